@@ -1,0 +1,84 @@
+"""What a use case did, for the screen (or the command line) to show. Nothing else is
+queried afterwards: the UI redraws from these values alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kiosk.domain.model import Card, Customer, Event, Program
+from kiosk.domain.refusals import Refusal
+
+
+@dataclass(frozen=True, slots=True)
+class CardView:
+    card: Card
+    customer: Customer
+    program: Program
+    card_number: str
+
+    @property
+    def rewards_ready(self) -> int:
+        return self.card.balance.rewards_ready(self.program)
+
+    @property
+    def progress(self) -> int:
+        """Stamps towards the next reward (7 of 10)."""
+        need = self.program.units_required
+        units = max(0, self.card.balance.units)
+        return units - (units // need) * need if need > 0 else units
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    refusal: Refusal | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.refusal is None
+
+    @property
+    def message(self) -> str:
+        return self.refusal.message if self.refusal else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOutcome(Outcome):
+    code: str = ""
+    card: CardView | None = None  # after the change
+    event: Event | None = None
+    units_added: int = 0
+    rewards_unlocked: int = 0
+    customer_cards: tuple[CardView, ...] = ()  # all of the customer's cards, this one included
+    layout_corrected: bool = False  # the scanner's keyboard map swapped Y and Z; we read it anyway
+
+
+@dataclass(frozen=True, slots=True)
+class RedeemOutcome(Outcome):
+    card: CardView | None = None
+    event: Event | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class UndoOutcome(Outcome):
+    card: CardView | None = None
+    voided: Event | None = None
+    event: Event | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EnrollOutcome(Outcome):
+    customer: Customer | None = None
+    cards: tuple[CardView, ...] = ()
+    tokens: dict[int, str] = field(default_factory=dict)  # card id -> QR text
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerMatch:
+    customer: Customer
+    cards: tuple[CardView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LookupOutcome(Outcome):
+    query: str = ""
+    matches: tuple[CustomerMatch, ...] = ()

@@ -1,0 +1,87 @@
+"""Finding the card behind a code, and dressing cards up as views for the screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cardtoken
+from kiosk.domain import codes
+from kiosk.domain.model import Card
+from kiosk.domain.outcomes import CardView
+from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.services.identity import issuing_private_key
+from kiosk.store import directory, ledger, meta
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    card: Card
+    layout_corrected: bool = False
+
+
+def _business_id(conn) -> int:
+    return int(meta.get_setting(conn, "business_id", "0") or 0)
+
+
+def resolve(conn, code: str | bytes | int) -> Resolved | Refusal:
+    """The card a scanned or typed code stands for, checked end to end. Never raises."""
+    if isinstance(code, int):
+        card = ledger.get_card(conn, code)
+        return Resolved(card) if card else refuse(Reason.UNKNOWN_CARD)
+    parsed = codes.parse_code(code)
+    if isinstance(parsed, Refusal):
+        return parsed
+    corrected = False
+    if isinstance(parsed, codes.TokenCode):
+        keys = meta.keys_of(conn, _business_id(conn))
+        refusal = codes.check_token(parsed.token, _business_id(conn), keys)
+        if refusal is not None and refusal.reason in (
+            Reason.FORGED_TOKEN,
+            Reason.WRONG_BUSINESS,
+            Reason.UNKNOWN_KEY,
+        ):
+            # a scanner on the wrong keyboard map swaps Y and Z: a variant that verifies is the real card
+            for variant in codes.layout_variants(parsed.text):
+                try:
+                    token = cardtoken.decode(variant)
+                except cardtoken.TokenError:
+                    continue
+                if codes.check_token(token, _business_id(conn), keys) is None:
+                    parsed, refusal, corrected = codes.TokenCode(token, variant), None, True
+                    break
+        if refusal is not None:
+            return refusal
+        card_id = parsed.token.card_id
+    else:
+        card_id = parsed.card_id
+    card = ledger.get_card(conn, card_id)
+    if card is None:
+        return refuse(Reason.UNKNOWN_CARD)
+    return Resolved(card, corrected)
+
+
+def view_of(conn, card: Card) -> CardView:
+    customer = directory.get_customer(conn, card.customer_id)
+    program = directory.get_program(conn, card.program_id)
+    return CardView(card, customer, program, cardtoken.format_card_number(card.id))
+
+
+def views_of_customer(conn, customer_id: str, replace: Card | None = None) -> tuple[CardView, ...]:
+    """All of a customer's cards, with `replace` standing in for its stored version."""
+    customer = directory.get_customer(conn, customer_id)
+    programs = {p.id: p for p in directory.all_programs(conn)}
+    out = []
+    for card in ledger.cards_of_customer(conn, customer_id):
+        if replace is not None and card.id == replace.id:
+            card = replace
+        out.append(CardView(card, customer, programs[card.program_id], cardtoken.format_card_number(card.id)))
+    return tuple(out)
+
+
+def token_for(conn, card: Card) -> str | None:
+    """Re-create the QR text of a card this kiosk (or business key here) can sign."""
+    key = meta.issuing_key(conn, _business_id(conn))
+    if key is None or key[0] != card.key_id:
+        return None
+    token = cardtoken.sign(issuing_private_key(key[1]), _business_id(conn), card.id, key[0])
+    return cardtoken.encode(token)

@@ -1,0 +1,41 @@
+"""What every use case needs, passed in once by the composition root."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from kiosk.domain.model import Role
+from kiosk.store import Store
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is doing this: recorded on every event and audit entry."""
+
+    staff_id: str | None
+    name: str
+    role: Role
+
+    @classmethod
+    def command_line(cls) -> Actor:
+        # headless commands run by the shop's own scripts or POS: trusted like the owner
+        return cls(None, "command line", Role.OWNER)
+
+
+@dataclass
+class Context:
+    store: Store
+    clock: Callable[[], datetime] = utc_now
+    new_id: Callable[[], str] = new_uuid
+    extras: dict = field(default_factory=dict)

@@ -1,0 +1,160 @@
+"""Enrolling new customers and finding existing ones."""
+
+from __future__ import annotations
+
+import cardtoken
+from kiosk.domain import codes
+from kiosk.domain.model import Card, Customer, Event, EventKind, Program
+from kiosk.domain.outcomes import CardView, CustomerMatch, EnrollOutcome, LookupOutcome, ScanOutcome
+from kiosk.domain.people import check_new_customer
+from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.services.cards import resolve, view_of, views_of_customer
+from kiosk.services.context import Actor, Context
+from kiosk.services.identity import issuing_private_key
+from kiosk.store import StorageError, directory, ledger, meta
+
+MAX_QUERY = 100
+
+
+def enroll(
+    ctx: Context,
+    name: str,
+    *,
+    email: str | None = None,
+    phone: str | None = None,
+    marketing_consent: bool = False,
+    program_ids: list[str] | None = None,
+    actor: Actor | None = None,
+) -> EnrollOutcome:
+    """A new customer with a card in each chosen running offer (all running offers by default)."""
+    actor = actor or Actor.command_line()
+    checked = check_new_customer(name, email, phone, marketing_consent)
+    if isinstance(checked, Refusal):
+        return EnrollOutcome(refusal=checked)
+    now = ctx.clock()
+    try:
+        with ctx.store.transaction() as conn:
+            if checked.email and directory.email_taken(conn, checked.email):
+                return EnrollOutcome(refusal=refuse(Reason.DUPLICATE, what="A customer with this email"))
+            if checked.phone and directory.phone_taken(conn, checked.phone):
+                return EnrollOutcome(
+                    refusal=refuse(Reason.DUPLICATE, what="A customer with this phone number")
+                )
+            programs = _programs_for(conn, program_ids, now)
+            if isinstance(programs, Refusal):
+                return EnrollOutcome(refusal=programs)
+            business_id = int(meta.get_setting(conn, "business_id", "0") or 0)
+            key = meta.issuing_key(conn, business_id)
+            if key is None:
+                return EnrollOutcome(
+                    refusal=refuse(
+                        Reason.INVALID_INPUT,
+                        field="Kiosk",
+                        problem="no key to issue cards; finish the set-up first",
+                    )
+                )
+            key_id, private = key[0], issuing_private_key(key[1])
+            customer = Customer(
+                ctx.new_id(), checked.name, checked.email, checked.phone, checked.marketing_consent, now
+            )
+            directory.insert_customer(conn, customer, now)
+            tokens: dict[int, str] = {}
+            location_id = meta.get_setting(conn, "location_id")
+            device_id = meta.get_setting(conn, "device_id")
+            for program in programs:
+                card_id = cardtoken.new_card_id()
+                while ledger.card_exists(conn, card_id):
+                    card_id = cardtoken.new_card_id()
+                card = Card(card_id, customer.id, program.id, key_id, created_at=now)
+                ledger.insert_card(conn, card)
+                ledger.append_event(
+                    conn,
+                    card,
+                    Event(
+                        id=ctx.new_id(),
+                        kind=EventKind.ENROLL,
+                        card_id=card_id,
+                        program_id=program.id,
+                        units=0,
+                        occurred_at=now,
+                        staff_id=actor.staff_id,
+                        staff_name=actor.name,
+                        location_id=location_id,
+                        device_id=device_id,
+                    ),
+                )
+                tokens[card_id] = cardtoken.encode(cardtoken.sign(private, business_id, card_id, key_id))
+            meta.audit(
+                conn,
+                now,
+                actor.staff_id,
+                actor.name,
+                "customer_enrolled",
+                customer_id=customer.id,
+                consent=customer.marketing_consent,
+            )
+            views = views_of_customer(conn, customer.id)
+        return EnrollOutcome(customer=customer, cards=views, tokens=tokens)
+    except StorageError as exc:
+        return EnrollOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+
+
+def _programs_for(conn, program_ids: list[str] | None, now) -> list[Program] | Refusal:
+    running = [p for p in directory.all_programs(conn) if p.is_running(now)]
+    if program_ids is None:
+        if not running:
+            return refuse(
+                Reason.INVALID_INPUT, field="Offer", problem="no offer is running; create one first"
+            )
+        return running
+    chosen = [p for p in running if p.id in set(program_ids)]
+    if len(chosen) != len(set(program_ids)) or not chosen:
+        return refuse(Reason.INVALID_INPUT, field="Offer", problem="choose at least one running offer")
+    return chosen
+
+
+def lookup(ctx: Context, query: str) -> LookupOutcome:
+    """Find customers by card code or number, phone, email or the start of their name."""
+    if not isinstance(query, str) or not query.strip():
+        return LookupOutcome(
+            refusal=refuse(Reason.INVALID_INPUT, field="Search", problem="type something to search")
+        )
+    if len(query) > MAX_QUERY and len(query) != cardtoken.TOKEN_LEN:
+        return LookupOutcome(
+            refusal=refuse(Reason.INVALID_INPUT, field="Search", problem="too long"), query=query
+        )
+    with ctx.store.reading() as conn:
+        parsed = codes.parse_code(query)
+        if not isinstance(parsed, Refusal):
+            resolved = resolve(conn, query)
+            if isinstance(resolved, Refusal):
+                return LookupOutcome(refusal=resolved, query=query)
+            customer = directory.get_customer(conn, resolved.card.customer_id)
+            return LookupOutcome(
+                query=query, matches=(CustomerMatch(customer, views_of_customer(conn, customer.id)),)
+            )
+        found = directory.search_customers(conn, query)
+        cards = ledger.cards_of_customers(conn, [c.id for c in found])
+        programs = {p.id: p for p in directory.all_programs(conn)}
+        matches = tuple(
+            CustomerMatch(c, tuple(view_of_known(card, c, programs) for card in cards[c.id])) for c in found
+        )
+    return LookupOutcome(query=query, matches=matches)
+
+
+def view_of_known(card: Card, customer: Customer, programs: dict[str, Program]) -> CardView:
+    return CardView(card, customer, programs[card.program_id], cardtoken.format_card_number(card.id))
+
+
+def inspect(ctx: Context, code: str | bytes) -> ScanOutcome:
+    """What a code is, without changing anything (the `card` command, the lookup screen)."""
+    with ctx.store.reading() as conn:
+        resolved = resolve(conn, code)
+        if isinstance(resolved, Refusal):
+            return ScanOutcome(refusal=resolved, code=code if isinstance(code, str) else "")
+        return ScanOutcome(
+            code=code if isinstance(code, str) else "",
+            card=view_of(conn, resolved.card),
+            customer_cards=views_of_customer(conn, resolved.card.customer_id),
+            layout_corrected=resolved.layout_corrected,
+        )

@@ -1,0 +1,78 @@
+"""All use cases bound to one context: what the UI workers and the CLI hold."""
+
+from __future__ import annotations
+
+from kiosk.domain.model import ProgramStatus, Role
+from kiosk.domain.offers import OfferDraft
+from kiosk.services import counter, customers, history, identity, offers, staff
+from kiosk.services.context import Actor, Context
+from kiosk.store import ledger
+
+
+class Services:
+    """Thin: each method is one use case; see the modules for the rules."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+
+    # the counter
+    def record_scan(self, code, *, quantity: int = 1, actor: Actor | None = None):
+        return counter.record_scan(self.ctx, code, quantity=quantity, actor=actor)
+
+    def redeem(self, card_ref, *, actor: Actor | None = None):
+        return counter.redeem(self.ctx, card_ref, actor=actor)
+
+    def undo(self, card_ref, *, actor: Actor | None = None):
+        return counter.undo(self.ctx, card_ref, actor=actor)
+
+    def enroll(self, name: str, **kwargs):
+        return customers.enroll(self.ctx, name, **kwargs)
+
+    def lookup(self, query: str):
+        return customers.lookup(self.ctx, query)
+
+    def inspect(self, code):
+        return customers.inspect(self.ctx, code)
+
+    def card_history(self, card_ref, *, limit: int = 200):
+        return history.card_history(self.ctx, card_ref, limit=limit)
+
+    def adjust(self, card_ref, units: int, reason: str, *, actor: Actor):
+        return history.adjust(self.ctx, card_ref, units, reason, actor=actor)
+
+    # people
+    def needs_owner(self) -> bool:
+        return staff.needs_owner(self.ctx)
+
+    def roster(self):
+        return staff.roster(self.ctx)
+
+    def add_staff(self, name: str, role: Role, pin: str, *, actor: Actor | None):
+        return staff.add_staff(self.ctx, name, role, pin, actor=actor)
+
+    def sign_in(self, staff_id: str, pin: str):
+        return staff.sign_in(self.ctx, staff_id, pin)
+
+    def change_staff(self, staff_id: str, *, actor: Actor, **changes):
+        return staff.change_staff(self.ctx, staff_id, actor=actor, **changes)
+
+    def audit_list(self, *, actor: Actor, limit: int = 500):
+        return staff.audit_list(self.ctx, actor=actor, limit=limit)
+
+    # offers
+    def list_offers(self):
+        return offers.list_offers(self.ctx)
+
+    def save_offer(self, draft: OfferDraft, *, actor: Actor, program_id: str | None = None):
+        return offers.save_offer(self.ctx, draft, actor=actor, program_id=program_id)
+
+    def set_offer_status(self, program_id: str, status: ProgramStatus, *, actor: Actor):
+        return offers.set_offer_status(self.ctx, program_id, status, actor=actor)
+
+    # the kiosk itself
+    def identity(self) -> identity.Identity:
+        return identity.load_identity(self.ctx)
+
+    def pending_sync_count(self) -> int:
+        with self.ctx.store.reading() as conn:
+            return ledger.pending_count(conn)

@@ -1,0 +1,78 @@
+"""Managers' offers: create, edit, pause, archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from kiosk.domain.model import Program, ProgramStatus, Role
+from kiosk.domain.offers import OfferDraft, check_offer, program_from
+from kiosk.domain.outcomes import Outcome
+from kiosk.domain.refusals import Reason, refuse
+from kiosk.services.context import Actor, Context
+from kiosk.store import StorageError, directory, meta
+
+
+@dataclass(frozen=True, slots=True)
+class OfferOutcome(Outcome):
+    program: Program | None = None
+    programs: tuple[Program, ...] = ()
+    field_errors: dict[str, str] = field(default_factory=dict)
+
+
+def list_offers(ctx: Context) -> tuple[Program, ...]:
+    with ctx.store.reading() as conn:
+        return tuple(directory.all_programs(conn))
+
+
+def save_offer(
+    ctx: Context, draft: OfferDraft, *, actor: Actor, program_id: str | None = None
+) -> OfferOutcome:
+    """Create (no id) or edit an offer. Invalid drafts are explained per field and saved nowhere."""
+    if not actor.role.at_least(Role.MANAGER):
+        return OfferOutcome(refusal=refuse(Reason.NOT_ALLOWED))
+    errors = check_offer(draft)
+    if errors:
+        first = next(iter(errors.items()))
+        return OfferOutcome(
+            refusal=refuse(Reason.INVALID_INPUT, field=first[0], problem=first[1]), field_errors=errors
+        )
+    now = ctx.clock()
+    try:
+        with ctx.store.transaction() as conn:
+            if program_id is not None and directory.get_program(conn, program_id) is None:
+                return OfferOutcome(
+                    refusal=refuse(Reason.INVALID_INPUT, field="Offer", problem="no such offer")
+                )
+            program = program_from(draft, program_id or ctx.new_id())
+            directory.upsert_program(conn, program, now)
+            meta.audit(
+                conn,
+                now,
+                actor.staff_id,
+                actor.name,
+                "offer_saved" if program_id else "offer_created",
+                offer=program.name,
+                offer_id=program.id,
+            )
+            programs = tuple(directory.all_programs(conn))
+        return OfferOutcome(program=program, programs=programs)
+    except StorageError as exc:
+        return OfferOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+
+
+def set_offer_status(ctx: Context, program_id: str, status: ProgramStatus, *, actor: Actor) -> OfferOutcome:
+    """Pause, resume or archive. Cards keep their stamps; earned rewards stay redeemable."""
+    if not actor.role.at_least(Role.MANAGER):
+        return OfferOutcome(refusal=refuse(Reason.NOT_ALLOWED))
+    now = ctx.clock()
+    with ctx.store.transaction() as conn:
+        program = directory.get_program(conn, program_id)
+        if program is None:
+            return OfferOutcome(refusal=refuse(Reason.INVALID_INPUT, field="Offer", problem="no such offer"))
+        program = replace(program, status=status)
+        directory.upsert_program(conn, program, now)
+        meta.audit(
+            conn, now, actor.staff_id, actor.name, "offer_status", offer=program.name, status=status.value
+        )
+        programs = tuple(directory.all_programs(conn))
+    return OfferOutcome(program=program, programs=programs)

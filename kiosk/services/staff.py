@@ -1,0 +1,186 @@
+"""Staff accounts and PIN sign-in, with lockout after repeated wrong PINs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from kiosk.domain.model import Role, Staff
+from kiosk.domain.outcomes import Outcome
+from kiosk.domain.people import check_pin
+from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.services.context import Actor, Context
+from kiosk.store import StorageError, directory, meta
+
+MAX_FAILED_PINS = 5
+LOCKOUT = timedelta(seconds=60)
+# PINs are short, so the hash must be slow; these costs take about 40 ms here, once per sign-in
+_hasher = PasswordHasher(time_cost=2, memory_cost=19456, parallelism=1)
+
+
+@dataclass(frozen=True, slots=True)
+class SignInOutcome(Outcome):
+    actor: Actor | None = None
+    locked_seconds: int = 0
+    attempts_left: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StaffOutcome(Outcome):
+    staff: Staff | None = None
+    roster: tuple[Staff, ...] = ()
+
+
+def _allowed(actor: Actor, needed: Role) -> Refusal | None:
+    return None if actor.role.at_least(needed) else refuse(Reason.NOT_ALLOWED)
+
+
+def needs_owner(ctx: Context) -> bool:
+    """First run: no owner yet, so the kiosk asks for the owner's PIN before anything else."""
+    with ctx.store.reading() as conn:
+        return not directory.owner_exists(conn)
+
+
+def roster(ctx: Context) -> tuple[Staff, ...]:
+    with ctx.store.reading() as conn:
+        return tuple(directory.all_staff(conn))
+
+
+def add_staff(ctx: Context, name: str, role: Role, pin: str, *, actor: Actor | None) -> StaffOutcome:
+    """Add a person. With no owner yet (first run) anyone may create the owner."""
+    clean = " ".join((name or "").split())
+    if not clean or len(clean) > 100:
+        return StaffOutcome(refusal=refuse(Reason.INVALID_INPUT, field="Name", problem="1 to 100 characters"))
+    bad_pin = check_pin(pin)
+    if bad_pin:
+        return StaffOutcome(refusal=bad_pin)
+    now = ctx.clock()
+    try:
+        with ctx.store.transaction() as conn:
+            first_run = not directory.owner_exists(conn)
+            if first_run and role is not Role.OWNER:
+                return StaffOutcome(refusal=refuse(Reason.NOT_ALLOWED))
+            if not first_run:
+                if actor is None:
+                    return StaffOutcome(refusal=refuse(Reason.NOT_SIGNED_IN))
+                # managers add cashiers; only an owner creates managers or owners
+                refusal = _allowed(actor, Role.MANAGER if role is Role.CASHIER else Role.OWNER)
+                if refusal:
+                    return StaffOutcome(refusal=refusal)
+            if any(s.name.casefold() == clean.casefold() and s.active for s in directory.all_staff(conn)):
+                return StaffOutcome(refusal=refuse(Reason.DUPLICATE, what=f"Staff member {clean}"))
+            member = Staff(ctx.new_id(), clean, role)
+            directory.insert_staff(conn, member, _hasher.hash(pin), now)
+            meta.audit(
+                conn,
+                now,
+                actor.staff_id if actor else None,
+                actor.name if actor else clean,
+                "staff_added",
+                staff=clean,
+                role=role.value,
+            )
+            people = tuple(directory.all_staff(conn))
+        return StaffOutcome(staff=member, roster=people)
+    except StorageError as exc:
+        return StaffOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+
+
+def sign_in(ctx: Context, staff_id: str, pin: str) -> SignInOutcome:
+    now = ctx.clock()
+    with ctx.store.transaction() as conn:
+        row = directory.staff_login_row(conn, staff_id)
+        if row is None or not row.active:
+            return SignInOutcome(refusal=refuse(Reason.WRONG_PIN))
+        if row.locked_until is not None and row.locked_until > now:
+            seconds = int((row.locked_until - now).total_seconds()) + 1
+            return SignInOutcome(refusal=refuse(Reason.LOCKED_OUT, seconds=seconds), locked_seconds=seconds)
+        try:
+            _hasher.verify(row.pin_hash, pin if isinstance(pin, str) else "")
+        except (VerificationError, InvalidHashError):
+            failed = row.failed_attempts + 1
+            if failed >= MAX_FAILED_PINS:
+                directory.update_staff(conn, staff_id, failed_attempts=0, locked_until=now + LOCKOUT)
+                meta.audit(conn, now, staff_id, row.name, "staff_locked_out")
+                seconds = int(LOCKOUT.total_seconds())
+                return SignInOutcome(
+                    refusal=refuse(Reason.LOCKED_OUT, seconds=seconds), locked_seconds=seconds
+                )
+            directory.update_staff(conn, staff_id, failed_attempts=failed)
+            return SignInOutcome(refusal=refuse(Reason.WRONG_PIN), attempts_left=MAX_FAILED_PINS - failed)
+        directory.update_staff(conn, staff_id, failed_attempts=0, locked_until=None)
+        meta.audit(conn, now, staff_id, row.name, "signed_in")
+        member = directory.staff_login_row(conn, staff_id)
+    return SignInOutcome(actor=Actor(member.id, member.name, Role(member.role)))
+
+
+def change_staff(
+    ctx: Context,
+    staff_id: str,
+    *,
+    actor: Actor,
+    role: Role | None = None,
+    pin: str | None = None,
+    active: bool | None = None,
+) -> StaffOutcome:
+    """Change role, reset PIN or deactivate. The last active owner cannot be removed or demoted."""
+    if pin is not None:
+        bad_pin = check_pin(pin)
+        if bad_pin:
+            return StaffOutcome(refusal=bad_pin)
+    now = ctx.clock()
+    with ctx.store.transaction() as conn:
+        row = directory.staff_login_row(conn, staff_id)
+        if row is None:
+            return StaffOutcome(refusal=refuse(Reason.INVALID_INPUT, field="Staff", problem="no such person"))
+        target_role = Role(row.role)
+        needed = (
+            Role.OWNER
+            if (target_role is not Role.CASHIER or (role and role is not Role.CASHIER))
+            else Role.MANAGER
+        )
+        refusal = _allowed(actor, needed)
+        if refusal:
+            return StaffOutcome(refusal=refusal)
+        owners = [s for s in directory.all_staff(conn) if s.role is Role.OWNER and s.active]
+        losing_owner = target_role is Role.OWNER and ((role and role is not Role.OWNER) or active is False)
+        if losing_owner and len(owners) <= 1:
+            return StaffOutcome(
+                refusal=refuse(
+                    Reason.INVALID_INPUT, field="Staff", problem="the shop needs at least one active owner"
+                )
+            )
+        values: dict = {}
+        if role is not None:
+            values["role"] = role
+        if pin is not None:
+            values.update(pin_hash=_hasher.hash(pin), failed_attempts=0, locked_until=None)
+        if active is not None:
+            values["active"] = active
+        if values:
+            directory.update_staff(conn, staff_id, **values)
+            meta.audit(
+                conn,
+                now,
+                actor.staff_id,
+                actor.name,
+                "staff_changed",
+                staff=row.name,
+                role=role.value if role else None,
+                pin_reset=pin is not None,
+                active=active,
+            )
+        people = tuple(directory.all_staff(conn))
+    member = next(s for s in people if s.id == staff_id)
+    return StaffOutcome(staff=member, roster=people)
+
+
+def audit_list(ctx: Context, *, actor: Actor, limit: int = 500) -> list[dict] | Refusal:
+    refusal = _allowed(actor, Role.MANAGER)
+    if refusal:
+        return refusal
+    with ctx.store.reading() as conn:
+        return meta.audit_entries(conn, limit)

@@ -1,0 +1,142 @@
+"""Customers, programs and staff: who and what the kiosk knows."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from kiosk.domain.model import Customer, Program, Role, Staff
+from kiosk.domain.people import search_key
+from kiosk.store.rows import program_values, to_customer, to_program, to_staff
+from kiosk.store.schema import customers, programs, staff
+
+
+def insert_customer(conn: Connection, customer: Customer, now: datetime) -> None:
+    conn.execute(
+        insert(customers).values(
+            id=customer.id,
+            name=customer.name,
+            name_key=search_key(customer.name),
+            email=customer.email,
+            phone=customer.phone,
+            marketing_consent=customer.marketing_consent,
+            created_at=customer.created_at or now,
+            updated_at=now,
+        )
+    )
+
+
+def get_customer(conn: Connection, customer_id: str) -> Customer | None:
+    row = conn.execute(select(customers).where(customers.c.id == customer_id)).first()
+    return to_customer(row) if row else None
+
+
+def customers_by_ids(conn: Connection, ids: list[str]) -> dict[str, Customer]:
+    if not ids:
+        return {}
+    return {r.id: to_customer(r) for r in conn.execute(select(customers).where(customers.c.id.in_(ids)))}
+
+
+def _next_prefix(prefix: str) -> str:
+    """The smallest string greater than every string starting with `prefix`."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def search_customers(conn: Connection, query: str, limit: int = 20) -> list[Customer]:
+    """By exact phone, exact email, then name prefix; each an index lookup of its own (an OR
+    with ORDER BY would let SQLite walk the whole name index instead)."""
+    key = search_key(query)
+    if not key:
+        return []
+    found: dict[str, Customer] = {}
+    digits = "".join(ch for ch in query if ch.isdigit() or ch == "+")
+    if len(digits) >= 6:
+        for r in conn.execute(select(customers).where(customers.c.phone == digits).limit(limit)):
+            found[r.id] = to_customer(r)
+    if "@" in query:
+        email = query.strip()
+        local, _, domain = email.rpartition("@")
+        for r in conn.execute(
+            select(customers).where(customers.c.email == f"{local}@{domain.lower()}").limit(limit)
+        ):
+            found[r.id] = to_customer(r)
+    by_name = (
+        select(customers)
+        .where(customers.c.name_key >= key, customers.c.name_key < _next_prefix(key))
+        .order_by(customers.c.name_key)
+        .limit(limit)
+    )
+    for r in conn.execute(by_name):
+        found.setdefault(r.id, to_customer(r))
+    return list(found.values())[:limit]
+
+
+def customer_count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(customers)).scalar_one()
+
+
+def email_taken(conn: Connection, email: str) -> bool:
+    return conn.execute(select(customers.c.id).where(customers.c.email == email).limit(1)).first() is not None
+
+
+def phone_taken(conn: Connection, phone: str) -> bool:
+    return conn.execute(select(customers.c.id).where(customers.c.phone == phone).limit(1)).first() is not None
+
+
+def upsert_program(conn: Connection, program: Program, now: datetime) -> None:
+    values = program_values(program)
+    exists = conn.execute(select(programs.c.id).where(programs.c.id == program.id)).first()
+    if exists:
+        conn.execute(update(programs).where(programs.c.id == program.id).values(updated_at=now, **values))
+    else:
+        conn.execute(insert(programs).values(created_at=now, updated_at=now, **values))
+
+
+def get_program(conn: Connection, program_id: str) -> Program | None:
+    row = conn.execute(select(programs).where(programs.c.id == program_id)).first()
+    return to_program(row) if row else None
+
+
+def all_programs(conn: Connection) -> list[Program]:
+    return [
+        to_program(r) for r in conn.execute(select(programs).order_by(programs.c.created_at, programs.c.name))
+    ]
+
+
+def insert_staff(conn: Connection, member: Staff, pin_hash: str, now: datetime) -> None:
+    conn.execute(
+        insert(staff).values(
+            id=member.id,
+            name=member.name,
+            role=member.role.value,
+            pin_hash=pin_hash,
+            active=member.active,
+            failed_attempts=0,
+            created_at=now,
+        )
+    )
+
+
+def all_staff(conn: Connection) -> list[Staff]:
+    return [to_staff(r) for r in conn.execute(select(staff).order_by(staff.c.name))]
+
+
+def staff_login_row(conn: Connection, staff_id: str):
+    """The secret half of a staff record (PIN hash, lockout), for the sign-in service only."""
+    return conn.execute(select(staff).where(staff.c.id == staff_id)).first()
+
+
+def update_staff(conn: Connection, staff_id: str, **values) -> None:
+    if "role" in values and isinstance(values["role"], Role):
+        values["role"] = values["role"].value
+    conn.execute(update(staff).where(staff.c.id == staff_id).values(**values))
+
+
+def owner_exists(conn: Connection) -> bool:
+    return (
+        conn.execute(
+            select(staff.c.id).where(staff.c.role == Role.OWNER.value, staff.c.active.is_(True)).limit(1)
+        ).first()
+        is not None
+    )

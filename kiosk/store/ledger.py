@@ -1,0 +1,147 @@
+"""Cards and their events: the hot path of every scan, in SQLAlchemy Core for speed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from kiosk.domain import ledger as rules
+from kiosk.domain.model import Balance, Card, Event, EventKind
+from kiosk.store.rows import balance_values, event_values, to_card, to_event
+from kiosk.store.schema import cards, events, outbox
+
+
+def get_card(conn: Connection, card_id: int) -> Card | None:
+    row = conn.execute(select(cards).where(cards.c.id == card_id)).first()
+    return to_card(row) if row else None
+
+
+def cards_of_customer(conn: Connection, customer_id: str) -> list[Card]:
+    rows = conn.execute(select(cards).where(cards.c.customer_id == customer_id).order_by(cards.c.created_at))
+    return [to_card(r) for r in rows]
+
+
+def cards_of_customers(conn: Connection, customer_ids: list[str]) -> dict[str, list[Card]]:
+    out: dict[str, list[Card]] = {cid: [] for cid in customer_ids}
+    if not customer_ids:
+        return out
+    rows = conn.execute(
+        select(cards).where(cards.c.customer_id.in_(customer_ids)).order_by(cards.c.created_at)
+    )
+    for r in rows:
+        out[r.customer_id].append(to_card(r))
+    return out
+
+
+def insert_card(conn: Connection, card: Card) -> None:
+    conn.execute(
+        insert(cards).values(
+            id=card.id,
+            customer_id=card.customer_id,
+            program_id=card.program_id,
+            key_id=card.key_id,
+            status=card.status.value,
+            flagged=card.flagged,
+            last_earn_at=card.last_earn_at,
+            created_at=card.created_at,
+            **balance_values(card.balance),
+        )
+    )
+
+
+def card_exists(conn: Connection, card_id: int) -> bool:
+    return conn.execute(select(cards.c.id).where(cards.c.id == card_id)).first() is not None
+
+
+def append_event(conn: Connection, card: Card, event: Event, *, to_outbox: bool = True) -> Card:
+    """Record one event and move the card's cached balance with it, in the caller's transaction."""
+    n = conn.execute(insert(events).values(**event_values(event))).inserted_primary_key[0]
+    if to_outbox:
+        conn.execute(insert(outbox).values(event_n=n, state="pending", attempts=0))
+    balance = rules.apply(card.balance, event)
+    last_earn_at = card.last_earn_at
+    if event.kind is EventKind.EARN:
+        last_earn_at = event.occurred_at if last_earn_at is None else max(last_earn_at, event.occurred_at)
+    elif event.kind is EventKind.VOID and event.ref_kind is EventKind.EARN:
+        last_earn_at = last_earn_time(conn, card.id)
+    conn.execute(
+        update(cards)
+        .where(cards.c.id == card.id)
+        .values(last_earn_at=last_earn_at, **balance_values(balance))
+    )
+    return Card(
+        id=card.id,
+        customer_id=card.customer_id,
+        program_id=card.program_id,
+        key_id=card.key_id,
+        balance=balance,
+        status=card.status,
+        flagged=card.flagged,
+        last_earn_at=last_earn_at,
+        created_at=card.created_at,
+    )
+
+
+def _voided_ids(card_id: int):
+    return select(events.c.ref_event_id).where(
+        events.c.card_id == card_id,
+        events.c.kind == EventKind.VOID.value,
+        events.c.ref_event_id.is_not(None),
+    )
+
+
+def last_earn_time(conn: Connection, card_id: int) -> datetime | None:
+    """Newest stamp that still stands (a voided stamp does not start a cooldown)."""
+    return conn.execute(
+        select(func.max(events.c.occurred_at)).where(
+            events.c.card_id == card_id,
+            events.c.kind == EventKind.EARN.value,
+            events.c.id.not_in(_voided_ids(card_id)),
+        )
+    ).scalar()
+
+
+def last_standing_event(conn: Connection, card_id: int) -> Event | None:
+    """The card's newest event that is neither a void nor voided: what undo would cancel."""
+    row = conn.execute(
+        select(events)
+        .where(
+            events.c.card_id == card_id,
+            events.c.kind != EventKind.VOID.value,
+            events.c.id.not_in(_voided_ids(card_id)),
+        )
+        .order_by(events.c.n.desc())
+        .limit(1)
+    ).first()
+    return to_event(row) if row else None
+
+
+def events_of_card(conn: Connection, card_id: int, limit: int | None = None) -> list[Event]:
+    query = select(events).where(events.c.card_id == card_id).order_by(events.c.n.desc())
+    if limit:
+        query = query.limit(limit)
+    return [to_event(r) for r in conn.execute(query)]
+
+
+def recompute_balance(conn: Connection, card_id: int) -> Balance:
+    return rules.balance_of(
+        to_event(r) for r in conn.execute(select(events).where(events.c.card_id == card_id))
+    )
+
+
+def pending_redemptions(conn: Connection, card_id: int) -> int:
+    """Redemptions of this card not yet accepted by the cloud: the offline allowance counts these."""
+    return conn.execute(
+        select(func.count())
+        .select_from(outbox.join(events, events.c.n == outbox.c.event_n))
+        .where(
+            events.c.card_id == card_id, events.c.kind == EventKind.REDEEM.value, outbox.c.state == "pending"
+        )
+    ).scalar_one()
+
+
+def pending_count(conn: Connection) -> int:
+    return conn.execute(
+        select(func.count()).select_from(outbox).where(outbox.c.state == "pending")
+    ).scalar_one()

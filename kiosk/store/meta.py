@@ -1,0 +1,102 @@
+"""The kiosk's own facts (business, device, sync cursor), signing keys and the audit list."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from kiosk.domain.codes import PublicKey
+from kiosk.store.schema import audit_log, locations, settings, signing_keys
+
+
+def get_setting(conn: Connection, key: str, default: str | None = None) -> str | None:
+    value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def put_setting(conn: Connection, key: str, value: str) -> None:
+    if conn.execute(select(settings.c.key).where(settings.c.key == key)).first():
+        conn.execute(update(settings).where(settings.c.key == key).values(value=value))
+    else:
+        conn.execute(insert(settings).values(key=key, value=value))
+
+
+def delete_setting(conn: Connection, key: str) -> None:
+    conn.execute(delete(settings).where(settings.c.key == key))
+
+
+def all_settings(conn: Connection) -> dict[str, str]:
+    return {r.key: r.value for r in conn.execute(select(settings))}
+
+
+def put_key(conn: Connection, key: PublicKey, private_key: bytes | None = None) -> None:
+    where = (signing_keys.c.business_id == key.business_id) & (signing_keys.c.key_id == key.key_id)
+    if conn.execute(select(signing_keys.c.key_id).where(where)).first():
+        values = {"public_key": key.public_key, "revoked": key.revoked}
+        if private_key is not None:
+            values["private_key"] = private_key
+        conn.execute(update(signing_keys).where(where).values(**values))
+    else:
+        conn.execute(
+            insert(signing_keys).values(
+                business_id=key.business_id,
+                key_id=key.key_id,
+                public_key=key.public_key,
+                private_key=private_key,
+                revoked=key.revoked,
+            )
+        )
+
+
+def keys_of(conn: Connection, business_id: int) -> dict[int, PublicKey]:
+    rows = conn.execute(select(signing_keys).where(signing_keys.c.business_id == business_id))
+    return {r.key_id: PublicKey(r.business_id, r.key_id, r.public_key, bool(r.revoked)) for r in rows}
+
+
+def issuing_key(conn: Connection, business_id: int) -> tuple[int, bytes] | None:
+    """This kiosk's own key for signing cards it enrolls: (key id, raw private key)."""
+    row = conn.execute(
+        select(signing_keys.c.key_id, signing_keys.c.private_key).where(
+            signing_keys.c.business_id == business_id,
+            signing_keys.c.private_key.is_not(None),
+            signing_keys.c.revoked.is_(False),
+        )
+    ).first()
+    return (row.key_id, row.private_key) if row else None
+
+
+def audit(
+    conn: Connection, at: datetime, staff_id: str | None, staff_name: str | None, action: str, **detail
+) -> None:
+    conn.execute(
+        insert(audit_log).values(
+            at=at,
+            staff_id=staff_id,
+            staff_name=staff_name,
+            action=action,
+            detail=json.dumps(detail, default=str, ensure_ascii=False),
+        )
+    )
+
+
+def audit_entries(conn: Connection, limit: int = 500) -> list[dict]:
+    rows = conn.execute(select(audit_log).order_by(audit_log.c.n.desc()).limit(limit))
+    return [
+        {
+            "at": r.at,
+            "staff_id": r.staff_id,
+            "staff_name": r.staff_name,
+            "action": r.action,
+            "detail": json.loads(r.detail or "{}"),
+        }
+        for r in rows
+    ]
+
+
+def put_location(conn: Connection, location_id: str, name: str) -> None:
+    if conn.execute(select(locations.c.id).where(locations.c.id == location_id)).first():
+        conn.execute(update(locations).where(locations.c.id == location_id).values(name=name))
+    else:
+        conn.execute(insert(locations).values(id=location_id, name=name))

@@ -1,0 +1,124 @@
+"""Rows to domain values and back. Nothing outside the store sees a row."""
+
+from __future__ import annotations
+
+from kiosk.domain.model import (
+    Balance,
+    Card,
+    CardStatus,
+    Customer,
+    Event,
+    EventKind,
+    Program,
+    ProgramKind,
+    ProgramStatus,
+    Role,
+    Staff,
+)
+
+
+def to_customer(r) -> Customer:
+    return Customer(
+        id=r.id,
+        name=r.name,
+        email=r.email,
+        phone=r.phone,
+        marketing_consent=bool(r.marketing_consent),
+        created_at=r.created_at,
+    )
+
+
+def to_program(r) -> Program:
+    return Program(
+        id=r.id,
+        name=r.name,
+        units_required=r.units_required,
+        reward_text=r.reward_text,
+        kind=ProgramKind(r.kind),
+        per_visit_limit=r.per_visit_limit,
+        cooldown_seconds=r.cooldown_seconds,
+        undo_window_seconds=r.undo_window_seconds,
+        starts_at=r.starts_at,
+        ends_at=r.ends_at,
+        status=ProgramStatus(r.status),
+        colour=r.colour,
+        icon=r.icon,
+    )
+
+
+def program_values(p: Program) -> dict:
+    return {
+        "id": p.id,
+        "name": p.name,
+        "kind": p.kind.value,
+        "units_required": p.units_required,
+        "reward_text": p.reward_text,
+        "per_visit_limit": p.per_visit_limit,
+        "cooldown_seconds": p.cooldown_seconds,
+        "undo_window_seconds": p.undo_window_seconds,
+        "starts_at": p.starts_at,
+        "ends_at": p.ends_at,
+        "status": p.status.value,
+        "colour": p.colour,
+        "icon": p.icon,
+    }
+
+
+def to_card(r) -> Card:
+    return Card(
+        id=r.id,
+        customer_id=r.customer_id,
+        program_id=r.program_id,
+        key_id=r.key_id,
+        balance=Balance(units=r.units, lifetime=r.lifetime, redemptions=r.redemptions, visits=r.visits),
+        status=CardStatus(r.status),
+        flagged=bool(r.flagged),
+        last_earn_at=r.last_earn_at,
+        created_at=r.created_at,
+    )
+
+
+def balance_values(b: Balance) -> dict:
+    return {"units": b.units, "lifetime": b.lifetime, "redemptions": b.redemptions, "visits": b.visits}
+
+
+def to_event(r) -> Event:
+    return Event(
+        id=r.id,
+        kind=EventKind(r.kind),
+        card_id=r.card_id,
+        program_id=r.program_id,
+        units=r.units,
+        occurred_at=r.occurred_at,
+        staff_id=r.staff_id,
+        staff_name=r.staff_name,
+        location_id=r.location_id,
+        device_id=r.device_id,
+        ref_event_id=r.ref_event_id,
+        ref_kind=EventKind(r.ref_kind) if r.ref_kind else None,
+        reason=r.reason,
+        server_seq=r.server_seq,
+    )
+
+
+def event_values(e: Event) -> dict:
+    return {
+        "id": e.id,
+        "kind": e.kind.value,
+        "card_id": e.card_id,
+        "program_id": e.program_id,
+        "units": e.units,
+        "occurred_at": e.occurred_at,
+        "staff_id": e.staff_id,
+        "staff_name": e.staff_name,
+        "location_id": e.location_id,
+        "device_id": e.device_id,
+        "ref_event_id": e.ref_event_id,
+        "ref_kind": e.ref_kind.value if e.ref_kind else None,
+        "reason": e.reason,
+        "server_seq": e.server_seq,
+    }
+
+
+def to_staff(r) -> Staff:
+    return Staff(id=r.id, name=r.name, role=Role(r.role), active=bool(r.active))

@@ -1,0 +1,178 @@
+"""Tables of the kiosk's SQLite database. Changes here need an Alembic migration."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes stored as sortable UTC text ('2026-11-29 10:56:52.123456')."""
+
+    impl = String(26)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store; pass aware UTC times")
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=UTC)
+
+
+metadata = MetaData()
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+locations = Table(
+    "locations",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(100), nullable=False),
+)
+
+staff = Table(
+    "staff",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("pin_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+customers = Table(
+    "customers",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("name_key", String(100), nullable=False),  # search_key(name): prefix search uses its index
+    Column("email", String(254), nullable=True),
+    Column("phone", String(20), nullable=True),
+    Column("marketing_consent", Boolean, nullable=False, default=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_customers_name_key", "name_key"),
+    Index("ix_customers_email", "email"),
+    Index("ix_customers_phone", "phone"),
+)
+
+programs = Table(
+    "programs",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(60), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("units_required", Integer, nullable=False),
+    Column("reward_text", String(120), nullable=False),
+    Column("per_visit_limit", Integer, nullable=False),
+    Column("cooldown_seconds", Integer, nullable=False),
+    Column("undo_window_seconds", Integer, nullable=False),
+    Column("starts_at", UTCDateTime, nullable=True),
+    Column("ends_at", UTCDateTime, nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("colour", String(9), nullable=False),
+    Column("icon", String(32), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+cards = Table(
+    "cards",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    Column("program_id", String(36), ForeignKey("programs.id"), nullable=False),
+    Column("key_id", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("flagged", Boolean, nullable=False, default=False),
+    # the cached balance: always equal to a recompute over this card's events
+    Column("units", Integer, nullable=False, default=0),
+    Column("lifetime", Integer, nullable=False, default=0),
+    Column("redemptions", Integer, nullable=False, default=0),
+    Column("visits", Integer, nullable=False, default=0),
+    Column("last_earn_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_cards_customer", "customer_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),  # local order of recording
+    Column("id", String(36), nullable=False, unique=True),
+    Column("card_id", Integer, ForeignKey("cards.id"), nullable=False),
+    Column("program_id", String(36), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("units", Integer, nullable=False),
+    Column("ref_event_id", String(36), nullable=True),
+    Column("ref_kind", String(16), nullable=True),
+    Column("occurred_at", UTCDateTime, nullable=False),
+    Column("staff_id", String(36), nullable=True),
+    Column("staff_name", String(100), nullable=True),
+    Column("location_id", String(36), nullable=True),
+    Column("device_id", String(36), nullable=True),
+    Column("reason", String(200), nullable=True),
+    Column("server_seq", Integer, nullable=True),
+    Index("ix_events_card", "card_id", "n"),
+    Index("ix_events_ref", "ref_event_id"),
+)
+
+# events recorded here and not yet accepted by the cloud
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("event_n", Integer, ForeignKey("events.n"), primary_key=True),
+    Column("state", String(16), nullable=False, default="pending"),  # pending | rejected
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", String(300), nullable=True),
+    Index("ix_outbox_state", "state", "event_n"),
+)
+
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("business_id", Integer, primary_key=True, autoincrement=False),
+    Column("key_id", Integer, primary_key=True, autoincrement=False),
+    Column("public_key", LargeBinary(32), nullable=False),
+    # only this kiosk's own issuing key has a private half here
+    Column("private_key", LargeBinary(32), nullable=True),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("n", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("staff_id", String(36), nullable=True),
+    Column("staff_name", String(100), nullable=True),
+    Column("action", String(40), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+)

@@ -1,0 +1,72 @@
+"""Test-wide rules: Qt offscreen, an in-memory keyring, and no thread left running."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+# Qt reads this at QApplication creation; tests under a real X server (marked xvfb) set DISPLAY
+# and switch to xcb themselves.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+import keyring  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+from keyring.errors import PasswordDeleteError  # noqa: E402
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in this process only: the machine has no keyring daemon."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        try:
+            del self.secrets[(service, username)]
+        except KeyError as exc:
+            raise PasswordDeleteError(username) from exc
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def _live_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.is_alive() and t is not threading.main_thread()}
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running(request):
+    """Fail a test that leaves a thread of its own running (pool threads of libraries excepted)."""
+    before = _live_threads()
+    yield
+    deadline = time.monotonic() + 5.0
+    while True:
+        leaked = {
+            t
+            for t in _live_threads() - before
+            # asyncio/anyio portals of TestClient and hypothesis' own helpers wind down on their own
+            if not t.name.startswith(("asyncio_", "AnyIO", "ThreadPoolExecutor", "Dummy-"))
+        }
+        if not leaked or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)  # waiting for threads that were asked to stop; not a test-timing sleep
+    assert not leaked, f"test left threads running: {sorted(t.name for t in leaked)}"

@@ -103,6 +103,10 @@ def decode(text: str) -> CardToken:
         raw = base64.b32decode(text + "=" * (-len(text) % 8))
     except (binascii.Error, ValueError) as exc:  # pragma: no cover - alphabet checked above
         raise TokenError(TokenProblem.BAD_CHARACTERS, str(exc)) from exc
+    if base64.b32encode(raw).decode("ascii").rstrip("=") != text:
+        # the last character carries 3 unused bits; only the canonical spelling is a token,
+        # so every altered character is caught, not just those the signature covers
+        raise TokenError(TokenProblem.MALFORMED, "non-canonical encoding")
     version, business_id, card_id, key_id = _HEADER.unpack_from(raw)
     if version == 0:
         raise TokenError(TokenProblem.MALFORMED, "version 0")

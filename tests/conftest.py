@@ -70,3 +70,29 @@ def no_thread_left_running(request):
             break
         time.sleep(0.02)  # waiting for threads that were asked to stop; not a test-timing sleep
     assert not leaked, f"test left threads running: {sorted(t.name for t in leaked)}"
+
+
+@pytest.fixture
+def clock():
+    from tests.helpers import SetClock
+
+    return SetClock()
+
+
+@pytest.fixture
+def kiosk(tmp_path, clock):
+    """An empty kiosk (no shop yet) on a real SQLite file."""
+    from tests.helpers import open_kiosk
+
+    k = open_kiosk(tmp_path / "kiosk", clock)
+    yield k
+    k.close()
+
+
+@pytest.fixture
+def demo(kiosk):
+    """A kiosk holding the demo shop; `.shop.tokens` maps 'name / offer' to QR text."""
+    from kiosk.services.demo import create_demo_shop
+
+    kiosk.shop = create_demo_shop(kiosk.ctx, customers_count=8)
+    return kiosk

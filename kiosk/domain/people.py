@@ -44,8 +44,8 @@ def normalise_email(text: str) -> str | None:
     stripped = text.strip()
     if len(stripped) > 254 or not _EMAIL.match(stripped):
         return None
-    local, domain = stripped.rsplit("@", 1)
-    return f"{local}@{domain.lower()}"
+    # stored lower-case: shops and customers treat "Zoe@" and "zoe@" as the same address
+    return stripped.lower()
 
 
 def _has_control(text: str) -> bool:

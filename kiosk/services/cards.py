@@ -23,41 +23,51 @@ def _business_id(conn) -> int:
     return int(meta.get_setting(conn, "business_id", "0") or 0)
 
 
+def _verified_token(text: str, business_id: int, keys: dict) -> codes.TokenCode | Refusal:
+    parsed = codes.parse_code(text)
+    if not isinstance(parsed, codes.TokenCode):
+        return parsed if isinstance(parsed, Refusal) else refuse(Reason.NOT_A_CARD_CODE)
+    return codes.check_token(parsed.token, business_id, keys) or parsed
+
+
 def resolve(conn, code: str | bytes | int) -> Resolved | Refusal:
     """The card a scanned or typed code stands for, checked end to end. Never raises."""
     if isinstance(code, int):
         card = ledger.get_card(conn, code)
         return Resolved(card) if card else refuse(Reason.UNKNOWN_CARD)
     parsed = codes.parse_code(code)
-    if isinstance(parsed, Refusal):
-        return parsed
     corrected = False
-    if isinstance(parsed, codes.TokenCode):
-        keys = meta.keys_of(conn, _business_id(conn))
-        refusal = codes.check_token(parsed.token, _business_id(conn), keys)
-        if refusal is not None and refusal.reason in (
-            Reason.FORGED_TOKEN,
-            Reason.WRONG_BUSINESS,
-            Reason.UNKNOWN_KEY,
-        ):
+    if isinstance(parsed, codes.TokenCode) or (
+        isinstance(parsed, Refusal)
+        and isinstance(code, str)
+        and len(code.strip()) == cardtoken.TOKEN_LEN
+        and parsed.reason not in _NOT_A_LAYOUT_PROBLEM
+    ):
+        text = code.strip()
+        business_id, keys = meta.own_business_keys(conn)
+        checked = _verified_token(text, business_id, keys)
+        if isinstance(checked, Refusal):
             # a scanner on the wrong keyboard map swaps Y and Z: a variant that verifies is the real card
-            for variant in codes.layout_variants(parsed.text):
-                try:
-                    token = cardtoken.decode(variant)
-                except cardtoken.TokenError:
-                    continue
-                if codes.check_token(token, _business_id(conn), keys) is None:
-                    parsed, refusal, corrected = codes.TokenCode(token, variant), None, True
+            for variant in codes.layout_variants(text):
+                candidate = _verified_token(variant, business_id, keys)
+                if not isinstance(candidate, Refusal):
+                    checked, corrected = candidate, True
                     break
-        if refusal is not None:
-            return refusal
-        card_id = parsed.token.card_id
+        if isinstance(checked, Refusal):
+            return checked
+        card_id = checked.token.card_id
+    elif isinstance(parsed, Refusal):
+        return parsed
     else:
         card_id = parsed.card_id
     card = ledger.get_card(conn, card_id)
     if card is None:
         return refuse(Reason.UNKNOWN_CARD)
     return Resolved(card, corrected)
+
+
+# refusals a keyboard-map swap cannot explain: no point trying variants
+_NOT_A_LAYOUT_PROBLEM = (Reason.LOWERCASE_TOKEN, Reason.BINARY_CODE, Reason.EMPTY_CODE, Reason.CODE_TOO_LONG)
 
 
 def view_of(conn, card: Card) -> CardView:

@@ -55,11 +55,8 @@ def search_customers(conn: Connection, query: str, limit: int = 20) -> list[Cust
         for r in conn.execute(select(customers).where(customers.c.phone == digits).limit(limit)):
             found[r.id] = to_customer(r)
     if "@" in query:
-        email = query.strip()
-        local, _, domain = email.rpartition("@")
-        for r in conn.execute(
-            select(customers).where(customers.c.email == f"{local}@{domain.lower()}").limit(limit)
-        ):
+        email = query.strip().lower()  # stored lower-case, see people.normalise_email
+        for r in conn.execute(select(customers).where(customers.c.email == email).limit(limit)):
             found[r.id] = to_customer(r)
     by_name = (
         select(customers)

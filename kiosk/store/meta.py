@@ -100,3 +100,20 @@ def put_location(conn: Connection, location_id: str, name: str) -> None:
         conn.execute(update(locations).where(locations.c.id == location_id).values(name=name))
     else:
         conn.execute(insert(locations).values(id=location_id, name=name))
+
+
+def own_business_keys(conn: Connection) -> tuple[int, dict[int, PublicKey]]:
+    """This kiosk's business id and its trusted keys in one query: the hot path of every scan."""
+    business = select(settings.c.value).where(settings.c.key == "business_id").scalar_subquery()
+    rows = conn.execute(
+        select(settings.c.value.label("business_id"), signing_keys)
+        .select_from(settings.outerjoin(signing_keys, signing_keys.c.business_id == business))
+        .where(settings.c.key == "business_id")
+    ).all()
+    if not rows:
+        return 0, {}
+    business_id = int(rows[0].business_id)
+    keys = {
+        r.key_id: PublicKey(business_id, r.key_id, r.public_key, bool(r.revoked)) for r in rows if r.key_id is not None
+    }
+    return business_id, keys

@@ -176,3 +176,16 @@ audit_log = Table(
     Column("action", String(40), nullable=False),
     Column("detail", Text, nullable=False, default=""),
 )
+
+# double redemptions the cloud reported (pulled, never pushed): shown to managers
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("card_id", Integer, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("events", Text, nullable=False),  # JSON list: id, staff_name, location_id, device_id, occurred_at
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("resolved", Boolean, nullable=False, default=False),
+    Index("ix_conflicts_card", "card_id"),
+)

@@ -1,0 +1,210 @@
+"""The ledger's speed: a durable stamp through the service, and lookups at 10k/100k/1M customers.
+
+Side by side with the same stamp transaction in raw sqlite3 (FULL and NORMAL), so the
+cost of the service layer and of the durability setting are both visible.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import cardtoken
+from benchmarks._table import Row, median_p95_ms
+from kiosk.domain.model import Role
+from kiosk.domain.offers import OfferDraft
+from kiosk.services import Actor, Context, Services
+from kiosk.services.cards import resolve
+from kiosk.services.demo import create_demo_shop
+from kiosk.services.identity import issuing_private_key
+from kiosk.store import meta, open_store
+
+STAMPS = 400
+LOOKUPS = 400
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=61)  # past every cooldown: each scan is a real stamp
+        return self.now
+
+
+def _raw_stamp(path: Path, synchronous: str) -> list[float]:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute(f"PRAGMA synchronous={synchronous}")
+    conn.execute("CREATE TABLE IF NOT EXISTS ev (id TEXT PRIMARY KEY, card INTEGER, units INTEGER)")
+    conn.execute("CREATE TABLE IF NOT EXISTS card (id INTEGER PRIMARY KEY, units INTEGER)")
+    conn.execute("INSERT OR IGNORE INTO card VALUES (1, 0)")
+    samples = []
+    for _ in range(STAMPS):
+        t = time.perf_counter()
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO ev VALUES (?, 1, 1)", (str(uuid.uuid4()),))
+        conn.execute("UPDATE card SET units = units + 1 WHERE id = 1")
+        conn.execute("COMMIT")
+        samples.append(time.perf_counter() - t)
+    conn.close()
+    return samples
+
+
+def _stamp_rows(tmp: Path) -> list[Row]:
+    rows = []
+    for sync in ("FULL", "NORMAL"):
+        med, p95 = median_p95_ms(_raw_stamp(tmp / f"raw-{sync}.sqlite", sync))
+        rows.append(
+            Row(
+                "stamp",
+                f"raw sqlite3, WAL + synchronous={sync}",
+                f"median {med:.2f} ms, p95 {p95:.2f} ms",
+                notes="baseline: two statements, no rules",
+            )
+        )
+    clock = _Clock()
+    store = open_store(tmp / "svc", now=clock())
+    services = Services(Context(store, clock=clock))
+    shop = create_demo_shop(services.ctx, customers_count=4)
+    token = next(iter(shop.tokens.values()))
+    program = services.inspect(token).card.program
+    owner = Actor(None, "bench", Role.OWNER)
+    services.save_offer(
+        OfferDraft(program.name, 10, program.reward_text, per_visit_limit=5, cooldown_seconds=1),
+        actor=owner,
+        program_id=program.id,
+    )
+    samples = []
+    for _ in range(STAMPS):
+        t = time.perf_counter()
+        outcome = services.record_scan(token)
+        samples.append(time.perf_counter() - t)
+        assert outcome.ok, outcome.message
+    store.close()
+    med, p95 = median_p95_ms(samples)
+    rows.append(
+        Row(
+            "stamp",
+            "record_scan service (verify token, rules, event+outbox+card, WAL+FULL)",
+            f"median {med:.2f} ms, p95 {p95:.2f} ms",
+            "p95 < 3 ms",
+            p95 < 3.0,
+        )
+    )
+    return rows
+
+
+def _bulk_customers(store, n: int, program_id: str, key_id: int, now: datetime) -> list[tuple[int, str]]:
+    """Fill the store fast with raw inserts (enrolling one by one would take an hour at 1M)."""
+    rng = random.Random(n)
+    first = ["anna", "ben", "carla", "dev", "emil", "fatima", "georg", "hana", "ivo", "jana", "kai", "lena"]
+    last = ["meyer", "okafor", "rossi", "nguyen", "silva", "kowalski", "tanaka", "garcia", "smith", "dubois"]
+    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
+    conn = sqlite3.connect(store.path, isolation_level=None)
+    conn.execute("PRAGMA synchronous=OFF")
+    cards: list[tuple[int, str]] = []
+    batch_c, batch_k = [], []
+    used: set[int] = set()
+    conn.execute("BEGIN")
+    for i in range(n):
+        name = f"{rng.choice(first)} {rng.choice(last)} {i}"
+        cid = str(uuid.UUID(int=rng.getrandbits(128)))
+        card_id = cardtoken.new_card_id(rng.randrange)
+        while card_id in used:
+            card_id = cardtoken.new_card_id(rng.randrange)
+        used.add(card_id)
+        batch_c.append((cid, name.title(), name, None, None, 0, stamp, stamp))
+        batch_k.append((card_id, cid, program_id, key_id, "active", 0, 0, 0, 0, 0, None, stamp))
+        if i % 1000 == 0:
+            cards.append((card_id, name))
+        if len(batch_c) >= 20_000:
+            conn.executemany("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?)", batch_c)
+            conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch_k)
+            batch_c, batch_k = [], []
+    conn.executemany("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?)", batch_c)
+    conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch_k)
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+    return cards
+
+
+def _lookup_rows(tmp: Path, n: int) -> list[Row]:
+    clock = _Clock()
+    store = open_store(tmp / f"lookup-{n}", now=clock())
+    services = Services(Context(store, clock=clock))
+    create_demo_shop(services.ctx, customers_count=1)
+    program = services.list_offers()[0]
+    with store.reading() as conn:
+        business_id = int(meta.get_setting(conn, "business_id"))
+        key_id, raw = meta.issuing_key(conn, business_id)
+    private = issuing_private_key(raw)
+    sample = _bulk_customers(store, n, program.id, key_id, clock.now)
+    rng = random.Random(1)
+    tokens = [cardtoken.encode(cardtoken.sign(private, business_id, cid, key_id)) for cid, _ in sample]
+    resolve_s, inspect_s, prefix_s = [], [], []
+    with store.reading() as conn:
+        for _ in range(LOOKUPS):
+            token = rng.choice(tokens)
+            t = time.perf_counter()
+            found = resolve(conn, token)
+            resolve_s.append(time.perf_counter() - t)
+            assert not hasattr(found, "reason"), found
+    for _ in range(LOOKUPS // 2):
+        token = rng.choice(tokens)
+        t = time.perf_counter()
+        outcome = services.inspect(token)
+        inspect_s.append(time.perf_counter() - t)
+        assert outcome.ok
+    for _ in range(LOOKUPS // 2):
+        prefix = rng.choice(sample)[1][: rng.randint(2, 6)]
+        t = time.perf_counter()
+        outcome = services.lookup(prefix)
+        prefix_s.append(time.perf_counter() - t)
+        assert outcome.matches
+    store.close()
+    size = f"{n // 1000}k" if n < 1_000_000 else f"{n // 1_000_000}M"
+    med, p95 = median_p95_ms(resolve_s)
+    rows = [
+        Row(
+            "lookup",
+            f"token -> card (verify signature + index) at {size} customers",
+            f"median {med:.3f} ms, p95 {p95:.3f} ms",
+            "p95 < 0.5 ms",
+            p95 < 0.5,
+        )
+    ]
+    med, p95 = median_p95_ms(inspect_s)
+    rows.append(
+        Row(
+            "lookup",
+            f"token -> card with customer and all cards (inspect) at {size}",
+            f"median {med:.3f} ms, p95 {p95:.3f} ms",
+            notes="what the result panel needs",
+        )
+    )
+    med, p95 = median_p95_ms(prefix_s)
+    rows.append(
+        Row(
+            "lookup",
+            f"name prefix search (20 matches with cards) at {size}",
+            f"median {med:.2f} ms, p95 {p95:.2f} ms",
+            "p95 < 10 ms",
+            p95 < 10.0,
+        )
+    )
+    return rows
+
+
+def run(quick: bool = False) -> list[Row]:
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = _stamp_rows(Path(tmp))
+        for n in (10_000, 100_000) if quick else (10_000, 100_000, 1_000_000):
+            rows.extend(_lookup_rows(Path(tmp), n))
+    return rows

@@ -1,0 +1,119 @@
+"""The one composition root: settings -> store -> services -> UI or a headless command.
+
+loyalty-kiosk                  open the kiosk (GUI)
+loyalty-kiosk --demo           open it on the demo shop, creating it in an empty data folder
+loyalty-kiosk scan CODE        record a scan headless (see --help for every command)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk.settings import SettingsError, default_data_dir, load_settings
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="folder holding this kiosk's database and settings (default: the platform's user data folder); "
+        "give each kiosk its own to run several side by side",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from kiosk.cli import counter, decode, maintenance, sync
+
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="loyalty-kiosk",
+        parents=[common],
+        description="Loyalty Kiosk: scan loyalty cards, stamp, redeem and enroll at the counter. "
+        "With no command it opens the kiosk window.",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open on the demo shop (created if the folder is empty)"
+    )
+    parser.add_argument("--kiosk-mode", action="store_true", help="full screen; leaving needs a manager PIN")
+    parser.add_argument(
+        "--camera", help="camera: a device index, /dev/videoN, or a video file that plays as one"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    counter.add_parsers(sub, common)
+    decode.add_parser(sub)
+    sync.add_parsers(sub, common)
+    maintenance.add_parsers(sub, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    handler = getattr(args, "handler", None)
+    if handler is not None and getattr(args, "needs_store", True) is False:
+        return handler(args)
+    try:
+        settings = load_settings(args.data_dir)
+    except SettingsError as exc:
+        # a broken settings file must not stop the counter: say so and run on defaults
+        print(f"loyalty-kiosk: settings ignored: {exc}", file=sys.stderr)
+        from kiosk.settings import KioskSettings
+
+        settings = KioskSettings()
+    services = _open_services(args.data_dir)
+    if services is None:
+        return 1
+    try:
+        if handler is not None:
+            return handler(args, services)
+        return _run_gui(args, services, settings)
+    finally:
+        services.ctx.store.close()
+
+
+def _open_services(data_dir: Path):
+    from kiosk.services import Context, Services
+    from kiosk.services.context import utc_now
+    from kiosk.store import StorageError, open_store
+    from kiosk.store.db import CorruptDatabase
+
+    try:
+        store = open_store(data_dir, now=utc_now())
+    except CorruptDatabase as exc:
+        print(
+            f"loyalty-kiosk: the database is damaged and was not opened: {exc}\n"
+            f"Restore the newest good backup with: loyalty-kiosk restore --data-dir {data_dir}",
+            file=sys.stderr,
+        )
+        return None
+    except StorageError as exc:
+        print(f"loyalty-kiosk: cannot open the database in {data_dir}: {exc}", file=sys.stderr)
+        return None
+    return Services(Context(store))
+
+
+def _run_gui(args, services, settings) -> int:
+    from kiosk.services.demo import create_demo_shop
+    from kiosk.ui.app import run_gui
+
+    if args.demo and not services.identity().is_set_up:
+        create_demo_shop(services.ctx, qr_dir=args.data_dir / "demo-qr")
+    camera_source = args.camera or settings.camera_source
+    return run_gui(
+        services,
+        settings,
+        data_dir=args.data_dir,
+        argv=sys.argv[:1],
+        camera_source=camera_source,
+        kiosk_mode=args.kiosk_mode or settings.kiosk_mode,
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Outcomes as JSON for scripts and POS software. Stable keys; times in RFC 3339."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+
+from kiosk.domain.outcomes import CardView, Outcome
+
+
+def card_json(view: CardView) -> dict:
+    card, program = view.card, view.program
+    return {
+        "card_id": card.id,
+        "card_number": view.card_number,
+        "customer": {
+            "id": view.customer.id,
+            "name": view.customer.name,
+            "first_name": view.customer.first_name,
+        },
+        "offer": {
+            "id": program.id,
+            "name": program.name,
+            "stamps_required": program.units_required,
+            "reward": program.reward_text,
+            "status": program.status.value,
+        },
+        "stamps": card.balance.units,
+        "progress": view.progress,
+        "rewards_ready": view.rewards_ready,
+        "lifetime_stamps": card.balance.lifetime,
+        "redemptions": card.balance.redemptions,
+        "visits": card.balance.visits,
+        "status": card.status.value,
+        "flagged": card.flagged,
+        "last_stamp_at": _time(card.last_earn_at),
+    }
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def outcome_json(outcome: Outcome, **extra) -> dict:
+    out: dict = {"ok": outcome.ok}
+    if outcome.refusal is not None:
+        out["refused"] = {"reason": outcome.refusal.reason.value, "message": outcome.message}
+    card = getattr(outcome, "card", None)
+    if card is not None:
+        out["card"] = card_json(card)
+    event = getattr(outcome, "event", None)
+    if event is not None:
+        out["event"] = {
+            "id": event.id,
+            "kind": event.kind.value,
+            "units": event.units,
+            "occurred_at": _time(event.occurred_at),
+        }
+    out.update(extra)
+    return out
+
+
+def emit(payload: dict) -> None:
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def exit_status(outcome: Outcome) -> int:
+    """0 done, 2 refused by the rules or bad input (scripts tell these apart), 1 machine trouble."""
+    if outcome.ok:
+        return 0
+    return 1 if outcome.refusal.reason.value == "storage_failed" else 2

@@ -1,0 +1,223 @@
+"""Backups of the ledger: a daily copy through SQLite's backup API, seven kept, and restore.
+
+Layout, all inside the data folder:
+
+    kiosk.sqlite                          the live ledger
+    backups/daily-20261129-081500.sqlite  one per day (the newest seven are kept)
+    backups/manual-...sqlite              `loyalty-kiosk backup` (never rotated)
+    backups/before-migration-...sqlite    written by open_store before a schema upgrade
+    kiosk.sqlite.damaged-20261129-...     a damaged ledger set aside by restore, never deleted
+
+Which check, measured on this machine (100k customers, 300k events, 95 MB; see
+tests/store/test_backups.py for the overwrite cases):
+- PRAGMA quick_check costs 0.12-0.3 s, integrity_check 1.0-1.75 s;
+- a page or 512 bytes of garbage written over table or index pages in the middle of the file:
+  both catch 40/40; 64 bytes: quick 36/40, integrity 39/40; 8 bytes: quick 11/40, integrity
+  26/40 (the rest land inside a record and only change a value, which neither can see).
+So start-up keeps the cheap quick_check (open_store), and the thorough integrity_check runs
+where a second does not hold up the counter: on every new backup (the backup API copies pages
+as they are, so a damaged ledger gives a damaged copy, which is then reported and never
+rotated over a good one), on restore candidates, and in `loyalty-kiosk integrity`.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kiosk.store.db import DB_FILENAME, Store
+
+BACKUP_DIRNAME = "backups"
+DAILY_PREFIX = "daily-"
+MANUAL_PREFIX = "manual-"
+KEEP_DAILY = 7
+_STAMP_FORMAT = "%Y%m%d-%H%M%S"
+_STAMP = re.compile(r"(\d{8}-\d{6})(?:-\d+)?\.sqlite$")
+
+log = logging.getLogger(__name__)
+
+
+class BackupError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime | None  # from the file name; None for files named otherwise
+
+    @property
+    def kind(self) -> str:
+        return self.path.name.split("-", 1)[0]
+
+
+@dataclass(frozen=True)
+class Restored:
+    source: Path
+    damaged_kept_as: list[Path]
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIRNAME
+
+
+def check_integrity(path: Path, *, thorough: bool = True) -> tuple[bool, str]:
+    """integrity_check (thorough) or quick_check on a file opened read-only: (ok, SQLite's words)."""
+    pragma = "integrity_check" if thorough else "quick_check"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return False, str(exc)
+    detail = "; ".join(str(r[0]) for r in rows[:5])
+    return detail == "ok", detail
+
+
+def _taken_at(path: Path) -> datetime | None:
+    match = _STAMP.search(path.name)
+    if not match:
+        return None
+    try:
+        return datetime.strptime(match.group(1), _STAMP_FORMAT)
+    except ValueError:
+        return None
+
+
+def list_backups(data_dir: Path) -> list[Backup]:
+    """Every backup in the data folder, newest first (by the time in its name, else its mtime)."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found = [Backup(p, _taken_at(p)) for p in folder.glob("*.sqlite") if p.is_file()]
+
+    def newest_first(b: Backup) -> tuple[str, float]:
+        stamp = b.taken_at.strftime(_STAMP_FORMAT) if b.taken_at else ""
+        return stamp, b.path.stat().st_mtime
+
+    return sorted(found, key=newest_first, reverse=True)
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    target = folder / f"{stem}.sqlite"
+    n = 1
+    while target.exists():  # two backups in one second (tests, a manual one after the daily)
+        target = folder / f"{stem}-{n}.sqlite"
+        n += 1
+    return target
+
+
+def take_backup(store: Store, data_dir: Path, now: datetime, *, prefix: str = MANUAL_PREFIX) -> Path:
+    """A consistent copy of the live ledger, checked thoroughly; raises BackupError if it is damaged."""
+    target = _free_name(backups_dir(data_dir), prefix + now.strftime(_STAMP_FORMAT))
+    store.backup_to(target)
+    ok, detail = check_integrity(target)
+    if not ok:
+        # keep the evidence under a name rotation and restore both ignore
+        suspect = target.with_suffix(".damaged")
+        target.replace(suspect)
+        raise BackupError(f"the ledger failed its integrity check while being backed up ({detail}); "
+                          f"the copy is kept as {suspect}")
+    return target
+
+
+def _daily(data_dir: Path) -> list[Backup]:
+    return [b for b in list_backups(data_dir) if b.path.name.startswith(DAILY_PREFIX)]
+
+
+def backup_if_due(store: Store, data_dir: Path, now: datetime) -> Path | None:
+    """Take today's backup unless one exists, then keep the newest KEEP_DAILY; returns the new file.
+
+    "Today" is `now`'s calendar date, so a kiosk started twice a day backs up once, and one
+    left running takes the next when the UI's daily timer calls this after midnight.
+    """
+    dailies = _daily(data_dir)
+    if any(b.taken_at is not None and b.taken_at.date() == now.date() for b in dailies):
+        return None
+    path = take_backup(store, data_dir, now, prefix=DAILY_PREFIX)
+    rotate(data_dir)
+    log.info("daily backup written: %s", path)
+    return path
+
+
+def rotate(data_dir: Path, keep: int = KEEP_DAILY) -> list[Path]:
+    """Delete daily backups beyond the newest `keep`. Manual and pre-migration ones stay."""
+    removed = []
+    for old in _daily(data_dir)[keep:]:
+        old.path.unlink(missing_ok=True)
+        removed.append(old.path)
+    return removed
+
+
+def newest_good_backup(data_dir: Path) -> Path | None:
+    """The newest backup that passes integrity_check, whatever its kind."""
+    for backup in list_backups(data_dir):
+        ok, detail = check_integrity(backup.path)
+        if ok:
+            return backup.path
+        log.warning("backup %s is damaged (%s); trying an older one", backup.path, detail)
+    return None
+
+
+def _set_aside(db: Path, now: datetime) -> list[Path]:
+    """Rename the ledger and its WAL/SHM side files out of the way; they are evidence, never deleted."""
+    stamp = now.strftime(_STAMP_FORMAT)
+    kept = []
+    for part in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        if part.exists():
+            target = part.with_name(f"{db.name}.damaged-{stamp}{part.name[len(db.name):]}")
+            n = 1
+            while target.exists():
+                target = part.with_name(f"{db.name}.damaged-{stamp}-{n}{part.name[len(db.name):]}")
+                n += 1
+            part.replace(target)
+            kept.append(target)
+    return kept
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def restore(data_dir: Path, backup_path: Path, now: datetime) -> Restored:
+    """Put `backup_path` in place of the ledger (the kiosk must not be running).
+
+    The backup is checked first; the current ledger, damaged or not, is renamed aside. The copy
+    goes through the backup API into a temporary file that then replaces the ledger atomically,
+    so a power cut mid-restore leaves either the old state or the restored one.
+    """
+    backup_path = Path(backup_path)
+    if not backup_path.is_file():
+        raise BackupError(f"no backup file {backup_path}")
+    ok, detail = check_integrity(backup_path)
+    if not ok:
+        raise BackupError(f"{backup_path} is damaged too ({detail}); choose another backup")
+    db = data_dir / DB_FILENAME
+    partial = db.with_name(db.name + ".restoring")
+    partial.unlink(missing_ok=True)
+    source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=WAL")  # what the store expects; empties the journal too
+        finally:
+            target.close()
+    finally:
+        source.close()
+    kept = _set_aside(db, now)
+    partial.replace(db)
+    _fsync_dir(data_dir)
+    log.warning("ledger restored from %s; the previous one is kept as %s", backup_path, kept)
+    return Restored(backup_path, kept)

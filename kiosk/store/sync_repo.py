@@ -1,0 +1,437 @@
+"""The store's side of sync: the outbox going up, the cloud's pages coming down.
+
+Everything here runs inside a caller's transaction. Pulled pages are applied with bulk
+upserts (one statement per table per page) so a 100k-customer first sync keeps each page's
+write lock short and scans keep flowing between pages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy.dialects.sqlite import insert as upsert
+
+from kiosk.domain import ledger as rules
+from kiosk.domain.codes import PublicKey
+from kiosk.domain.model import Balance, Customer, Event, EventKind, Program
+from kiosk.domain.people import search_key
+from kiosk.store import meta
+from kiosk.store.rows import to_event
+from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
+
+CURSOR = "sync_cursor"
+# cards and programs pulled before the customer/offer they refer to (which then arrives in a later
+# page, because it changed later) get a placeholder row that the real one overwrites
+PLACEHOLDER_NAME = "(syncing…)"
+
+
+@dataclass(frozen=True, slots=True)
+class PendingEvent:
+    """One outbox entry, with what an enroll must carry up (the customer and the card's key)."""
+
+    n: int
+    event: Event
+    customer: Customer | None = None
+    key_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ServerCard:
+    id: int
+    customer_id: str
+    program_id: str
+    key_id: int
+    status: str
+    flagged: bool
+    balance: Balance
+    last_seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictEvent:
+    id: str
+    staff_name: str | None
+    location_id: str | None
+    device_id: str | None
+    occurred_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    id: str
+    card_id: int
+    kind: str
+    events: tuple[ConflictEvent, ...]
+    created_at: datetime
+    resolved: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PulledPage:
+    """One page of the cloud's changes, as store values."""
+
+    programs: tuple[Program, ...] = ()
+    customers: tuple[Customer, ...] = ()
+    cards: tuple[ServerCard, ...] = ()
+    keys: tuple[PublicKey, ...] = ()
+    revoked_cards: tuple[int, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return (
+            len(self.programs) + len(self.customers) + len(self.cards) + len(self.keys) + len(self.conflicts)
+        )
+
+
+# --- outbox ------------------------------------------------------------------------------------
+
+
+def pending_batch(conn: Connection, limit: int) -> list[PendingEvent]:
+    """The oldest pending events, in the order they were recorded (a void after what it cancels)."""
+    rows = conn.execute(
+        select(events, cards.c.key_id.label("card_key_id"), cards.c.customer_id.label("card_customer_id"))
+        .select_from(
+            outbox.join(events, events.c.n == outbox.c.event_n).join(cards, cards.c.id == events.c.card_id)
+        )
+        .where(outbox.c.state == "pending")
+        .order_by(outbox.c.event_n)
+        .limit(limit)
+    ).all()
+    enrolled = {r.card_customer_id for r in rows if r.kind == EventKind.ENROLL.value}
+    people = {}
+    if enrolled:
+        people = {r.id: r for r in conn.execute(select(customers).where(customers.c.id.in_(enrolled)))}
+    out = []
+    for r in rows:
+        customer = key_id = None
+        if r.kind == EventKind.ENROLL.value:
+            c = people.get(r.card_customer_id)
+            if c is not None:
+                customer = Customer(c.id, c.name, c.email, c.phone, bool(c.marketing_consent), c.created_at)
+            key_id = r.card_key_id
+        out.append(PendingEvent(r.n, to_event(r), customer, key_id))
+    return out
+
+
+def mark_accepted(conn: Connection, seqs: dict[str, int | None]) -> None:
+    """Accepted or duplicate (the cloud already has it): out of the outbox, server seq noted."""
+    if not seqs:
+        return
+    conn.execute(
+        update(events).where(events.c.id == bindparam("k_id")).values(server_seq=bindparam("v_seq")),
+        [{"k_id": event_id, "v_seq": seq} for event_id, seq in seqs.items()],
+    )
+    ns = select(events.c.n).where(events.c.id.in_(list(seqs)))
+    conn.execute(delete(outbox).where(outbox.c.event_n.in_(ns)))
+
+
+def mark_rejected(conn: Connection, reasons: dict[str, str]) -> None:
+    """A final refusal: kept for the owner to see, never sent again, never blocking the rest."""
+    if not reasons:
+        return
+    n_of = {i: n for i, n in conn.execute(select(events.c.id, events.c.n).where(events.c.id.in_(list(reasons))))}
+    conn.execute(
+        update(outbox)
+        .where(outbox.c.event_n == bindparam("k_n"))
+        .values(state="rejected", attempts=outbox.c.attempts + 1, last_error=bindparam("v_reason")),
+        [
+            {"k_n": n_of[i], "v_reason": (reason or "rejected")[:300]}
+            for i, reason in reasons.items()
+            if i in n_of
+        ],
+    )
+
+
+def note_attempt(conn: Connection, event_ns: Iterable[int], error: str) -> None:
+    conn.execute(
+        update(outbox)
+        .where(outbox.c.event_n.in_(list(event_ns)), outbox.c.state == "pending")
+        .values(attempts=outbox.c.attempts + 1, last_error=error[:300])
+    )
+
+
+def rejected_events(conn: Connection, limit: int = 200) -> list[tuple[Event, str]]:
+    rows = conn.execute(
+        select(events, outbox.c.last_error)
+        .select_from(outbox.join(events, events.c.n == outbox.c.event_n))
+        .where(outbox.c.state == "rejected")
+        .order_by(outbox.c.event_n.desc())
+        .limit(limit)
+    )
+    return [(to_event(r), r.last_error or "") for r in rows]
+
+
+def outbox_counts(conn: Connection) -> dict[str, int]:
+    rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state))
+    return {"pending": 0, "rejected": 0, **{state: n for state, n in rows}}
+
+
+# --- cursor ------------------------------------------------------------------------------------
+
+
+def get_cursor(conn: Connection) -> int:
+    return int(meta.get_setting(conn, CURSOR, "0") or 0)
+
+
+def put_cursor(conn: Connection, cursor: int) -> None:
+    meta.put_setting(conn, CURSOR, str(cursor))
+
+
+# --- applying a pulled page --------------------------------------------------------------------
+
+
+def take_write_lock(conn: Connection) -> None:
+    """Start the write transaction now: pysqlite only begins one at the first write, and the
+    pending-event sums read below must not move before the cards are written."""
+    conn.execute(update(settings).where(settings.c.key == CURSOR).values(value=settings.c.value))
+
+
+def apply_page(conn: Connection, page: PulledPage, *, business_id: int, cursor: int, now: datetime) -> None:
+    """One page, atomically, followed by its cursor (so a crash re-pulls at most this page)."""
+    take_write_lock(conn)
+    _upsert_programs(conn, page.programs, now)
+    _upsert_customers(conn, page.customers, now)
+    _upsert_cards(conn, page.cards, now)
+    for key in page.keys:
+        meta.put_key(conn, PublicKey(business_id, key.key_id, key.public_key, key.revoked))
+    if page.revoked_cards:
+        conn.execute(update(cards).where(cards.c.id.in_(page.revoked_cards)).values(status="revoked"))
+    _upsert_conflicts(conn, page.conflicts)
+    put_cursor(conn, cursor)
+
+
+def _upsert_programs(conn: Connection, offers: Iterable[Program], now: datetime) -> None:
+    rows = [
+        {
+            "id": p.id,
+            "name": p.name,
+            "kind": p.kind.value,
+            "units_required": p.units_required,
+            "reward_text": p.reward_text,
+            "per_visit_limit": p.per_visit_limit,
+            "cooldown_seconds": p.cooldown_seconds,
+            "undo_window_seconds": p.undo_window_seconds,
+            "starts_at": p.starts_at,
+            "ends_at": p.ends_at,
+            "status": p.status.value,
+            "colour": p.colour,
+            "icon": p.icon,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for p in offers
+    ]
+    if not rows:
+        return
+    stmt = upsert(programs)
+    # the undo window is the kiosk's own setting (not on the wire): an update keeps it
+    kept = {"id", "created_at", "undo_window_seconds"}
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[programs.c.id],
+            set_={c.name: stmt.excluded[c.name] for c in programs.c if c.name not in kept},
+        ),
+        rows,
+    )
+
+
+def _upsert_customers(conn: Connection, people: Iterable[Customer], now: datetime) -> None:
+    rows = [
+        {
+            "id": c.id,
+            "name": c.name,
+            "name_key": search_key(c.name),
+            "email": c.email,
+            "phone": c.phone,
+            "marketing_consent": c.marketing_consent,
+            "created_at": c.created_at or now,
+            "updated_at": now,
+        }
+        for c in people
+    ]
+    if not rows:
+        return
+    stmt = upsert(customers)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[customers.c.id],
+            set_={c.name: stmt.excluded[c.name] for c in customers.c if c.name != "id"},
+        ),
+        rows,
+    )
+
+
+def _placeholders(conn: Connection, page_cards: tuple[ServerCard, ...], now: datetime) -> None:
+    people = sorted({c.customer_id for c in page_cards})
+    offers = sorted({c.program_id for c in page_cards})
+    known_people = set(conn.execute(select(customers.c.id).where(customers.c.id.in_(people))).scalars())
+    known_offers = set(conn.execute(select(programs.c.id).where(programs.c.id.in_(offers))).scalars())
+    missing_people = [
+        {
+            "id": i,
+            "name": PLACEHOLDER_NAME,
+            "name_key": "",
+            "marketing_consent": False,
+            "created_at": now,
+            "updated_at": now,
+        }
+        for i in people
+        if i not in known_people
+    ]
+    if missing_people:
+        conn.execute(upsert(customers).on_conflict_do_nothing(), missing_people)
+    missing_offers = [
+        {
+            "id": i,
+            "name": PLACEHOLDER_NAME,
+            "kind": "stamps",
+            "units_required": 10,
+            "reward_text": "",
+            "per_visit_limit": 1,
+            "cooldown_seconds": 0,
+            "undo_window_seconds": 120,
+            "status": "paused",
+            "colour": "#6d4c41",
+            "icon": "coffee",
+            "created_at": now,
+            "updated_at": now,
+        }
+        for i in offers
+        if i not in known_offers
+    ]
+    if missing_offers:
+        conn.execute(upsert(programs).on_conflict_do_nothing(), missing_offers)
+
+
+def pending_effects(conn: Connection, card_ids: list[int]) -> dict[int, list[Event]]:
+    """This kiosk's events the cloud has not accepted yet, per card, in recording order."""
+    out: dict[int, list[Event]] = {}
+    if not card_ids:
+        return out
+    rows = conn.execute(
+        select(events)
+        .select_from(outbox.join(events, events.c.n == outbox.c.event_n))
+        .where(outbox.c.state == "pending", events.c.card_id.in_(card_ids))
+        .order_by(events.c.n)
+    )
+    for r in rows:
+        out.setdefault(r.card_id, []).append(to_event(r))
+    return out
+
+
+def _upsert_cards(conn: Connection, page_cards: tuple[ServerCard, ...], now: datetime) -> None:
+    if not page_cards:
+        return
+    _placeholders(conn, page_cards, now)
+    pending = pending_effects(conn, [c.id for c in page_cards])
+    rows = []
+    for c in page_cards:
+        # the server's balance is authoritative; what this kiosk recorded since stays on top
+        balance = c.balance
+        for event in pending.get(c.id, ()):
+            balance = rules.apply(balance, event)
+        rows.append(
+            {
+                "id": c.id,
+                "customer_id": c.customer_id,
+                "program_id": c.program_id,
+                "key_id": c.key_id,
+                "status": c.status,
+                "flagged": c.flagged,
+                "units": balance.units,
+                "lifetime": balance.lifetime,
+                "redemptions": balance.redemptions,
+                "visits": balance.visits,
+                "created_at": now,
+            }
+        )
+    stmt = upsert(cards)
+    kept = {"id", "created_at", "last_earn_at"}  # the cooldown clock is the kiosk's own
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[cards.c.id],
+            set_={c.name: stmt.excluded[c.name] for c in cards.c if c.name not in kept},
+        ),
+        rows,
+    )
+
+
+def _upsert_conflicts(conn: Connection, found: Iterable[Conflict]) -> None:
+    rows = [
+        {
+            "id": c.id,
+            "card_id": c.card_id,
+            "kind": c.kind,
+            "events": json.dumps(
+                [
+                    {
+                        "id": e.id,
+                        "staff_name": e.staff_name,
+                        "location_id": e.location_id,
+                        "device_id": e.device_id,
+                        "occurred_at": e.occurred_at.isoformat(),
+                    }
+                    for e in c.events
+                ]
+            ),
+            "created_at": c.created_at,
+            "resolved": c.resolved,
+        }
+        for c in found
+    ]
+    if not rows:
+        return
+    stmt = upsert(conflicts)
+    conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[conflicts.c.id],
+            set_={"events": stmt.excluded.events, "resolved": stmt.excluded.resolved},
+        ),
+        rows,
+    )
+
+
+def all_conflicts(conn: Connection, *, include_resolved: bool = False) -> list[Conflict]:
+    query = select(conflicts).order_by(conflicts.c.created_at.desc())
+    if not include_resolved:
+        query = query.where(conflicts.c.resolved.is_(False))
+    out = []
+    for r in conn.execute(query):
+        evs = tuple(
+            ConflictEvent(
+                e["id"],
+                e.get("staff_name"),
+                e.get("location_id"),
+                e.get("device_id"),
+                datetime.fromisoformat(e["occurred_at"]),
+            )
+            for e in json.loads(r.events)
+        )
+        out.append(Conflict(r.id, r.card_id, r.kind, evs, r.created_at, bool(r.resolved)))
+    return out
+
+
+# --- pairing -----------------------------------------------------------------------------------
+
+
+def has_local_customers(conn: Connection) -> bool:
+    return conn.execute(select(customers.c.id).limit(1)).first() is not None
+
+
+def discard_local_ledger(conn: Connection) -> None:
+    """Pairing a standalone kiosk that holds only demo data: the cloud's ledger replaces it."""
+    for table in (outbox, events, conflicts, cards, customers, programs):
+        conn.execute(delete(table))
+    conn.execute(delete(settings).where(settings.c.key == CURSOR))
+
+
+def adopt_issuing_key(conn: Connection, business_id: int, key: PublicKey, private_key: bytes) -> None:
+    """After pairing, this kiosk's key belongs to the cloud's business: keys of the standalone
+    business (which issued no card that survives pairing) are dropped."""
+    conn.execute(delete(signing_keys))
+    meta.put_key(conn, PublicKey(business_id, key.key_id, key.public_key, False), private_key)

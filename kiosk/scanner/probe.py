@@ -1,0 +1,68 @@
+"""Scanner checks for `loyalty-kiosk self-check`: both decoders read a QR made on the spot, and
+the cameras the system offers are listed without opening any of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PROBE_TEXT = "LOYALTY-KIOSK-SELF-CHECK"
+_VIDEO_NODE = re.compile(r"^video(\d+)$")
+
+
+@dataclass(frozen=True)
+class Camera:
+    device: str
+    name: str
+
+
+def probe_qr_image():
+    """A clean QR as an 8-bit grayscale numpy array: 4 px per module, with its quiet zone.
+
+    Made with segno in memory at check time, so the check depends on no resource file."""
+    import numpy as np
+    import segno
+
+    matrix = np.array(segno.make(PROBE_TEXT, error="m", micro=False).matrix, dtype=np.uint8)
+    modules = np.pad(matrix, 4)  # the 4-module quiet zone the standard asks for
+    image = np.where(modules > 0, 0, 255).astype(np.uint8)
+    return np.ascontiguousarray(np.kron(image, np.ones((4, 4), dtype=np.uint8)))
+
+
+def read_with_zxing(image) -> str:
+    """What zxing-cpp reads (raises when the module or its library does not load)."""
+    import zxingcpp
+
+    found = [b.text for b in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode) if b.valid]
+    return found[0] if found else ""
+
+
+def read_with_pyzbar(image) -> tuple[str, str]:
+    """(text read, path of the libzbar loaded): pyzbar raises ImportError when libzbar is missing."""
+    from pyzbar import pyzbar, zbar_library
+
+    found = [
+        s.data.decode("ascii", "replace") for s in pyzbar.decode(image, symbols=[pyzbar.ZBarSymbol.QRCODE])
+    ]
+    library, _ = zbar_library.load()  # cached by the OS loader; only asked for its file name
+    return (found[0] if found else ""), str(getattr(library, "_name", "?"))
+
+
+def list_cameras(dev: Path = Path("/dev"), sysfs: Path = Path("/sys/class/video4linux")) -> list[Camera]:
+    """V4L2 capture nodes, by name, without opening them (a camera busy in the kiosk stays busy
+    only there; OpenCV's index -1 'any camera' is never used: it opens a device to find one)."""
+    cameras = []
+    for node in sorted(
+        dev.glob("video*"),
+        key=lambda p: int(_VIDEO_NODE.match(p.name).group(1)) if _VIDEO_NODE.match(p.name) else 1 << 30,
+    ):
+        if not _VIDEO_NODE.match(node.name):
+            continue
+        name_file = sysfs / node.name / "name"
+        try:
+            name = name_file.read_text(encoding="utf-8").strip()
+        except OSError:
+            name = "unknown"
+        cameras.append(Camera(str(node), name))
+    return cameras

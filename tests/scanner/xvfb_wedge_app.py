@@ -1,0 +1,66 @@
+"""Run under a real X server (by test_xvfb_wedge.py): real keystrokes from xdotool into a QLineEdit.
+
+Prints one JSON line: the scans the wedge filter reported and what ended up in the field.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.scanner.wedge import WedgeSettings
+from kiosk.ui.wedge_filter import WedgeFilter
+
+SCAN = "ABCDEFGHJK234567YZ"
+
+
+def main() -> int:
+    app = QApplication(sys.argv)
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    field = QLineEdit()
+    layout.addWidget(field)
+    window.setGeometry(0, 0, 400, 120)
+    window.show()
+    wedge = WedgeFilter(WedgeSettings(max_gap_s=0.05))
+    wedge.install(app)
+    scans: list[str] = []
+    wedge.code_scanned.connect(scans.append)
+    released: list[int] = []
+    wedge.keys_released.connect(released.append)
+    steps = [
+        ["xdotool", "mousemove", "100", "40"],
+        ["xdotool", "type", "--delay", "4", SCAN + "\r"],  # a scanner: a key every 4 ms
+        ["xdotool", "type", "--delay", "250", "hi"],  # a person
+    ]
+
+    running: list[subprocess.Popen] = []
+
+    def run_next_step() -> None:
+        # xdotool runs beside the event loop, so key events arrive with their real timing
+        if running and running[-1].poll() is None:
+            QTimer.singleShot(20, run_next_step)
+            return
+        if not steps:
+            QTimer.singleShot(800, finish)
+            return
+        window.activateWindow()
+        field.setFocus()
+        running.append(subprocess.Popen(steps.pop(0)))
+        QTimer.singleShot(20, run_next_step)
+
+    def finish() -> None:
+        print(json.dumps({"scans": scans, "field": field.text(), "released": released}), flush=True)
+        app.quit()
+
+    QTimer.singleShot(500, run_next_step)
+    QTimer.singleShot(30_000, app.quit)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

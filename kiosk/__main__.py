@@ -47,13 +47,30 @@ def build_parser() -> argparse.ArgumentParser:
     counter.add_parsers(sub, common)
     decode.add_parser(sub)
     sync.add_parsers(sub, common)
-    maintenance.add_parsers(sub, common)
+    maintenance.add_parsers(sub, common, qt_probe=_probe_qt)
     return parser
 
 
+def _probe_qt() -> str:
+    # kiosk.cli may not import the UI: the composition root hands self-check its Qt probe
+    from kiosk.ui.selfcheck import probe_qt_platform
+
+    return probe_qt_platform()
+
+
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["self-check", "--qt-probe-only"]:
+        # self-check's Qt child: answer before build_parser imports the whole kiosk (about 1 s)
+        print(_probe_qt())
+        return 0
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    # only the GUI takes extra options (Qt's own, and the start-up benchmark's --report-ready)
+    if unknown and (
+        getattr(args, "handler", None) is not None or not all(a.startswith("-") for a in unknown)
+    ):
+        parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+    args.qt_args = unknown
     args.data_dir = getattr(args, "data_dir", None) or default_data_dir()
     handler = getattr(args, "handler", None)
     if handler is not None and getattr(args, "needs_store", True) is False:
@@ -98,19 +115,28 @@ def _open_services(data_dir: Path):
     return Services(Context(store))
 
 
+def _camera_factory(source: str):
+    """The webcam (or a video file playing as one) behind the scan screen's preview."""
+    from kiosk.scanner.camera import OpenCvCamera, parse_camera_source
+    from kiosk.ui.camera_worker import CameraWorker
+
+    camera_source = parse_camera_source(source, loop=True)  # a video file plays on like a camera
+    return lambda: CameraWorker(lambda: OpenCvCamera(camera_source))
+
+
 def _run_gui(args, services, settings) -> int:
     from kiosk.services.demo import create_demo_shop
     from kiosk.ui.app import run_gui
 
     if args.demo and not services.identity().is_set_up:
         create_demo_shop(services.ctx, qr_dir=args.data_dir / "demo-qr")
-    camera_source = args.camera or settings.camera_source
+    camera_factory = _camera_factory(args.camera or settings.camera_source)
     return run_gui(
         services,
         settings,
         data_dir=args.data_dir,
-        argv=sys.argv[:1],
-        camera_source=camera_source,
+        argv=sys.argv[:1] + args.qt_args,
+        camera_factory=camera_factory,
         kiosk_mode=args.kiosk_mode or settings.kiosk_mode,
     )
 

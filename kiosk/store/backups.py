@@ -118,14 +118,27 @@ def take_backup(store: Store, data_dir: Path, now: datetime, *, prefix: str = MA
     """A consistent copy of the live ledger, checked thoroughly; raises BackupError if it is damaged."""
     target = _free_name(backups_dir(data_dir), prefix + now.strftime(_STAMP_FORMAT))
     store.backup_to(target)
+    _make_self_contained(target)
     ok, detail = check_integrity(target)
     if not ok:
         # keep the evidence under a name rotation and restore both ignore
         suspect = target.with_suffix(".damaged")
         target.replace(suspect)
-        raise BackupError(f"the ledger failed its integrity check while being backed up ({detail}); "
-                          f"the copy is kept as {suspect}")
+        raise BackupError(
+            f"the ledger failed its integrity check while being backed up ({detail}); "
+            f"the copy is kept as {suspect}"
+        )
     return target
+
+
+def _make_self_contained(path: Path) -> None:
+    """The copy inherits WAL mode from the ledger's header; switch it to a rollback journal so the
+    backup is one file that opening read-only (checks, restore) never grows -wal/-shm files beside."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
 
 
 def _daily(data_dir: Path) -> list[Backup]:
@@ -172,10 +185,10 @@ def _set_aside(db: Path, now: datetime) -> list[Path]:
     kept = []
     for part in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         if part.exists():
-            target = part.with_name(f"{db.name}.damaged-{stamp}{part.name[len(db.name):]}")
+            target = part.with_name(f"{db.name}.damaged-{stamp}{part.name[len(db.name) :]}")
             n = 1
             while target.exists():
-                target = part.with_name(f"{db.name}.damaged-{stamp}-{n}{part.name[len(db.name):]}")
+                target = part.with_name(f"{db.name}.damaged-{stamp}-{n}{part.name[len(db.name) :]}")
                 n += 1
             part.replace(target)
             kept.append(target)
@@ -219,5 +232,5 @@ def restore(data_dir: Path, backup_path: Path, now: datetime) -> Restored:
     kept = _set_aside(db, now)
     partial.replace(db)
     _fsync_dir(data_dir)
-    log.warning("ledger restored from %s; the previous one is kept as %s", backup_path, kept)
+    log.info("ledger restored from %s; the previous one is kept as %s", backup_path, ", ".join(map(str, kept)))
     return Restored(backup_path, kept)

@@ -114,6 +114,8 @@ def own_business_keys(conn: Connection) -> tuple[int, dict[int, PublicKey]]:
         return 0, {}
     business_id = int(rows[0].business_id)
     keys = {
-        r.key_id: PublicKey(business_id, r.key_id, r.public_key, bool(r.revoked)) for r in rows if r.key_id is not None
+        r.key_id: PublicKey(business_id, r.key_id, r.public_key, bool(r.revoked))
+        for r in rows
+        if r.key_id is not None
     }
     return business_id, keys

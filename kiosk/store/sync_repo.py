@@ -134,7 +134,7 @@ def mark_rejected(conn: Connection, reasons: dict[str, str]) -> None:
     """A final refusal: kept for the owner to see, never sent again, never blocking the rest."""
     if not reasons:
         return
-    n_of = {i: n for i, n in conn.execute(select(events.c.id, events.c.n).where(events.c.id.in_(list(reasons))))}
+    n_of = dict(conn.execute(select(events.c.id, events.c.n).where(events.c.id.in_(list(reasons)))).all())
     conn.execute(
         update(outbox)
         .where(outbox.c.event_n == bindparam("k_n"))
@@ -168,7 +168,7 @@ def rejected_events(conn: Connection, limit: int = 200) -> list[tuple[Event, str
 
 def outbox_counts(conn: Connection) -> dict[str, int]:
     rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state))
-    return {"pending": 0, "rejected": 0, **{state: n for state, n in rows}}
+    return {"pending": 0, "rejected": 0, **dict(rows.all())}
 
 
 # --- cursor ------------------------------------------------------------------------------------

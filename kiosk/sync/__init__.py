@@ -1,0 +1,1 @@
+"""Offline-first sync with the cloud: no Qt here; run from the sync worker thread."""

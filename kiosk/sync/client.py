@@ -1,0 +1,180 @@
+"""The kiosk's HTTP client for the cloud: synchronous httpx (QtAsyncio cannot open sockets),
+run from the sync worker thread only. Every failure comes out as one typed exception:
+
+- `Unauthorised` (401) and its kind `DeviceRevoked`: stop syncing, tell the owner;
+- `Transient` (5xx, 429, timeouts, resets, unreadable answers): retry later with backoff;
+- `Refused` (any other 4xx): this request will never succeed as sent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from kiosk.store.sync_repo import PendingEvent
+from kiosk.sync import wire
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+PROBLEM_MEDIA = "application/problem+json"
+USER_AGENT = "loyalty-kiosk/0.1"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """An RFC 9457 problem the cloud answered with (or one made up for a bare error)."""
+
+    status: int
+    type: str = "about:blank"
+    title: str = ""
+    detail: str = ""
+    errors: tuple[dict, ...] = field(default_factory=tuple)
+
+    @property
+    def slug(self) -> str:
+        return self.type.rstrip("/").rsplit("/", 1)[-1]
+
+    def describe(self) -> str:
+        text = self.detail or self.title or f"HTTP {self.status}"
+        return f"{text} ({self.status} {self.slug})" if self.status else text
+
+
+class SyncError(Exception):
+    def __init__(self, message: str, problem: Problem | None = None) -> None:
+        super().__init__(message)
+        self.problem = problem
+
+
+class Unauthorised(SyncError):
+    """The cloud does not accept this kiosk's credential: syncing stops until it is paired again."""
+
+
+class DeviceRevoked(Unauthorised):
+    pass
+
+
+class Transient(SyncError):
+    """Worth trying again later: the server or the network failed, or asked us to slow down."""
+
+    def __init__(
+        self, message: str, problem: Problem | None = None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message, problem)
+        self.retry_after = retry_after
+
+
+class Refused(SyncError):
+    """A 4xx other than 401/429: sending the same request again will not help."""
+
+
+def parse_problem(response: httpx.Response) -> Problem:
+    body: Any = None
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        errors = body.get("errors") or ()
+        return Problem(
+            status=int(body.get("status") or response.status_code),
+            type=str(body.get("type") or "about:blank"),
+            title=str(body.get("title") or ""),
+            detail=str(body.get("detail") or ""),
+            errors=tuple(e for e in errors if isinstance(e, dict)),
+        )
+    return Problem(status=response.status_code, title=response.reason_phrase or "")
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    raw = response.headers.get("Retry-After")
+    try:
+        return max(0.0, float(raw)) if raw is not None else None
+    except ValueError:
+        return None  # an HTTP date: the backoff decides instead
+
+
+def raise_for(response: httpx.Response) -> None:
+    status = response.status_code
+    if status < 400:
+        return
+    problem = parse_problem(response)
+    if status == 401:
+        kind = DeviceRevoked if problem.slug == "device-revoked" else Unauthorised
+        raise kind(problem.describe(), problem)
+    if status == 429 or status >= 500:
+        raise Transient(problem.describe(), problem, _retry_after(response))
+    raise Refused(problem.describe(), problem)
+
+
+class CloudClient:
+    """One cloud, one device credential. Give it an `http` client to talk to an in-process app
+    (FastAPI's TestClient is an httpx.Client) or through a test proxy."""
+
+    def __init__(
+        self,
+        base_url: str,
+        device_token: str | None = None,
+        *,
+        http: httpx.Client | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self._owns_http = http is None
+        self.http = http or httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, trust_env=False)
+        self.device_token = device_token
+        self.timeout = timeout
+
+    def close(self) -> None:
+        if self._owns_http:
+            self.http.close()
+
+    def __enter__(self) -> CloudClient:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _headers(self, auth: bool) -> dict[str, str]:
+        headers = {"User-Agent": USER_AGENT, "Accept": f"application/json, {PROBLEM_MEDIA}"}
+        if auth:
+            if not self.device_token:
+                raise Unauthorised("this kiosk has no device credential; pair it first")
+            headers["Authorization"] = f"Device {self.device_token}"
+        return headers
+
+    def _send(self, method: str, path: str, *, auth: bool = True, **kwargs) -> Any:
+        try:
+            response = self.http.request(
+                method, path, headers=self._headers(auth), timeout=self.timeout, **kwargs
+            )
+        except httpx.TimeoutException as exc:
+            raise Transient(f"the cloud did not answer in time ({type(exc).__name__})") from exc
+        except httpx.TransportError as exc:
+            raise Transient(f"cannot reach the cloud: {exc or type(exc).__name__}") from exc
+        raise_for(response)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise Transient("the cloud's answer was not JSON (cut short?)") from exc
+
+    def pair(self, code: str, device_name: str, public_key: bytes, key_id: int) -> wire.Paired:
+        body = self._send(
+            "POST", wire.PAIR_PATH, auth=False, json=wire.pair_body(code, device_name, public_key, key_id)
+        )
+        return _readable(wire.parse_paired, body)
+
+    def push(self, batch: list[PendingEvent]) -> wire.PushAnswer:
+        body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch))
+        return _readable(wire.parse_push, body, batch)
+
+    def pull(self, cursor: int, business_id: int, limit: int = 500) -> wire.PullAnswer:
+        body = self._send("GET", wire.PULL_PATH, params={"cursor": cursor, "limit": limit})
+        return _readable(wire.parse_pull, body, business_id)
+
+
+def _readable(parse, *args):
+    # a 200 we cannot read (a proxy cut it, a half-deployed cloud) is retried, never applied
+    try:
+        return parse(*args)
+    except wire.WireError as exc:
+        raise Transient(str(exc)) from exc

@@ -1,0 +1,253 @@
+"""One sync round: push the outbox, then pull since the cursor, page by page.
+
+Safe to cut at any instant. An event leaves the outbox only after the cloud answered for it,
+and the cloud is idempotent by event id, so a retry after a lost answer counts nothing twice.
+Each pulled page is applied with its cursor in one transaction, so a crash re-pulls at most
+one page. Order always comes from the server's sequence numbers, never this kiosk's clock.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from kiosk.store import StorageError, Store, meta, sync_repo
+from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
+
+PUSH_BATCH = 1000
+PULL_PAGE = 1000
+MAX_PUSH_BATCHES_PER_ROUND = 50  # a kiosk stamping non-stop still gets to pull
+SKEW_WARNING = timedelta(minutes=5)
+
+LAST_SUCCESS = "sync_last_success"
+LAST_ERROR = "sync_last_error"
+STOPPED = "sync_stopped"  # "revoked" | "unauthorised": no more rounds until paired again
+
+Progress = Callable[[int, int], None]  # (items pulled so far, total or 0 when unknown)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    """What the status bar, the sync details view and `loyalty-kiosk status` show."""
+
+    state: str  # online | offline | unpaired | revoked | unauthorised | storage_error
+    pending: int = 0
+    rejected: int = 0
+    last_success: datetime | None = None
+    last_error: str | None = None
+    pushed: int = 0  # accepted this round (duplicates included: the cloud has them)
+    rejected_now: int = 0
+    pulled: int = 0
+    first_sync: bool = False
+    first_sync_done: bool = False
+    clock_skew_seconds: float | None = None
+    clock_warning: str | None = None
+    retry_in: float | None = None  # seconds before another round is worth trying
+
+    @property
+    def online(self) -> bool:
+        return self.state == "online"
+
+    @property
+    def stopped(self) -> bool:
+        return self.state in ("revoked", "unauthorised", "unpaired")
+
+    def summary(self) -> str:
+        if self.state == "online":
+            text = f"synced: {self.pushed} pushed, {self.pulled} pulled, {self.pending} pending"
+            if self.rejected_now:
+                text += f", {self.rejected_now} rejected"
+        else:
+            text = f"{self.state}: {self.last_error or 'not synced'}; {self.pending} pending"
+        if self.clock_warning:
+            text += f" ({self.clock_warning})"
+        return text
+
+
+class Backoff:
+    """Exponential backoff with full jitter, so a shop's kiosks do not retry in lockstep."""
+
+    def __init__(self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None) -> None:
+        self.base, self.cap = base, cap
+        self.rng = rng or random.Random()
+        self.failures = 0
+
+    def failed(self, at_least: float | None = None) -> float:
+        self.failures += 1
+        ceiling = min(self.cap, self.base * 2 ** (self.failures - 1))
+        delay = self.rng.uniform(ceiling / 2, ceiling)
+        return max(delay, at_least or 0.0)
+
+    def succeeded(self) -> None:
+        self.failures = 0
+
+
+def skew_warning(server_time: datetime, local_time: datetime) -> tuple[float, str | None]:
+    skew = (local_time - server_time).total_seconds()
+    if abs(skew) <= SKEW_WARNING.total_seconds():
+        return skew, None
+    direction = "ahead of" if skew > 0 else "behind"
+    return (
+        skew,
+        f"this kiosk's clock is {abs(skew) / 60:.0f} min {direction} the cloud's; check the time setting",
+    )
+
+
+class SyncEngine:
+    """Runs rounds for one store against one cloud. Not thread-safe: one sync thread owns it."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: CloudClient | None,
+        *,
+        clock: Callable[[], datetime],
+        backoff: Backoff | None = None,
+        push_batch: int = PUSH_BATCH,
+        pull_page: int = PULL_PAGE,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.clock = clock
+        self.backoff = backoff or Backoff()
+        self.push_batch = push_batch
+        self.pull_page = pull_page
+
+    # --- status ---------------------------------------------------------------------------------
+
+    def status(self, **changes) -> SyncStatus:
+        with self.store.reading() as conn:
+            counts = sync_repo.outbox_counts(conn)
+            s = meta.all_settings(conn)
+        last = s.get(LAST_SUCCESS)
+        state = s.get(STOPPED) or ("offline" if s.get("cloud_url") else "unpaired")
+        base = SyncStatus(
+            state=state,
+            pending=counts["pending"],
+            rejected=counts["rejected"],
+            last_success=datetime.fromisoformat(last) if last else None,
+            last_error=s.get(LAST_ERROR) or None,
+        )
+        return replace(base, **changes)
+
+    def _remember(self, **values: str | None) -> None:
+        try:
+            with self.store.transaction() as conn:
+                for key, value in values.items():
+                    if value is None:
+                        meta.delete_setting(conn, key)
+                    else:
+                        meta.put_setting(conn, key, value)
+        except StorageError:
+            pass  # the round's own status still says what happened
+
+    # --- a round --------------------------------------------------------------------------------
+
+    def run_round(self, progress: Progress | None = None) -> SyncStatus:
+        current = self.status()
+        if current.state in ("revoked", "unauthorised", "unpaired") or self.client is None:
+            return current
+        tally = {"pushed": 0, "rejected_now": 0, "pulled": 0, "first_sync": False, "first_sync_done": False}
+        skew: tuple[float | None, str | None] = (None, None)
+        try:
+            skew = self._push(tally) or skew
+            skew = self._pull(tally, progress) or skew
+        except DeviceRevoked as exc:
+            return self._stop("revoked", exc, tally)
+        except Unauthorised as exc:
+            return self._stop("unauthorised", exc, tally)
+        except Transient as exc:
+            delay = self.backoff.failed(exc.retry_after)
+            return self._failed("offline", str(exc), tally, delay)
+        except Refused as exc:
+            delay = self.backoff.failed()
+            return self._failed("offline", f"the cloud refused a sync request: {exc}", tally, delay)
+        except StorageError as exc:
+            delay = self.backoff.failed()
+            return self._failed("storage_error", f"cannot write to the ledger: {exc}", tally, delay)
+        self.backoff.succeeded()
+        now = self.clock()
+        self._remember(**{LAST_SUCCESS: now.isoformat(), LAST_ERROR: None})
+        return self.status(
+            state="online", clock_skew_seconds=skew[0], clock_warning=skew[1], retry_in=None, **tally
+        )
+
+    def _stop(self, state: str, exc: SyncError, tally: dict) -> SyncStatus:
+        message = (
+            "this kiosk was revoked in the cloud; sync stopped until an owner pairs it again"
+            if state == "revoked"
+            else f"the cloud no longer accepts this kiosk's credential ({exc}); sync stopped"
+        )
+        self._remember(**{STOPPED: state, LAST_ERROR: message})
+        return self.status(**tally)
+
+    def _failed(self, state: str, message: str, tally: dict, delay: float) -> SyncStatus:
+        self._remember(**{LAST_ERROR: message})
+        return self.status(state=state, last_error=message, retry_in=delay, **tally)
+
+    def _push(self, tally: dict) -> tuple[float, str | None] | None:
+        skew = None
+        for _ in range(MAX_PUSH_BATCHES_PER_ROUND):
+            with self.store.reading() as conn:
+                batch = sync_repo.pending_batch(conn, self.push_batch)
+            if not batch:
+                break
+            try:
+                answer = self.client.push(batch)
+            except Transient as exc:
+                with self.store.transaction() as conn:
+                    sync_repo.note_attempt(conn, (p.n for p in batch), str(exc))
+                raise
+            skew = skew_warning(answer.server_time, self.clock())
+            accepted: dict[str, int | None] = {}
+            rejected: dict[str, str] = {}
+            for sent, result in zip(batch, answer.results, strict=True):
+                if result.status == "rejected":
+                    rejected[sent.event.id] = result.reason or "rejected"
+                else:
+                    accepted[sent.event.id] = result.seq
+            with self.store.transaction() as conn:
+                sync_repo.mark_accepted(conn, accepted)
+                sync_repo.mark_rejected(conn, rejected)
+            tally["pushed"] += len(accepted)
+            tally["rejected_now"] += len(rejected)
+            if len(batch) < self.push_batch:
+                break
+        return skew
+
+    def _pull(self, tally: dict, progress: Progress | None) -> tuple[float, str | None] | None:
+        with self.store.reading() as conn:
+            cursor = sync_repo.get_cursor(conn)
+            business_id = int(meta.get_setting(conn, "business_id", "0") or 0)
+        tally["first_sync"] = cursor == 0
+        skew = None
+        while True:
+            answer = self.client.pull(cursor, business_id, self.pull_page)
+            skew = skew_warning(answer.server_time, self.clock())
+            if answer.cursor < cursor:
+                raise Transient(f"the cloud's cursor went backwards ({cursor} -> {answer.cursor})")
+            with self.store.transaction() as conn:
+                sync_repo.apply_page(
+                    conn, answer.page, business_id=business_id, cursor=answer.cursor, now=self.clock()
+                )
+            tally["pulled"] += answer.page.size
+            if progress is not None and tally["first_sync"]:
+                progress(tally["pulled"], 0)
+            stalled = answer.cursor == cursor
+            cursor = answer.cursor
+            if not answer.has_more or stalled:
+                break
+        tally["first_sync_done"] = tally["first_sync"]
+        return skew
+
+
+def sync_until_idle(engine: SyncEngine, *, max_rounds: int, progress: Progress | None = None) -> SyncStatus:
+    """Rounds back to back until nothing is pending or a round fails (the CLI and tests)."""
+    status = engine.run_round(progress)
+    for _ in range(max_rounds - 1):
+        if not status.online or status.pending == 0:
+            break
+        status = engine.run_round(progress)
+    return status

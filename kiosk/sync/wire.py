@@ -1,0 +1,253 @@
+"""The kiosk's own reading of docs/wire.md: store values to JSON going up, JSON to store values
+coming down. Plain functions and frozen dataclasses; tests/contract pins that they agree with
+what the cloud actually sends and accepts."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from kiosk.domain.codes import PublicKey
+from kiosk.domain.model import Balance, Customer, Program, ProgramKind, ProgramStatus
+from kiosk.store.sync_repo import Conflict, ConflictEvent, PendingEvent, PulledPage, ServerCard
+
+API = "/api/v1"
+PUSH_PATH = f"{API}/sync/push"
+PULL_PATH = f"{API}/sync/pull"
+PAIR_PATH = f"{API}/devices/pair"
+MAX_PUSH = 1000
+MAX_PULL = 1000
+PUSH_STATUSES = ("accepted", "duplicate", "rejected")
+
+
+class WireError(ValueError):
+    """The cloud answered something this kiosk cannot read as the contract says."""
+
+
+def b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def from_b64url(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def timestamp(value: datetime) -> str:
+    return value.astimezone(UTC).isoformat()
+
+
+def parse_time(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise WireError(f"timestamp without a UTC offset: {text!r}")
+    return value.astimezone(UTC)
+
+
+def _opt_time(text: str | None) -> datetime | None:
+    return parse_time(text) if text else None
+
+
+# --- push --------------------------------------------------------------------------------------
+
+
+def customer_json(c: Customer) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "email": c.email,
+        "phone": c.phone,
+        "marketing_consent": c.marketing_consent,
+        "created_at": timestamp(c.created_at) if c.created_at else None,
+    }
+
+
+def event_json(p: PendingEvent) -> dict[str, Any]:
+    e = p.event
+    return {
+        "id": e.id,
+        "kind": e.kind.value,
+        "card_id": e.card_id,
+        "program_id": e.program_id,
+        "units": e.units,
+        "ref_event_id": e.ref_event_id,
+        "occurred_at": timestamp(e.occurred_at),
+        "staff_id": e.staff_id,
+        "staff_name": e.staff_name,
+        "location_id": e.location_id,
+        "reason": e.reason,
+        "customer": customer_json(p.customer) if p.customer else None,
+        "key_id": p.key_id,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    id: str
+    status: str  # accepted | duplicate | rejected
+    reason: str | None = None
+    seq: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PushAnswer:
+    results: tuple[PushResult, ...]
+    server_time: datetime
+
+
+def push_body(batch: list[PendingEvent]) -> dict[str, Any]:
+    if not 1 <= len(batch) <= MAX_PUSH:
+        raise ValueError(f"a push carries 1 to {MAX_PUSH} events, not {len(batch)}")
+    return {"events": [event_json(p) for p in batch]}
+
+
+def parse_push(body: Any, sent: list[PendingEvent]) -> PushAnswer:
+    try:
+        raw = body["results"]
+        results = tuple(PushResult(str(r["id"]), r["status"], r.get("reason"), r.get("seq")) for r in raw)
+        server_time = parse_time(body["server_time"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise WireError(f"unreadable push answer: {exc}") from exc
+    if len(results) != len(sent):
+        raise WireError(f"push answered {len(results)} results for {len(sent)} events")
+    for result, p in zip(results, sent, strict=True):
+        if result.status not in PUSH_STATUSES:
+            raise WireError(f"unknown push status {result.status!r}")
+        # malformed events may come back with an empty id; the order is the contract
+        if result.id and result.id != p.event.id:
+            raise WireError("push results are not in the order of the events sent")
+    return PushAnswer(results, server_time)
+
+
+# --- pull --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PullAnswer:
+    cursor: int
+    has_more: bool
+    server_time: datetime
+    page: PulledPage
+    skipped_cards: int = 0  # cards with no customer: the kiosk cannot hold them
+
+
+def program_from(o: dict[str, Any]) -> Program:
+    return Program(
+        id=str(o["id"]),
+        name=o["name"],
+        units_required=int(o["stamps_required"]),
+        reward_text=o["reward_text"],
+        kind=ProgramKind(o.get("kind", "stamps")),
+        per_visit_limit=int(o["per_visit_limit"]),
+        cooldown_seconds=int(o["cooldown_seconds"]),
+        starts_at=_opt_time(o.get("starts_at")),
+        ends_at=_opt_time(o.get("ends_at")),
+        status=ProgramStatus(o["status"]),
+        colour=o["colour"],
+        icon=o["icon"],
+    )
+
+
+def customer_from(c: dict[str, Any]) -> Customer:
+    return Customer(
+        id=str(c["id"]),
+        name=c["name"],
+        email=c.get("email"),
+        phone=c.get("phone"),
+        marketing_consent=bool(c["marketing_consent"]),
+        created_at=parse_time(c["created_at"]),
+    )
+
+
+def card_from(c: dict[str, Any]) -> ServerCard:
+    b = c["balance"]
+    return ServerCard(
+        id=int(c["id"]),
+        customer_id=str(c["customer_id"]),
+        program_id=str(c["program_id"]),
+        key_id=int(c["key_id"] or 0),
+        status=c["status"],
+        flagged=bool(c["flagged"]),
+        balance=Balance(int(b["units"]), int(b["lifetime"]), int(b["redemptions"]), int(b["visits"])),
+        last_seq=int(c["last_seq"]),
+    )
+
+
+def key_from(k: dict[str, Any], business_id: int) -> PublicKey:
+    return PublicKey(business_id, int(k["key_id"]), from_b64url(k["public_key"]), bool(k["revoked"]))
+
+
+def conflict_from(c: dict[str, Any]) -> Conflict:
+    return Conflict(
+        id=str(c["id"]),
+        card_id=int(c["card_id"]),
+        kind=c["kind"],
+        events=tuple(
+            ConflictEvent(
+                str(e["id"]),
+                e.get("staff_name"),
+                str(e["location_id"]) if e.get("location_id") else None,
+                str(e["device_id"]) if e.get("device_id") else None,
+                parse_time(e["occurred_at"]),
+            )
+            for e in c["events"]
+        ),
+        created_at=parse_time(c["created_at"]),
+        resolved=bool(c["resolved"]),
+    )
+
+
+def parse_pull(body: Any, business_id: int) -> PullAnswer:
+    try:
+        with_customer = [c for c in body["cards"] if c.get("customer_id")]
+        page = PulledPage(
+            programs=tuple(program_from(o) for o in body["offers"]),
+            customers=tuple(customer_from(c) for c in body["customers"]),
+            cards=tuple(card_from(c) for c in with_customer),
+            keys=tuple(key_from(k, business_id) for k in body["keys"]),
+            revoked_cards=tuple(int(i) for i in body["revoked_cards"]),
+            conflicts=tuple(conflict_from(c) for c in body["conflicts"]),
+        )
+        return PullAnswer(
+            cursor=int(body["cursor"]),
+            has_more=bool(body["has_more"]),
+            server_time=parse_time(body["server_time"]),
+            page=page,
+            skipped_cards=len(body["cards"]) - len(with_customer),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise WireError(f"unreadable pull page: {exc!r}") from exc
+
+
+# --- pairing -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Paired:
+    device_id: str
+    device_token: str
+    business_id: int
+    business_name: str
+    location_id: str
+    location_name: str
+    key_id: int
+
+
+def pair_body(code: str, device_name: str, public_key: bytes, key_id: int) -> dict[str, Any]:
+    return {"code": code, "device_name": device_name, "public_key": b64url(public_key), "key_id": key_id}
+
+
+def parse_paired(body: Any) -> Paired:
+    try:
+        return Paired(
+            device_id=str(body["device_id"]),
+            device_token=str(body["device_token"]),
+            business_id=int(body["business_id"]),
+            business_name=str(body["business_name"]),
+            location_id=str(body["location_id"]),
+            location_name=str(body["location_name"]),
+            key_id=int(body["key_id"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise WireError(f"unreadable pairing answer: {exc!r}") from exc

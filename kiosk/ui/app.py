@@ -1,0 +1,240 @@
+"""The GUI's entry point: the composition root (kiosk/__main__.py) calls run_gui."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.domain.model import Role
+from kiosk.services.facade import Services
+from kiosk.settings import KioskSettings
+from kiosk.ui.i18n import install_translations
+from kiosk.ui.main_window import MainWindow, ScreenEntry
+from kiosk.ui.screens.scan import ScanScreen
+from kiosk.ui.session import Session
+from kiosk.ui.sound import SoundPlayer
+from kiosk.ui.theme import apply_theme
+from kiosk.ui.workers import StoreWorker, WorkerThread
+
+_STARTED = time.perf_counter()
+
+
+@dataclass
+class Kiosk:
+    """Everything the GUI made, so that tests can drive it and shutdown stops it in order."""
+
+    app: QApplication
+    window: MainWindow
+    worker: StoreWorker
+    session: Session
+    sounds: SoundPlayer
+    screens: dict[str, object]
+    settings: KioskSettings
+    threads: list[WorkerThread] = field(default_factory=list)
+    camera: object | None = None
+
+    def shutdown(self) -> None:
+        """Camera first, then the store worker (DESIGN.md's order); each thread is joined."""
+        if self.camera is not None and hasattr(self.camera, "stop"):
+            self.camera.stop()
+        self.app.removeEventFilter(self.session)
+        self.session.sign_out("shutdown")
+        for thread in reversed(self.threads):
+            thread.stop()
+
+
+def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
+    # imported here so a missing optional screen never stops the counter from starting
+    from kiosk.ui.screens.audit import AuditScreen
+    from kiosk.ui.screens.customers import CustomersScreen
+    from kiosk.ui.screens.enroll import EnrollScreen
+    from kiosk.ui.screens.lookup import LookupScreen
+    from kiosk.ui.screens.offers import OffersScreen
+    from kiosk.ui.screens.settings import SettingsScreen
+    from kiosk.ui.screens.staff import StaffScreen
+
+    w, s, window = kiosk.worker, kiosk.session, kiosk.window
+    lookup = LookupScreen(w, s)
+    scan = kiosk.screens["scan"]
+
+    def stamp_from_lookup(card_number: str) -> None:
+        if window.show_screen("scan"):
+            scan.submit_code(card_number)
+
+    lookup.stamp_requested.connect(stamp_from_lookup)
+    made = [
+        ScreenEntry(
+            "enroll",
+            QCoreApplication.translate("Nav", "New customer"),
+            "person-add",
+            Role.CASHIER,
+            EnrollScreen(w, s, kiosk.settings),
+            "F3",
+        ),
+        ScreenEntry(
+            "lookup", QCoreApplication.translate("Nav", "Find customer"), "search", Role.CASHIER, lookup, "F4"
+        ),
+        ScreenEntry(
+            "offers",
+            QCoreApplication.translate("Nav", "Offers"),
+            "tag",
+            Role.MANAGER,
+            OffersScreen(w, s),
+            "F5",
+        ),
+        ScreenEntry(
+            "customers",
+            QCoreApplication.translate("Nav", "Customers"),
+            "people",
+            Role.MANAGER,
+            CustomersScreen(w, s),
+            "F6",
+        ),
+        ScreenEntry(
+            "staff",
+            QCoreApplication.translate("Nav", "Staff"),
+            "people",
+            Role.MANAGER,
+            StaffScreen(w, s),
+            "F7",
+        ),
+        ScreenEntry(
+            "audit",
+            QCoreApplication.translate("Nav", "Audit log"),
+            "list",
+            Role.MANAGER,
+            AuditScreen(w, s),
+            "F8",
+        ),
+        ScreenEntry(
+            "settings",
+            QCoreApplication.translate("Nav", "Settings"),
+            "gear",
+            Role.OWNER,
+            SettingsScreen(w, s, kiosk.settings, data_dir, window),
+            "F9",
+        ),
+    ]
+    for entry in made:
+        window.add_screen(entry)
+        kiosk.screens[entry.name] = entry.widget
+
+
+def build_main_window(
+    services: Services,
+    settings: KioskSettings,
+    *,
+    data_dir: Path,
+    app: QApplication,
+    camera_factory: Callable[[], object] | None = None,
+    kiosk_mode: bool = False,
+    idle_interval_ms: int | None = None,
+) -> Kiosk:
+    """Build and start everything except the event loop (tests call this, then shutdown())."""
+    apply_theme(app, settings.theme)
+    worker = StoreWorker(services)
+    store_thread = WorkerThread(worker, "kiosk-store")
+    session = Session(settings.idle_sign_out_seconds)
+    if idle_interval_ms is not None:
+        session.set_idle_interval_ms(idle_interval_ms)
+    app.installEventFilter(session)
+    sounds = SoundPlayer(settings.sound)
+    window = MainWindow(worker, session, services.identity().business_name)
+    scan = ScanScreen(worker, session, sounds)
+    window.add_screen(
+        ScreenEntry("scan", QCoreApplication.translate("Nav", "Scan"), "scan", Role.CASHIER, scan, "F2")
+    )
+    kiosk = Kiosk(app, window, worker, session, sounds, {"scan": scan}, settings, [store_thread])
+    _add_screens(kiosk, data_dir)
+    store_thread.start()
+    window.show_signin()
+    if camera_factory is not None:
+        kiosk.camera = _connect_camera(camera_factory, scan)
+    if kiosk_mode or settings.kiosk_mode:
+        window.set_kiosk_mode(True)
+    return kiosk
+
+
+def _connect_camera(camera_factory: Callable[[], object], scan: ScanScreen) -> object | None:
+    """The scanner engineer's camera worker: frame_captured(QImage, outline), code_scanned(str),
+    camera_failed(str), start(), stop()."""
+    try:
+        camera = camera_factory()
+    except Exception as exc:  # no camera is a normal state at a counter: fall back to the scanner
+        scan.on_camera_failed(str(exc))
+        return None
+    camera.frame_captured.connect(scan.on_frame_captured)
+    camera.code_scanned.connect(scan.on_code_scanned)
+    camera.camera_failed.connect(scan.on_camera_failed)
+    if hasattr(camera, "start"):
+        camera.start()
+    return camera
+
+
+def _install_wedge_filter(app: QApplication, settings: KioskSettings, kiosk: Kiosk):
+    """A keyboard-wedge scan lands at the counter wherever the focus is (the scanner engineer's
+    filter); without it, the scan screen's code field still takes the scanner's typing + Enter."""
+    from kiosk.scanner.wedge import WedgeSettings
+    from kiosk.ui.wedge_filter import WedgeFilter
+
+    wedge = WedgeFilter(
+        WedgeSettings(
+            max_gap_s=settings.wedge_max_gap_ms / 1000,
+            prefix=settings.wedge_prefix,
+            suffix=settings.wedge_suffix,
+        ),
+        parent=kiosk.window,
+    )
+    scan = kiosk.screens["scan"]
+
+    def on_code_scanned(code: str) -> None:
+        if kiosk.session.actor is not None and kiosk.window.show_screen("scan"):
+            scan.on_code_scanned(code)
+
+    wedge.code_scanned.connect(on_code_scanned)
+    wedge.install(app)
+    return wedge
+
+
+def run_gui(
+    services: Services,
+    settings: KioskSettings,
+    *,
+    data_dir: Path,
+    argv: list[str],
+    camera_factory: Callable[[], object] | None = None,
+    kiosk_mode: bool = False,
+) -> int:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("Loyalty Kiosk")
+    install_translations(app, settings.language)
+    kiosk = build_main_window(
+        services, settings, data_dir=data_dir, app=app, camera_factory=camera_factory, kiosk_mode=kiosk_mode
+    )
+    wedge = _install_wedge_filter(app, settings, kiosk)
+    if not kiosk.window.kiosk_mode:
+        kiosk.window.resize(1024, 768)
+        kiosk.window.show()
+    if "--report-ready" in argv:
+        # the start-up benchmark: print once the first screen is on the display
+        def ready() -> None:
+            print(f"ready {time.perf_counter() - _STARTED:.3f}", flush=True)
+            if "--quit-when-ready" in argv:
+                app.quit()
+
+        QTimer.singleShot(0, ready)
+    app.aboutToQuit.connect(kiosk.shutdown)
+    if wedge is not None:
+        app.aboutToQuit.connect(lambda: wedge.uninstall(app))
+    code = app.exec()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit("run the kiosk with: python -m kiosk")

@@ -1,0 +1,52 @@
+"""Build the .qm translations from the .ts sources (the setup command calls this).
+
+python -m kiosk.ui.i18n_build            # lrelease every resources/translations/*.ts
+python -m kiosk.ui.i18n_build --update   # first refresh the .ts from the sources (lupdate)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.ui.resources import TRANSLATIONS
+
+UI_SOURCES = Path(__file__).resolve().parent
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).with_name(name)
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found: install PySide6-Essentials")
+    return found
+
+
+def update_sources() -> None:
+    sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts)], check=True)
+
+
+def build() -> list[Path]:
+    built = []
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+        built.append(qm)
+    return built
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if "--update" in args:
+        update_sources()
+    for qm in build():
+        print(qm)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Refusals in the cashier's language. The domain's English message is the fallback; every text
+is a whole translatable sentence with named placeholders, never pieces glued together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from kiosk.domain.refusals import Reason, Refusal
+
+_CONTEXT = "Refusal"
+
+_TEXTS: dict[Reason, str] = {
+    Reason.EMPTY_CODE: QT_TRANSLATE_NOOP("Refusal", "Nothing was scanned. Try again."),
+    Reason.CODE_TOO_LONG: QT_TRANSLATE_NOOP("Refusal", "That code is far too long to be a loyalty card."),
+    Reason.BINARY_CODE: QT_TRANSLATE_NOOP("Refusal", "That code holds unreadable characters."),
+    Reason.NOT_A_CARD_CODE: QT_TRANSLATE_NOOP("Refusal", "That is not a loyalty card code."),
+    Reason.TRUNCATED_TOKEN: QT_TRANSLATE_NOOP("Refusal", "Only part of the code was read. Scan again."),
+    Reason.LOWERCASE_TOKEN: QT_TRANSLATE_NOOP(
+        "Refusal", "The scanner changed the letters' case. Check the scanner and scan again."
+    ),
+    Reason.UNSUPPORTED_VERSION: QT_TRANSLATE_NOOP(
+        "Refusal", "This card comes from a newer version of the app. Update the kiosk."
+    ),
+    Reason.BAD_CHECK_DIGIT: QT_TRANSLATE_NOOP("Refusal", "That card number has a typo: check the digits."),
+    Reason.FORGED_TOKEN: QT_TRANSLATE_NOOP("Refusal", "This card's signature is not valid."),
+    Reason.WRONG_BUSINESS: QT_TRANSLATE_NOOP("Refusal", "This card belongs to another business."),
+    Reason.UNKNOWN_KEY: QT_TRANSLATE_NOOP(
+        "Refusal", "This card was issued by a device this kiosk does not know yet. Sync and try again."
+    ),
+    Reason.REVOKED_KEY: QT_TRANSLATE_NOOP("Refusal", "This card was issued by a revoked device."),
+    Reason.UNKNOWN_CARD: QT_TRANSLATE_NOOP("Refusal", "No card with this code is on this kiosk."),
+    Reason.CARD_REVOKED: QT_TRANSLATE_NOOP("Refusal", "This card has been revoked."),
+    Reason.PROGRAM_PAUSED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} is paused."),
+    Reason.PROGRAM_NOT_STARTED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} has not started yet."),
+    Reason.PROGRAM_ENDED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} has ended."),
+    Reason.COOLDOWN: QT_TRANSLATE_NOOP(
+        "Refusal", "This card was just stamped. Wait {seconds} s before stamping again."
+    ),
+    Reason.BAD_QUANTITY: QT_TRANSLATE_NOOP("Refusal", "Quantity must be a whole number of at least 1."),
+    Reason.OVER_VISIT_LIMIT: QT_TRANSLATE_NOOP("Refusal", "At most {limit} stamps per visit for {program}."),
+    Reason.NOT_ENOUGH_UNITS: QT_TRANSLATE_NOOP("Refusal", "Not enough stamps yet: {units} of {required}."),
+    Reason.OFFLINE_REDEMPTION_CAP: QT_TRANSLATE_NOOP(
+        "Refusal", "This card already has {count} rewards redeemed offline. Wait until the kiosk is online."
+    ),
+    Reason.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP("Refusal", "There is nothing to undo on this card."),
+    Reason.UNDO_WINDOW_PASSED: QT_TRANSLATE_NOOP(
+        "Refusal", "Too late to undo: that was more than {seconds} s ago."
+    ),
+    Reason.UNDO_WOULD_GO_NEGATIVE: QT_TRANSLATE_NOOP(
+        "Refusal", "Cannot undo: the stamps have already been used for a reward."
+    ),
+    Reason.DUPLICATE: QT_TRANSLATE_NOOP("Refusal", "This already exists: {what}."),
+    Reason.NOT_ALLOWED: QT_TRANSLATE_NOOP("Refusal", "Your role cannot do this."),
+    Reason.NOT_SIGNED_IN: QT_TRANSLATE_NOOP("Refusal", "Sign in first."),
+    Reason.LOCKED_OUT: QT_TRANSLATE_NOOP("Refusal", "Too many wrong PINs. Try again in {seconds} s."),
+    Reason.WRONG_PIN: QT_TRANSLATE_NOOP("Refusal", "Wrong PIN."),
+    Reason.STORAGE_FAILED: QT_TRANSLATE_NOOP("Refusal", "Could not save: {problem}. Nothing was recorded."),
+}
+
+# INVALID_INPUT names a field in English; the field names we know are translated, the problem
+# text comes from the domain (English) until the lead gives problems their own reason codes
+_FIELDS = {
+    "Name": QT_TRANSLATE_NOOP("Refusal", "Name"),
+    "Email": QT_TRANSLATE_NOOP("Refusal", "Email"),
+    "Phone": QT_TRANSLATE_NOOP("Refusal", "Phone"),
+    "PIN": QT_TRANSLATE_NOOP("Refusal", "PIN"),
+    "Search": QT_TRANSLATE_NOOP("Refusal", "Search"),
+    "Stamps": QT_TRANSLATE_NOOP("Refusal", "Stamps"),
+    "Reason": QT_TRANSLATE_NOOP("Refusal", "Reason"),
+    "Offer": QT_TRANSLATE_NOOP("Refusal", "Offer"),
+    "Staff": QT_TRANSLATE_NOOP("Refusal", "Staff"),
+}
+_INVALID = QT_TRANSLATE_NOOP("Refusal", "{field}: {problem}")
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def refusal_text(refusal: Refusal | None) -> str:
+    if refusal is None:
+        return ""
+    params = {key: str(value) for key, value in refusal.params.items()}
+    if refusal.reason is Reason.INVALID_INPUT:
+        field = params.get("field", "")
+        params["field"] = _translate(_FIELDS[field]) if field in _FIELDS else field
+        template = _translate(_INVALID)
+    elif refusal.reason in _TEXTS:
+        template = _translate(_TEXTS[refusal.reason])
+    else:
+        return refusal.message
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return refusal.message

@@ -1,0 +1,1 @@
+"""One screen per module; each redraws only from the outcome values its worker signals carry."""

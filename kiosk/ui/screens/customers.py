@@ -1,0 +1,165 @@
+"""Managers' customers: search, the full history of a card (who, where, why), and a manual
+adjustment that always carries a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from kiosk.domain.model import EventKind
+from kiosk.ui.messages import refusal_text
+from kiosk.ui.screens.lookup import card_line
+from kiosk.ui.session import Session
+from kiosk.ui.text import arg
+from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.workers import StoreWorker
+
+
+class CustomersScreen(QWidget):
+    def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.session = session
+        self.card_id: int | None = None
+        self.kind_text = {
+            EventKind.ENROLL: self.tr("Enrolled"),
+            EventKind.EARN: self.tr("Stamped"),
+            EventKind.REDEEM: self.tr("Reward redeemed"),
+            EventKind.ADJUST: self.tr("Adjusted"),
+            EventKind.VOID: self.tr("Undone"),
+            EventKind.REFERRAL: self.tr("Referral"),
+        }
+        layout, _ = screen_layout(self, self.tr("Customers"))
+        search = QHBoxLayout()
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Phone, email, name or card number"))
+        self.query.returnPressed.connect(self.on_search)
+        self.search_button = BigButton(self.tr("Search"), kind="primary", icon_name="search")
+        self.search_button.clicked.connect(self.on_search)
+        search.addWidget(self.query, 1)
+        search.addWidget(self.search_button)
+        layout.addLayout(search)
+        self.cards = QListWidget()
+        self.cards.setMaximumHeight(150)
+        self.cards.currentItemChanged.connect(self.on_card_chosen)
+        layout.addWidget(self.cards)
+        self.summary = QLabel()
+        self.summary.setObjectName("cardTitle")
+        layout.addWidget(self.summary)
+        self.history = QTableWidget(0, 5)
+        self.history.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("Stamps"), self.tr("Who / where"), self.tr("Reason")]
+        )
+        self.history.verticalHeader().hide()
+        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.history.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.history, 1)
+
+        adjust = QHBoxLayout()
+        self.adjust_units = QSpinBox()
+        self.adjust_units.setRange(-1000, 1000)
+        self.adjust_units.setSuffix(self.tr(" stamps"))
+        self.adjust_reason = QLineEdit()
+        self.adjust_reason.setPlaceholderText(self.tr("Reason (required), e.g. stamp forgotten yesterday"))
+        self.adjust_button = BigButton(self.tr("Adjust"), kind="primary")
+        self.adjust_button.clicked.connect(self.on_adjust_clicked)
+        adjust.addWidget(self.adjust_units)
+        adjust.addWidget(self.adjust_reason, 1)
+        adjust.addWidget(self.adjust_button)
+        layout.addLayout(adjust)
+        self.message = MessageLine()
+        layout.addWidget(self.message)
+        worker.customers_found.connect(self.on_customers_found)
+        worker.history_loaded.connect(self.on_history_loaded)
+        worker.adjusted.connect(self.on_adjusted)
+        worker.adjust_refused.connect(self.on_adjust_refused)
+
+    def activate(self) -> None:
+        self.query.setFocus()
+
+    def reset(self) -> None:
+        self.query.clear()
+        self.cards.clear()
+        self.history.setRowCount(0)
+        self.summary.clear()
+        self.message.say("", "")
+
+    def on_search(self) -> None:
+        self.worker.search_customers(self.query.text())
+
+    def on_customers_found(self, outcome) -> None:
+        self.cards.clear()
+        if not outcome.ok:
+            self.message.say("bad", refusal_text(outcome.refusal))
+            return
+        for match in outcome.matches:
+            for view in match.cards:
+                item = QListWidgetItem(card_line(view))
+                item.setData(Qt.ItemDataRole.UserRole, view.card.id)
+                self.cards.addItem(item)
+        self.message.say("", self.tr("%n card(s) found", "", self.cards.count()))
+        if self.cards.count():
+            self.cards.setCurrentRow(0)
+
+    def on_card_chosen(self, item, _previous=None) -> None:
+        if item is not None:
+            self.card_id = int(item.data(Qt.ItemDataRole.UserRole))
+            self.worker.load_history(self.card_id)
+
+    def on_history_loaded(self, outcome) -> None:
+        if not outcome.ok:
+            self.message.say("bad", refusal_text(outcome.refusal))
+            return
+        view = outcome.card
+        self.summary.setText(
+            arg(
+                self.tr("%1 · %2: %3 stamps now, %4 rewards redeemed"),
+                view.customer.name,
+                view.program.name,
+                view.card.balance.units,
+                view.card.balance.redemptions,
+            )
+        )
+        self.history.setRowCount(len(outcome.events))
+        for row, event in enumerate(outcome.events):
+            who = event.staff_name or self.tr("unknown")
+            cells = [
+                event.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                self.kind_text.get(event.kind, event.kind.value),
+                f"{event.units:+d}" if event.units else "0",
+                arg(self.tr("%1 at %2"), who, event.location_id[:8]) if event.location_id else who,
+                event.reason or "",
+            ]
+            for column, text in enumerate(cells):
+                self.history.setItem(row, column, QTableWidgetItem(text))
+
+    def on_adjust_clicked(self) -> None:
+        if self.card_id is None:
+            self.message.say("bad", self.tr("Choose a card first."))
+            return
+        self.worker.adjust(
+            self.card_id, self.adjust_units.value(), self.adjust_reason.text(), self.session.actor
+        )
+
+    def on_adjusted(self, outcome) -> None:
+        self.message.say("good", arg(self.tr("Adjusted: %1 stamps now."), outcome.card.card.balance.units))
+        self.adjust_reason.clear()
+        self.adjust_units.setValue(0)
+        self.worker.load_history(outcome.card.card.id)
+
+    def on_adjust_refused(self, outcome) -> None:
+        self.message.say("bad", refusal_text(outcome.refusal))

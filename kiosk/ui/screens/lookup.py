@@ -1,0 +1,88 @@
+"""Finding a customer without their phone: by phone, email, name or card number."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from kiosk.domain.outcomes import LookupOutcome
+from kiosk.ui.messages import refusal_text
+from kiosk.ui.session import Session
+from kiosk.ui.text import arg
+from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.workers import StoreWorker
+
+
+def card_line(view) -> str:
+    return arg(
+        QCoreApplication.translate("CardLine", "%1 — %2: %3 of %4 · card %5"),
+        view.customer.name,
+        view.program.name,
+        view.progress,
+        view.program.units_required,
+        view.card_number,
+    )
+
+
+class LookupScreen(QWidget):
+    stamp_requested = Signal(str)  # the chosen card's number, stamped at the counter
+
+    def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.session = session
+        layout, _ = screen_layout(self, self.tr("Find a customer"))
+        row = QHBoxLayout()
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Phone, email, name or card number"))
+        self.query.returnPressed.connect(self.on_search)
+        self.search_button = BigButton(self.tr("Search"), kind="primary", icon_name="search")
+        self.search_button.clicked.connect(self.on_search)
+        row.addWidget(self.query, 1)
+        row.addWidget(self.search_button)
+        layout.addLayout(row)
+        self.message = MessageLine()
+        layout.addWidget(self.message)
+        self.results = QListWidget()
+        self.results.itemActivated.connect(lambda _item: self.on_stamp_clicked())
+        layout.addWidget(self.results, 1)
+        self.stamp_button = BigButton(
+            self.tr("Stamp this card at the counter"), kind="good", icon_name="check"
+        )
+        self.stamp_button.clicked.connect(self.on_stamp_clicked)
+        layout.addWidget(self.stamp_button, 0, Qt.AlignmentFlag.AlignRight)
+        worker.looked_up.connect(self.on_looked_up)
+
+    def activate(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def reset(self) -> None:
+        self.query.clear()
+        self.results.clear()
+        self.message.say("", "")
+
+    def on_search(self) -> None:
+        self.worker.lookup(self.query.text())
+
+    def on_looked_up(self, outcome: LookupOutcome) -> None:
+        self.results.clear()
+        if not outcome.ok:
+            self.message.say("bad", refusal_text(outcome.refusal))
+            return
+        for match in outcome.matches:
+            for view in match.cards:
+                item = QListWidgetItem(card_line(view))
+                item.setData(Qt.ItemDataRole.UserRole, view.card_number)
+                self.results.addItem(item)
+        count = self.results.count()
+        self.message.say("" if count else "bad", self.tr("%n card(s) found", "", count))
+        if count:
+            self.results.setCurrentRow(0)
+            self.results.setFocus()
+
+    def on_stamp_clicked(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.stamp_requested.emit(item.data(Qt.ItemDataRole.UserRole))

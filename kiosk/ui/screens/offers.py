@@ -1,0 +1,268 @@
+"""Managers' offers: create, edit, pause, archive, with a live preview of the card. Invalid input
+is explained next to its field and nothing is saved."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.model import Program, ProgramStatus
+from kiosk.domain.offers import ICONS, OfferDraft
+from kiosk.ui.messages import refusal_text
+from kiosk.ui.resources import icon
+from kiosk.ui.session import Session
+from kiosk.ui.text import arg
+from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.forms import FieldError, MessageLine, restyle, screen_layout
+from kiosk.ui.widgets.stamps import CardPreview
+from kiosk.ui.workers import StoreWorker
+
+COLOURS = ("#6d4c41", "#2e7d32", "#1565c0", "#ad1457", "#ef6c00", "#4527a0", "#00838f", "#37474f")
+
+
+def _spin(low: int, high: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class OffersScreen(QWidget):
+    def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.session = session
+        self.editing: Program | None = None
+        self.programs: tuple[Program, ...] = ()
+        layout, _ = screen_layout(self, self.tr("Offers"))
+        row = QHBoxLayout()
+        row.setSpacing(20)
+        layout.addLayout(row, 1)
+
+        left = QVBoxLayout()
+        self.offer_list = QListWidget()
+        self.offer_list.currentRowChanged.connect(self.on_offer_chosen)
+        left.addWidget(self.offer_list, 1)
+        self.new_button = BigButton(self.tr("New offer"), icon_name="tag")
+        self.new_button.clicked.connect(self.on_new_clicked)
+        left.addWidget(self.new_button)
+        self.preview = CardPreview()
+        left.addWidget(self.preview)
+        row.addLayout(left, 1)
+
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        form.setVerticalSpacing(4)
+        # labels above their fields: the form fits 1024 px wide with room for the live preview
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setContentsMargins(0, 0, 8, 0)
+        self.name = QLineEdit()
+        self.units = _spin(0, 99, self.tr(" stamps"))
+        self.reward = QLineEdit()
+        self.per_visit = _spin(0, 99)
+        self.cooldown = _spin(0, 999_999, self.tr(" s"))
+        self.undo_window = _spin(0, 99_999, self.tr(" s"))
+        self.starts_on = QCheckBox(self.tr("Starts on"))
+        self.starts = QDateTimeEdit(QDateTime.currentDateTime())
+        self.ends_on = QCheckBox(self.tr("Ends on"))
+        self.ends = QDateTimeEdit(QDateTime.currentDateTime().addMonths(3))
+        for edit in (self.starts, self.ends):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.colour = QComboBox()
+        self.colour.setEditable(True)
+        self.colour.addItems(COLOURS)
+        self.icon_choice = QComboBox()
+        for name in ICONS:
+            self.icon_choice.addItem(icon(name, "#6d4c41"), name, name)
+        self.errors: dict[str, FieldError] = {}
+        for key, label, widget in (
+            ("name", self.tr("Name"), self.name),
+            ("units_required", self.tr("Stamps needed"), self.units),
+            ("reward_text", self.tr("Reward"), self.reward),
+            ("per_visit_limit", self.tr("Stamps per visit, at most"), self.per_visit),
+            ("cooldown_seconds", self.tr("Wait between scans"), self.cooldown),
+            ("undo_window_seconds", self.tr("Undo possible for"), self.undo_window),
+            ("starts_at", self.starts_on, self.starts),
+            ("ends_at", self.ends_on, self.ends),
+            ("colour", self.tr("Colour"), self.colour),
+            ("icon", self.tr("Icon"), self.icon_choice),
+        ):
+            error = FieldError()
+            self.errors[key] = error
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            box.addWidget(error)
+            form.addRow(label, box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right = QVBoxLayout()
+        right.addWidget(scroll, 1)
+        self.message = MessageLine()
+        right.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.save_button = BigButton(self.tr("Save"), kind="primary", icon_name="check")
+        self.pause_button = BigButton(self.tr("Pause"))
+        self.archive_button = BigButton(self.tr("Archive"), kind="danger")
+        self.save_button.clicked.connect(self.on_save_clicked)
+        self.pause_button.clicked.connect(self.on_pause_clicked)
+        self.archive_button.clicked.connect(self.on_archive_clicked)
+        for button in (self.save_button, self.pause_button, self.archive_button):
+            buttons.addWidget(button)
+        right.addLayout(buttons)
+        row.addLayout(right, 1)
+
+        for signal in (self.name.textChanged, self.reward.textChanged, self.colour.currentTextChanged):
+            signal.connect(self.on_form_changed)
+        self.units.valueChanged.connect(self.on_form_changed)
+        self.icon_choice.currentIndexChanged.connect(self.on_form_changed)
+        worker.offers_loaded.connect(self.on_offers_loaded)
+        worker.offer_saved.connect(self.on_offer_saved)
+        worker.offer_refused.connect(self.on_offer_refused)
+        self.on_new_clicked()
+
+    def activate(self) -> None:
+        self.worker.load_offers()
+
+    # the list
+    def on_offers_loaded(self, programs) -> None:
+        self.programs = tuple(programs)
+        chosen = self.editing.id if self.editing else None
+        self.offer_list.blockSignals(True)
+        self.offer_list.clear()
+        status_text = {
+            ProgramStatus.ACTIVE: self.tr("running"),
+            ProgramStatus.PAUSED: self.tr("paused"),
+            ProgramStatus.ARCHIVED: self.tr("archived"),
+        }
+        for program in self.programs:
+            item = QListWidgetItem(
+                icon(program.icon, program.colour),
+                arg(self.tr("%1 (%2)"), program.name, status_text[program.status]),
+            )
+            item.setData(Qt.ItemDataRole.UserRole, program.id)
+            self.offer_list.addItem(item)
+            if program.id == chosen:
+                self.offer_list.setCurrentItem(item)
+        self.offer_list.blockSignals(False)
+
+    def on_offer_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.programs):
+            self.fill(self.programs[row])
+
+    def on_new_clicked(self) -> None:
+        self.editing = None
+        self.offer_list.clearSelection()
+        self.fill(Program("", "", 10, "", per_visit_limit=1, cooldown_seconds=60, undo_window_seconds=120))
+        self.name.setFocus()
+
+    def fill(self, program: Program) -> None:
+        self.editing = program if program.id else None
+        self.name.setText(program.name)
+        self.units.setValue(program.units_required)
+        self.reward.setText(program.reward_text)
+        self.per_visit.setValue(program.per_visit_limit)
+        self.cooldown.setValue(program.cooldown_seconds)
+        self.undo_window.setValue(program.undo_window_seconds)
+        for check, edit, when in (
+            (self.starts_on, self.starts, program.starts_at),
+            (self.ends_on, self.ends, program.ends_at),
+        ):
+            check.setChecked(when is not None)
+            if when is not None:
+                edit.setDateTime(QDateTime(when.astimezone()))
+        self.colour.setCurrentText(program.colour)
+        self.icon_choice.setCurrentIndex(max(0, self.icon_choice.findData(program.icon)))
+        self.pause_button.setEnabled(self.editing is not None)
+        self.archive_button.setEnabled(self.editing is not None)
+        paused = program.status is ProgramStatus.PAUSED
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        self.show_field_errors({})
+        self.message.say("", "")
+        self.on_form_changed()
+
+    # the form
+    def draft(self) -> OfferDraft:
+        def when(check: QCheckBox, edit: QDateTimeEdit):
+            return edit.dateTime().toPython().astimezone(UTC) if check.isChecked() else None
+
+        return OfferDraft(
+            name=self.name.text(),
+            units_required=self.units.value(),
+            reward_text=self.reward.text(),
+            per_visit_limit=self.per_visit.value(),
+            cooldown_seconds=self.cooldown.value(),
+            undo_window_seconds=self.undo_window.value(),
+            starts_at=when(self.starts_on, self.starts),
+            ends_at=when(self.ends_on, self.ends),
+            status=self.editing.status if self.editing else ProgramStatus.ACTIVE,
+            colour=self.colour.currentText().strip(),
+            icon=self.icon_choice.currentData() or "",
+        )
+
+    def on_form_changed(self, *_args) -> None:
+        self.preview.show_card(
+            self.name.text() or self.tr("Offer name"),
+            self.reward.text(),
+            self.units.value(),
+            self.icon_choice.currentData() or "star",
+            self.colour.currentText().strip(),
+        )
+
+    def show_field_errors(self, errors: dict[str, str]) -> None:
+        for key, label in self.errors.items():
+            label.show_error(errors.get(key, ""))
+        for key, widget in (
+            ("name", self.name),
+            ("units_required", self.units),
+            ("reward_text", self.reward),
+        ):
+            restyle(widget, "error", key in errors)
+
+    def on_save_clicked(self) -> None:
+        self.worker.save_offer(self.draft(), self.session.actor, self.editing.id if self.editing else None)
+
+    def on_pause_clicked(self) -> None:
+        if self.editing:
+            paused = self.editing.status is ProgramStatus.PAUSED
+            status = ProgramStatus.ACTIVE if paused else ProgramStatus.PAUSED
+            self.worker.set_offer_status(self.editing.id, status, self.session.actor)
+
+    def on_archive_clicked(self) -> None:
+        if self.editing:
+            self.worker.set_offer_status(self.editing.id, ProgramStatus.ARCHIVED, self.session.actor)
+
+    def on_offer_saved(self, outcome) -> None:
+        self.editing = outcome.program
+        self.on_offers_loaded(outcome.programs)
+        self.fill(outcome.program)
+        self.message.say("good", arg(self.tr("Saved: %1"), outcome.program.name))
+
+    def on_offer_refused(self, outcome) -> None:
+        # field errors come from the domain in English; each sits right under its field
+        self.show_field_errors(outcome.field_errors)
+        self.message.say(
+            "bad",
+            self.tr("Not saved: fix the fields marked in red.")
+            if outcome.field_errors
+            else refusal_text(outcome.refusal),
+        )

@@ -1,0 +1,245 @@
+"""The cashier's screen (the default): camera or scanner, a big prompt, quantity, and the result
+of each scan in the same frame."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.outcomes import ScanOutcome
+from kiosk.ui.messages import refusal_text
+from kiosk.ui.session import Session
+from kiosk.ui.sound import SoundPlayer
+from kiosk.ui.text import arg
+from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.result_panel import ResultPanel
+from kiosk.ui.workers import StoreWorker
+
+MAX_QUANTITY = 20
+
+
+class CameraView(QLabel):
+    """The live preview, or a clear 'use the scanner' state when there is no camera."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cameraView")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(QSize(300, 190))
+        self.setWordWrap(True)
+        self.live = False
+        self.show_no_camera(self.tr("No camera: use the hand scanner or type the card number."))
+
+    def show_no_camera(self, why: str) -> None:
+        self.live = False
+        self.setProperty("live", False)
+        self.setPixmap(QPixmap())
+        self.setText(why)
+
+    def show_frame(self, frame: QImage) -> None:
+        self.live = True
+        scaled = frame.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.setPixmap(QPixmap.fromImage(scaled))
+
+
+class ScanScreen(QWidget):
+    result_shown = Signal(object)  # the outcome now on screen
+
+    def __init__(self, worker: StoreWorker, session: Session, sounds: SoundPlayer, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scanScreen")
+        self.worker = worker
+        self.session = session
+        self.sounds = sounds
+        self.quantity = 1
+        self.last_outcome: object = None
+
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        self.camera = CameraView()
+        left.addWidget(self.camera)
+        self.prompt = QLabel(self.tr("Scan the customer's card"))
+        self.prompt.setObjectName("prompt")
+        self.prompt.setWordWrap(True)
+        left.addWidget(self.prompt)
+        self.code_entry = QLineEdit()
+        self.code_entry.setObjectName("codeEntry")
+        self.code_entry.setPlaceholderText(self.tr("Card code, then Enter"))
+        self.code_entry.setMaxLength(600)
+        self.code_entry.returnPressed.connect(self.on_code_entered)
+        left.addWidget(self.code_entry)
+
+        qty = QHBoxLayout()
+        self.minus_button = BigButton("−")
+        self.minus_button.setToolTip(self.tr("One stamp fewer (Ctrl+−)"))
+        self.plus_button = BigButton("+")
+        self.plus_button.setToolTip(self.tr("One stamp more (Ctrl++)"))
+        self.quantity_label = QLabel()
+        self.quantity_label.setObjectName("quantity")
+        self.quantity_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.minus_button.clicked.connect(lambda: self.set_quantity(self.quantity - 1))
+        self.plus_button.clicked.connect(lambda: self.set_quantity(self.quantity + 1))
+        qty.addWidget(self.minus_button)
+        qty.addWidget(self.quantity_label, 1)
+        qty.addWidget(self.plus_button)
+        left.addLayout(qty)
+        self.stamp_button = BigButton(self.tr("Stamp"), kind="primary", icon_name="check")
+        self.stamp_button.clicked.connect(self.on_code_entered)
+        left.addWidget(self.stamp_button)
+        left.addStretch(1)
+        self.mute_button = BigButton("")
+        self.mute_button.setCheckable(True)
+        self.mute_button.toggled.connect(self.on_mute_toggled)
+        self.mute_button.setChecked(not sounds.enabled)
+        self._label_mute()
+        left.addWidget(self.mute_button)
+
+        left_box = QFrame()
+        left_box.setObjectName("scanControls")
+        left_box.setLayout(left)
+        left_box.setFixedWidth(340)
+
+        self.result = ResultPanel()
+        self.result.redeem_confirmed.connect(self.on_redeem_confirmed)
+        self.result.undo_requested.connect(self.on_undo_requested)
+        scroll = QScrollArea()
+        scroll.setObjectName("resultScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.result)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(20)
+        layout.addWidget(left_box)
+        layout.addWidget(scroll, 1)
+        self.set_quantity(1)
+
+        for keys, slot in (
+            ("Ctrl++", lambda: self.set_quantity(self.quantity + 1)),
+            ("Ctrl+=", lambda: self.set_quantity(self.quantity + 1)),
+            ("Ctrl+-", lambda: self.set_quantity(self.quantity - 1)),
+            ("Alt+Z", self.result.on_undo_clicked),
+        ):
+            QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        worker.scan_recorded.connect(self.on_scan_recorded)
+        worker.scan_refused.connect(self.on_scan_refused)
+        worker.redeemed.connect(self.on_redeemed)
+        worker.redeem_refused.connect(self.on_action_refused)
+        worker.undone.connect(self.on_undone)
+        worker.undo_refused.connect(self.on_action_refused)
+
+    # input
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.code_entry.setFocus()
+
+    def set_quantity(self, quantity: int) -> None:
+        self.quantity = max(1, min(MAX_QUANTITY, quantity))
+        self.quantity_label.setText(self.tr("%n stamp(s)", "", self.quantity))
+        self.minus_button.setEnabled(self.quantity > 1)
+        self.plus_button.setEnabled(self.quantity < MAX_QUANTITY)
+
+    def on_code_entered(self) -> None:
+        code = self.code_entry.text().strip()
+        self.code_entry.clear()
+        if code:
+            self.submit_code(code)
+
+    def on_code_scanned(self, code: str) -> None:
+        """From the camera worker or the wedge filter: same as typing it and pressing Enter."""
+        self.submit_code(code)
+
+    def submit_code(self, code: str) -> None:
+        self.prompt.setText(self.tr("Checking the card…"))
+        self.worker.scan(code, self.quantity, self.session.actor)
+
+    def on_mute_toggled(self, muted: bool) -> None:
+        self.sounds.set_enabled(not muted)
+        self._label_mute()
+
+    def _label_mute(self) -> None:
+        muted = self.mute_button.isChecked()
+        self.mute_button.setText(self.tr("Sound: off") if muted else self.tr("Sound: on"))
+
+    # camera
+    def on_frame_captured(self, frame: QImage, _outline=None) -> None:
+        self.camera.show_frame(frame)
+
+    def on_camera_failed(self, why: str) -> None:
+        self.camera.show_no_camera(arg(self.tr("Camera unavailable (%1). Use the hand scanner."), why))
+
+    # results
+    def on_scan_recorded(self, outcome: ScanOutcome) -> None:
+        program = outcome.card.program
+        if outcome.rewards_unlocked:
+            state = "reward"
+            message = arg(self.tr("Reward unlocked: %1!"), program.reward_text)
+            self.sounds.play("reward")
+        else:
+            state = "good"
+            message = self.tr("%n stamp(s) added", "", outcome.units_added)
+            self.sounds.play("good")
+        if outcome.layout_corrected:
+            message = arg(self.tr("%1 (the scanner's keyboard layout is wrong: check it)"), message)
+        self.result.show_result(state, message, outcome.customer_cards, focus_card=outcome.card.card.id)
+        self.result.offer_undo(outcome.card.card.id, program.undo_window_seconds)
+        self.set_quantity(1)
+        self._shown(outcome)
+
+    def on_scan_refused(self, outcome: ScanOutcome) -> None:
+        self.sounds.play("bad")
+        cards = outcome.customer_cards
+        self.result.show_result("bad", refusal_text(outcome.refusal), cards)
+        self._shown(outcome)
+
+    def on_redeemed(self, outcome) -> None:
+        self.sounds.play("reward")
+        self.result.replace_card(outcome.card)
+        self.result.show_result(
+            "good",
+            arg(self.tr("Reward given: %1"), outcome.card.program.reward_text),
+            tuple(r.view for r in self.result.rows),
+        )
+        self.result.offer_undo(outcome.card.card.id, outcome.card.program.undo_window_seconds)
+        self._shown(outcome)
+
+    def on_undone(self, outcome) -> None:
+        self.result.replace_card(outcome.card)
+        self.result.show_result(
+            "idle", self.tr("Undone: the last stamp was taken back"), tuple(r.view for r in self.result.rows)
+        )
+        self._shown(outcome)
+
+    def on_action_refused(self, outcome) -> None:
+        self.sounds.play("bad")
+        rows = tuple(r.view for r in self.result.rows)
+        self.result.show_result("bad", refusal_text(outcome.refusal), rows)
+        self._shown(outcome)
+
+    def on_redeem_confirmed(self, card_id: int) -> None:
+        self.worker.redeem(card_id, self.session.actor)
+
+    def on_undo_requested(self, card_id: int) -> None:
+        self.worker.undo(card_id, self.session.actor)
+
+    def _shown(self, outcome) -> None:
+        self.last_outcome = outcome
+        self.prompt.setText(self.tr("Scan the customer's card"))
+        self.code_entry.setFocus()
+        self.result_shown.emit(outcome)
+
+    def reset(self) -> None:
+        self.result.show_idle()
+        self.set_quantity(1)
+        self.code_entry.clear()

@@ -1,0 +1,150 @@
+"""Staff: add people, change a role, reset a PIN, deactivate. The services enforce who may."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.model import Role
+from kiosk.ui.messages import refusal_text
+from kiosk.ui.session import Session
+from kiosk.ui.text import arg
+from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.workers import StoreWorker
+
+
+class StaffScreen(QWidget):
+    def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.session = session
+        self.roster: tuple = ()
+        self._waiting = False
+        self.role_text = {
+            Role.CASHIER: self.tr("Cashier"),
+            Role.MANAGER: self.tr("Manager"),
+            Role.OWNER: self.tr("Owner"),
+        }
+        layout, _ = screen_layout(self, self.tr("Staff"))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Status")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+        change = QHBoxLayout()
+        self.change_role = self._role_box()
+        self.role_button = BigButton(self.tr("Change role"))
+        self.new_pin = QLineEdit()
+        self.new_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.new_pin.setPlaceholderText(self.tr("New PIN"))
+        self.pin_button = BigButton(self.tr("Reset PIN"))
+        self.deactivate_button = BigButton(self.tr("Deactivate"), kind="danger")
+        self.role_button.clicked.connect(self.on_change_role)
+        self.pin_button.clicked.connect(self.on_reset_pin)
+        self.deactivate_button.clicked.connect(self.on_deactivate)
+        for widget in (
+            self.change_role,
+            self.role_button,
+            self.new_pin,
+            self.pin_button,
+            self.deactivate_button,
+        ):
+            change.addWidget(widget)
+        layout.addLayout(change)
+
+        add_box = QVBoxLayout()
+        form = QFormLayout()
+        self.add_name = QLineEdit()
+        self.add_role = self._role_box()
+        self.add_pin = QLineEdit()
+        self.add_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_pin.setPlaceholderText(self.tr("4 to 8 digits"))
+        form.addRow(self.tr("Name"), self.add_name)
+        form.addRow(self.tr("Role"), self.add_role)
+        form.addRow(self.tr("PIN"), self.add_pin)
+        add_box.addLayout(form)
+        self.add_button = BigButton(self.tr("Add person"), kind="primary", icon_name="person-add")
+        self.add_button.clicked.connect(self.on_add)
+        add_box.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(add_box)
+        self.message = MessageLine()
+        layout.addWidget(self.message)
+        worker.roster_loaded.connect(self.on_roster_loaded)
+        worker.staff_saved.connect(self.on_staff_saved)
+        worker.staff_refused.connect(self.on_staff_refused)
+
+    def _role_box(self) -> QComboBox:
+        box = QComboBox()
+        for role in Role:
+            box.addItem(self.role_text[role], role)
+        return box
+
+    def activate(self) -> None:
+        self.worker.load_roster()
+
+    def on_roster_loaded(self, roster) -> None:
+        self.roster = tuple(roster)
+        self.table.setRowCount(len(self.roster))
+        for row, member in enumerate(self.roster):
+            status = self.tr("active") if member.active else self.tr("deactivated")
+            for column, text in enumerate((member.name, self.role_text[member.role], status)):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def selected(self):
+        row = self.table.currentRow()
+        return self.roster[row] if 0 <= row < len(self.roster) else None
+
+    def _change(self, **changes) -> None:
+        member = self.selected()
+        if member is None:
+            self.message.say("bad", self.tr("Choose a person in the list first."))
+            return
+        self._waiting = True
+        self.message.say("", "")
+        self.worker.change_staff(member.id, self.session.actor, **changes)
+
+    def on_change_role(self) -> None:
+        self._change(role=self.change_role.currentData())
+
+    def on_reset_pin(self) -> None:
+        self._change(pin=self.new_pin.text())
+        self.new_pin.clear()
+
+    def on_deactivate(self) -> None:
+        self._change(active=False)
+
+    def on_add(self) -> None:
+        self._waiting = True
+        self.message.say("", "")
+        self.worker.add_staff(
+            self.add_name.text(), self.add_role.currentData(), self.add_pin.text(), self.session.actor
+        )
+
+    def on_staff_saved(self, outcome) -> None:
+        if not self._waiting:
+            return
+        self._waiting = False
+        self.on_roster_loaded(outcome.roster)
+        self.add_name.clear()
+        self.add_pin.clear()
+        self.message.say("good", arg(self.tr("Saved: %1"), outcome.staff.name))
+
+    def on_staff_refused(self, outcome) -> None:
+        if self._waiting:
+            self._waiting = False
+            self.message.say("bad", refusal_text(outcome.refusal))

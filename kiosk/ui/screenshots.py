@@ -1,0 +1,165 @@
+"""Screenshots of every screen at 1024×768 for docs/screenshots (run under Xvfb or offscreen).
+
+    python -m kiosk.ui.screenshots docs/screenshots
+
+Builds the demo shop in a temporary folder, signs in, drives each screen as a person would,
+and saves one PNG per screen via widget.grab().
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from kiosk.services.context import Context
+from kiosk.services.demo import DEMO_OWNER_PIN, create_demo_shop
+from kiosk.services.facade import Services
+from kiosk.settings import KioskSettings
+from kiosk.store import open_store
+from kiosk.ui.app import Kiosk, build_main_window
+from kiosk.ui.i18n import install_translations
+from kiosk.ui.i18n_build import build as build_translations
+from kiosk.ui.resources import TRANSLATIONS
+
+SIZE = (1024, 768)
+
+
+def settle(signal=None, timeout_ms: int = 3000) -> None:
+    """Run the event loop until `signal` fires (or briefly, for pending work), then repaint."""
+    loop = QEventLoop()
+    if signal is not None:
+        signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms if signal is not None else 120, loop.quit)
+    loop.exec()
+    if signal is not None:
+        signal.disconnect(loop.quit)
+    QCoreApplication.processEvents()
+
+
+def sign_in(kiosk: Kiosk, name: str, pin: str) -> None:
+    screen = kiosk.window.signin
+    settle()
+    staff_id = next(sid for sid, b in screen.staff_buttons.items() if b.text() == name)
+    screen.select_staff(staff_id)
+    screen.pin_entry.setText(pin)
+    screen.on_submit()
+    settle(kiosk.session.signed_in)
+
+
+def save(kiosk: Kiosk, outdir: Path, name: str) -> Path:
+    settle()
+    path = outdir / f"{name}.png"
+    kiosk.window.grab().save(str(path))
+    print(path)
+    return path
+
+
+def shoot(outdir: Path, theme: str = "light", prefix: str = "") -> list[Path]:
+    app = QApplication.instance() or QApplication(sys.argv)
+    if not (TRANSLATIONS / "kiosk_en.qm").exists():
+        build_translations()
+    translators = install_translations(app, "en")  # plural forms: "3 stamps"
+    outdir.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        store = open_store(data, now=datetime.now(UTC))
+        services = Services(Context(store))
+        demo = create_demo_shop(Context(store))
+        # the coffee card first: the lunch club allows only 2 stamps a visit
+        tokens = sorted(
+            demo.tokens.values(),
+            key=lambda t: not any(k.endswith("Coffee card") for k, v in demo.tokens.items() if v == t),
+        )
+        kiosk = build_main_window(services, KioskSettings(theme=theme, sound=False), data_dir=data, app=app)
+        try:
+            kiosk.window.resize(*SIZE)
+            kiosk.window.show()
+            window, scan = kiosk.window, kiosk.screens["scan"]
+            if prefix:
+                sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
+                scan.set_quantity(3)
+                scan.submit_code(tokens[0])
+                settle(scan.result_shown)
+                return [save(kiosk, outdir, f"{prefix}scan-after-stamp")]
+            shots.append(save(kiosk, outdir, "signin"))
+            screen = window.signin
+            cara = next(sid for sid, b in screen.staff_buttons.items() if b.text() == "Cara Cashier")
+            screen.select_staff(cara)
+            for _ in range(5):
+                screen.pin_entry.setText("0000")
+                screen.on_submit()
+                settle(kiosk.worker.sign_in_refused)
+            shots.append(save(kiosk, outdir, "signin-lockout"))
+            sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
+            shots.append(save(kiosk, outdir, "scan-idle"))
+            scan.set_quantity(3)
+            scan.submit_code(tokens[0])
+            settle(scan.result_shown)
+            shots.append(save(kiosk, outdir, "scan-after-stamp"))
+            scan.submit_code(tokens[0])
+            settle(scan.result_shown)
+            shots.append(save(kiosk, outdir, "scan-refused"))
+            window.show_screen("enroll")
+            enroll = kiosk.screens["enroll"]
+            enroll.name.setText("Noor Haddad")
+            enroll.email.setText("noor@example.com")
+            enroll.on_enroll_clicked()
+            settle(kiosk.worker.enrolled)
+            shots.append(save(kiosk, outdir, "enroll-qr"))
+            window.show_screen("lookup")
+            lookup = kiosk.screens["lookup"]
+            lookup.query.setText("Ana")
+            lookup.on_search()
+            settle(kiosk.worker.looked_up)
+            shots.append(save(kiosk, outdir, "lookup"))
+            window.show_screen("offers")
+            settle(kiosk.worker.offers_loaded)
+            offers = kiosk.screens["offers"]
+            offers.offer_list.setCurrentRow(0)
+            shots.append(save(kiosk, outdir, "offers-editor"))
+            offers.on_new_clicked()
+            offers.units.setValue(1)
+            offers.on_save_clicked()
+            settle(kiosk.worker.offer_refused)
+            shots.append(save(kiosk, outdir, "offers-field-errors"))
+            window.show_screen("customers")
+            customers = kiosk.screens["customers"]
+            customers.query.setText(tokens[0])
+            customers.on_search()
+            settle(kiosk.worker.history_loaded)
+            shots.append(save(kiosk, outdir, "customer-history"))
+            window.show_screen("staff")
+            settle(kiosk.worker.roster_loaded)
+            shots.append(save(kiosk, outdir, "staff"))
+            window.show_screen("audit")
+            settle(kiosk.worker.audit_loaded)
+            shots.append(save(kiosk, outdir, "audit"))
+            window.show_screen("settings")
+            shots.append(save(kiosk, outdir, "settings"))
+        finally:
+            kiosk.window.close()
+            kiosk.shutdown()
+            store.close()
+            for translator in translators:
+                app.removeTranslator(translator)
+    return shots
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    outdir = Path(args[0]) if args else Path("docs/screenshots")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    shoot(outdir)
+    shoot(outdir, theme="dark", prefix="dark-")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Small reusable widgets: stamp strip, big buttons, the result panel, the QR view."""

@@ -1,0 +1,47 @@
+"""Small helpers every form uses: a titled screen frame, a message line, field errors."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def restyle(widget: QWidget, name: str, value) -> None:
+    """Set a property the QSS selects on and re-polish so the new look applies at once."""
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class MessageLine(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formMessage")
+        self.setWordWrap(True)
+
+    def say(self, state: str, text: str) -> None:
+        restyle(self, "state", state)
+        self.setText(text)
+
+
+class FieldError(QLabel):
+    """Shown right under its field; hidden when the field is fine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def screen_layout(widget: QWidget, title: str) -> tuple[QVBoxLayout, QLabel]:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(24, 18, 24, 18)
+    layout.setSpacing(12)
+    heading = QLabel(title)
+    heading.setObjectName("title")
+    layout.addWidget(heading)
+    return layout, heading

@@ -1,0 +1,187 @@
+"""What the last scan did, in the same frame as the prompt: a green or red banner readable from
+two metres, the customer's first name, and every card with its stamps, rewards and actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.domain.outcomes import CardView
+from kiosk.ui.text import arg
+from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.stamps import StampStrip
+
+
+class CardRow(QFrame):
+    """One card: offer name, stamps as icons, 'n of m', rewards ready and a Redeem button."""
+
+    redeem_requested = Signal(object)  # CardView
+
+    def __init__(self, view: CardView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardRow")
+        self.view = view
+        program = view.program
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        top = QHBoxLayout()
+        self.title = QLabel(program.name)
+        self.title.setObjectName("cardTitle")
+        # a card that just filled up shows as full ("10 of 10"), not as an empty next card
+        shown = program.units_required if view.rewards_ready and view.progress == 0 else view.progress
+        self.count = QLabel(arg(self.tr("%1 of %2"), shown, program.units_required))
+        self.count.setObjectName("stampCount")
+        top.addWidget(self.title, 1)
+        top.addWidget(self.count)
+        layout.addLayout(top)
+        self.stamps = StampStrip(stamp_size=32)
+        self.stamps.show_stamps(shown, program.units_required, program.icon, program.colour)
+        layout.addWidget(self.stamps)
+        ready = view.rewards_ready
+        if ready:
+            bottom = QHBoxLayout()
+            self.reward = QLabel(arg(self.tr("%n reward(s) ready: %1", "", ready), program.reward_text))
+            self.reward.setObjectName("rewardReady")
+            self.reward.setWordWrap(True)
+            self.redeem_button = BigButton(self.tr("Redeem"), kind="good", icon_name="gift")
+            self.redeem_button.clicked.connect(lambda: self.redeem_requested.emit(self.view))
+            bottom.addWidget(self.reward, 1)
+            bottom.addWidget(self.redeem_button)
+            layout.addLayout(bottom)
+        else:
+            self.reward = None
+            self.redeem_button = None
+
+
+class ResultPanel(QFrame):
+    redeem_confirmed = Signal(object)  # card id (64-bit: not a Qt int)
+    undo_requested = Signal(object)  # card id
+    painted = Signal()  # the benchmark measures a scan up to here
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultPanel")
+        self.rows: list[CardRow] = []
+        self._pending_redeem: CardView | None = None
+        self._undo_card: int | None = None
+        self._undo_expiry = QTimer(self)
+        self._undo_expiry.setSingleShot(True)
+        self._undo_expiry.timeout.connect(self.on_undo_window_closed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.banner.setMinimumHeight(72)
+        layout.addWidget(self.banner)
+        self.name = QLabel()
+        self.name.setObjectName("customerName")
+        layout.addWidget(self.name)
+        self.cards_box = QVBoxLayout()
+        self.cards_box.setSpacing(8)
+        layout.addLayout(self.cards_box)
+
+        self.confirm_bar = QFrame()
+        self.confirm_bar.setObjectName("confirmBar")
+        confirm = QHBoxLayout(self.confirm_bar)
+        self.confirm_text = QLabel()
+        self.confirm_text.setWordWrap(True)
+        self.confirm_yes = BigButton(self.tr("Yes, give it"), kind="good", icon_name="check")
+        self.confirm_no = BigButton(self.tr("Cancel"))
+        self.confirm_yes.clicked.connect(self.on_confirm_yes)
+        self.confirm_no.clicked.connect(self.on_confirm_no)
+        confirm.addWidget(self.confirm_text, 1)
+        confirm.addWidget(self.confirm_yes)
+        confirm.addWidget(self.confirm_no)
+        layout.addWidget(self.confirm_bar)
+
+        self.undo_button = BigButton(self.tr("Undo last stamp"), icon_name="undo")
+        self.undo_button.setToolTip(self.tr("Alt+Z"))
+        self.undo_button.clicked.connect(self.on_undo_clicked)
+        layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.show_idle()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        self.painted.emit()
+
+    # what is shown
+    def show_idle(self) -> None:
+        self._set_banner("idle", self.tr("Ready for the next customer"))
+        self.name.clear()
+        self._set_cards(())
+        self._close_undo()
+
+    def show_result(self, state: str, message: str, cards: tuple[CardView, ...], focus_card=None) -> None:
+        """`state`: good, reward or bad. `cards`: all of the customer's cards, newest values."""
+        self._set_banner(state, message)
+        self.name.setText(cards[0].customer.first_name if cards else "")
+        if focus_card is not None:
+            cards = tuple(sorted(cards, key=lambda v: v.card.id != focus_card))
+        self._set_cards(cards)
+
+    def replace_card(self, view: CardView) -> None:
+        """A redeem or undo changed one card: swap its row, keep the others."""
+        current = tuple(view if r.view.card.id == view.card.id else r.view for r in self.rows)
+        self._set_cards(current or (view,))
+
+    def offer_undo(self, card_id: int, window_seconds: int) -> None:
+        self._undo_card = card_id
+        self.undo_button.setVisible(window_seconds > 0)
+        if window_seconds > 0:
+            self._undo_expiry.start(window_seconds * 1000)
+
+    # slots
+    def on_undo_clicked(self) -> None:
+        if self._undo_card is not None:
+            self.undo_requested.emit(self._undo_card)
+            self._close_undo()
+
+    def on_undo_window_closed(self) -> None:
+        self._close_undo()
+
+    def on_redeem_requested(self, view: CardView) -> None:
+        self._pending_redeem = view
+        self.confirm_text.setText(
+            arg(self.tr("Give %1 %2?"), view.customer.first_name, view.program.reward_text)
+        )
+        self.confirm_bar.show()
+        self.confirm_yes.setFocus()
+
+    def on_confirm_yes(self) -> None:
+        if self._pending_redeem is not None:
+            self.redeem_confirmed.emit(self._pending_redeem.card.id)
+        self.on_confirm_no()
+
+    def on_confirm_no(self) -> None:
+        self._pending_redeem = None
+        self.confirm_bar.hide()
+
+    # inside
+    def _close_undo(self) -> None:
+        self._undo_card = None
+        self._undo_expiry.stop()
+        self.undo_button.hide()
+
+    def _set_banner(self, state: str, message: str) -> None:
+        self.banner.setProperty("state", state)
+        self.banner.setText(message)
+        # a dynamic property only restyles after a re-polish
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+
+    def _set_cards(self, cards: tuple[CardView, ...]) -> None:
+        for row in self.rows:
+            self.cards_box.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
+        for view in cards:
+            row = CardRow(view, self)
+            row.redeem_requested.connect(self.on_redeem_requested)
+            self.cards_box.addWidget(row)
+            self.rows.append(row)
+        self.on_confirm_no()

@@ -1,0 +1,195 @@
+"""The store worker: runs Services calls one at a time on its own thread, never on the UI's.
+
+Screens ask through the request methods (safe to call from the UI thread: they only emit a
+queued signal) and listen to the typed signals, named for what happened.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from kiosk.domain.model import ProgramStatus, Role
+from kiosk.domain.offers import OfferDraft
+from kiosk.services.context import Actor
+from kiosk.services.facade import Services
+from kiosk.settings import KioskSettings, save_settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StatusInfo:
+    """What the status bar shows; the sync engine will fill `online` and `last_sync`."""
+
+    staff_name: str = ""
+    location: str = ""
+    online: bool | None = None  # None: this kiosk is standalone (no cloud configured)
+    pending: int = 0
+    last_sync: datetime | None = None
+
+
+@dataclass(frozen=True)
+class _Job:
+    call: Callable[[Services], object]
+    done: str  # the signal emitted with the result
+    refused: str | None = None  # emitted instead when the result is a refused outcome
+
+
+def _is_refused(result: object) -> bool:
+    return getattr(result, "ok", True) is False
+
+
+class StoreWorker(QObject):
+    scan_recorded = Signal(object)
+    scan_refused = Signal(object)
+    redeemed = Signal(object)
+    redeem_refused = Signal(object)
+    undone = Signal(object)
+    undo_refused = Signal(object)
+    enrolled = Signal(object)
+    enroll_refused = Signal(object)
+    looked_up = Signal(object)
+    customers_found = Signal(object)
+    history_loaded = Signal(object)
+    adjusted = Signal(object)
+    adjust_refused = Signal(object)
+    owner_checked = Signal(bool)
+    roster_loaded = Signal(object)
+    signed_in = Signal(object)
+    sign_in_refused = Signal(object)
+    staff_saved = Signal(object)
+    staff_refused = Signal(object)
+    offers_loaded = Signal(object)
+    offer_saved = Signal(object)
+    offer_refused = Signal(object)
+    audit_loaded = Signal(object)
+    status_read = Signal(object)
+    settings_saved = Signal(object)
+    job_failed = Signal(str)
+    # internal: carries a job from the UI thread to this object's thread
+    _job_requested = Signal(object)
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self._services = services
+        self._job_requested.connect(self._on_job_requested, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _on_job_requested(self, job: _Job) -> None:
+        try:
+            result = job.call(self._services)
+        except Exception as exc:  # a bug must not kill the worker: the counter has to keep going
+            log.error("store job failed: %s", traceback.format_exc())
+            self.job_failed.emit(str(exc) or type(exc).__name__)
+            return
+        name = job.refused if job.refused and _is_refused(result) else job.done
+        getattr(self, name).emit(result)
+
+    def _submit(self, call: Callable[[Services], object], done: str, refused: str | None = None) -> None:
+        self._job_requested.emit(_Job(call, done, refused))
+
+    # the counter
+    def scan(self, code: str, quantity: int, actor: Actor | None) -> None:
+        self._submit(
+            lambda s: s.record_scan(code, quantity=quantity, actor=actor), "scan_recorded", "scan_refused"
+        )
+
+    def redeem(self, card_id: int, actor: Actor | None) -> None:
+        self._submit(lambda s: s.redeem(card_id, actor=actor), "redeemed", "redeem_refused")
+
+    def undo(self, card_id: int, actor: Actor | None) -> None:
+        self._submit(lambda s: s.undo(card_id, actor=actor), "undone", "undo_refused")
+
+    def enroll(self, name: str, email: str, phone: str, consent: bool, actor: Actor | None) -> None:
+        self._submit(
+            lambda s: s.enroll(name, email=email, phone=phone, marketing_consent=consent, actor=actor),
+            "enrolled",
+            "enroll_refused",
+        )
+
+    def lookup(self, query: str) -> None:
+        self._submit(lambda s: s.lookup(query), "looked_up")
+
+    def search_customers(self, query: str) -> None:
+        self._submit(lambda s: s.lookup(query), "customers_found")
+
+    def load_history(self, card_id: int) -> None:
+        self._submit(lambda s: s.card_history(card_id), "history_loaded")
+
+    def adjust(self, card_id: int, units: int, reason: str, actor: Actor) -> None:
+        self._submit(lambda s: s.adjust(card_id, units, reason, actor=actor), "adjusted", "adjust_refused")
+
+    # people
+    def check_owner(self) -> None:
+        self._submit(lambda s: s.needs_owner(), "owner_checked")
+
+    def load_roster(self) -> None:
+        self._submit(lambda s: s.roster(), "roster_loaded")
+
+    def sign_in(self, staff_id: str, pin: str) -> None:
+        self._submit(lambda s: s.sign_in(staff_id, pin), "signed_in", "sign_in_refused")
+
+    def add_staff(self, name: str, role: Role, pin: str, actor: Actor | None) -> None:
+        self._submit(lambda s: s.add_staff(name, role, pin, actor=actor), "staff_saved", "staff_refused")
+
+    def change_staff(self, staff_id: str, actor: Actor, **changes) -> None:
+        self._submit(
+            lambda s: s.change_staff(staff_id, actor=actor, **changes), "staff_saved", "staff_refused"
+        )
+
+    def load_audit(self, actor: Actor) -> None:
+        self._submit(lambda s: s.audit_list(actor=actor), "audit_loaded")
+
+    # offers
+    def load_offers(self) -> None:
+        self._submit(lambda s: s.list_offers(), "offers_loaded")
+
+    def save_offer(self, draft: OfferDraft, actor: Actor, program_id: str | None) -> None:
+        self._submit(
+            lambda s: s.save_offer(draft, actor=actor, program_id=program_id), "offer_saved", "offer_refused"
+        )
+
+    def set_offer_status(self, program_id: str, status: ProgramStatus, actor: Actor) -> None:
+        self._submit(
+            lambda s: s.set_offer_status(program_id, status, actor=actor), "offer_saved", "offer_refused"
+        )
+
+    # the kiosk
+    def read_status(self, staff_name: str) -> None:
+        def call(s: Services) -> StatusInfo:
+            who = s.identity()
+            return StatusInfo(staff_name, who.location_name, None, s.pending_sync_count(), None)
+
+        self._submit(call, "status_read")
+
+    def save_settings(self, data_dir: Path, settings: KioskSettings) -> None:
+        def call(_s: Services) -> KioskSettings:
+            save_settings(data_dir, settings)
+            return settings
+
+        self._submit(call, "settings_saved")
+
+
+class WorkerThread:
+    """Owns the worker's QThread: start once, stop (and join) at shutdown."""
+
+    def __init__(self, worker: QObject, name: str) -> None:
+        self.worker = worker
+        self.thread = QThread()
+        self.thread.setObjectName(name)
+        worker.moveToThread(self.thread)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        if self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait()

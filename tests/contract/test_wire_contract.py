@@ -1,0 +1,188 @@
+"""kiosk/sync/wire.py against the cloud's actual schemas and answers: they must agree."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+
+from cloud import schemas as cloud_schemas
+from kiosk.domain.model import Customer, Event, EventKind
+from kiosk.store.sync_repo import PendingEvent
+from kiosk.sync import wire
+
+WHEN = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+
+def _event(kind: EventKind, units: int, **extra) -> Event:
+    return Event(
+        id=str(uuid.uuid4()),
+        kind=kind,
+        card_id=48210937551,
+        program_id=str(uuid.uuid4()),
+        units=units,
+        occurred_at=WHEN,
+        staff_id=str(uuid.uuid4()),
+        staff_name="Ana",
+        location_id=str(uuid.uuid4()),
+        device_id=str(uuid.uuid4()),
+        **extra,
+    )
+
+
+CASES = [
+    PendingEvent(
+        1,
+        _event(EventKind.ENROLL, 0),
+        Customer(str(uuid.uuid4()), "Ana Lima", "ana@example.com", "+4915112345678", True, WHEN),
+        4711,
+    ),
+    PendingEvent(2, _event(EventKind.EARN, 1)),
+    PendingEvent(3, _event(EventKind.REDEEM, -9)),
+    PendingEvent(4, _event(EventKind.ADJUST, 3, reason="goodwill")),
+    PendingEvent(5, _event(EventKind.VOID, -1, ref_event_id=str(uuid.uuid4()), ref_kind=EventKind.EARN)),
+    PendingEvent(6, _event(EventKind.REFERRAL, 2)),
+]
+
+
+@pytest.mark.parametrize("pending", CASES, ids=lambda p: p.event.kind.value)
+def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
+    body = wire.event_json(pending)
+    parsed = cloud_schemas.Event.model_validate(body)  # extra="forbid": no field the cloud does not know
+    assert str(parsed.id) == pending.event.id
+    assert parsed.occurred_at == WHEN
+
+
+def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
+    assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields)
+    assert set(wire.customer_json(CASES[0].customer)) == set(cloud_schemas.CustomerIn.model_fields)
+    assert set(wire.pair_body("C", "Till", b"\x01" * 32, 1)) == set(cloud_schemas.PairIn.model_fields)
+    cloud_schemas.PairIn.model_validate(wire.pair_body("K7QH-3XMP", "Till", b"\x01" * 32, 65535))
+
+
+def _schema_fields(openapi: dict, name: str) -> set[str]:
+    return set(openapi["components"]["schemas"][name]["properties"])
+
+
+def test_openapi_answers_carry_what_the_kiosk_reads(cloud):
+    openapi = cloud.http.get("/openapi.json").json()
+    assert {
+        "cursor",
+        "has_more",
+        "server_time",
+        "offers",
+        "customers",
+        "cards",
+        "keys",
+        "revoked_cards",
+        "conflicts",
+    } <= _schema_fields(openapi, "PullOut")
+    assert {"results", "server_time"} <= _schema_fields(openapi, "PushOut")
+    assert {"id", "status", "reason", "seq"} <= _schema_fields(openapi, "PushResult")
+    assert {
+        "id",
+        "name",
+        "kind",
+        "stamps_required",
+        "reward_text",
+        "per_visit_limit",
+        "cooldown_seconds",
+        "starts_at",
+        "ends_at",
+        "status",
+        "colour",
+        "icon",
+    } <= _schema_fields(openapi, "Offer")
+    assert {
+        "id",
+        "customer_id",
+        "program_id",
+        "key_id",
+        "status",
+        "flagged",
+        "balance",
+        "last_seq",
+    } <= _schema_fields(openapi, "Card")
+    assert {
+        "device_id",
+        "device_token",
+        "business_id",
+        "business_name",
+        "location_id",
+        "location_name",
+        "key_id",
+    } <= _schema_fields(openapi, "PairOut")
+    paths = openapi["paths"]
+    assert "post" in paths[wire.PUSH_PATH]
+    assert "get" in paths[wire.PULL_PATH]
+    assert "post" in paths[wire.PAIR_PATH]
+
+
+def test_real_answers_parse_with_nothing_left_unread(cloud, make_kiosk):
+    a = make_kiosk(cloud)
+    b = make_kiosk(cloud)
+    card_id, token = a.enroll("Ana")
+    for _ in range(5):
+        a.stamp(token)
+    a.engine(cloud.http).run_round()
+    b.engine(cloud.http).run_round()
+    a.redeem(card_id)
+    b.redeem(card_id)
+    a.engine(cloud.http).run_round()
+    b.engine(cloud.http).run_round()
+    client = b.engine(cloud.http).client
+    raw = cloud.http.get(
+        "/api/v1/sync/pull",
+        params={"cursor": 0, "limit": 1000},
+        headers={"Authorization": f"Device {client.device_token}"},
+    ).json()
+    answer = wire.parse_pull(raw, cloud.business_id)
+    page = answer.page
+    assert len(page.programs) == len(raw["offers"]) >= 1
+    assert len(page.customers) == len(raw["customers"]) == 1
+    assert len(page.cards) == len(raw["cards"]) == 1
+    assert answer.skipped_cards == 0
+    assert {k.key_id for k in page.keys} == {k["key_id"] for k in raw["keys"]}
+    (conflict,) = page.conflicts
+    assert conflict.card_id == card_id
+    assert len(conflict.events) == 2
+    assert {e.device_id for e in conflict.events} == {
+        str(e["device_id"]) for e in raw["conflicts"][0]["events"]
+    }
+    # the pulled card's JSON has exactly the documented fields
+    assert set(raw["cards"][0]) == {
+        "id",
+        "customer_id",
+        "program_id",
+        "key_id",
+        "status",
+        "flagged",
+        "balance",
+        "last_seq",
+    }
+    assert set(raw["cards"][0]["balance"]) == {"units", "lifetime", "redemptions", "visits"}
+    assert set(raw["conflicts"][0]["events"][0]) == {
+        "id",
+        "staff_name",
+        "location_id",
+        "device_id",
+        "occurred_at",
+    }
+
+
+def test_push_answer_parses_and_keeps_order(cloud, make_kiosk):
+    a = make_kiosk(cloud)
+    a.enroll()
+    a.enroll()
+    client = a.engine(cloud.http).client
+    from kiosk.store import sync_repo
+
+    with a.store.reading() as conn:
+        batch = sync_repo.pending_batch(conn, 10)
+    answer = client.push(batch)
+    assert [r.id for r in answer.results] == [p.event.id for p in batch]
+    assert {r.status for r in answer.results} == {"accepted"}
+    again = client.push(batch)
+    assert {r.status for r in again.results} == {"duplicate"}
+    assert [r.seq for r in again.results] == [r.seq for r in answer.results]

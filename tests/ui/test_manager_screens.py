@@ -1,0 +1,129 @@
+"""Managers' screens: offers (invalid first), customers' history and adjustments, staff,
+the audit list, kiosk mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from kiosk.domain.model import Role
+from kiosk.services.demo import DEMO_MANAGER_PIN, DEMO_OWNER_PIN
+from tests.ui.conftest import sign_in
+
+
+def test_invalid_offer_shows_field_errors_and_saves_nothing_then_valid_saves(
+    qtbot, make_kiosk, demo, services
+):
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    assert kiosk.window.show_screen("offers")
+    screen = kiosk.screens["offers"]
+    qtbot.waitUntil(lambda: screen.offer_list.count() == 2)
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    screen.units.setValue(1)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.errors["name"].isVisible())
+    assert screen.errors["units_required"].text() == "Between 2 and 50 stamps."
+    assert screen.errors["reward_text"].isVisible()
+    assert not screen.errors["cooldown_seconds"].isVisible()
+    assert screen.name.property("error") is True
+    assert len(services.list_offers()) == 2  # nothing saved
+
+    qtbot.keyClicks(screen.name, "Haircut card")
+    screen.units.setValue(5)
+    qtbot.keyClicks(screen.reward, "a free wash")
+    screen.icon_choice.setCurrentIndex(screen.icon_choice.findData("scissors"))
+    assert screen.preview.name == "Haircut card"  # live preview
+    assert screen.preview.total == 5
+    assert screen.preview.icon_name == "scissors"
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.offer_list.count() == 3)
+    assert not screen.errors["name"].isVisible()
+    assert "Haircut card" in [p.name for p in services.list_offers()]
+
+    qtbot.mouseClick(screen.pause_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.pause_button.text() == "Resume")
+    paused = [p.name for p in services.list_offers() if p.status.value == "paused"]
+    assert paused == ["Haircut card"]
+
+
+def test_customer_history_and_adjustment_with_reason(qtbot, make_kiosk, demo, services):
+    token = next(iter(demo.tokens.values()))
+    services.record_scan(token)
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    kiosk.window.show_screen("customers")
+    screen = kiosk.screens["customers"]
+    qtbot.keyClicks(screen.query, token)
+    qtbot.keyClick(screen.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.history.rowCount() == 2)
+    kinds = {screen.history.item(r, 1).text() for r in range(2)}
+    assert kinds == {"Stamped", "Enrolled"}
+
+    screen.adjust_units.setValue(2)
+    qtbot.mouseClick(screen.adjust_button, Qt.MouseButton.LeftButton)  # no reason: refused
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Reason"))
+    qtbot.keyClicks(screen.adjust_reason, "stamps forgotten yesterday")
+    qtbot.mouseClick(screen.adjust_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.history.rowCount() == 3)
+    assert screen.history.item(0, 1).text() == "Adjusted"
+    assert screen.history.item(0, 4).text() == "stamps forgotten yesterday"
+    assert "Max Manager" in screen.history.item(0, 3).text()
+
+
+def test_staff_add_change_role_reset_pin_deactivate(qtbot, make_kiosk, demo, services):
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Olivia Owner", DEMO_OWNER_PIN)
+    kiosk.window.show_screen("staff")
+    screen = kiosk.screens["staff"]
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 3)
+    qtbot.keyClicks(screen.add_name, "Pat Parttime")
+    qtbot.keyClicks(screen.add_pin, "5555")
+    qtbot.mouseClick(screen.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.table.rowCount() == 4)
+    row = next(r for r in range(4) if screen.table.item(r, 0).text() == "Pat Parttime")
+    screen.table.selectRow(row)
+    screen.change_role.setCurrentIndex(screen.change_role.findData(Role.MANAGER))
+    qtbot.mouseClick(screen.role_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.table.item(row, 1).text() == "Manager")
+    qtbot.keyClicks(screen.new_pin, "6666")
+    qtbot.mouseClick(screen.pin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Saved" in screen.message.text())
+    assert services.sign_in(next(s.id for s in services.roster() if s.name == "Pat Parttime"), "6666").ok
+    screen.table.selectRow(row)
+    qtbot.mouseClick(screen.deactivate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.table.item(row, 2).text() == "deactivated")
+
+
+def test_audit_list_shows_who_did_what(qtbot, make_kiosk, demo):
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    kiosk.window.show_screen("audit")
+    screen = kiosk.screens["audit"]
+    qtbot.waitUntil(lambda: screen.table.rowCount() > 10)
+    assert screen.table.item(0, 1).text() == "Max Manager"
+    assert screen.table.item(0, 2).text() == "signed in"
+
+
+def test_kiosk_mode_needs_a_manager_pin_to_leave(qtbot, make_kiosk, demo):
+    kiosk = make_kiosk(kiosk_mode=True)
+    window = kiosk.window
+    assert window.kiosk_mode
+    assert window.isFullScreen()
+    sign_in(qtbot, kiosk, "Cara Cashier", "1111")
+    assert window.kiosk_button.isVisible()
+    window.close()
+    assert window.isVisible()  # closing is refused in kiosk mode
+    qtbot.mouseClick(window.kiosk_button, Qt.MouseButton.LeftButton)
+    screen = window.signin
+    qtbot.waitUntil(lambda: len(screen.staff_buttons) == 2)  # only managers and owners are offered
+    max_id = next(sid for sid, b in screen.staff_buttons.items() if b.text() == "Max Manager")
+    screen.select_staff(max_id)
+    qtbot.keyClicks(screen.pin_entry, "0000")
+    qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Wrong PIN"))
+    assert window.kiosk_mode
+    qtbot.keyClicks(screen.pin_entry, DEMO_MANAGER_PIN)
+    qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not window.kiosk_mode)
+    assert window.current_screen() == "scan"
+    assert kiosk.session.actor.name == "Cara Cashier"  # the cashier stays signed in

@@ -124,6 +124,24 @@ def _camera_factory(source: str):
     return lambda: CameraWorker(lambda: OpenCvCamera(camera_source))
 
 
+def _sync_round(data_dir: Path, services):
+    """The paired kiosk's sync round, or None when it runs standalone."""
+    from kiosk.services.context import utc_now
+    from kiosk.sync.credentials import CredentialError, credentials_for
+    from kiosk.sync.pairing import cloud_url_of, engine_for
+
+    store = services.ctx.store
+    if not cloud_url_of(store):
+        return None
+    try:
+        engine = engine_for(store, credentials_for(data_dir), clock=utc_now)
+    except CredentialError as exc:
+        # the counter keeps working offline; the owner sees why sync is off
+        print(f"loyalty-kiosk: sync is off: {exc}", file=sys.stderr)
+        return None
+    return engine.run_round
+
+
 def _run_gui(args, services, settings) -> int:
     from kiosk.services.demo import create_demo_shop
     from kiosk.ui.app import run_gui
@@ -131,6 +149,7 @@ def _run_gui(args, services, settings) -> int:
     if args.demo and not services.identity().is_set_up:
         create_demo_shop(services.ctx, qr_dir=args.data_dir / "demo-qr")
     camera_factory = _camera_factory(args.camera or settings.camera_source)
+    sync_round = _sync_round(args.data_dir, services)
     return run_gui(
         services,
         settings,
@@ -138,6 +157,7 @@ def _run_gui(args, services, settings) -> int:
         argv=sys.argv[:1] + args.qt_args,
         camera_factory=camera_factory,
         kiosk_mode=args.kiosk_mode or settings.kiosk_mode,
+        sync_round=sync_round,
     )
 
 

@@ -202,6 +202,26 @@ def _install_wedge_filter(app: QApplication, settings: KioskSettings, kiosk: Kio
     return wedge
 
 
+def _start_sync(kiosk: Kiosk, sync_round: Callable[[], object], settings: KioskSettings) -> None:
+    """Sync rounds on their own thread, on a timer and soon after each recorded event; the
+    status bar shows what the last round found. Stopped after the store worker (DESIGN.md)."""
+    from kiosk.ui.sync_worker import SyncThread, SyncWorker
+
+    sync = SyncWorker(sync_round, interval_ms=settings.sync_interval_seconds * 1000)
+    for recorded in (
+        kiosk.worker.scan_recorded,
+        kiosk.worker.redeemed,
+        kiosk.worker.undone,
+        kiosk.worker.enrolled,
+    ):
+        recorded.connect(sync.on_events_recorded)
+    sync.sync_succeeded.connect(kiosk.window.on_sync_finished)
+    sync.sync_failed.connect(kiosk.window.on_sync_finished)
+    thread = SyncThread(sync)
+    kiosk.threads.insert(0, thread)  # shutdown walks the list backwards: store first, then sync
+    thread.start()
+
+
 def run_gui(
     services: Services,
     settings: KioskSettings,
@@ -210,6 +230,7 @@ def run_gui(
     argv: list[str],
     camera_factory: Callable[[], object] | None = None,
     kiosk_mode: bool = False,
+    sync_round: Callable[[], object] | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Loyalty Kiosk")
@@ -218,6 +239,8 @@ def run_gui(
         services, settings, data_dir=data_dir, app=app, camera_factory=camera_factory, kiosk_mode=kiosk_mode
     )
     wedge = _install_wedge_filter(app, settings, kiosk)
+    if sync_round is not None:
+        _start_sync(kiosk, sync_round, settings)
     if not kiosk.window.kiosk_mode:
         kiosk.window.resize(1024, 768)
         kiosk.window.show()

@@ -215,5 +215,19 @@ class MainWindow(QMainWindow):
         self.worker.read_status(self.session.actor.name if self.session.actor else "")
 
     def on_status_read(self, info: StatusInfo) -> None:
+        if self._status_info.online is not None and info.online is None:
+            # the store worker knows nothing of the cloud: keep what the last sync round said
+            info = replace(info, online=self._status_info.online, last_sync=self._status_info.last_sync)
         self._status_info = info
         self.status.show_status(info)
+
+    def on_sync_finished(self, status) -> None:
+        """A sync round's SyncStatus (kiosk.sync.engine): online/offline, pending, last success."""
+        self.on_status_read(
+            replace(
+                self._status_info,
+                online=bool(status.online),
+                pending=status.pending,
+                last_sync=status.last_success,
+            )
+        )

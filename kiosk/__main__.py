@@ -75,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     if handler is not None and getattr(args, "needs_store", True) is False:
         return handler(args)
+    if handler is None:  # the counter itself: a rotating log and crash reports; commands just print
+        from kiosk.logs import setup_logging
+        from kiosk.settings import default_log_dir
+
+        setup_logging(default_log_dir())
     try:
         settings = load_settings(args.data_dir)
     except SettingsError as exc:
@@ -89,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if handler is not None:
             return handler(args, services)
+        _daily_backup(services, args.data_dir)
         return _run_gui(args, services, settings)
     finally:
         services.ctx.store.close()
@@ -103,9 +109,13 @@ def _open_services(data_dir: Path):
     try:
         store = open_store(data_dir, now=utc_now())
     except CorruptDatabase as exc:
+        from kiosk.store.backups import newest_good_backup
+
+        newest = newest_good_backup(data_dir)
+        offer = f"The newest good backup is {newest}." if newest else "There is no good backup."
         print(
             f"loyalty-kiosk: the database is damaged and was not opened: {exc}\n"
-            f"Restore the newest good backup with: loyalty-kiosk restore --data-dir {data_dir}",
+            f"{offer}\nStop the kiosk, then restore it with: loyalty-kiosk restore --data-dir {data_dir}",
             file=sys.stderr,
         )
         return None
@@ -113,6 +123,21 @@ def _open_services(data_dir: Path):
         print(f"loyalty-kiosk: cannot open the database in {data_dir}: {exc}", file=sys.stderr)
         return None
     return Services(Context(store))
+
+
+def _daily_backup(services, data_dir: Path) -> None:
+    """Once a day, at start: a consistent copy through SQLite's backup API (7 kept)."""
+    import logging
+    from datetime import datetime
+
+    from kiosk.store.backups import BackupError, backup_if_due
+
+    try:
+        backup_if_due(services.ctx.store, data_dir, datetime.now())
+    except (BackupError, OSError) as exc:
+        # a failed backup must not stop the counter; it is logged and shown
+        logging.getLogger("kiosk").error("daily backup failed: %s", exc)
+        print(f"loyalty-kiosk: daily backup failed: {exc}", file=sys.stderr)
 
 
 def _camera_factory(source: str):

@@ -13,9 +13,9 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-import keyring  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
-from keyring.errors import PasswordDeleteError  # noqa: E402
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
 
 
 class MemoryKeyring(KeyringBackend):

@@ -50,18 +50,16 @@ def read_with_pyzbar(image) -> tuple[str, str]:
 
 
 def list_cameras(dev: Path = Path("/dev"), sysfs: Path = Path("/sys/class/video4linux")) -> list[Camera]:
-    """V4L2 capture nodes, by name, without opening them (a camera busy in the kiosk stays busy
-    only there; OpenCV's index -1 'any camera' is never used: it opens a device to find one)."""
+    """V4L2 capture nodes with their names, in device-number order, without opening them: a camera
+    in use by a running kiosk stays undisturbed, and OpenCV's index -1 ("any camera", which opens
+    devices to find one) is never used."""
+    numbered = sorted(
+        (int(match.group(1)), node) for node in dev.glob("video*") if (match := _VIDEO_NODE.match(node.name))
+    )
     cameras = []
-    for node in sorted(
-        dev.glob("video*"),
-        key=lambda p: int(_VIDEO_NODE.match(p.name).group(1)) if _VIDEO_NODE.match(p.name) else 1 << 30,
-    ):
-        if not _VIDEO_NODE.match(node.name):
-            continue
-        name_file = sysfs / node.name / "name"
+    for _, node in numbered:
         try:
-            name = name_file.read_text(encoding="utf-8").strip()
+            name = (sysfs / node.name / "name").read_text(encoding="utf-8").strip()
         except OSError:
             name = "unknown"
         cameras.append(Camera(str(node), name))

@@ -232,5 +232,7 @@ def restore(data_dir: Path, backup_path: Path, now: datetime) -> Restored:
     kept = _set_aside(db, now)
     partial.replace(db)
     _fsync_dir(data_dir)
-    log.info("ledger restored from %s; the previous one is kept as %s", backup_path, ", ".join(map(str, kept)))
+    log.info(
+        "ledger restored from %s; the previous one is kept as %s", backup_path, ", ".join(map(str, kept))
+    )
     return Restored(backup_path, kept)

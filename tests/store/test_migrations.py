@@ -9,7 +9,7 @@ from kiosk.store.db import make_engine
 
 
 def test_head_constant_matches_alembic(tmp_path):
-    assert migrate.HEAD == migrate.script_head()
+    assert migrate.script_head() == migrate.HEAD
 
 
 def test_fresh_database_is_at_head_with_pragmas(tmp_path, clock):

@@ -14,8 +14,9 @@ def kiosk(*args, data_dir=None, check=True):
     cmd = [sys.executable, "-m", "kiosk", *args]
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120,
-                          env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=120, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    )
     if check and proc.returncode not in (0, 2):
         raise AssertionError(f"{cmd} failed ({proc.returncode}): {proc.stderr}")
     return proc
@@ -26,7 +27,8 @@ def shop(tmp_path_factory):
     data = tmp_path_factory.mktemp("shop")
     proc = kiosk("demo", data_dir=data)
     out = json.loads(proc.stdout)
-    assert out["ok"] and out["qr_files"] >= 36
+    assert out["ok"]
+    assert out["qr_files"] >= 36
     token = (data / "demo-qr").glob("*.txt").__next__().read_text().splitlines()[3]
     return data, token
 
@@ -42,7 +44,8 @@ def test_scan_then_card_then_cooldown(shop):
     first = kiosk("scan", token, "--quantity", "2", data_dir=data)
     assert first.returncode == 0, first.stdout
     payload = json.loads(first.stdout)
-    assert payload["ok"] and payload["stamps_added"] == 2
+    assert payload["ok"]
+    assert payload["stamps_added"] == 2
     card = json.loads(kiosk("card", token, data_dir=data).stdout)
     assert card["card"]["stamps"] == payload["card"]["stamps"]
     again = kiosk("scan", token, data_dir=data)
@@ -63,7 +66,9 @@ def test_bad_codes_exit_2_and_record_nothing(shop):
 def test_enroll_and_lookup(shop):
     data, _ = shop
     out = json.loads(kiosk("enroll", "Pat Script", "--email", "pat@example.com", data_dir=data).stdout)
-    assert out["ok"] and len(out["cards"]) == 2 and all(len(c["qr"]) == 127 for c in out["cards"])
+    assert out["ok"]
+    assert len(out["cards"]) == 2
+    assert all(len(c["qr"]) == 127 for c in out["cards"])
     found = json.loads(kiosk("lookup", "pat scr", data_dir=data).stdout)
     assert [m["customer"]["name"] for m in found["matches"]] == ["Pat Script"]
     bad = kiosk("enroll", "", data_dir=data)
@@ -73,7 +78,8 @@ def test_enroll_and_lookup(shop):
 def test_quantity_must_be_a_positive_number(shop):
     data, token = shop
     proc = kiosk("scan", token, "--quantity", "zero", data_dir=data, check=False)
-    assert proc.returncode == 2 and "whole number" in proc.stderr
+    assert proc.returncode == 2
+    assert "whole number" in proc.stderr
 
 
 def test_demo_refuses_a_folder_that_has_a_shop(shop):
@@ -89,6 +95,7 @@ def test_bad_settings_file_is_reported_and_ignored(shop, tmp_path):
     try:
         proc = kiosk("card", token, data_dir=data)
         assert proc.returncode == 0
-        assert "settings ignored" in proc.stderr and "bogus" in proc.stderr
+        assert "settings ignored" in proc.stderr
+        assert "bogus" in proc.stderr
     finally:
         (data / "settings.json").unlink()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -189,7 +186,8 @@ def test_pin_lockout_and_roles(demo, clock):
     assert demo.services.sign_in(cashier.id, "1111").refusal.reason is Reason.LOCKED_OUT
     clock.advance(61)
     signed = demo.services.sign_in(cashier.id, "1111")
-    assert signed.ok and signed.actor.role is Role.CASHIER
+    assert signed.ok
+    assert signed.actor.role is Role.CASHIER
     assert demo.services.audit_list(actor=signed.actor).reason is Reason.NOT_ALLOWED
     from kiosk.domain.offers import OfferDraft
 

@@ -1,0 +1,122 @@
+"""`loyalty-cloud`: serve the API, create the first owner, migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from cloud.settings import ENV_PREFIX, Settings, load_settings
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, help="where the SQLite file and the JWT secret live")
+    parser.add_argument("--database-url", help="e.g. postgresql+psycopg://user:pw@127.0.0.1:5432/loyalty")
+
+
+def _settings(args: argparse.Namespace, **overrides) -> Settings:
+    return load_settings(data_dir=args.data_dir, database_url=args.database_url, **overrides)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from cloud.app import create_app
+    from cloud.db import Database, upgrade
+
+    settings = _settings(args)
+    db = Database(settings.database_url)
+    upgrade(db.write_engine)  # once, before any worker starts
+    db.dispose()
+    common = {"host": args.host, "port": args.port, "access_log": args.access_log, "log_level": args.log_level}
+    print(f"loyalty-cloud: serving on http://{args.host}:{args.port} ({args.workers} worker(s))", flush=True)
+    if args.workers <= 1:
+        uvicorn.run(create_app(settings.replace(migrate_on_start=False)), **common)
+        return 0
+    env = {
+        "DATA_DIR": str(settings.data_dir),
+        "DATABASE_URL": settings.database_url,
+        "JWT_SECRET": settings.jwt_secret,
+        "MIGRATE_ON_START": "0",
+    }
+    for key, value in env.items():
+        os.environ[ENV_PREFIX + key] = value
+    uvicorn.run("cloud.app:app_from_env", factory=True, workers=args.workers, **common)
+    return 0
+
+
+def _create_owner(args: argparse.Namespace) -> int:
+    from cloud.clock import utcnow
+    from cloud.db import Database, upgrade
+    from cloud.problems import ApiProblem
+    from cloud.security import Passwords
+    from cloud.services import create_business
+
+    password = args.password
+    if password is None:
+        password = getpass.getpass("Password: ") if sys.stdin.isatty() else sys.stdin.readline().rstrip("\n")
+    if len(password) < 8:
+        print("error: the password needs at least 8 characters", file=sys.stderr)
+        return 2
+    settings = _settings(args)
+    db = Database(settings.database_url)
+    try:
+        upgrade(db.write_engine)
+        with db.writing() as session:
+            business, owner = create_business(
+                session, Passwords(settings), business_name=args.business_name, email=args.email,
+                password=password, now=utcnow(),
+            )
+            print(f"created business {business.id} ({business.name!r}) with owner {owner.email}")
+    except ApiProblem as exc:
+        print(f"error: {exc.detail}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from cloud.db import Database, upgrade
+
+    db = Database(_settings(args).database_url)
+    try:
+        upgrade(db.write_engine)
+    finally:
+        db.dispose()
+    print("database is at the latest revision")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="loyalty-cloud", description="The loyalty kiosks' central API.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the API with uvicorn")
+    _common(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
+    serve.set_defaults(func=_serve)
+    owner = sub.add_parser("create-owner", help="create a business and its owner account")
+    _common(owner)
+    owner.add_argument("--email", required=True)
+    owner.add_argument("--password", help="read from a prompt (or stdin) when omitted")
+    owner.add_argument("--business-name", required=True)
+    owner.set_defaults(func=_create_owner)
+    migrate = sub.add_parser("migrate", help="upgrade the database to the latest schema")
+    _common(migrate)
+    migrate.set_defaults(func=_migrate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

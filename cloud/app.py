@@ -1,0 +1,112 @@
+"""The application factory: `create_app(settings)` wires settings, database, clock and routes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from cloud import problems
+from cloud.clock import utcnow
+from cloud.db import Database, upgrade
+from cloud.deps import AppContext
+from cloud.groupcommit import GroupCommitter
+from cloud.middleware import BodyLimitMiddleware
+from cloud.ratelimit import RateLimiter
+from cloud.routes import analytics, audit, auth, businesses, cards, customers, devices, locations, offers, sync
+from cloud.security import Passwords
+from cloud.settings import Settings, load_settings
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+    "example": {
+        "type": "https://loyalty.example/problems/not-found",
+        "title": "Not found",
+        "status": 404,
+        "detail": "No such offer.",
+        "instance": "/api/v1/offers/0b7d2a36-61c3-4a1e-9a44-6a0f6f1f2f7e",
+    },
+}
+
+
+def _openapi(app: FastAPI) -> Callable[[], dict]:
+    def build() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        components = schema.setdefault("components", {})
+        components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        for name in ("HTTPValidationError", "ValidationError"):
+            components["schemas"].pop(name, None)
+        problem = {
+            "description": "An RFC 9457 problem",
+            "content": {problems.PROBLEM_MEDIA: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for path in schema.get("paths", {}).values():
+            for op in path.values():
+                responses = op.setdefault("responses", {})
+                responses.pop("422", None)
+                responses["default"] = problem
+        app.openapi_schema = schema
+        return schema
+
+    return build
+
+
+def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) -> FastAPI:
+    db = Database(settings.database_url, echo=settings.sql_echo, pool_size=settings.pool_size)
+    if settings.migrate_on_start:
+        upgrade(db.write_engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        db.dispose()
+
+    app = FastAPI(
+        title="Loyalty Kiosk cloud API",
+        version="1.0.0",
+        description="The reference central API the loyalty kiosks sync with. Errors are RFC 9457 problems.",
+        lifespan=lifespan,
+    )
+    app.state.clock = clock or utcnow
+    limiter = RateLimiter(
+        {
+            "dashboard": (settings.rate_dashboard_per_hour, 3600),
+            "signup": (settings.rate_signup_per_hour, 3600),
+            "public": (settings.rate_public_per_minute, 60),
+            "device": (settings.rate_device_per_minute, 60),
+        },
+        clock=lambda: app.state.clock(),
+    )
+    app.state.ctx = AppContext(settings=settings, db=db, limiter=limiter, passwords=Passwords(settings),
+                               pushes=GroupCommitter(db.write_session))
+    problems.install(app)
+    for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):
+        app.include_router(module.router)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    app.openapi = _openapi(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """For `uvicorn --factory` with several workers: settings come from LOYALTY_CLOUD_* variables."""
+    return create_app(load_settings(migrate_on_start=os.environ.get("LOYALTY_CLOUD_MIGRATE_ON_START") != "0"))

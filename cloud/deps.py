@@ -1,0 +1,153 @@
+"""Request dependencies: the app context, now, database sessions, who is calling, rate limits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, Request, Security
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from cloud.db import Database
+from cloud.groupcommit import GroupCommitter
+from cloud.models import AuditEntry, Business, Device
+from cloud.problems import ApiProblem
+from cloud.ratelimit import RateLimiter
+from cloud.security import Passwords, read_access_token, sha256_hex
+from cloud.settings import Settings
+
+
+@dataclass
+class AppContext:
+    settings: Settings
+    db: Database
+    limiter: RateLimiter
+    passwords: Passwords
+    pushes: GroupCommitter
+
+
+def ctx(request: Request) -> AppContext:
+    return request.app.state.ctx
+
+
+def now(request: Request) -> datetime:
+    return request.app.state.clock()
+
+
+def read_session(request: Request) -> Iterator[Session]:
+    with ctx(request).db.read_session() as session:
+        yield session
+
+
+def write_session(request: Request) -> Iterator[Session]:
+    with ctx(request).db.write_session() as session:
+        yield session
+
+
+Ctx = Annotated[AppContext, Depends(ctx)]
+Now = Annotated[datetime, Depends(now)]
+ReadDb = Annotated[Session, Depends(read_session)]
+WriteDb = Annotated[Session, Depends(write_session)]
+
+bearer_scheme = HTTPBearer(auto_error=False, description="Owner or manager access token (JWT)")
+device_scheme = APIKeyHeader(
+    name="Authorization", auto_error=False, scheme_name="DeviceToken", description="`Device <device_token>`"
+)
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def public_limit(request: Request) -> None:
+    ctx(request).limiter.hit("public", client_ip(request))
+
+
+def signup_limit(request: Request) -> None:
+    ctx(request).limiter.hit("signup", client_ip(request))
+
+
+@dataclass(frozen=True)
+class Actor:
+    business_id: int
+    user_id: str | None = None
+    role: str | None = None
+    device_id: str | None = None
+    location_id: str | None = None
+
+
+def current_user(
+    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
+) -> Actor:
+    if creds is None or creds.scheme.lower() != "bearer":
+        raise ApiProblem(401, "not-authenticated", "Send Authorization: Bearer <access_token>.",
+                         headers={"WWW-Authenticate": "Bearer"})
+    app = ctx(request)
+    claims = read_access_token(app.settings, creds.credentials, now(request))
+    app.limiter.hit("dashboard", str(claims.business_id))
+    return Actor(business_id=claims.business_id, user_id=claims.user_id, role=claims.role)
+
+
+def current_owner(user: Annotated[Actor, Depends(current_user)]) -> Actor:
+    if user.role != "owner":
+        raise ApiProblem(403, "owner-only", "Only the business owner may do this.")
+    return user
+
+
+def current_device(request: Request, header: Annotated[str | None, Security(device_scheme)]) -> Actor:
+    scheme, _, token = (header or "").partition(" ")
+    if scheme.lower() != "device" or not token.strip():
+        raise ApiProblem(401, "not-authenticated", "Send Authorization: Device <device_token>.")
+    app = ctx(request)
+    with app.db.read_session() as session:
+        row = session.execute(
+            select(Device.id, Device.business_id, Device.location_id, Device.revoked_at).where(
+                Device.token_hash == sha256_hex(token.strip())
+            )
+        ).first()
+    if row is None:
+        raise ApiProblem(401, "invalid-device-token", "The device token is not valid.")
+    if row.revoked_at is not None:
+        raise ApiProblem(401, "device-revoked", "This device has been revoked; pair it again.")
+    app.limiter.hit("device", row.id)
+    return Actor(business_id=row.business_id, device_id=row.id, location_id=row.location_id)
+
+
+User = Annotated[Actor, Depends(current_user)]
+Owner = Annotated[Actor, Depends(current_owner)]
+DeviceActor = Annotated[Actor, Depends(current_device)]
+
+
+def bump_seq(session: Session, business_id: int, n: int = 1) -> int:
+    """Adds n to the business's sequence (locking its row until commit); returns the new value."""
+    return session.execute(
+        update(Business).where(Business.id == business_id).values(seq=Business.seq + n).returning(Business.seq)
+    ).scalar_one()
+
+
+def audit(
+    session: Session,
+    actor: Actor,
+    when: datetime,
+    action: str,
+    entity: str,
+    entity_id: Any,
+    detail: dict | None = None,
+) -> None:
+    session.execute(
+        insert(AuditEntry).values(
+            business_id=actor.business_id,
+            at=when,
+            actor_user_id=actor.user_id,
+            actor_device_id=actor.device_id,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            detail=json.dumps(detail or {}, default=str, sort_keys=True),
+        )
+    )

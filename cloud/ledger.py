@@ -1,0 +1,284 @@
+"""The push hot path: a batch of kiosk events checked, applied and stored with bulk statements.
+
+The business row is locked first (its sequence is bumped under that lock), so pushes of one
+business apply one after another on PostgreSQL as on SQLite, and sequence order is commit
+order. Everything the batch refers to is read with one IN query per table; cards are updated
+with one executemany; nothing is loaded per event.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from cloud.deps import Actor, audit, bump_seq
+from cloud.models import Business, Card, Conflict, Customer, Event, Location, Offer, SigningKey
+from cloud.schemas import Event as WireEvent
+from cloud.schemas import PushResult
+
+CARD_FIELDS = ("units", "lifetime", "redemptions", "visits", "flagged", "seq")
+_event_t, _card_t, _customer_t, _conflict_t = (Event.__table__, Card.__table__, Customer.__table__,
+                                                Conflict.__table__)
+
+
+class Reject(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class _Batch:
+    business_id: int
+    seq: int
+    cards: dict[int, dict[str, Any]]
+    refs: dict[str, dict[str, Any]]
+    offers: set[str]
+    locations: set[str]
+    keys: set[int]
+    customers: set[str]
+    new_cards: dict[int, dict] = field(default_factory=dict)
+    dirty_cards: set[int] = field(default_factory=set)
+    new_customers: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    voided_in_db: list[str] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+    last_redeem: dict[int, str] = field(default_factory=dict)
+
+
+def _malformed(raw: Any, exc: ValidationError) -> PushResult:
+    raw_id = raw.get("id") if isinstance(raw, dict) else None
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err.get("loc", ())) or "event"
+    return PushResult(id=str(raw_id)[:64] if raw_id is not None else "", status="rejected",
+                      reason=f"malformed: {where}: {err.get('msg', '')}"[:300])
+
+
+def _ids(values) -> list:
+    return sorted({v for v in values if v is not None})
+
+
+def _load(session: Session, bid: int, events: list[WireEvent], seq: int) -> _Batch:
+    card_ids = _ids(e.card_id for e in events)
+    ref_ids = _ids(str(e.ref_event_id) if e.ref_event_id else None for e in events)
+    cols = [Card.id, Card.program_id, Card.status, *(getattr(Card, f) for f in CARD_FIELDS)]
+    cards = {r.id: dict(r._mapping) for r in session.execute(
+        select(*cols).where(Card.business_id == bid, Card.id.in_(card_ids)))} if card_ids else {}
+    refs = {r.id: dict(r._mapping) for r in session.execute(
+        select(Event.id, Event.card_id, Event.kind, Event.units, Event.voided)
+        .where(Event.business_id == bid, Event.id.in_(ref_ids)))} if ref_ids else {}
+    programs = _ids(str(e.program_id) for e in events)
+    offers = set(session.scalars(select(Offer.id).where(Offer.business_id == bid, Offer.id.in_(programs))))
+    loc_ids = _ids(str(e.location_id) if e.location_id else None for e in events)
+    locations = set(session.scalars(
+        select(Location.id).where(Location.business_id == bid, Location.id.in_(loc_ids)))) if loc_ids else set()
+    key_ids = _ids(e.key_id for e in events)
+    keys = set(session.scalars(select(SigningKey.key_id).where(
+        SigningKey.business_id == bid, SigningKey.key_id.in_(key_ids), SigningKey.revoked.is_(False)
+    ))) if key_ids else set()
+    cust_ids = _ids(str(e.customer.id) if e.customer else None for e in events)
+    customers = set(session.scalars(select(Customer.id).where(
+        Customer.business_id == bid, Customer.id.in_(cust_ids)))) if cust_ids else set()
+    return _Batch(bid, seq, cards, refs, offers, locations, keys, customers)
+
+
+def _check_units(ev: WireEvent) -> None:
+    if ev.kind in ("earn", "referral") and ev.units < 1:
+        raise Reject("bad_units")
+    if ev.kind == "redeem" and ev.units > -1:
+        raise Reject("bad_units")
+    if ev.kind == "enroll" and ev.units < 0:
+        raise Reject("bad_units")
+    if ev.kind == "adjust":
+        if ev.units == 0:
+            raise Reject("bad_units")
+        if not (ev.reason or "").strip():
+            raise Reject("reason_required")
+
+
+def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
+    if ev.card_id in b.cards:
+        raise Reject("card_exists")
+    if ev.key_id is not None and ev.key_id not in b.keys:
+        raise Reject("unknown_key")
+    customer_id = None
+    if ev.customer is not None:
+        customer_id = str(ev.customer.id)
+        if customer_id not in b.customers:
+            created = ev.customer.created_at or ev.occurred_at
+            b.customers.add(customer_id)
+            b.seq += 1
+            b.new_customers.append({
+                "business_id": b.business_id, "id": customer_id, "name": ev.customer.name,
+                "email": ev.customer.email, "phone": ev.customer.phone,
+                "marketing_consent": ev.customer.marketing_consent, "created_at": created,
+                "day": created.date().isoformat(), "seq": b.seq,
+            })
+    card = {"business_id": b.business_id, "id": ev.card_id, "customer_id": customer_id,
+            "program_id": str(ev.program_id), "key_id": ev.key_id, "status": "active", "flagged": False,
+            "units": ev.units, "lifetime": ev.units, "redemptions": 0, "visits": 0, "created_at": now, "seq": 0}
+    b.cards[ev.card_id] = card
+    b.new_cards[ev.card_id] = card
+    return card
+
+
+def _void(b: _Batch, ev: WireEvent, card: dict) -> None:
+    if ev.ref_event_id is None:
+        raise Reject("ref_required")
+    ref = b.refs.get(str(ev.ref_event_id))
+    if ref is None:
+        raise Reject("unknown_ref")
+    if ref["card_id"] != ev.card_id:
+        raise Reject("ref_other_card")
+    if ref["kind"] == "void":
+        raise Reject("cannot_void_void")
+    if ref["voided"]:
+        raise Reject("already_voided")
+    if ev.units != -ref["units"]:
+        raise Reject("void_mismatch")
+    ref["voided"] = True
+    if "seq" not in ref:  # a stored event, not one of this batch (whose dict is the insert row)
+        b.voided_in_db.append(ref["id"])
+    if ref["kind"] == "earn":
+        card["visits"] -= 1
+        card["lifetime"] -= ref["units"]
+    elif ref["kind"] == "referral":
+        card["lifetime"] -= ref["units"]
+    elif ref["kind"] == "redeem":
+        card["redemptions"] -= 1
+        if b.last_redeem.get(ev.card_id) == ref["id"]:
+            b.last_redeem.pop(ev.card_id)
+
+
+def _previous_redeem(session: Session, b: _Batch, card_id: int) -> str | None:
+    if card_id in b.last_redeem:
+        return b.last_redeem[card_id]
+    return session.scalar(
+        select(Event.id)
+        .where(Event.business_id == b.business_id, Event.card_id == card_id, Event.kind == "redeem",
+               Event.voided.is_(False), Event.id.not_in(b.voided_in_db or ["-"]))
+        .order_by(Event.seq.desc()).limit(1)
+    )
+
+
+def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: datetime) -> int:
+    if str(ev.program_id) not in b.offers:
+        raise Reject("unknown_program")
+    if ev.location_id is not None and str(ev.location_id) not in b.locations:
+        raise Reject("unknown_location")
+    _check_units(ev)
+    if ev.kind == "enroll":
+        card = _enroll(b, ev, now)
+    else:
+        card = b.cards.get(ev.card_id)
+        if card is None:
+            raise Reject("unknown_card")
+        if card["status"] != "active":
+            raise Reject("card_revoked")
+        if card["program_id"] != str(ev.program_id):
+            raise Reject("wrong_program")
+        if ev.kind == "void":
+            _void(b, ev, card)
+        card["units"] += ev.units
+        if ev.kind == "earn":
+            card["visits"] += 1
+        if ev.kind in ("earn", "referral"):
+            card["lifetime"] += ev.units
+    event_id = str(ev.id)
+    conflict_ids: list[str] = []
+    if ev.kind == "redeem":
+        card["redemptions"] += 1
+        if card["units"] < 0:  # two offline kiosks redeemed the same reward: keep it, flag, list it
+            card["flagged"] = True
+            previous = _previous_redeem(session, b, ev.card_id)
+            conflict_ids = [previous, event_id] if previous else [event_id]
+        b.last_redeem[ev.card_id] = event_id
+    b.seq += 1
+    row = {"business_id": b.business_id, "id": event_id, "seq": b.seq, "kind": ev.kind, "card_id": ev.card_id,
+           "program_id": str(ev.program_id), "units": ev.units,
+           "ref_event_id": str(ev.ref_event_id) if ev.ref_event_id else None, "occurred_at": ev.occurred_at,
+           "received_at": now, "day": ev.occurred_at.date().isoformat(),
+           "staff_id": str(ev.staff_id) if ev.staff_id else None, "staff_name": ev.staff_name,
+           "location_id": str(ev.location_id) if ev.location_id else (actor.location_id or None),
+           "device_id": actor.device_id, "reason": ev.reason, "key_id": ev.key_id, "voided": False}
+    b.events.append(row)
+    b.refs[event_id] = row
+    seq = b.seq
+    if conflict_ids:
+        b.seq += 1
+        ids = conflict_ids
+        b.conflicts.append({"id": str(uuid.uuid4()), "business_id": b.business_id, "card_id": ev.card_id,
+                            "kind": "double_redemption", "event_ids": json.dumps(ids), "created_at": now,
+                            "resolved": False, "seq": b.seq})
+    b.seq += 1
+    card["seq"] = b.seq
+    if ev.card_id not in b.new_cards:
+        b.dirty_cards.add(ev.card_id)
+    return seq
+
+
+def _store(session: Session, b: _Batch) -> None:
+    conn = session.connection()
+    if b.new_customers:
+        conn.execute(insert(_customer_t), b.new_customers)
+    if b.new_cards:
+        conn.execute(insert(_card_t), list(b.new_cards.values()))
+    if b.dirty_cards:
+        stmt = (update(_card_t)
+                .where(_card_t.c.business_id == bindparam("k_bid"), _card_t.c.id == bindparam("k_id"))
+                .values({f: bindparam("v_" + f) for f in CARD_FIELDS}))
+        conn.execute(stmt, [{"k_bid": b.business_id, "k_id": cid,
+                             **{"v_" + f: b.cards[cid][f] for f in CARD_FIELDS}} for cid in sorted(b.dirty_cards)])
+    if b.events:
+        conn.execute(insert(_event_t), b.events)
+    if b.voided_in_db:
+        conn.execute(update(_event_t).where(_event_t.c.business_id == b.business_id,
+                                            _event_t.c.id.in_(b.voided_in_db)).values(voided=True))
+    if b.conflicts:
+        conn.execute(insert(_conflict_t), b.conflicts)
+    conn.execute(update(Business.__table__).where(Business.__table__.c.id == b.business_id).values(seq=b.seq))
+
+
+def push(
+    session: Session, actor: Actor, raw_events: list[dict], now: datetime, *, commit: bool = True
+) -> list[PushResult]:
+    results: list[PushResult | None] = [None] * len(raw_events)
+    valid: list[tuple[int, WireEvent]] = []
+    for i, raw in enumerate(raw_events):
+        try:
+            valid.append((i, WireEvent.model_validate(raw)))
+        except ValidationError as exc:
+            results[i] = _malformed(raw, exc)
+    if valid:
+        bid = actor.business_id
+        start = bump_seq(session, bid, 0)  # takes the business lock
+        ids = _ids(str(e.id) for _, e in valid)
+        stored = dict(session.execute(
+            select(Event.id, Event.seq).where(Event.business_id == bid, Event.id.in_(ids))).tuples().all())
+        batch = _load(session, bid, [e for _, e in valid], start)
+        for i, ev in valid:
+            event_id = str(ev.id)
+            if event_id in stored:
+                results[i] = PushResult(id=event_id, status="duplicate", seq=stored[event_id])
+                continue
+            try:
+                seq = _apply(session, batch, ev, actor, now)
+            except Reject as rej:
+                results[i] = PushResult(id=event_id, status="rejected", reason=rej.reason)
+                continue
+            stored[event_id] = seq
+            results[i] = PushResult(id=event_id, status="accepted", seq=seq)
+        if batch.events:
+            _store(session, batch)
+            audit(session, actor, now, "sync.push", "device", actor.device_id,
+                  {"accepted": len(batch.events), "conflicts": len(batch.conflicts)})
+    if commit:
+        session.commit()
+    return results  # type: ignore[return-value]

@@ -1,0 +1,219 @@
+"""Tables. Every tenant row carries business_id; synced rows carry a per-business `seq`.
+
+`seq` comes from `businesses.seq`, bumped under the business row's lock, so the order of
+sequence numbers is the order of commits for a business; a pull takes everything with a
+seq above the device's cursor.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from cloud.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+class Business(Base):
+    __tablename__ = "businesses"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # owner | manager
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+class RefreshToken(Base):
+    __tablename__ = "refresh_tokens"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    family_id: Mapped[str] = mapped_column(String(36), index=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64))
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+class Location(Base):
+    __tablename__ = "locations"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+class Offer(Base):
+    __tablename__ = "offers"
+    __table_args__ = (Index("ix_offers_business_seq", "business_id", "seq"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="stamps")
+    stamps_required: Mapped[int] = mapped_column(Integer)
+    reward_text: Mapped[str] = mapped_column(String(500))
+    per_visit_limit: Mapped[int] = mapped_column(Integer, default=1)
+    cooldown_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    colour: Mapped[str] = mapped_column(String(16), default="#2E7D32")
+    icon: Mapped[str] = mapped_column(String(64), default="coffee")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+class Customer(Base):
+    __tablename__ = "customers"
+    __table_args__ = (Index("ix_customers_business_seq", "business_id", "seq"),)
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320), nullable=True)
+    phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    day: Mapped[str] = mapped_column(String(10))  # UTC date of created_at, for GROUP BY
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+class Card(Base):
+    __tablename__ = "cards"
+    __table_args__ = (
+        Index("ix_cards_business_seq", "business_id", "seq"),
+        Index("ix_cards_business_customer", "business_id", "customer_id"),
+    )
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    customer_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    program_id: Mapped[str] = mapped_column(String(36))
+    key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    units: Mapped[int] = mapped_column(BigInteger, default=0)
+    lifetime: Mapped[int] = mapped_column(BigInteger, default=0)
+    redemptions: Mapped[int] = mapped_column(BigInteger, default=0)
+    visits: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+class SigningKey(Base):
+    """Ed25519 keys of a business: the cloud's own (with private key) and each device's."""
+
+    __tablename__ = "signing_keys"
+    __table_args__ = (Index("ix_signing_keys_business_seq", "business_id", "seq"),)
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    private_key: Mapped[bytes | None] = mapped_column(LargeBinary(32), nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    key_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+class PairingCode(Base):
+    __tablename__ = "pairing_codes"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    location_id: Mapped[str] = mapped_column(ForeignKey("locations.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    created_by: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+class Event(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_business_card", "business_id", "card_id"),
+        Index("ix_events_business_day", "business_id", "day"),
+    )
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(16))
+    card_id: Mapped[int] = mapped_column(BigInteger)
+    program_id: Mapped[str] = mapped_column(String(36))
+    units: Mapped[int] = mapped_column(BigInteger)
+    ref_event_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    day: Mapped[str] = mapped_column(String(10))  # UTC date of occurred_at, for GROUP BY
+    staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    staff_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    location_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
+    key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+
+class Conflict(Base):
+    __tablename__ = "conflicts"
+    __table_args__ = (Index("ix_conflicts_business_seq", "business_id", "seq"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"))
+    card_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32), default="double_redemption")
+    event_ids: Mapped[str] = mapped_column(Text)  # JSON list of event ids
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_business_id", "business_id", "id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor_user_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    actor_device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    action: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_id: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[str] = mapped_column(Text, default="{}")

@@ -1,0 +1,125 @@
+"""Analytics computed by the database (GROUP BY), never by loading events into Python."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from sqlalchemy import and_, case, func, select
+
+from cloud.deps import Now, ReadDb, User
+from cloud.models import Conflict, Customer, Event, Location, Offer
+from cloud.problems import ApiProblem
+from cloud.schemas_admin import AnalyticsSummary, DayStats, GroupStats
+
+router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
+
+_VISITS = func.sum(case((Event.kind == "earn", 1), else_=0))
+_STAMPS = func.sum(case((Event.kind == "earn", Event.units), else_=0))
+_REDEMPTIONS = func.sum(case((Event.kind == "redeem", 1), else_=0))
+
+Start = Annotated[date | None, Query(description="first day (UTC), default 30 days ago")]
+End = Annotated[date | None, Query(description="last day (UTC), default today")]
+
+
+def _range(start: date | None, end: date | None, when) -> tuple[str, str]:
+    end = end or when.date()
+    start = start or end - timedelta(days=29)
+    if start > end:
+        raise ApiProblem(422, "validation-error", "start must not be after end.")
+    return start.isoformat(), end.isoformat()
+
+
+def _counted(bid: int, lo: str, hi: str):
+    return and_(Event.business_id == bid, Event.voided.is_(False), Event.kind != "void", Event.day >= lo,
+                Event.day <= hi)
+
+
+def _rate(redemptions: int, visits: int) -> float:
+    return round(redemptions / visits, 4) if visits else 0.0
+
+
+def daily(session, bid: int, lo: str, hi: str) -> list[DayStats]:
+    stats = session.execute(
+        select(Event.day, _VISITS, _STAMPS, _REDEMPTIONS).where(_counted(bid, lo, hi)).group_by(Event.day)
+    ).all()
+    new = dict(session.execute(
+        select(Customer.day, func.count()).where(Customer.business_id == bid, Customer.day >= lo,
+                                                 Customer.day <= hi).group_by(Customer.day)
+    ).tuples().all())
+    by_day = {d: (int(v or 0), int(s or 0), int(r or 0)) for d, v, s, r in stats}
+    out = []
+    for day in sorted(set(by_day) | set(new)):
+        v, s, r = by_day.get(day, (0, 0, 0))
+        out.append(DayStats(day=day, new_customers=int(new.get(day, 0)), visits=v, stamps=s, redemptions=r,
+                            redemption_rate=_rate(r, v)))
+    return out
+
+
+def _grouped(session, bid: int, lo: str, hi: str, column, model, limit: int | None = None) -> list[GroupStats]:
+    stmt = (
+        select(column, model.name, _VISITS.label("visits"), _STAMPS, _REDEMPTIONS)
+        .select_from(Event)
+        .outerjoin(model, and_(model.id == column, model.business_id == bid))
+        .where(_counted(bid, lo, hi))
+        .group_by(column, model.name)
+        .order_by(_VISITS.desc(), column)
+    )
+    if limit:
+        stmt = stmt.limit(limit)
+    return [
+        GroupStats(id=i, name=n, visits=int(v or 0), stamps=int(s or 0), redemptions=int(r or 0),
+                   redemption_rate=_rate(int(r or 0), int(v or 0)))
+        for i, n, v, s, r in session.execute(stmt)
+    ]
+
+
+@router.get("", response_model=AnalyticsSummary)
+def summary(user: User, session: ReadDb, when: Now, start: Start = None, end: End = None) -> AnalyticsSummary:
+    """Per day, per offer and per location; the most popular offers; open conflicts.
+
+    visits = earn events, stamps = units earned, redemptions = redeem events (voided events and
+    voids excluded), redemption_rate = redemptions / visits. Days are UTC dates of occurred_at.
+    """
+    lo, hi = _range(start, end, when)
+    bid = user.business_id
+    open_conflicts = session.scalar(
+        select(func.count()).select_from(Conflict).where(Conflict.business_id == bid, Conflict.resolved.is_(False))
+    )
+    return AnalyticsSummary(
+        days=daily(session, bid, lo, hi),
+        offers=_grouped(session, bid, lo, hi, Event.program_id, Offer),
+        locations=_grouped(session, bid, lo, hi, Event.location_id, Location),
+        popular_offers=_grouped(session, bid, lo, hi, Event.program_id, Offer, limit=5),
+        open_conflicts=int(open_conflicts or 0),
+    )
+
+
+@router.get("/daily", response_model=list[DayStats])
+def per_day(user: User, session: ReadDb, when: Now, start: Start = None, end: End = None) -> list[DayStats]:
+    lo, hi = _range(start, end, when)
+    return daily(session, user.business_id, lo, hi)
+
+
+@router.get("/offers", response_model=list[GroupStats])
+def per_offer(user: User, session: ReadDb, when: Now, start: Start = None, end: End = None) -> list[GroupStats]:
+    lo, hi = _range(start, end, when)
+    return _grouped(session, user.business_id, lo, hi, Event.program_id, Offer)
+
+
+@router.get("/locations", response_model=list[GroupStats])
+def per_location(
+    user: User, session: ReadDb, when: Now, start: Start = None, end: End = None
+) -> list[GroupStats]:
+    lo, hi = _range(start, end, when)
+    return _grouped(session, user.business_id, lo, hi, Event.location_id, Location)
+
+
+@router.get("/popular-offers", response_model=list[GroupStats])
+def popular_offers(
+    user: User, session: ReadDb, when: Now, start: Start = None, end: End = None,
+    limit: int = Query(default=5, ge=1, le=100),
+) -> list[GroupStats]:
+    lo, hi = _range(start, end, when)
+    return _grouped(session, user.business_id, lo, hi, Event.program_id, Offer, limit=limit)

@@ -1,0 +1,81 @@
+"""People sign in: login, rotating refresh tokens, logout, who am I."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Response
+from sqlalchemy import select
+
+from cloud.deps import Actor, Ctx, Now, User, WriteDb, audit, public_limit
+from cloud.models import User as UserRow
+from cloud.problems import ApiProblem
+from cloud.services import normalise_email
+from cloud.schemas import LoginIn, RefreshIn, TokenPair, WireOut
+from cloud.security import (
+    RefreshReuse,
+    find_refresh_family,
+    issue_access_token,
+    new_refresh_token,
+    revoke_family,
+    rotate_refresh_token,
+)
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+
+class Me(WireOut):
+    user_id: str
+    business_id: int
+    role: str
+
+
+def _pair(app, session, user: UserRow, when, family_id=None) -> TokenPair:
+    refresh = new_refresh_token(session, app.settings, user.id, when, family_id)
+    return TokenPair(
+        access_token=issue_access_token(app.settings, user, when),
+        refresh_token=refresh,
+        expires_in=app.settings.access_token_ttl,
+    )
+
+
+@router.post("/login", response_model=TokenPair, dependencies=[Depends(public_limit)])
+def login(body: LoginIn, app: Ctx, session: WriteDb, when: Now) -> TokenPair:
+    user = session.execute(
+        select(UserRow).where(UserRow.email == normalise_email(body.email))
+    ).scalar_one_or_none()
+    if not app.passwords.verify(user.password_hash if user else None, body.password) or user is None:
+        raise ApiProblem(401, "invalid-credentials", "Wrong email or password.")
+    if user.disabled:
+        raise ApiProblem(401, "invalid-credentials", "Wrong email or password.")
+    pair = _pair(app, session, user, when)
+    audit(session, Actor(user.business_id, user_id=user.id), when, "auth.login", "user", user.id)
+    session.commit()
+    return pair
+
+
+@router.post("/refresh", response_model=TokenPair, dependencies=[Depends(public_limit)])
+def refresh(body: RefreshIn, app: Ctx, session: WriteDb, when: Now) -> TokenPair:
+    try:
+        row = rotate_refresh_token(session, body.refresh_token, when)
+    except RefreshReuse:
+        session.commit()  # keep the family's revocation
+        raise ApiProblem(
+            401, "token-reused", "This refresh token was already used; every session of its family is revoked."
+        ) from None
+    user = session.get(UserRow, row.user_id)
+    pair = _pair(app, session, user, when, row.family_id)
+    session.commit()
+    return pair
+
+
+@router.post("/logout", status_code=204, dependencies=[Depends(public_limit)])
+def logout(body: RefreshIn, session: WriteDb) -> Response:
+    family = find_refresh_family(session, body.refresh_token)
+    if family is not None:
+        revoke_family(session, family)
+        session.commit()
+    return Response(status_code=204)
+
+
+@router.get("/me", response_model=Me)
+def me(user: User) -> Me:
+    return Me(user_id=user.user_id, business_id=user.business_id, role=user.role)

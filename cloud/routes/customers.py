@@ -1,0 +1,129 @@
+"""Customers of a business, and the public customer sign-up form."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Depends, Query, Response
+from sqlalchemy import or_, select, update
+
+from cloud import views
+from cloud.deps import Actor, Now, ReadDb, User, WriteDb, audit, bump_seq, signup_limit
+from cloud.models import Card as CardRow
+from cloud.models import Customer as CustomerRow
+from cloud.models import Offer as OfferRow
+from cloud.problems import ApiProblem, not_found
+from cloud.schemas import Customer
+from cloud.schemas_admin import CustomerCreate, CustomerPatch, SignupIn, SignupOut
+from cloud.services import issue_card
+
+router = APIRouter(prefix="/api/v1", tags=["customers"])
+
+
+def owned_customer(session, business_id: int, customer_id: uuid.UUID | str) -> CustomerRow:
+    row = session.get(CustomerRow, (business_id, str(customer_id)))
+    if row is None:
+        raise not_found("customer")
+    return row
+
+
+def new_customer(session, business_id: int, body, when, seq: int) -> CustomerRow:
+    row = CustomerRow(
+        business_id=business_id,
+        id=str(uuid.uuid4()),
+        name=body.name,
+        email=body.email,
+        phone=body.phone,
+        marketing_consent=body.marketing_consent,
+        created_at=when,
+        day=when.date().isoformat(),
+        seq=seq,
+    )
+    session.add(row)
+    return row
+
+
+@router.post("/customers", response_model=Customer, status_code=201)
+def create_customer(body: CustomerCreate, user: User, session: WriteDb, when: Now) -> Customer:
+    row = new_customer(session, user.business_id, body, when, bump_seq(session, user.business_id))
+    audit(session, user, when, "customer.create", "customer", row.id)
+    session.commit()
+    return views.customer(row)
+
+
+@router.get("/customers", response_model=list[Customer])
+def list_customers(
+    user: User,
+    session: ReadDb,
+    q: str | None = Query(default=None, max_length=200),
+    limit: int = Query(default=100, ge=1, le=1000),
+    offset: int = Query(default=0, ge=0, le=10_000_000),
+) -> list[Customer]:
+    stmt = select(CustomerRow).where(CustomerRow.business_id == user.business_id)
+    if q:
+        if "\x00" in q:
+            raise ApiProblem(422, "validation-error", "q must not contain NUL characters.")
+        like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        stmt = stmt.where(
+            or_(
+                CustomerRow.name.ilike(like, escape="\\"),
+                CustomerRow.email.ilike(like, escape="\\"),
+                CustomerRow.phone.ilike(like, escape="\\"),
+            )
+        )
+    rows = session.scalars(stmt.order_by(CustomerRow.created_at, CustomerRow.id).limit(limit).offset(offset))
+    return [views.customer(r) for r in rows]
+
+
+@router.get("/customers/{customer_id}", response_model=Customer)
+def get_customer(customer_id: uuid.UUID, user: User, session: ReadDb) -> Customer:
+    return views.customer(owned_customer(session, user.business_id, customer_id))
+
+
+@router.patch("/customers/{customer_id}", response_model=Customer)
+def update_customer(
+    customer_id: uuid.UUID, body: CustomerPatch, user: User, session: WriteDb, when: Now
+) -> Customer:
+    row = owned_customer(session, user.business_id, customer_id)
+    changes = body.model_dump(exclude_unset=True)
+    if any(changes.get(k, "") is None for k in ("name", "marketing_consent")):
+        raise ApiProblem(422, "validation-error", "name and marketing_consent cannot be null.")
+    for key, value in changes.items():
+        setattr(row, key, value)
+    row.seq = bump_seq(session, user.business_id)
+    audit(session, user, when, "customer.update", "customer", row.id, sorted(changes))
+    session.commit()
+    return views.customer(row)
+
+
+@router.delete("/customers/{customer_id}", status_code=204)
+def erase_customer(customer_id: uuid.UUID, user: User, session: WriteDb, when: Now) -> Response:
+    """Erases personal data (the ledger stays) and revokes the customer's cards."""
+    row = owned_customer(session, user.business_id, customer_id)
+    seq = bump_seq(session, user.business_id)
+    row.name, row.email, row.phone, row.marketing_consent, row.seq = "(erased)", None, None, False, seq
+    session.execute(
+        update(CardRow)
+        .where(CardRow.business_id == user.business_id, CardRow.customer_id == row.id)
+        .values(status="revoked", seq=seq)
+    )
+    audit(session, user, when, "customer.erase", "customer", row.id)
+    session.commit()
+    return Response(status_code=204)
+
+
+@router.post(
+    "/public/signup", response_model=SignupOut, status_code=201, tags=["public"],
+    dependencies=[Depends(signup_limit)],
+)
+def customer_signup(body: SignupIn, session: WriteDb, when: Now) -> SignupOut:
+    """A customer joins a program from the shop's web form: a customer, a card and its token."""
+    offer = session.get(OfferRow, str(body.program_id))
+    if offer is None or offer.business_id != body.business_id or offer.status != "active":
+        raise not_found("program")
+    seq = bump_seq(session, body.business_id, 2)
+    customer = new_customer(session, body.business_id, body, when, seq - 1)
+    card, token, number = issue_card(session, body.business_id, customer.id, offer.id, when, seq)
+    audit(session, Actor(body.business_id), when, "customer.signup", "customer", customer.id)
+    session.commit()
+    return SignupOut(customer_id=customer.id, card_id=card.id, card_number=number, token=token)

@@ -1,0 +1,90 @@
+"""Offers (stamp programs). Every change gets a new sequence number so kiosks pull it."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Response
+from sqlalchemy import select
+
+from cloud import views
+from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
+from cloud.models import Offer as OfferRow
+from cloud.problems import ApiProblem, not_found
+from cloud.schemas import Offer
+from cloud.schemas_admin import OfferIn, OfferPatch
+
+router = APIRouter(prefix="/api/v1/offers", tags=["offers"])
+
+_NOT_NULL = {"name", "stamps_required", "reward_text", "per_visit_limit", "cooldown_seconds", "status", "colour",
+             "icon"}
+
+
+def owned_offer(session, business_id: int, offer_id: uuid.UUID | str) -> OfferRow:
+    row = session.get(OfferRow, str(offer_id))
+    if row is None or row.business_id != business_id:
+        raise not_found("offer")
+    return row
+
+
+def _check_window(row: OfferRow) -> None:
+    if row.starts_at and row.ends_at and row.ends_at <= row.starts_at:
+        raise ApiProblem(422, "validation-error", "ends_at must be after starts_at.")
+
+
+@router.post("", response_model=Offer, status_code=201)
+def create_offer(body: OfferIn, user: User, session: WriteDb, when: Now) -> Offer:
+    row = OfferRow(
+        id=str(uuid.uuid4()),
+        business_id=user.business_id,
+        kind="stamps",
+        created_at=when,
+        seq=0,
+        **body.model_dump(),
+    )
+    _check_window(row)
+    row.seq = bump_seq(session, user.business_id)
+    session.add(row)
+    audit(session, user, when, "offer.create", "offer", row.id, body.model_dump())
+    session.commit()
+    return views.offer(row)
+
+
+@router.get("", response_model=list[Offer])
+def list_offers(user: User, session: ReadDb) -> list[Offer]:
+    rows = session.scalars(
+        select(OfferRow).where(OfferRow.business_id == user.business_id).order_by(OfferRow.created_at)
+    )
+    return [views.offer(r) for r in rows]
+
+
+@router.get("/{offer_id}", response_model=Offer)
+def get_offer(offer_id: uuid.UUID, user: User, session: ReadDb) -> Offer:
+    return views.offer(owned_offer(session, user.business_id, offer_id))
+
+
+@router.patch("/{offer_id}", response_model=Offer)
+def update_offer(offer_id: uuid.UUID, body: OfferPatch, user: User, session: WriteDb, when: Now) -> Offer:
+    row = owned_offer(session, user.business_id, offer_id)
+    changes = body.model_dump(exclude_unset=True)
+    nulls = sorted(k for k, v in changes.items() if v is None and k in _NOT_NULL)
+    if nulls:
+        raise ApiProblem(422, "validation-error", f"These fields cannot be null: {', '.join(nulls)}.")
+    for key, value in changes.items():
+        setattr(row, key, value)
+    _check_window(row)
+    row.seq = bump_seq(session, user.business_id)
+    audit(session, user, when, "offer.update", "offer", row.id, changes)
+    session.commit()
+    return views.offer(row)
+
+
+@router.delete("/{offer_id}", status_code=204)
+def archive_offer(offer_id: uuid.UUID, user: User, session: WriteDb, when: Now) -> Response:
+    """Offers are archived, never deleted: cards and events keep pointing at them."""
+    row = owned_offer(session, user.business_id, offer_id)
+    row.status = "archived"
+    row.seq = bump_seq(session, user.business_id)
+    audit(session, user, when, "offer.archive", "offer", row.id)
+    session.commit()
+    return Response(status_code=204)

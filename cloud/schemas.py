@@ -1,0 +1,272 @@
+"""The wire schema of docs/wire.md (kiosk <-> cloud), as strict Pydantic models.
+
+Inputs forbid unknown fields. Strings refuse NUL characters (PostgreSQL cannot store them),
+numbers are bounded so that nothing a client sends can overflow a column.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    return value
+
+
+def _to_utc(value: datetime) -> datetime:
+    try:
+        return value.astimezone(UTC)
+    except (OverflowError, ValueError) as exc:
+        raise ValueError("timestamp out of range") from exc
+
+
+def Text(max_length: int, min_length: int = 0):  # noqa: N802 - a type factory
+    return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)]
+
+
+UtcDatetime = Annotated[AwareDatetime, AfterValidator(_to_utc)]
+CardId = Annotated[int, Field(gt=0, lt=2**63)]
+KeyId = Annotated[int, Field(ge=0, le=65535)]
+Units = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
+Name = Text(200, 1)
+
+
+class WireIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class WireOut(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+# --- auth -------------------------------------------------------------------------------------
+
+
+class LoginIn(WireIn):
+    email: Text(320, 3)
+    password: Text(200, 1)
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"email": "owner@cafe.example", "password": "s3cret!pw"}]}
+    )
+
+
+class RefreshIn(WireIn):
+    refresh_token: Text(200, 1)
+
+
+class TokenPair(WireOut):
+    access_token: str
+    refresh_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_in: int
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {"access_token": "eyJhbGciOi...", "refresh_token": "3f2c...e1.Zk9...", "token_type": "bearer",
+                 "expires_in": 900}
+            ]
+        }
+    )
+
+
+# --- devices ----------------------------------------------------------------------------------
+
+
+class PairingCodeIn(WireIn):
+    location_id: uuid.UUID
+    name: Name
+
+
+class PairingCodeOut(WireOut):
+    code: str
+    expires_at: datetime
+    model_config = ConfigDict(
+        json_schema_extra={"examples": [{"code": "K7QH-3XMP", "expires_at": "2026-11-29T12:10:00Z"}]}
+    )
+
+
+class PairIn(WireIn):
+    code: Text(32, 1)
+    device_name: Name
+    public_key: Text(64, 1)
+    key_id: KeyId
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"code": "K7QH-3XMP", "device_name": "Front counter", "key_id": 4711,
+                 "public_key": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
+            ]
+        },
+    )
+
+
+class PairOut(WireOut):
+    device_id: uuid.UUID
+    device_token: str
+    business_id: int
+    business_name: str
+    location_id: uuid.UUID
+    location_name: str
+    key_id: int
+
+
+class DeviceOut(WireOut):
+    id: uuid.UUID
+    name: str
+    location_id: uuid.UUID
+    key_id: int
+    created_at: datetime
+    revoked: bool
+
+
+# --- sync: shared objects ---------------------------------------------------------------------
+
+
+class CustomerIn(WireIn):
+    id: uuid.UUID
+    name: Name
+    email: Text(320) | None = None
+    phone: Text(40) | None = None
+    marketing_consent: bool = False
+    created_at: UtcDatetime | None = None
+
+
+class Customer(WireOut):
+    id: uuid.UUID
+    name: str
+    email: str | None
+    phone: str | None
+    marketing_consent: bool
+    created_at: datetime
+
+
+class Offer(WireOut):
+    id: uuid.UUID
+    name: str
+    kind: Literal["stamps"]
+    stamps_required: int
+    reward_text: str
+    per_visit_limit: int
+    cooldown_seconds: int
+    starts_at: datetime | None
+    ends_at: datetime | None
+    status: Literal["active", "paused", "archived"]
+    colour: str
+    icon: str
+
+
+class Balance(WireOut):
+    units: int
+    lifetime: int
+    redemptions: int
+    visits: int
+
+
+class Card(WireOut):
+    id: int
+    customer_id: uuid.UUID | None
+    program_id: uuid.UUID
+    key_id: int | None
+    status: Literal["active", "revoked"]
+    flagged: bool
+    balance: Balance
+    last_seq: int
+
+
+class PublicKey(WireOut):
+    key_id: int
+    public_key: str
+    revoked: bool
+
+
+class ConflictEvent(WireOut):
+    id: uuid.UUID
+    staff_name: str | None
+    location_id: uuid.UUID | None
+    device_id: uuid.UUID | None
+    occurred_at: datetime
+
+
+class Conflict(WireOut):
+    id: uuid.UUID
+    card_id: int
+    kind: Literal["double_redemption"]
+    events: list[ConflictEvent]
+    created_at: datetime
+    resolved: bool
+
+
+# --- sync: push and pull ----------------------------------------------------------------------
+
+EventKind = Literal["enroll", "earn", "redeem", "adjust", "void", "referral"]
+
+
+class Event(WireIn):
+    id: uuid.UUID
+    kind: EventKind
+    card_id: CardId
+    program_id: uuid.UUID
+    units: Units
+    ref_event_id: uuid.UUID | None = None
+    occurred_at: UtcDatetime
+    staff_id: uuid.UUID | None = None
+    staff_name: Text(200) | None = None
+    location_id: uuid.UUID | None = None
+    reason: Text(500) | None = None
+    customer: CustomerIn | None = None
+    key_id: KeyId | None = None
+
+
+EVENT_EXAMPLE = {
+    "id": "5f0c6a1e-8a43-4c59-a0c2-3d1f1b7e9a10",
+    "kind": "earn",
+    "card_id": 48210937551,
+    "program_id": "0b7d2a36-61c3-4a1e-9a44-6a0f6f1f2f7e",
+    "units": 1,
+    "ref_event_id": None,
+    "occurred_at": "2026-11-29T09:15:00+01:00",
+    "staff_id": None,
+    "staff_name": "Ana",
+    "location_id": None,
+    "reason": None,
+    "customer": None,
+    "key_id": None,
+}
+
+
+class PushIn(WireIn):
+    """Each event is checked on its own: a malformed one is rejected, the others go on."""
+
+    events: list[dict[str, Any]] = Field(min_length=1, max_length=1000)
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"events": [EVENT_EXAMPLE]}]})
+
+
+class PushResult(WireOut):
+    id: str
+    status: Literal["accepted", "duplicate", "rejected"]
+    reason: str | None = None
+    seq: int | None = None
+
+
+class PushOut(WireOut):
+    results: list[PushResult]
+    server_time: datetime
+
+
+class PullOut(WireOut):
+    cursor: int
+    has_more: bool
+    server_time: datetime
+    offers: list[Offer]
+    customers: list[Customer]
+    cards: list[Card]
+    keys: list[PublicKey]
+    revoked_cards: list[int]
+    conflicts: list[Conflict]

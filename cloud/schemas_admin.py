@@ -1,0 +1,191 @@
+"""Dashboard (owner/manager) schemas: everything that is not part of the kiosk wire contract."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field
+
+from cloud.schemas import Card, Name, Text, UtcDatetime, WireIn, WireOut
+
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+OfferStatus = Literal["active", "paused", "archived"]
+
+
+class BusinessOut(WireOut):
+    id: int
+    name: str
+    created_at: datetime
+
+
+class BusinessPatch(WireIn):
+    name: Name
+
+
+class UserIn(WireIn):
+    email: Text(320, 3)
+    password: Text(200, 8)
+    name: Text(200) = ""
+
+
+class UserOut(WireOut):
+    id: uuid.UUID
+    email: str
+    name: str
+    role: Literal["owner", "manager"]
+    disabled: bool
+    created_at: datetime
+
+
+class LocationIn(WireIn):
+    name: Name
+    address: Text(500) | None = None
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"name": "Main street", "address": "1 Main St"}]}
+    )
+
+
+class LocationPatch(WireIn):
+    name: Name | None = None
+    address: Text(500) | None = None
+
+
+class LocationOut(WireOut):
+    id: uuid.UUID
+    name: str
+    address: str | None
+    created_at: datetime
+
+
+class OfferIn(WireIn):
+    name: Name
+    stamps_required: int = Field(ge=1, le=1000)
+    reward_text: Text(500, 1)
+    per_visit_limit: int = Field(default=1, ge=1, le=100)
+    cooldown_seconds: int = Field(default=0, ge=0, le=31_536_000)
+    starts_at: UtcDatetime | None = None
+    ends_at: UtcDatetime | None = None
+    status: OfferStatus = "active"
+    colour: Colour = "#2E7D32"
+    icon: Text(64, 1) = "coffee"
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"name": "Coffee card", "stamps_required": 9, "reward_text": "A free coffee"}]
+        },
+    )
+
+
+class OfferPatch(WireIn):
+    name: Name | None = None
+    stamps_required: int | None = Field(default=None, ge=1, le=1000)
+    reward_text: Text(500, 1) | None = None
+    per_visit_limit: int | None = Field(default=None, ge=1, le=100)
+    cooldown_seconds: int | None = Field(default=None, ge=0, le=31_536_000)
+    starts_at: UtcDatetime | None = None
+    ends_at: UtcDatetime | None = None
+    status: OfferStatus | None = None
+    colour: Colour | None = None
+    icon: Text(64, 1) | None = None
+
+
+class CustomerCreate(WireIn):
+    name: Name
+    email: Text(320) | None = None
+    phone: Text(40) | None = None
+    marketing_consent: bool = False
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"name": "Robert'); DROP TABLE customers;--", "email": "bob@x.example"}]},
+    )
+
+
+class CustomerPatch(WireIn):
+    name: Name | None = None
+    email: Text(320) | None = None
+    phone: Text(40) | None = None
+    marketing_consent: bool | None = None
+
+
+class CardIssueIn(WireIn):
+    program_id: uuid.UUID
+
+
+class CardIssued(WireOut):
+    card: Card
+    token: str
+    card_number: str
+
+
+class CardPatch(WireIn):
+    flagged: bool
+
+
+class CardEvent(WireOut):
+    id: uuid.UUID
+    seq: int
+    kind: str
+    units: int
+    ref_event_id: uuid.UUID | None
+    occurred_at: datetime
+    received_at: datetime
+    staff_name: str | None
+    location_id: uuid.UUID | None
+    device_id: uuid.UUID | None
+    reason: str | None
+    voided: bool
+
+
+class SignupIn(WireIn):
+    business_id: int = Field(ge=1, lt=2**31)
+    program_id: uuid.UUID
+    name: Name
+    email: Text(320) | None = None
+    phone: Text(40) | None = None
+    marketing_consent: bool = False
+
+
+class SignupOut(WireOut):
+    customer_id: uuid.UUID
+    card_id: int
+    card_number: str
+    token: str
+
+
+class DayStats(WireOut):
+    day: str
+    new_customers: int
+    visits: int
+    stamps: int
+    redemptions: int
+    redemption_rate: float
+
+
+class GroupStats(WireOut):
+    id: uuid.UUID | None
+    name: str | None
+    visits: int
+    stamps: int
+    redemptions: int
+    redemption_rate: float
+
+
+class AnalyticsSummary(WireOut):
+    days: list[DayStats]
+    offers: list[GroupStats]
+    locations: list[GroupStats]
+    popular_offers: list[GroupStats]
+    open_conflicts: int
+
+
+class AuditOut(WireOut):
+    id: int
+    at: datetime
+    actor_user_id: str | None
+    actor_device_id: str | None
+    action: str
+    entity: str
+    entity_id: str
+    detail: str

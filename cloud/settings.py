@@ -1,0 +1,104 @@
+"""One typed settings object for the cloud API, read from options and environment variables.
+
+Every knob an operator or a test may turn lives here: database URL, JWT secret, token
+lifetimes, rate limits and the request body limit. Environment variables are named
+``LOYALTY_CLOUD_<FIELD>`` in upper case (e.g. ``LOYALTY_CLOUD_RATE_PUBLIC_PER_MINUTE=60``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+ENV_PREFIX = "LOYALTY_CLOUD_"
+SECRET_FILE = "jwt-secret"
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    jwt_secret: str
+    data_dir: Path | None = None
+    access_token_ttl: int = 15 * 60  # seconds
+    refresh_token_ttl: int = 30 * 24 * 3600
+    pairing_code_ttl: int = 10 * 60
+    rate_dashboard_per_hour: int = 1000  # per business
+    rate_signup_per_hour: int = 100  # per IP
+    rate_public_per_minute: int = 10  # per IP
+    rate_device_per_minute: int = 120  # per device
+    max_body_bytes: int = 1_000_000
+    argon2_time_cost: int = 2
+    argon2_memory_kib: int = 19 * 1024
+    migrate_on_start: bool = True
+    sql_echo: bool = False
+    pool_size: int = 10
+    extra: dict = field(default_factory=dict)
+
+    def replace(self, **changes) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("loyalty-cloud", appauthor=False))
+
+
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'cloud.sqlite3'}"
+
+
+def load_or_create_secret(data_dir: Path) -> str:
+    """The JWT secret: generated once, kept in the data dir, readable by the owner only."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SECRET_FILE
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    secret = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(secret + "\n")
+    os.chmod(path, 0o600)
+    return secret
+
+
+def _env_overrides(env: dict[str, str]) -> dict:
+    out: dict = {}
+    for f in dataclasses.fields(Settings):
+        raw = env.get(ENV_PREFIX + f.name.upper())
+        if raw is None or f.name in ("extra",):
+            continue
+        if f.type in ("int",):
+            out[f.name] = int(raw)
+        elif f.type in ("bool",):
+            out[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+        elif f.name == "data_dir":
+            out[f.name] = Path(raw)
+        else:
+            out[f.name] = raw
+    return out
+
+
+def load_settings(
+    *, data_dir: Path | None = None, database_url: str | None = None, env: dict | None = None, **overrides
+) -> Settings:
+    """Options win over environment variables, which win over defaults."""
+    values = _env_overrides(dict(os.environ if env is None else env))
+    if data_dir is not None:
+        values["data_dir"] = Path(data_dir)
+    if database_url:
+        values["database_url"] = database_url
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    data = Path(values.get("data_dir") or default_data_dir())
+    values["data_dir"] = data
+    if not values.get("database_url"):
+        data.mkdir(parents=True, exist_ok=True)
+        values["database_url"] = sqlite_url(data)
+    if not values.get("jwt_secret"):
+        values["jwt_secret"] = load_or_create_secret(data)
+    return Settings(**values)

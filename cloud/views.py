@@ -1,0 +1,90 @@
+"""Rows (ORM objects or Core rows, read by attribute) to wire objects."""
+
+from __future__ import annotations
+
+import base64
+import json
+
+from cloud import schemas
+
+
+def b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def offer(row) -> schemas.Offer:
+    return schemas.Offer(
+        id=row.id,
+        name=row.name,
+        kind=row.kind,
+        stamps_required=row.stamps_required,
+        reward_text=row.reward_text,
+        per_visit_limit=row.per_visit_limit,
+        cooldown_seconds=row.cooldown_seconds,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        status=row.status,
+        colour=row.colour,
+        icon=row.icon,
+    )
+
+
+def customer(row) -> schemas.Customer:
+    return schemas.Customer(
+        id=row.id,
+        name=row.name,
+        email=row.email,
+        phone=row.phone,
+        marketing_consent=row.marketing_consent,
+        created_at=row.created_at,
+    )
+
+
+def card(row) -> schemas.Card:
+    return schemas.Card(
+        id=row.id,
+        customer_id=row.customer_id,
+        program_id=row.program_id,
+        key_id=row.key_id,
+        status=row.status,
+        flagged=row.flagged,
+        balance=schemas.Balance(
+            units=row.units, lifetime=row.lifetime, redemptions=row.redemptions, visits=row.visits
+        ),
+        last_seq=row.seq,
+    )
+
+
+def public_key(row) -> schemas.PublicKey:
+    return schemas.PublicKey(key_id=row.key_id, public_key=b64url(row.public_key), revoked=row.revoked)
+
+
+def conflict(row, events_by_id: dict) -> schemas.Conflict:
+    events = []
+    for event_id in json.loads(row.event_ids):
+        ev = events_by_id.get(event_id)
+        if ev is not None:
+            events.append(
+                schemas.ConflictEvent(
+                    id=ev.id,
+                    staff_name=ev.staff_name,
+                    location_id=ev.location_id,
+                    device_id=ev.device_id,
+                    occurred_at=ev.occurred_at,
+                )
+            )
+    return schemas.Conflict(
+        id=row.id,
+        card_id=row.card_id,
+        kind=row.kind,
+        events=events,
+        created_at=row.created_at,
+        resolved=row.resolved,
+    )
+
+
+def conflict_event_ids(rows) -> list[str]:
+    ids: list[str] = []
+    for row in rows:
+        ids.extend(json.loads(row.event_ids))
+    return ids

@@ -1,0 +1,288 @@
+"""Fixtures for the cloud API: real SQLite files in tmp_path, a private PostgreSQL for the
+session (skipped with a printed reason when its binaries are absent), and a small harness
+that drives the real app through FastAPI's TestClient with a clock the test sets."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi.testclient import TestClient
+
+import cardtoken
+from cloud.app import create_app
+from cloud.clock import FakeClock
+from cloud.db import Database
+from cloud.security import Passwords
+from cloud.services import create_business
+from cloud.settings import Settings
+from cloud.views import b64url
+
+PG_BIN = Path(os.environ.get("LOYALTY_PG_BIN", "/usr/lib/postgresql/15/bin"))
+FAST_HASH = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}
+HIGH_LIMITS = {
+    "rate_dashboard_per_hour": 1_000_000,
+    "rate_signup_per_hour": 1_000_000,
+    "rate_public_per_minute": 1_000_000,
+    "rate_device_per_minute": 1_000_000,
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PostgresServer:
+    """initdb + pg_ctl as user postgres, loopback only, sockets in its own tmp dir."""
+
+    def __init__(self, bindir: Path, *, fsync: bool = False) -> None:
+        self.bindir = bindir
+        self.root = Path(tempfile.mkdtemp(prefix="loyalty-pg-"))
+        self.data = self.root / "data"
+        self.port = free_port()
+        self._names = itertools.count(1)
+        shutil.chown(self.root, "postgres", "postgres")
+        self.root.chmod(0o700)
+        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
+        opts = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c max_connections=300"
+        if not fsync:
+            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "log"), "-o", opts, "-w", "start")
+
+    def _run(self, tool: str, *args: str) -> None:
+        subprocess.run(
+            ["runuser", "-u", "postgres", "--", str(self.bindir / tool), *args],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+
+    def url(self, dbname: str = "postgres") -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{dbname}"
+
+    def new_database(self) -> str:
+        import psycopg
+
+        name = f"t{os.getpid()}_{next(self._names)}"
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+        ) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def postgres_unavailable_reason() -> str | None:
+    if os.geteuid() != 0:
+        return "PostgreSQL tests need root (to run the private instance as user postgres)"
+    if not (PG_BIN / "initdb").exists():
+        return f"PostgreSQL binaries not found in {PG_BIN} (apt-get install postgresql)"
+    if shutil.which("runuser") is None:
+        return "runuser not found"
+    return None
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    reason = postgres_unavailable_reason()
+    if reason:
+        print(f"\nskipping PostgreSQL tests: {reason}")
+        pytest.skip(reason)
+    server = PostgresServer(PG_BIN)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'cloud.sqlite3'}"
+    return request.getfixturevalue("postgres_server").new_database()
+
+
+@pytest.fixture
+def settings(database_url, tmp_path) -> Settings:
+    return Settings(
+        database_url=database_url,
+        jwt_secret="test-secret-" + "x" * 32,
+        data_dir=tmp_path,
+        **FAST_HASH,
+        **HIGH_LIMITS,
+    )
+
+
+@dataclass
+class Owner:
+    business_id: int
+    email: str
+    password: str
+    tokens: dict
+    headers: dict = field(default_factory=dict)
+
+
+@dataclass
+class Kiosk:
+    device_id: str
+    token: str
+    key: Ed25519PrivateKey
+    key_id: int
+    location_id: str
+    headers: dict = field(default_factory=dict)
+
+
+class Cloud:
+    """The real app behind a TestClient, with helpers to set up businesses, offers and kiosks."""
+
+    def __init__(self, app, client: TestClient, clock: FakeClock, settings: Settings) -> None:
+        self.app, self.client, self.clock, self.settings = app, client, clock, settings
+        self._key_ids = itertools.count(100)
+
+    @property
+    def db(self) -> Database:
+        return self.app.state.ctx.db
+
+    def owner(self, business: str = "Cafe", email: str | None = None, password: str = "password-1") -> Owner:
+        email = email or f"owner-{uuid.uuid4().hex[:8]}@shop.example"
+        with self.db.writing() as session:
+            biz, _ = create_business(
+                session,
+                Passwords(self.settings),
+                business_name=business,
+                email=email,
+                password=password,
+                now=self.clock(),
+            )
+            business_id = biz.id
+        tokens = self.login(email, password)
+        return Owner(
+            business_id, email, password, tokens, {"Authorization": f"Bearer {tokens['access_token']}"}
+        )
+
+    def login(self, email: str, password: str) -> dict:
+        r = self.client.post("/api/v1/auth/login", json={"email": email, "password": password})
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def location(self, owner: Owner, name: str = "Main street") -> str:
+        r = self.client.post("/api/v1/locations", json={"name": name}, headers=owner.headers)
+        assert r.status_code == 201, r.text
+        return r.json()["id"]
+
+    def offer(self, owner: Owner, **fields) -> str:
+        body = {"name": "Coffee", "stamps_required": 9, "reward_text": "Free coffee", **fields}
+        r = self.client.post("/api/v1/offers", json=body, headers=owner.headers)
+        assert r.status_code == 201, r.text
+        return r.json()["id"]
+
+    def pairing_code(self, owner: Owner, location_id: str) -> str:
+        r = self.client.post(
+            "/api/v1/devices/pairing-codes",
+            json={"location_id": location_id, "name": "Till"},
+            headers=owner.headers,
+        )
+        assert r.status_code == 201, r.text
+        return r.json()["code"]
+
+    def kiosk(self, owner: Owner, location_id: str | None = None) -> Kiosk:
+        location_id = location_id or self.location(owner)
+        code = self.pairing_code(owner, location_id)
+        key = Ed25519PrivateKey.generate()
+        key_id = next(self._key_ids)
+        r = self.client.post(
+            "/api/v1/devices/pair",
+            json={
+                "code": code,
+                "device_name": "Till 1",
+                "public_key": b64url(cardtoken.public_key_bytes(key)),
+                "key_id": key_id,
+            },
+        )
+        assert r.status_code == 201, r.text
+        body = r.json()
+        return Kiosk(
+            body["device_id"],
+            body["device_token"],
+            key,
+            key_id,
+            location_id,
+            {"Authorization": f"Device {body['device_token']}"},
+        )
+
+    def push(self, kiosk: Kiosk, *events: dict, expect: int = 200) -> list[dict]:
+        r = self.client.post("/api/v1/sync/push", json={"events": list(events)}, headers=kiosk.headers)
+        assert r.status_code == expect, r.text
+        return r.json()["results"] if expect == 200 else r.json()
+
+    def pull(self, kiosk: Kiosk, cursor: int = 0, limit: int = 500) -> dict:
+        r = self.client.get(
+            "/api/v1/sync/pull", params={"cursor": cursor, "limit": limit}, headers=kiosk.headers
+        )
+        assert r.status_code == 200, r.text
+        return r.json()
+
+    def event(self, kind: str, card_id: int, program_id: str, units: int, **extra) -> dict:
+        return {
+            "id": str(uuid.uuid4()),
+            "kind": kind,
+            "card_id": card_id,
+            "program_id": program_id,
+            "units": units,
+            "occurred_at": self.clock().isoformat(),
+            **extra,
+        }
+
+    def enroll(self, kiosk: Kiosk, program_id: str, name: str = "Alice", card_id: int | None = None) -> int:
+        card_id = card_id or cardtoken.new_card_id()
+        customer = {
+            "id": str(uuid.uuid4()),
+            "name": name,
+            "email": None,
+            "phone": None,
+            "marketing_consent": False,
+        }
+        results = self.push(
+            kiosk, self.event("enroll", card_id, program_id, 0, customer=customer, key_id=kiosk.key_id)
+        )
+        assert results[0]["status"] == "accepted", results
+        return card_id
+
+
+@pytest.fixture
+def make_cloud(tmp_path):
+    """Builds a Cloud from settings (overrides allowed); closed at the end of the test."""
+    opened: list[tuple[TestClient, object]] = []
+
+    def build(settings: Settings, **overrides) -> Cloud:
+        s = settings.replace(**overrides)
+        clock = FakeClock()
+        app = create_app(s, clock=clock)
+        client = TestClient(app, raise_server_exceptions=False)
+        client.__enter__()
+        opened.append((client, app))
+        return Cloud(app, client, clock, s)
+
+    yield build
+    for client, _app in opened:
+        client.__exit__(None, None, None)
+
+
+@pytest.fixture
+def cloud(make_cloud, settings) -> Cloud:
+    return make_cloud(settings)

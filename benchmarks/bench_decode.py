@@ -9,6 +9,7 @@ stream (fallback steps on a schedule); "ours (still)" is decode_image (every ste
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,12 @@ from benchmarks._table import Row, median_p95_ms
 from kiosk.scanner.decode import LiveDecoder, decode_image, to_gray
 from kiosk.scanner.synthetic import Hardness, blank_frame, hard_frames, make_frame, token_like_text
 
-QR_DATA = Path(__file__).resolve().parents[2] / "shared" / "testdata" / "qr"
+QR_DATA = (
+    Path(
+        os.environ.get("LOYALTY_KIOSK_TESTDATA", Path(__file__).resolve().parents[2] / "shared" / "testdata")
+    )
+    / "qr"
+)
 SIZES = [(640, 480), (1280, 720), (1920, 1080)]
 
 

@@ -96,3 +96,33 @@ def demo(kiosk):
 
     kiosk.shop = create_demo_shop(kiosk.ctx, customers_count=8)
     return kiosk
+
+
+@pytest.fixture
+def xvfb_display():
+    """A private X server (Xvfb picks a free display number); the test setup installs Xvfb."""
+    import shutil
+    import subprocess
+
+    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
+    if missing:
+        reason = f"needs {' and '.join(missing)} (apt-get install xvfb xdotool)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)  # CI's setup installs them: their absence is a broken setup
+        pytest.skip(reason)
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x900x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        with os.fdopen(read_fd) as ready:
+            number = ready.readline().strip()
+        assert number, "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)

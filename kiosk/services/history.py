@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.domain.model import Event, EventKind, Role
 from kiosk.domain.outcomes import CardView, Outcome
@@ -18,6 +18,7 @@ MAX_ADJUST = 1000
 class HistoryOutcome(Outcome):
     card: CardView | None = None
     events: tuple[Event, ...] = ()  # newest first
+    location_names: dict[str, str] = field(default_factory=dict)  # id -> name, for "where"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +35,7 @@ def card_history(ctx: Context, card_ref: str | int, *, limit: int = 200) -> Hist
         return HistoryOutcome(
             card=view_of(conn, resolved.card),
             events=tuple(ledger.events_of_card(conn, resolved.card.id, limit)),
+            location_names=meta.location_names(conn),
         )
 
 

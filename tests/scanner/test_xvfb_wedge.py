@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,32 +11,6 @@ from pathlib import Path
 import pytest
 
 pytestmark = pytest.mark.xvfb
-
-
-@pytest.fixture
-def xvfb_display():
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    if missing:
-        reason = f"needs {' and '.join(missing)} (apt-get install xvfb xdotool)"
-        print(f"skipping: {reason}")
-        pytest.skip(reason)
-    read_fd, write_fd = os.pipe()
-    # -displayfd: Xvfb picks a free display number itself and writes it to us when ready
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "800x600x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
-    try:
-        with os.fdopen(read_fd) as ready:
-            number = ready.readline().strip()
-        assert number, "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def test_real_keystrokes_scan_once_and_typing_lands_in_the_field(xvfb_display):

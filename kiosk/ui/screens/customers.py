@@ -141,7 +141,13 @@ class CustomersScreen(QWidget):
                 event.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 self.kind_text.get(event.kind, event.kind.value),
                 f"{event.units:+d}" if event.units else "0",
-                arg(self.tr("%1 at %2"), who, event.location_id[:8]) if event.location_id else who,
+                arg(
+                    self.tr("%1 at %2"),
+                    who,
+                    outcome.location_names.get(event.location_id, event.location_id[:8]),
+                )
+                if event.location_id
+                else who,
                 event.reason or "",
             ]
             for column, text in enumerate(cells):

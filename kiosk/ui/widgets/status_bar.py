@@ -39,6 +39,10 @@ class KioskStatusBar(QStatusBar):
         self.online.style().unpolish(self.online)
         self.online.style().polish(self.online)
         self.pending.setText(self.tr("%n event(s) waiting to sync", "", info.pending))
+        # a standalone kiosk never syncs: a growing "waiting" count would only alarm the owner
+        standalone = info.online is None
+        self.pending.setVisible(not standalone)
+        self.last_sync.setVisible(not standalone)
         self.last_sync.setText(
             arg(self.tr("Last sync %1"), info.last_sync.astimezone().strftime("%H:%M"))
             if info.last_sync

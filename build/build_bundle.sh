@@ -20,10 +20,5 @@ fi
 cd "$ROOT"
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath "$DIST" --workpath "$WORK" "$ROOT/build/loyalty-kiosk.spec"
-# CPython's own libraries ship with debug symbols (17 MB of libpython alone); strip only those:
-# stripping wheels' auditwheel/patchelf-edited libraries (cv2, numpy) can break them
-BUNDLE="$DIST/loyalty-kiosk/_internal"
-if command -v strip >/dev/null; then
-    strip --strip-unneeded "$BUNDLE"/libpython3*.so* "$BUNDLE"/python3*/lib-dynload/*.so
-fi
+# the spec itself strips the libraries that still carry symbols (see its last section)
 echo "built $DIST/loyalty-kiosk ($(du -sh "$DIST/loyalty-kiosk" | cut -f1))"

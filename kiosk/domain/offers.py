@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from kiosk.domain.model import Program, ProgramKind, ProgramStatus
+from kiosk.domain.problems import Problem
 
 ICONS = ("coffee", "cup", "sandwich", "cake", "star", "heart", "scissors", "gift")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -33,33 +34,33 @@ def _int_in(value, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
-def check_offer(draft: OfferDraft) -> dict[str, str]:
+def check_offer(draft: OfferDraft) -> dict[str, Problem]:
     """Field name -> what is wrong with it. Empty when the draft can be saved."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Problem] = {}
     name = " ".join((draft.name or "").split())
     if not name:
-        errors["name"] = "Give the offer a name customers will recognise."
+        errors["name"] = Problem.OFFER_NAME_MISSING
     elif len(name) > 60:
-        errors["name"] = "At most 60 characters."
+        errors["name"] = Problem.OFFER_NAME_TOO_LONG
     if not _int_in(draft.units_required, 2, 50):
-        errors["units_required"] = "Between 2 and 50 stamps."
+        errors["units_required"] = Problem.OFFER_STAMPS
     reward = " ".join((draft.reward_text or "").split())
     if not reward:
-        errors["reward_text"] = "Say what the customer gets, e.g. 'a free coffee'."
+        errors["reward_text"] = Problem.OFFER_REWARD_MISSING
     elif len(reward) > 120:
-        errors["reward_text"] = "At most 120 characters."
+        errors["reward_text"] = Problem.OFFER_REWARD_TOO_LONG
     if not _int_in(draft.per_visit_limit, 1, 20):
-        errors["per_visit_limit"] = "Between 1 and 20 stamps per visit."
+        errors["per_visit_limit"] = Problem.OFFER_PER_VISIT
     if not _int_in(draft.cooldown_seconds, 0, 86_400):
-        errors["cooldown_seconds"] = "Between 0 seconds and one day."
+        errors["cooldown_seconds"] = Problem.OFFER_COOLDOWN
     if not _int_in(draft.undo_window_seconds, 0, 3_600):
-        errors["undo_window_seconds"] = "Between 0 seconds and one hour."
+        errors["undo_window_seconds"] = Problem.OFFER_UNDO_WINDOW
     if draft.starts_at and draft.ends_at and draft.ends_at <= draft.starts_at:
-        errors["ends_at"] = "The end must come after the start."
+        errors["ends_at"] = Problem.OFFER_ENDS_BEFORE_START
     if not _COLOUR.match(draft.colour or ""):
-        errors["colour"] = "A colour like #6d4c41."
+        errors["colour"] = Problem.OFFER_COLOUR
     if draft.icon not in ICONS:
-        errors["icon"] = "Choose one of the icons."
+        errors["icon"] = Problem.OFFER_ICON
     return errors
 
 

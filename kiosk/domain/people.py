@@ -6,7 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.domain.problems import Problem, invalid
+from kiosk.domain.refusals import Refusal
 
 MAX_NAME = 100
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
@@ -57,23 +58,23 @@ def check_new_customer(
 ) -> NewCustomer | Refusal:
     clean_name = " ".join((name or "").split())
     if not clean_name:
-        return refuse(Reason.INVALID_INPUT, field="Name", problem="enter the customer's name")
+        return invalid("Name", Problem.NAME_MISSING)
     if len(clean_name) > MAX_NAME or _has_control(clean_name):
-        return refuse(Reason.INVALID_INPUT, field="Name", problem=f"at most {MAX_NAME} ordinary characters")
+        return invalid("Name", Problem.NAME_TOO_LONG, max=MAX_NAME)
     clean_email = None
     if email and email.strip():
         clean_email = normalise_email(email)
         if clean_email is None:
-            return refuse(Reason.INVALID_INPUT, field="Email", problem="that is not an email address")
+            return invalid("Email", Problem.EMAIL_INVALID)
     clean_phone = None
     if phone and phone.strip():
         clean_phone = normalise_phone(phone)
         if clean_phone is None:
-            return refuse(Reason.INVALID_INPUT, field="Phone", problem="use digits, spaces and an optional +")
+            return invalid("Phone", Problem.PHONE_INVALID)
     return NewCustomer(clean_name, clean_email, clean_phone, bool(marketing_consent))
 
 
 def check_pin(pin: str) -> Refusal | None:
     if not (isinstance(pin, str) and pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 8):
-        return refuse(Reason.INVALID_INPUT, field="PIN", problem="4 to 8 digits")
+        return invalid("PIN", Problem.PIN_INVALID)
     return None

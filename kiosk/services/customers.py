@@ -7,6 +7,7 @@ from kiosk.domain import codes
 from kiosk.domain.model import Card, Customer, Event, EventKind, Program
 from kiosk.domain.outcomes import CardView, CustomerMatch, EnrollOutcome, LookupOutcome, ScanOutcome
 from kiosk.domain.people import check_new_customer
+from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import resolve, view_of, views_of_customer
 from kiosk.services.context import Actor, Context
@@ -46,13 +47,7 @@ def enroll(
             business_id = int(meta.get_setting(conn, "business_id", "0") or 0)
             key = meta.issuing_key(conn, business_id)
             if key is None:
-                return EnrollOutcome(
-                    refusal=refuse(
-                        Reason.INVALID_INPUT,
-                        field="Kiosk",
-                        problem="no key to issue cards; finish the set-up first",
-                    )
-                )
+                return EnrollOutcome(refusal=invalid("Kiosk", Problem.NO_ISSUING_KEY))
             key_id, private = key[0], issuing_private_key(key[1])
             customer = Customer(
                 ctx.new_id(), checked.name, checked.email, checked.phone, checked.marketing_consent, now
@@ -103,26 +98,20 @@ def _programs_for(conn, program_ids: list[str] | None, now) -> list[Program] | R
     running = [p for p in directory.all_programs(conn) if p.is_running(now)]
     if program_ids is None:
         if not running:
-            return refuse(
-                Reason.INVALID_INPUT, field="Offer", problem="no offer is running; create one first"
-            )
+            return invalid("Offer", Problem.NO_RUNNING_OFFER)
         return running
     chosen = [p for p in running if p.id in set(program_ids)]
     if len(chosen) != len(set(program_ids)) or not chosen:
-        return refuse(Reason.INVALID_INPUT, field="Offer", problem="choose at least one running offer")
+        return invalid("Offer", Problem.CHOOSE_RUNNING_OFFER)
     return chosen
 
 
 def lookup(ctx: Context, query: str) -> LookupOutcome:
     """Find customers by card code or number, phone, email or the start of their name."""
     if not isinstance(query, str) or not query.strip():
-        return LookupOutcome(
-            refusal=refuse(Reason.INVALID_INPUT, field="Search", problem="type something to search")
-        )
+        return LookupOutcome(refusal=invalid("Search", Problem.SEARCH_EMPTY))
     if len(query) > MAX_QUERY and len(query) != cardtoken.TOKEN_LEN:
-        return LookupOutcome(
-            refusal=refuse(Reason.INVALID_INPUT, field="Search", problem="too long"), query=query
-        )
+        return LookupOutcome(refusal=invalid("Search", Problem.SEARCH_TOO_LONG), query=query)
     with ctx.store.reading() as conn:
         parsed = codes.parse_code(query)
         if not isinstance(parsed, Refusal):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from kiosk.domain.model import Event, EventKind, Role
 from kiosk.domain.outcomes import CardView, Outcome
+from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
@@ -44,18 +45,10 @@ def adjust(ctx: Context, card_ref: str | int, units: int, reason: str, *, actor:
     if not actor.role.at_least(Role.MANAGER):
         return AdjustOutcome(refusal=refuse(Reason.NOT_ALLOWED))
     if isinstance(units, bool) or not isinstance(units, int) or units == 0 or abs(units) > MAX_ADJUST:
-        return AdjustOutcome(
-            refusal=refuse(
-                Reason.INVALID_INPUT,
-                field="Stamps",
-                problem=f"a whole number from -{MAX_ADJUST} to {MAX_ADJUST}, not 0",
-            )
-        )
+        return AdjustOutcome(refusal=invalid("Stamps", Problem.ADJUST_UNITS, max=MAX_ADJUST))
     clean_reason = " ".join((reason or "").split())
     if not clean_reason or len(clean_reason) > 200:
-        return AdjustOutcome(
-            refusal=refuse(Reason.INVALID_INPUT, field="Reason", problem="say why, in at most 200 characters")
-        )
+        return AdjustOutcome(refusal=invalid("Reason", Problem.ADJUST_REASON))
     try:
         with ctx.store.transaction() as conn:
             resolved = resolve(conn, card_ref)
@@ -63,11 +56,7 @@ def adjust(ctx: Context, card_ref: str | int, units: int, reason: str, *, actor:
                 return AdjustOutcome(refusal=resolved)
             card = resolved.card
             if card.balance.units + units < 0:
-                return AdjustOutcome(
-                    refusal=refuse(
-                        Reason.INVALID_INPUT, field="Stamps", problem="the balance cannot go below zero"
-                    )
-                )
+                return AdjustOutcome(refusal=invalid("Stamps", Problem.BALANCE_NEGATIVE))
             now = ctx.clock()
             event = Event(
                 id=ctx.new_id(),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from kiosk.domain.model import Program, ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft, check_offer, program_from
 from kiosk.domain.outcomes import Outcome
+from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
 from kiosk.services.context import Actor, Context
 from kiosk.store import StorageError, directory, meta
@@ -16,7 +17,8 @@ from kiosk.store import StorageError, directory, meta
 class OfferOutcome(Outcome):
     program: Program | None = None
     programs: tuple[Program, ...] = ()
-    field_errors: dict[str, str] = field(default_factory=dict)
+    field_errors: dict[str, str] = field(default_factory=dict)  # field -> English, for the command line
+    field_problems: dict[str, Problem] = field(default_factory=dict)  # field -> problem, for translation
 
 
 def list_offers(ctx: Context) -> tuple[Program, ...]:
@@ -34,15 +36,15 @@ def save_offer(
     if errors:
         first = next(iter(errors.items()))
         return OfferOutcome(
-            refusal=refuse(Reason.INVALID_INPUT, field=first[0], problem=first[1]), field_errors=errors
+            refusal=invalid(first[0], first[1]),
+            field_errors={name: problem.text() for name, problem in errors.items()},
+            field_problems=errors,
         )
     now = ctx.clock()
     try:
         with ctx.store.transaction() as conn:
             if program_id is not None and directory.get_program(conn, program_id) is None:
-                return OfferOutcome(
-                    refusal=refuse(Reason.INVALID_INPUT, field="Offer", problem="no such offer")
-                )
+                return OfferOutcome(refusal=invalid("Offer", Problem.NO_SUCH_OFFER))
             program = program_from(draft, program_id or ctx.new_id())
             directory.upsert_program(conn, program, now)
             meta.audit(
@@ -68,7 +70,7 @@ def set_offer_status(ctx: Context, program_id: str, status: ProgramStatus, *, ac
     with ctx.store.transaction() as conn:
         program = directory.get_program(conn, program_id)
         if program is None:
-            return OfferOutcome(refusal=refuse(Reason.INVALID_INPUT, field="Offer", problem="no such offer"))
+            return OfferOutcome(refusal=invalid("Offer", Problem.NO_SUCH_OFFER))
         program = replace(program, status=status)
         directory.upsert_program(conn, program, now)
         meta.audit(

@@ -11,6 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from kiosk.domain.model import Role, Staff
 from kiosk.domain.outcomes import Outcome
 from kiosk.domain.people import check_pin
+from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.context import Actor, Context
 from kiosk.store import StorageError, directory, meta
@@ -53,7 +54,7 @@ def add_staff(ctx: Context, name: str, role: Role, pin: str, *, actor: Actor | N
     """Add a person. With no owner yet (first run) anyone may create the owner."""
     clean = " ".join((name or "").split())
     if not clean or len(clean) > 100:
-        return StaffOutcome(refusal=refuse(Reason.INVALID_INPUT, field="Name", problem="1 to 100 characters"))
+        return StaffOutcome(refusal=invalid("Name", Problem.STAFF_NAME_INVALID))
     bad_pin = check_pin(pin)
     if bad_pin:
         return StaffOutcome(refusal=bad_pin)
@@ -135,7 +136,7 @@ def change_staff(
     with ctx.store.transaction() as conn:
         row = directory.staff_login_row(conn, staff_id)
         if row is None:
-            return StaffOutcome(refusal=refuse(Reason.INVALID_INPUT, field="Staff", problem="no such person"))
+            return StaffOutcome(refusal=invalid("Staff", Problem.NO_SUCH_STAFF))
         target_role = Role(row.role)
         needed = (
             Role.OWNER
@@ -148,11 +149,7 @@ def change_staff(
         owners = [s for s in directory.all_staff(conn) if s.role is Role.OWNER and s.active]
         losing_owner = target_role is Role.OWNER and ((role and role is not Role.OWNER) or active is False)
         if losing_owner and len(owners) <= 1:
-            return StaffOutcome(
-                refusal=refuse(
-                    Reason.INVALID_INPUT, field="Staff", problem="the shop needs at least one active owner"
-                )
-            )
+            return StaffOutcome(refusal=invalid("Staff", Problem.LAST_OWNER))
         values: dict = {}
         if role is not None:
             values["role"] = role

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason, Refusal
 
 _CONTEXT = "Refusal"
@@ -57,8 +58,7 @@ _TEXTS: dict[Reason, str] = {
     Reason.STORAGE_FAILED: QT_TRANSLATE_NOOP("Refusal", "Could not save: {problem}. Nothing was recorded."),
 }
 
-# INVALID_INPUT names a field in English; the field names we know are translated, the problem
-# text comes from the domain (English) until the lead gives problems their own reason codes
+# INVALID_INPUT names a field and a Problem (kiosk.domain.problems); both are translated here
 _FIELDS = {
     "Name": QT_TRANSLATE_NOOP("Refusal", "Name"),
     "Email": QT_TRANSLATE_NOOP("Refusal", "Email"),
@@ -69,7 +69,55 @@ _FIELDS = {
     "Reason": QT_TRANSLATE_NOOP("Refusal", "Reason"),
     "Offer": QT_TRANSLATE_NOOP("Refusal", "Offer"),
     "Staff": QT_TRANSLATE_NOOP("Refusal", "Staff"),
+    "Kiosk": QT_TRANSLATE_NOOP("Refusal", "Kiosk"),
 }
+# Each problem's English text is its own source string, so lupdate and the .ts files see them all.
+_PROBLEM_CONTEXT = "Problem"
+_PROBLEMS = {
+    Problem.NAME_MISSING: QT_TRANSLATE_NOOP("Problem", "enter the customer's name"),
+    Problem.NAME_TOO_LONG: QT_TRANSLATE_NOOP("Problem", "at most {max} ordinary characters"),
+    Problem.EMAIL_INVALID: QT_TRANSLATE_NOOP("Problem", "that is not an email address"),
+    Problem.PHONE_INVALID: QT_TRANSLATE_NOOP("Problem", "use digits, spaces and an optional +"),
+    Problem.PIN_INVALID: QT_TRANSLATE_NOOP("Problem", "4 to 8 digits"),
+    Problem.STAFF_NAME_INVALID: QT_TRANSLATE_NOOP("Problem", "1 to 100 characters"),
+    Problem.NO_SUCH_STAFF: QT_TRANSLATE_NOOP("Problem", "no such person"),
+    Problem.LAST_OWNER: QT_TRANSLATE_NOOP("Problem", "the shop needs at least one active owner"),
+    Problem.NO_SUCH_OFFER: QT_TRANSLATE_NOOP("Problem", "no such offer"),
+    Problem.NO_RUNNING_OFFER: QT_TRANSLATE_NOOP("Problem", "no offer is running; create one first"),
+    Problem.CHOOSE_RUNNING_OFFER: QT_TRANSLATE_NOOP("Problem", "choose at least one running offer"),
+    Problem.SEARCH_EMPTY: QT_TRANSLATE_NOOP("Problem", "type something to search"),
+    Problem.SEARCH_TOO_LONG: QT_TRANSLATE_NOOP("Problem", "too long"),
+    Problem.ADJUST_UNITS: QT_TRANSLATE_NOOP("Problem", "a whole number from -{max} to {max}, not 0"),
+    Problem.ADJUST_REASON: QT_TRANSLATE_NOOP("Problem", "say why, in at most 200 characters"),
+    Problem.BALANCE_NEGATIVE: QT_TRANSLATE_NOOP("Problem", "the balance cannot go below zero"),
+    Problem.NO_ISSUING_KEY: QT_TRANSLATE_NOOP("Problem", "no key to issue cards; finish the set-up first"),
+    Problem.OFFER_NAME_MISSING: QT_TRANSLATE_NOOP(
+        "Problem", "Give the offer a name customers will recognise."
+    ),
+    Problem.OFFER_NAME_TOO_LONG: QT_TRANSLATE_NOOP("Problem", "At most 60 characters."),
+    Problem.OFFER_STAMPS: QT_TRANSLATE_NOOP("Problem", "Between 2 and 50 stamps."),
+    Problem.OFFER_REWARD_MISSING: QT_TRANSLATE_NOOP(
+        "Problem", "Say what the customer gets, e.g. 'a free coffee'."
+    ),
+    Problem.OFFER_REWARD_TOO_LONG: QT_TRANSLATE_NOOP("Problem", "At most 120 characters."),
+    Problem.OFFER_PER_VISIT: QT_TRANSLATE_NOOP("Problem", "Between 1 and 20 stamps per visit."),
+    Problem.OFFER_COOLDOWN: QT_TRANSLATE_NOOP("Problem", "Between 0 seconds and one day."),
+    Problem.OFFER_UNDO_WINDOW: QT_TRANSLATE_NOOP("Problem", "Between 0 seconds and one hour."),
+    Problem.OFFER_ENDS_BEFORE_START: QT_TRANSLATE_NOOP("Problem", "The end must come after the start."),
+    Problem.OFFER_COLOUR: QT_TRANSLATE_NOOP("Problem", "A colour like #6d4c41."),
+    Problem.OFFER_ICON: QT_TRANSLATE_NOOP("Problem", "Choose one of the icons."),
+}
+
+
+def problem_text(problem: Problem, params: dict | None = None) -> str:
+    """A field problem in the kiosk's language (English when no translation is loaded)."""
+    template = QCoreApplication.translate(_PROBLEM_CONTEXT, _PROBLEMS.get(problem, problem.value))
+    try:
+        return template.format(**(params or {}))
+    except (KeyError, IndexError, ValueError):
+        return problem.text(**(params or {}))
+
+
 _INVALID = QT_TRANSLATE_NOOP("Refusal", "{field}: {problem}")
 
 
@@ -84,6 +132,9 @@ def refusal_text(refusal: Refusal | None) -> str:
     if refusal.reason is Reason.INVALID_INPUT:
         field = params.get("field", "")
         params["field"] = _translate(_FIELDS[field]) if field in _FIELDS else field
+        problem = refusal.params.get("problem_code")
+        if isinstance(problem, Problem):
+            params["problem"] = problem_text(problem, refusal.params.get("problem_params"))
         template = _translate(_INVALID)
     elif refusal.reason in _TEXTS:
         template = _translate(_TEXTS[refusal.reason])

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.model import Program, ProgramStatus
 from kiosk.domain.offers import ICONS, OfferDraft
-from kiosk.ui.messages import refusal_text
+from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.resources import icon
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -258,8 +258,8 @@ class OffersScreen(QWidget):
         self.message.say("good", arg(self.tr("Saved: %1"), outcome.program.name))
 
     def on_offer_refused(self, outcome) -> None:
-        # field errors come from the domain in English; each sits right under its field
-        self.show_field_errors(outcome.field_errors)
+        # each field's problem, in the kiosk's language, right under its field
+        self.show_field_errors({name: problem_text(p) for name, p in outcome.field_problems.items()})
         self.message.say(
             "bad",
             self.tr("Not saved: fix the fields marked in red.")

@@ -1,0 +1,58 @@
+"""What is wrong with a field someone typed in: a closed set, so every one can be translated.
+
+Each problem's value is its English text (a template for the few with numbers). The UI
+translates by problem, never by the rendered sentence; the command line prints the English.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from kiosk.domain.refusals import Reason, Refusal
+
+
+class Problem(enum.Enum):
+    NAME_MISSING = "enter the customer's name"
+    NAME_TOO_LONG = "at most {max} ordinary characters"
+    EMAIL_INVALID = "that is not an email address"
+    PHONE_INVALID = "use digits, spaces and an optional +"
+    PIN_INVALID = "4 to 8 digits"
+    STAFF_NAME_INVALID = "1 to 100 characters"
+    NO_SUCH_STAFF = "no such person"
+    LAST_OWNER = "the shop needs at least one active owner"
+    NO_SUCH_OFFER = "no such offer"
+    NO_RUNNING_OFFER = "no offer is running; create one first"
+    CHOOSE_RUNNING_OFFER = "choose at least one running offer"
+    SEARCH_EMPTY = "type something to search"
+    SEARCH_TOO_LONG = "too long"
+    ADJUST_UNITS = "a whole number from -{max} to {max}, not 0"
+    ADJUST_REASON = "say why, in at most 200 characters"
+    BALANCE_NEGATIVE = "the balance cannot go below zero"
+    NO_ISSUING_KEY = "no key to issue cards; finish the set-up first"
+    OFFER_NAME_MISSING = "Give the offer a name customers will recognise."
+    OFFER_NAME_TOO_LONG = "At most 60 characters."
+    OFFER_STAMPS = "Between 2 and 50 stamps."
+    OFFER_REWARD_MISSING = "Say what the customer gets, e.g. 'a free coffee'."
+    OFFER_REWARD_TOO_LONG = "At most 120 characters."
+    OFFER_PER_VISIT = "Between 1 and 20 stamps per visit."
+    OFFER_COOLDOWN = "Between 0 seconds and one day."
+    OFFER_UNDO_WINDOW = "Between 0 seconds and one hour."
+    OFFER_ENDS_BEFORE_START = "The end must come after the start."
+    OFFER_COLOUR = "A colour like #6d4c41."
+    OFFER_ICON = "Choose one of the icons."
+
+    def text(self, **params) -> str:
+        return self.value.format(**params) if params else self.value
+
+
+def invalid(field: str, problem: Problem, **params) -> Refusal:
+    """An INVALID_INPUT refusal that names the field and the problem (with its parameters)."""
+    return Refusal(
+        Reason.INVALID_INPUT,
+        {
+            "field": field,
+            "problem": problem.text(**params),
+            "problem_code": problem,
+            "problem_params": params,
+        },
+    )

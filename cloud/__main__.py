@@ -30,7 +30,12 @@ def _serve(args: argparse.Namespace) -> int:
     db = Database(settings.database_url)
     upgrade(db.write_engine)  # once, before any worker starts
     db.dispose()
-    common = {"host": args.host, "port": args.port, "access_log": args.access_log, "log_level": args.log_level}
+    common = {
+        "host": args.host,
+        "port": args.port,
+        "access_log": args.access_log,
+        "log_level": args.log_level,
+    }
     print(f"loyalty-cloud: serving on http://{args.host}:{args.port} ({args.workers} worker(s))", flush=True)
     if args.workers <= 1:
         uvicorn.run(create_app(settings.replace(migrate_on_start=False)), **common)
@@ -66,8 +71,12 @@ def _create_owner(args: argparse.Namespace) -> int:
         upgrade(db.write_engine)
         with db.writing() as session:
             business, owner = create_business(
-                session, Passwords(settings), business_name=args.business_name, email=args.email,
-                password=password, now=utcnow(),
+                session,
+                Passwords(settings),
+                business_name=args.business_name,
+                email=args.email,
+                password=password,
+                now=utcnow(),
             )
             print(f"created business {business.id} ({business.name!r}) with owner {owner.email}")
     except ApiProblem as exc:

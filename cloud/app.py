@@ -17,7 +17,18 @@ from cloud.deps import AppContext
 from cloud.groupcommit import GroupCommitter
 from cloud.middleware import BodyLimitMiddleware
 from cloud.ratelimit import RateLimiter
-from cloud.routes import analytics, audit, auth, businesses, cards, customers, devices, locations, offers, sync
+from cloud.routes import (
+    analytics,
+    audit,
+    auth,
+    businesses,
+    cards,
+    customers,
+    devices,
+    locations,
+    offers,
+    sync,
+)
 from cloud.security import Passwords
 from cloud.settings import Settings, load_settings
 
@@ -46,7 +57,9 @@ def _openapi(app: FastAPI) -> Callable[[], dict]:
     def build() -> dict:
         if app.openapi_schema:
             return app.openapi_schema
-        schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+        schema = get_openapi(
+            title=app.title, version=app.version, description=app.description, routes=app.routes
+        )
         components = schema.setdefault("components", {})
         components.setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
         for name in ("HTTPValidationError", "ValidationError"):
@@ -92,8 +105,13 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         },
         clock=lambda: app.state.clock(),
     )
-    app.state.ctx = AppContext(settings=settings, db=db, limiter=limiter, passwords=Passwords(settings),
-                               pushes=GroupCommitter(db.write_session))
+    app.state.ctx = AppContext(
+        settings=settings,
+        db=db,
+        limiter=limiter,
+        passwords=Passwords(settings),
+        pushes=GroupCommitter(db.write_session),
+    )
     problems.install(app)
     for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):
         app.include_router(module.router)

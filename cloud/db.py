@@ -7,6 +7,7 @@ failing mid-transaction when a reader upgrades); read sessions use a plain defer
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,11 +57,9 @@ def _sqlite_engine(
 
         @event.listens_for(engine, "commit")
         @event.listens_for(engine, "rollback")
-        def _on_end(conn):
-            try:
+        def _on_end(_conn):
+            with contextlib.suppress(RuntimeError):  # a transaction this thread did not begin
                 lock.release()
-            except RuntimeError:  # pragma: no cover - ended a transaction this thread did not begin
-                pass
 
     return engine
 

@@ -85,8 +85,12 @@ def current_user(
     request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 ) -> Actor:
     if creds is None or creds.scheme.lower() != "bearer":
-        raise ApiProblem(401, "not-authenticated", "Send Authorization: Bearer <access_token>.",
-                         headers={"WWW-Authenticate": "Bearer"})
+        raise ApiProblem(
+            401,
+            "not-authenticated",
+            "Send Authorization: Bearer <access_token>.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
     app = ctx(request)
     claims = read_access_token(app.settings, creds.credentials, now(request))
     app.limiter.hit("dashboard", str(claims.business_id))
@@ -126,7 +130,10 @@ DeviceActor = Annotated[Actor, Depends(current_device)]
 def bump_seq(session: Session, business_id: int, n: int = 1) -> int:
     """Adds n to the business's sequence (locking its row until commit); returns the new value."""
     return session.execute(
-        update(Business).where(Business.id == business_id).values(seq=Business.seq + n).returning(Business.seq)
+        update(Business)
+        .where(Business.id == business_id)
+        .values(seq=Business.seq + n)
+        .returning(Business.seq)
     ).scalar_one()
 
 

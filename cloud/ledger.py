@@ -24,8 +24,12 @@ from cloud.schemas import Event as WireEvent
 from cloud.schemas import PushResult
 
 CARD_FIELDS = ("units", "lifetime", "redemptions", "visits", "flagged", "seq")
-_event_t, _card_t, _customer_t, _conflict_t = (Event.__table__, Card.__table__, Customer.__table__,
-                                                Conflict.__table__)
+_event_t, _card_t, _customer_t, _conflict_t = (
+    Event.__table__,
+    Card.__table__,
+    Customer.__table__,
+    Conflict.__table__,
+)
 
 
 class Reject(Exception):
@@ -57,8 +61,11 @@ def _malformed(raw: Any, exc: ValidationError) -> PushResult:
     raw_id = raw.get("id") if isinstance(raw, dict) else None
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err.get("loc", ())) or "event"
-    return PushResult(id=str(raw_id)[:64] if raw_id is not None else "", status="rejected",
-                      reason=f"malformed: {where}: {err.get('msg', '')}"[:300])
+    return PushResult(
+        id=str(raw_id)[:64] if raw_id is not None else "",
+        status="rejected",
+        reason=f"malformed: {where}: {err.get('msg', '')}"[:300],
+    )
 
 
 def _ids(values) -> list:
@@ -69,23 +76,56 @@ def _load(session: Session, bid: int, events: list[WireEvent], seq: int) -> _Bat
     card_ids = _ids(e.card_id for e in events)
     ref_ids = _ids(str(e.ref_event_id) if e.ref_event_id else None for e in events)
     cols = [Card.id, Card.program_id, Card.status, *(getattr(Card, f) for f in CARD_FIELDS)]
-    cards = {r.id: dict(r._mapping) for r in session.execute(
-        select(*cols).where(Card.business_id == bid, Card.id.in_(card_ids)))} if card_ids else {}
-    refs = {r.id: dict(r._mapping) for r in session.execute(
-        select(Event.id, Event.card_id, Event.kind, Event.units, Event.voided)
-        .where(Event.business_id == bid, Event.id.in_(ref_ids)))} if ref_ids else {}
+    cards = (
+        {
+            r.id: dict(r._mapping)
+            for r in session.execute(select(*cols).where(Card.business_id == bid, Card.id.in_(card_ids)))
+        }
+        if card_ids
+        else {}
+    )
+    refs = (
+        {
+            r.id: dict(r._mapping)
+            for r in session.execute(
+                select(Event.id, Event.card_id, Event.kind, Event.units, Event.voided).where(
+                    Event.business_id == bid, Event.id.in_(ref_ids)
+                )
+            )
+        }
+        if ref_ids
+        else {}
+    )
     programs = _ids(str(e.program_id) for e in events)
     offers = set(session.scalars(select(Offer.id).where(Offer.business_id == bid, Offer.id.in_(programs))))
     loc_ids = _ids(str(e.location_id) if e.location_id else None for e in events)
-    locations = set(session.scalars(
-        select(Location.id).where(Location.business_id == bid, Location.id.in_(loc_ids)))) if loc_ids else set()
+    locations = (
+        set(session.scalars(select(Location.id).where(Location.business_id == bid, Location.id.in_(loc_ids))))
+        if loc_ids
+        else set()
+    )
     key_ids = _ids(e.key_id for e in events)
-    keys = set(session.scalars(select(SigningKey.key_id).where(
-        SigningKey.business_id == bid, SigningKey.key_id.in_(key_ids), SigningKey.revoked.is_(False)
-    ))) if key_ids else set()
+    keys = (
+        set(
+            session.scalars(
+                select(SigningKey.key_id).where(
+                    SigningKey.business_id == bid,
+                    SigningKey.key_id.in_(key_ids),
+                    SigningKey.revoked.is_(False),
+                )
+            )
+        )
+        if key_ids
+        else set()
+    )
     cust_ids = _ids(str(e.customer.id) if e.customer else None for e in events)
-    customers = set(session.scalars(select(Customer.id).where(
-        Customer.business_id == bid, Customer.id.in_(cust_ids)))) if cust_ids else set()
+    customers = (
+        set(
+            session.scalars(select(Customer.id).where(Customer.business_id == bid, Customer.id.in_(cust_ids)))
+        )
+        if cust_ids
+        else set()
+    )
     return _Batch(bid, seq, cards, refs, offers, locations, keys, customers)
 
 
@@ -115,15 +155,34 @@ def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
             created = ev.customer.created_at or ev.occurred_at
             b.customers.add(customer_id)
             b.seq += 1
-            b.new_customers.append({
-                "business_id": b.business_id, "id": customer_id, "name": ev.customer.name,
-                "email": ev.customer.email, "phone": ev.customer.phone,
-                "marketing_consent": ev.customer.marketing_consent, "created_at": created,
-                "day": created.date().isoformat(), "seq": b.seq,
-            })
-    card = {"business_id": b.business_id, "id": ev.card_id, "customer_id": customer_id,
-            "program_id": str(ev.program_id), "key_id": ev.key_id, "status": "active", "flagged": False,
-            "units": ev.units, "lifetime": ev.units, "redemptions": 0, "visits": 0, "created_at": now, "seq": 0}
+            b.new_customers.append(
+                {
+                    "business_id": b.business_id,
+                    "id": customer_id,
+                    "name": ev.customer.name,
+                    "email": ev.customer.email,
+                    "phone": ev.customer.phone,
+                    "marketing_consent": ev.customer.marketing_consent,
+                    "created_at": created,
+                    "day": created.date().isoformat(),
+                    "seq": b.seq,
+                }
+            )
+    card = {
+        "business_id": b.business_id,
+        "id": ev.card_id,
+        "customer_id": customer_id,
+        "program_id": str(ev.program_id),
+        "key_id": ev.key_id,
+        "status": "active",
+        "flagged": False,
+        "units": ev.units,
+        "lifetime": ev.units,
+        "redemptions": 0,
+        "visits": 0,
+        "created_at": now,
+        "seq": 0,
+    }
     b.cards[ev.card_id] = card
     b.new_cards[ev.card_id] = card
     return card
@@ -162,9 +221,15 @@ def _previous_redeem(session: Session, b: _Batch, card_id: int) -> str | None:
         return b.last_redeem[card_id]
     return session.scalar(
         select(Event.id)
-        .where(Event.business_id == b.business_id, Event.card_id == card_id, Event.kind == "redeem",
-               Event.voided.is_(False), Event.id.not_in(b.voided_in_db or ["-"]))
-        .order_by(Event.seq.desc()).limit(1)
+        .where(
+            Event.business_id == b.business_id,
+            Event.card_id == card_id,
+            Event.kind == "redeem",
+            Event.voided.is_(False),
+            Event.id.not_in(b.voided_in_db or ["-"]),
+        )
+        .order_by(Event.seq.desc())
+        .limit(1)
     )
 
 
@@ -201,22 +266,44 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
             conflict_ids = [previous, event_id] if previous else [event_id]
         b.last_redeem[ev.card_id] = event_id
     b.seq += 1
-    row = {"business_id": b.business_id, "id": event_id, "seq": b.seq, "kind": ev.kind, "card_id": ev.card_id,
-           "program_id": str(ev.program_id), "units": ev.units,
-           "ref_event_id": str(ev.ref_event_id) if ev.ref_event_id else None, "occurred_at": ev.occurred_at,
-           "received_at": now, "day": ev.occurred_at.date().isoformat(),
-           "staff_id": str(ev.staff_id) if ev.staff_id else None, "staff_name": ev.staff_name,
-           "location_id": str(ev.location_id) if ev.location_id else (actor.location_id or None),
-           "device_id": actor.device_id, "reason": ev.reason, "key_id": ev.key_id, "voided": False}
+    row = {
+        "business_id": b.business_id,
+        "id": event_id,
+        "seq": b.seq,
+        "kind": ev.kind,
+        "card_id": ev.card_id,
+        "program_id": str(ev.program_id),
+        "units": ev.units,
+        "ref_event_id": str(ev.ref_event_id) if ev.ref_event_id else None,
+        "occurred_at": ev.occurred_at,
+        "received_at": now,
+        "day": ev.occurred_at.date().isoformat(),
+        "staff_id": str(ev.staff_id) if ev.staff_id else None,
+        "staff_name": ev.staff_name,
+        "location_id": str(ev.location_id) if ev.location_id else (actor.location_id or None),
+        "device_id": actor.device_id,
+        "reason": ev.reason,
+        "key_id": ev.key_id,
+        "voided": False,
+    }
     b.events.append(row)
     b.refs[event_id] = row
     seq = b.seq
     if conflict_ids:
         b.seq += 1
         ids = conflict_ids
-        b.conflicts.append({"id": str(uuid.uuid4()), "business_id": b.business_id, "card_id": ev.card_id,
-                            "kind": "double_redemption", "event_ids": json.dumps(ids), "created_at": now,
-                            "resolved": False, "seq": b.seq})
+        b.conflicts.append(
+            {
+                "id": str(uuid.uuid4()),
+                "business_id": b.business_id,
+                "card_id": ev.card_id,
+                "kind": "double_redemption",
+                "event_ids": json.dumps(ids),
+                "created_at": now,
+                "resolved": False,
+                "seq": b.seq,
+            }
+        )
     b.seq += 1
     card["seq"] = b.seq
     if ev.card_id not in b.new_cards:
@@ -231,16 +318,26 @@ def _store(session: Session, b: _Batch) -> None:
     if b.new_cards:
         conn.execute(insert(_card_t), list(b.new_cards.values()))
     if b.dirty_cards:
-        stmt = (update(_card_t)
-                .where(_card_t.c.business_id == bindparam("k_bid"), _card_t.c.id == bindparam("k_id"))
-                .values({f: bindparam("v_" + f) for f in CARD_FIELDS}))
-        conn.execute(stmt, [{"k_bid": b.business_id, "k_id": cid,
-                             **{"v_" + f: b.cards[cid][f] for f in CARD_FIELDS}} for cid in sorted(b.dirty_cards)])
+        stmt = (
+            update(_card_t)
+            .where(_card_t.c.business_id == bindparam("k_bid"), _card_t.c.id == bindparam("k_id"))
+            .values({f: bindparam("v_" + f) for f in CARD_FIELDS})
+        )
+        conn.execute(
+            stmt,
+            [
+                {"k_bid": b.business_id, "k_id": cid, **{"v_" + f: b.cards[cid][f] for f in CARD_FIELDS}}
+                for cid in sorted(b.dirty_cards)
+            ],
+        )
     if b.events:
         conn.execute(insert(_event_t), b.events)
     if b.voided_in_db:
-        conn.execute(update(_event_t).where(_event_t.c.business_id == b.business_id,
-                                            _event_t.c.id.in_(b.voided_in_db)).values(voided=True))
+        conn.execute(
+            update(_event_t)
+            .where(_event_t.c.business_id == b.business_id, _event_t.c.id.in_(b.voided_in_db))
+            .values(voided=True)
+        )
     if b.conflicts:
         conn.execute(insert(_conflict_t), b.conflicts)
     conn.execute(update(Business.__table__).where(Business.__table__.c.id == b.business_id).values(seq=b.seq))
@@ -260,8 +357,11 @@ def push(
         bid = actor.business_id
         start = bump_seq(session, bid, 0)  # takes the business lock
         ids = _ids(str(e.id) for _, e in valid)
-        stored = dict(session.execute(
-            select(Event.id, Event.seq).where(Event.business_id == bid, Event.id.in_(ids))).tuples().all())
+        stored = dict(
+            session.execute(select(Event.id, Event.seq).where(Event.business_id == bid, Event.id.in_(ids)))
+            .tuples()
+            .all()
+        )
         batch = _load(session, bid, [e for _, e in valid], start)
         for i, ev in valid:
             event_id = str(ev.id)
@@ -277,8 +377,15 @@ def push(
             results[i] = PushResult(id=event_id, status="accepted", seq=seq)
         if batch.events:
             _store(session, batch)
-            audit(session, actor, now, "sync.push", "device", actor.device_id,
-                  {"accepted": len(batch.events), "conflicts": len(batch.conflicts)})
+            audit(
+                session,
+                actor,
+                now,
+                "sync.push",
+                "device",
+                actor.device_id,
+                {"accepted": len(batch.events), "conflicts": len(batch.conflicts)},
+            )
     if commit:
         session.commit()
     return results  # type: ignore[return-value]

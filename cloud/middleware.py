@@ -8,7 +8,9 @@ from cloud.problems import PROBLEM_MEDIA, problem_type
 
 
 async def _send_problem(send, status: int, slug: str, title: str, detail: str) -> None:
-    body = json.dumps({"type": problem_type(slug), "title": title, "status": status, "detail": detail}).encode()
+    body = json.dumps(
+        {"type": problem_type(slug), "title": title, "status": status, "detail": detail}
+    ).encode()
     await send(
         {
             "type": "http.response.start",

@@ -32,8 +32,10 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
 
 class Business(Base):
     __tablename__ = "businesses"
@@ -41,6 +43,7 @@ class Business(Base):
     name: Mapped[str] = mapped_column(String(200))
     seq: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
 
 class User(Base):
     __tablename__ = "users"
@@ -53,6 +56,7 @@ class User(Base):
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
+
 class RefreshToken(Base):
     __tablename__ = "refresh_tokens"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -64,6 +68,7 @@ class RefreshToken(Base):
     rotated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
 
+
 class Location(Base):
     __tablename__ = "locations"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -71,6 +76,7 @@ class Location(Base):
     name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(String(500), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
 
 class Offer(Base):
     __tablename__ = "offers"
@@ -91,6 +97,7 @@ class Offer(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seq: Mapped[int] = mapped_column(BigInteger)
 
+
 class Customer(Base):
     __tablename__ = "customers"
     __table_args__ = (Index("ix_customers_business_seq", "business_id", "seq"),)
@@ -105,6 +112,7 @@ class Customer(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     day: Mapped[str] = mapped_column(String(10))  # UTC date of created_at, for GROUP BY
     seq: Mapped[int] = mapped_column(BigInteger)
+
 
 class Card(Base):
     __tablename__ = "cards"
@@ -128,6 +136,7 @@ class Card(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seq: Mapped[int] = mapped_column(BigInteger)
 
+
 class SigningKey(Base):
     """Ed25519 keys of a business: the cloud's own (with private key) and each device's."""
 
@@ -144,6 +153,7 @@ class SigningKey(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seq: Mapped[int] = mapped_column(BigInteger)
 
+
 class Device(Base):
     __tablename__ = "devices"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -155,6 +165,7 @@ class Device(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
+
 class PairingCode(Base):
     __tablename__ = "pairing_codes"
     code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -165,6 +176,7 @@ class PairingCode(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
 
 class Event(Base):
     __tablename__ = "events"
@@ -193,6 +205,7 @@ class Event(Base):
     key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
 
+
 class Conflict(Base):
     __tablename__ = "conflicts"
     __table_args__ = (Index("ix_conflicts_business_seq", "business_id", "seq"),)
@@ -204,6 +217,7 @@ class Conflict(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger)
+
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"

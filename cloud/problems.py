@@ -118,11 +118,17 @@ def install(app: FastAPI) -> None:
         errors = _clean_errors(exc)
         if any(e["type"] == "json_invalid" for e in errors):
             return problem_response(
-                400, "malformed-json", "The request body is not valid JSON.", instance=request.url.path,
+                400,
+                "malformed-json",
+                "The request body is not valid JSON.",
+                instance=request.url.path,
                 errors=errors,
             )
         return problem_response(
-            422, "validation-error", "The request does not match the schema.", instance=request.url.path,
+            422,
+            "validation-error",
+            "The request does not match the schema.",
+            instance=request.url.path,
             errors=errors,
         )
 
@@ -143,7 +149,7 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception):
+    async def _unexpected(request: Request, _exc: Exception):
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return problem_response(
             500, "internal-error", "Something went wrong on our side.", instance=request.url.path

@@ -26,7 +26,7 @@ def _to_utc(value: datetime) -> datetime:
         raise ValueError("timestamp out of range") from exc
 
 
-def Text(max_length: int, min_length: int = 0):  # noqa: N802 - a type factory
+def Text(max_length: int, min_length: int = 0):
     return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)]
 
 
@@ -52,7 +52,8 @@ class LoginIn(WireIn):
     email: Text(320, 3)
     password: Text(200, 1)
     model_config = ConfigDict(
-        extra="forbid", json_schema_extra={"examples": [{"email": "owner@cafe.example", "password": "s3cret!pw"}]}
+        extra="forbid",
+        json_schema_extra={"examples": [{"email": "owner@cafe.example", "password": "s3cret!pw"}]},
     )
 
 
@@ -68,8 +69,12 @@ class TokenPair(WireOut):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
-                {"access_token": "eyJhbGciOi...", "refresh_token": "3f2c...e1.Zk9...", "token_type": "bearer",
-                 "expires_in": 900}
+                {
+                    "access_token": "eyJhbGciOi...",
+                    "refresh_token": "3f2c...e1.Zk9...",
+                    "token_type": "bearer",
+                    "expires_in": 900,
+                }
             ]
         }
     )
@@ -100,8 +105,12 @@ class PairIn(WireIn):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"code": "K7QH-3XMP", "device_name": "Front counter", "key_id": 4711,
-                 "public_key": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"}
+                {
+                    "code": "K7QH-3XMP",
+                    "device_name": "Front counter",
+                    "key_id": 4711,
+                    "public_key": "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo",
+                }
             ]
         },
     )

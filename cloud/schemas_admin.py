@@ -98,7 +98,9 @@ class CustomerCreate(WireIn):
     marketing_consent: bool = False
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"name": "Robert'); DROP TABLE customers;--", "email": "bob@x.example"}]},
+        json_schema_extra={
+            "examples": [{"name": "Robert'); DROP TABLE customers;--", "email": "bob@x.example"}]
+        },
     )
 
 

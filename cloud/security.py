@@ -28,7 +28,9 @@ def sha256_hex(text: str) -> str:
 
 class Passwords:
     def __init__(self, settings: Settings) -> None:
-        self._hasher = PasswordHasher(time_cost=settings.argon2_time_cost, memory_cost=settings.argon2_memory_kib)
+        self._hasher = PasswordHasher(
+            time_cost=settings.argon2_time_cost, memory_cost=settings.argon2_memory_kib
+        )
         self._dummy = self._hasher.hash("not-a-password")
 
     def hash(self, password: str) -> str:
@@ -70,7 +72,12 @@ def read_access_token(settings: Settings, token: str, now: datetime) -> AccessCl
             token,
             settings.jwt_secret,
             algorithms=[JWT_ALG],
-            options={"verify_exp": False, "verify_iat": False, "verify_nbf": False, "require": ["sub", "bid", "exp", "typ", "role"]},
+            options={
+                "verify_exp": False,
+                "verify_iat": False,
+                "verify_nbf": False,
+                "require": ["sub", "bid", "exp", "typ", "role"],
+            },
         )
     except jwt.PyJWTError as exc:
         raise _unauthorized("The access token is not valid.") from exc

@@ -32,8 +32,13 @@ def _range(start: date | None, end: date | None, when) -> tuple[str, str]:
 
 
 def _counted(bid: int, lo: str, hi: str):
-    return and_(Event.business_id == bid, Event.voided.is_(False), Event.kind != "void", Event.day >= lo,
-                Event.day <= hi)
+    return and_(
+        Event.business_id == bid,
+        Event.voided.is_(False),
+        Event.kind != "void",
+        Event.day >= lo,
+        Event.day <= hi,
+    )
 
 
 def _rate(redemptions: int, visits: int) -> float:
@@ -44,20 +49,35 @@ def daily(session, bid: int, lo: str, hi: str) -> list[DayStats]:
     stats = session.execute(
         select(Event.day, _VISITS, _STAMPS, _REDEMPTIONS).where(_counted(bid, lo, hi)).group_by(Event.day)
     ).all()
-    new = dict(session.execute(
-        select(Customer.day, func.count()).where(Customer.business_id == bid, Customer.day >= lo,
-                                                 Customer.day <= hi).group_by(Customer.day)
-    ).tuples().all())
+    new = dict(
+        session.execute(
+            select(Customer.day, func.count())
+            .where(Customer.business_id == bid, Customer.day >= lo, Customer.day <= hi)
+            .group_by(Customer.day)
+        )
+        .tuples()
+        .all()
+    )
     by_day = {d: (int(v or 0), int(s or 0), int(r or 0)) for d, v, s, r in stats}
     out = []
     for day in sorted(set(by_day) | set(new)):
         v, s, r = by_day.get(day, (0, 0, 0))
-        out.append(DayStats(day=day, new_customers=int(new.get(day, 0)), visits=v, stamps=s, redemptions=r,
-                            redemption_rate=_rate(r, v)))
+        out.append(
+            DayStats(
+                day=day,
+                new_customers=int(new.get(day, 0)),
+                visits=v,
+                stamps=s,
+                redemptions=r,
+                redemption_rate=_rate(r, v),
+            )
+        )
     return out
 
 
-def _grouped(session, bid: int, lo: str, hi: str, column, model, limit: int | None = None) -> list[GroupStats]:
+def _grouped(
+    session, bid: int, lo: str, hi: str, column, model, limit: int | None = None
+) -> list[GroupStats]:
     stmt = (
         select(column, model.name, _VISITS.label("visits"), _STAMPS, _REDEMPTIONS)
         .select_from(Event)
@@ -69,8 +89,14 @@ def _grouped(session, bid: int, lo: str, hi: str, column, model, limit: int | No
     if limit:
         stmt = stmt.limit(limit)
     return [
-        GroupStats(id=i, name=n, visits=int(v or 0), stamps=int(s or 0), redemptions=int(r or 0),
-                   redemption_rate=_rate(int(r or 0), int(v or 0)))
+        GroupStats(
+            id=i,
+            name=n,
+            visits=int(v or 0),
+            stamps=int(s or 0),
+            redemptions=int(r or 0),
+            redemption_rate=_rate(int(r or 0), int(v or 0)),
+        )
         for i, n, v, s, r in session.execute(stmt)
     ]
 
@@ -85,7 +111,9 @@ def summary(user: User, session: ReadDb, when: Now, start: Start = None, end: En
     lo, hi = _range(start, end, when)
     bid = user.business_id
     open_conflicts = session.scalar(
-        select(func.count()).select_from(Conflict).where(Conflict.business_id == bid, Conflict.resolved.is_(False))
+        select(func.count())
+        .select_from(Conflict)
+        .where(Conflict.business_id == bid, Conflict.resolved.is_(False))
     )
     return AnalyticsSummary(
         days=daily(session, bid, lo, hi),
@@ -103,7 +131,9 @@ def per_day(user: User, session: ReadDb, when: Now, start: Start = None, end: En
 
 
 @router.get("/offers", response_model=list[GroupStats])
-def per_offer(user: User, session: ReadDb, when: Now, start: Start = None, end: End = None) -> list[GroupStats]:
+def per_offer(
+    user: User, session: ReadDb, when: Now, start: Start = None, end: End = None
+) -> list[GroupStats]:
     lo, hi = _range(start, end, when)
     return _grouped(session, user.business_id, lo, hi, Event.program_id, Offer)
 
@@ -118,7 +148,11 @@ def per_location(
 
 @router.get("/popular-offers", response_model=list[GroupStats])
 def popular_offers(
-    user: User, session: ReadDb, when: Now, start: Start = None, end: End = None,
+    user: User,
+    session: ReadDb,
+    when: Now,
+    start: Start = None,
+    end: End = None,
     limit: int = Query(default=5, ge=1, le=100),
 ) -> list[GroupStats]:
     lo, hi = _range(start, end, when)

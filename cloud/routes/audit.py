@@ -26,7 +26,7 @@ _FIELDS = ["id", "at", "actor_user_id", "actor_device_id", "action", "entity", "
 def export_audit(
     user: Owner,
     session: ReadDb,
-    format: Literal["json", "csv"] = "json",  # noqa: A002 - the query parameter's name
+    format: Literal["json", "csv"] = "json",
     after_id: int = Query(default=0, ge=0, lt=2**63),
     limit: int = Query(default=1000, ge=1, le=10_000),
 ):
@@ -46,5 +46,8 @@ def export_audit(
         data = item.model_dump()
         data["at"] = item.at.isoformat()
         writer.writerow(data)
-    return Response(buf.getvalue(), media_type="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="audit.csv"'})
+    return Response(
+        buf.getvalue(),
+        media_type="text/csv",
+        headers={"Content-Disposition": 'attachment; filename="audit.csv"'},
+    )

@@ -8,7 +8,6 @@ from sqlalchemy import select
 from cloud.deps import Actor, Ctx, Now, User, WriteDb, audit, public_limit
 from cloud.models import User as UserRow
 from cloud.problems import ApiProblem
-from cloud.services import normalise_email
 from cloud.schemas import LoginIn, RefreshIn, TokenPair, WireOut
 from cloud.security import (
     RefreshReuse,
@@ -18,6 +17,7 @@ from cloud.security import (
     revoke_family,
     rotate_refresh_token,
 )
+from cloud.services import normalise_email
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
@@ -59,7 +59,9 @@ def refresh(body: RefreshIn, app: Ctx, session: WriteDb, when: Now) -> TokenPair
     except RefreshReuse:
         session.commit()  # keep the family's revocation
         raise ApiProblem(
-            401, "token-reused", "This refresh token was already used; every session of its family is revoked."
+            401,
+            "token-reused",
+            "This refresh token was already used; every session of its family is revoked.",
         ) from None
     user = session.get(UserRow, row.user_id)
     pair = _pair(app, session, user, when, row.family_id)

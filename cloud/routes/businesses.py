@@ -51,7 +51,12 @@ def get_business(business_id: int, user: User, session: ReadDb) -> BusinessOut:
 
 def _user_out(row: UserRow) -> UserOut:
     return UserOut(
-        id=row.id, email=row.email, name=row.name, role=row.role, disabled=row.disabled, created_at=row.created_at
+        id=row.id,
+        email=row.email,
+        name=row.name,
+        role=row.role,
+        disabled=row.disabled,
+        created_at=row.created_at,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
@@ -80,9 +79,18 @@ def card_events(card_id: CardId, user: User, session: ReadDb) -> list[CardEvent]
     )
     return [
         CardEvent(
-            id=r.id, seq=r.seq, kind=r.kind, units=r.units, ref_event_id=r.ref_event_id,
-            occurred_at=r.occurred_at, received_at=r.received_at, staff_name=r.staff_name,
-            location_id=r.location_id, device_id=r.device_id, reason=r.reason, voided=r.voided,
+            id=r.id,
+            seq=r.seq,
+            kind=r.kind,
+            units=r.units,
+            ref_event_id=r.ref_event_id,
+            occurred_at=r.occurred_at,
+            received_at=r.received_at,
+            staff_name=r.staff_name,
+            location_id=r.location_id,
+            device_id=r.device_id,
+            reason=r.reason,
+            voided=r.voided,
         )
         for r in rows
     ]

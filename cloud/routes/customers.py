@@ -113,7 +113,10 @@ def erase_customer(customer_id: uuid.UUID, user: User, session: WriteDb, when: N
 
 
 @router.post(
-    "/public/signup", response_model=SignupOut, status_code=201, tags=["public"],
+    "/public/signup",
+    response_model=SignupOut,
+    status_code=201,
+    tags=["public"],
     dependencies=[Depends(signup_limit)],
 )
 def customer_signup(body: SignupIn, session: WriteDb, when: Now) -> SignupOut:

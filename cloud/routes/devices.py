@@ -11,11 +11,23 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select, update
 
-from cloud.deps import Actor, Ctx, DeviceActor, Now, Owner, ReadDb, User, WriteDb, audit, bump_seq, public_limit
+from cloud.deps import (
+    Actor,
+    Ctx,
+    DeviceActor,
+    Now,
+    Owner,
+    ReadDb,
+    User,
+    WriteDb,
+    audit,
+    bump_seq,
+    public_limit,
+)
 from cloud.models import Business, Device, Location, PairingCode, SigningKey
 from cloud.problems import ApiProblem, not_found
 from cloud.routes.locations import owned_location
-from cloud.schemas import DeviceOut, PairingCodeIn, PairingCodeOut, PairIn, PairOut
+from cloud.schemas import DeviceOut, PairIn, PairingCodeIn, PairingCodeOut, PairOut
 from cloud.security import new_device_token, new_pairing_code, normalise_pairing_code, sha256_hex
 
 router = APIRouter(prefix="/api/v1/devices", tags=["devices"])
@@ -23,7 +35,11 @@ router = APIRouter(prefix="/api/v1/devices", tags=["devices"])
 
 def _out(row: Device) -> DeviceOut:
     return DeviceOut(
-        id=row.id, name=row.name, location_id=row.location_id, key_id=row.key_id, created_at=row.created_at,
+        id=row.id,
+        name=row.name,
+        location_id=row.location_id,
+        key_id=row.key_id,
+        created_at=row.created_at,
         revoked=row.revoked_at is not None,
     )
 
@@ -36,21 +52,30 @@ def decode_public_key(text: str) -> bytes:
         Ed25519PublicKey.from_public_bytes(raw)
     except (binascii.Error, ValueError) as exc:
         raise ApiProblem(
-            422, "bad-public-key", "public_key must be a raw Ed25519 key: 32 bytes, base64url without padding."
+            422,
+            "bad-public-key",
+            "public_key must be a raw Ed25519 key: 32 bytes, base64url without padding.",
         ) from exc
     return raw
 
 
 @router.post("/pairing-codes", response_model=PairingCodeOut, status_code=201)
-def create_pairing_code(body: PairingCodeIn, app: Ctx, user: Owner, session: WriteDb, when: Now) -> PairingCodeOut:
+def create_pairing_code(
+    body: PairingCodeIn, app: Ctx, user: Owner, session: WriteDb, when: Now
+) -> PairingCodeOut:
     location = owned_location(session, user.business_id, body.location_id)
     code = new_pairing_code()
     expires = when + timedelta(seconds=app.settings.pairing_code_ttl)
     session.add(
         PairingCode(
-            code_hash=sha256_hex(normalise_pairing_code(code)), business_id=user.business_id,
-            location_id=location.id, name=body.name, created_by=user.user_id, created_at=when,
-            expires_at=expires, used_at=None,
+            code_hash=sha256_hex(normalise_pairing_code(code)),
+            business_id=user.business_id,
+            location_id=location.id,
+            name=body.name,
+            created_by=user.user_id,
+            created_at=when,
+            expires_at=expires,
+            used_at=None,
         )
     )
     audit(session, user, when, "device.pairing_code", "location", location.id, {"name": body.name})
@@ -77,30 +102,56 @@ def pair(body: PairIn, session: WriteDb, when: Now) -> PairOut:
         raise ApiProblem(400, "invalid-pairing-code", "This pairing code is unknown, used or expired.")
     token = new_device_token()
     device = Device(
-        id=str(uuid.uuid4()), business_id=code.business_id, location_id=code.location_id,
-        name=body.device_name, token_hash=sha256_hex(token), key_id=body.key_id, created_at=when, revoked_at=None,
+        id=str(uuid.uuid4()),
+        business_id=code.business_id,
+        location_id=code.location_id,
+        name=body.device_name,
+        token_hash=sha256_hex(token),
+        key_id=body.key_id,
+        created_at=when,
+        revoked_at=None,
     )
     session.add(device)
     session.add(
         SigningKey(
-            business_id=code.business_id, key_id=body.key_id, public_key=raw_key, private_key=None,
-            device_id=device.id, revoked=False, created_at=when, seq=bump_seq(session, code.business_id),
+            business_id=code.business_id,
+            key_id=body.key_id,
+            public_key=raw_key,
+            private_key=None,
+            device_id=device.id,
+            revoked=False,
+            created_at=when,
+            seq=bump_seq(session, code.business_id),
         )
     )
     business = session.get(Business, code.business_id)
     location = session.get(Location, code.location_id)
-    audit(session, Actor(code.business_id, device_id=device.id), when, "device.pair", "device", device.id,
-          {"name": body.device_name, "key_id": body.key_id})
+    audit(
+        session,
+        Actor(code.business_id, device_id=device.id),
+        when,
+        "device.pair",
+        "device",
+        device.id,
+        {"name": body.device_name, "key_id": body.key_id},
+    )
     session.commit()
     return PairOut(
-        device_id=device.id, device_token=token, business_id=business.id, business_name=business.name,
-        location_id=location.id, location_name=location.name, key_id=body.key_id,
+        device_id=device.id,
+        device_token=token,
+        business_id=business.id,
+        business_name=business.name,
+        location_id=location.id,
+        location_name=location.name,
+        key_id=body.key_id,
     )
 
 
 @router.get("", response_model=list[DeviceOut])
 def list_devices(user: User, session: ReadDb) -> list[DeviceOut]:
-    rows = session.scalars(select(Device).where(Device.business_id == user.business_id).order_by(Device.created_at))
+    rows = session.scalars(
+        select(Device).where(Device.business_id == user.business_id).order_by(Device.created_at)
+    )
     return [_out(r) for r in rows]
 
 

@@ -29,7 +29,11 @@ def _out(row: Location) -> LocationOut:
 @router.post("", response_model=LocationOut, status_code=201)
 def create_location(body: LocationIn, user: User, session: WriteDb, when: Now) -> LocationOut:
     row = Location(
-        id=str(uuid.uuid4()), business_id=user.business_id, name=body.name, address=body.address, created_at=when
+        id=str(uuid.uuid4()),
+        business_id=user.business_id,
+        name=body.name,
+        address=body.address,
+        created_at=when,
     )
     session.add(row)
     audit(session, user, when, "location.create", "location", row.id, body.model_dump())

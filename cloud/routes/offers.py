@@ -16,8 +16,16 @@ from cloud.schemas_admin import OfferIn, OfferPatch
 
 router = APIRouter(prefix="/api/v1/offers", tags=["offers"])
 
-_NOT_NULL = {"name", "stamps_required", "reward_text", "per_visit_limit", "cooldown_seconds", "status", "colour",
-             "icon"}
+_NOT_NULL = {
+    "name",
+    "stamps_required",
+    "reward_text",
+    "per_visit_limit",
+    "cooldown_seconds",
+    "status",
+    "colour",
+    "icon",
+}
 
 
 def owned_offer(session, business_id: int, offer_id: uuid.UUID | str) -> OfferRow:

@@ -12,8 +12,13 @@ from cloud.schemas import PullOut, PushIn, PushOut
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
-_SOURCES = [("offers", Offer), ("customers", Customer), ("cards", Card), ("keys", SigningKey),
-            ("conflicts", Conflict)]
+_SOURCES = [
+    ("offers", Offer),
+    ("customers", Customer),
+    ("cards", Card),
+    ("keys", SigningKey),
+    ("conflicts", Conflict),
+]
 
 
 @router.post("/push", response_model=PushOut)
@@ -38,7 +43,9 @@ def pull(
     for name, model in _SOURCES:
         t = model.__table__
         cols = [t.c.key_id, t.c.public_key, t.c.revoked, t.c.seq] if name == "keys" else [t]
-        stmt = select(*cols).where(t.c.business_id == bid, t.c.seq > cursor).order_by(t.c.seq).limit(limit + 1)
+        stmt = (
+            select(*cols).where(t.c.business_id == bid, t.c.seq > cursor).order_by(t.c.seq).limit(limit + 1)
+        )
         fetched.extend((row.seq, name, row) for row in conn.execute(stmt))
     fetched.sort(key=lambda item: item[0])
     page = fetched[:limit]
@@ -52,8 +59,10 @@ def pull(
     conflicts = []
     if out["conflicts"]:
         ids = views.conflict_event_ids(out["conflicts"])
-        events = {e.id: e for e in conn.execute(
-            select(Event.__table__).where(Event.business_id == bid, Event.id.in_(ids)))}
+        events = {
+            e.id: e
+            for e in conn.execute(select(Event.__table__).where(Event.business_id == bid, Event.id.in_(ids)))
+        }
         conflicts = [views.conflict(r, events) for r in out["conflicts"]]
     return PullOut(
         cursor=page[-1][0] if page else cursor,

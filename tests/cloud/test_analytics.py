@@ -12,7 +12,9 @@ def test_analytics_per_day_offer_location_and_popular(cloud):
     # day 1 (2026-11-29): two customers at the harbour on coffee
     c1 = cloud.enroll(k1, coffee, "A")
     c2 = cloud.enroll(k1, coffee, "B")
-    cloud.push(k1, *[cloud.event("earn", c1, coffee, 1) for _ in range(3)], cloud.event("earn", c2, coffee, 2))
+    cloud.push(
+        k1, *[cloud.event("earn", c1, coffee, 1) for _ in range(3)], cloud.event("earn", c2, coffee, 2)
+    )
     voided = cloud.event("earn", c2, coffee, 1)
     cloud.push(k1, voided, cloud.event("void", c2, coffee, -1, ref_event_id=voided["id"]))
     cloud.push(k1, cloud.event("redeem", c1, coffee, -3))
@@ -23,37 +25,59 @@ def test_analytics_per_day_offer_location_and_popular(cloud):
 
     fresh = cloud.login(owner.email, owner.password)  # a day later the access token has expired
     owner.headers = {"Authorization": f"Bearer {fresh['access_token']}"}
-    r = cloud.client.get("/api/v1/analytics", params={"start": "2026-11-28", "end": "2026-11-30"},
-                         headers=owner.headers)
+    r = cloud.client.get(
+        "/api/v1/analytics", params={"start": "2026-11-28", "end": "2026-11-30"}, headers=owner.headers
+    )
     assert r.status_code == 200, r.text
     data = r.json()
     assert data["days"] == [
-        {"day": "2026-11-29", "new_customers": 2, "visits": 4, "stamps": 5, "redemptions": 1,
-         "redemption_rate": 0.25},
-        {"day": "2026-11-30", "new_customers": 1, "visits": 2, "stamps": 2, "redemptions": 0,
-         "redemption_rate": 0.0},
+        {
+            "day": "2026-11-29",
+            "new_customers": 2,
+            "visits": 4,
+            "stamps": 5,
+            "redemptions": 1,
+            "redemption_rate": 0.25,
+        },
+        {
+            "day": "2026-11-30",
+            "new_customers": 1,
+            "visits": 2,
+            "stamps": 2,
+            "redemptions": 0,
+            "redemption_rate": 0.0,
+        },
     ]
     offers = {o["name"]: o for o in data["offers"]}
-    assert (offers["Coffee"]["visits"], offers["Coffee"]["stamps"], offers["Coffee"]["redemptions"]) == (4, 5, 1)
+    assert (offers["Coffee"]["visits"], offers["Coffee"]["stamps"], offers["Coffee"]["redemptions"]) == (
+        4,
+        5,
+        1,
+    )
     assert (offers["Cake"]["visits"], offers["Cake"]["redemptions"]) == (2, 0)
     locations = {loc["name"]: loc for loc in data["locations"]}
-    assert locations["Harbour"]["visits"] == 4 and locations["Station"]["visits"] == 2
+    assert locations["Harbour"]["visits"] == 4
+    assert locations["Station"]["visits"] == 2
     assert [o["name"] for o in data["popular_offers"]] == ["Coffee", "Cake"]
     assert data["open_conflicts"] == 0
 
-    daily = cloud.client.get("/api/v1/analytics/daily", params={"start": "2026-11-30", "end": "2026-11-30"},
-                             headers=owner.headers).json()
+    daily = cloud.client.get(
+        "/api/v1/analytics/daily", params={"start": "2026-11-30", "end": "2026-11-30"}, headers=owner.headers
+    ).json()
     assert [d["day"] for d in daily] == ["2026-11-30"]
-    popular = cloud.client.get("/api/v1/analytics/popular-offers", params={"limit": 1, "end": "2026-11-30"},
-                               headers=owner.headers).json()
+    popular = cloud.client.get(
+        "/api/v1/analytics/popular-offers", params={"limit": 1, "end": "2026-11-30"}, headers=owner.headers
+    ).json()
     assert [o["name"] for o in popular] == ["Coffee"]
-    by_loc = cloud.client.get("/api/v1/analytics/locations", params={"end": "2026-11-30"},
-                              headers=owner.headers).json()
+    by_loc = cloud.client.get(
+        "/api/v1/analytics/locations", params={"end": "2026-11-30"}, headers=owner.headers
+    ).json()
     assert {x["name"] for x in by_loc} == {"Harbour", "Station"}
 
 
 def test_analytics_rejects_inverted_range(cloud):
     owner = cloud.owner()
-    r = cloud.client.get("/api/v1/analytics", params={"start": "2026-12-01", "end": "2026-11-01"},
-                         headers=owner.headers)
+    r = cloud.client.get(
+        "/api/v1/analytics", params={"start": "2026-12-01", "end": "2026-11-01"}, headers=owner.headers
+    )
     assert r.status_code == 422

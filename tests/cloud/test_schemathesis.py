@@ -46,6 +46,21 @@ def _operations(schema):
         yield result.ok()
 
 
+def _checker(operation, mode, headers):
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(
+        max_examples=EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def check(case):
+        case.call_and_validate(headers=dict(headers), checks=CHECKS)
+
+    return check
+
+
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_openapi_contract(api, mode):
     schema, owner_headers, device_headers = api
@@ -55,12 +70,7 @@ def test_openapi_contract(api, mode):
         device = operation.path.startswith("/api/v1/sync") or operation.path == "/api/v1/devices/me"
         headers = device_headers if device else owner_headers
 
-        @given(case=operation.as_strategy(generation_mode=mode))
-        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
-                  suppress_health_check=list(HealthCheck))
-        def check(case):
-            case.call_and_validate(headers=dict(headers), checks=CHECKS)
-
+        check = _checker(operation, mode, headers)
         count += 1
         try:
             check()

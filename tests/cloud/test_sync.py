@@ -32,7 +32,8 @@ def test_enroll_earn_redeem_and_balances(cloud, shop):
     results = cloud.push(kiosk, *events)
     assert [r["status"] for r in results] == ["accepted"] * 10
     seqs = [r["seq"] for r in results]
-    assert seqs == sorted(seqs) and len(set(seqs)) == 10
+    assert seqs == sorted(seqs)
+    assert len(set(seqs)) == 10
     balance = _card(cloud, owner, card)["balance"]
     assert balance == {"units": 0, "lifetime": 9, "redemptions": 1, "visits": 9}
 
@@ -127,7 +128,8 @@ def test_double_redemption_is_kept_flagged_and_listed(cloud, shop):
     conflicts = cloud.client.get("/api/v1/conflicts", headers=owner.headers).json()
     assert len(conflicts) == 1
     conflict = conflicts[0]
-    assert conflict["card_id"] == card and conflict["kind"] == "double_redemption"
+    assert conflict["card_id"] == card
+    assert conflict["kind"] == "double_redemption"
     assert [e["id"] for e in conflict["events"]] == [redeem_a["id"], redeem_b["id"]]
     assert {e["device_id"] for e in conflict["events"]} == {kiosk_a.device_id, kiosk_b.device_id}
     pulled = cloud.pull(kiosk_a)
@@ -138,7 +140,7 @@ def test_double_redemption_is_kept_flagged_and_listed(cloud, shop):
 
 
 def test_pull_pages_by_sequence_and_resumes_from_the_cursor(cloud, shop):
-    owner, offer, kiosk = shop
+    _owner, offer, kiosk = shop
     cards = [cloud.enroll(kiosk, offer, name=f"C{i}") for i in range(7)]
     seen_cards, seen_customers, cursor, pages = set(), set(), 0, 0
     while True:
@@ -157,7 +159,9 @@ def test_pull_pages_by_sequence_and_resumes_from_the_cursor(cloud, shop):
     assert pages >= 6
     # nothing new: an empty page with the same cursor
     again = cloud.pull(kiosk, cursor=cursor)
-    assert again["cards"] == [] and again["cursor"] == cursor and again["has_more"] is False
+    assert again["cards"] == []
+    assert again["cursor"] == cursor
+    assert again["has_more"] is False
     # a change shows up after the cursor, with the authoritative balance
     cloud.push(kiosk, cloud.event("earn", cards[0], offer, 3))
     after = cloud.pull(kiosk, cursor=cursor)
@@ -188,7 +192,8 @@ def test_server_issued_card_token_verifies_with_the_pulled_key(cloud, shop):
     assert r.status_code == 201, r.text
     issued = r.json()
     token = cardtoken.decode(issued["token"])
-    assert token.business_id == owner.business_id and token.card_id == issued["card"]["id"]
+    assert token.business_id == owner.business_id
+    assert token.card_id == issued["card"]["id"]
     assert cardtoken.parse_card_number(issued["card_number"]) == token.card_id
     keys = {k["key_id"]: k["public_key"] for k in cloud.pull(kiosk)["keys"]}
     raw = base64.urlsafe_b64decode(keys[token.key_id] + "=" * (-len(keys[token.key_id]) % 4))
@@ -206,5 +211,6 @@ def test_push_batch_limits(cloud, shop):
     r = cloud.client.post("/api/v1/sync/push", json={"events": events}, headers=kiosk.headers)
     assert r.status_code == 422
     results = cloud.push(kiosk, *events[:1000])
-    assert len(results) == 1000 and {r["status"] for r in results} == {"accepted"}
+    assert len(results) == 1000
+    assert {r["status"] for r in results} == {"accepted"}
     assert _card(cloud, owner, card)["balance"]["visits"] == 1000

@@ -14,12 +14,22 @@ def two_shops(cloud):
         location = cloud.location(owner)
         kiosk = cloud.kiosk(owner, location)
         card = cloud.enroll(kiosk, offer)
-        customer = cloud.client.post("/api/v1/customers", json={"name": "C"}, headers=owner.headers).json()["id"]
+        customer = cloud.client.post("/api/v1/customers", json={"name": "C"}, headers=owner.headers).json()[
+            "id"
+        ]
         cloud.push(kiosk, cloud.event("redeem", card, offer, -1), cloud.event("redeem", card, offer, -1))
         conflict = cloud.client.get("/api/v1/conflicts", headers=owner.headers).json()[0]["id"]
-        ids[name] = {"owner": owner, "offer": offer, "location": location, "kiosk": kiosk, "card": card,
-                     "customer": customer, "device": kiosk.device_id, "conflict": conflict,
-                     "business": owner.business_id}
+        ids[name] = {
+            "owner": owner,
+            "offer": offer,
+            "location": location,
+            "kiosk": kiosk,
+            "card": card,
+            "customer": customer,
+            "device": kiosk.device_id,
+            "conflict": conflict,
+            "business": owner.business_id,
+        }
     return ids
 
 
@@ -73,17 +83,21 @@ def test_lists_only_show_my_rows(cloud, two_shops):
     a, b = two_shops["a"], two_shops["b"]
     h = a["owner"].headers
     lists = {
-        "/api/v1/offers": a["offer"], "/api/v1/locations": a["location"], "/api/v1/devices": a["device"],
+        "/api/v1/offers": a["offer"],
+        "/api/v1/locations": a["location"],
+        "/api/v1/devices": a["device"],
     }
     for url, mine in lists.items():
         assert [x["id"] for x in cloud.client.get(url, headers=h).json()] == [mine], url
     conflicts = {c["id"] for c in cloud.client.get("/api/v1/conflicts", headers=h).json()}
-    assert a["conflict"] in conflicts and b["conflict"] not in conflicts
+    assert a["conflict"] in conflicts
+    assert b["conflict"] not in conflicts
     assert b["card"] not in {c["id"] for c in cloud.client.get("/api/v1/cards", headers=h).json()}
     customers = {c["id"] for c in cloud.client.get("/api/v1/customers", headers=h).json()}
     assert b["customer"] not in customers
     audit = cloud.client.get("/api/v1/audit", headers=h).json()
-    assert audit and {e["entity_id"] for e in audit}.isdisjoint({b["offer"], b["location"], b["customer"]})
+    assert audit
+    assert {e["entity_id"] for e in audit}.isdisjoint({b["offer"], b["location"], b["customer"]})
 
 
 def test_a_kiosk_cannot_touch_the_other_business(cloud, two_shops):

@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from kiosk.domain import ledger as ledger_rules
 from kiosk.domain import rules
-from kiosk.domain.model import Event, EventKind
+from kiosk.domain.model import Card, Event, EventKind, Program
 from kiosk.domain.outcomes import RedeemOutcome, ScanOutcome, UndoOutcome
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services.cards import resolve, view_of, views_of_customer
+from kiosk.services.cards import Resolved, resolve, view_of, views_of_customer
 from kiosk.services.context import Actor, Context
 from kiosk.store import StorageError, directory, ledger, meta
 
 
+def new_event(
+    ctx: Context, conn, actor: Actor, kind: EventKind, card: Card, units: int, now: datetime, **extra
+) -> Event:
+    """An event stamped with who did it, where and on which device: every ledger entry says so."""
+    location_id, device_id = _where(conn)
+    return Event(
+        id=ctx.new_id(),
+        kind=kind,
+        card_id=card.id,
+        program_id=card.program_id,
+        units=units,
+        occurred_at=now,
+        staff_id=actor.staff_id,
+        staff_name=actor.name,
+        location_id=location_id,
+        device_id=device_id,
+        **extra,
+    )
+
+
 def _where(conn) -> tuple[str | None, str | None]:
     return meta.get_setting(conn, "location_id"), meta.get_setting(conn, "device_id")
+
+
+def _card_and_program(conn, card_ref: str | bytes | int) -> tuple[Resolved, Program] | Refusal:
+    resolved = resolve(conn, card_ref)
+    if isinstance(resolved, Refusal):
+        return resolved
+    return resolved, directory.get_program(conn, resolved.card.program_id)
 
 
 def _offline_cap(conn) -> int | None:
@@ -23,11 +52,8 @@ def _offline_cap(conn) -> int | None:
     return int(meta.get_setting(conn, "offline_redemption_cap", "1"))
 
 
-class _Refused(Exception):
-    """Rolls the transaction back and carries the refusal out."""
-
-    def __init__(self, refusal: Refusal) -> None:
-        self.refusal = refusal
+def _storage_refusal(exc: StorageError) -> Refusal:
+    return refuse(Reason.STORAGE_FAILED, problem=str(exc))
 
 
 def record_scan(
@@ -38,34 +64,17 @@ def record_scan(
     shown = code if isinstance(code, str) else ""
     try:
         with ctx.store.transaction() as conn:
-            resolved = resolve(conn, code)
-            if isinstance(resolved, Refusal):
-                raise _Refused(resolved)
-            card = resolved.card
-            program = directory.get_program(conn, card.program_id)
-            now = ctx.clock()
+            found = _card_and_program(conn, code)
+            if isinstance(found, Refusal):
+                return ScanOutcome(refusal=found, code=shown)
+            resolved, program = found
+            card, now = resolved.card, ctx.clock()
             refusal = rules.check_earn(program, card, quantity, now)
             if refusal:
-                view = view_of(conn, card)
-                return ScanOutcome(
-                    refusal=refusal,
-                    code=shown,
-                    card=view,
-                    customer_cards=views_of_customer(conn, card.customer_id),
-                )
-            location_id, device_id = _where(conn)
-            event = Event(
-                id=ctx.new_id(),
-                kind=EventKind.EARN,
-                card_id=card.id,
-                program_id=program.id,
-                units=quantity,
-                occurred_at=now,
-                staff_id=actor.staff_id,
-                staff_name=actor.name,
-                location_id=location_id,
-                device_id=device_id,
-            )
+                views = views_of_customer(conn, card.customer_id)
+                view = next(v for v in views if v.card.id == card.id)
+                return ScanOutcome(refusal=refusal, code=shown, card=view, customer_cards=views)
+            event = new_event(ctx, conn, actor, EventKind.EARN, card, quantity, now)
             after = ledger.append_event(conn, card, event)
             views = views_of_customer(conn, card.customer_id, replace=after)
             view = next(v for v in views if v.card.id == after.id)
@@ -81,10 +90,8 @@ def record_scan(
             customer_cards=views,
             layout_corrected=resolved.layout_corrected,
         )
-    except _Refused as refused:
-        return ScanOutcome(refusal=refused.refusal, code=shown)
     except StorageError as exc:
-        return ScanOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)), code=shown)
+        return ScanOutcome(refusal=_storage_refusal(exc), code=shown)
 
 
 def redeem(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> RedeemOutcome:
@@ -92,36 +99,20 @@ def redeem(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> 
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
-            resolved = resolve(conn, card_ref)
-            if isinstance(resolved, Refusal):
-                raise _Refused(resolved)
-            card = resolved.card
-            program = directory.get_program(conn, card.program_id)
+            found = _card_and_program(conn, card_ref)
+            if isinstance(found, Refusal):
+                return RedeemOutcome(refusal=found)
+            card, program = found[0].card, found[1]
             cap = _offline_cap(conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
             refusal = rules.check_redeem(program, card, offline_redemptions=pending, offline_cap=cap)
             if refusal:
                 return RedeemOutcome(refusal=refusal, card=view_of(conn, card))
-            location_id, device_id = _where(conn)
-            event = Event(
-                id=ctx.new_id(),
-                kind=EventKind.REDEEM,
-                card_id=card.id,
-                program_id=program.id,
-                units=-program.units_required,
-                occurred_at=ctx.clock(),
-                staff_id=actor.staff_id,
-                staff_name=actor.name,
-                location_id=location_id,
-                device_id=device_id,
-            )
-            after = ledger.append_event(conn, card, event)
-            view = view_of(conn, after)
+            event = new_event(ctx, conn, actor, EventKind.REDEEM, card, -program.units_required, ctx.clock())
+            view = view_of(conn, ledger.append_event(conn, card, event))
         return RedeemOutcome(card=view, event=event)
-    except _Refused as refused:
-        return RedeemOutcome(refusal=refused.refusal)
     except StorageError as exc:
-        return RedeemOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+        return RedeemOutcome(refusal=_storage_refusal(exc))
 
 
 def undo(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> UndoOutcome:
@@ -129,11 +120,10 @@ def undo(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> Un
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
-            resolved = resolve(conn, card_ref)
-            if isinstance(resolved, Refusal):
-                raise _Refused(resolved)
-            card = resolved.card
-            program = directory.get_program(conn, card.program_id)
+            found = _card_and_program(conn, card_ref)
+            if isinstance(found, Refusal):
+                return UndoOutcome(refusal=found)
+            card, program = found[0].card, found[1]
             target = ledger.last_standing_event(conn, card.id)
             now = ctx.clock()
             refusal = rules.check_undo(program, card, target, now)
@@ -150,10 +140,7 @@ def undo(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> Un
                 device_id=device_id,
                 reason="undo at the counter",
             )
-            after = ledger.append_event(conn, card, void)
-            view = view_of(conn, after)
+            view = view_of(conn, ledger.append_event(conn, card, void))
         return UndoOutcome(card=view, voided=target, event=void)
-    except _Refused as refused:
-        return UndoOutcome(refusal=refused.refusal)
     except StorageError as exc:
-        return UndoOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+        return UndoOutcome(refusal=_storage_refusal(exc))

@@ -10,6 +10,7 @@ from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
+from kiosk.services.counter import new_event
 from kiosk.store import StorageError, ledger, meta
 
 MAX_ADJUST = 1000
@@ -58,19 +59,7 @@ def adjust(ctx: Context, card_ref: str | int, units: int, reason: str, *, actor:
             if card.balance.units + units < 0:
                 return AdjustOutcome(refusal=invalid("Stamps", Problem.BALANCE_NEGATIVE))
             now = ctx.clock()
-            event = Event(
-                id=ctx.new_id(),
-                kind=EventKind.ADJUST,
-                card_id=card.id,
-                program_id=card.program_id,
-                units=units,
-                occurred_at=now,
-                staff_id=actor.staff_id,
-                staff_name=actor.name,
-                location_id=meta.get_setting(conn, "location_id"),
-                device_id=meta.get_setting(conn, "device_id"),
-                reason=clean_reason,
-            )
+            event = new_event(ctx, conn, actor, EventKind.ADJUST, card, units, now, reason=clean_reason)
             after = ledger.append_event(conn, card, event)
             meta.audit(
                 conn,

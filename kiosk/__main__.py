@@ -140,13 +140,26 @@ def _daily_backup(services, data_dir: Path) -> None:
         print(f"loyalty-kiosk: daily backup failed: {exc}", file=sys.stderr)
 
 
-def _camera_factory(source: str):
-    """The webcam (or a video file playing as one) behind the scan screen's preview."""
+def _camera_factory(source: str, debounce_ms: int):
+    """The webcam (or a video file playing as one) behind the scan screen's preview.
+
+    `debounce_ms` is the settings' "the same code again within this is the same scan"; a code
+    held in view is one scan however long it stays there (the debouncer tracks it in view).
+    """
     from kiosk.scanner.camera import OpenCvCamera, parse_camera_source
+    from kiosk.scanner.debounce import Debouncer, DebounceSettings
     from kiosk.ui.camera_worker import CameraWorker
 
     camera_source = parse_camera_source(source, loop=True)  # a video file plays on like a camera
-    return lambda: CameraWorker(lambda: OpenCvCamera(camera_source))
+    debounce = DebounceSettings(repeat_after_s=debounce_ms / 1000)
+    return lambda: CameraWorker(lambda: OpenCvCamera(camera_source), debouncer=Debouncer(debounce))
+
+
+def _serial_factory(port: str, baud: int):
+    """A CDC-ACM scanner on the configured port; the worker reconnects after an unplug."""
+    from kiosk.ui.serial_worker import SerialWorker
+
+    return lambda: SerialWorker(port, baud)
 
 
 def _sync_round(data_dir: Path, services):
@@ -173,7 +186,12 @@ def _run_gui(args, services, settings) -> int:
 
     if args.demo and not services.identity().is_set_up:
         create_demo_shop(services.ctx, qr_dir=args.data_dir / "demo-qr")
-    camera_factory = _camera_factory(args.camera or settings.camera_source)
+    camera_factory = None
+    if args.camera or settings.scanner_kind == "camera":  # --camera always wins (demos, tests)
+        camera_factory = _camera_factory(args.camera or settings.camera_source, settings.debounce_ms)
+    serial_factory = None
+    if settings.scanner_kind == "serial" and settings.serial_port:
+        serial_factory = _serial_factory(settings.serial_port, settings.serial_baud)
     sync_round = _sync_round(args.data_dir, services)
     return run_gui(
         services,
@@ -183,6 +201,7 @@ def _run_gui(args, services, settings) -> int:
         camera_factory=camera_factory,
         kiosk_mode=args.kiosk_mode or settings.kiosk_mode,
         sync_round=sync_round,
+        serial_factory=serial_factory,
     )
 
 

@@ -38,7 +38,9 @@ def default_log_dir() -> Path:
 @dataclass(frozen=True)
 class KioskSettings:
     # scanning
-    scanner_kind: str = "wedge"  # camera | wedge | serial; the wedge always works alongside
+    # camera | wedge | serial. A USB wedge scanner always works alongside; "camera" with source
+    # "auto" shows the first webcam and a clear "use the hand scanner" state when there is none
+    scanner_kind: str = "camera"
     camera_source: str = "auto"  # auto | a device index | /dev/video0 | a video file
     serial_port: str = ""
     serial_baud: int = 9600
@@ -62,6 +64,12 @@ class KioskSettings:
         problems = []
         if self.scanner_kind not in SCANNER_KINDS:
             problems.append(f"scanner_kind must be one of {', '.join(SCANNER_KINDS)}")
+        elif (
+            self.scanner_kind == "serial"
+            and isinstance(self.serial_port, str)
+            and not self.serial_port.strip()
+        ):
+            problems.append("serial_port is needed when scanner_kind is serial")
         if self.theme not in THEMES:
             problems.append(f"theme must be one of {', '.join(THEMES)}")
         if self.language not in LANGUAGES:

@@ -93,7 +93,7 @@ class WedgeParser:
         if self._held and key.at - self._held[-1].at > self.settings.max_gap_s:
             results.append(self._release())
         if key.special in (SpecialKey.ENTER, SpecialKey.TAB):
-            scan = self._complete()
+            scan = self._complete(key)
             if scan is not None:
                 results.append(scan)
             else:
@@ -120,7 +120,7 @@ class WedgeParser:
         typed = "".join(k.text for k in self._held[: len(prefix)])
         return prefix.startswith(typed)
 
-    def _complete(self) -> WedgeScan | None:
+    def _complete(self, terminator: WedgeKey) -> WedgeScan | None:
         text = "".join(k.text for k in self._held)
         prefix, suffix = self.settings.prefix, self.settings.suffix
         if not text.startswith(prefix) or not text.endswith(suffix):
@@ -128,7 +128,8 @@ class WedgeParser:
         body = text[len(prefix) : len(text) - len(suffix)]
         if len(body) < self.settings.min_length:
             return None
-        return WedgeScan(body, tuple(self._take()))
+        # the terminator belongs to the scan too: every key fed comes out exactly once
+        return WedgeScan(body, (*self._take(), terminator))
 
     def _take(self) -> list[WedgeKey]:
         held, self._held = self._held, []

@@ -102,6 +102,11 @@ def put_location(conn: Connection, location_id: str, name: str) -> None:
         conn.execute(insert(locations).values(id=location_id, name=name))
 
 
+def location_names(conn: Connection) -> dict[str, str]:
+    """The locations this kiosk knows by name (its own, from pairing): id -> name."""
+    return dict(conn.execute(select(locations.c.id, locations.c.name)).all())
+
+
 def own_business_keys(conn: Connection) -> tuple[int, dict[int, PublicKey]]:
     """This kiosk's business id and its trusted keys in one query: the hot path of every scan."""
     business = select(settings.c.value).where(settings.c.key == "business_id").scalar_subquery()

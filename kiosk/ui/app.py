@@ -38,11 +38,14 @@ class Kiosk:
     settings: KioskSettings
     threads: list[WorkerThread] = field(default_factory=list)
     camera: object | None = None
+    sync: object | None = None  # kiosk.ui.sync_wiring.SyncParts: the Sync screen and its threads
+    serial: object | None = None  # the serial scanner's worker, when scanner_kind is "serial"
 
     def shutdown(self) -> None:
-        """Camera first, then the store worker (DESIGN.md's order); each thread is joined."""
-        if self.camera is not None and hasattr(self.camera, "stop"):
-            self.camera.stop()
+        """Scanners first, then the store worker (DESIGN.md's order); each thread is joined."""
+        for scanner in (self.camera, self.serial):
+            if scanner is not None and hasattr(scanner, "stop"):
+                scanner.stop()
         self.app.removeEventFilter(self.session)
         self.session.sign_out("shutdown")
         for thread in reversed(self.threads):
@@ -135,6 +138,8 @@ def build_main_window(
     camera_factory: Callable[[], object] | None = None,
     kiosk_mode: bool = False,
     idle_interval_ms: int | None = None,
+    serial_factory: Callable[[], object] | None = None,
+    sync_engine_options: dict | None = None,
 ) -> Kiosk:
     """Build and start everything except the event loop (tests call this, then shutdown())."""
     apply_theme(app, settings.theme)
@@ -152,34 +157,81 @@ def build_main_window(
     )
     kiosk = Kiosk(app, window, worker, session, sounds, {"scan": scan}, settings, [store_thread])
     _add_screens(kiosk, data_dir)
+    _add_sync_screen(kiosk, services, data_dir, sync_engine_options)
     store_thread.start()
     window.show_signin()
     if camera_factory is not None:
-        kiosk.camera = _connect_camera(camera_factory, scan)
+        start_camera(kiosk, camera_factory)
+    if serial_factory is not None:
+        start_serial(kiosk, serial_factory)
     if kiosk_mode or settings.kiosk_mode:
         window.set_kiosk_mode(True)
     return kiosk
 
 
-def _connect_camera(camera_factory: Callable[[], object], scan: ScanScreen) -> object | None:
-    """The scanner engineer's camera worker: frame_captured(QImage, outline), code_scanned(str),
-    camera_failed(str), start(), stop()."""
+def scan_router(kiosk: Kiosk) -> Callable[[str], None]:
+    """Where a scanner's code goes, whichever screen is open: to the scan screen, and only while
+    someone is signed in (a stamp must say who gave it; signed out, the code is dropped)."""
+    scan = kiosk.screens["scan"]
+
+    def on_code_scanned(code: str) -> None:
+        if kiosk.session.actor is not None and kiosk.window.show_screen("scan"):
+            scan.on_code_scanned(code)
+
+    return on_code_scanned
+
+
+def start_camera(kiosk: Kiosk, camera_factory: Callable[[], object]) -> object | None:
+    """Make, connect and start the camera worker; build_main_window calls it, and tests that
+    want the camera running only after sign-in call it themselves."""
+    kiosk.camera = _connect_camera(camera_factory, kiosk.screens["scan"], scan_router(kiosk))
+    return kiosk.camera
+
+
+def _connect_camera(
+    camera_factory: Callable[[], object], scan: ScanScreen, on_code: Callable[[str], None] | None = None
+) -> object | None:
+    """The camera worker: frame_captured(QImage, outline), code_scanned(str), camera_failed(str),
+    camera_recovered(), start(), stop()."""
     try:
         camera = camera_factory()
     except Exception as exc:  # no camera is a normal state at a counter: fall back to the scanner
         scan.on_camera_failed(str(exc))
         return None
     camera.frame_captured.connect(scan.on_frame_captured)
-    camera.code_scanned.connect(scan.on_code_scanned)
+    camera.code_scanned.connect(on_code or scan.on_code_scanned)
     camera.camera_failed.connect(scan.on_camera_failed)
+    recovered = getattr(camera, "camera_recovered", None)
+    if recovered is not None:  # after an unplug or a busy camera, say it is back until frames flow
+        recovered.connect(scan.on_camera_recovered)
     if hasattr(camera, "start"):
         camera.start()
     return camera
 
 
-def _install_wedge_filter(app: QApplication, settings: KioskSettings, kiosk: Kiosk):
+def start_serial(kiosk: Kiosk, serial_factory: Callable[[], object]) -> object | None:
+    """The serial scanner's worker (code_scanned, serial_failed, serial_connected), feeding the
+    scan screen like the camera does; its state shows where the preview would be."""
+    scan = kiosk.screens["scan"]
+    try:
+        serial = serial_factory()
+    except Exception as exc:  # a bad port setting must not stop the counter: say why, keep going
+        scan.on_scanner_failed(str(exc))
+        return None
+    serial.code_scanned.connect(scan_router(kiosk))
+    serial.serial_failed.connect(scan.on_scanner_failed)
+    serial.serial_connected.connect(scan.on_scanner_connected)
+    serial.start()
+    kiosk.serial = serial
+    return serial
+
+
+def _install_wedge_filter(
+    app: QApplication, settings: KioskSettings, kiosk: Kiosk, clock: Callable[[], float] = time.monotonic
+):
     """A keyboard-wedge scan lands at the counter wherever the focus is (the scanner engineer's
-    filter); without it, the scan screen's code field still takes the scanner's typing + Enter."""
+    filter); without it, the scan screen's code field still takes the scanner's typing + Enter.
+    `clock` is for tests, which drive key timing without sleeping."""
     from kiosk.scanner.wedge import WedgeSettings
     from kiosk.ui.wedge_filter import WedgeFilter
 
@@ -189,37 +241,27 @@ def _install_wedge_filter(app: QApplication, settings: KioskSettings, kiosk: Kio
             prefix=settings.wedge_prefix,
             suffix=settings.wedge_suffix,
         ),
+        clock=clock,
         parent=kiosk.window,
     )
-    scan = kiosk.screens["scan"]
-
-    def on_code_scanned(code: str) -> None:
-        if kiosk.session.actor is not None and kiosk.window.show_screen("scan"):
-            scan.on_code_scanned(code)
-
-    wedge.code_scanned.connect(on_code_scanned)
+    wedge.code_scanned.connect(scan_router(kiosk))
     wedge.install(app)
     return wedge
 
 
-def _start_sync(kiosk: Kiosk, sync_round: Callable[[], object], settings: KioskSettings) -> None:
-    """Sync rounds on their own thread, on a timer and soon after each recorded event; the
-    status bar shows what the last round found. Stopped after the store worker (DESIGN.md)."""
-    from kiosk.ui.sync_worker import SyncThread, SyncWorker
+def _add_sync_screen(kiosk: Kiosk, services: Services, data_dir: Path, engine_options: dict | None) -> None:
+    from kiosk.ui.sync_wiring import install_sync
 
-    sync = SyncWorker(sync_round, interval_ms=settings.sync_interval_seconds * 1000)
-    for recorded in (
-        kiosk.worker.scan_recorded,
-        kiosk.worker.redeemed,
-        kiosk.worker.undone,
-        kiosk.worker.enrolled,
-    ):
-        recorded.connect(sync.on_events_recorded)
-    sync.sync_succeeded.connect(kiosk.window.on_sync_finished)
-    sync.sync_failed.connect(kiosk.window.on_sync_finished)
-    thread = SyncThread(sync)
-    kiosk.threads.insert(0, thread)  # shutdown walks the list backwards: store first, then sync
-    thread.start()
+    install_sync(kiosk, services, data_dir, engine_options=engine_options)
+
+
+def _start_sync(kiosk: Kiosk, sync_round: Callable[[], object]) -> None:
+    """Sync rounds on their own thread, on a timer and soon after each recorded event; the
+    status bar and the Sync screen show what the last round found. Pairing on the Sync screen
+    starts them too (kiosk.ui.sync_wiring); they stop after the store worker (DESIGN.md)."""
+    from kiosk.ui.sync_wiring import start_rounds
+
+    start_rounds(kiosk, sync_round)
 
 
 def run_gui(
@@ -231,16 +273,23 @@ def run_gui(
     camera_factory: Callable[[], object] | None = None,
     kiosk_mode: bool = False,
     sync_round: Callable[[], object] | None = None,
+    serial_factory: Callable[[], object] | None = None,
 ) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Loyalty Kiosk")
     install_translations(app, settings.language)
     kiosk = build_main_window(
-        services, settings, data_dir=data_dir, app=app, camera_factory=camera_factory, kiosk_mode=kiosk_mode
+        services,
+        settings,
+        data_dir=data_dir,
+        app=app,
+        camera_factory=camera_factory,
+        kiosk_mode=kiosk_mode,
+        serial_factory=serial_factory,
     )
     wedge = _install_wedge_filter(app, settings, kiosk)
     if sync_round is not None:
-        _start_sync(kiosk, sync_round, settings)
+        _start_sync(kiosk, sync_round)
     if not kiosk.window.kiosk_mode:
         kiosk.window.resize(1024, 768)
         kiosk.window.show()

@@ -217,17 +217,30 @@ class MainWindow(QMainWindow):
     def on_status_read(self, info: StatusInfo) -> None:
         if self._status_info.online is not None and info.online is None:
             # the store worker knows nothing of the cloud: keep what the last sync round said
-            info = replace(info, online=self._status_info.online, last_sync=self._status_info.last_sync)
+            info = replace(
+                info,
+                online=self._status_info.online,
+                last_sync=self._status_info.last_sync,
+                sync_state=self._status_info.sync_state,
+            )
+        self._show_status(info)
+
+    def _show_status(self, info: StatusInfo) -> None:
         self._status_info = info
         self.status.show_status(info)
 
     def on_sync_finished(self, status) -> None:
         """A sync round's SyncStatus (kiosk.sync.engine): online/offline, pending, last success."""
-        self.on_status_read(
+        if status is None:
+            return  # the round itself crashed (logged by the worker); the next one will say more
+        # straight to the bar: on_status_read would keep the old online state when unpaired
+        self._show_status(
             replace(
                 self._status_info,
-                online=bool(status.online),
+                # unpaired again: back to "standalone", not "offline"
+                online=None if status.state == "unpaired" else bool(status.online),
                 pending=status.pending,
                 last_sync=status.last_success,
+                sync_state=status.state,
             )
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -58,6 +59,51 @@ def save(kiosk: Kiosk, outdir: Path, name: str) -> Path:
     kiosk.window.grab().save(str(path))
     print(path)
     return path
+
+
+def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
+    """The Sync screen of a paired kiosk whose cloud reported one reward redeemed twice. No cloud
+    runs here: the pairing and the pulled conflict are written to the store as a sync would, and
+    the last round's status is handed to the screen as the sync worker would."""
+    from kiosk.store import meta, sync_repo
+    from kiosk.sync.engine import SyncStatus
+
+    store = services.ctx.store
+    now = datetime.now(UTC)
+    card = services.lookup("Ana").matches[0].cards[0].card
+    here, other = str(uuid.uuid4()), str(uuid.uuid4())
+    with store.transaction() as conn:
+        location_id = meta.get_setting(conn, "location_id")
+        for key, value in {"cloud_url": "https://loyalty.example.com", "device_id": here}.items():
+            meta.put_setting(conn, key, value)
+        conflict = sync_repo.Conflict(
+            str(uuid.uuid4()),
+            card.id,
+            "double_redemption",
+            (
+                sync_repo.ConflictEvent(str(uuid.uuid4()), "Olivia Owner", location_id, here, now),
+                sync_repo.ConflictEvent(str(uuid.uuid4()), "Bea Barista", location_id, other, now),
+            ),
+            now,
+            False,
+        )
+        # the cloud flags the card that went negative; the same page carries it
+        flagged = sync_repo.ServerCard(
+            card.id, card.customer_id, card.program_id, card.key_id, "active", True, card.balance, 1
+        )
+        page = sync_repo.PulledPage(cards=(flagged,), conflicts=(conflict,))
+        business_id = int(meta.get_setting(conn, "business_id", "0") or 0)
+        sync_repo.apply_page(conn, page, business_id=business_id, cursor=1, now=now)
+        meta.put_setting(conn, "sync_last_success", now.isoformat())
+        # and the demo's events went up with the first push
+        pushed = sync_repo.pending_batch(conn, 100_000)
+        sync_repo.mark_accepted(conn, {p.event.id: n for n, p in enumerate(pushed, start=1)})
+    screen = kiosk.screens["sync"]
+    status = SyncStatus(state="online", pending=0, last_success=now)
+    kiosk.window.on_sync_finished(status)
+    screen.on_sync_finished(status)
+    screen.refresh()
+    settle(screen.control.conflicts_read)
 
 
 def shoot(outdir: Path, theme: str = "light", prefix: str = "") -> list[Path]:
@@ -143,6 +189,9 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "") -> list[Path]:
             shots.append(save(kiosk, outdir, "audit"))
             window.show_screen("settings")
             shots.append(save(kiosk, outdir, "settings"))
+            window.show_screen("sync")
+            _show_paired_with_conflict(kiosk, services)
+            shots.append(save(kiosk, outdir, "sync"))
         finally:
             kiosk.window.close()
             kiosk.shutdown()

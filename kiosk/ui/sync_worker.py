@@ -26,6 +26,7 @@ class SyncWorker(QObject):
     _start_requested = Signal()
     _stop_requested = Signal()
     _events_seen = Signal()
+    _round_requested = Signal()
 
     def __init__(self, run_round: RunRound, *, interval_ms: int = 60_000, debounce_ms: int = 2_000) -> None:
         super().__init__()
@@ -38,6 +39,7 @@ class SyncWorker(QObject):
         self._start_requested.connect(self._on_start, Qt.ConnectionType.QueuedConnection)
         self._stop_requested.connect(self._on_stop, Qt.ConnectionType.BlockingQueuedConnection)
         self._events_seen.connect(self._on_events_seen, Qt.ConnectionType.QueuedConnection)
+        self._round_requested.connect(self._on_due, Qt.ConnectionType.QueuedConnection)
 
     @Slot()
     def _on_start(self) -> None:
@@ -53,6 +55,10 @@ class SyncWorker(QObject):
     def on_events_recorded(self, *_args) -> None:
         """Connect the store worker's `*_recorded` signals here (any thread): sync soon, once per burst."""
         self._events_seen.emit()
+
+    def request_round(self) -> None:
+        """Someone pressed "Sync now" (any thread): a round as soon as the current one is done."""
+        self._round_requested.emit()
 
     @Slot()
     def _on_events_seen(self) -> None:

@@ -19,7 +19,7 @@ from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
 from kiosk.services.context import Actor
 from kiosk.services.facade import Services
-from kiosk.settings import KioskSettings, save_settings
+from kiosk.settings import KioskSettings, SettingsError, save_settings
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,15 @@ class StatusInfo:
     online: bool | None = None  # None: this kiosk is standalone (no cloud configured)
     pending: int = 0
     last_sync: datetime | None = None
+    sync_state: str = ""  # the last round's state (kiosk.sync.engine.SyncStatus.state), "" before one
+
+
+@dataclass(frozen=True)
+class SettingsNotSaved:
+    """A full disk or a read-only folder: the settings screen says why and keeps the form."""
+
+    reason: str
+    ok: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,7 +80,8 @@ class StoreWorker(QObject):
     offer_refused = Signal(object)
     audit_loaded = Signal(object)
     status_read = Signal(object)
-    settings_saved = Signal(object)
+    settings_saved = Signal(object)  # the KioskSettings now on disk
+    settings_save_failed = Signal(object)  # SettingsNotSaved
     job_failed = Signal(str)
     # internal: carries a job from the UI thread to this object's thread
     _job_requested = Signal(object)
@@ -170,11 +180,14 @@ class StoreWorker(QObject):
         self._submit(call, "status_read")
 
     def save_settings(self, data_dir: Path, settings: KioskSettings) -> None:
-        def call(_s: Services) -> KioskSettings:
-            save_settings(data_dir, settings)
+        def call(_s: Services) -> KioskSettings | SettingsNotSaved:
+            try:
+                save_settings(data_dir, settings)
+            except (OSError, SettingsError) as exc:
+                return SettingsNotSaved(str(exc))
             return settings
 
-        self._submit(call, "settings_saved")
+        self._submit(call, "settings_saved", "settings_save_failed")
 
 
 class WorkerThread:

@@ -12,7 +12,7 @@
 <context>
     <name>CardRow</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/result_panel.py" line="41" />
+        <location filename="../../ui/widgets/result_panel.py" line="43" />
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n reward ready: %1</numerusform><numerusform>%n rewards ready: %1</numerusform></translation>
@@ -30,10 +30,16 @@
 <context>
     <name>KioskStatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status_bar.py" line="41" />
+        <location filename="../../ui/widgets/status_bar.py" line="31" />
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n event waiting to sync</numerusform><numerusform>%n events waiting to sync</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/widgets/status_bar.py" line="41" />
+        <source>Offline — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n event waiting</numerusform><numerusform>Offline — %n events waiting</numerusform></translation>
     </message>
 </context>
 <context>
@@ -54,7 +60,7 @@
             <numerusform>%n stamp</numerusform><numerusform>%n stamps</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/scan.py" line="191" />
+        <location filename="../../ui/screens/scan.py" line="206" />
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n stamp added</numerusform><numerusform>%n stamps added</numerusform></translation>
@@ -67,6 +73,57 @@
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform><numerusform>Wrong PIN. %n attempts left before a lockout.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncScreen</name>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="124" />
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Conflicts (%n)</numerusform><numerusform>Conflicts (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="140" />
+        <source>First sync: %n item(s) received</source>
+        <translation>
+            <numerusform>First sync: %n item received</numerusform><numerusform>First sync: %n items received</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="180" />
+        <source>Offline — %n event(s) waiting</source>
+        <translation>
+            <numerusform>Offline — %n event waiting</numerusform><numerusform>Offline — %n events waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="204" />
+        <source>%n event(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n event waiting to sync</numerusform><numerusform>%n events waiting to sync</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="206" />
+        <source>%n event(s) refused by the cloud</source>
+        <translation>
+            <numerusform>%n event refused by the cloud</numerusform><numerusform>%n events refused by the cloud</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="218" />
+        <source>Refused events (%n)</source>
+        <translation>
+            <numerusform>Refused events (%n)</numerusform><numerusform>Refused events (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="228" />
+        <source>This kiosk's clock is %n minute(s) ahead of the cloud's. Check the time setting.</source>
+        <translation>
+            <numerusform>This kiosk's clock is %n minute ahead of the cloud's. Check the time setting.</numerusform><numerusform>This kiosk's clock is %n minutes ahead of the cloud's. Check the time setting.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/sync.py" line="233" />
+        <source>This kiosk's clock is %n minute(s) behind the cloud's. Check the time setting.</source>
+        <translation>
+            <numerusform>This kiosk's clock is %n minute behind the cloud's. Check the time setting.</numerusform><numerusform>This kiosk's clock is %n minutes behind the cloud's. Check the time setting.</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -179,6 +179,21 @@ class ScanScreen(QWidget):
     def on_camera_failed(self, why: str) -> None:
         self.camera.show_no_camera(arg(self.tr("Camera unavailable (%1). Use the hand scanner."), why))
 
+    def on_camera_recovered(self) -> None:
+        # the failure message goes at once; the next frame replaces this text with the preview
+        self.camera.show_no_camera(self.tr("Camera connected: starting the preview…"))
+
+    # serial scanner (its state shows where a camera preview would be; a live preview wins)
+    def on_scanner_failed(self, why: str) -> None:
+        if not self.camera.live:
+            self.camera.show_no_camera(
+                arg(self.tr("Scanner unavailable (%1). Retrying; type the card number meanwhile."), why)
+            )
+
+    def on_scanner_connected(self, port: str) -> None:
+        if not self.camera.live:
+            self.camera.show_no_camera(arg(self.tr("Scanner ready on %1."), port))
+
     # results
     def on_scan_recorded(self, outcome: ScanOutcome) -> None:
         program = outcome.card.program

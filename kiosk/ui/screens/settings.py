@@ -1,14 +1,29 @@
-"""The owner's settings for this kiosk: look, language, sound, sign-out, receipts, kiosk mode."""
+"""The owner's settings for this kiosk: look, language, sound, sign-out, receipts, kiosk mode, and
+the scanner (its own section, kiosk/ui/screens/settings_scanner.py).
+
+Saving writes a file, so it runs on the store worker; the screen waits for `settings_saved`
+(or `settings_save_failed`) and never touches the disk itself."""
 
 from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.settings import KioskSettings
+from kiosk.ui.screens.settings_scanner import ScannerSection, scanner_changed
 from kiosk.ui.session import Session
+from kiosk.ui.text import arg
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
@@ -29,6 +44,7 @@ class SettingsScreen(QWidget):
         self.worker = worker
         self.session = session
         self.settings = settings
+        self.started_with = settings  # what the scanners were built from (they change on restart)
         self.data_dir = data_dir
         self.window_ = window
         layout, _ = screen_layout(self, self.tr("Settings"))
@@ -58,14 +74,24 @@ class SettingsScreen(QWidget):
         form.addRow(self.tr("Sign out after no activity for"), self.idle)
         form.addRow(self.tr("Card printing"), self.receipt)
         form.addRow("", self.kiosk_mode)
-        layout.addLayout(form)
+        self.scanner = ScannerSection()
+        # two tabs: each fits a 1024×768 screen without scrolling (one long form would not)
+        general = QWidget()
+        general_layout = QVBoxLayout(general)
+        general_layout.setContentsMargins(0, 12, 0, 0)
+        general_layout.addLayout(form)
+        general_layout.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.scanner, self.tr("Scanner"))
+        layout.addWidget(self.tabs, 1)
         self.save_button = BigButton(self.tr("Save settings"), kind="primary", icon_name="check")
         self.save_button.clicked.connect(self.on_save_clicked)
         layout.addWidget(self.save_button)
         self.message = MessageLine()
         layout.addWidget(self.message)
-        layout.addStretch(1)
         worker.settings_saved.connect(self.on_settings_saved)
+        worker.settings_save_failed.connect(self.on_settings_save_failed)
         self.fill(settings)
 
     def fill(self, settings: KioskSettings) -> None:
@@ -75,6 +101,7 @@ class SettingsScreen(QWidget):
         self.idle.setValue(settings.idle_sign_out_seconds)
         self.receipt.setCurrentIndex(max(0, self.receipt.findData(settings.receipt_width_mm)))
         self.kiosk_mode.setChecked(settings.kiosk_mode)
+        self.scanner.fill(settings)
 
     def chosen(self) -> KioskSettings:
         return dataclasses.replace(
@@ -88,12 +115,30 @@ class SettingsScreen(QWidget):
         )
 
     def on_save_clicked(self) -> None:
-        self.worker.save_settings(self.data_dir, self.chosen())
+        chosen, errors = self.scanner.apply_to(self.chosen())
+        self.scanner.show_errors(errors)
+        if chosen is None:
+            self.tabs.setCurrentWidget(self.scanner)  # the marked fields must be in sight
+            self.message.say("bad", self.tr("Nothing was saved: correct the marked fields."))
+            return
+        self.save_button.setEnabled(False)  # one save at a time; back on when the worker answers
+        self.message.say("idle", self.tr("Saving…"))
+        self.worker.save_settings(self.data_dir, chosen)
+
+    def on_settings_save_failed(self, failure) -> None:
+        self.save_button.setEnabled(True)
+        self.message.say("bad", arg(self.tr("The settings could not be saved: %1"), failure.reason))
 
     def on_settings_saved(self, settings: KioskSettings) -> None:
+        self.save_button.setEnabled(True)
         self.settings = settings
         apply_theme(QApplication.instance(), settings.theme)
         self.session.set_idle_interval_ms(settings.idle_sign_out_seconds * 1000)
         if settings.kiosk_mode != self.window_.kiosk_mode:
             self.window_.set_kiosk_mode(settings.kiosk_mode)
-        self.message.say("good", self.tr("Settings saved."))
+        if scanner_changed(self.started_with, settings):
+            self.message.say(
+                "good", self.tr("Settings saved. Restart the kiosk to use the new scanner settings.")
+            )
+        else:
+            self.message.say("good", self.tr("Settings saved."))

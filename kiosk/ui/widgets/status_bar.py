@@ -28,20 +28,26 @@ class KioskStatusBar(QStatusBar):
             arg(self.tr("Signed in: %1"), info.staff_name) if info.staff_name else self.tr("Nobody signed in")
         )
         self.location.setText(info.location)
-        if info.online is None:
+        self.pending.setText(self.tr("%n event(s) waiting to sync", "", info.pending))
+        counted = False  # whether the state's own text already says how many events wait
+        if info.sync_state in ("revoked", "unauthorised"):
+            # syncing has stopped for good: only the owner can fix it, by pairing again
+            state, text = "offline", self.tr("Sync stopped: the owner must pair this kiosk again")
+        elif info.online is None:
             state, text = "standalone", self.tr("Standalone (no cloud)")
         elif info.online:
             state, text = "online", self.tr("Online")
         else:
-            state, text = "offline", self.tr("Offline: scans are kept and sync later")
+            state, text = "offline", self.tr("Offline — %n event(s) waiting", "", info.pending)
+            counted = True
         self.online.setProperty("state", state)
         self.online.setText(text)
         self.online.style().unpolish(self.online)
         self.online.style().polish(self.online)
-        self.pending.setText(self.tr("%n event(s) waiting to sync", "", info.pending))
         # a standalone kiosk never syncs: a growing "waiting" count would only alarm the owner
         standalone = info.online is None
-        self.pending.setVisible(not standalone)
+        # offline already says how many wait, in red: once is clearer than twice
+        self.pending.setVisible(not standalone and not counted)
         self.last_sync.setVisible(not standalone)
         self.last_sync.setText(
             arg(self.tr("Last sync %1"), info.last_sync.astimezone().strftime("%H:%M"))

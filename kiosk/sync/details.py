@@ -1,0 +1,128 @@
+"""What the sync details view shows, read from the store in one go (on a worker thread).
+
+The engine's SyncStatus says how the last round went; this adds what a person needs to act:
+which cloud, which events the cloud refused and why, and each conflict with names resolved
+as far as this kiosk knows them (its own location and device; the wire carries only ids for
+the others).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import cardtoken
+from kiosk.domain.model import EventKind
+from kiosk.store import Store, directory, meta, sync_repo
+from kiosk.store import ledger as store_ledger
+from kiosk.sync.engine import SyncEngine, SyncStatus
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedEvent:
+    kind: EventKind
+    card_number: str
+    occurred_at: datetime
+    staff_name: str | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOverview:
+    status: SyncStatus
+    cloud_url: str | None
+    business_name: str
+    location_name: str
+    rejected: tuple[RejectedEvent, ...]
+
+    @property
+    def paired(self) -> bool:
+        return bool(self.cloud_url)
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    """One of the clashing events: who, where, when."""
+
+    staff_name: str | None
+    location_id: str | None
+    location_name: str | None  # None: a location this kiosk was never told the name of
+    device_id: str | None
+    this_kiosk: bool
+    occurred_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    id: str
+    kind: str
+    card_id: int
+    card_number: str
+    customer_name: str
+    card_flagged: bool
+    sides: tuple[ConflictSide, ...]
+    created_at: datetime
+
+
+def read_overview(store: Store, clock: Callable[[], datetime]) -> SyncOverview:
+    status = SyncEngine(store, None, clock=clock).status()
+    with store.reading() as conn:
+        settings = meta.all_settings(conn)
+        rejected = sync_repo.rejected_events(conn)
+    return SyncOverview(
+        status=status,
+        cloud_url=settings.get("cloud_url") or None,
+        business_name=settings.get("business_name", ""),
+        location_name=settings.get("location_name", ""),
+        rejected=tuple(
+            RejectedEvent(
+                event.kind,
+                cardtoken.format_card_number(event.card_id),
+                event.occurred_at,
+                event.staff_name,
+                reason,
+            )
+            for event, reason in rejected
+        ),
+    )
+
+
+def read_conflicts(store: Store) -> list[ConflictView]:
+    with store.reading() as conn:
+        found = sync_repo.all_conflicts(conn)
+        places = meta.location_names(conn)
+        own_device = meta.get_setting(conn, "device_id")
+        cards = {c.card_id: store_ledger.get_card(conn, c.card_id) for c in found}
+        people = {
+            card.customer_id: directory.get_customer(conn, card.customer_id)
+            for card in cards.values()
+            if card is not None
+        }
+    out = []
+    for conflict in found:
+        card = cards.get(conflict.card_id)
+        person = people.get(card.customer_id) if card is not None else None
+        out.append(
+            ConflictView(
+                id=conflict.id,
+                kind=conflict.kind,
+                card_id=conflict.card_id,
+                card_number=cardtoken.format_card_number(conflict.card_id),
+                customer_name=person.name if person is not None else "",
+                card_flagged=bool(card is not None and card.flagged),
+                sides=tuple(
+                    ConflictSide(
+                        e.staff_name,
+                        e.location_id,
+                        places.get(e.location_id or ""),
+                        e.device_id,
+                        bool(own_device) and e.device_id == own_device,
+                        e.occurred_at,
+                    )
+                    for e in conflict.events
+                ),
+                created_at=conflict.created_at,
+            )
+        )
+    return out

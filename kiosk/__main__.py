@@ -94,8 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if handler is not None:
             return handler(args, services)
-        _daily_backup(services, args.data_dir)
-        return _run_gui(args, services, settings)
+        return _run_gui(args, services, settings)  # the UI takes the daily backup on its store worker
     finally:
         services.ctx.store.close()
 
@@ -123,21 +122,6 @@ def _open_services(data_dir: Path):
         print(f"loyalty-kiosk: cannot open the database in {data_dir}: {exc}", file=sys.stderr)
         return None
     return Services(Context(store))
-
-
-def _daily_backup(services, data_dir: Path) -> None:
-    """Once a day, at start: a consistent copy through SQLite's backup API (7 kept)."""
-    import logging
-    from datetime import datetime
-
-    from kiosk.store.backups import BackupError, backup_if_due
-
-    try:
-        backup_if_due(services.ctx.store, data_dir, datetime.now())
-    except (BackupError, OSError) as exc:
-        # a failed backup must not stop the counter; it is logged and shown
-        logging.getLogger("kiosk").error("daily backup failed: %s", exc)
-        print(f"loyalty-kiosk: daily backup failed: {exc}", file=sys.stderr)
 
 
 def _camera_factory(source: str, debounce_ms: int):

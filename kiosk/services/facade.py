@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
 from kiosk.services import counter, customers, history, identity, offers, staff
@@ -72,6 +74,14 @@ class Services:
     # the kiosk itself
     def identity(self) -> identity.Identity:
         return identity.load_identity(self.ctx)
+
+    def backup_if_due(self, data_dir: Path) -> Path | None:
+        """Today's backup through SQLite's backup API, unless there is one (7 kept)."""
+        from datetime import datetime
+
+        from kiosk.store.backups import backup_if_due
+
+        return backup_if_due(self.ctx.store, data_dir, datetime.now())
 
     def pending_sync_count(self) -> int:
         with self.ctx.store.reading() as conn:

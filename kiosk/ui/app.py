@@ -169,6 +169,17 @@ def build_main_window(
     return kiosk
 
 
+def schedule_daily_backup(kiosk: Kiosk, data_dir: Path, check_every_ms: int = 3_600_000) -> QTimer:
+    """Today's backup on the store worker: soon after start (never delaying the first scan)
+    and then every hour, so a kiosk left running for weeks still gets one a day."""
+    timer = QTimer(kiosk.window)
+    timer.setInterval(check_every_ms)
+    timer.timeout.connect(lambda: kiosk.worker.backup_if_due(data_dir))
+    timer.start()
+    QTimer.singleShot(0, lambda: kiosk.worker.backup_if_due(data_dir))
+    return timer
+
+
 def scan_router(kiosk: Kiosk) -> Callable[[str], None]:
     """Where a scanner's code goes, whichever screen is open: to the scan screen, and only while
     someone is signed in (a stamp must say who gave it; signed out, the code is dropped)."""
@@ -287,6 +298,7 @@ def run_gui(
         kiosk_mode=kiosk_mode,
         serial_factory=serial_factory,
     )
+    schedule_daily_backup(kiosk, data_dir)
     wedge = _install_wedge_filter(app, settings, kiosk)
     if sync_round is not None:
         _start_sync(kiosk, sync_round)

@@ -82,6 +82,7 @@ class StoreWorker(QObject):
     status_read = Signal(object)
     settings_saved = Signal(object)  # the KioskSettings now on disk
     settings_save_failed = Signal(object)  # SettingsNotSaved
+    backup_checked = Signal(object)  # the new backup's path, or None when today's exists
     job_failed = Signal(str)
     # internal: carries a job from the UI thread to this object's thread
     _job_requested = Signal(object)
@@ -188,6 +189,10 @@ class StoreWorker(QObject):
             return settings
 
         self._submit(call, "settings_saved", "settings_save_failed")
+
+    def backup_if_due(self, data_dir: Path) -> None:
+        # a failed backup surfaces through job_failed (logged); the counter keeps going
+        self._submit(lambda s: s.backup_if_due(data_dir), "backup_checked")
 
 
 class WorkerThread:

@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
     def _gate_nav(self) -> None:
         for name, button in self.nav_buttons.items():
             button.setVisible(self.session.allows(self.entries[name].role))
+        # signed out, there is nobody to sign out: the button would only puzzle the next person
+        self.sign_out_button.setVisible(self.session.actor is not None)
 
     # people
     def on_actor_verified(self, actor: Actor, purpose: str) -> None:

@@ -70,12 +70,15 @@ def test_manager_sees_manager_screens_but_not_owner_settings(qtbot, make_kiosk, 
 
 def test_idle_sign_out(qtbot, make_kiosk, demo):
     kiosk = make_kiosk(idle_interval_ms=300)
+    assert not kiosk.window.sign_out_button.isVisible()  # nobody to sign out yet
     sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    assert kiosk.window.sign_out_button.isVisible()
     with qtbot.waitSignal(kiosk.session.signed_out, timeout=3000) as out:
         pass
     assert out.args == ["idle"]
     assert kiosk.window.current_screen() == "signin"
     assert kiosk.session.actor is None
+    assert not kiosk.window.sign_out_button.isVisible()
 
 
 def test_first_run_asks_for_the_owner_pin(qtbot, make_kiosk, services):

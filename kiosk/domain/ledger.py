@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kiosk.domain.model import Balance, Event, EventKind
 
@@ -70,3 +71,13 @@ def void_of(
         ref_kind=target.kind,
         reason=reason,
     )
+
+
+def reversal_of(event: Event) -> Event:
+    """An event whose effect on a balance cancels `event` exactly (for a void: what it voided,
+    again). Used when the cloud rejects an event this kiosk had already counted."""
+    if event.kind is EventKind.VOID:
+        if event.ref_kind is None:
+            raise ValueError("a void must name the kind of event it cancels")
+        return replace(event, kind=event.ref_kind, units=-event.units, ref_event_id=None, ref_kind=None)
+    return replace(event, kind=EventKind.VOID, units=-event.units, ref_event_id=event.id, ref_kind=event.kind)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from kiosk.domain import ledger as rules
 from kiosk.domain.model import Balance, Card, Event, EventKind
@@ -124,10 +124,25 @@ def events_of_card(conn: Connection, card_id: int, limit: int | None = None) -> 
     return [to_event(r) for r in conn.execute(query)]
 
 
-def recompute_balance(conn: Connection, card_id: int) -> Balance:
-    return rules.balance_of(
-        to_event(r) for r in conn.execute(select(events).where(events.c.card_id == card_id))
+def on_top_of_base(card_id: int, base_seq: int):
+    """This card's events the cloud had not counted at `base_seq`: still waiting in the outbox,
+    or accepted later than that. Rejected events are in neither (the cloud never counts them)."""
+    waiting = select(outbox.c.event_n).where(outbox.c.state == "pending")
+    return select(events).where(
+        events.c.card_id == card_id,
+        or_(events.c.n.in_(waiting), events.c.server_seq > base_seq),
     )
+
+
+def recompute_balance(conn: Connection, card_id: int) -> Balance:
+    """The balance from first principles: the cloud's base (zero on a standalone kiosk) plus
+    every event of this kiosk the cloud had not yet counted. Must equal the cached balance."""
+    row = conn.execute(select(cards).where(cards.c.id == card_id)).one()
+    base = Balance(row.base_units, row.base_lifetime, row.base_redemptions, row.base_visits)
+    balance = base
+    for r in conn.execute(on_top_of_base(card_id, row.base_seq).order_by(events.c.n)):
+        balance = rules.apply(balance, to_event(r))
+    return balance
 
 
 def pending_redemptions(conn: Connection, card_id: int) -> int:

@@ -119,6 +119,13 @@ cards = Table(
     Column("visits", Integer, nullable=False, default=0),
     Column("last_earn_at", UTCDateTime, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
+    # the cloud's balance at its sequence number base_seq, as last pulled (zero when standalone):
+    # cached balance = base + this kiosk's events the cloud had not counted at base_seq
+    Column("base_units", Integer, nullable=False, default=0, server_default="0"),
+    Column("base_lifetime", Integer, nullable=False, default=0, server_default="0"),
+    Column("base_redemptions", Integer, nullable=False, default=0, server_default="0"),
+    Column("base_visits", Integer, nullable=False, default=0, server_default="0"),
+    Column("base_seq", Integer, nullable=False, default=0, server_default="0"),
     Index("ix_cards_customer", "customer_id"),
 )
 

@@ -12,15 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, Integer, bindparam, column, delete, func, or_, select, update, values
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, Customer, Event, EventKind, Program
 from kiosk.domain.people import search_key
-from kiosk.store import meta
-from kiosk.store.rows import to_event
+from kiosk.store import ledger, meta
+from kiosk.store.rows import balance_values, to_event
 from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
 
 CURSOR = "sync_cursor"
@@ -131,20 +131,27 @@ def mark_accepted(conn: Connection, seqs: dict[str, int | None]) -> None:
 
 
 def mark_rejected(conn: Connection, reasons: dict[str, str]) -> None:
-    """A final refusal: kept for the owner to see, never sent again, never blocking the rest."""
+    """A final refusal: kept for the owner to see, never sent again, never blocking the rest.
+    The cloud will never count it, so the card's cached balance stops counting it too."""
     if not reasons:
         return
-    n_of = dict(conn.execute(select(events.c.id, events.c.n).where(events.c.id.in_(list(reasons)))).all())
+    rows = {r.id: r for r in conn.execute(select(events).where(events.c.id.in_(list(reasons))))}
     conn.execute(
         update(outbox)
         .where(outbox.c.event_n == bindparam("k_n"))
         .values(state="rejected", attempts=outbox.c.attempts + 1, last_error=bindparam("v_reason")),
         [
-            {"k_n": n_of[i], "v_reason": (reason or "rejected")[:300]}
+            {"k_n": rows[i].n, "v_reason": (reason or "rejected")[:300]}
             for i, reason in reasons.items()
-            if i in n_of
+            if i in rows
         ],
     )
+    for row in rows.values():
+        card = ledger.get_card(conn, row.card_id)
+        if card is None:
+            continue
+        balance = rules.apply(card.balance, rules.reversal_of(to_event(row)))
+        conn.execute(update(cards).where(cards.c.id == card.id).values(**balance_values(balance)))
 
 
 def note_attempt(conn: Connection, event_ns: Iterable[int], error: str) -> None:
@@ -308,15 +315,24 @@ def _placeholders(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
         conn.execute(upsert(programs).on_conflict_do_nothing(), missing_offers)
 
 
-def pending_effects(conn: Connection, card_ids: list[int]) -> dict[int, list[Event]]:
-    """This kiosk's events the cloud has not accepted yet, per card, in recording order."""
+def pending_effects(conn: Connection, page_cards: tuple[ServerCard, ...]) -> dict[int, list[Event]]:
+    """Per card, this kiosk's events the cloud had not counted in the balance it just sent
+    (ledger.on_top_of_base at the card's last_seq), in recording order."""
     out: dict[int, list[Event]] = {}
-    if not card_ids:
+    if not page_cards:
         return out
+    # WITH page(card_id, last_seq) AS (VALUES ...): the form of VALUES that SQLite accepts
+    page = (
+        values(column("card_id", Integer), column("last_seq", Integer), name="page")
+        .data([(c.id, c.last_seq) for c in page_cards])
+        .cte("page")
+    )
+    waiting = select(outbox.c.event_n).where(outbox.c.state == "pending")
     rows = conn.execute(
         select(events)
-        .select_from(outbox.join(events, events.c.n == outbox.c.event_n))
-        .where(outbox.c.state == "pending", events.c.card_id.in_(card_ids))
+        .join(page, page.c.card_id == events.c.card_id)
+        # waiting in the outbox, or accepted after the balance the cloud just sent
+        .where(or_(events.c.n.in_(waiting), events.c.server_seq > page.c.last_seq))
         .order_by(events.c.n)
     )
     for r in rows:
@@ -328,7 +344,7 @@ def _upsert_cards(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
     if not page_cards:
         return
     _placeholders(conn, page_cards, now)
-    pending = pending_effects(conn, [c.id for c in page_cards])
+    pending = pending_effects(conn, page_cards)
     rows = []
     for c in page_cards:
         # the server's balance is authoritative; what this kiosk recorded since stays on top
@@ -347,6 +363,11 @@ def _upsert_cards(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
                 "lifetime": balance.lifetime,
                 "redemptions": balance.redemptions,
                 "visits": balance.visits,
+                "base_units": c.balance.units,
+                "base_lifetime": c.balance.lifetime,
+                "base_redemptions": c.balance.redemptions,
+                "base_visits": c.balance.visits,
+                "base_seq": c.last_seq,
                 "created_at": now,
             }
         )

@@ -41,6 +41,7 @@ class InProcessCloud:
                 now=clock(),
             )
             self.business_id = business.id
+        self.owner_email = email
         self.owner = OwnerApi(self.http, email)
         self.location_id = self.owner.location("Main street")
         self.offer_id = self.owner.offer()

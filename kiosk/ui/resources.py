@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -9,8 +10,17 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-# inside the package so that wheels and the frozen build carry them (pyproject package-data)
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+def _resources_dir() -> Path:
+    """resources/ at the top of the repository (DESIGN.md's layout); the PyInstaller bundle
+    carries it at the same name beside the frozen code."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+RESOURCES = _resources_dir()
 ICONS = RESOURCES / "icons"
 SOUNDS = RESOURCES / "sounds"
 STYLES = RESOURCES / "style"

@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from cloud import pairing_cli
 from cloud.settings import ENV_PREFIX, Settings, load_settings
 
 
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate = sub.add_parser("migrate", help="upgrade the database to the latest schema")
     _common(migrate)
     migrate.set_defaults(func=_migrate)
+    pairing_cli.add_parser(sub)
     return parser
 
 

@@ -1,0 +1,88 @@
+"""The owner's whole path through the command lines, against a real `loyalty-cloud serve`:
+create the owner, get a pairing code, pair the demo kiosk, stamp, sync, read the status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import httpx
+import pytest
+
+from tests.sync.harness import PASSWORD, VENV_BIN, CloudProcess, OwnerApi, cloud_env, create_owner
+
+
+def _kiosk(*args: str, data_dir) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def served(tmp_path):
+    create_owner(tmp_path / "cloud", "owner@shop.example")
+    cloud = CloudProcess(tmp_path / "cloud")
+    cloud.start()
+    yield cloud
+    cloud.stop()
+
+
+def _pairing_code(cloud, password=PASSWORD) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            str(VENV_BIN / "loyalty-cloud"),
+            "pairing-code",
+            "--url",
+            cloud.url,
+            "--email",
+            "owner@shop.example",
+            "--password",
+            password,
+            "--name",
+            "Till 1",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=cloud_env(),
+    )
+
+
+def test_pair_stamp_sync_status_from_the_command_line(served, tmp_path):
+    data = tmp_path / "kiosk"
+    assert _kiosk("demo", data_dir=data).returncode == 0
+    wrong = _pairing_code(served, password="not the password")
+    assert wrong.returncode == 1
+    assert "sign-in refused" in wrong.stderr
+    made = _pairing_code(served)
+    assert made.returncode == 0, made.stderr
+    code = made.stdout.split("\t")[0]
+    assert len(code.replace("-", "")) == 8
+
+    # the demo shop holds customers: pairing says so, then the owner explicitly discards it
+    refused = _kiosk("pair", served.url, code, "--token-file", data_dir=data)
+    assert refused.returncode != 0
+    paired = _kiosk("pair", served.url, code, "--token-file", "--discard-local-data", data_dir=data)
+    assert paired.returncode == 0, paired.stdout + paired.stderr
+    again = _kiosk("pair", served.url, code, "--token-file", data_dir=tmp_path / "other")
+    assert again.returncode != 0  # single use
+
+    # a paired shop's offers come from the cloud: the owner creates one there, the kiosk pulls it
+    with httpx.Client(base_url=served.url) as http:
+        OwnerApi(http, "owner@shop.example").offer(name="Coffee card", stamps_required=10)
+    assert _kiosk("sync", data_dir=data).returncode == 0
+    enrolled = json.loads(_kiosk("enroll", "Pat Cloud", data_dir=data).stdout)
+    token = enrolled["cards"][0]["qr"]
+    assert _kiosk("scan", token, data_dir=data).returncode == 0
+    status = json.loads(_kiosk("status", data_dir=data).stdout)
+    assert status["pending"] >= 2  # the enrolment and the stamp
+    synced = _kiosk("sync", data_dir=data)
+    assert synced.returncode == 0, synced.stdout + synced.stderr
+    status = json.loads(_kiosk("status", data_dir=data).stdout)
+    assert status["pending"] == 0
+    card = json.loads(_kiosk("card", token, data_dir=data).stdout)["card"]
+    assert card["stamps"] == 1

@@ -21,6 +21,13 @@ class OfferOutcome(Outcome):
     field_problems: dict[str, Problem] = field(default_factory=dict)  # field -> problem, for translation
 
 
+def _paired(conn) -> bool:
+    # A paired shop's offers come from the cloud with every pull; one made or changed here
+    # would never reach it (the wire has no offer upload yet) and enrolments in it would be
+    # rejected there, so the kiosk says so instead of saving.
+    return bool(meta.get_setting(conn, "cloud_url"))
+
+
 def list_offers(ctx: Context) -> tuple[Program, ...]:
     with ctx.store.reading() as conn:
         return tuple(directory.all_programs(conn))
@@ -43,6 +50,8 @@ def save_offer(
     now = ctx.clock()
     try:
         with ctx.store.transaction() as conn:
+            if _paired(conn):
+                return OfferOutcome(refusal=invalid("Offer", Problem.OFFERS_IN_CLOUD))
             if program_id is not None and directory.get_program(conn, program_id) is None:
                 return OfferOutcome(refusal=invalid("Offer", Problem.NO_SUCH_OFFER))
             program = program_from(draft, program_id or ctx.new_id())
@@ -68,6 +77,8 @@ def set_offer_status(ctx: Context, program_id: str, status: ProgramStatus, *, ac
         return OfferOutcome(refusal=refuse(Reason.NOT_ALLOWED))
     now = ctx.clock()
     with ctx.store.transaction() as conn:
+        if _paired(conn):
+            return OfferOutcome(refusal=invalid("Offer", Problem.OFFERS_IN_CLOUD))
         program = directory.get_program(conn, program_id)
         if program is None:
             return OfferOutcome(refusal=invalid("Offer", Problem.NO_SUCH_OFFER))

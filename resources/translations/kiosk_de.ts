@@ -1,34 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../ui/screens/audit.py" line="25" />
+        <location filename="../../kiosk/ui/screens/audit.py" line="25"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit.py" line="28" />
+        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit.py" line="28" />
+        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit.py" line="28" />
+        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit.py" line="28" />
+        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/audit.py" line="61" />
+        <location filename="../../kiosk/ui/screens/audit.py" line="61"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -39,7 +40,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="40" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="40"/>
         <source>No camera: use the hand scanner or type the card number.</source>
         <translation>Keine Kamera: Handscanner benutzen oder Kartennummer eintippen.</translation>
     </message>
@@ -47,7 +48,7 @@
 <context>
     <name>CardLine</name>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="19" />
+        <location filename="../../kiosk/ui/screens/lookup.py" line="19"/>
         <source>%1 — %2: %3 of %4 · card %5</source>
         <translation>%1 — %2: %3 von %4 · Karte %5</translation>
     </message>
@@ -55,12 +56,12 @@
 <context>
     <name>CardRow</name>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="32" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="32"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/result_panel.py" line="43" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="43"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n Prämie bereit: %1</numerusform>
@@ -68,7 +69,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="46" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="46"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
@@ -76,67 +77,67 @@
 <context>
     <name>ConflictsTable</name>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="40" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="40" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="40" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="40" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="76" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="76"/>
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="80" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="80"/>
         <source>One reward redeemed twice · card flagged</source>
         <translation>Eine Prämie zweimal eingelöst · Karte markiert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="82" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="82"/>
         <source>One reward redeemed twice</source>
         <translation>Eine Prämie zweimal eingelöst</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="87" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="87"/>
         <source>unknown staff</source>
         <translation>unbekannte Person</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="92" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="92"/>
         <source>location %1</source>
         <translation>Standort %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="94" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="94"/>
         <source>unknown location</source>
         <translation>unbekannter Standort</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="97" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="97"/>
         <source>%1, this kiosk</source>
         <translation>%1, dieser Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="99" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="99"/>
         <source>%1, kiosk %2</source>
         <translation>%1, Kiosk %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="100" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="100"/>
         <source>%1, the dashboard</source>
         <translation>%1, im Dashboard</translation>
     </message>
@@ -144,92 +145,92 @@
 <context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../ui/screens/customers.py" line="37" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="37"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="38" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="38"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="39" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="39"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="40" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="40"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="41" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="41"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="42" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="42"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="44" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="44"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="47" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="47"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="49" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="63" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="63" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="63" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="63" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="63" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="75" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="75"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="77" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="77"/>
         <source>Reason (required), e.g. stamp forgotten yesterday</source>
         <translation>Grund (Pflicht), z. B. Stempel gestern vergessen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="78" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="78"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/customers.py" line="114" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="114"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -237,27 +238,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="130" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="130"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="139" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="139"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="145" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="145"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="158" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="158"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/customers.py" line="165" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="165"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
@@ -265,88 +266,88 @@
 <context>
     <name>EnrollScreen</name>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="39" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="39"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="48" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="48"/>
         <source>First and last name</source>
         <translation>Vor- und Nachname</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="50" />
-        <location filename="../../ui/screens/enroll.py" line="52" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="52"/>
         <source>optional</source>
         <translation>freiwillig</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="53" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="53"/>
         <source>Wants offers by email or text message</source>
         <translation>Möchte Angebote per E-Mail oder SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="55" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="55"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="56" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="56"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="57" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="57"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="60" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="60"/>
         <source>Create the card</source>
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="73" />
-        <source>The new card's QR code appears here.</source>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
+        <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="86" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="86"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="87" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="87"/>
         <source>Receipt 80 mm</source>
         <translation>Bon 80 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="88" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="88"/>
         <source>Receipt 58 mm</source>
         <translation>Bon 58 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="92" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="92"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="117" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="117"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="133" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="133"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="156" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="156"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/enroll.py" line="162" />
+        <location filename="../../kiosk/ui/screens/enroll.py" line="162"/>
         <source>Show this code at the counter to collect stamps.</source>
         <translation>Diesen Code an der Kasse zeigen und Stempel sammeln.</translation>
     </message>
@@ -354,32 +355,32 @@
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="28" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="28"/>
         <source>Signed in: %1</source>
         <translation>Angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="28" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="28"/>
         <source>Nobody signed in</source>
         <translation>Niemand angemeldet</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="35" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="35"/>
         <source>Sync stopped: the owner must pair this kiosk again</source>
         <translation>Abgleich gestoppt: Der Inhaber muss diesen Kiosk neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="37" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="37"/>
         <source>Standalone (no cloud)</source>
         <translation>Eigenständig (ohne Cloud)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="39" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="39"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status_bar.py" line="31" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="31"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -387,7 +388,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status_bar.py" line="41" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="41"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -395,12 +396,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="53" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="53"/>
         <source>Last sync %1</source>
         <translation>Zuletzt abgeglichen %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="55" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="55"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
@@ -408,27 +409,27 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="35" />
+        <location filename="../../kiosk/ui/screens/lookup.py" line="35"/>
         <source>Find a customer</source>
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="38" />
+        <location filename="../../kiosk/ui/screens/lookup.py" line="38"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="40" />
+        <location filename="../../kiosk/ui/screens/lookup.py" line="40"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/lookup.py" line="51" />
+        <location filename="../../kiosk/ui/screens/lookup.py" line="51"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/lookup.py" line="80" />
+        <location filename="../../kiosk/ui/screens/lookup.py" line="80"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -439,22 +440,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="49" />
+        <location filename="../../kiosk/ui/main_window.py" line="49"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72" />
+        <location filename="../../kiosk/ui/main_window.py" line="72"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../kiosk/ui/main_window.py" line="76"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137" />
+        <location filename="../../kiosk/ui/main_window.py" line="137"/>
         <source>%1 is for managers and owners only.</source>
         <translation>%1 ist nur für Filialleitung und Inhaber.</translation>
     </message>
@@ -462,47 +463,47 @@
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../ui/app.py" line="77" />
+        <location filename="../../kiosk/ui/app.py" line="77"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="84" />
+        <location filename="../../kiosk/ui/app.py" line="84"/>
         <source>Find customer</source>
         <translation>Kunde finden</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="88" />
+        <location filename="../../kiosk/ui/app.py" line="88"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="96" />
+        <location filename="../../kiosk/ui/app.py" line="96"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="104" />
+        <location filename="../../kiosk/ui/app.py" line="104"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="112" />
+        <location filename="../../kiosk/ui/app.py" line="112"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="120" />
+        <location filename="../../kiosk/ui/app.py" line="120"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="156" />
+        <location filename="../../kiosk/ui/app.py" line="156"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
     <message>
-        <location filename="../../ui/sync_wiring.py" line="60" />
+        <location filename="../../kiosk/ui/sync_wiring.py" line="60"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
@@ -510,129 +511,129 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../ui/screens/offers.py" line="52" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="52"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="61" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="61"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="75" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="75"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="78" />
-        <location filename="../../ui/screens/offers.py" line="79" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="80" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="82" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="82"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="95" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="95"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="96" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="96"/>
         <source>Stamps needed</source>
         <translation>Benötigte Stempel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="97" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="98" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
         <source>Stamps per visit, at most</source>
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="99" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="100" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="103" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="104" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="123" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="123"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="124" />
-        <location filename="../../ui/screens/offers.py" line="198" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="198"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="125" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="153" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="153"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="154" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="154"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="155" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="155"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="160" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="160"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="198" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="198"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="224" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="224"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="258" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="258"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/offers.py" line="265" />
+        <location filename="../../kiosk/ui/screens/offers.py" line="265"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
@@ -640,142 +641,142 @@
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="43" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="43"/>
         <source>Pair this kiosk with your cloud: make a pairing code in the dashboard under Kiosks.</source>
         <translation>Diesen Kiosk mit Ihrer Cloud koppeln: Den Kopplungscode erstellen Sie im Dashboard unter „Kiosks“.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="52" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="52"/>
         <source>e.g. K7PD-3QXA</source>
         <translation>z. B. K7PD-3QXA</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="54" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="54"/>
         <source>Cloud address</source>
         <translation>Cloud-Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="55" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="55"/>
         <source>Pairing code</source>
         <translation>Kopplungscode</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="56" />
-        <source>This kiosk's name</source>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="56"/>
+        <source>This kiosk&apos;s name</source>
         <translation>Name dieses Kiosks</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="59" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="59"/>
         <source>Pair</source>
         <translation>Koppeln</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="60" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="60"/>
         <source>Discard local demo data and pair</source>
         <translation>Lokale Demodaten verwerfen und koppeln</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="61" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="61"/>
         <source>Keep the credential in a protected file</source>
         <translation>Zugangsdaten in geschützter Datei ablegen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="78" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="78"/>
         <source>Unpair…</source>
         <translation>Entkoppeln…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="88" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="88"/>
         <source>Unpair this kiosk? Its cloud credential is wiped and syncing stops. The ledger stays here; pairing again needs a new code.</source>
         <translation>Diesen Kiosk entkoppeln? Seine Cloud-Zugangsdaten werden gelöscht und der Abgleich endet. Alle Buchungen bleiben hier; für eine neue Kopplung braucht es einen neuen Code.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="93" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="93"/>
         <source>Yes, unpair</source>
         <translation>Ja, entkoppeln</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="94" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="94"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="133" />
-        <source>Unpairing wipes this kiosk's cloud credential and stops syncing; the ledger stays here.</source>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="133"/>
+        <source>Unpairing wipes this kiosk&apos;s cloud credential and stops syncing; the ledger stays here.</source>
         <translation>Entkoppeln löscht die Cloud-Zugangsdaten dieses Kiosks und beendet den Abgleich; alle Buchungen bleiben hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="144" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="144"/>
         <source>Pairing…</source>
         <translation>Wird gekoppelt…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="160" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="160"/>
         <source>Enter the cloud address and the pairing code.</source>
         <translation>Cloud-Adresse und Kopplungscode eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="175" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="175"/>
         <source>Paired. The first sync is running; the counter stays open.</source>
         <translation>Gekoppelt. Der erste Abgleich läuft; an der Kasse geht die Arbeit weiter.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="186" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="186"/>
         <source>That cloud address is not valid: it must look like https://loyalty.example.com.</source>
         <translation>Diese Cloud-Adresse ist ungültig: Sie muss wie https://loyalty.example.com aussehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="188" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="188"/>
         <source>Only the owner can pair or unpair this kiosk.</source>
         <translation>Nur der Inhaber kann diesen Kiosk koppeln oder entkoppeln.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="189" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="189"/>
         <source>This kiosk is already paired. Unpair it first.</source>
         <translation>Dieser Kiosk ist schon gekoppelt. Zuerst entkoppeln.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="191" />
-        <source>This kiosk holds customers of its own (the demo shop?). Pairing replaces them with the cloud's customers. Discard them only if they are demo data.</source>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="191"/>
+        <source>This kiosk holds customers of its own (the demo shop?). Pairing replaces them with the cloud&apos;s customers. Discard them only if they are demo data.</source>
         <translation>Dieser Kiosk hat eigene Kunden (der Demo-Laden?). Die Kopplung ersetzt sie durch die Kunden aus der Cloud. Nur verwerfen, wenn es Demodaten sind.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="195" />
-        <source>This computer has no keyring to keep the kiosk's cloud credential in. Set one up and pair again, or keep the credential in a file only this user account can read.</source>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="195"/>
+        <source>This computer has no keyring to keep the kiosk&apos;s cloud credential in. Set one up and pair again, or keep the credential in a file only this user account can read.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund für die Cloud-Zugangsdaten des Kiosks. Richten Sie einen ein und koppeln Sie erneut, oder legen Sie die Zugangsdaten in einer Datei ab, die nur dieses Benutzerkonto lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="198" />
-        <source>The keyring refused to keep the kiosk's credential.</source>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="198"/>
+        <source>The keyring refused to keep the kiosk&apos;s credential.</source>
         <translation>Der Schlüsselbund hat die Zugangsdaten des Kiosks nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="200" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="200"/>
         <source>Cannot reach the cloud at %1. Check the address and the network.</source>
         <translation>Die Cloud unter %1 ist nicht erreichbar. Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="203" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="203"/>
         <source>The cloud refused this pairing code: it is wrong, already used or expired. Make a new code in the dashboard.</source>
         <translation>Die Cloud hat diesen Kopplungscode abgelehnt: Er ist falsch, schon benutzt oder abgelaufen. Im Dashboard einen neuen Code erstellen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="206" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="206"/>
         <source>%1 answered, but it is not a loyalty cloud.</source>
         <translation>%1 antwortet, ist aber keine Treue-Cloud.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="208" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="208"/>
         <source>The cloud refused the pairing.</source>
         <translation>Die Cloud hat die Kopplung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="224" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="224"/>
         <source>Unpaired: the credential is wiped and syncing has stopped.</source>
         <translation>Entkoppelt: Die Zugangsdaten sind gelöscht, der Abgleich ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_pairing.py" line="229" />
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="229"/>
         <source>Unpairing failed: %1</source>
         <translation>Entkoppeln fehlgeschlagen: %1</translation>
     </message>
@@ -783,142 +784,147 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../ui/messages.py" line="77" />
-        <source>enter the customer's name</source>
+        <location filename="../../kiosk/ui/messages.py" line="77"/>
+        <source>enter the customer&apos;s name</source>
         <translation>den Namen des Kunden eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="78" />
+        <location filename="../../kiosk/ui/messages.py" line="78"/>
         <source>at most {max} ordinary characters</source>
         <translation>höchstens {max} gewöhnliche Zeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="79" />
+        <location filename="../../kiosk/ui/messages.py" line="79"/>
         <source>that is not an email address</source>
         <translation>das ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="80" />
+        <location filename="../../kiosk/ui/messages.py" line="80"/>
         <source>use digits, spaces and an optional +</source>
         <translation>Ziffern, Leerzeichen und ein optionales + verwenden</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="81" />
+        <location filename="../../kiosk/ui/messages.py" line="81"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="82" />
+        <location filename="../../kiosk/ui/messages.py" line="82"/>
         <source>1 to 100 characters</source>
         <translation>1 bis 100 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="83" />
+        <location filename="../../kiosk/ui/messages.py" line="83"/>
         <source>no such person</source>
         <translation>diese Person gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="84" />
+        <location filename="../../kiosk/ui/messages.py" line="84"/>
         <source>the shop needs at least one active owner</source>
         <translation>der Laden braucht mindestens einen aktiven Inhaber</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="85" />
+        <location filename="../../kiosk/ui/messages.py" line="85"/>
         <source>no such offer</source>
         <translation>dieses Angebot gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="86" />
+        <location filename="../../kiosk/ui/messages.py" line="86"/>
         <source>no offer is running; create one first</source>
         <translation>kein Angebot läuft; zuerst eines anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="87" />
+        <location filename="../../kiosk/ui/messages.py" line="87"/>
         <source>choose at least one running offer</source>
         <translation>mindestens ein laufendes Angebot wählen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="88" />
+        <location filename="../../kiosk/ui/messages.py" line="88"/>
         <source>type something to search</source>
         <translation>einen Suchbegriff eingeben</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="89" />
+        <location filename="../../kiosk/ui/messages.py" line="89"/>
         <source>too long</source>
         <translation>zu lang</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="90" />
+        <location filename="../../kiosk/ui/messages.py" line="90"/>
         <source>a whole number from -{max} to {max}, not 0</source>
         <translation>eine ganze Zahl von -{max} bis {max}, nicht 0</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="91" />
+        <location filename="../../kiosk/ui/messages.py" line="91"/>
         <source>say why, in at most 200 characters</source>
         <translation>den Grund nennen, höchstens 200 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="92" />
+        <location filename="../../kiosk/ui/messages.py" line="92"/>
         <source>the balance cannot go below zero</source>
         <translation>der Stand kann nicht unter null fallen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="93" />
+        <location filename="../../kiosk/ui/messages.py" line="93"/>
         <source>no key to issue cards; finish the set-up first</source>
         <translation>kein Schlüssel zum Ausgeben von Karten; zuerst die Einrichtung abschließen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="94" />
+        <location filename="../../kiosk/ui/messages.py" line="94"/>
+        <source>this kiosk is paired with the cloud: offers are set up there</source>
+        <translation>dieser Kiosk ist mit der Cloud verbunden: Angebote werden dort eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="97"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="97" />
+        <location filename="../../kiosk/ui/messages.py" line="100"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="98" />
+        <location filename="../../kiosk/ui/messages.py" line="101"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="99" />
-        <source>Say what the customer gets, e.g. 'a free coffee'.</source>
+        <location filename="../../kiosk/ui/messages.py" line="102"/>
+        <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="102" />
+        <location filename="../../kiosk/ui/messages.py" line="105"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="103" />
+        <location filename="../../kiosk/ui/messages.py" line="106"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="104" />
+        <location filename="../../kiosk/ui/messages.py" line="107"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="105" />
+        <location filename="../../kiosk/ui/messages.py" line="108"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="106" />
+        <location filename="../../kiosk/ui/messages.py" line="109"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="107" />
+        <location filename="../../kiosk/ui/messages.py" line="110"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="108" />
+        <location filename="../../kiosk/ui/messages.py" line="111"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
     </message>
@@ -926,212 +932,212 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../ui/messages.py" line="14" />
+        <location filename="../../kiosk/ui/messages.py" line="14"/>
         <source>Nothing was scanned. Try again.</source>
         <translation>Es wurde nichts gescannt. Bitte noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="15" />
+        <location filename="../../kiosk/ui/messages.py" line="15"/>
         <source>That code is far too long to be a loyalty card.</source>
         <translation>Dieser Code ist viel zu lang für eine Treuekarte.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="16" />
+        <location filename="../../kiosk/ui/messages.py" line="16"/>
         <source>That code holds unreadable characters.</source>
         <translation>Dieser Code enthält unlesbare Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="17" />
+        <location filename="../../kiosk/ui/messages.py" line="17"/>
         <source>That is not a loyalty card code.</source>
         <translation>Das ist kein Treuekarten-Code.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="18" />
+        <location filename="../../kiosk/ui/messages.py" line="18"/>
         <source>Only part of the code was read. Scan again.</source>
         <translation>Nur ein Teil des Codes wurde gelesen. Bitte noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="19" />
-        <source>The scanner changed the letters' case. Check the scanner and scan again.</source>
+        <location filename="../../kiosk/ui/messages.py" line="19"/>
+        <source>The scanner changed the letters&apos; case. Check the scanner and scan again.</source>
         <translation>Der Scanner hat Groß- und Kleinschreibung vertauscht. Scanner prüfen und noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="22" />
+        <location filename="../../kiosk/ui/messages.py" line="22"/>
         <source>This card comes from a newer version of the app. Update the kiosk.</source>
         <translation>Diese Karte stammt aus einer neueren App-Version. Bitte den Kiosk aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="25" />
+        <location filename="../../kiosk/ui/messages.py" line="25"/>
         <source>That card number has a typo: check the digits.</source>
         <translation>Die Kartennummer enthält einen Tippfehler: bitte die Ziffern prüfen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="26" />
-        <source>This card's signature is not valid.</source>
+        <location filename="../../kiosk/ui/messages.py" line="26"/>
+        <source>This card&apos;s signature is not valid.</source>
         <translation>Die Signatur dieser Karte ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="27" />
+        <location filename="../../kiosk/ui/messages.py" line="27"/>
         <source>This card belongs to another business.</source>
         <translation>Diese Karte gehört zu einem anderen Geschäft.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="28" />
+        <location filename="../../kiosk/ui/messages.py" line="28"/>
         <source>This card was issued by a device this kiosk does not know yet. Sync and try again.</source>
         <translation>Diese Karte stammt von einem Gerät, das dieser Kiosk noch nicht kennt. Abgleichen und erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="31" />
+        <location filename="../../kiosk/ui/messages.py" line="31"/>
         <source>This card was issued by a revoked device.</source>
         <translation>Diese Karte stammt von einem gesperrten Gerät.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="32" />
+        <location filename="../../kiosk/ui/messages.py" line="32"/>
         <source>No card with this code is on this kiosk.</source>
         <translation>Auf diesem Kiosk gibt es keine Karte mit diesem Code.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="33" />
+        <location filename="../../kiosk/ui/messages.py" line="33"/>
         <source>This card has been revoked.</source>
         <translation>Diese Karte wurde gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="34" />
+        <location filename="../../kiosk/ui/messages.py" line="34"/>
         <source>The offer {program} is paused.</source>
         <translation>Das Angebot {program} ist pausiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="35" />
+        <location filename="../../kiosk/ui/messages.py" line="35"/>
         <source>The offer {program} has not started yet.</source>
         <translation>Das Angebot {program} hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="36" />
+        <location filename="../../kiosk/ui/messages.py" line="36"/>
         <source>The offer {program} has ended.</source>
         <translation>Das Angebot {program} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="37" />
+        <location filename="../../kiosk/ui/messages.py" line="37"/>
         <source>This card was just stamped. Wait {seconds} s before stamping again.</source>
         <translation>Diese Karte wurde gerade gestempelt. Bitte {seconds} s bis zum nächsten Stempel warten.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="40" />
+        <location filename="../../kiosk/ui/messages.py" line="40"/>
         <source>Quantity must be a whole number of at least 1.</source>
         <translation>Die Menge muss eine ganze Zahl ab 1 sein.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="41" />
+        <location filename="../../kiosk/ui/messages.py" line="41"/>
         <source>At most {limit} stamps per visit for {program}.</source>
         <translation>Höchstens {limit} Stempel pro Besuch für {program}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="42" />
+        <location filename="../../kiosk/ui/messages.py" line="42"/>
         <source>Not enough stamps yet: {units} of {required}.</source>
         <translation>Noch nicht genug Stempel: {units} von {required}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="43" />
+        <location filename="../../kiosk/ui/messages.py" line="43"/>
         <source>This card already has {count} rewards redeemed offline. Wait until the kiosk is online.</source>
         <translation>Auf dieser Karte wurden offline schon {count} Prämien eingelöst. Bitte warten, bis der Kiosk online ist.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="46" />
+        <location filename="../../kiosk/ui/messages.py" line="46"/>
         <source>There is nothing to undo on this card.</source>
         <translation>Auf dieser Karte gibt es nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="47" />
+        <location filename="../../kiosk/ui/messages.py" line="47"/>
         <source>Too late to undo: that was more than {seconds} s ago.</source>
         <translation>Zu spät zum Rückgängigmachen: das ist mehr als {seconds} s her.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50" />
+        <location filename="../../kiosk/ui/messages.py" line="50"/>
         <source>Cannot undo: the stamps have already been used for a reward.</source>
         <translation>Nicht möglich: die Stempel wurden schon für eine Prämie verwendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53" />
+        <location filename="../../kiosk/ui/messages.py" line="53"/>
         <source>This already exists: {what}.</source>
         <translation>Das gibt es schon: {what}.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="54" />
+        <location filename="../../kiosk/ui/messages.py" line="54"/>
         <source>Your role cannot do this.</source>
         <translation>Ihre Rolle darf das nicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="55" />
+        <location filename="../../kiosk/ui/messages.py" line="55"/>
         <source>Sign in first.</source>
         <translation>Bitte zuerst anmelden.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="56" />
+        <location filename="../../kiosk/ui/messages.py" line="56"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="57" />
+        <location filename="../../kiosk/ui/messages.py" line="57"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="58" />
+        <location filename="../../kiosk/ui/messages.py" line="58"/>
         <source>Could not save: {problem}. Nothing was recorded.</source>
         <translation>Speichern fehlgeschlagen: {problem}. Es wurde nichts erfasst.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63" />
+        <location filename="../../kiosk/ui/messages.py" line="63"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="64" />
+        <location filename="../../kiosk/ui/messages.py" line="64"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="65" />
+        <location filename="../../kiosk/ui/messages.py" line="65"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="66" />
+        <location filename="../../kiosk/ui/messages.py" line="66"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="67" />
+        <location filename="../../kiosk/ui/messages.py" line="67"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="68" />
+        <location filename="../../kiosk/ui/messages.py" line="68"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="69" />
+        <location filename="../../kiosk/ui/messages.py" line="69"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="70" />
+        <location filename="../../kiosk/ui/messages.py" line="70"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="71" />
+        <location filename="../../kiosk/ui/messages.py" line="71"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="72" />
+        <location filename="../../kiosk/ui/messages.py" line="72"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="121" />
+        <location filename="../../kiosk/ui/messages.py" line="124"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
@@ -1139,52 +1145,52 @@
 <context>
     <name>RejectedTable</name>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="108" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="108" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="108" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="108" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="110" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="110"/>
         <source>New card</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="111" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
         <source>Stamp</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="112" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="112"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="113" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="113"/>
         <source>Adjustment</source>
         <translation>Korrektur</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="114" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="114"/>
         <source>Undo</source>
         <translation>Rücknahme</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync_lists.py" line="115" />
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="115"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
@@ -1192,32 +1198,32 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="92" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="92"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="93" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="93"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="101" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="101"/>
         <source>Undo last stamp</source>
         <translation>Letzten Stempel zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="102" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="102"/>
         <source>Alt+Z</source>
         <translation>Alt+Z</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="114" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="114"/>
         <source>Ready for the next customer</source>
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/result_panel.py" line="150" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="150"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>
@@ -1225,33 +1231,33 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../ui/screens/scan.py" line="70" />
-        <location filename="../../ui/screens/scan.py" line="253" />
-        <source>Scan the customer's card</source>
+        <location filename="../../kiosk/ui/screens/scan.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="253"/>
+        <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="76" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="76"/>
         <source>Card code, then Enter</source>
         <translation>Kartencode, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="83" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="83"/>
         <source>One stamp fewer (Ctrl+−)</source>
         <translation>Ein Stempel weniger (Strg+−)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="85" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="85"/>
         <source>One stamp more (Ctrl++)</source>
         <translation>Ein Stempel mehr (Strg++)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="95" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="95"/>
         <source>Stamp</source>
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/scan.py" line="149" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="149"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -1259,47 +1265,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="164" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="164"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="173" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="173"/>
         <source>Sound: off</source>
         <translation>Ton: aus</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="173" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="173"/>
         <source>Sound: on</source>
         <translation>Ton: an</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="180" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="180"/>
         <source>Camera unavailable (%1). Use the hand scanner.</source>
         <translation>Kamera nicht verfügbar (%1). Bitte den Handscanner benutzen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="184" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="184"/>
         <source>Camera connected: starting the preview…</source>
         <translation>Kamera verbunden: Vorschau startet…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="190" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="190"/>
         <source>Scanner unavailable (%1). Retrying; type the card number meanwhile.</source>
         <translation>Scanner nicht verfügbar (%1). Neuer Versuch läuft; bis dahin die Kartennummer eintippen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="195" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="195"/>
         <source>Scanner ready on %1.</source>
         <translation>Scanner bereit an %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="202" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="202"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/scan.py" line="206" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="206"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -1307,17 +1313,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="209" />
-        <source>%1 (the scanner's keyboard layout is wrong: check it)</source>
+        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
+        <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="226" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="226"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/scan.py" line="235" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
         <source>Undone: the last stamp was taken back</source>
         <translation>Rückgängig: der letzte Stempel wurde zurückgenommen</translation>
     </message>
@@ -1325,88 +1331,88 @@
 <context>
     <name>ScannerSection</name>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="44" />
-        <location filename="../../ui/screens/settings_scanner.py" line="66" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="66"/>
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="45" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="45"/>
         <source>USB scanner (types like a keyboard)</source>
         <translation>USB-Scanner (tippt wie eine Tastatur)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="46" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="46"/>
         <source>Serial scanner</source>
         <translation>Serieller Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="48" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="48"/>
         <source>auto, a camera number, /dev/video0 or a video file</source>
         <translation>auto, eine Kameranummer, /dev/video0 oder eine Videodatei</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="65" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="65"/>
         <source>Scanner in use</source>
         <translation>Verwendeter Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="67" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="67"/>
         <source>Serial port</source>
         <translation>Serieller Anschluss</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="68" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="68"/>
         <source>Baud rate</source>
         <translation>Baudrate</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="69" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="69"/>
         <source>USB scanner: key gap (ms)</source>
         <translation>USB-Scanner: Tastenabstand (ms)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="70" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="70"/>
         <source>Same code again after (ms)</source>
         <translation>Gleicher Code erneut nach (ms)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="71" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="71"/>
         <source>USB scanner: prefix</source>
         <translation>USB-Scanner: Präfix</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="72" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="72"/>
         <source>USB scanner: suffix</source>
         <translation>USB-Scanner: Suffix</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="78" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="78"/>
         <source>Scanner changes apply after the kiosk restarts. A USB scanner always works.</source>
         <translation>Scanner-Änderungen gelten nach einem Neustart des Kiosks. Ein USB-Scanner funktioniert immer.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="135" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="135"/>
         <source>Enter a whole number.</source>
         <translation>Eine ganze Zahl eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="138" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="138"/>
         <source>Camera numbers start at 0.</source>
         <translation>Kameranummern beginnen bei 0.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="163" />
-        <source>Enter the scanner's port, for example /dev/ttyACM0.</source>
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="163"/>
+        <source>Enter the scanner&apos;s port, for example /dev/ttyACM0.</source>
         <translation>Den Anschluss des Scanners eingeben, zum Beispiel /dev/ttyACM0.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="165" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="165"/>
         <source>Enter a whole number from %1 to %2.</source>
         <translation>Eine ganze Zahl von %1 bis %2 eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_scanner.py" line="167" />
+        <location filename="../../kiosk/ui/screens/settings_scanner.py" line="167"/>
         <source>At most 300 characters.</source>
         <translation>Höchstens 300 Zeichen.</translation>
     </message>
@@ -1414,112 +1420,112 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="50" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="50"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="54" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="54"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="55" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="55"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="59" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="59"/>
         <source>Play a sound after each scan</source>
         <translation>Nach jedem Scan einen Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="62" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="62"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="65" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="65"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="66" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="66"/>
         <source>Receipt 80 mm</source>
         <translation>Bon 80 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="67" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="67"/>
         <source>Receipt 58 mm</source>
         <translation>Bon 58 mm</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="70" />
-        <source>Kiosk mode: full screen; leaving needs a manager's PIN</source>
+        <location filename="../../kiosk/ui/screens/settings.py" line="70"/>
+        <source>Kiosk mode: full screen; leaving needs a manager&apos;s PIN</source>
         <translation>Kioskmodus: Vollbild; Verlassen nur mit PIN der Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="71" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="71"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="72" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="72"/>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="73" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="73"/>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="74" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="74"/>
         <source>Sign out after no activity for</source>
         <translation>Abmelden nach Inaktivität von</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="75" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="75"/>
         <source>Card printing</source>
         <translation>Kartendruck</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="85" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="85"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="86" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="86"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="88" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="88"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="122" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="122"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="125" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="125"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="130" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="130"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="141" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="141"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="144" />
+        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -1527,68 +1533,68 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../ui/screens/signin.py" line="69" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="69"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="80" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="80"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="96" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="96"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="105" />
-        <source>Owner's name</source>
+        <location filename="../../kiosk/ui/screens/signin.py" line="105"/>
+        <source>Owner&apos;s name</source>
         <translation>Name des Inhabers</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="108" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
         <source>Choose a PIN (4 to 8 digits)</source>
         <translation>PIN wählen (4 bis 8 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="111" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="111"/>
         <source>The same PIN again</source>
         <translation>Dieselbe PIN noch einmal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="113" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
         <source>Create the owner</source>
         <translation>Inhaber anlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="141" />
-        <location filename="../../ui/screens/signin.py" line="282" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="282"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="143" />
-        <source>A manager's PIN is needed to leave kiosk mode</source>
+        <location filename="../../kiosk/ui/screens/signin.py" line="143"/>
+        <source>A manager&apos;s PIN is needed to leave kiosk mode</source>
         <translation>Zum Verlassen des Kioskmodus ist die PIN der Filialleitung nötig</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="160" />
-        <source>Welcome! First, set up the shop owner's PIN</source>
+        <location filename="../../kiosk/ui/screens/signin.py" line="160"/>
+        <source>Welcome! First, set up the shop owner&apos;s PIN</source>
         <translation>Willkommen! Zuerst die PIN des Inhabers festlegen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="209" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="209"/>
         <source>Choose your name first.</source>
         <translation>Bitte zuerst den eigenen Namen wählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="221" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="221"/>
         <source>Only a manager or the owner can leave kiosk mode.</source>
         <translation>Nur Filialleitung oder Inhaber können den Kioskmodus verlassen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/signin.py" line="235" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch bis zur Sperre.</numerusform>
@@ -1596,17 +1602,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="266" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="266"/>
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="271" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="271"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>Die beiden PINs sind verschieden. Bitte neu eingeben.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/signin.py" line="279" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="279"/>
         <source>Owner created. Sign in with the new PIN.</source>
         <translation>Inhaber angelegt. Mit der neuen PIN anmelden.</translation>
     </message>
@@ -1614,94 +1620,94 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../ui/screens/staff.py" line="35" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="35"/>
         <source>Cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="36" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="36"/>
         <source>Manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="37" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="37"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="39" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="39"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="41" />
-        <location filename="../../ui/screens/staff.py" line="77" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="41" />
-        <location filename="../../ui/screens/staff.py" line="78" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="41" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="51" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="51"/>
         <source>Change role</source>
         <translation>Rolle ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="54" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="55" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="55"/>
         <source>Reset PIN</source>
         <translation>PIN zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="56" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="56"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="76" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="79" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="81" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>Add person</source>
         <translation>Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="104" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="104" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="115" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
         <source>Choose a person in the list first.</source>
         <translation>Zuerst eine Person in der Liste wählen.</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/staff.py" line="145" />
+        <location filename="../../kiosk/ui/screens/staff.py" line="145"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -1709,23 +1715,23 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../ui/screens/sync.py" line="36" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="36"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="46" />
-        <location filename="../../ui/screens/sync.py" line="114" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="114"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="114" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="114"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="124" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="124"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -1733,7 +1739,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="140" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="140"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -1741,27 +1747,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="153" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="153"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="177" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="177"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="178" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="178"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="179" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="179"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="180" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="180"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -1769,37 +1775,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="181" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="181"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="182" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="184" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="186" />
-        <source>Cannot write to this kiosk's ledger: sync is paused</source>
+        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
+        <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="196" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="196"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="203" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="203"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="204" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="204"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -1807,7 +1813,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="206" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -1815,22 +1821,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="209" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="209"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="209" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="209"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/sync.py" line="212" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="212"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="218" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="218"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -1838,16 +1844,16 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="228" />
-        <source>This kiosk's clock is %n minute(s) ahead of the cloud's. Check the time setting.</source>
+        <location filename="../../kiosk/ui/screens/sync.py" line="228"/>
+        <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
             <numerusform>Die Uhr dieses Kiosks geht %n Minuten vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="233" />
-        <source>This kiosk's clock is %n minute(s) behind the cloud's. Check the time setting.</source>
+        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
+        <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
             <numerusform>Die Uhr dieses Kiosks geht %n Minuten nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>

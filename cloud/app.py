@@ -27,6 +27,7 @@ from cloud.routes import (
     devices,
     locations,
     offers,
+    offers_sync,
     sync,
 )
 from cloud.security import Passwords
@@ -115,6 +116,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     problems.install(app)
     for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):
         app.include_router(module.router)
+    app.include_router(offers_sync.router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

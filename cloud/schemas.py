@@ -10,7 +10,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 
 def _no_nul(value: str) -> str:
@@ -35,6 +35,8 @@ CardId = Annotated[int, Field(gt=0, lt=2**63)]
 KeyId = Annotated[int, Field(ge=0, le=65535)]
 Units = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
 Name = Text(200, 1)
+Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+OfferStatus = Literal["active", "paused", "archived"]
 
 
 class WireIn(BaseModel):
@@ -171,6 +173,25 @@ class Offer(WireOut):
     icon: str
 
 
+class OfferIn(WireIn):
+    name: Name
+    stamps_required: int = Field(ge=1, le=1000)
+    reward_text: Text(500, 1)
+    per_visit_limit: int = Field(default=1, ge=1, le=100)
+    cooldown_seconds: int = Field(default=0, ge=0, le=31_536_000)
+    starts_at: UtcDatetime | None = None
+    ends_at: UtcDatetime | None = None
+    status: OfferStatus = "active"
+    colour: Colour = "#2E7D32"
+    icon: Text(64, 1) = "coffee"
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"name": "Coffee card", "stamps_required": 9, "reward_text": "A free coffee"}]
+        },
+    )
+
+
 class Balance(WireOut):
     units: int
     lifetime: int
@@ -279,3 +300,51 @@ class PullOut(WireOut):
     keys: list[PublicKey]
     revoked_cards: list[int]
     conflicts: list[Conflict]
+
+
+# --- sync: offers made or changed at a kiosk --------------------------------------------------
+
+MAX_OFFERS_UPLOAD = 100
+
+
+def _all_required(schema: dict[str, Any]) -> None:
+    schema["required"] = list(schema["properties"])
+
+
+class OfferUpload(OfferIn):
+    """One offer of PUT /sync/offers: the pull's Offer shape, every field present, checked by
+    the same rules as POST /offers (this is OfferIn with the id the kiosk gave it)."""
+
+    id: uuid.UUID
+    kind: Literal["stamps"]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_field(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            missing = sorted(set(cls.model_fields) - set(data))
+            if missing:
+                raise ValueError(f"missing fields: {', '.join(missing)}")
+        return data
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_all_required)
+
+
+class OffersUploadIn(WireIn):
+    offers: list[OfferUpload] = Field(min_length=1, max_length=MAX_OFFERS_UPLOAD)
+
+    @model_validator(mode="after")
+    def _each_once(self) -> OffersUploadIn:
+        if len({o.id for o in self.offers}) != len(self.offers):
+            raise ValueError("each offer id may appear once per request")
+        return self
+
+
+class OfferUploadResult(WireOut):
+    id: str
+    status: Literal["accepted", "rejected"]
+    reason: str | None = None
+
+
+class OffersUploadOut(WireOut):
+    results: list[OfferUploadResult]

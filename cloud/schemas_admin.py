@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from cloud.schemas import Card, Name, Text, UtcDatetime, WireIn, WireOut
-
-Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
-OfferStatus = Literal["active", "paused", "archived"]
+from cloud.schemas import Card, Colour, Name, OfferStatus, Text, UtcDatetime, WireIn, WireOut
 
 
 class BusinessOut(WireOut):
@@ -57,25 +54,6 @@ class LocationOut(WireOut):
     name: str
     address: str | None
     created_at: datetime
-
-
-class OfferIn(WireIn):
-    name: Name
-    stamps_required: int = Field(ge=1, le=1000)
-    reward_text: Text(500, 1)
-    per_visit_limit: int = Field(default=1, ge=1, le=100)
-    cooldown_seconds: int = Field(default=0, ge=0, le=31_536_000)
-    starts_at: UtcDatetime | None = None
-    ends_at: UtcDatetime | None = None
-    status: OfferStatus = "active"
-    colour: Colour = "#2E7D32"
-    icon: Text(64, 1) = "coffee"
-    model_config = ConfigDict(
-        extra="forbid",
-        json_schema_extra={
-            "examples": [{"name": "Coffee card", "stamps_required": 9, "reward_text": "A free coffee"}]
-        },
-    )
 
 
 class OfferPatch(WireIn):

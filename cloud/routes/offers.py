@@ -11,8 +11,8 @@ from cloud import views
 from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, not_found
-from cloud.schemas import Offer
-from cloud.schemas_admin import OfferIn, OfferPatch
+from cloud.schemas import Offer, OfferIn
+from cloud.schemas_admin import OfferPatch
 
 router = APIRouter(prefix="/api/v1/offers", tags=["offers"])
 
@@ -35,8 +35,9 @@ def owned_offer(session, business_id: int, offer_id: uuid.UUID | str) -> OfferRo
     return row
 
 
-def _check_window(row: OfferRow) -> None:
-    if row.starts_at and row.ends_at and row.ends_at <= row.starts_at:
+def check_window(offer) -> None:
+    """Anything with starts_at and ends_at: a row, or an offer a kiosk uploaded."""
+    if offer.starts_at and offer.ends_at and offer.ends_at <= offer.starts_at:
         raise ApiProblem(422, "validation-error", "ends_at must be after starts_at.")
 
 
@@ -50,7 +51,7 @@ def create_offer(body: OfferIn, user: User, session: WriteDb, when: Now) -> Offe
         seq=0,
         **body.model_dump(),
     )
-    _check_window(row)
+    check_window(row)
     row.seq = bump_seq(session, user.business_id)
     session.add(row)
     audit(session, user, when, "offer.create", "offer", row.id, body.model_dump())
@@ -80,7 +81,7 @@ def update_offer(offer_id: uuid.UUID, body: OfferPatch, user: User, session: Wri
         raise ApiProblem(422, "validation-error", f"These fields cannot be null: {', '.join(nulls)}.")
     for key, value in changes.items():
         setattr(row, key, value)
-    _check_window(row)
+    check_window(row)
     row.seq = bump_seq(session, user.business_id)
     audit(session, user, when, "offer.update", "offer", row.id, changes)
     session.commit()

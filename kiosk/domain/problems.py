@@ -29,7 +29,6 @@ class Problem(enum.Enum):
     ADJUST_REASON = "say why, in at most 200 characters"
     BALANCE_NEGATIVE = "the balance cannot go below zero"
     NO_ISSUING_KEY = "no key to issue cards; finish the set-up first"
-    OFFERS_IN_CLOUD = "this kiosk is paired with the cloud: offers are set up there"
     OFFER_NAME_MISSING = "Give the offer a name customers will recognise."
     OFFER_NAME_TOO_LONG = "At most 60 characters."
     OFFER_STAMPS = "Between 2 and 50 stamps."

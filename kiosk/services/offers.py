@@ -10,7 +10,7 @@ from kiosk.domain.outcomes import Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
 from kiosk.services.context import Actor, Context
-from kiosk.store import StorageError, directory, meta
+from kiosk.store import StorageError, directory, meta, offer_uploads
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +21,12 @@ class OfferOutcome(Outcome):
     field_problems: dict[str, Problem] = field(default_factory=dict)  # field -> problem, for translation
 
 
-def _paired(conn) -> bool:
-    # A paired shop's offers come from the cloud with every pull; one made or changed here
-    # would never reach it (the wire has no offer upload yet) and enrolments in it would be
-    # rejected there, so the kiosk says so instead of saving.
-    return bool(meta.get_setting(conn, "cloud_url"))
+def _save(conn, program: Program, now) -> None:
+    directory.upsert_program(conn, program, now)
+    # A paired shop's offers live in the cloud: one made or changed here waits for the next
+    # sync round, which uploads it before pushing the events that enrol customers in it.
+    if meta.get_setting(conn, "cloud_url"):
+        offer_uploads.mark_for_upload(conn, program.id)
 
 
 def list_offers(ctx: Context) -> tuple[Program, ...]:
@@ -50,12 +51,10 @@ def save_offer(
     now = ctx.clock()
     try:
         with ctx.store.transaction() as conn:
-            if _paired(conn):
-                return OfferOutcome(refusal=invalid("Offer", Problem.OFFERS_IN_CLOUD))
             if program_id is not None and directory.get_program(conn, program_id) is None:
                 return OfferOutcome(refusal=invalid("Offer", Problem.NO_SUCH_OFFER))
             program = program_from(draft, program_id or ctx.new_id())
-            directory.upsert_program(conn, program, now)
+            _save(conn, program, now)
             meta.audit(
                 conn,
                 now,
@@ -77,13 +76,11 @@ def set_offer_status(ctx: Context, program_id: str, status: ProgramStatus, *, ac
         return OfferOutcome(refusal=refuse(Reason.NOT_ALLOWED))
     now = ctx.clock()
     with ctx.store.transaction() as conn:
-        if _paired(conn):
-            return OfferOutcome(refusal=invalid("Offer", Problem.OFFERS_IN_CLOUD))
         program = directory.get_program(conn, program_id)
         if program is None:
             return OfferOutcome(refusal=invalid("Offer", Problem.NO_SUCH_OFFER))
         program = replace(program, status=status)
-        directory.upsert_program(conn, program, now)
+        _save(conn, program, now)
         meta.audit(
             conn, now, actor.staff_id, actor.name, "offer_status", offer=program.name, status=status.value
         )

@@ -101,6 +101,8 @@ programs = Table(
     Column("icon", String(32), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # made or changed here on a paired kiosk, not yet taken by the cloud (kiosk/sync/offers_push.py)
+    Column("needs_push", Boolean, nullable=False, default=False, server_default="0"),
 )
 
 cards = Table(

@@ -230,6 +230,7 @@ def _upsert_programs(conn: Connection, offers: Iterable[Program], now: datetime)
             "icon": p.icon,
             "created_at": now,
             "updated_at": now,
+            "needs_push": False,
         }
         for p in offers
     ]
@@ -242,6 +243,9 @@ def _upsert_programs(conn: Connection, offers: Iterable[Program], now: datetime)
         stmt.on_conflict_do_update(
             index_elements=[programs.c.id],
             set_={c.name: stmt.excluded[c.name] for c in programs.c if c.name not in kept},
+            # an edit made here and not uploaded yet wins over an older cloud version, as pending
+            # events stay on top of a pulled balance; once uploaded, the next pull agrees with it
+            where=programs.c.needs_push.is_(False),
         ),
         rows,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from kiosk.domain.model import Program
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
 
@@ -166,6 +167,11 @@ class CloudClient:
     def push(self, batch: list[PendingEvent]) -> wire.PushAnswer:
         body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch))
         return _readable(wire.parse_push, body, batch)
+
+    def push_offers(self, offers: list[Program]) -> tuple[wire.OfferResult, ...]:
+        """Offers made or changed here, answered one by one (docs/wire.md, "Offers made at a kiosk")."""
+        body = self._send("PUT", wire.OFFERS_PATH, json=wire.offers_body(offers))
+        return _readable(wire.parse_offers, body, offers)
 
     def pull(self, cursor: int, business_id: int, limit: int = 500) -> wire.PullAnswer:
         body = self._send("GET", wire.PULL_PATH, params={"cursor": cursor, "limit": limit})

@@ -1,7 +1,7 @@
 """What the sync details view shows, read from the store in one go (on a worker thread).
 
 The engine's SyncStatus says how the last round went; this adds what a person needs to act:
-which cloud, which events the cloud refused and why, and each conflict with names resolved
+which cloud, which events and offers the cloud refused and why, and each conflict with names resolved
 as far as this kiosk knows them (its own location and device; the wire carries only ids for
 the others).
 """
@@ -14,7 +14,7 @@ from datetime import datetime
 
 import cardtoken
 from kiosk.domain.model import EventKind
-from kiosk.store import Store, directory, meta, sync_repo
+from kiosk.store import Store, directory, meta, offer_uploads, sync_repo
 from kiosk.store import ledger as store_ledger
 from kiosk.sync.engine import SyncEngine, SyncStatus
 
@@ -29,12 +29,22 @@ class RejectedEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class RejectedOffer:
+    """An offer made or changed here that the cloud refused (kiosk/sync/offers_push.py)."""
+
+    offer_id: str
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class SyncOverview:
     status: SyncStatus
     cloud_url: str | None
     business_name: str
     location_name: str
     rejected: tuple[RejectedEvent, ...]
+    rejected_offers: tuple[RejectedOffer, ...] = ()
 
     @property
     def paired(self) -> bool:
@@ -70,6 +80,7 @@ def read_overview(store: Store, clock: Callable[[], datetime]) -> SyncOverview:
     with store.reading() as conn:
         settings = meta.all_settings(conn)
         rejected = sync_repo.rejected_events(conn)
+        rejected_offers = offer_uploads.rejected_offers(conn)
     return SyncOverview(
         status=status,
         cloud_url=settings.get("cloud_url") or None,
@@ -85,6 +96,7 @@ def read_overview(store: Store, clock: Callable[[], datetime]) -> SyncOverview:
             )
             for event, reason in rejected
         ),
+        rejected_offers=tuple(RejectedOffer(*found) for found in rejected_offers),
     )
 
 

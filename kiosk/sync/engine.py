@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from kiosk.store import StorageError, Store, meta, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
+from kiosk.sync.offers_push import push_waiting_offers
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
@@ -152,6 +153,7 @@ class SyncEngine:
         tally = {"pushed": 0, "rejected_now": 0, "pulled": 0, "first_sync": False, "first_sync_done": False}
         skew: tuple[float | None, str | None] = (None, None)
         try:
+            push_waiting_offers(self.store, self.client)  # first: events may enrol in a new offer
             skew = self._push(tally) or skew
             skew = self._pull(tally, progress) or skew
         except DeviceRevoked as exc:

@@ -17,9 +17,12 @@ API = "/api/v1"
 PUSH_PATH = f"{API}/sync/push"
 PULL_PATH = f"{API}/sync/pull"
 PAIR_PATH = f"{API}/devices/pair"
+OFFERS_PATH = f"{API}/sync/offers"
 MAX_PUSH = 1000
+MAX_OFFERS = 100
 MAX_PULL = 1000
 PUSH_STATUSES = ("accepted", "duplicate", "rejected")
+OFFER_STATUSES = ("accepted", "rejected")
 
 
 class WireError(ValueError):
@@ -118,6 +121,53 @@ def parse_push(body: Any, sent: list[PendingEvent]) -> PushAnswer:
         if result.id and result.id != p.event.id:
             raise WireError("push results are not in the order of the events sent")
     return PushAnswer(results, server_time)
+
+
+# --- offers made at this kiosk ----------------------------------------------------------------
+
+
+def offer_json(p: Program) -> dict[str, Any]:
+    """The pull's Offer shape (the undo window is the kiosk's own setting, not on the wire)."""
+    return {
+        "id": p.id,
+        "name": p.name,
+        "kind": p.kind.value,
+        "stamps_required": p.units_required,
+        "reward_text": p.reward_text,
+        "per_visit_limit": p.per_visit_limit,
+        "cooldown_seconds": p.cooldown_seconds,
+        "starts_at": timestamp(p.starts_at) if p.starts_at else None,
+        "ends_at": timestamp(p.ends_at) if p.ends_at else None,
+        "status": p.status.value,
+        "colour": p.colour,
+        "icon": p.icon,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class OfferResult:
+    id: str
+    status: str  # accepted | rejected
+    reason: str | None = None
+
+
+def offers_body(offers: list[Program]) -> dict[str, Any]:
+    if not 1 <= len(offers) <= MAX_OFFERS:
+        raise ValueError(f"an offer upload carries 1 to {MAX_OFFERS} offers, not {len(offers)}")
+    return {"offers": [offer_json(p) for p in offers]}
+
+
+def parse_offers(body: Any, sent: list[Program]) -> tuple[OfferResult, ...]:
+    try:
+        results = tuple(OfferResult(str(r["id"]), r["status"], r.get("reason")) for r in body["results"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise WireError(f"unreadable offer upload answer: {exc!r}") from exc
+    if [r.id for r in results] != [p.id for p in sent]:
+        raise WireError("offer upload results do not match the offers sent")
+    for result in results:
+        if result.status not in OFFER_STATUSES:
+            raise WireError(f"unknown offer upload status {result.status!r}")
+    return results
 
 
 # --- pull --------------------------------------------------------------------------------------

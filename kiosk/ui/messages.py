@@ -91,9 +91,6 @@ _PROBLEMS = {
     Problem.ADJUST_REASON: QT_TRANSLATE_NOOP("Problem", "say why, in at most 200 characters"),
     Problem.BALANCE_NEGATIVE: QT_TRANSLATE_NOOP("Problem", "the balance cannot go below zero"),
     Problem.NO_ISSUING_KEY: QT_TRANSLATE_NOOP("Problem", "no key to issue cards; finish the set-up first"),
-    Problem.OFFERS_IN_CLOUD: QT_TRANSLATE_NOOP(
-        "Problem", "this kiosk is paired with the cloud: offers are set up there"
-    ),
     Problem.OFFER_NAME_MISSING: QT_TRANSLATE_NOOP(
         "Problem", "Give the offer a name customers will recognise."
     ),

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import UTC, datetime
 
 import pytest
 
 from cloud import schemas as cloud_schemas
-from kiosk.domain.model import Customer, Event, EventKind
+from kiosk.domain.model import Customer, Event, EventKind, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
 
@@ -113,7 +114,10 @@ def test_openapi_answers_carry_what_the_kiosk_reads(cloud):
         "location_name",
         "key_id",
     } <= _schema_fields(openapi, "PairOut")
+    assert {"results"} <= _schema_fields(openapi, "OffersUploadOut")
+    assert {"id", "status", "reason"} <= _schema_fields(openapi, "OfferUploadResult")
     paths = openapi["paths"]
+    assert "put" in paths[wire.OFFERS_PATH]
     assert "post" in paths[wire.PUSH_PATH]
     assert "get" in paths[wire.PULL_PATH]
     assert "post" in paths[wire.PAIR_PATH]
@@ -186,3 +190,44 @@ def test_push_answer_parses_and_keeps_order(cloud, make_kiosk):
     again = client.push(batch)
     assert {r.status for r in again.results} == {"duplicate"}
     assert [r.seq for r in again.results] == [r.seq for r in answer.results]
+
+
+OFFERS = [
+    Program(str(uuid.uuid4()), "Tea card", 8, "a free tea", ProgramKind.STAMPS, 2, 60, 120),
+    Program(
+        str(uuid.uuid4()),
+        "Winter cake",
+        6,
+        "a slice of cake",
+        ProgramKind.STAMPS,
+        1,
+        0,
+        0,
+        starts_at=WHEN,
+        ends_at=datetime(2027, 3, 1, tzinfo=UTC),
+        status=ProgramStatus.PAUSED,
+        colour="#aa00ff",
+        icon="cake",
+    ),
+]
+
+
+def test_every_offer_the_kiosk_uploads_is_a_valid_cloud_offer():
+    body = wire.offers_body(OFFERS)
+    parsed = cloud_schemas.OffersUploadIn.model_validate(body)  # extra="forbid", every field present
+    assert [str(o.id) for o in parsed.offers] == [p.id for p in OFFERS]
+    assert parsed.offers[1].starts_at == WHEN
+    # the upload carries exactly the pull's Offer fields
+    assert set(wire.offer_json(OFFERS[0])) == set(cloud_schemas.Offer.model_fields)
+    assert set(wire.offer_json(OFFERS[0])) == set(cloud_schemas.OfferUpload.model_fields)
+    # and reads back as the same offer (the undo window is the kiosk's own, not on the wire)
+    pulled = wire.program_from(wire.offer_json(OFFERS[1]))
+    assert pulled == dataclasses.replace(OFFERS[1], undo_window_seconds=pulled.undo_window_seconds)
+
+
+def test_offer_upload_answer_parses_and_keeps_order(cloud, make_kiosk):
+    a = make_kiosk(cloud)
+    client = a.engine(cloud.http).client
+    answer = client.push_offers(OFFERS)
+    assert [(r.id, r.status, r.reason) for r in answer] == [(p.id, "accepted", None) for p in OFFERS]
+    assert client.push_offers(OFFERS) == answer  # idempotent

@@ -1,0 +1,61 @@
+"""Kiosks upload the offers a manager made or changed at the counter: PUT /api/v1/sync/offers.
+
+Each offer is checked exactly like POST /api/v1/offers (the same OfferIn schema and window
+rule; a malformed body is a 422 problem for the whole request), then upserted by the id the
+kiosk gave it, within the device's business only. A change gets a new sequence number, so
+every kiosk of the business pulls it, and an audit entry naming the device. The same content
+again is accepted and changes nothing, so a retry after a lost answer is harmless.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from cloud.deps import Actor, DeviceActor, Now, WriteDb, audit, bump_seq
+from cloud.models import Offer as OfferRow
+from cloud.routes.offers import check_window
+from cloud.schemas import OffersUploadIn, OffersUploadOut, OfferUpload, OfferUploadResult
+
+router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
+
+# The same answer whether the id belongs to another business or to nobody we would tell about:
+# nothing of the other business (name, status, that it is a business at all) leaks through it.
+ID_TAKEN = "offer_id_unavailable"
+
+
+@router.put("/offers", response_model=OffersUploadOut)
+def upload_offers(body: OffersUploadIn, device: DeviceActor, session: WriteDb, when: Now) -> OffersUploadOut:
+    """1 to 100 offers, answered one by one (accepted or rejected with a reason), in order."""
+    for offer in body.offers:  # every check before anything is written: a 422 changes nothing
+        check_window(offer)
+    results = [_upsert(session, device, offer, when) for offer in body.offers]
+    session.commit()
+    return OffersUploadOut(results=results)
+
+
+def _upsert(session, device: Actor, offer: OfferUpload, when) -> OfferUploadResult:
+    offer_id = str(offer.id)
+    fields = offer.model_dump(exclude={"id", "kind"})
+    row = session.get(OfferRow, offer_id)
+    if row is None:
+        row = OfferRow(
+            id=offer_id,
+            business_id=device.business_id,
+            kind="stamps",
+            created_at=when,
+            seq=bump_seq(session, device.business_id),
+            **fields,
+        )
+        session.add(row)
+        audit(session, device, when, "offer.create", "offer", offer_id, {**fields, "via": "kiosk"})
+        return OfferUploadResult(id=offer_id, status="accepted")
+    if row.business_id != device.business_id:
+        return OfferUploadResult(id=offer_id, status="rejected", reason=ID_TAKEN)
+    changes = {key: value for key, value in fields.items() if getattr(row, key) != value}
+    if not changes:  # a retry, or a kiosk that only caught up: nothing new to tell the others
+        return OfferUploadResult(id=offer_id, status="accepted")
+    for key, value in changes.items():
+        setattr(row, key, value)
+    row.seq = bump_seq(session, device.business_id)
+    audit(session, device, when, "offer.update", "offer", offer_id, {**changes, "via": "kiosk"})
+    return OfferUploadResult(id=offer_id, status="accepted")

@@ -1,0 +1,56 @@
+"""Offers made or changed on a paired kiosk, waiting to be uploaded to the cloud (docs/wire.md,
+"Offers made at a kiosk"). `programs.needs_push` marks them; a pulled offer clears it (the
+cloud's version is authoritative, see sync_repo); the cloud's refusal is kept in the settings
+table as `offer_rejected:<id>` for the Sync screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select, update
+
+from kiosk.domain.model import Program
+from kiosk.store import meta
+from kiosk.store.rows import to_program
+from kiosk.store.schema import programs, settings
+
+REJECTED_PREFIX = "offer_rejected:"
+
+
+def mark_for_upload(conn: Connection, program_id: str) -> None:
+    conn.execute(update(programs).where(programs.c.id == program_id).values(needs_push=True))
+
+
+def waiting(conn: Connection, limit: int) -> list[Program]:
+    """The offers the cloud has not taken yet, oldest change first."""
+    rows = conn.execute(
+        select(programs)
+        .where(programs.c.needs_push.is_(True))
+        .order_by(programs.c.updated_at, programs.c.id)
+        .limit(limit)
+    )
+    return [to_program(r) for r in rows]
+
+
+def settle(conn: Connection, sent: Iterable[Program], rejected: dict[str, str]) -> None:
+    """The cloud answered for these offers: accepted, or rejected for good (`rejected`: id ->
+    reason). An offer changed again while its upload was on the way stays waiting."""
+    for program in sent:
+        row = conn.execute(select(programs).where(programs.c.id == program.id)).first()
+        if row is not None and to_program(row) == program:
+            conn.execute(update(programs).where(programs.c.id == program.id).values(needs_push=False))
+        reason = rejected.get(program.id)
+        if reason is None:
+            meta.delete_setting(conn, REJECTED_PREFIX + program.id)
+        else:
+            meta.put_setting(conn, REJECTED_PREFIX + program.id, (reason or "rejected")[:300])
+
+
+def rejected_offers(conn: Connection) -> list[tuple[str, str, str]]:
+    """(offer id, offer name, the cloud's reason) of each offer the cloud refused."""
+    rows = conn.execute(select(settings).where(settings.c.key.startswith(REJECTED_PREFIX)))
+    reasons = {r.key.removeprefix(REJECTED_PREFIX): r.value for r in rows}
+    if not reasons:
+        return []
+    names = dict(conn.execute(select(programs.c.id, programs.c.name).where(programs.c.id.in_(reasons))).all())
+    return sorted(((i, names.get(i, ""), reason) for i, reason in reasons.items()), key=lambda t: t[1])

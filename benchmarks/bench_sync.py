@@ -229,7 +229,7 @@ def _pull_bench(root: Path, cloud: _Cloud, customers: int) -> list[Row]:
             f"{seed_took:.1f} s",
             "",
             None,
-            f"{seeded.pushed:,} accepted",
+            f"{seeded.pending:,} left pending" + ("" if seeded.online else f" ({seeded.state})"),
         ),
         Row(
             "sync",

@@ -111,7 +111,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         db=db,
         limiter=limiter,
         passwords=Passwords(settings),
-        pushes=GroupCommitter(db.write_session),
+        pushes=GroupCommitter(db.write_session, grouped=db.is_sqlite),
     )
     problems.install(app)
     for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):

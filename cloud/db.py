@@ -3,11 +3,16 @@
 SQLite gets WAL, foreign keys, a busy timeout and synchronous=FULL. It allows one writer at a
 time, so write sessions open with BEGIN IMMEDIATE (they wait for the lock up front instead of
 failing mid-transaction when a reader upgrades); read sessions use a plain deferred BEGIN.
+Writers take a turn first (`WriteTurn`): a thread lock inside the process and an flock on a
+file beside the database across processes, so several uvicorn workers (or a CLI command next
+to a running server) queue in the kernel and wake the moment the writer before them is done,
+instead of polling in SQLite's busy handler (which sleeps up to 100 ms between tries).
 """
 
 from __future__ import annotations
 
-import contextlib
+import fcntl
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,14 +20,61 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+class WriteTurn:
+    """One writer at a time: threads of this process on a lock, processes on an flock."""
+
+    def __init__(self, lock_file: Path | None) -> None:
+        self._thread = threading.Lock()
+        self._lock_file = lock_file
+        self._fd: int | None = None
+        self._fd_pid: int | None = None
+        self._held = False
+
+    def _file(self) -> int | None:
+        if self._lock_file is None:
+            return None
+        if self._fd is None or self._fd_pid != os.getpid():  # an flock belongs to one process
+            self._fd = os.open(self._lock_file, os.O_RDWR | os.O_CREAT, 0o600)
+            self._fd_pid = os.getpid()
+        return self._fd
+
+    def acquire(self) -> None:
+        self._thread.acquire()
+        try:
+            fd = self._file()
+            if fd is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+        except BaseException:
+            self._thread.release()
+            raise
+        self._held = True
+
+    def release(self) -> None:
+        if not self._held:  # a commit/rollback of a transaction that never took the turn
+            return
+        self._held = False
+        try:
+            if self._fd is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
+            self._thread.release()
+
+
+def _lock_file(url: str) -> Path | None:
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database + "-writers.lock")
+
+
 def _sqlite_engine(
-    url: str, *, immediate: bool, echo: bool, pool_size: int, lock: threading.Lock | None = None
+    url: str, *, immediate: bool, echo: bool, pool_size: int, lock: WriteTurn | None = None
 ) -> Engine:
     engine = create_engine(
         url,
@@ -58,8 +110,7 @@ def _sqlite_engine(
         @event.listens_for(engine, "commit")
         @event.listens_for(engine, "rollback")
         def _on_end(_conn):
-            with contextlib.suppress(RuntimeError):  # a transaction this thread did not begin
-                lock.release()
+            lock.release()
 
     return engine
 
@@ -71,9 +122,9 @@ class Database:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite:
-            # writers of this process queue on a lock instead of sleeping in SQLite's busy handler
+            # writers queue on a turn instead of sleeping in SQLite's busy handler
             self.write_engine = _sqlite_engine(
-                url, immediate=True, echo=echo, pool_size=pool_size, lock=threading.Lock()
+                url, immediate=True, echo=echo, pool_size=pool_size, lock=WriteTurn(_lock_file(url))
             )
             self.read_engine = _sqlite_engine(url, immediate=False, echo=echo, pool_size=pool_size)
         else:

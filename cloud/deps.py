@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request, Security
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from cloud.db import Database
@@ -39,6 +39,18 @@ def now(request: Request) -> datetime:
     return request.app.state.clock()
 
 
+# Dependencies that do no I/O are `async def`: FastAPI runs a plain `def` dependency in the
+# thread pool, and every such hop costs a thread switch and a GIL hand-over under load.
+
+
+async def _ctx_dependency(request: Request) -> AppContext:
+    return ctx(request)
+
+
+async def _now_dependency(request: Request) -> datetime:
+    return now(request)
+
+
 def read_session(request: Request) -> Iterator[Session]:
     with ctx(request).db.read_session() as session:
         yield session
@@ -49,8 +61,8 @@ def write_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-Ctx = Annotated[AppContext, Depends(ctx)]
-Now = Annotated[datetime, Depends(now)]
+Ctx = Annotated[AppContext, Depends(_ctx_dependency)]
+Now = Annotated[datetime, Depends(_now_dependency)]
 ReadDb = Annotated[Session, Depends(read_session)]
 WriteDb = Annotated[Session, Depends(write_session)]
 
@@ -64,11 +76,11 @@ def client_ip(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def public_limit(request: Request) -> None:
+async def public_limit(request: Request) -> None:
     ctx(request).limiter.hit("public", client_ip(request))
 
 
-def signup_limit(request: Request) -> None:
+async def signup_limit(request: Request) -> None:
     ctx(request).limiter.hit("signup", client_ip(request))
 
 
@@ -81,7 +93,7 @@ class Actor:
     location_id: str | None = None
 
 
-def current_user(
+async def current_user(
     request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
 ) -> Actor:
     if creds is None or creds.scheme.lower() != "bearer":
@@ -97,29 +109,49 @@ def current_user(
     return Actor(business_id=claims.business_id, user_id=claims.user_id, role=claims.role)
 
 
-def current_owner(user: Annotated[Actor, Depends(current_user)]) -> Actor:
+async def current_owner(user: Annotated[Actor, Depends(current_user)]) -> Actor:
     if user.role != "owner":
         raise ApiProblem(403, "owner-only", "Only the business owner may do this.")
     return user
 
 
-def current_device(request: Request, header: Annotated[str | None, Security(device_scheme)]) -> Actor:
+async def device_token(header: Annotated[str | None, Security(device_scheme)]) -> str:
+    """The token of `Authorization: Device <token>`; checked against the database by
+    `authenticate_device`, inside the endpoint's own thread and connection."""
     scheme, _, token = (header or "").partition(" ")
     if scheme.lower() != "device" or not token.strip():
         raise ApiProblem(401, "not-authenticated", "Send Authorization: Device <device_token>.")
-    app = ctx(request)
-    with app.db.read_session() as session:
-        row = session.execute(
-            select(Device.id, Device.business_id, Device.location_id, Device.revoked_at).where(
-                Device.token_hash == sha256_hex(token.strip())
-            )
-        ).first()
+    return token.strip()
+
+
+_device_t = Device.__table__
+_DEVICE_BY_TOKEN = select(
+    _device_t.c.id, _device_t.c.business_id, _device_t.c.location_id, _device_t.c.revoked_at
+).where(_device_t.c.token_hash == bindparam("token_hash"))
+
+
+def authenticate_device(conn: Connection, app: AppContext, token: str, query=_DEVICE_BY_TOKEN) -> Actor:
+    """One indexed lookup per request, never cached: revoking a device stops it at once.
+    `query` may select more than the device (the pull's probe does), keyed by :token_hash."""
+    return device_actor(conn.execute(query, {"token_hash": sha256_hex(token)}).first(), app)
+
+
+def device_actor(row, app: AppContext) -> Actor:
     if row is None:
         raise ApiProblem(401, "invalid-device-token", "The device token is not valid.")
     if row.revoked_at is not None:
         raise ApiProblem(401, "device-revoked", "This device has been revoked; pair it again.")
     app.limiter.hit("device", row.id)
     return Actor(business_id=row.business_id, device_id=row.id, location_id=row.location_id)
+
+
+DeviceToken = Annotated[str, Depends(device_token)]
+
+
+def current_device(request: Request, token: DeviceToken) -> Actor:
+    app = ctx(request)
+    with app.db.read_engine.connect() as conn:
+        return authenticate_device(conn, app, token)
 
 
 User = Annotated[Actor, Depends(current_user)]

@@ -1,71 +1,154 @@
-"""Kiosk sync: push a batch of ledger events, pull everything changed since a cursor."""
+"""Kiosk sync: push a batch of ledger events, pull everything changed since a cursor.
+
+The hot path of a deployment (every kiosk, every few seconds), so each request makes one
+thread-pool hop: the device is authenticated on the same pooled connection that serves the
+request, and the answer is serialised here into a plain Response (FastAPI would otherwise
+re-validate it in a second hop). The response models stay declared for the OpenAPI schema.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Query
-from sqlalchemy import select
+from datetime import datetime
+
+from fastapi import APIRouter, Query, Response
+from pydantic import BaseModel
+from sqlalchemy import Connection, bindparam, func, select
 
 from cloud import ledger, views
-from cloud.deps import Ctx, DeviceActor, Now, ReadDb
-from cloud.models import Card, Conflict, Customer, Event, Offer, SigningKey
+from cloud.deps import Ctx, DeviceToken, Now, authenticate_device, device_actor
+from cloud.models import Business, Card, Conflict, Customer, Device, Event, Offer, SigningKey
 from cloud.schemas import PullOut, PushIn, PushOut
+from cloud.security import sha256_hex
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
-_SOURCES = [
-    ("offers", Offer),
-    ("customers", Customer),
-    ("cards", Card),
-    ("keys", SigningKey),
-    ("conflicts", Conflict),
+
+def _source(name: str, model, cols=None):
+    t = model.__table__
+    return name, (
+        select(*(cols or [t]))
+        .where(t.c.business_id == bindparam("bid"), t.c.seq > bindparam("lo"), t.c.seq <= bindparam("hi"))
+        .order_by(t.c.seq)
+        .limit(bindparam("n"))
+    )
+
+
+_keys_t = SigningKey.__table__
+_SOURCES = [  # (name, query, the probe's column with its newest sequence number)
+    (*_source("offers", Offer), "max_offers"),
+    (*_source("customers", Customer), "max_customers"),
+    (*_source("cards", Card), "max_cards"),
+    (
+        *_source(
+            "keys", SigningKey, [_keys_t.c.key_id, _keys_t.c.public_key, _keys_t.c.revoked, _keys_t.c.seq]
+        ),
+        "max_signing_keys",
+    ),
+    (*_source("conflicts", Conflict), "max_conflicts"),
 ]
+_business_t, _device_t = Business.__table__, Device.__table__
+
+
+def _newest(model):
+    t = model.__table__
+    return (
+        select(func.max(t.c.seq))
+        .where(t.c.business_id == _device_t.c.business_id)
+        .scalar_subquery()
+        .label("max_" + t.name)
+    )
+
+
+# One statement authenticates the device and reads, for its business, the sequence (the upper
+# bound of this page) and each source's newest sequence number (an index lookup on
+# (business_id, seq)): only sources with something past the cursor are queried after it.
+_PROBE = (
+    select(
+        _device_t.c.id,
+        _device_t.c.business_id,
+        _device_t.c.location_id,
+        _device_t.c.revoked_at,
+        _business_t.c.seq.label("business_seq"),
+        *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict)),
+    )
+    .select_from(_device_t.join(_business_t, _business_t.c.id == _device_t.c.business_id))
+    .where(_device_t.c.token_hash == bindparam("token_hash"))
+)
+_event_t = Event.__table__
+
+
+def _json(model: BaseModel) -> Response:
+    return Response(content=model.model_dump_json(), media_type="application/json")
 
 
 @router.post("/push", response_model=PushOut)
-def push(body: PushIn, device: DeviceActor, app: Ctx, when: Now) -> PushOut:
+def push(body: PushIn, token: DeviceToken, app: Ctx, when: Now) -> Response:
     """Up to 1,000 events, answered one by one (accepted, duplicate, rejected with a reason)."""
-    results = app.pushes.run(lambda session: ledger.push(session, device, body.events, when, commit=False))
-    return PushOut(results=results, server_time=when)
+    if app.pushes.grouped:  # SQLite: check the device outside the writers' turn
+        with app.db.read_engine.connect() as conn:
+            device = authenticate_device(conn, app, token)
+        results = app.pushes.run(
+            lambda session: ledger.push(session, device, body.events, when, commit=False)
+        )
+    else:  # PostgreSQL: on the push's own connection, one round trip and one checkout fewer
+
+        def work(session):
+            device = authenticate_device(session.connection(), app, token)
+            return ledger.push(session, device, body.events, when, commit=False)
+
+        results = app.pushes.run(work)
+    return _json(PushOut(results=results, server_time=when))
 
 
 @router.get("/pull", response_model=PullOut)
 def pull(
-    device: DeviceActor,
-    session: ReadDb,
+    token: DeviceToken,
+    app: Ctx,
     when: Now,
     cursor: int = Query(default=0, ge=0, lt=2**63),
     limit: int = Query(default=500, ge=1, le=1000),
-) -> PullOut:
+) -> Response:
     """Everything of the business with a sequence number above `cursor`, oldest first."""
-    bid = device.business_id
-    fetched = []
-    conn = session.connection()
-    for name, model in _SOURCES:
-        t = model.__table__
-        cols = [t.c.key_id, t.c.public_key, t.c.revoked, t.c.seq] if name == "keys" else [t]
-        stmt = (
-            select(*cols).where(t.c.business_id == bid, t.c.seq > cursor).order_by(t.c.seq).limit(limit + 1)
-        )
-        fetched.extend((row.seq, name, row) for row in conn.execute(stmt))
-    fetched.sort(key=lambda item: item[0])
-    page = fetched[:limit]
-    has_more = len(fetched) > limit
-    if has_more and page and page[-1][0] == fetched[limit][0]:  # never split one sequence number
-        boundary = fetched[limit][0]
-        page = [item for item in page if item[0] < boundary] or [i for i in fetched if i[0] == boundary]
+    with app.db.read_engine.connect() as conn:
+        probe = conn.execute(_PROBE, {"token_hash": sha256_hex(token)}).first()
+        device = device_actor(probe, app)
+        return _json(_page(conn, device.business_id, probe, cursor, limit, when))
+
+
+def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: datetime) -> PullOut:
+    # The business's sequence, read first, bounds every query below. Sequence numbers are
+    # handed out under the business row's lock and committed with it, so every row at or
+    # below it is visible to the later statements too (PostgreSQL runs each statement on a
+    # fresh READ COMMITTED snapshot; without the bound a later query could see a newer row
+    # and move the cursor past an older one an earlier query missed).
+    high = probe.business_seq or 0
     out: dict[str, list] = {"offers": [], "customers": [], "cards": [], "keys": [], "conflicts": []}
-    for _, name, row in page:
-        out[name].append(row)
+    has_more = False
+    new_cursor = cursor
+    if high > cursor:
+        params = {"bid": bid, "lo": cursor, "hi": high, "n": limit + 1}
+        fetched = []
+        for name, stmt, newest in _SOURCES:
+            if (getattr(probe, newest) or 0) > cursor:
+                fetched.extend((row.seq, name, row) for row in conn.execute(stmt, params))
+        fetched.sort(key=lambda item: item[0])
+        page = fetched[:limit]
+        has_more = len(fetched) > limit
+        if has_more and page and page[-1][0] == fetched[limit][0]:  # never split one sequence number
+            boundary = fetched[limit][0]
+            page = [item for item in page if item[0] < boundary] or [i for i in fetched if i[0] == boundary]
+        for _, name, row in page:
+            out[name].append(row)
+        # nothing left below `high`: the cursor may skip the numbers no synced row carries
+        new_cursor = page[-1][0] if has_more else high
     conflicts = []
     if out["conflicts"]:
         ids = views.conflict_event_ids(out["conflicts"])
-        events = {
-            e.id: e
-            for e in conn.execute(select(Event.__table__).where(Event.business_id == bid, Event.id.in_(ids)))
-        }
+        stmt = select(_event_t).where(_event_t.c.business_id == bid, _event_t.c.id.in_(ids))
+        events = {e.id: e for e in conn.execute(stmt)}
         conflicts = [views.conflict(r, events) for r in out["conflicts"]]
     return PullOut(
-        cursor=page[-1][0] if page else cursor,
+        cursor=new_cursor,
         has_more=has_more,
         server_time=when,
         offers=[views.offer(r) for r in out["offers"]],

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import cardtoken
 from benchmarks._table import Row, median_p95_ms
-from kiosk.domain.model import Role
+from kiosk.domain.model import Card, Customer, Role
 from kiosk.domain.offers import OfferDraft
 from kiosk.services import Actor, Context, Services
 from kiosk.services.cards import resolve
 from kiosk.services.demo import create_demo_shop
 from kiosk.services.identity import issuing_private_key
-from kiosk.store import meta, open_store
+from kiosk.store import bulk, meta, open_store
 
 STAMPS = 400
 LOOKUPS = 400
@@ -101,38 +101,42 @@ def _stamp_rows(tmp: Path) -> list[Row]:
 
 
 def _bulk_customers(store, n: int, program_id: str, key_id: int, now: datetime) -> list[tuple[int, str]]:
-    """Fill the store fast with raw inserts (enrolling one by one would take an hour at 1M)."""
+    """Fill the store through the store's bulk loader (enrolling one by one would take an hour
+    at 1M); returns a sample of (card id, name) to look up."""
     rng = random.Random(n)
     first = ["anna", "ben", "carla", "dev", "emil", "fatima", "georg", "hana", "ivo", "jana", "kai", "lena"]
     last = ["meyer", "okafor", "rossi", "nguyen", "silva", "kowalski", "tanaka", "garcia", "smith", "dubois"]
-    stamp = now.strftime("%Y-%m-%d %H:%M:%S.%f")
-    conn = sqlite3.connect(store.path, isolation_level=None)
-    conn.execute("PRAGMA synchronous=OFF")
-    cards: list[tuple[int, str]] = []
-    batch_c, batch_k = [], []
+    sample: list[tuple[int, str]] = []
     used: set[int] = set()
-    conn.execute("BEGIN")
-    for i in range(n):
-        name = f"{rng.choice(first)} {rng.choice(last)} {i}"
-        cid = str(uuid.UUID(int=rng.getrandbits(128)))
-        card_id = cardtoken.new_card_id(rng.randrange)
-        while card_id in used:
+
+    def people():
+        for i in range(n):
+            name = f"{rng.choice(first)} {rng.choice(last)} {i}".title()
+            customer = Customer(str(uuid.UUID(int=rng.getrandbits(128))), name, created_at=now)
             card_id = cardtoken.new_card_id(rng.randrange)
-        used.add(card_id)
-        batch_c.append((cid, name.title(), name, None, None, 0, stamp, stamp))
-        batch_k.append((card_id, cid, program_id, key_id, "active", 0, 0, 0, 0, 0, None, stamp))
-        if i % 1000 == 0:
-            cards.append((card_id, name))
-        if len(batch_c) >= 20_000:
-            conn.executemany("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?)", batch_c)
-            conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch_k)
-            batch_c, batch_k = [], []
-    conn.executemany("INSERT INTO customers VALUES (?,?,?,?,?,?,?,?)", batch_c)
-    conn.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", batch_k)
-    conn.execute("COMMIT")
-    conn.execute("ANALYZE")
-    conn.close()
-    return cards
+            while card_id in used:
+                card_id = cardtoken.new_card_id(rng.randrange)
+            used.add(card_id)
+            if i % 1000 == 0:
+                sample.append((card_id, name))
+            yield customer, Card(card_id, customer.id, program_id, key_id, created_at=now)
+
+    batch: list[tuple[Customer, Card]] = []
+    for pair in people():
+        batch.append(pair)
+        if len(batch) == 20_000:
+            _load(store, batch, now)
+            batch = []
+    _load(store, batch, now)
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    return sample
+
+
+def _load(store, batch, now) -> None:
+    with store.transaction() as conn:
+        bulk.load_customers(conn, (c for c, _ in batch), now)
+        bulk.load_cards(conn, (k for _, k in batch), now)
 
 
 def _lookup_rows(tmp: Path, n: int) -> list[Row]:

@@ -11,8 +11,7 @@ from itertools import islice
 from sqlalchemy import Connection, insert
 
 from kiosk.domain.model import Card, Customer
-from kiosk.domain.people import search_key
-from kiosk.store.rows import balance_values
+from kiosk.store.rows import card_values, customer_values
 from kiosk.store.schema import cards, customers
 
 
@@ -25,22 +24,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 def load_customers(conn: Connection, people: Iterable[Customer], now: datetime, batch: int = 20_000) -> int:
     count = 0
     for chunk in _batches(people, batch):
-        conn.execute(
-            insert(customers),
-            [
-                {
-                    "id": c.id,
-                    "name": c.name,
-                    "name_key": search_key(c.name),
-                    "email": c.email,
-                    "phone": c.phone,
-                    "marketing_consent": c.marketing_consent,
-                    "created_at": c.created_at or now,
-                    "updated_at": now,
-                }
-                for c in chunk
-            ],
-        )
+        conn.execute(insert(customers), [customer_values(c, now) for c in chunk])
         count += len(chunk)
     return count
 
@@ -48,22 +32,6 @@ def load_customers(conn: Connection, people: Iterable[Customer], now: datetime, 
 def load_cards(conn: Connection, held: Iterable[Card], now: datetime, batch: int = 20_000) -> int:
     count = 0
     for chunk in _batches(held, batch):
-        conn.execute(
-            insert(cards),
-            [
-                {
-                    "id": c.id,
-                    "customer_id": c.customer_id,
-                    "program_id": c.program_id,
-                    "key_id": c.key_id,
-                    "status": c.status.value,
-                    "flagged": c.flagged,
-                    "last_earn_at": c.last_earn_at,
-                    "created_at": c.created_at or now,
-                    **balance_values(c.balance),
-                }
-                for c in chunk
-            ],
-        )
+        conn.execute(insert(cards), [card_values(c, now) for c in chunk])
         count += len(chunk)
     return count

@@ -8,23 +8,12 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from kiosk.domain.model import Customer, Program, Role, Staff
 from kiosk.domain.people import search_key
-from kiosk.store.rows import program_values, to_customer, to_program, to_staff
+from kiosk.store.rows import customer_values, program_values, to_customer, to_program, to_staff
 from kiosk.store.schema import customers, programs, staff
 
 
 def insert_customer(conn: Connection, customer: Customer, now: datetime) -> None:
-    conn.execute(
-        insert(customers).values(
-            id=customer.id,
-            name=customer.name,
-            name_key=search_key(customer.name),
-            email=customer.email,
-            phone=customer.phone,
-            marketing_consent=customer.marketing_consent,
-            created_at=customer.created_at or now,
-            updated_at=now,
-        )
-    )
+    conn.execute(insert(customers).values(**customer_values(customer, now)))
 
 
 def get_customer(conn: Connection, customer_id: str) -> Customer | None:

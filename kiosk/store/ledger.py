@@ -8,7 +8,7 @@ from sqlalchemy import Connection, func, insert, or_, select, update
 
 from kiosk.domain import ledger as rules
 from kiosk.domain.model import Balance, Card, Event, EventKind
-from kiosk.store.rows import balance_values, event_values, to_card, to_event
+from kiosk.store.rows import balance_values, card_values, event_values, to_card, to_event
 from kiosk.store.schema import cards, events, outbox
 
 
@@ -35,19 +35,7 @@ def cards_of_customers(conn: Connection, customer_ids: list[str]) -> dict[str, l
 
 
 def insert_card(conn: Connection, card: Card) -> None:
-    conn.execute(
-        insert(cards).values(
-            id=card.id,
-            customer_id=card.customer_id,
-            program_id=card.program_id,
-            key_id=card.key_id,
-            status=card.status.value,
-            flagged=card.flagged,
-            last_earn_at=card.last_earn_at,
-            created_at=card.created_at,
-            **balance_values(card.balance),
-        )
-    )
+    conn.execute(insert(cards).values(**card_values(card, card.created_at)))
 
 
 def card_exists(conn: Connection, card_id: int) -> bool:

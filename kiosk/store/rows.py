@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from kiosk.domain.model import (
     Balance,
     Card,
@@ -15,6 +17,7 @@ from kiosk.domain.model import (
     Role,
     Staff,
 )
+from kiosk.domain.people import search_key
 
 
 def to_customer(r) -> Customer:
@@ -61,6 +64,33 @@ def program_values(p: Program) -> dict:
         "status": p.status.value,
         "colour": p.colour,
         "icon": p.icon,
+    }
+
+
+def customer_values(c: Customer, now: datetime) -> dict:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "name_key": search_key(c.name),
+        "email": c.email,
+        "phone": c.phone,
+        "marketing_consent": c.marketing_consent,
+        "created_at": c.created_at or now,
+        "updated_at": now,
+    }
+
+
+def card_values(c: Card, now: datetime) -> dict:
+    return {
+        "id": c.id,
+        "customer_id": c.customer_id,
+        "program_id": c.program_id,
+        "key_id": c.key_id,
+        "status": c.status.value,
+        "flagged": c.flagged,
+        "last_earn_at": c.last_earn_at,
+        "created_at": c.created_at or now,
+        **balance_values(c.balance),
     }
 
 

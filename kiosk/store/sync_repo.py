@@ -18,9 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, Customer, Event, EventKind, Program
-from kiosk.domain.people import search_key
 from kiosk.store import ledger, meta
-from kiosk.store.rows import balance_values, to_event
+from kiosk.store.rows import balance_values, customer_values, program_values, to_event
 from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
 
 CURSOR = "sync_cursor"
@@ -213,27 +212,7 @@ def apply_page(conn: Connection, page: PulledPage, *, business_id: int, cursor: 
 
 
 def _upsert_programs(conn: Connection, offers: Iterable[Program], now: datetime) -> None:
-    rows = [
-        {
-            "id": p.id,
-            "name": p.name,
-            "kind": p.kind.value,
-            "units_required": p.units_required,
-            "reward_text": p.reward_text,
-            "per_visit_limit": p.per_visit_limit,
-            "cooldown_seconds": p.cooldown_seconds,
-            "undo_window_seconds": p.undo_window_seconds,
-            "starts_at": p.starts_at,
-            "ends_at": p.ends_at,
-            "status": p.status.value,
-            "colour": p.colour,
-            "icon": p.icon,
-            "created_at": now,
-            "updated_at": now,
-            "needs_push": False,
-        }
-        for p in offers
-    ]
+    rows = [{**program_values(p), "created_at": now, "updated_at": now, "needs_push": False} for p in offers]
     if not rows:
         return
     stmt = upsert(programs)
@@ -252,19 +231,7 @@ def _upsert_programs(conn: Connection, offers: Iterable[Program], now: datetime)
 
 
 def _upsert_customers(conn: Connection, people: Iterable[Customer], now: datetime) -> None:
-    rows = [
-        {
-            "id": c.id,
-            "name": c.name,
-            "name_key": search_key(c.name),
-            "email": c.email,
-            "phone": c.phone,
-            "marketing_consent": c.marketing_consent,
-            "created_at": c.created_at or now,
-            "updated_at": now,
-        }
-        for c in people
-    ]
+    rows = [customer_values(c, now) for c in people]
     if not rows:
         return
     stmt = upsert(customers)

@@ -49,6 +49,41 @@ class LoopRunner(QObject):
             QThread.currentThread().quit()
 
 
+class LoopThread:
+    """A blocking loop on its own QThread: started once, stopped by asking the loop to end and
+    joining the thread. The camera and serial workers each own one."""
+
+    def __init__(self, run: Callable[[], None], request_stop: Callable[[], None], name: str) -> None:
+        self._runner = LoopRunner(run)
+        self._request_stop = request_stop
+        self._name = name
+        self.thread: QThread | None = None
+
+    def start(self) -> None:
+        if self.thread is not None:
+            raise RuntimeError("a worker starts once; make a new one to start again")
+        thread = QThread()
+        thread.setObjectName(self._name)
+        self._runner.moveToThread(thread)
+        thread.started.connect(self._runner.run)
+        self.thread = thread
+        thread.start()
+
+    def stop(self, timeout_ms: int = 5000) -> None:
+        """Ask the loop to end and join the thread (returns when it has ended)."""
+        thread = self.thread
+        if thread is None or thread.isFinished():
+            return
+        self._request_stop()
+        thread.quit()
+        if not thread.wait(timeout_ms):  # pragma: no cover - a driver call that never returns
+            raise RuntimeError(f"{self._name} thread did not stop")
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None and self.thread.isRunning()
+
+
 class CameraWorker(QObject):
     """Signals are emitted in the thread that created the worker (the UI thread)."""
 
@@ -85,33 +120,23 @@ class CameraWorker(QObject):
             camera_recovered=self._recovery_ready.emit,
         )
         self._loop = CaptureLoop(open_source, callbacks, decoder, debouncer, backoff)
-        self._runner = LoopRunner(self._loop.run)
-        self._thread: QThread | None = None
+        self._loop_thread = LoopThread(self._loop.run, self._loop.request_stop, "camera-worker")
         self.frames_dropped = 0
 
+    @property
+    def _thread(self) -> QThread | None:
+        return self._loop_thread.thread
+
     def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError("a worker starts once; make a new one to start again")
-        thread = QThread()
-        thread.setObjectName("camera-worker")
-        self._runner.moveToThread(thread)
-        thread.started.connect(self._runner.run)
-        self._thread = thread
-        thread.start()
+        self._loop_thread.start()
 
     def stop(self, timeout_ms: int = 5000) -> None:
         """Stop capturing and join the thread (returns when it has ended)."""
-        thread = self._thread
-        if thread is None or thread.isFinished():
-            return
-        self._loop.request_stop()
-        thread.quit()
-        if not thread.wait(timeout_ms):  # pragma: no cover - a driver call that never returns
-            raise RuntimeError("camera thread did not stop")
+        self._loop_thread.stop(timeout_ms)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._loop_thread.running
 
     def _on_frame(self, frame: np.ndarray, codes: Sequence[DecodedCode]) -> None:
         if self._pending.is_set():

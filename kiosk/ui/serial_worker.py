@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 
 from kiosk.scanner.capture import Backoff
 from kiosk.scanner.serial import SerialCallbacks, SerialScanner
-from kiosk.ui.camera_worker import LoopRunner
+from kiosk.ui.camera_worker import LoopThread
 
 
 class SerialWorker(QObject):
@@ -38,24 +38,14 @@ class SerialWorker(QObject):
         )
         extra = {"open_port": open_port} if open_port is not None else {}
         self._scanner = SerialScanner(port, baud, callbacks, backoff, **extra)
-        self._runner = LoopRunner(self._scanner.run)
-        self._thread: QThread | None = None
+        self._loop_thread = LoopThread(self._scanner.run, self._scanner.request_stop, "serial-worker")
+
+    @property
+    def _thread(self) -> QThread | None:
+        return self._loop_thread.thread
 
     def start(self) -> None:
-        if self._thread is not None:
-            raise RuntimeError("a worker starts once; make a new one to start again")
-        thread = QThread()
-        thread.setObjectName("serial-worker")
-        self._runner.moveToThread(thread)
-        thread.started.connect(self._runner.run)
-        self._thread = thread
-        thread.start()
+        self._loop_thread.start()
 
     def stop(self, timeout_ms: int = 5000) -> None:
-        thread = self._thread
-        if thread is None or thread.isFinished():
-            return
-        self._scanner.request_stop()
-        thread.quit()
-        if not thread.wait(timeout_ms):  # pragma: no cover
-            raise RuntimeError("serial thread did not stop")
+        self._loop_thread.stop(timeout_ms)

@@ -23,7 +23,7 @@ from kiosk.ui.screens.lookup import card_line
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
-from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.widgets.forms import MessageLine, screen_layout, search_row
 from kiosk.ui.workers import StoreWorker
 
 
@@ -42,14 +42,9 @@ class CustomersScreen(QWidget):
             EventKind.REFERRAL: self.tr("Referral"),
         }
         layout, _ = screen_layout(self, self.tr("Customers"))
-        search = QHBoxLayout()
-        self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("Phone, email, name or card number"))
-        self.query.returnPressed.connect(self.on_search)
-        self.search_button = BigButton(self.tr("Search"), kind="primary", icon_name="search")
-        self.search_button.clicked.connect(self.on_search)
-        search.addWidget(self.query, 1)
-        search.addWidget(self.search_button)
+        search, self.query, self.search_button = search_row(
+            self.tr("Phone, email, name or card number"), self.tr("Search"), self.on_search
+        )
         layout.addLayout(search)
         self.cards = QListWidget()
         self.cards.setMaximumHeight(150)

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from kiosk.domain.outcomes import LookupOutcome
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
-from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.widgets.forms import MessageLine, screen_layout, search_row
 from kiosk.ui.workers import StoreWorker
 
 
@@ -33,14 +33,9 @@ class LookupScreen(QWidget):
         self.worker = worker
         self.session = session
         layout, _ = screen_layout(self, self.tr("Find a customer"))
-        row = QHBoxLayout()
-        self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr("Phone, email, name or card number"))
-        self.query.returnPressed.connect(self.on_search)
-        self.search_button = BigButton(self.tr("Search"), kind="primary", icon_name="search")
-        self.search_button.clicked.connect(self.on_search)
-        row.addWidget(self.query, 1)
-        row.addWidget(self.search_button)
+        row, self.query, self.search_button = search_row(
+            self.tr("Phone, email, name or card number"), self.tr("Search"), self.on_search
+        )
         layout.addLayout(row)
         self.message = MessageLine()
         layout.addWidget(self.message)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.ui.widgets.buttons import BigButton
 
 
 def restyle(widget: QWidget, name: str, value) -> None:
@@ -45,3 +47,17 @@ def screen_layout(widget: QWidget, title: str) -> tuple[QVBoxLayout, QLabel]:
     heading.setObjectName("title")
     layout.addWidget(heading)
     return layout, heading
+
+
+def search_row(placeholder: str, button_text: str, on_search) -> tuple[QHBoxLayout, QLineEdit, QPushButton]:
+    """A search field with its big button; Enter in the field searches too. Texts come in
+    translated by the screen, so each screen keeps its own wording."""
+    row = QHBoxLayout()
+    query = QLineEdit()
+    query.setPlaceholderText(placeholder)
+    query.returnPressed.connect(on_search)
+    button = BigButton(button_text, kind="primary", icon_name="search")
+    button.clicked.connect(on_search)
+    row.addWidget(query, 1)
+    row.addWidget(button)
+    return row, query, button

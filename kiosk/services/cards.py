@@ -23,8 +23,9 @@ def _business_id(conn) -> int:
     return int(meta.get_setting(conn, "business_id", "0") or 0)
 
 
-def _verified_token(text: str, business_id: int, keys: dict) -> codes.TokenCode | Refusal:
-    parsed = codes.parse_code(text)
+def _verified_token(
+    parsed: codes.TokenCode | codes.NumberCode | Refusal, business_id: int, keys: dict
+) -> codes.TokenCode | Refusal:
     if not isinstance(parsed, codes.TokenCode):
         return parsed if isinstance(parsed, Refusal) else refuse(Reason.NOT_A_CARD_CODE)
     return codes.check_token(parsed.token, business_id, keys) or parsed
@@ -45,11 +46,11 @@ def resolve(conn, code: str | bytes | int) -> Resolved | Refusal:
     ):
         text = code.strip()
         business_id, keys = meta.own_business_keys(conn)
-        checked = _verified_token(text, business_id, keys)
+        checked = _verified_token(parsed, business_id, keys)  # parsed once, above
         if isinstance(checked, Refusal):
             # a scanner on the wrong keyboard map swaps Y and Z: a variant that verifies is the real card
             for variant in codes.layout_variants(text):
-                candidate = _verified_token(variant, business_id, keys)
+                candidate = _verified_token(codes.parse_code(variant), business_id, keys)
                 if not isinstance(candidate, Refusal):
                     checked, corrected = candidate, True
                     break

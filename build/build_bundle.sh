@@ -10,7 +10,11 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DIST=${1:-"$ROOT/dist"}
 WORK=${LOYALTY_KIOSK_WORKPATH:-"${TMPDIR:-/tmp}/loyalty-kiosk-pyinstaller"}
 PYTHON=${PYTHON:-"$ROOT/.venv/bin/python"}
-[ -x "$PYTHON" ] || PYTHON=python3
+# the build's own tools (PyInstaller, patchelf, binutils, reference LAPACK): set up when missing
+if [ "$PYTHON" = "$ROOT/.venv/bin/python" ] && ! { [ -x "$PYTHON" ] && "$PYTHON" -c 'import PyInstaller' 2>/dev/null \
+        && [ -x "$ROOT/.venv/bin/patchelf" ] && command -v ld >/dev/null; }; then
+    bash "$ROOT/scripts/setup.sh" --build
+fi
 
 # the UI compiles its .ts translations to .qm (git-ignored); bundle fresh ones when it can
 if [ -f "$ROOT/kiosk/ui/i18n_build.py" ]; then

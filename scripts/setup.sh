@@ -4,13 +4,21 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# no option: run the kiosk; --build: also build the bundle (build/build_bundle.sh);
+# --test: also run every test (which builds the bundle too)
+mode=${1:-run}
+case "$mode" in run | --build | --test) ;; *) echo "usage: scripts/setup.sh [--build|--test]" >&2; exit 2 ;; esac
 want_tests=0
-[ "${1:-}" = "--test" ] && want_tests=1
+[ "$mode" = "--test" ] && want_tests=1
 
-# System libraries: Qt offscreen/xcb, QtMultimedia, zbar; for tests also Xvfb, xdotool, PostgreSQL.
+# System libraries: Qt offscreen/xcb, QtMultimedia, zbar; for the bundle binutils and the reference
+# BLAS/LAPACK the bundled OpenCV links; for tests also Xvfb, xdotool, PostgreSQL.
 apt_pkgs=(python3 python3-venv python3-dev libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
           libpulse0 libxrandr2 libzbar0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
+if [ "$mode" != run ]; then
+  apt_pkgs+=(binutils libblas3 liblapack3)
+fi
 if [ "$want_tests" = 1 ]; then
   apt_pkgs+=(xvfb xauth xdotool postgresql)
 fi
@@ -27,7 +35,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     echo "setup: these system packages are missing; install them as root, then run this again:"
     echo "  sudo apt-get install -y ${missing[*]}"
-    [ "$want_tests" = 1 ] && exit 1
+    [ "$mode" != run ] && exit 1
   fi
 fi
 
@@ -41,12 +49,14 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv"
   "$py" -m venv .venv
 fi
-stamp=.venv/.installed-$( (cat pyproject.toml; echo "$want_tests") | sha256sum | cut -c1-16)
+stamp=.venv/.installed-$( (cat pyproject.toml; echo "$mode") | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages (first run takes a few minutes)"
   .venv/bin/python -m pip install -q --upgrade pip wheel
   if [ "$want_tests" = 1 ]; then
     .venv/bin/python -m pip install -q -e '.[dev]'
+  elif [ "$mode" = --build ]; then
+    .venv/bin/python -m pip install -q -e '.[build]'
   else
     .venv/bin/python -m pip install -q -e .
   fi

@@ -131,10 +131,19 @@ def check_decoders() -> list[Item]:
         text, library = probe.read_with_pyzbar(image_holder[0])
         return ("pass" if text == probe.PROBE_TEXT else "fail"), f"read {text!r} with {library}"
 
+    def opencv() -> tuple[str, str]:
+        works, detail = probe.check_opencv(image_holder[0])
+        return ("pass" if works else "fail"), detail
+
     items = [_timed("qr-image", True, make_image)]
     if not image_holder:
         return items
-    return [*items, _timed("decoder-zxing-cpp", True, zxing), _timed("decoder-pyzbar", True, pyzbar)]
+    return [
+        *items,
+        _timed("decoder-zxing-cpp", True, zxing),
+        _timed("decoder-pyzbar", True, pyzbar),
+        _timed("opencv", True, opencv),
+    ]
 
 
 def check_database(work_dir: Path | None) -> Item:

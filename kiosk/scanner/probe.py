@@ -1,5 +1,6 @@
-"""Scanner checks for `loyalty-kiosk self-check`: both decoders read a QR made on the spot, and
-the cameras the system offers are listed without opening any of them."""
+"""Scanner checks for `loyalty-kiosk self-check`: both decoders read a QR made on the spot, OpenCV
+(camera capture and the last fallback decoder) loads and works, and the cameras the system
+offers are listed without opening any of them."""
 
 from __future__ import annotations
 
@@ -47,6 +48,29 @@ def read_with_pyzbar(image) -> tuple[str, str]:
     ]
     library, _ = zbar_library.load()  # cached by the OS loader; only asked for its file name
     return (found[0] if found else ""), str(getattr(library, "_name", "?"))
+
+
+def check_opencv(image) -> tuple[bool, str]:
+    """(works, description): OpenCV's QR detector reads the probe image, its capture backends are
+    listed, and a 120x120 linear system is solved.
+
+    The solve goes through the BLAS/LAPACK OpenCV links (it hands matrices of 100+ rows to
+    LAPACK); in the bundle that is the reference LAPACK build/loyalty-kiosk.spec relinks it to."""
+    import cv2
+    import numpy as np
+
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.cvtColor(image, cv2.COLOR_GRAY2BGR))
+    backends = [cv2.videoio_registry.getBackendName(b) for b in cv2.videoio_registry.getCameraBackends()]
+    size = 120
+    a = np.eye(size) * size + np.arange(size * size, dtype=np.float64).reshape(size, size) % 7
+    x = np.arange(1, size + 1, dtype=np.float64).reshape(size, 1)
+    solved, found = cv2.solve(a, a @ x, flags=cv2.DECOMP_LU)
+    solve_ok = bool(solved) and float(np.max(np.abs(found - x))) < 1e-6
+    works = text == PROBE_TEXT and solve_ok
+    return works, (
+        f"OpenCV {cv2.__version__}: QR detector read {text!r}, "
+        f"camera backends {', '.join(backends) or 'none'}, linear solve {'ok' if solve_ok else 'WRONG'}"
+    )
 
 
 def list_cameras(dev: Path = Path("/dev"), sysfs: Path = Path("/sys/class/video4linux")) -> list[Camera]:

@@ -38,9 +38,12 @@ def test_passes_offscreen_in_source_form(tmp_path):
     status, report = self_check(tmp_path / "data")
     items = items_of(report)
     assert (status, report["ok"]) == (0, True), json.dumps(report, indent=2)
-    for name in ("qt-platform", "decoder-zxing-cpp", "decoder-pyzbar", "database"):
+    for name in ("qt-platform", "decoder-zxing-cpp", "decoder-pyzbar", "opencv", "database"):
         assert (items[name]["status"], items[name]["required"]) == ("pass", True), items[name]
     assert "offscreen" in items["qt-platform"]["detail"]
+    assert "German collation" in items["qt-platform"]["detail"]
+    assert "read 'LOYALTY-KIOSK-SELF-CHECK'" in items["opencv"]["detail"]
+    assert "linear solve ok" in items["opencv"]["detail"]
     assert items["cloud"]["status"] == "info"
     assert "not paired" in items["cloud"]["detail"]
     assert 0 < report["seconds_from_process_start"] < 10

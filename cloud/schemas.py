@@ -220,7 +220,9 @@ class ConflictEvent(WireOut):
     id: uuid.UUID
     staff_name: str | None
     location_id: uuid.UUID | None
+    location_name: str | None = None
     device_id: uuid.UUID | None
+    device_name: str | None = None  # None for the dashboard, or a device since deleted
     occurred_at: datetime
 
 

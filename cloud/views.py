@@ -5,7 +5,10 @@ from __future__ import annotations
 import base64
 import json
 
+from sqlalchemy import Connection, select
+
 from cloud import schemas
+from cloud.models import Device, Location
 
 
 def b64url(raw: bytes) -> str:
@@ -59,7 +62,10 @@ def public_key(row) -> schemas.PublicKey:
     return schemas.PublicKey(key_id=row.key_id, public_key=b64url(row.public_key), revoked=row.revoked)
 
 
-def conflict(row, events_by_id: dict) -> schemas.Conflict:
+def conflict(row, events_by_id: dict, names: dict[str, str] | None = None) -> schemas.Conflict:
+    """names: location and device ids -> names (conflict_place_names), so a kiosk can say which
+    of its sister kiosks redeemed the same reward."""
+    names = names or {}
     events = []
     for event_id in json.loads(row.event_ids):
         ev = events_by_id.get(event_id)
@@ -69,7 +75,9 @@ def conflict(row, events_by_id: dict) -> schemas.Conflict:
                     id=ev.id,
                     staff_name=ev.staff_name,
                     location_id=ev.location_id,
+                    location_name=names.get(ev.location_id or ""),
                     device_id=ev.device_id,
+                    device_name=names.get(ev.device_id or ""),
                     occurred_at=ev.occurred_at,
                 )
             )
@@ -81,6 +89,25 @@ def conflict(row, events_by_id: dict) -> schemas.Conflict:
         created_at=row.created_at,
         resolved=row.resolved,
     )
+
+
+def conflict_place_names(conn: Connection, business_id: int, events) -> dict[str, str]:
+    """The names of the locations and devices these events happened at (ids are UUIDs, so one
+    dict holds both), within the business."""
+    location_ids = {e.location_id for e in events if e.location_id}
+    device_ids = {e.device_id for e in events if e.device_id}
+    names: dict[str, str] = {}
+    if location_ids:
+        found = select(Location.id, Location.name).where(
+            Location.business_id == business_id, Location.id.in_(location_ids)
+        )
+        names.update((row.id, row.name) for row in conn.execute(found))
+    if device_ids:
+        found = select(Device.id, Device.name).where(
+            Device.business_id == business_id, Device.id.in_(device_ids)
+        )
+        names.update((row.id, row.name) for row in conn.execute(found))
+    return names
 
 
 def conflict_event_ids(rows) -> list[str]:

@@ -124,7 +124,8 @@ def _conflicts_out(session, business_id: int, rows) -> list[Conflict]:
             select(EventRow).where(EventRow.business_id == business_id, EventRow.id.in_(ids))
         )
         events = {e.id: e for e in found}
-    return [views.conflict(r, events) for r in rows]
+    names = views.conflict_place_names(session.connection(), business_id, events.values())
+    return [views.conflict(r, events, names) for r in rows]
 
 
 @router.get("/conflicts", response_model=list[Conflict], tags=["conflicts"])

@@ -146,7 +146,8 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
         ids = views.conflict_event_ids(out["conflicts"])
         stmt = select(_event_t).where(_event_t.c.business_id == bid, _event_t.c.id.in_(ids))
         events = {e.id: e for e in conn.execute(stmt)}
-        conflicts = [views.conflict(r, events) for r in out["conflicts"]]
+        names = views.conflict_place_names(conn, bid, events.values())
+        conflicts = [views.conflict(r, events, names) for r in out["conflicts"]]
     return PullOut(
         cursor=new_cursor,
         has_more=has_more,

@@ -86,6 +86,7 @@ def enroll(
                 actor.name,
                 "customer_enrolled",
                 customer_id=customer.id,
+                customer=customer.name,
                 consent=customer.marketing_consent,
             )
             views = views_of_customer(conn, customer.id)

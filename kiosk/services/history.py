@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import cardtoken
 from kiosk.domain.model import Event, EventKind, Role
 from kiosk.domain.outcomes import CardView, Outcome
 from kiosk.domain.problems import Problem, invalid
@@ -68,6 +69,7 @@ def adjust(ctx: Context, card_ref: str | int, units: int, reason: str, *, actor:
                 actor.name,
                 "balance_adjusted",
                 card_id=card.id,
+                card=cardtoken.format_card_number(card.id),
                 units=units,
                 reason=clean_reason,
             )

@@ -193,7 +193,8 @@ conflicts = Table(
     Column("id", String(36), primary_key=True),
     Column("card_id", Integer, nullable=False),
     Column("kind", String(32), nullable=False),
-    Column("events", Text, nullable=False),  # JSON list: id, staff_name, location_id, device_id, occurred_at
+    # JSON list: id, staff_name, location_id, device_id, occurred_at, location_name, device_name
+    Column("events", Text, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("resolved", Boolean, nullable=False, default=False),
     Index("ix_conflicts_card", "card_id"),

@@ -57,6 +57,9 @@ class ConflictEvent:
     location_id: str | None
     device_id: str | None
     occurred_at: datetime
+    # the names the cloud knows them by (absent from clouds older than these fields)
+    location_name: str | None = None
+    device_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +370,8 @@ def _upsert_conflicts(conn: Connection, found: Iterable[Conflict]) -> None:
                         "location_id": e.location_id,
                         "device_id": e.device_id,
                         "occurred_at": e.occurred_at.isoformat(),
+                        "location_name": e.location_name,
+                        "device_name": e.device_name,
                     }
                     for e in c.events
                 ]
@@ -401,6 +406,8 @@ def all_conflicts(conn: Connection, *, include_resolved: bool = False) -> list[C
                 e.get("location_id"),
                 e.get("device_id"),
                 datetime.fromisoformat(e["occurred_at"]),
+                e.get("location_name"),
+                e.get("device_name"),
             )
             for e in json.loads(r.events)
         )

@@ -1,9 +1,8 @@
 """What the sync details view shows, read from the store in one go (on a worker thread).
 
 The engine's SyncStatus says how the last round went; this adds what a person needs to act:
-which cloud, which events and offers the cloud refused and why, and each conflict with names resolved
-as far as this kiosk knows them (its own location and device; the wire carries only ids for
-the others).
+which cloud, which events and offers the cloud refused and why, and each conflict with the
+names of the locations and kiosks involved (this kiosk's own, and those the cloud sends).
 """
 
 from __future__ import annotations
@@ -57,10 +56,11 @@ class ConflictSide:
 
     staff_name: str | None
     location_id: str | None
-    location_name: str | None  # None: a location this kiosk was never told the name of
+    location_name: str | None  # None: a location nobody told this kiosk the name of
     device_id: str | None
     this_kiosk: bool
     occurred_at: datetime
+    device_name: str | None = None  # the other kiosk's name, as paired (None: the dashboard)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,10 +127,11 @@ def read_conflicts(store: Store) -> list[ConflictView]:
                     ConflictSide(
                         e.staff_name,
                         e.location_id,
-                        places.get(e.location_id or ""),
+                        places.get(e.location_id or "") or e.location_name,
                         e.device_id,
                         bool(own_device) and e.device_id == own_device,
                         e.occurred_at,
+                        e.device_name,
                     )
                     for e in conflict.events
                 ),

@@ -71,9 +71,13 @@ def pair(
     now: Callable[[], datetime],
     discard_local_data: bool = False,
     http: httpx.Client | None = None,
+    staff: tuple[str | None, str] | None = None,
 ) -> PairingResult:
     """Trade a pairing code for a device credential. Raises PairingRefused, SyncError,
-    NoKeyringBackend/CredentialError (checked before the code is spent)."""
+    NoKeyringBackend/CredentialError (checked before the code is spent).
+
+    staff: (id, name) of the owner pairing on the Sync screen, for the audit log; None from the
+    command line, which the audit entry says instead."""
     with store.reading() as conn:
         has_customers = sync_repo.has_local_customers(conn)
         already = meta.get_setting(conn, "cloud_url")
@@ -124,9 +128,9 @@ def pair(
         meta.audit(
             conn,
             now(),
-            None,
-            None,
+            *(staff or (None, None)),
             "kiosk_paired",
+            via="screen" if staff else "command line",
             cloud=cloud_url,
             device_id=paired.device_id,
             business_id=paired.business_id,
@@ -135,13 +139,22 @@ def pair(
     return PairingResult(paired, cloud_url.rstrip("/"), has_customers)
 
 
-def unpair(store: Store, credentials: CredentialStore, *, now: Callable[[], datetime]) -> None:
-    """Forget the cloud: the credential is wiped; the ledger (and any pending events) stays."""
+def unpair(
+    store: Store,
+    credentials: CredentialStore,
+    *,
+    now: Callable[[], datetime],
+    staff: tuple[str | None, str] | None = None,
+) -> None:
+    """Forget the cloud: the credential is wiped; the ledger (and any pending events) stays.
+    staff: as for pair()."""
     credentials.delete()
     with store.transaction() as conn:
         for key in ("cloud_url", sync_repo.CURSOR, engine.STOPPED, engine.LAST_ERROR):
             meta.delete_setting(conn, key)
-        meta.audit(conn, now(), None, None, "kiosk_unpaired")
+        meta.audit(
+            conn, now(), *(staff or (None, None)), "kiosk_unpaired", via="screen" if staff else "command line"
+        )
 
 
 def cloud_url_of(store: Store) -> str | None:

@@ -228,6 +228,13 @@ def key_from(k: dict[str, Any], business_id: int) -> PublicKey:
     return PublicKey(business_id, int(k["key_id"]), from_b64url(k["public_key"]), bool(k["revoked"]))
 
 
+def _optional_name(value: Any) -> str | None:
+    """A name shown on screen: text, trimmed to what a table cell holds, or nothing."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return value.strip()[:200]
+
+
 def conflict_from(c: dict[str, Any]) -> Conflict:
     return Conflict(
         id=str(c["id"]),
@@ -240,6 +247,8 @@ def conflict_from(c: dict[str, Any]) -> Conflict:
                 str(e["location_id"]) if e.get("location_id") else None,
                 str(e["device_id"]) if e.get("device_id") else None,
                 parse_time(e["occurred_at"]),
+                _optional_name(e.get("location_name")),
+                _optional_name(e.get("device_name")),
             )
             for e in c["events"]
         ),

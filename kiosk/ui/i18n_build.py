@@ -27,7 +27,9 @@ def _tool(name: str) -> str:
 def update_sources() -> None:
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
-        subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts)], check=True)
+        # the sources are English: English needs only the plural forms ("%n entry"/"%n entries")
+        plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
+        subprocess.run([_tool("pyside6-lupdate"), *plural_only, *sources, "-ts", str(ts)], check=True)
 
 
 def build() -> list[Path]:

@@ -82,7 +82,9 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
             "double_redemption",
             (
                 sync_repo.ConflictEvent(str(uuid.uuid4()), "Olivia Owner", location_id, here, now),
-                sync_repo.ConflictEvent(str(uuid.uuid4()), "Bea Barista", location_id, other, now),
+                sync_repo.ConflictEvent(
+                    str(uuid.uuid4()), "Bea Barista", location_id, other, now, device_name="Back counter"
+                ),
             ),
             now,
             False,

@@ -185,6 +185,7 @@ class SyncControl(QObject):
                 device_name=request.device_name.strip() or "Kiosk",
                 now=self.clock,
                 discard_local_data=request.discard_local_data,
+                staff=(request.actor.staff_id, request.actor.name),
             )
             engine = pairing.engine_for(self.store, credentials, clock=self.clock, **self.engine_options)
         except Exception as exc:  # every failure becomes words on the screen, never a crash
@@ -235,7 +236,9 @@ class SyncControl(QObject):
             self.unpair_failed.emit("only the owner can unpair this kiosk")
             return
         try:
-            pairing.unpair(self.store, credentials_for(self.data_dir), now=self.clock)
+            pairing.unpair(
+                self.store, credentials_for(self.data_dir), now=self.clock, staff=(actor.staff_id, actor.name)
+            )
         except Exception as exc:  # the keyring refused, or the disk: the owner is told
             self.unpair_failed.emit(str(exc) or type(exc).__name__)
             return

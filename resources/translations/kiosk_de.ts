@@ -4,32 +4,218 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="19"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="28"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
-    <message numerus="yes">
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="36"/>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="37"/>
+        <source>Locked out after wrong PINs</source>
+        <translation>Nach falschen PINs gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="38"/>
+        <source>Staff member added</source>
+        <translation>Mitarbeiter hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="39"/>
+        <source>Staff member changed</source>
+        <translation>Mitarbeiter geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="40"/>
+        <source>Customer enrolled</source>
+        <translation>Kunde angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="41"/>
+        <source>Balance adjusted</source>
+        <translation>Stand korrigiert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="42"/>
+        <source>Offer created</source>
+        <translation>Angebot erstellt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="43"/>
+        <source>Offer changed</source>
+        <translation>Angebot geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="44"/>
+        <source>Offer paused, resumed or archived</source>
+        <translation>Angebot pausiert, fortgesetzt oder archiviert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="45"/>
+        <source>Shop set up</source>
+        <translation>Geschäft eingerichtet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="46"/>
+        <source>Kiosk paired with the cloud</source>
+        <translation>Kiosk mit der Cloud gekoppelt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="47"/>
+        <source>Kiosk unpaired from the cloud</source>
+        <translation>Kiosk von der Cloud getrennt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="50"/>
+        <source>customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="51"/>
+        <source>card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="52"/>
+        <source>change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="53"/>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
+        <source>offer</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="55"/>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="56"/>
+        <source>staff member</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="57"/>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="58"/>
+        <source>new PIN</source>
+        <translation>neue PIN</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="72"/>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="60"/>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/audit.py" line="61"/>
+        <source>location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="62"/>
+        <source>marketing consent</source>
+        <translation>Werbeeinwilligung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="63"/>
+        <source>cloud</source>
+        <translation>Cloud</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="64"/>
+        <source>from</source>
+        <translation>über</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="65"/>
+        <source>local data discarded</source>
+        <translation>lokale Daten verworfen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="67"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="67"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="69"/>
+        <source>cashier</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="70"/>
+        <source>manager</source>
+        <translation>Filialleitung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="71"/>
+        <source>owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="73"/>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
+        <source>the Sync screen</source>
+        <translation>die Sync-Seite</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
+        <source>the command line</source>
+        <translation>die Kommandozeile</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -77,67 +263,72 @@
 <context>
     <name>ConflictsTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="77"/>
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="81"/>
         <source>One reward redeemed twice · card flagged</source>
         <translation>Eine Prämie zweimal eingelöst · Karte markiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="83"/>
         <source>One reward redeemed twice</source>
         <translation>Eine Prämie zweimal eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="88"/>
         <source>unknown staff</source>
         <translation>unbekannte Person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="93"/>
         <source>location %1</source>
         <translation>Standort %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="95"/>
         <source>unknown location</source>
         <translation>unbekannter Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="98"/>
         <source>%1, this kiosk</source>
         <translation>%1, dieser Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="100"/>
+        <source>%1, kiosk “%2”</source>
+        <translation>%1, Kiosk „%2“</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="102"/>
         <source>%1, kiosk %2</source>
         <translation>%1, Kiosk %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="103"/>
         <source>%1, the dashboard</source>
         <translation>%1, im Dashboard</translation>
     </message>
@@ -180,57 +371,57 @@
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="46"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="46"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="72"/>
         <source>Reason (required), e.g. stamp forgotten yesterday</source>
         <translation>Grund (Pflicht), z. B. Stempel gestern vergessen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="73"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="109"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -238,27 +429,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="125"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="134"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="140"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="153"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="160"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
@@ -414,22 +605,22 @@
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="37"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="37"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="75"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -1138,54 +1329,82 @@
     </message>
 </context>
 <context>
+    <name>RejectedOffersTable</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="140"/>
+        <source>Offer</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="140"/>
+        <source>Why the cloud refused it</source>
+        <translation>Warum die Cloud es abgelehnt hat</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="145"/>
+        <source>Another business already has an offer with this id. Create the offer again as a new offer.</source>
+        <translation>Ein anderes Unternehmen hat bereits ein Angebot mit dieser Kennung. Legen Sie das Angebot neu an.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="147"/>
+        <source>%1. Change the offer and save it to send it again.</source>
+        <translation>%1. Ändern und speichern Sie das Angebot, um es erneut zu senden.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="152"/>
+        <source>offer %1</source>
+        <translation>Angebot %1</translation>
+    </message>
+</context>
+<context>
     <name>RejectedTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="113"/>
         <source>New card</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="114"/>
         <source>Stamp</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="115"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="116"/>
         <source>Adjustment</source>
         <translation>Korrektur</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="117"/>
         <source>Undo</source>
         <translation>Rücknahme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="118"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
@@ -1716,17 +1935,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="126"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -1734,7 +1953,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="142"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -1742,27 +1961,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="155"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="179"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="180"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="181"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -1770,37 +1989,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="183"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="205"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -1808,7 +2027,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -1816,22 +2035,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="214"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -1839,7 +2058,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="222"/>
+        <source>Refused offer changes (%n)</source>
+        <translation>
+            <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
+            <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/sync.py" line="232"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -1847,7 +2074,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="237"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>

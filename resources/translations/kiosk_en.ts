@@ -1,129 +1,172 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/audit.py" line="61" />
+        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
         <source>%n entries</source>
         <translation>
-            <numerusform>%n entry</numerusform><numerusform>%n entries</numerusform></translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CardRow</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/result_panel.py" line="43" />
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="43"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
-            <numerusform>%n reward ready: %1</numerusform><numerusform>%n rewards ready: %1</numerusform></translation>
+            <numerusform>%n reward ready: %1</numerusform>
+            <numerusform>%n rewards ready: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/customers.py" line="114" />
+        <location filename="../../kiosk/ui/screens/customers.py" line="109"/>
         <source>%n card(s) found</source>
         <translation>
-            <numerusform>%n card found</numerusform><numerusform>%n cards found</numerusform></translation>
+            <numerusform>%n card found</numerusform>
+            <numerusform>%n cards found</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>KioskStatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status_bar.py" line="31" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="31"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
-            <numerusform>%n event waiting to sync</numerusform><numerusform>%n events waiting to sync</numerusform></translation>
+            <numerusform>%n event waiting to sync</numerusform>
+            <numerusform>%n events waiting to sync</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/widgets/status_bar.py" line="41" />
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="41"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
-            <numerusform>Offline — %n event waiting</numerusform><numerusform>Offline — %n events waiting</numerusform></translation>
+            <numerusform>Offline — %n event waiting</numerusform>
+            <numerusform>Offline — %n events waiting</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>LookupScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/lookup.py" line="80" />
+        <location filename="../../kiosk/ui/screens/lookup.py" line="75"/>
         <source>%n card(s) found</source>
         <translation>
-            <numerusform>%n card found</numerusform><numerusform>%n cards found</numerusform></translation>
+            <numerusform>%n card found</numerusform>
+            <numerusform>%n cards found</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ScanScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/scan.py" line="149" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="149"/>
         <source>%n stamp(s)</source>
         <translation>
-            <numerusform>%n stamp</numerusform><numerusform>%n stamps</numerusform></translation>
+            <numerusform>%n stamp</numerusform>
+            <numerusform>%n stamps</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/scan.py" line="206" />
+        <location filename="../../kiosk/ui/screens/scan.py" line="206"/>
         <source>%n stamp(s) added</source>
         <translation>
-            <numerusform>%n stamp added</numerusform><numerusform>%n stamps added</numerusform></translation>
+            <numerusform>%n stamp added</numerusform>
+            <numerusform>%n stamps added</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/signin.py" line="235" />
+        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
-            <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform><numerusform>Wrong PIN. %n attempts left before a lockout.</numerusform></translation>
+            <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform>
+            <numerusform>Wrong PIN. %n attempts left before a lockout.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="124" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="126"/>
         <source>Conflicts (%n)</source>
         <translation>
-            <numerusform>Conflicts (%n)</numerusform><numerusform>Conflicts (%n)</numerusform></translation>
+            <numerusform>Conflicts (%n)</numerusform>
+            <numerusform>Conflicts (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="140" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="142"/>
         <source>First sync: %n item(s) received</source>
         <translation>
-            <numerusform>First sync: %n item received</numerusform><numerusform>First sync: %n items received</numerusform></translation>
+            <numerusform>First sync: %n item received</numerusform>
+            <numerusform>First sync: %n items received</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="180" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
-            <numerusform>Offline — %n event waiting</numerusform><numerusform>Offline — %n events waiting</numerusform></translation>
+            <numerusform>Offline — %n event waiting</numerusform>
+            <numerusform>Offline — %n events waiting</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="204" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
-            <numerusform>%n event waiting to sync</numerusform><numerusform>%n events waiting to sync</numerusform></translation>
+            <numerusform>%n event waiting to sync</numerusform>
+            <numerusform>%n events waiting to sync</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="206" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
-            <numerusform>%n event refused by the cloud</numerusform><numerusform>%n events refused by the cloud</numerusform></translation>
+            <numerusform>%n event refused by the cloud</numerusform>
+            <numerusform>%n events refused by the cloud</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="218" />
+        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
         <source>Refused events (%n)</source>
         <translation>
-            <numerusform>Refused events (%n)</numerusform><numerusform>Refused events (%n)</numerusform></translation>
+            <numerusform>Refused events (%n)</numerusform>
+            <numerusform>Refused events (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="228" />
-        <source>This kiosk's clock is %n minute(s) ahead of the cloud's. Check the time setting.</source>
+        <location filename="../../kiosk/ui/screens/sync.py" line="222"/>
+        <source>Refused offer changes (%n)</source>
         <translation>
-            <numerusform>This kiosk's clock is %n minute ahead of the cloud's. Check the time setting.</numerusform><numerusform>This kiosk's clock is %n minutes ahead of the cloud's. Check the time setting.</numerusform></translation>
+            <numerusform>Refused offer change (%n)</numerusform>
+            <numerusform>Refused offer changes (%n)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/screens/sync.py" line="233" />
-        <source>This kiosk's clock is %n minute(s) behind the cloud's. Check the time setting.</source>
+        <location filename="../../kiosk/ui/screens/sync.py" line="232"/>
+        <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
-            <numerusform>This kiosk's clock is %n minute behind the cloud's. Check the time setting.</numerusform><numerusform>This kiosk's clock is %n minutes behind the cloud's. Check the time setting.</numerusform></translation>
+            <numerusform>This kiosk&apos;s clock is %n minute ahead of the cloud&apos;s. Check the time setting.</numerusform>
+            <numerusform>This kiosk&apos;s clock is %n minutes ahead of the cloud&apos;s. Check the time setting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/sync.py" line="237"/>
+        <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
+        <translation>
+            <numerusform>This kiosk&apos;s clock is %n minute behind the cloud&apos;s. Check the time setting.</numerusform>
+            <numerusform>This kiosk&apos;s clock is %n minutes behind the cloud&apos;s. Check the time setting.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

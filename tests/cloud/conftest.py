@@ -200,7 +200,7 @@ class Cloud:
         assert r.status_code == 201, r.text
         return r.json()["code"]
 
-    def kiosk(self, owner: Owner, location_id: str | None = None) -> Kiosk:
+    def kiosk(self, owner: Owner, location_id: str | None = None, name: str = "Till 1") -> Kiosk:
         location_id = location_id or self.location(owner)
         code = self.pairing_code(owner, location_id)
         key = Ed25519PrivateKey.generate()
@@ -209,7 +209,7 @@ class Cloud:
             "/api/v1/devices/pair",
             json={
                 "code": code,
-                "device_name": "Till 1",
+                "device_name": name,
                 "public_key": b64url(cardtoken.public_key_bytes(key)),
                 "key_id": key_id,
             },

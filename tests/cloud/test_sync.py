@@ -114,7 +114,7 @@ def test_void_rules(cloud, shop):
 
 def test_double_redemption_is_kept_flagged_and_listed(cloud, shop):
     owner, offer, kiosk_a = shop
-    kiosk_b = cloud.kiosk(owner)
+    kiosk_b = cloud.kiosk(owner, cloud.location(owner, "Harbour"), name="Back till")
     card = cloud.enroll(kiosk_a, offer)
     cloud.push(kiosk_a, *[cloud.event("earn", card, offer, 1) for _ in range(9)])
     redeem_a = cloud.event("redeem", card, offer, -9, staff_name="Ana")
@@ -132,6 +132,11 @@ def test_double_redemption_is_kept_flagged_and_listed(cloud, shop):
     assert conflict["kind"] == "double_redemption"
     assert [e["id"] for e in conflict["events"]] == [redeem_a["id"], redeem_b["id"]]
     assert {e["device_id"] for e in conflict["events"]} == {kiosk_a.device_id, kiosk_b.device_id}
+    # names, so a kiosk can say where the other redemption happened
+    assert [(e["device_name"], e["location_name"]) for e in conflict["events"]] == [
+        ("Till 1", "Main street"),
+        ("Back till", "Harbour"),
+    ]
     pulled = cloud.pull(kiosk_a)
     assert [c["id"] for c in pulled["conflicts"]] == [conflict["id"]]
     assert cloud.client.get("/api/v1/analytics", headers=owner.headers).json()["open_conflicts"] == 1

@@ -154,6 +154,11 @@ def test_real_answers_parse_with_nothing_left_unread(cloud, make_kiosk):
     assert {e.device_id for e in conflict.events} == {
         str(e["device_id"]) for e in raw["conflicts"][0]["events"]
     }
+    assert {e.device_name for e in conflict.events} == {
+        e["device_name"] for e in raw["conflicts"][0]["events"]
+    }
+    assert all(e.device_name for e in conflict.events)
+    assert all(e.location_name for e in conflict.events)
     # the pulled card's JSON has exactly the documented fields
     assert set(raw["cards"][0]) == {
         "id",
@@ -170,7 +175,9 @@ def test_real_answers_parse_with_nothing_left_unread(cloud, make_kiosk):
         "id",
         "staff_name",
         "location_id",
+        "location_name",
         "device_id",
+        "device_name",
         "occurred_at",
     }
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 
+from kiosk.store import meta, open_store
 from tests.sync.harness import PASSWORD, VENV_BIN, CloudProcess, OwnerApi, cloud_env, create_owner
 
 
@@ -70,6 +72,15 @@ def test_pair_stamp_sync_status_from_the_command_line(served, tmp_path):
     assert paired.returncode == 0, paired.stdout + paired.stderr
     again = _kiosk("pair", served.url, code, "--token-file", data_dir=tmp_path / "other")
     assert again.returncode != 0  # single use
+    # the audit log says it was the command line (no one signed in there)
+    store = open_store(data, now=datetime.now(UTC))
+    try:
+        with store.reading() as conn:
+            (entry,) = [e for e in meta.audit_entries(conn) if e["action"] == "kiosk_paired"]
+    finally:
+        store.close()
+    assert entry["detail"]["via"] == "command line"
+    assert entry["staff_name"] is None
 
     # a paired shop's offers come from the cloud: the owner creates one there, the kiosk pulls it
     with httpx.Client(base_url=served.url) as http:

@@ -101,7 +101,17 @@ def test_audit_list_shows_who_did_what(qtbot, make_kiosk, demo):
     screen = kiosk.screens["audit"]
     qtbot.waitUntil(lambda: screen.table.rowCount() > 10)
     assert screen.table.item(0, 1).text() == "Max Manager"
-    assert screen.table.item(0, 2).text() == "signed in"
+    assert screen.table.item(0, 2).text() == "Signed in"
+    # every action the demo shop recorded reads as words, none as the store's own name for it
+    actions = {screen.table.item(r, 2).text() for r in range(screen.table.rowCount())}
+    assert actions <= set(screen.action_text.values()), actions - set(screen.action_text.values())
+    assert {"Shop set up", "Staff member added", "Customer enrolled"} <= actions
+    added = [
+        screen.table.item(r, 3).text()
+        for r in range(screen.table.rowCount())
+        if screen.table.item(r, 2).text() == "Staff member added"
+    ]
+    assert "staff member: Max Manager, role: manager" in added
 
 
 def test_kiosk_mode_needs_a_manager_pin_to_leave(qtbot, make_kiosk, demo):

@@ -5,6 +5,7 @@ first-sync progress, a double redemption listed with both events, and a cashier 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import uuid
 
@@ -20,7 +21,7 @@ from kiosk.services import staff as staff_service
 from kiosk.services.context import Actor
 from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN, DEMO_OWNER_PIN
 from kiosk.settings import KioskSettings
-from kiosk.store import meta
+from kiosk.store import directory, meta, offer_uploads
 from kiosk.sync.engine import Backoff
 from tests.sync.harness import Clock, CloudProcess, Kiosk, OwnerApi, create_owner, free_port
 from tests.ui.conftest import sign_in
@@ -219,6 +220,12 @@ def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, ma
     qtbot.waitUntil(lambda: status.online.text() == "Standalone (no cloud)", timeout=WAIT)
     assert not keyring.get_keyring().secrets  # the in-memory keyring holds no device token now
     assert screen.pairing.form_box.isVisible()
+    # the audit log says who paired and unpaired, and where from
+    with kiosk.sync.control.store.reading() as conn:
+        entries = {e["action"]: e for e in meta.audit_entries(conn)}
+    for action in ("kiosk_paired", "kiosk_unpaired"):
+        assert entries[action]["staff_name"] == OWNER
+        assert entries[action]["detail"]["via"] == "screen"
 
 
 def test_without_a_keyring_the_owner_chooses_a_protected_token_file(qtbot, make_kiosk, shop, cloud, tmp_path):
@@ -287,6 +294,39 @@ def test_a_double_redemption_shows_both_events_to_managers(qtbot, make_kiosk, sh
     where = {table.item(r, 2).text() for r in range(2)}
     assert who == {OWNER, "Bea Barista"}
     assert "Main street, this kiosk" in where
-    assert any(w.startswith("Main street, kiosk ") for w in where)
+    # the other till by the name it was paired with (tests/sync/harness.py: "Till <n>")
+    assert any(re.fullmatch(r"Main street, kiosk “Till \d+”", w) for w in where), where
     assert all(table.item(r, 3).text() for r in range(2))
     assert screen.tabs.tabText(0) == "Conflicts (1)"
+
+
+def test_offer_changes_the_cloud_refused_are_listed_with_what_to_do(qtbot, make_kiosk, demo, services):
+    _, screen = _open_sync(qtbot, make_kiosk)
+    assert screen.tabs.tabText(2) == "Refused offer changes (0)"
+    with services.ctx.store.reading() as conn:
+        offers = sorted(directory.all_programs(conn), key=lambda p: p.name)
+    coffee, other = offers[0], offers[1]
+    # what kiosk/sync/offers_push.py stores when the cloud answers: one refused for good, by id,
+    # one by the cloud's rules
+    with services.ctx.store.transaction() as conn:
+        offer_uploads.settle(
+            conn,
+            [coffee, other],
+            {coffee.id: "offer_id_unavailable", other.id: "stamps_required: must be at most 1000."},
+        )
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.tabs.tabText(2) == "Refused offer changes (2)")
+    table = screen.rejected_offers
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows[coffee.name] == (
+        "Another business already has an offer with this id. Create the offer again as a new offer."
+    )
+    assert rows[other.name] == (
+        "stamps_required: must be at most 1000. Change the offer and save it to send it again."
+    )
+    # the cloud took a later version: the refusal goes from the list
+    with services.ctx.store.transaction() as conn:
+        offer_uploads.settle(conn, [coffee], {})
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.tabs.tabText(2) == "Refused offer change (1)")
+    assert table.item(0, 0).text() == other.name

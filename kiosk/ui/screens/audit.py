@@ -11,12 +11,6 @@ from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.workers import StoreWorker
 
 
-def _detail_text(detail: dict) -> str:
-    # ids mean nothing to a manager reading the list; names and values do
-    shown = {k: v for k, v in detail.items() if v not in (None, "") and not k.endswith("_id")}
-    return ", ".join(f"{key}: {value}" for key, value in shown.items())
-
-
 class AuditScreen(QWidget):
     def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
         super().__init__(parent)
@@ -37,6 +31,62 @@ class AuditScreen(QWidget):
         self.message = MessageLine()
         layout.addWidget(self.message)
         worker.audit_loaded.connect(self.on_audit_loaded)
+        # the store records what happened in its own words; a manager reads them in theirs
+        self.action_text = {
+            "signed_in": self.tr("Signed in"),
+            "staff_locked_out": self.tr("Locked out after wrong PINs"),
+            "staff_added": self.tr("Staff member added"),
+            "staff_changed": self.tr("Staff member changed"),
+            "customer_enrolled": self.tr("Customer enrolled"),
+            "balance_adjusted": self.tr("Balance adjusted"),
+            "offer_created": self.tr("Offer created"),
+            "offer_saved": self.tr("Offer changed"),
+            "offer_status": self.tr("Offer paused, resumed or archived"),
+            "business_created": self.tr("Shop set up"),
+            "kiosk_paired": self.tr("Kiosk paired with the cloud"),
+            "kiosk_unpaired": self.tr("Kiosk unpaired from the cloud"),
+        }
+        self.key_text = {
+            "customer": self.tr("customer"),
+            "card": self.tr("card"),
+            "units": self.tr("change"),
+            "reason": self.tr("reason"),
+            "offer": self.tr("offer"),
+            "status": self.tr("status"),
+            "staff": self.tr("staff member"),
+            "role": self.tr("role"),
+            "pin_reset": self.tr("new PIN"),
+            "active": self.tr("active"),
+            "name": self.tr("name"),
+            "location": self.tr("location"),
+            "consent": self.tr("marketing consent"),
+            "cloud": self.tr("cloud"),
+            "via": self.tr("from"),
+            "discarded": self.tr("local data discarded"),
+        }
+        self.yes_no = (self.tr("no"), self.tr("yes"))
+        self.value_text = {
+            "cashier": self.tr("cashier"),
+            "manager": self.tr("manager"),
+            "owner": self.tr("owner"),
+            "active": self.tr("active"),
+            "paused": self.tr("paused"),
+            "archived": self.tr("archived"),
+            "screen": self.tr("the Sync screen"),
+            "command line": self.tr("the command line"),
+        }
+
+    def detail_text(self, detail: dict) -> str:
+        # ids mean nothing to a manager reading the list; names and values do
+        shown = [(k, v) for k, v in detail.items() if v not in (None, "") and not k.endswith("_id")]
+        return ", ".join(f"{self.key_text.get(k, k)}: {self._value(v)}" for k, v in shown)
+
+    def _value(self, value) -> str:
+        if isinstance(value, bool):  # before numbers: True == 1, and units of 1 are not "yes"
+            return self.yes_no[value]
+        if isinstance(value, str):
+            return self.value_text.get(value, value)
+        return str(value)
 
     def activate(self) -> None:
         if self.session.actor is not None:
@@ -53,8 +103,8 @@ class AuditScreen(QWidget):
             cells = (
                 when,
                 entry["staff_name"] or "",
-                entry["action"].replace("_", " "),
-                _detail_text(entry["detail"]),
+                self.action_text.get(entry["action"], entry["action"].replace("_", " ")),
+                self.detail_text(entry["detail"]),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -1,7 +1,7 @@
 """The Sync screen: is this kiosk in touch with the cloud, what waits, what clashed.
 
 Managers see the status, the conflicts the cloud found (one reward redeemed twice) and the
-events it refused; the owner also pairs and unpairs here. Every read and every network call
+events and offer changes it refused; the owner also pairs and unpairs here. Every read and every network call
 goes through the SyncControl thread; the screen only shows what its signals bring.
 """
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QTabWid
 
 from kiosk.domain.model import Role
 from kiosk.sync.details import SyncOverview
-from kiosk.ui.screens.sync_lists import ConflictsTable, RejectedTable, when_text
+from kiosk.ui.screens.sync_lists import ConflictsTable, RejectedOffersTable, RejectedTable, when_text
 from kiosk.ui.screens.sync_pairing import PairingPanel
 from kiosk.ui.session import Session
 from kiosk.ui.sync_control import SyncControl
@@ -77,8 +77,10 @@ class SyncScreen(QWidget):
         self.tabs = QTabWidget()
         self.conflicts = ConflictsTable()
         self.rejected = RejectedTable()
+        self.rejected_offers = RejectedOffersTable()
         self.tabs.addTab(self.conflicts, "")
         self.tabs.addTab(self.rejected, "")
+        self.tabs.addTab(self.rejected_offers, "")
         layout.addWidget(self.tabs, 1)
         self.message = MessageLine()
         layout.addWidget(self.message)
@@ -216,6 +218,8 @@ class SyncScreen(QWidget):
         if overview is not None:
             self.rejected.show_rejected(overview.rejected)
             self.tabs.setTabText(1, self.tr("Refused events (%n)", "", len(overview.rejected)))
+            self.rejected_offers.show_rejected(overview.rejected_offers)
+            self.tabs.setTabText(2, self.tr("Refused offer changes (%n)", "", len(overview.rejected_offers)))
             self.pairing.show_paired(overview.cloud_url)
 
     def _clock_text(self) -> str:

@@ -1,4 +1,5 @@
-"""The Sync screen's two lists: double redemptions the cloud found, and events it refused."""
+"""The Sync screen's lists: double redemptions the cloud found, and the events and offer changes
+it refused."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from kiosk.domain.model import EventKind
-from kiosk.sync.details import ConflictSide, ConflictView, RejectedEvent
+from kiosk.sync.details import ConflictSide, ConflictView, RejectedEvent, RejectedOffer
 from kiosk.ui.text import arg
 from kiosk.ui.theme import current_palette
 
@@ -87,7 +88,7 @@ class ConflictsTable(QTableWidget):
         return side.staff_name or self.tr("unknown staff")
 
     def where_text(self, side: ConflictSide) -> str:
-        # the cloud sends only ids; this kiosk knows its own location's name and its own device
+        # names come from this kiosk (its own) and the cloud; an older cloud sends only ids
         place = side.location_name or (
             arg(self.tr("location %1"), side.location_id[:8])
             if side.location_id
@@ -95,6 +96,8 @@ class ConflictsTable(QTableWidget):
         )
         if side.this_kiosk:
             return arg(self.tr("%1, this kiosk"), place)
+        if side.device_name:
+            return arg(self.tr("%1, kiosk “%2”"), place, side.device_name)
         if side.device_id:
             return arg(self.tr("%1, kiosk %2"), place, side.device_id[:8])
         return arg(self.tr("%1, the dashboard"), place)
@@ -125,4 +128,27 @@ class RejectedTable(QTableWidget):
                 event.reason,
             )
             for column, text in enumerate(cells):
+                self.setItem(row, column, QTableWidgetItem(text))
+
+
+class RejectedOffersTable(QTableWidget):
+    """Offers made or changed here that the cloud refused: the kiosk stopped sending them; a
+    manager who edits and saves the offer again sends the new version."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _set_up(self, [self.tr("Offer"), self.tr("Why the cloud refused it")])
+
+    def reason_text(self, reason: str) -> str:
+        if reason == "offer_id_unavailable":
+            return self.tr(
+                "Another business already has an offer with this id. Create the offer again as a new offer."
+            )
+        return arg(self.tr("%1. Change the offer and save it to send it again."), reason.rstrip("."))
+
+    def show_rejected(self, rejected: tuple[RejectedOffer, ...]) -> None:
+        self.setRowCount(len(rejected))
+        for row, offer in enumerate(rejected):
+            name = offer.name or arg(self.tr("offer %1"), offer.offer_id[:8])
+            for column, text in enumerate((name, self.reason_text(offer.reason))):
                 self.setItem(row, column, QTableWidgetItem(text))

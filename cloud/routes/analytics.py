@@ -54,9 +54,7 @@ def daily(session, bid: int, lo: str, hi: str) -> list[DayStats]:
             select(Customer.day, func.count())
             .where(Customer.business_id == bid, Customer.day >= lo, Customer.day <= hi)
             .group_by(Customer.day)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     by_day = {d: (int(v or 0), int(s or 0), int(r or 0)) for d, v, s, r in stats}
     out = []

@@ -82,3 +82,4 @@ class CustomerMatch:
 class LookupOutcome(Outcome):
     query: str = ""
     matches: tuple[CustomerMatch, ...] = ()
+    card_id: int | None = None  # the card the query named (a scanned code or a card number)

@@ -61,7 +61,8 @@ _MESSAGES: dict[Reason, str] = {
     Reason.FORGED_TOKEN: "This card's signature is not valid. It may be forged or damaged.",
     Reason.WRONG_BUSINESS: "This card belongs to another business.",
     Reason.UNKNOWN_KEY: "This card was issued by a device this kiosk does not know yet. Sync and try again.",
-    Reason.REVOKED_KEY: "This card was issued by a device that has been revoked.",
+    Reason.REVOKED_KEY: "This card's code comes from a kiosk taken out of service. "
+    "A manager can make a new QR code for the card under Customers.",
     Reason.UNKNOWN_CARD: "No card with this code is on this kiosk.",
     Reason.CARD_REVOKED: "This card has been revoked.",
     Reason.PROGRAM_PAUSED: "The offer {program} is paused.",

@@ -121,7 +121,9 @@ def lookup(ctx: Context, query: str) -> LookupOutcome:
                 return LookupOutcome(refusal=resolved, query=query)
             customer = directory.get_customer(conn, resolved.card.customer_id)
             return LookupOutcome(
-                query=query, matches=(CustomerMatch(customer, views_of_customer(conn, customer.id)),)
+                query=query,
+                matches=(CustomerMatch(customer, views_of_customer(conn, customer.id)),),
+                card_id=resolved.card.id,
             )
         found = directory.search_customers(conn, query)
         cards = ledger.cards_of_customers(conn, [c.id for c in found])

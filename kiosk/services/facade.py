@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
-from kiosk.services import counter, customers, history, identity, offers, staff
+from kiosk.services import counter, customers, history, identity, offers, replacement, staff
 from kiosk.services.context import Actor, Context
 from kiosk.store import ledger
 
@@ -41,6 +41,9 @@ class Services:
 
     def adjust(self, card_ref, units: int, reason: str, *, actor: Actor):
         return history.adjust(self.ctx, card_ref, units, reason, actor=actor)
+
+    def new_card_code(self, card_ref, *, actor: Actor):
+        return replacement.new_code(self.ctx, card_ref, actor=actor)
 
     # people
     def needs_owner(self) -> bool:

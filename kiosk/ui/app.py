@@ -96,7 +96,7 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
             QCoreApplication.translate("Nav", "Customers"),
             "people",
             Role.MANAGER,
-            CustomersScreen(w, s),
+            CustomersScreen(w, s, kiosk.settings),
             "F6",
         ),
         ScreenEntry(

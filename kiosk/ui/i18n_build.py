@@ -29,7 +29,10 @@ def update_sources() -> None:
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
         # the sources are English: English needs only the plural forms ("%n entry"/"%n entries")
         plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
-        subprocess.run([_tool("pyside6-lupdate"), *plural_only, *sources, "-ts", str(ts)], check=True)
+        # texts no screen uses any more are dropped, not kept as "vanished"
+        subprocess.run(
+            [_tool("pyside6-lupdate"), "-no-obsolete", *plural_only, *sources, "-ts", str(ts)], check=True
+        )
 
 
 def build() -> list[Path]:

@@ -28,7 +28,11 @@ _TEXTS: dict[Reason, str] = {
     Reason.UNKNOWN_KEY: QT_TRANSLATE_NOOP(
         "Refusal", "This card was issued by a device this kiosk does not know yet. Sync and try again."
     ),
-    Reason.REVOKED_KEY: QT_TRANSLATE_NOOP("Refusal", "This card was issued by a revoked device."),
+    Reason.REVOKED_KEY: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "This card's code comes from a kiosk taken out of service. "
+        "A manager can make a new QR code for the card under Customers.",
+    ),
     Reason.UNKNOWN_CARD: QT_TRANSLATE_NOOP("Refusal", "No card with this code is on this kiosk."),
     Reason.CARD_REVOKED: QT_TRANSLATE_NOOP("Refusal", "This card has been revoked."),
     Reason.PROGRAM_PAUSED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} is paused."),

@@ -183,6 +183,13 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "") -> list[Path]:
             customers.on_search()
             settle(kiosk.worker.history_loaded)
             shots.append(save(kiosk, outdir, "customer-history"))
+            customers.on_new_code_clicked()
+            settle(kiosk.worker.card_code_made)
+            settle()
+            dialog_shot = outdir / f"{prefix}customer-new-code.png"
+            customers.code_dialog.grab().save(str(dialog_shot))
+            shots.append(dialog_shot)
+            customers.code_dialog.close()
             window.show_screen("staff")
             settle(kiosk.worker.roster_loaded)
             shots.append(save(kiosk, outdir, "staff"))

@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="128"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>

@@ -3,8 +3,12 @@ the audit list, kiosk mode."""
 
 from __future__ import annotations
 
+import numpy as np
+import zxingcpp
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
 
+import cardtoken
 from kiosk.domain.model import Role
 from kiosk.services.demo import DEMO_MANAGER_PIN, DEMO_OWNER_PIN
 from tests.ui.conftest import sign_in
@@ -56,6 +60,7 @@ def test_customer_history_and_adjustment_with_reason(qtbot, make_kiosk, demo, se
     qtbot.keyClicks(screen.query, token)
     qtbot.keyClick(screen.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.history.rowCount() == 2)
+    assert screen.card_id == cardtoken.decode(token).card_id  # the scanned card, not its sister card
     kinds = {screen.history.item(r, 1).text() for r in range(2)}
     assert kinds == {"Stamped", "Enrolled"}
 
@@ -137,3 +142,41 @@ def test_kiosk_mode_needs_a_manager_pin_to_leave(qtbot, make_kiosk, demo):
     qtbot.waitUntil(lambda: not window.kiosk_mode)
     assert window.current_screen() == "scan"
     assert kiosk.session.actor.name == "Cara Cashier"  # the cashier stays signed in
+
+
+def _qr_text(pixmap) -> str:
+    """What a real decoder reads off the pixmap the dialog shows."""
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    pixels = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * image.height())
+    gray = pixels.reshape(image.height(), image.bytesPerLine())[:, : image.width()].copy()
+    found = zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
+    return found[0].text if found else ""
+
+
+def test_a_lost_card_gets_a_new_qr_code_that_scans_and_prints(qtbot, make_kiosk, demo, services, tmp_path):
+    token = next(iter(demo.tokens.values()))
+    card_id = cardtoken.decode(token).card_id
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    kiosk.window.show_screen("customers")
+    screen = kiosk.screens["customers"]
+    assert not screen.new_code_button.isEnabled()  # no card chosen yet
+    qtbot.keyClicks(screen.query, cardtoken.format_card_number(card_id))
+    qtbot.keyClick(screen.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(screen.new_code_button.isEnabled)
+    qtbot.mouseClick(screen.new_code_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.code_dialog is not None and screen.code_dialog.isVisible())
+    dialog = screen.code_dialog
+    shown = _qr_text(dialog.qr.pixmap())
+    assert cardtoken.decode(shown).card_id == card_id
+    assert services.record_scan(shown).card.card.id == card_id  # the code on screen stamps the card
+    assert "New QR code made for card" in screen.message.text()
+    pdf = dialog.print_pdf(tmp_path / "new-code.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    # signing out closes what a manager left open
+    qtbot.mouseClick(screen.new_code_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.code_dialog is not dialog and screen.code_dialog.isVisible())
+    kiosk.session.sign_out("button")
+    qtbot.waitUntil(lambda: not screen.code_dialog.isVisible())

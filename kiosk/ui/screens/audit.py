@@ -39,6 +39,7 @@ class AuditScreen(QWidget):
             "staff_changed": self.tr("Staff member changed"),
             "customer_enrolled": self.tr("Customer enrolled"),
             "balance_adjusted": self.tr("Balance adjusted"),
+            "card_code_replaced": self.tr("New QR code made"),
             "offer_created": self.tr("Offer created"),
             "offer_saved": self.tr("Offer changed"),
             "offer_status": self.tr("Offer paused, resumed or archived"),

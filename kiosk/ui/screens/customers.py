@@ -1,5 +1,5 @@
-"""Managers' customers: search, the full history of a card (who, where, why), and a manual
-adjustment that always carries a reason."""
+"""Managers' customers: search, the full history of a card (who, where, why), a manual
+adjustment that always carries a reason, and a new QR code for a lost card."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.model import EventKind
+from kiosk.settings import KioskSettings
 from kiosk.ui.messages import refusal_text
+from kiosk.ui.screens.card_code_dialog import CardCodeDialog
 from kiosk.ui.screens.lookup import card_line
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -28,11 +30,13 @@ from kiosk.ui.workers import StoreWorker
 
 
 class CustomersScreen(QWidget):
-    def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
+    def __init__(self, worker: StoreWorker, session: Session, settings: KioskSettings, parent=None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.session = session
+        self.settings = settings
         self.card_id: int | None = None
+        self.code_dialog: CardCodeDialog | None = None
         self.kind_text = {
             EventKind.ENROLL: self.tr("Enrolled"),
             EventKind.EARN: self.tr("Stamped"),
@@ -50,9 +54,16 @@ class CustomersScreen(QWidget):
         self.cards.setMaximumHeight(150)
         self.cards.currentItemChanged.connect(self.on_card_chosen)
         layout.addWidget(self.cards)
+        card_row = QHBoxLayout()
         self.summary = QLabel()
         self.summary.setObjectName("cardTitle")
-        layout.addWidget(self.summary)
+        self.summary.setWordWrap(True)
+        self.new_code_button = BigButton(self.tr("New QR code…"), icon_name="scan")
+        self.new_code_button.setEnabled(False)
+        self.new_code_button.clicked.connect(self.on_new_code_clicked)
+        card_row.addWidget(self.summary, 1)
+        card_row.addWidget(self.new_code_button)
+        layout.addLayout(card_row)
         self.history = QTableWidget(0, 5)
         self.history.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("What"), self.tr("Stamps"), self.tr("Who / where"), self.tr("Reason")]
@@ -82,6 +93,8 @@ class CustomersScreen(QWidget):
         worker.history_loaded.connect(self.on_history_loaded)
         worker.adjusted.connect(self.on_adjusted)
         worker.adjust_refused.connect(self.on_adjust_refused)
+        worker.card_code_made.connect(self.on_card_code_made)
+        worker.card_code_refused.connect(self.on_card_code_refused)
 
     def activate(self) -> None:
         self.query.setFocus()
@@ -91,6 +104,10 @@ class CustomersScreen(QWidget):
         self.cards.clear()
         self.history.setRowCount(0)
         self.summary.clear()
+        self.card_id = None
+        self.new_code_button.setEnabled(False)
+        if self.code_dialog is not None:
+            self.code_dialog.close()  # a signed-out manager's card stays off the screen
         self.message.say("", "")
 
     def on_search(self) -> None:
@@ -98,6 +115,8 @@ class CustomersScreen(QWidget):
 
     def on_customers_found(self, outcome) -> None:
         self.cards.clear()
+        self.card_id = None
+        self.new_code_button.setEnabled(False)
         if not outcome.ok:
             self.message.say("bad", refusal_text(outcome.refusal))
             return
@@ -108,7 +127,13 @@ class CustomersScreen(QWidget):
                 self.cards.addItem(item)
         self.message.say("", self.tr("%n card(s) found", "", self.cards.count()))
         if self.cards.count():
-            self.cards.setCurrentRow(0)
+            # a scanned code or typed card number names one card: open that one
+            named = [
+                row
+                for row in range(self.cards.count())
+                if self.cards.item(row).data(Qt.ItemDataRole.UserRole) == outcome.card_id
+            ]
+            self.cards.setCurrentRow(named[0] if named else 0)
 
     def on_card_chosen(self, item, _previous=None) -> None:
         if item is not None:
@@ -120,6 +145,7 @@ class CustomersScreen(QWidget):
             self.message.say("bad", refusal_text(outcome.refusal))
             return
         view = outcome.card
+        self.new_code_button.setEnabled(view.card.id == self.card_id)
         self.summary.setText(
             arg(
                 self.tr("%1 · %2: %3 stamps now, %4 rewards redeemed"),
@@ -163,4 +189,22 @@ class CustomersScreen(QWidget):
         self.worker.load_history(outcome.card.card.id)
 
     def on_adjust_refused(self, outcome) -> None:
+        self.message.say("bad", refusal_text(outcome.refusal))
+
+    def on_new_code_clicked(self) -> None:
+        if self.card_id is None:
+            self.message.say("bad", self.tr("Choose a card first."))
+            return
+        self.worker.make_card_code(self.card_id, self.session.actor)
+
+    def on_card_code_made(self, outcome) -> None:
+        if outcome.card.card.id != self.card_id:
+            return  # the manager moved on to another card meanwhile
+        self.message.say("good", arg(self.tr("New QR code made for card %1."), outcome.card.card_number))
+        if self.code_dialog is not None:
+            self.code_dialog.close()
+        self.code_dialog = CardCodeDialog(outcome, self.settings.receipt_width_mm, self)
+        self.code_dialog.open()  # not exec(): the worker's answers keep arriving
+
+    def on_card_code_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))

@@ -25,6 +25,7 @@ from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.widgets.paper import PaperChoice
 from kiosk.ui.widgets.qr_view import qr_pixmap
 from kiosk.ui.workers import StoreWorker
 
@@ -81,14 +82,7 @@ class EnrollScreen(QWidget):
         qr_box.addWidget(self.qr_caption)
         qr_box.addWidget(self.card_choice)
         prints = QHBoxLayout()
-        self.paper = QComboBox()
-        for label, width in (
-            (self.tr("A4 page"), 0),
-            (self.tr("Receipt 80 mm"), 80),
-            (self.tr("Receipt 58 mm"), 58),
-        ):
-            self.paper.addItem(label, width)
-        self.paper.setCurrentIndex(max(0, self.paper.findData(settings.receipt_width_mm)))
+        self.paper = PaperChoice(settings.receipt_width_mm)
         self.print_button = BigButton(self.tr("Print…"), icon_name="print")
         self.print_button.clicked.connect(self.on_print_clicked)
         self.print_button.setEnabled(False)
@@ -156,7 +150,7 @@ class EnrollScreen(QWidget):
             self.qr_caption.setText(arg(self.tr("%1 · card number %2"), card.program_name, card.card_number))
 
     def receipt_width(self) -> int:
-        return int(self.paper.currentData())
+        return self.paper.receipt_width()
 
     def scan_hint(self) -> str:
         return self.tr("Show this code at the counter to collect stamps.")

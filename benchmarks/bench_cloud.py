@@ -184,6 +184,7 @@ def _tail(path: Path, n: int = 2000) -> str:
 def _create_owners(data_dir: Path, db_url: str | None) -> None:
     from cloud.clock import utcnow
     from cloud.db import Database, upgrade
+    from cloud.keyseal import sealer_for
     from cloud.security import Passwords
     from cloud.services import create_business
     from cloud.settings import load_settings
@@ -192,6 +193,7 @@ def _create_owners(data_dir: Path, db_url: str | None) -> None:
         data_dir=data_dir, database_url=db_url, argon2_time_cost=1, argon2_memory_kib=1024
     )
     db = Database(settings.database_url)
+    sealer = sealer_for(settings.key_encryption_key, settings.data_dir)
     try:
         upgrade(db.write_engine)
         with db.writing() as session:
@@ -203,6 +205,7 @@ def _create_owners(data_dir: Path, db_url: str | None) -> None:
                     email=f"owner{b}@shop.example",
                     password="bench-password",
                     now=utcnow(),
+                    sealer=sealer,
                 )
     finally:
         db.dispose()

@@ -56,6 +56,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _create_owner(args: argparse.Namespace) -> int:
     from cloud.clock import utcnow
     from cloud.db import Database, upgrade
+    from cloud.keyseal import sealer_for
     from cloud.problems import ApiProblem
     from cloud.security import Passwords
     from cloud.services import create_business
@@ -78,6 +79,7 @@ def _create_owner(args: argparse.Namespace) -> int:
                 email=args.email,
                 password=password,
                 now=utcnow(),
+                sealer=sealer_for(settings.key_encryption_key, settings.data_dir),
             )
             print(f"created business {business.id} ({business.name!r}) with owner {owner.email}")
     except ApiProblem as exc:

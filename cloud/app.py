@@ -15,6 +15,7 @@ from cloud.clock import utcnow
 from cloud.db import Database, upgrade
 from cloud.deps import AppContext
 from cloud.groupcommit import GroupCommitter
+from cloud.keyseal import seal_plaintext_keys, sealer_for
 from cloud.middleware import BodyLimitMiddleware
 from cloud.ratelimit import RateLimiter
 from cloud.routes import (
@@ -84,6 +85,9 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     db = Database(settings.database_url, echo=settings.sql_echo, pool_size=settings.pool_size)
     if settings.migrate_on_start:
         upgrade(db.write_engine)
+    sealer = sealer_for(settings.key_encryption_key, settings.data_dir)
+    with db.writing() as session:  # and a wrong key-encryption key stops the start here
+        seal_plaintext_keys(session, sealer)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -112,6 +116,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         limiter=limiter,
         passwords=Passwords(settings),
         pushes=GroupCommitter(db.write_session, grouped=db.is_sqlite),
+        sealer=sealer,
     )
     problems.install(app)
     for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from cloud.db import Database
 from cloud.groupcommit import GroupCommitter
+from cloud.keyseal import KeySealer
 from cloud.models import AuditEntry, Business, Device
 from cloud.problems import ApiProblem
 from cloud.ratelimit import RateLimiter
@@ -29,6 +30,7 @@ class AppContext:
     limiter: RateLimiter
     passwords: Passwords
     pushes: GroupCommitter
+    sealer: KeySealer
 
 
 def ctx(request: Request) -> AppContext:

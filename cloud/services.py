@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import cardtoken
+from cloud.keyseal import KeySealer
 from cloud.models import Business, SigningKey, User
 from cloud.problems import ApiProblem
 from cloud.security import Passwords
@@ -27,7 +28,14 @@ def email_taken(session: Session, email: str) -> bool:
 
 
 def create_business(
-    session: Session, passwords: Passwords, *, business_name: str, email: str, password: str, now: datetime
+    session: Session,
+    passwords: Passwords,
+    *,
+    business_name: str,
+    email: str,
+    password: str,
+    now: datetime,
+    sealer: KeySealer,
 ) -> tuple[Business, User]:
     email = normalise_email(email)
     if email_taken(session, email):
@@ -54,7 +62,7 @@ def create_business(
                 business_id=business.id,
                 key_id=CLOUD_KEY_ID,
                 public_key=cardtoken.public_key_bytes(key),
-                private_key=raw,
+                private_key=sealer.seal(raw, business.id, CLOUD_KEY_ID),
                 device_id=None,
                 revoked=False,
                 created_at=now,
@@ -66,7 +74,9 @@ def create_business(
     return business, owner
 
 
-def business_private_key(session: Session, business_id: int) -> tuple[int, Ed25519PrivateKey]:
+def business_private_key(
+    session: Session, business_id: int, sealer: KeySealer
+) -> tuple[int, Ed25519PrivateKey]:
     row = session.execute(
         select(SigningKey.key_id, SigningKey.private_key).where(
             SigningKey.business_id == business_id,
@@ -76,16 +86,23 @@ def business_private_key(session: Session, business_id: int) -> tuple[int, Ed255
     ).first()
     if row is None:  # pragma: no cover - every business is created with one
         raise ApiProblem(409, "no-signing-key", "This business has no signing key.")
-    return row.key_id, Ed25519PrivateKey.from_private_bytes(row.private_key)
+    raw = sealer.open(row.private_key, business_id, row.key_id)
+    return row.key_id, Ed25519PrivateKey.from_private_bytes(raw)
 
 
 def issue_card(
-    session: Session, business_id: int, customer_id: str | None, program_id: str, now: datetime, seq: int
+    session: Session,
+    sealer: KeySealer,
+    business_id: int,
+    customer_id: str | None,
+    program_id: str,
+    now: datetime,
+    seq: int,
 ):
     """A new card signed with the business key: (row, token text, printed card number)."""
     from cloud.models import Card
 
-    key_id, private_key = business_private_key(session, business_id)
+    key_id, private_key = business_private_key(session, business_id, sealer)
     for _ in range(10):
         card_id = cardtoken.new_card_id()
         if session.get(Card, (business_id, card_id)) is None:

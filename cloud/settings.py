@@ -1,8 +1,9 @@
 """One typed settings object for the cloud API, read from options and environment variables.
 
 Every knob an operator or a test may turn lives here: database URL, JWT secret, token
-lifetimes, rate limits and the request body limit. Environment variables are named
-``LOYALTY_CLOUD_<FIELD>`` in upper case (e.g. ``LOYALTY_CLOUD_RATE_PUBLIC_PER_MINUTE=60``).
+lifetimes, rate limits, the request body limit and the key that seals signing keys at rest.
+Environment variables are named ``LOYALTY_CLOUD_<FIELD>`` in upper case
+(e.g. ``LOYALTY_CLOUD_RATE_PUBLIC_PER_MINUTE=60``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ class Settings:
     database_url: str
     jwt_secret: str
     data_dir: Path | None = None
+    # seals the businesses' signing keys in the database (cloud/keyseal.py); empty: the
+    # key-encryption-key file of the data folder, made on first start
+    key_encryption_key: str = ""
     access_token_ttl: int = 15 * 60  # seconds
     refresh_token_ttl: int = 30 * 24 * 3600
     pairing_code_ttl: int = 10 * 60

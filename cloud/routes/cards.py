@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy import select
 
 from cloud import views
-from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
+from cloud.deps import Ctx, Now, ReadDb, User, WriteDb, audit, bump_seq
 from cloud.models import Card as CardRow
 from cloud.models import Conflict as ConflictRow
 from cloud.models import Event as EventRow
@@ -33,13 +33,21 @@ def owned_card(session, business_id: int, card_id: int) -> CardRow:
 
 
 @router.post("/customers/{customer_id}/cards", response_model=CardIssued, status_code=201)
-def issue(customer_id: uuid.UUID, body: CardIssueIn, user: User, session: WriteDb, when: Now) -> CardIssued:
+def issue(
+    customer_id: uuid.UUID, body: CardIssueIn, user: User, session: WriteDb, when: Now, ctx: Ctx
+) -> CardIssued:
     customer = owned_customer(session, user.business_id, customer_id)
     offer = owned_offer(session, user.business_id, body.program_id)
     if offer.status == "archived":
         raise ApiProblem(409, "offer-archived", "This offer is archived.")
     row, token, number = issue_card(
-        session, user.business_id, customer.id, offer.id, when, bump_seq(session, user.business_id)
+        session,
+        ctx.sealer,
+        user.business_id,
+        customer.id,
+        offer.id,
+        when,
+        bump_seq(session, user.business_id),
     )
     audit(session, user, when, "card.issue", "card", row.id, {"customer_id": customer.id})
     session.commit()

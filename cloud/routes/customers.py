@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from sqlalchemy import or_, select, update
 
 from cloud import views
-from cloud.deps import Actor, Now, ReadDb, User, WriteDb, audit, bump_seq, signup_limit
+from cloud.deps import Actor, Ctx, Now, ReadDb, User, WriteDb, audit, bump_seq, signup_limit
 from cloud.models import Card as CardRow
 from cloud.models import Customer as CustomerRow
 from cloud.models import Offer as OfferRow
@@ -119,14 +119,14 @@ def erase_customer(customer_id: uuid.UUID, user: User, session: WriteDb, when: N
     tags=["public"],
     dependencies=[Depends(signup_limit)],
 )
-def customer_signup(body: SignupIn, session: WriteDb, when: Now) -> SignupOut:
+def customer_signup(body: SignupIn, session: WriteDb, when: Now, ctx: Ctx) -> SignupOut:
     """A customer joins a program from the shop's web form: a customer, a card and its token."""
     offer = session.get(OfferRow, str(body.program_id))
     if offer is None or offer.business_id != body.business_id or offer.status != "active":
         raise not_found("program")
     seq = bump_seq(session, body.business_id, 2)
     customer = new_customer(session, body.business_id, body, when, seq - 1)
-    card, token, number = issue_card(session, body.business_id, customer.id, offer.id, when, seq)
+    card, token, number = issue_card(session, ctx.sealer, body.business_id, customer.id, offer.id, when, seq)
     audit(session, Actor(body.business_id), when, "customer.signup", "customer", customer.id)
     session.commit()
     return SignupOut(customer_id=customer.id, card_id=card.id, card_number=number, token=token)

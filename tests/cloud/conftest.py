@@ -168,6 +168,7 @@ class Cloud:
                 email=email,
                 password=password,
                 now=self.clock(),
+                sealer=self.app.state.ctx.sealer,
             )
             business_id = biz.id
         tokens = self.login(email, password)

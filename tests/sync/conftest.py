@@ -39,6 +39,7 @@ class InProcessCloud:
                 email=email,
                 password=PASSWORD,
                 now=clock(),
+                sealer=self.app.state.ctx.sealer,
             )
             self.business_id = business.id
         self.owner_email = email

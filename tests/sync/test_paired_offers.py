@@ -129,6 +129,7 @@ def test_an_offer_id_of_another_business_is_rejected_and_theirs_is_left_alone(cl
             email=email,
             password=PASSWORD,
             now=a.clock(),
+            sealer=cloud.app.state.ctx.sealer,
         )
     stranger = OwnerApi(cloud.http, email)
     theirs = stranger.offer(name="Secret menu")

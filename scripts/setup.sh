@@ -52,13 +52,15 @@ fi
 stamp=.venv/.installed-$( (cat pyproject.toml; echo "$mode") | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages (first run takes a few minutes)"
-  .venv/bin/python -m pip install -q --upgrade pip wheel
+  # setuptools' notes about editable installs are for package authors, not for whoever runs this
+  pip_install() { PYTHONWARNINGS=ignore .venv/bin/python -m pip install -q "$@"; }
+  pip_install --upgrade pip wheel
   if [ "$want_tests" = 1 ]; then
-    .venv/bin/python -m pip install -q -e '.[dev]'
+    pip_install -e '.[dev]'
   elif [ "$mode" = --build ]; then
-    .venv/bin/python -m pip install -q -e '.[build]'
+    pip_install -e '.[build]'
   else
-    .venv/bin/python -m pip install -q -e .
+    pip_install -e .
   fi
   rm -f .venv/.installed-*
   touch "$stamp"

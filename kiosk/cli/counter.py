@@ -1,4 +1,4 @@
-"""Headless counter commands: scan, redeem, undo, card, enroll, lookup, demo.
+"""Headless counter commands: scan, redeem, undo, card, enroll, lookup, report, demo.
 
 They record exactly what the counter records: the same services, the same rules.
 """
@@ -6,10 +6,11 @@ They record exactly what the counter records: the same services, the same rules.
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from pathlib import Path
 
 from kiosk.cli.output import card_json, emit, exit_status, outcome_json
-from kiosk.services import Services
+from kiosk.services import Actor, Services
 from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN, DEMO_OWNER_PIN, create_demo_shop
 
 
@@ -50,10 +51,42 @@ def add_parsers(sub, common) -> None:
     p.add_argument("query")
     p.set_defaults(handler=lookup)
     p = sub.add_parser(
+        "report", parents=[common], help="this kiosk's visits, stamps, rewards and new customers as JSON"
+    )
+    p.add_argument(
+        "--days", type=_positive_int, default=1, help="the last N days, today included (default 1)"
+    )
+    p.set_defaults(handler=report)
+    p = sub.add_parser(
         "demo", parents=[common], help="create the demo shop (two offers, 36 customers, QR PNGs)"
     )
     p.add_argument("--qr-dir", type=Path, help="where to write QR PNGs (default: DATA_DIR/demo-qr)")
     p.set_defaults(handler=demo)
+
+
+def report(args, services: Services) -> int:
+    outcome = services.report(args.days, actor=Actor.command_line())
+    if not outcome.ok:
+        emit(outcome_json(outcome))
+        return exit_status(outcome)
+    made = outcome.report
+    emit(
+        outcome_json(
+            outcome,
+            days=outcome.days,
+            start=made.start.isoformat(),
+            end=made.end.isoformat(),
+            this_kiosk_only=outcome.paired,
+            totals=asdict(made.totals),
+            by_offer=[
+                {"offer_id": pid, "offer": outcome.offer_names.get(pid, ""), **asdict(t)}
+                for pid, t in made.by_offer
+            ],
+            by_staff=[{"staff": name or None, **asdict(t)} for name, t in made.by_staff],
+            by_day=[{"day": day.isoformat(), **asdict(t)} for day, t in made.by_day],
+        )
+    )
+    return 0
 
 
 def scan(args, services: Services) -> int:

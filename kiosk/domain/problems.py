@@ -29,6 +29,7 @@ class Problem(enum.Enum):
     ADJUST_REASON = "say why, in at most 200 characters"
     BALANCE_NEGATIVE = "the balance cannot go below zero"
     NO_ISSUING_KEY = "no key to issue cards; finish the set-up first"
+    REPORT_DAYS = "a report covers 1 to {max} days"
     OFFER_NAME_MISSING = "Give the offer a name customers will recognise."
     OFFER_NAME_TOO_LONG = "At most 60 characters."
     OFFER_STAMPS = "Between 2 and 50 stamps."

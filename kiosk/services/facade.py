@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
-from kiosk.services import counter, customers, history, identity, offers, replacement, staff
+from kiosk.services import counter, customers, history, identity, offers, replacement, reports, staff
 from kiosk.services.context import Actor, Context
 from kiosk.store import ledger
 
@@ -44,6 +44,9 @@ class Services:
 
     def new_card_code(self, card_ref, *, actor: Actor):
         return replacement.new_code(self.ctx, card_ref, actor=actor)
+
+    def report(self, days: int, *, actor: Actor):
+        return reports.report(self.ctx, days, actor=actor)
 
     # people
     def needs_owner(self) -> bool:

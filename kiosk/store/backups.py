@@ -118,8 +118,12 @@ def take_backup(store: Store, data_dir: Path, now: datetime, *, prefix: str = MA
     """A consistent copy of the live ledger, checked thoroughly; raises BackupError if it is damaged."""
     target = _free_name(backups_dir(data_dir), prefix + now.strftime(_STAMP_FORMAT))
     store.backup_to(target)
-    _make_self_contained(target)
-    ok, detail = check_integrity(target)
+    try:
+        _make_self_contained(target)
+    except sqlite3.DatabaseError as exc:  # damaged where SQLite reads the schema: no better verdict
+        ok, detail = False, str(exc)
+    else:
+        ok, detail = check_integrity(target)
     if not ok:
         # keep the evidence under a name rotation and restore both ignore
         suspect = target.with_suffix(".damaged")

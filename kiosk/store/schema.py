@@ -151,6 +151,7 @@ events = Table(
     Column("server_seq", Integer, nullable=True),
     Index("ix_events_card", "card_id", "n"),
     Index("ix_events_ref", "ref_event_id"),
+    Index("ix_events_occurred", "occurred_at"),  # reports: one period's events
 )
 
 # events recorded here and not yet accepted by the cloud

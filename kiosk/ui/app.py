@@ -59,6 +59,7 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
     from kiosk.ui.screens.enroll import EnrollScreen
     from kiosk.ui.screens.lookup import LookupScreen
     from kiosk.ui.screens.offers import OffersScreen
+    from kiosk.ui.screens.reports import ReportsScreen
     from kiosk.ui.screens.settings import SettingsScreen
     from kiosk.ui.screens.staff import StaffScreen
 
@@ -98,6 +99,14 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
             Role.MANAGER,
             CustomersScreen(w, s, kiosk.settings),
             "F6",
+        ),
+        ScreenEntry(
+            "reports",
+            QCoreApplication.translate("Nav", "Reports"),
+            "chart",
+            Role.MANAGER,
+            ReportsScreen(w, s),
+            "F11",
         ),
         ScreenEntry(
             "staff",

@@ -74,6 +74,7 @@ _FIELDS = {
     "Offer": QT_TRANSLATE_NOOP("Refusal", "Offer"),
     "Staff": QT_TRANSLATE_NOOP("Refusal", "Staff"),
     "Kiosk": QT_TRANSLATE_NOOP("Refusal", "Kiosk"),
+    "Days": QT_TRANSLATE_NOOP("Refusal", "Days"),
 }
 # Each problem's English text is its own source string, so lupdate and the .ts files see them all.
 _PROBLEM_CONTEXT = "Problem"
@@ -95,6 +96,7 @@ _PROBLEMS = {
     Problem.ADJUST_REASON: QT_TRANSLATE_NOOP("Problem", "say why, in at most 200 characters"),
     Problem.BALANCE_NEGATIVE: QT_TRANSLATE_NOOP("Problem", "the balance cannot go below zero"),
     Problem.NO_ISSUING_KEY: QT_TRANSLATE_NOOP("Problem", "no key to issue cards; finish the set-up first"),
+    Problem.REPORT_DAYS: QT_TRANSLATE_NOOP("Problem", "a report covers 1 to {max} days"),
     Problem.OFFER_NAME_MISSING: QT_TRANSLATE_NOOP(
         "Problem", "Give the offer a name customers will recognise."
     ),

@@ -71,6 +71,8 @@ class StoreWorker(QObject):
     adjust_refused = Signal(object)
     card_code_made = Signal(object)  # NewCodeOutcome: a replacement QR for a card
     card_code_refused = Signal(object)
+    report_made = Signal(object)  # ReportOutcome
+    report_refused = Signal(object)
     owner_checked = Signal(bool)
     roster_loaded = Signal(object)
     signed_in = Signal(object)
@@ -138,6 +140,9 @@ class StoreWorker(QObject):
 
     def adjust(self, card_id: int, units: int, reason: str, actor: Actor) -> None:
         self._submit(lambda s: s.adjust(card_id, units, reason, actor=actor), "adjusted", "adjust_refused")
+
+    def make_report(self, days: int, actor: Actor) -> None:
+        self._submit(lambda s: s.report(days, actor=actor), "report_made", "report_refused")
 
     def make_card_code(self, card_id: int, actor: Actor) -> None:
         self._submit(lambda s: s.new_card_code(card_id, actor=actor), "card_code_made", "card_code_refused")

@@ -65,6 +65,17 @@
     </message>
 </context>
 <context>
+    <name>ReportsScreen</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/reports.py" line="151"/>
+        <source>%n manual adjustment(s), %1 stamps in all</source>
+        <translation>
+            <numerusform>%n manual adjustment, %1 stamps in all</numerusform>
+            <numerusform>%n manual adjustments, %1 stamps in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ScanScreen</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan.py" line="149"/>

@@ -39,11 +39,16 @@ def kiosk_cli(*args: str | Path) -> subprocess.CompletedProcess:
 
 
 def overwrite_middle_page(db: Path, how_many_bytes: int) -> str:
-    """Overwrite bytes of the table or index page nearest the middle of the file with garbage."""
+    """Overwrite bytes of the table or index page nearest the middle of the file with garbage.
+
+    Only well-filled pages count: the middle of a page that is mostly free space holds no data,
+    and garbage there damages nothing (SQLite rightly finds nothing wrong)."""
     conn = sqlite3.connect(db)
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     pages = conn.execute(
-        "SELECT name, pageno FROM dbstat WHERE pagetype IN ('leaf', 'internal') AND pageno > 1"
+        "SELECT name, pageno FROM dbstat WHERE pagetype IN ('leaf', 'internal') AND pageno > 1 "
+        "AND unused < ?",
+        (page_size // 4,),
     ).fetchall()
     conn.close()
     middle = db.stat().st_size // page_size // 2

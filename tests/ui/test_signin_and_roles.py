@@ -48,7 +48,7 @@ def test_cashier_is_denied_the_manager_screens(qtbot, make_kiosk, demo):
     kiosk = make_kiosk()
     sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
     window = kiosk.window
-    for name in ("offers", "customers", "staff", "audit", "settings"):
+    for name in ("offers", "customers", "reports", "staff", "audit", "settings"):
         assert not window.nav_buttons[name].isVisible()
         with qtbot.waitSignal(window.access_denied):
             assert not window.show_screen(name)

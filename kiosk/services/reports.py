@@ -1,0 +1,46 @@
+"""Managers' reports: this kiosk's visits, stamps, rewards and new customers over a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+
+from kiosk.domain.model import Role
+from kiosk.domain.outcomes import Outcome
+from kiosk.domain.problems import Problem, invalid
+from kiosk.domain.refusals import Reason, refuse
+from kiosk.domain.reports import MAX_DAYS, Report, period, summarise
+from kiosk.services.context import Actor, Context
+from kiosk.store import StorageError, directory, meta
+from kiosk.store.reports import report_lines
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOutcome(Outcome):
+    report: Report | None = None
+    days: int = 0
+    offer_names: dict[str, str] = field(default_factory=dict)  # program id -> name
+    # a paired kiosk holds only its own events: the cloud's analytics cover every kiosk
+    paired: bool = False
+
+
+def local_zone() -> tzinfo:
+    """The time zone the shop's days start in: this machine's."""
+    return datetime.now().astimezone().tzinfo
+
+
+def report(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None) -> ReportOutcome:
+    if not actor.role.at_least(Role.MANAGER):
+        return ReportOutcome(refusal=refuse(Reason.NOT_ALLOWED))
+    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
+        return ReportOutcome(refusal=invalid("Days", Problem.REPORT_DAYS, max=MAX_DAYS))
+    zone = tz or local_zone()
+    start, end = period(ctx.clock(), days, zone)
+    try:
+        with ctx.store.reading() as conn:
+            made = summarise(report_lines(conn, start, end), start, end, zone)
+            names = {p.id: p.name for p in directory.all_programs(conn)}
+            paired = bool(meta.get_setting(conn, "cloud_url"))
+    except StorageError as exc:
+        return ReportOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+    return ReportOutcome(report=made, days=days, offer_names=names, paired=paired)

@@ -27,7 +27,7 @@ def _common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from kiosk.cli import counter, decode, maintenance, sync
+    from kiosk.cli import counter, data, decode, maintenance, sync
 
     common = _common_options()
     parser = argparse.ArgumentParser(
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     counter.add_parsers(sub, common)
+    data.add_parsers(sub, common)
     decode.add_parser(sub)
     sync.add_parsers(sub, common)
     maintenance.add_parsers(sub, common, qt_probe=_probe_qt)

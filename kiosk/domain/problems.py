@@ -30,6 +30,11 @@ class Problem(enum.Enum):
     BALANCE_NEGATIVE = "the balance cannot go below zero"
     NO_ISSUING_KEY = "no key to issue cards; finish the set-up first"
     REPORT_DAYS = "a report covers 1 to {max} days"
+    NO_SUCH_CUSTOMER = "no such customer"
+    ERASE_IN_THE_CLOUD = (
+        "this kiosk is paired with the cloud, which holds the customer's data: erase the customer in "
+        "the cloud; this kiosk applies it at its next sync"
+    )
     OFFER_NAME_MISSING = "Give the offer a name customers will recognise."
     OFFER_NAME_TOO_LONG = "At most 60 characters."
     OFFER_STAMPS = "Between 2 and 50 stamps."

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
-from kiosk.services import counter, customers, history, identity, offers, replacement, reports, staff
+from kiosk.services import counter, customers, history, identity, offers, privacy, replacement, reports, staff
 from kiosk.services.context import Actor, Context
 from kiosk.store import ledger
 
@@ -47,6 +47,13 @@ class Services:
 
     def report(self, days: int, *, actor: Actor):
         return reports.report(self.ctx, days, actor=actor)
+
+    # the owner's data duties
+    def export_data(self, folder: Path, *, actor: Actor):
+        return privacy.export_data(self.ctx, folder, actor=actor)
+
+    def erase_customer(self, customer_id: str, *, actor: Actor):
+        return privacy.erase_customer(self.ctx, customer_id, actor=actor)
 
     # people
     def needs_owner(self) -> bool:

@@ -18,8 +18,8 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, Customer, Event, EventKind, Program
-from kiosk.store import ledger, meta
-from kiosk.store.rows import balance_values, customer_values, program_values, to_event
+from kiosk.store import export, ledger, meta
+from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
 
 CURSOR = "sync_cursor"
@@ -234,9 +234,22 @@ def _upsert_programs(conn: Connection, offers: Iterable[Program], now: datetime)
 
 
 def _upsert_customers(conn: Connection, people: Iterable[Customer], now: datetime) -> None:
+    people = list(people)
     rows = [customer_values(c, now) for c in people]
     if not rows:
         return
+    # the owner erased these in the cloud: what this kiosk still knows of them goes from its
+    # audit log too, as a local erasure does (kiosk/services/privacy.py)
+    erased_ids = [c.id for c in people if c.name == export.ERASED_NAME and not c.email and not c.phone]
+    known_before = (
+        [
+            to_customer(r)
+            for r in conn.execute(select(customers).where(customers.c.id.in_(erased_ids)))
+            if r.name != export.ERASED_NAME
+        ]
+        if erased_ids
+        else []
+    )
     stmt = upsert(customers)
     conn.execute(
         stmt.on_conflict_do_update(
@@ -245,6 +258,10 @@ def _upsert_customers(conn: Connection, people: Iterable[Customer], now: datetim
         ),
         rows,
     )
+    for before in known_before:
+        card_ids = list(conn.execute(select(cards.c.id).where(cards.c.customer_id == before.id)).scalars())
+        with export.secure_delete(conn):
+            export.scrub_audit(conn, before, card_ids)
 
 
 def _placeholders(conn: Connection, page_cards: tuple[ServerCard, ...], now: datetime) -> None:

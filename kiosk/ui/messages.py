@@ -75,6 +75,7 @@ _FIELDS = {
     "Staff": QT_TRANSLATE_NOOP("Refusal", "Staff"),
     "Kiosk": QT_TRANSLATE_NOOP("Refusal", "Kiosk"),
     "Days": QT_TRANSLATE_NOOP("Refusal", "Days"),
+    "Customer": QT_TRANSLATE_NOOP("Refusal", "Customer"),
 }
 # Each problem's English text is its own source string, so lupdate and the .ts files see them all.
 _PROBLEM_CONTEXT = "Problem"
@@ -97,6 +98,12 @@ _PROBLEMS = {
     Problem.BALANCE_NEGATIVE: QT_TRANSLATE_NOOP("Problem", "the balance cannot go below zero"),
     Problem.NO_ISSUING_KEY: QT_TRANSLATE_NOOP("Problem", "no key to issue cards; finish the set-up first"),
     Problem.REPORT_DAYS: QT_TRANSLATE_NOOP("Problem", "a report covers 1 to {max} days"),
+    Problem.NO_SUCH_CUSTOMER: QT_TRANSLATE_NOOP("Problem", "no such customer"),
+    Problem.ERASE_IN_THE_CLOUD: QT_TRANSLATE_NOOP(
+        "Problem",
+        "this kiosk is paired with the cloud, which holds the customer's data: erase the customer in "
+        "the cloud; this kiosk applies it at its next sync",
+    ),
     Problem.OFFER_NAME_MISSING: QT_TRANSLATE_NOOP(
         "Problem", "Give the offer a name customers will recognise."
     ),

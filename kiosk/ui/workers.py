@@ -73,6 +73,10 @@ class StoreWorker(QObject):
     card_code_refused = Signal(object)
     report_made = Signal(object)  # ReportOutcome
     report_refused = Signal(object)
+    data_exported = Signal(object)  # ExportOutcome
+    export_refused = Signal(object)
+    customer_erased = Signal(object)  # EraseOutcome
+    erase_refused = Signal(object)
     owner_checked = Signal(bool)
     roster_loaded = Signal(object)
     signed_in = Signal(object)
@@ -140,6 +144,12 @@ class StoreWorker(QObject):
 
     def adjust(self, card_id: int, units: int, reason: str, actor: Actor) -> None:
         self._submit(lambda s: s.adjust(card_id, units, reason, actor=actor), "adjusted", "adjust_refused")
+
+    def export_data(self, folder: Path, actor: Actor) -> None:
+        self._submit(lambda s: s.export_data(folder, actor=actor), "data_exported", "export_refused")
+
+    def erase_customer(self, customer_id: str, actor: Actor) -> None:
+        self._submit(lambda s: s.erase_customer(customer_id, actor=actor), "customer_erased", "erase_refused")
 
     def make_report(self, days: int, actor: Actor) -> None:
         self._submit(lambda s: s.report(days, actor=actor), "report_made", "report_refused")

@@ -379,97 +379,97 @@
 <context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="42"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="43"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="44"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="45"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="46"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="47"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="82"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
         <source>Reason (required), e.g. stamp forgotten yesterday</source>
         <translation>Grund (Pflicht), z. B. Stempel gestern vergessen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="85"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="136"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -477,35 +477,93 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="160"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="169"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="175"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="179"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="205"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="195"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="212"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="222"/>
+        <source>Erasing…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="228"/>
+        <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
+        <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
+    </message>
+</context>
+<context>
+    <name>DataSection</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="26"/>
+        <source>Export the shop&apos;s data</source>
+        <translation>Daten des Geschäfts exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="31"/>
+        <source>Customers, cards and every stamp and reward, as three spreadsheet files (CSV) in a new folder. They hold personal data: keep them safe.</source>
+        <translation>Kunden, Karten und jeder Stempel und jede Prämie, als drei Tabellendateien (CSV) in einem neuen Ordner. Sie enthalten personenbezogene Daten: sicher aufbewahren.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="39"/>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="41"/>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="49"/>
+        <source>Erasing a customer</source>
+        <translation>Einen Kunden löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="54"/>
+        <source>When a customer asks for their data to be erased, find them under Customers and choose Erase customer. Their stamps and history stay, without their name.</source>
+        <translation>Wenn ein Kunde die Löschung seiner Daten verlangt, suchen Sie ihn unter „Kunden“ und wählen Sie „Kunden löschen“. Seine Stempel und sein Verlauf bleiben, ohne Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="65"/>
+        <source>Export into</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="73"/>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="81"/>
+        <source>Exported %1 customers, %2 cards and %3 events to %4</source>
+        <translation>%1 Kunden, %2 Karten und %3 Ereignisse exportiert nach %4</translation>
     </message>
 </context>
 <context>
@@ -580,6 +638,29 @@
         <location filename="../../kiosk/ui/screens/enroll.py" line="156"/>
         <source>Show this code at the counter to collect stamps.</source>
         <translation>Diesen Code an der Kasse zeigen und Stempel sammeln.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseBar</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_erase.py" line="21"/>
+        <source>Erase customer…</source>
+        <translation>Kunden löschen…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_erase.py" line="28"/>
+        <source>Yes, erase</source>
+        <translation>Ja, löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_erase.py" line="29"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_erase.py" line="52"/>
+        <source>Erase %1&apos;s name, email and phone, and revoke their cards? Their stamps and history stay, without a name. This cannot be undone.</source>
+        <translation>Name, E-Mail und Telefon von %1 löschen und die Karten sperren? Stempel und Verlauf bleiben, ohne Namen. Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
 <context>
@@ -1037,147 +1118,157 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="82"/>
+        <location filename="../../kiosk/ui/messages.py" line="83"/>
         <source>enter the customer&apos;s name</source>
         <translation>den Namen des Kunden eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="83"/>
+        <location filename="../../kiosk/ui/messages.py" line="84"/>
         <source>at most {max} ordinary characters</source>
         <translation>höchstens {max} gewöhnliche Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="84"/>
+        <location filename="../../kiosk/ui/messages.py" line="85"/>
         <source>that is not an email address</source>
         <translation>das ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="85"/>
+        <location filename="../../kiosk/ui/messages.py" line="86"/>
         <source>use digits, spaces and an optional +</source>
         <translation>Ziffern, Leerzeichen und ein optionales + verwenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="86"/>
+        <location filename="../../kiosk/ui/messages.py" line="87"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="87"/>
+        <location filename="../../kiosk/ui/messages.py" line="88"/>
         <source>1 to 100 characters</source>
         <translation>1 bis 100 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="88"/>
+        <location filename="../../kiosk/ui/messages.py" line="89"/>
         <source>no such person</source>
         <translation>diese Person gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="89"/>
+        <location filename="../../kiosk/ui/messages.py" line="90"/>
         <source>the shop needs at least one active owner</source>
         <translation>der Laden braucht mindestens einen aktiven Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="90"/>
+        <location filename="../../kiosk/ui/messages.py" line="91"/>
         <source>no such offer</source>
         <translation>dieses Angebot gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="91"/>
+        <location filename="../../kiosk/ui/messages.py" line="92"/>
         <source>no offer is running; create one first</source>
         <translation>kein Angebot läuft; zuerst eines anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="92"/>
+        <location filename="../../kiosk/ui/messages.py" line="93"/>
         <source>choose at least one running offer</source>
         <translation>mindestens ein laufendes Angebot wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="93"/>
+        <location filename="../../kiosk/ui/messages.py" line="94"/>
         <source>type something to search</source>
         <translation>einen Suchbegriff eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="94"/>
+        <location filename="../../kiosk/ui/messages.py" line="95"/>
         <source>too long</source>
         <translation>zu lang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="95"/>
+        <location filename="../../kiosk/ui/messages.py" line="96"/>
         <source>a whole number from -{max} to {max}, not 0</source>
         <translation>eine ganze Zahl von -{max} bis {max}, nicht 0</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="96"/>
+        <location filename="../../kiosk/ui/messages.py" line="97"/>
         <source>say why, in at most 200 characters</source>
         <translation>den Grund nennen, höchstens 200 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="97"/>
+        <location filename="../../kiosk/ui/messages.py" line="98"/>
         <source>the balance cannot go below zero</source>
         <translation>der Stand kann nicht unter null fallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="98"/>
+        <location filename="../../kiosk/ui/messages.py" line="99"/>
         <source>no key to issue cards; finish the set-up first</source>
         <translation>kein Schlüssel zum Ausgeben von Karten; zuerst die Einrichtung abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="99"/>
+        <location filename="../../kiosk/ui/messages.py" line="100"/>
         <source>a report covers 1 to {max} days</source>
         <translation>ein Bericht umfasst 1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="100"/>
+        <location filename="../../kiosk/ui/messages.py" line="101"/>
+        <source>no such customer</source>
+        <translation>kein solcher Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="102"/>
+        <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
+        <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="107"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="103"/>
+        <location filename="../../kiosk/ui/messages.py" line="110"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="104"/>
+        <location filename="../../kiosk/ui/messages.py" line="111"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="105"/>
+        <location filename="../../kiosk/ui/messages.py" line="112"/>
         <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="108"/>
+        <location filename="../../kiosk/ui/messages.py" line="115"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="109"/>
+        <location filename="../../kiosk/ui/messages.py" line="116"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="110"/>
+        <location filename="../../kiosk/ui/messages.py" line="117"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="111"/>
+        <location filename="../../kiosk/ui/messages.py" line="118"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="112"/>
+        <location filename="../../kiosk/ui/messages.py" line="119"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="113"/>
+        <location filename="../../kiosk/ui/messages.py" line="120"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="114"/>
+        <location filename="../../kiosk/ui/messages.py" line="121"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
     </message>
@@ -1395,7 +1486,12 @@
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="127"/>
+        <location filename="../../kiosk/ui/messages.py" line="78"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="134"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
@@ -1830,112 +1926,117 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="51"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="55"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="56"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="60"/>
         <source>Play a sound after each scan</source>
         <translation>Nach jedem Scan einen Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="63"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="66"/>
         <source>A4 page</source>
         <translation>A4-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="67"/>
         <source>Receipt 80 mm</source>
         <translation>Bon 80 mm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="68"/>
         <source>Receipt 58 mm</source>
         <translation>Bon 58 mm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="71"/>
         <source>Kiosk mode: full screen; leaving needs a manager&apos;s PIN</source>
         <translation>Kioskmodus: Vollbild; Verlassen nur mit PIN der Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="72"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="73"/>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="74"/>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="75"/>
         <source>Sign out after no activity for</source>
         <translation>Abmelden nach Inaktivität von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
         <source>Card printing</source>
         <translation>Kartendruck</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="86"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="87"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="89"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="91"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="125"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="128"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="133"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="147"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>

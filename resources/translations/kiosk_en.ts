@@ -26,7 +26,7 @@
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="136"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>

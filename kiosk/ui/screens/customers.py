@@ -1,5 +1,5 @@
 """Managers' customers: search, the full history of a card (who, where, why), a manual
-adjustment that always carries a reason, and a new QR code for a lost card."""
+adjustment that always carries a reason, a new QR code for a lost card, and (owners) erasure."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.model import EventKind
+from kiosk.domain.model import EventKind, Role
 from kiosk.settings import KioskSettings
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.screens.card_code_dialog import CardCodeDialog
+from kiosk.ui.screens.customer_erase import EraseBar
 from kiosk.ui.screens.lookup import card_line
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -87,6 +88,9 @@ class CustomersScreen(QWidget):
         adjust.addWidget(self.adjust_reason, 1)
         adjust.addWidget(self.adjust_button)
         layout.addLayout(adjust)
+        self.erase = EraseBar()
+        self.erase.erase_confirmed.connect(self.on_erase_confirmed)
+        layout.addWidget(self.erase)
         self.message = MessageLine()
         layout.addWidget(self.message)
         worker.customers_found.connect(self.on_customers_found)
@@ -95,8 +99,11 @@ class CustomersScreen(QWidget):
         worker.adjust_refused.connect(self.on_adjust_refused)
         worker.card_code_made.connect(self.on_card_code_made)
         worker.card_code_refused.connect(self.on_card_code_refused)
+        worker.customer_erased.connect(self.on_customer_erased)
+        worker.erase_refused.connect(self.on_erase_refused)
 
     def activate(self) -> None:
+        self.erase.setVisible(self.session.allows(Role.OWNER))
         self.query.setFocus()
 
     def reset(self) -> None:
@@ -106,6 +113,7 @@ class CustomersScreen(QWidget):
         self.summary.clear()
         self.card_id = None
         self.new_code_button.setEnabled(False)
+        self.erase.show_customer(None, "")
         if self.code_dialog is not None:
             self.code_dialog.close()  # a signed-out manager's card stays off the screen
         self.message.say("", "")
@@ -146,6 +154,7 @@ class CustomersScreen(QWidget):
             return
         view = outcome.card
         self.new_code_button.setEnabled(view.card.id == self.card_id)
+        self.erase.show_customer(view.customer.id, view.customer.name)
         self.summary.setText(
             arg(
                 self.tr("%1 · %2: %3 stamps now, %4 rewards redeemed"),
@@ -207,4 +216,23 @@ class CustomersScreen(QWidget):
         self.code_dialog.open()  # not exec(): the worker's answers keep arriving
 
     def on_card_code_refused(self, outcome) -> None:
+        self.message.say("bad", refusal_text(outcome.refusal))
+
+    def on_erase_confirmed(self, customer_id: str) -> None:
+        self.message.say("", self.tr("Erasing…"))
+        self.worker.erase_customer(customer_id, self.session.actor)
+
+    def on_customer_erased(self, outcome) -> None:
+        self.message.say(
+            "good",
+            self.tr("Erased: the customer's name, email and phone are gone, and their cards are revoked."),
+        )
+        self.erase.show_customer(None, "")
+        self.cards.blockSignals(True)  # the list still shows the name: it goes from the screen too
+        self.cards.clear()
+        self.cards.blockSignals(False)
+        if self.card_id is not None:
+            self.worker.load_history(self.card_id)  # the same card, now anonymous and revoked
+
+    def on_erase_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))

@@ -1,5 +1,5 @@
-"""The owner's settings for this kiosk: look, language, sound, sign-out, receipts, kiosk mode, and
-the scanner (its own section, kiosk/ui/screens/settings_scanner.py).
+"""The owner's settings for this kiosk: look, language, sound, sign-out, receipts, kiosk mode, the
+scanner (kiosk/ui/screens/settings_scanner.py) and the shop's data (settings_data.py).
 
 Saving writes a file, so it runs on the store worker; the screen waits for `settings_saved`
 (or `settings_save_failed`) and never touches the disk itself."""
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.settings import KioskSettings
+from kiosk.ui.screens.settings_data import DataSection
 from kiosk.ui.screens.settings_scanner import ScannerSection, scanner_changed
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -84,6 +85,8 @@ class SettingsScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self.scanner, self.tr("Scanner"))
+        self.data = DataSection(worker, session)
+        self.tabs.addTab(self.data, self.tr("Data"))
         layout.addWidget(self.tabs, 1)
         self.save_button = BigButton(self.tr("Save settings"), kind="primary", icon_name="check")
         self.save_button.clicked.connect(self.on_save_clicked)

@@ -35,7 +35,9 @@ class UTCDateTime(TypeDecorator):
     def process_result_value(self, value, dialect):
         if value is None:
             return None
-        return datetime.strptime(value, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=UTC)
+        # fromisoformat reads exactly what process_bind_param writes, several times faster than
+        # strptime (it counts: a history, a pull page and an export read thousands of these)
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
 metadata = MetaData()

@@ -1,4 +1,4 @@
-"""Loading many customers and cards at once (benchmarks, imports): by column name, in large
+"""Loading many customers, cards and events at once (benchmarks, imports): by column name, in large
 batches, inside the caller's transaction. Columns it does not name take their defaults, so a
 new column never breaks a loader."""
 
@@ -10,9 +10,9 @@ from itertools import islice
 
 from sqlalchemy import Connection, insert
 
-from kiosk.domain.model import Card, Customer
-from kiosk.store.rows import card_values, customer_values
-from kiosk.store.schema import cards, customers
+from kiosk.domain.model import Card, Customer, Event
+from kiosk.store.rows import card_values, customer_values, event_values
+from kiosk.store.schema import cards, customers, events
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -33,5 +33,14 @@ def load_cards(conn: Connection, held: Iterable[Card], now: datetime, batch: int
     count = 0
     for chunk in _batches(held, batch):
         conn.execute(insert(cards), [card_values(c, now) for c in chunk])
+        count += len(chunk)
+    return count
+
+
+def load_events(conn: Connection, history: Iterable[Event], batch: int = 20_000) -> int:
+    """Events as they are, balances untouched: for a ledger's history, not for today's scans."""
+    count = 0
+    for chunk in _batches(history, batch):
+        conn.execute(insert(events), [event_values(e) for e in chunk])
         count += len(chunk)
     return count

@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.settings import KioskSettings
 
         settings = KioskSettings()
-    services = _open_services(args.data_dir)
+    services = _open_services(args.data_dir, settings.offline_redemption_cap)
     if services is None:
         return 1
     try:
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         services.ctx.store.close()
 
 
-def _open_services(data_dir: Path):
+def _open_services(data_dir: Path, offline_redemption_cap: int):
     from kiosk.services import Context, Services
     from kiosk.services.context import utc_now
     from kiosk.store import StorageError, open_store
@@ -122,7 +122,7 @@ def _open_services(data_dir: Path):
     except StorageError as exc:
         print(f"loyalty-kiosk: cannot open the database in {data_dir}: {exc}", file=sys.stderr)
         return None
-    return Services(Context(store))
+    return Services(Context(store, offline_redemption_cap=offline_redemption_cap))
 
 
 def _camera_factory(source: str, debounce_ms: int):

@@ -80,7 +80,8 @@ class KioskSettings:
             "debounce_ms": (200, 60_000),
             "idle_sign_out_seconds": (30, 86_400),
             "sync_interval_seconds": (5, 3_600),
-            "offline_redemption_cap": (0, 100),
+            # 0 would refuse every reward on a paired kiosk: each one waits for the cloud a while
+            "offline_redemption_cap": (1, 100),
         }
         for name, (low, high) in checks.items():
             value = getattr(self, name)

@@ -38,4 +38,7 @@ class Context:
     store: Store
     clock: Callable[[], datetime] = utc_now
     new_id: Callable[[], str] = new_uuid
+    # rewards a card may have redeemed here that the cloud has not confirmed yet (paired kiosks):
+    # the owner's setting (KioskSettings.offline_redemption_cap); the store worker updates it
+    offline_redemption_cap: int = 1
     extras: dict = field(default_factory=dict)

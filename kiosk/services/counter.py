@@ -45,11 +45,11 @@ def _card_and_program(conn, card_ref: str | bytes | int) -> tuple[Resolved, Prog
     return resolved, directory.get_program(conn, resolved.card.program_id)
 
 
-def _offline_cap(conn) -> int | None:
+def _offline_cap(ctx: Context, conn) -> int | None:
     """The per-card allowance of redemptions not yet confirmed by the cloud; none when standalone."""
     if not meta.get_setting(conn, "cloud_url"):
         return None
-    return int(meta.get_setting(conn, "offline_redemption_cap", "1"))
+    return ctx.offline_redemption_cap
 
 
 def _storage_refusal(exc: StorageError) -> Refusal:
@@ -103,7 +103,7 @@ def redeem(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> 
             if isinstance(found, Refusal):
                 return RedeemOutcome(refusal=found)
             card, program = found[0].card, found[1]
-            cap = _offline_cap(conn)
+            cap = _offline_cap(ctx, conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
             refusal = rules.check_redeem(program, card, offline_redemptions=pending, offline_cap=cap)
             if refusal:

@@ -201,11 +201,13 @@ class StoreWorker(QObject):
         self._submit(call, "status_read")
 
     def save_settings(self, data_dir: Path, settings: KioskSettings) -> None:
-        def call(_s: Services) -> KioskSettings | SettingsNotSaved:
+        def call(services: Services) -> KioskSettings | SettingsNotSaved:
             try:
                 save_settings(data_dir, settings)
             except (OSError, SettingsError) as exc:
                 return SettingsNotSaved(str(exc))
+            # the counter's rules read it here, on this same thread: the next redeem obeys it
+            services.ctx.offline_redemption_cap = settings.offline_redemption_cap
             return settings
 
         self._submit(call, "settings_saved", "settings_save_failed")

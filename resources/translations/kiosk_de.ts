@@ -1971,72 +1971,82 @@
         <translation>Kioskmodus: Vollbild; Verlassen nur mit PIN der Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
+        <source>While the cloud has not confirmed them, a card can redeem at most this many rewards here (a copied card redeemed at two offline kiosks is caught at the next sync).</source>
+        <translation>Solange die Cloud sie nicht bestätigt hat, kann eine Karte hier höchstens so viele Prämien einlösen (eine kopierte Karte, die an zwei Kiosken offline eingelöst wird, fällt beim nächsten Sync auf).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="81"/>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="82"/>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="83"/>
         <source>Sign out after no activity for</source>
         <translation>Abmelden nach Inaktivität von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="84"/>
         <source>Card printing</source>
         <translation>Kartendruck</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="85"/>
+        <source>Rewards per card while offline</source>
+        <translation>Prämien pro Karte ohne Verbindung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="95"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="96"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="98"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="100"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="136"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="139"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="155"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kiosk.domain.refusals import Reason
 from kiosk.store import sync_repo
 
 
@@ -105,6 +106,20 @@ def test_offline_redemption_cap_counts_pending_redeems(cloud, make_kiosk):
     assert a.redeem(card_id).refusal is None
     assert a.redeem(card_id).refusal is not None  # cap 1 while the first is unconfirmed
     _sync(a, cloud)
+    assert a.redeem(card_id).refusal is None
+
+
+def test_the_owners_offline_cap_is_the_one_obeyed(cloud, make_kiosk):
+    a = make_kiosk(cloud)
+    card_id, token = a.enroll()
+    for _ in range(25):
+        a.stamp(token)
+    a.ctx.offline_redemption_cap = 2  # what the settings (file or screen) hand the services
+    assert a.redeem(card_id).refusal is None
+    assert a.redeem(card_id).refusal is None
+    refused = a.redeem(card_id)
+    assert refused.refusal.reason is Reason.OFFLINE_REDEMPTION_CAP
+    _sync(a, cloud)  # the cloud confirmed both: the allowance is back
     assert a.redeem(card_id).refusal is None
 
 

@@ -1,5 +1,6 @@
-"""The owner sets up the scanner: wrong values are explained under their fields and save nothing;
-good ones are written by the store worker (never the UI thread), with the restart said plainly."""
+"""The owner sets up the scanner (and the offline reward allowance): wrong values are explained
+under their fields and save nothing; good ones are written by the store worker (never the UI
+thread), with the restart said plainly."""
 
 from __future__ import annotations
 
@@ -97,3 +98,17 @@ def test_a_save_that_fails_on_disk_says_why(qtbot, make_kiosk, demo, tmp_path):
     qtbot.waitUntil(screen.save_button.isEnabled, timeout=5000)  # the worker answered
     assert screen.message.text().startswith("The settings could not be saved")
     assert screen.save_button.isEnabled()
+
+
+def test_the_offline_reward_allowance_is_saved_and_obeyed_at_once(
+    qtbot, make_kiosk, demo, services, tmp_path
+):
+    _kiosk, screen = open_settings(qtbot, make_kiosk)
+    screen.tabs.setCurrentIndex(0)
+    assert screen.offline_cap.value() == 1
+    assert screen.offline_cap.minimum() == 1  # 0 would refuse every reward on a paired kiosk
+    screen.offline_cap.setValue(3)
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.save_button.isEnabled, timeout=5000)
+    assert load_settings(tmp_path / "data").offline_redemption_cap == 3
+    assert services.ctx.offline_redemption_cap == 3  # the counter's rules read it from here

@@ -69,11 +69,20 @@ class SettingsScreen(QWidget):
         ):
             self.receipt.addItem(label, width)
         self.kiosk_mode = QCheckBox(self.tr("Kiosk mode: full screen; leaving needs a manager's PIN"))
+        self.offline_cap = QSpinBox()
+        self.offline_cap.setRange(1, 100)
+        self.offline_cap.setToolTip(
+            self.tr(
+                "While the cloud has not confirmed them, a card can redeem at most this many rewards "
+                "here (a copied card redeemed at two offline kiosks is caught at the next sync)."
+            )
+        )
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Language (after a restart)"), self.language)
         form.addRow(self.tr("Sound"), self.sound)
         form.addRow(self.tr("Sign out after no activity for"), self.idle)
         form.addRow(self.tr("Card printing"), self.receipt)
+        form.addRow(self.tr("Rewards per card while offline"), self.offline_cap)
         form.addRow("", self.kiosk_mode)
         self.scanner = ScannerSection()
         # two tabs: each fits a 1024×768 screen without scrolling (one long form would not)
@@ -104,6 +113,7 @@ class SettingsScreen(QWidget):
         self.idle.setValue(settings.idle_sign_out_seconds)
         self.receipt.setCurrentIndex(max(0, self.receipt.findData(settings.receipt_width_mm)))
         self.kiosk_mode.setChecked(settings.kiosk_mode)
+        self.offline_cap.setValue(settings.offline_redemption_cap)
         self.scanner.fill(settings)
 
     def chosen(self) -> KioskSettings:
@@ -115,6 +125,7 @@ class SettingsScreen(QWidget):
             idle_sign_out_seconds=self.idle.value(),
             receipt_width_mm=int(self.receipt.currentData()),
             kiosk_mode=self.kiosk_mode.isChecked(),
+            offline_redemption_cap=self.offline_cap.value(),
         )
 
     def on_save_clicked(self) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import os
 import secrets
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud.models import SigningKey
+from cloud.settings import secret_file
 
 KEK_FILE = "key-encryption-key"
 _VERSION = b"\x01"
@@ -79,20 +79,11 @@ def decode_kek(text: str) -> bytes:
 
 def load_or_create_kek(data_dir: Path) -> bytes:
     """The KEK file of the data folder, made on first use (0600), like the JWT secret."""
-    path = data_dir / KEK_FILE
-    try:
-        return decode_kek(path.read_text())
-    except FileNotFoundError:
-        pass
-    data_dir.mkdir(parents=True, exist_ok=True)
-    kek = secrets.token_bytes(32)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another worker made it first
-        return decode_kek(path.read_text())
-    with os.fdopen(fd, "w") as fh:
-        fh.write(base64.urlsafe_b64encode(kek).decode().rstrip("=") + "\n")
-    return kek
+
+    def make() -> str:
+        return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode().rstrip("=")
+
+    return decode_kek(secret_file(data_dir / KEK_FILE, make))
 
 
 def sealer_for(key_encryption_key: str, data_dir: Path | None) -> KeySealer:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,20 +56,28 @@ def sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'cloud.sqlite3'}"
 
 
-def load_or_create_secret(data_dir: Path) -> str:
-    """The JWT secret: generated once, kept in the data dir, readable by the owner only."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SECRET_FILE
+def secret_file(path: Path, make: Callable[[], str]) -> str:
+    """A secret kept in a file readable by the owner only: read, or made once with `make`. When
+    several workers start at once, the first to create the file wins and the others read it."""
     try:
         return path.read_text().strip()
     except FileNotFoundError:
         pass
-    secret = secrets.token_urlsafe(48)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = make()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
     with os.fdopen(fd, "w") as fh:
         fh.write(secret + "\n")
     os.chmod(path, 0o600)
     return secret
+
+
+def load_or_create_secret(data_dir: Path) -> str:
+    """The JWT secret: generated once, kept in the data dir, readable by the owner only."""
+    return secret_file(data_dir / SECRET_FILE, lambda: secrets.token_urlsafe(48))
 
 
 def _env_overrides(env: dict[str, str]) -> dict:

@@ -23,7 +23,8 @@ from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import views_of_customer
 from kiosk.services.context import Actor, Context
-from kiosk.store import StorageError, directory, export, ledger, meta
+from kiosk.store import StorageError, directory, erasure, export, ledger, meta
+from kiosk.store.db import wal_checkpoint
 
 EXPORT_PREFIX = "loyalty-export-"
 CUSTOMERS_HEADER = ("customer id", "name", "email", "phone", "marketing consent", "created at")
@@ -233,12 +234,12 @@ def erase_customer(ctx: Context, customer_id: str, *, actor: Actor) -> EraseOutc
                 return EraseOutcome(refusal=invalid("Customer", Problem.NO_SUCH_CUSTOMER))
             now = ctx.clock()
             card_ids = [card.id for card in ledger.cards_of_customer(conn, customer.id)]
-            with export.secure_delete(conn):
-                export.erase_customer_row(conn, customer.id, now)
+            with erasure.secure_delete(conn):
+                erasure.erase_customer_row(conn, customer.id, now)
                 # the outbox keeps no copy: an enroll reads its customer from the directory when
                 # it is pushed (sync_repo.pending_batch), so it now carries the placeholder
-                export.revoke_cards_of(conn, customer.id)
-                scrubbed = export.scrub_audit(conn, customer, card_ids)
+                erasure.revoke_cards_of(conn, customer.id)
+                scrubbed = erasure.scrub_audit(conn, customer, card_ids)
             meta.audit(
                 conn,
                 now,
@@ -253,5 +254,5 @@ def erase_customer(ctx: Context, customer_id: str, *, actor: Actor) -> EraseOutc
     except StorageError as exc:
         return EraseOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
     # the WAL still holds the pages as they were; a reader may delay this, the next checkpoint does it
-    export.checkpoint(ctx.store)
+    wal_checkpoint(ctx.store)
     return EraseOutcome(customer=erased, cards=views, audit_entries_scrubbed=scrubbed)

@@ -21,26 +21,22 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def load_customers(conn: Connection, people: Iterable[Customer], now: datetime, batch: int = 20_000) -> int:
+def _load(conn: Connection, table, rows: Iterable[dict], batch: int) -> int:
     count = 0
-    for chunk in _batches(people, batch):
-        conn.execute(insert(customers), [customer_values(c, now) for c in chunk])
+    for chunk in _batches(rows, batch):
+        conn.execute(insert(table), chunk)
         count += len(chunk)
     return count
+
+
+def load_customers(conn: Connection, people: Iterable[Customer], now: datetime, batch: int = 20_000) -> int:
+    return _load(conn, customers, (customer_values(c, now) for c in people), batch)
 
 
 def load_cards(conn: Connection, held: Iterable[Card], now: datetime, batch: int = 20_000) -> int:
-    count = 0
-    for chunk in _batches(held, batch):
-        conn.execute(insert(cards), [card_values(c, now) for c in chunk])
-        count += len(chunk)
-    return count
+    return _load(conn, cards, (card_values(c, now) for c in held), batch)
 
 
 def load_events(conn: Connection, history: Iterable[Event], batch: int = 20_000) -> int:
     """Events as they are, balances untouched: for a ledger's history, not for today's scans."""
-    count = 0
-    for chunk in _batches(history, batch):
-        conn.execute(insert(events), [event_values(e) for e in chunk])
-        count += len(chunk)
-    return count
+    return _load(conn, events, (event_values(e) for e in history), batch)

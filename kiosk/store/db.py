@@ -64,12 +64,12 @@ class Store:
             with self.engine.begin() as conn:
                 yield conn
         except OperationalError as exc:
-            raise StorageError(_describe(exc)) from exc
+            raise StorageError(describe_error(exc)) from exc
         except DBAPIError as exc:
             if isinstance(exc.orig, sqlite3.DatabaseError) and not isinstance(
                 exc.orig, sqlite3.IntegrityError
             ):
-                raise StorageError(_describe(exc)) from exc
+                raise StorageError(describe_error(exc)) from exc
             raise
 
     @contextlib.contextmanager
@@ -98,7 +98,7 @@ class Store:
         return target
 
 
-def _describe(exc: DBAPIError) -> str:
+def describe_error(exc: DBAPIError) -> str:
     msg = str(exc.orig) if exc.orig is not None else str(exc)
     if "disk is full" in msg or "disk I/O" in msg:
         return "the disk is full"
@@ -148,7 +148,7 @@ def open_store(data_dir: Path, *, now: datetime, check_integrity: bool = True) -
             migrate.upgrade(engine)
     except OperationalError as exc:
         engine.dispose()
-        raise StorageError(_describe(exc)) from exc
+        raise StorageError(describe_error(exc)) from exc
     except sqlite3.DatabaseError as exc:
         engine.dispose()
         raise CorruptDatabase(str(exc)) from exc
@@ -160,6 +160,13 @@ def open_readonly_engine(path: Path) -> Engine:
     return create_engine(f"sqlite+pysqlite:///file:{path}?mode=ro&uri=true", poolclass=NullPool)
 
 
-def wal_checkpoint(store: Store) -> None:
-    with store.engine.connect() as conn:
-        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+def wal_checkpoint(store: Store) -> bool:
+    """Copy the WAL into the database file and empty it (the WAL still holds pages as they were
+    before the last writes: an erasure wants them gone). False when a reader kept it from
+    finishing, or the database was busy: what was committed stays committed; the next one does it."""
+    try:
+        with store.engine.connect() as conn:
+            busy, _log, _done = conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)")).one()
+    except OperationalError:
+        return False
+    return busy == 0

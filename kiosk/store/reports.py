@@ -29,15 +29,14 @@ def report_lines(conn: Connection, start: datetime, end: datetime) -> Iterator[R
         .select_from(events.join(cards, cards.c.id == events.c.card_id))
         .where(events.c.occurred_at >= start, events.c.occurred_at <= end)
     )
-    result = conn.execute(query)
-    while rows := result.fetchmany(_BATCH):  # a busy year stays out of memory at once
-        for r in rows:
-            yield ReportLine(
-                r.occurred_at,
-                EventKind(r.kind),
-                r.units,
-                r.program_id,
-                r.customer_id,
-                r.staff_name,
-                EventKind(r.ref_kind) if r.ref_kind else None,
-            )
+    # streamed in batches off the cursor: a busy year never sits in memory at once
+    for r in conn.execution_options(yield_per=_BATCH).execute(query):
+        yield ReportLine(
+            r.occurred_at,
+            EventKind(r.kind),
+            r.units,
+            r.program_id,
+            r.customer_id,
+            r.staff_name,
+            EventKind(r.ref_kind) if r.ref_kind else None,
+        )

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, Customer, Event, EventKind, Program
-from kiosk.store import export, ledger, meta
+from kiosk.store import erasure, ledger, meta
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
 
@@ -240,12 +240,12 @@ def _upsert_customers(conn: Connection, people: Iterable[Customer], now: datetim
         return
     # the owner erased these in the cloud: what this kiosk still knows of them goes from its
     # audit log too, as a local erasure does (kiosk/services/privacy.py)
-    erased_ids = [c.id for c in people if c.name == export.ERASED_NAME and not c.email and not c.phone]
+    erased_ids = [c.id for c in people if c.name == erasure.ERASED_NAME and not c.email and not c.phone]
     known_before = (
         [
             to_customer(r)
             for r in conn.execute(select(customers).where(customers.c.id.in_(erased_ids)))
-            if r.name != export.ERASED_NAME
+            if r.name != erasure.ERASED_NAME
         ]
         if erased_ids
         else []
@@ -260,8 +260,8 @@ def _upsert_customers(conn: Connection, people: Iterable[Customer], now: datetim
     )
     for before in known_before:
         card_ids = list(conn.execute(select(cards.c.id).where(cards.c.customer_id == before.id)).scalars())
-        with export.secure_delete(conn):
-            export.scrub_audit(conn, before, card_ids)
+        with erasure.secure_delete(conn):
+            erasure.scrub_audit(conn, before, card_ids)
 
 
 def _placeholders(conn: Connection, page_cards: tuple[ServerCard, ...], now: datetime) -> None:

@@ -1,11 +1,13 @@
-"""Printing a new customer's card: A4/Letter or a 58/80 mm receipt roll, with preview and PDF."""
+"""Printing a customer's card (a new one, or a new code for one): A4/Letter or a 58/80 mm receipt
+roll, with preview and PDF."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -13,6 +15,12 @@ from PySide6.QtWidgets import QWidget
 from kiosk.ui.widgets.qr_view import qr_image
 
 RECEIPT_LENGTH_MM = 120.0
+_SCAN_HINT = QT_TRANSLATE_NOOP("PrintedCard", "Show this code at the counter to collect stamps.")
+
+
+def scan_hint() -> str:
+    """The line under every printed code, in the kiosk's language."""
+    return QCoreApplication.translate("PrintedCard", _SCAN_HINT)
 
 
 @dataclass(frozen=True)
@@ -77,14 +85,16 @@ def render_cards(printer: QPrinter, cards: list[PrintableCard], scan_hint: str) 
         painter.end()
 
 
-def print_to_pdf(cards: list[PrintableCard], path: Path, receipt_width_mm: int, scan_hint: str) -> Path:
-    render_cards(make_printer(receipt_width_mm, path), cards, scan_hint)
-    return path
+def print_to_pdf(cards: list[PrintableCard], path: Path | None, receipt_width_mm: int) -> Path:
+    """Print to a PDF file (also what the preview's 'save as PDF' makes); None: a new temp file."""
+    target = path or Path(tempfile.mkdtemp(prefix="kiosk-card-")) / "card.pdf"
+    render_cards(make_printer(receipt_width_mm, target), cards, scan_hint())
+    return target
 
 
-def open_preview(parent: QWidget, cards: list[PrintableCard], receipt_width_mm: int, scan_hint: str):
+def open_preview(parent: QWidget, cards: list[PrintableCard], receipt_width_mm: int):
     printer = make_printer(receipt_width_mm)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda p: render_cards(p, cards, scan_hint))
+    dialog.paintRequested.connect(lambda p: render_cards(p, cards, scan_hint()))
     dialog.open()  # not exec(): the counter's event loop keeps running
     return dialog

@@ -239,39 +239,34 @@
 <context>
     <name>CardCodeDialog</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="26"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="25"/>
         <source>New QR code</source>
         <translation>Neuer QR-Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="30"/>
         <source>New QR code for %1</source>
         <translation>Neuer QR-Code für %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="36"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="35"/>
         <source>Same card, same stamps. This code works at every kiosk of the shop, also when the card&apos;s first code came from a kiosk that has since been taken out of service.</source>
         <translation>Dieselbe Karte, dieselben Stempel. Dieser Code gilt an jedem Kiosk des Geschäfts, auch wenn der erste Code der Karte von einem Kiosk stammt, der inzwischen außer Betrieb genommen wurde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="47"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="53"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="55"/>
         <source>Close</source>
         <translation>Schließen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="65"/>
-        <source>Show this code at the counter to collect stamps.</source>
-        <translation>Diesen Code an der Kasse zeigen und Stempel sammeln.</translation>
     </message>
 </context>
 <context>
@@ -569,75 +564,70 @@
 <context>
     <name>EnrollScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="39"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="48"/>
         <source>First and last name</source>
         <translation>Vor- und Nachname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="51"/>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="52"/>
         <source>optional</source>
         <translation>freiwillig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="53"/>
         <source>Wants offers by email or text message</source>
         <translation>Möchte Angebote per E-Mail oder SMS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="55"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="56"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="57"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="60"/>
         <source>Create the card</source>
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="85"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="110"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="149"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="156"/>
-        <source>Show this code at the counter to collect stamps.</source>
-        <translation>Diesen Code an der Kasse zeigen und Stempel sammeln.</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1103,14 @@
         <location filename="../../kiosk/ui/widgets/paper.py" line="14"/>
         <source>Receipt 58 mm</source>
         <translation>Bon 58 mm</translation>
+    </message>
+</context>
+<context>
+    <name>PrintedCard</name>
+    <message>
+        <location filename="../../kiosk/ui/printing.py" line="18"/>
+        <source>Show this code at the counter to collect stamps.</source>
+        <translation>Diesen Code an der Kasse zeigen und Stempel sammeln.</translation>
     </message>
 </context>
 <context>
@@ -1926,127 +1924,112 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="52"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="56"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="57"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="61"/>
         <source>Play a sound after each scan</source>
         <translation>Nach jedem Scan einen Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="64"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/settings.py" line="66"/>
-        <source>A4 page</source>
-        <translation>A4-Seite</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="67"/>
-        <source>Receipt 80 mm</source>
-        <translation>Bon 80 mm</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="68"/>
-        <source>Receipt 58 mm</source>
-        <translation>Bon 58 mm</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="71"/>
         <source>Kiosk mode: full screen; leaving needs a manager&apos;s PIN</source>
         <translation>Kioskmodus: Vollbild; Verlassen nur mit PIN der Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="71"/>
         <source>While the cloud has not confirmed them, a card can redeem at most this many rewards here (a copied card redeemed at two offline kiosks is caught at the next sync).</source>
         <translation>Solange die Cloud sie nicht bestätigt hat, kann eine Karte hier höchstens so viele Prämien einlösen (eine kopierte Karte, die an zwei Kiosken offline eingelöst wird, fällt beim nächsten Sync auf).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="75"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="77"/>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="78"/>
         <source>Sign out after no activity for</source>
         <translation>Abmelden nach Inaktivität von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="79"/>
         <source>Card printing</source>
         <translation>Kartendruck</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
         <source>Rewards per card while offline</source>
         <translation>Prämien pro Karte ohne Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="90"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="91"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="93"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="95"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="131"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="134"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="139"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="150"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="153"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>

@@ -8,7 +8,7 @@ import types
 import cardtoken
 from kiosk.domain.model import Customer, Role
 from kiosk.services import Actor
-from kiosk.store import bulk, directory, export, ledger, meta
+from kiosk.store import bulk, directory, erasure, export, ledger, meta
 
 OWNER = Actor("o1", "Olivia Owner", Role.OWNER)
 MANAGER = Actor("m1", "Max Manager", Role.MANAGER)
@@ -77,16 +77,16 @@ def test_many_customers_come_out_in_batches_all_of_them(kiosk):
 def test_erasing_the_row_clears_what_search_finds_by(demo):
     out = enroll(demo, "Quentin Zylberstein", "quentin@example.org", "+49 170 5551234")
     with demo.ctx.store.transaction() as conn:
-        export.erase_customer_row(conn, out.customer.id, demo.clock())
-        export.revoke_cards_of(conn, out.customer.id)
+        erasure.erase_customer_row(conn, out.customer.id, demo.clock())
+        erasure.revoke_cards_of(conn, out.customer.id)
     with demo.ctx.store.reading() as conn:
         erased = directory.get_customer(conn, out.customer.id)
         for query in ("quentin", "Quentin Zylberstein", "quentin@example.org", "+491705551234"):
             assert directory.search_customers(conn, query) == [], query
-        assert directory.search_customers(conn, export.ERASED_NAME) == []
+        assert directory.search_customers(conn, erasure.ERASED_NAME) == []
         statuses = {card.status.value for card in ledger.cards_of_customer(conn, out.customer.id)}
     assert (erased.name, erased.email, erased.phone, erased.marketing_consent) == (
-        export.ERASED_NAME,
+        erasure.ERASED_NAME,
         None,
         None,
         False,
@@ -108,21 +108,21 @@ def test_audit_scrub_takes_out_the_customer_and_leaves_staff_and_others_alone(de
         )
         meta.audit(conn, demo.clock(), MANAGER.staff_id, MANAGER.name, "staff_changed", staff="Max Manager")
         customer = directory.get_customer(conn, out.customer.id)
-        changed = export.scrub_audit(conn, customer, [c.card.id for c in out.cards])
+        changed = erasure.scrub_audit(conn, customer, [c.card.id for c in out.cards])
         entries = meta.audit_entries(conn)
     assert changed == 4  # enrolled, adjusted (its reason), the note, the wish
     text = repr(entries)
     assert "max.customer@example.org" not in text
     assert "+491705550000" not in text
     enrolled = {e["detail"]["customer_id"]: e for e in entries if e["action"] == "customer_enrolled"}
-    assert enrolled[out.customer.id]["detail"]["customer"] == export.ERASED_NAME
+    assert enrolled[out.customer.id]["detail"]["customer"] == erasure.ERASED_NAME
     assert enrolled[other.customer.id]["detail"]["customer"] == "Someone Else"
     adjusted = next(e for e in entries if e["action"] == "balance_adjusted")
-    assert adjusted["detail"]["reason"] == f"goodwill for {export.ERASED_NAME}, call {export.ERASED_NAME}"
+    assert adjusted["detail"]["reason"] == f"goodwill for {erasure.ERASED_NAME}, call {erasure.ERASED_NAME}"
     assert adjusted["detail"]["card"] == cardtoken.format_card_number(card_id)  # what and to which card stays
     assert adjusted["staff_name"] == "Max Manager"
     wish = next(e for e in entries if e["action"] == "wish")
-    assert wish["detail"]["text"] == f"Maxi cup for {export.ERASED_NAME}"  # whole words only
+    assert wish["detail"]["text"] == f"Maxi cup for {erasure.ERASED_NAME}"  # whole words only
     staff_changed = next(e for e in entries if e["action"] == "staff_changed")
     assert staff_changed["detail"]["staff"] == "Max Manager"
 
@@ -130,6 +130,6 @@ def test_audit_scrub_takes_out_the_customer_and_leaves_staff_and_others_alone(de
 def test_secure_delete_is_switched_back_to_what_it_was(kiosk):
     with kiosk.ctx.store.transaction() as conn:
         conn.exec_driver_sql("PRAGMA secure_delete = OFF")
-        with export.secure_delete(conn):
+        with erasure.secure_delete(conn):
             assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 0

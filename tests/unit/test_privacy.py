@@ -19,7 +19,7 @@ from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason
 from kiosk.services import Actor
 from kiosk.services.privacy import EXPORT_PREFIX, erase_customer, export_data
-from kiosk.store import export, ledger, meta, sync_repo
+from kiosk.store import erasure, export, ledger, meta, sync_repo
 from kiosk.store.db import DB_FILENAME, wal_checkpoint
 
 OWNER = Actor("o1", "Olivia Owner", Role.OWNER)
@@ -232,7 +232,7 @@ def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_ledger(secure_delet
     assert erased.ok, erased.message
     assert erased.customer.id == out.customer.id
     assert (erased.customer.name, erased.customer.email, erased.customer.phone) == (
-        export.ERASED_NAME,
+        erasure.ERASED_NAME,
         None,
         None,
     )
@@ -253,7 +253,7 @@ def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_ledger(secure_delet
         enrolls = [p for p in sync_repo.pending_batch(conn, 10_000) if p.event.card_id in card_ids]
         entries = meta.audit_entries(conn, limit=10_000)
     assert {p.event.kind for p in enrolls} >= {EventKind.ENROLL}
-    assert all(p.customer.name == export.ERASED_NAME for p in enrolls if p.customer)
+    assert all(p.customer.name == erasure.ERASED_NAME for p in enrolls if p.customer)
     assert all((p.customer.email, p.customer.phone) == (None, None) for p in enrolls if p.customer)
     for secret in (NAME, EMAIL, PHONE):
         assert secret not in repr(enrolls)

@@ -3,7 +3,6 @@ print (kiosk/services/replacement.py makes it)."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -61,12 +60,8 @@ class CardCodeDialog(QDialog):
         layout.addLayout(buttons)
         self._preview = None
 
-    def scan_hint(self) -> str:
-        return self.tr("Show this code at the counter to collect stamps.")
-
     def on_print_clicked(self) -> None:
-        self._preview = open_preview(self, [self.card], self.paper.receipt_width(), self.scan_hint())
+        self._preview = open_preview(self, [self.card], self.paper.receipt_width())
 
     def print_pdf(self, path: Path | None = None) -> Path:
-        target = path or Path(tempfile.mkdtemp(prefix="kiosk-card-")) / "card.pdf"
-        return print_to_pdf([self.card], target, self.paper.receipt_width(), self.scan_hint())
+        return print_to_pdf([self.card], path, self.paper.receipt_width())

@@ -3,7 +3,6 @@ QR code big on screen, ready to scan from the customer's phone or to print."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -152,13 +151,9 @@ class EnrollScreen(QWidget):
     def receipt_width(self) -> int:
         return self.paper.receipt_width()
 
-    def scan_hint(self) -> str:
-        return self.tr("Show this code at the counter to collect stamps.")
-
     def on_print_clicked(self) -> None:
-        self._preview = open_preview(self, self.cards, self.receipt_width(), self.scan_hint())
+        self._preview = open_preview(self, self.cards, self.receipt_width())
 
     def print_pdf(self, path: Path | None = None) -> Path:
         """Print the new cards to a PDF file (also what the preview's 'save as PDF' produces)."""
-        target = path or Path(tempfile.mkdtemp(prefix="kiosk-card-")) / "card.pdf"
-        return print_to_pdf(self.cards, target, self.receipt_width(), self.scan_hint())
+        return print_to_pdf(self.cards, path, self.receipt_width())

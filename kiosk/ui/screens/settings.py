@@ -28,6 +28,7 @@ from kiosk.ui.text import arg
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.widgets.paper import PaperChoice
 from kiosk.ui.workers import StoreWorker
 
 
@@ -61,13 +62,7 @@ class SettingsScreen(QWidget):
         self.idle = QSpinBox()
         self.idle.setRange(30, 86_400)
         self.idle.setSuffix(self.tr(" s"))
-        self.receipt = QComboBox()
-        for label, width in (
-            (self.tr("A4 page"), 0),
-            (self.tr("Receipt 80 mm"), 80),
-            (self.tr("Receipt 58 mm"), 58),
-        ):
-            self.receipt.addItem(label, width)
+        self.receipt = PaperChoice(settings.receipt_width_mm)
         self.kiosk_mode = QCheckBox(self.tr("Kiosk mode: full screen; leaving needs a manager's PIN"))
         self.offline_cap = QSpinBox()
         self.offline_cap.setRange(1, 100)
@@ -123,7 +118,7 @@ class SettingsScreen(QWidget):
             language=self.language.currentData(),
             sound=self.sound.isChecked(),
             idle_sign_out_seconds=self.idle.value(),
-            receipt_width_mm=int(self.receipt.currentData()),
+            receipt_width_mm=self.receipt.receipt_width(),
             kiosk_mode=self.kiosk_mode.isChecked(),
             offline_redemption_cap=self.offline_cap.value(),
         )

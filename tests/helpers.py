@@ -10,11 +10,23 @@ from kiosk.services import Context, Services
 from kiosk.store import open_store
 
 
+def real_now() -> datetime:
+    """The machine's clock to the whole second. The shifted test passes move it (libfaketime), so
+    a test clock that meets a real one (a live cloud, a backup's file name) starts from here."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def today_at(hour: int, minute: int = 0) -> datetime:
+    """Today's date by the machine's clock, at a fixed UTC time of day: tests that count a shop's
+    local day stay deterministic, and the date still moves with the real (or shifted) clock."""
+    return real_now().replace(hour=hour, minute=minute, second=0)
+
+
 class SetClock:
-    """A clock tests move by hand."""
+    """A clock tests move by hand; it starts today (by the machine's clock) at 09:00 UTC."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+        self.now = start or today_at(9)
 
     def __call__(self) -> datetime:
         return self.now

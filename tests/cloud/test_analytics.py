@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 
 def test_analytics_per_day_offer_location_and_popular(cloud):
+    day1 = cloud.clock().date()
+    before, day2 = (str(day1 + timedelta(days=d)) for d in (-1, 1))
     owner = cloud.owner()
     coffee = cloud.offer(owner, name="Coffee")
     cake = cloud.offer(owner, name="Cake")
     harbour, station = cloud.location(owner, "Harbour"), cloud.location(owner, "Station")
     k1, k2 = cloud.kiosk(owner, harbour), cloud.kiosk(owner, station)
-    # day 1 (2026-11-29): two customers at the harbour on coffee
+    # day 1 (the cloud clock's today): two customers at the harbour on coffee
     c1 = cloud.enroll(k1, coffee, "A")
     c2 = cloud.enroll(k1, coffee, "B")
     cloud.push(
@@ -26,13 +30,13 @@ def test_analytics_per_day_offer_location_and_popular(cloud):
     fresh = cloud.login(owner.email, owner.password)  # a day later the access token has expired
     owner.headers = {"Authorization": f"Bearer {fresh['access_token']}"}
     r = cloud.client.get(
-        "/api/v1/analytics", params={"start": "2026-11-28", "end": "2026-11-30"}, headers=owner.headers
+        "/api/v1/analytics", params={"start": before, "end": str(day2)}, headers=owner.headers
     )
     assert r.status_code == 200, r.text
     data = r.json()
     assert data["days"] == [
         {
-            "day": "2026-11-29",
+            "day": str(day1),
             "new_customers": 2,
             "visits": 4,
             "stamps": 5,
@@ -40,7 +44,7 @@ def test_analytics_per_day_offer_location_and_popular(cloud):
             "redemption_rate": 0.25,
         },
         {
-            "day": "2026-11-30",
+            "day": day2,
             "new_customers": 1,
             "visits": 2,
             "stamps": 2,
@@ -62,15 +66,15 @@ def test_analytics_per_day_offer_location_and_popular(cloud):
     assert data["open_conflicts"] == 0
 
     daily = cloud.client.get(
-        "/api/v1/analytics/daily", params={"start": "2026-11-30", "end": "2026-11-30"}, headers=owner.headers
+        "/api/v1/analytics/daily", params={"start": day2, "end": day2}, headers=owner.headers
     ).json()
-    assert [d["day"] for d in daily] == ["2026-11-30"]
+    assert [d["day"] for d in daily] == [day2]
     popular = cloud.client.get(
-        "/api/v1/analytics/popular-offers", params={"limit": 1, "end": "2026-11-30"}, headers=owner.headers
+        "/api/v1/analytics/popular-offers", params={"limit": 1, "end": day2}, headers=owner.headers
     ).json()
     assert [o["name"] for o in popular] == ["Coffee"]
     by_loc = cloud.client.get(
-        "/api/v1/analytics/locations", params={"end": "2026-11-30"}, headers=owner.headers
+        "/api/v1/analytics/locations", params={"end": day2}, headers=owner.headers
     ).json()
     assert {x["name"] for x in by_loc} == {"Harbour", "Station"}
 

@@ -11,7 +11,7 @@ import sys
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -26,6 +26,7 @@ from kiosk.store import open_store
 from kiosk.sync import pairing
 from kiosk.sync.credentials import KeyringCredentials, account_for
 from kiosk.sync.engine import Backoff, SyncEngine
+from tests.helpers import real_now
 
 PASSWORD = "password-1"
 HIGH_LIMITS = {
@@ -40,10 +41,12 @@ VENV_BIN = Path(sys.executable).parent
 
 
 class Clock:
-    """A clock a test moves by hand (optionally offset from another's)."""
+    """A clock a test moves by hand (optionally offset from another's). It starts at the machine's
+    real now, because a live cloud in a subprocess runs on the real clock: a kiosk "a day ahead"
+    must be ahead of that, on any date."""
 
     def __init__(self, start: datetime | None = None) -> None:
-        self.now = start or datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+        self.now = start or real_now()
 
     def __call__(self) -> datetime:
         return self.now

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -14,13 +14,14 @@ from kiosk.settings import KioskSettings
 from kiosk.store import open_store
 from kiosk.ui.app import build_main_window
 from kiosk.ui.i18n import install_translations
+from tests.helpers import today_at
 
 
 class Clock:
     """A clock the test moves: cooldowns and undo windows without sleeping."""
 
     def __init__(self) -> None:
-        self.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+        self.now = today_at(9)
 
     def __call__(self) -> datetime:
         return self.now

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set everything up (system packages when root, .venv, translations) and run every check:
-# ruff, the import-linter layer contracts, then the whole pytest suite (slow tests included).
+# ruff, the import-linter layer contracts, the whole pytest suite (slow tests included), then the
+# date-sensitive suites again with the clock shifted (scripts/shifted-clock-tests.sh). Arguments go to
+# pytest and run only what they name, without the shifted passes.
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup.sh --test
@@ -10,4 +12,8 @@ echo "== ruff"
 echo "== import-linter (layer contracts)"
 .venv/bin/lint-imports --no-cache
 echo "== pytest"
-exec .venv/bin/python -m pytest "$@"
+if [ $# -gt 0 ]; then
+  exec .venv/bin/python -m pytest "$@"
+fi
+.venv/bin/python -m pytest
+bash scripts/shifted-clock-tests.sh

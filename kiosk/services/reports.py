@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import tzinfo
+
+from tzlocal import get_localzone
 
 from kiosk.domain.model import Role
 from kiosk.domain.outcomes import Outcome
@@ -25,8 +27,10 @@ class ReportOutcome(Outcome):
 
 
 def local_zone() -> tzinfo:
-    """The time zone the shop's days start in: this machine's."""
-    return datetime.now().astimezone().tzinfo
+    """The time zone the shop's days start in: this machine's, as a zone with its daylight-saving
+    rules (a fixed offset taken from today would put a day's first hour on the wrong date for
+    every day on the other side of a clock change)."""
+    return get_localzone()
 
 
 def report(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None) -> ReportOutcome:

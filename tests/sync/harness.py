@@ -133,9 +133,13 @@ def create_owner(data_dir: Path, email: str, business: str = "Cafe") -> None:
 class CloudProcess:
     """`loyalty-cloud serve` on a free loopback port; kill() is SIGKILL, start() starts it again."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, port: int | None = None, args: tuple[str, ...] = (), env: dict | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.port = port or free_port()
+        self.args = args  # more `serve` options, e.g. ("--workers", "2")
+        self.env = env or {}  # more environment, e.g. a rate limit as LOYALTY_CLOUD_RATE_…
         self.proc: subprocess.Popen | None = None
         self.log = data_dir / "serve.log"
 
@@ -156,8 +160,9 @@ class CloudProcess:
                     "--log-level",
                     "warning",
                     "--no-access-log",
+                    *self.args,
                 ],
-                env=cloud_env(),
+                env=cloud_env(self.env),
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )

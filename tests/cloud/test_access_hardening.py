@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+import cardtoken
+from cloud.views import b64url
+
 
 def test_a_disabled_user_loses_access_at_once_with_a_still_valid_token(cloud):
     owner = cloud.owner()
@@ -47,17 +52,23 @@ def test_token_answers_are_never_cached(cloud):
         "/api/v1/auth/refresh", json={"refresh_token": login.json()["refresh_token"]}
     )
     location = cloud.location(owner)
-    code = cloud.pairing_code(owner, location)
-    kiosk = cloud.kiosk(owner, location)
-    assert code and kiosk.token
-    for r in (login, refreshed):
-        assert r.status_code == 200
-        assert r.headers["cache-control"] == "no-store"
-    r = cloud.client.post(
+    code = cloud.client.post(
         "/api/v1/devices/pairing-codes", json={"location_id": location, "name": "Till"}, headers=owner.headers
     )
-    assert r.status_code == 201
-    assert r.headers["cache-control"] == "no-store"
+    key = Ed25519PrivateKey.generate()
+    paired = cloud.client.post(
+        "/api/v1/devices/pair",
+        json={
+            "code": code.json()["code"],
+            "device_name": "Till",
+            "public_key": b64url(cardtoken.public_key_bytes(key)),
+            "key_id": 9,
+        },
+    )
+    assert [r.status_code for r in (login, refreshed, code, paired)] == [200, 200, 201, 201]
+    assert "device_token" in paired.json()
+    for r in (login, refreshed, code, paired):
+        assert r.headers["cache-control"] == "no-store", r.request.url
 
 
 def test_every_answer_says_nosniff(make_cloud, settings):

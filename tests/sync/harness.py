@@ -219,6 +219,8 @@ class Kiosk:
             code,
             device_name=f"Till {next(_ids)}",
             now=self.clock,
+            # an in-process TestClient ("http://testserver"): nothing crosses a network
+            allow_insecure_http=http is not None,
             http=http,
         )
 

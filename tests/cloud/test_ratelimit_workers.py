@@ -125,7 +125,7 @@ def test_without_redis_each_worker_counts_on_its_own(servers):
     env = {**_seed_env(), "LOYALTY_CLOUD_RATE_LOGIN_FAILURES_PER_HOUR": "1000"}
     server = servers("--workers", "2", env=env)
     wrong = {"email": server.email, "password": "wrong-password"}
-    statuses = server.call("POST", "/api/v1/auth/login", 40, json=wrong)
+    statuses = server.call("POST", "/api/v1/auth/login", 80, json=wrong)
     assert statuses[401] > 10, statuses
     assert statuses[401] <= 20, statuses
 

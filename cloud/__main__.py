@@ -27,17 +27,29 @@ def _serve(args: argparse.Namespace) -> int:
     from cloud.app import create_app
     from cloud.db import Database, upgrade
 
-    settings = _settings(args)
+    settings = _settings(args, redis_url=args.redis_url)
     db = Database(settings.database_url)
     upgrade(db.write_engine)  # once, before any worker starts
     db.dispose()
+    trusted = args.forwarded_allow_ips.strip()
     common = {
         "host": args.host,
         "port": args.port,
         "access_log": args.access_log,
         "log_level": args.log_level,
+        # X-Forwarded-For/-Proto only from the proxies named here; none by default (uvicorn's own
+        # default trusts 127.0.0.1, which lets anything on the host pick its client address)
+        "proxy_headers": bool(trusted),
+        "forwarded_allow_ips": trusted or "",
     }
     print(f"loyalty-cloud: serving on http://{args.host}:{args.port} ({args.workers} worker(s))", flush=True)
+    if args.workers > 1 and not settings.redis_url:
+        print(
+            "loyalty-cloud: warning: without --redis-url each worker counts rate limits on its own "
+            f"(up to {args.workers}x the documented limits)",
+            file=sys.stderr,
+            flush=True,
+        )
     if args.workers <= 1:
         uvicorn.run(create_app(settings.replace(migrate_on_start=False)), **common)
         return 0
@@ -46,6 +58,7 @@ def _serve(args: argparse.Namespace) -> int:
         "DATABASE_URL": settings.database_url,
         "JWT_SECRET": settings.jwt_secret,
         "MIGRATE_ON_START": "0",
+        "REDIS_URL": settings.redis_url,
     }
     for key, value in env.items():
         os.environ[ENV_PREFIX + key] = value
@@ -112,6 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1)
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True)
+    serve.add_argument(
+        "--redis-url",
+        help="keep rate-limit counters in this Redis, shared by every worker and instance "
+        "(e.g. redis://127.0.0.1:6379/0; also LOYALTY_CLOUD_REDIS_URL); default: this process's memory",
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default="",
+        help="comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
+        "(e.g. 127.0.0.1 for a proxy on this host); default: none, the peer's address counts",
+    )
     serve.set_defaults(func=_serve)
     owner = sub.add_parser("create-owner", help="create a business and its owner account")
     _common(owner)

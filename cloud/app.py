@@ -16,7 +16,7 @@ from cloud.db import Database, upgrade
 from cloud.deps import AppContext
 from cloud.groupcommit import GroupCommitter
 from cloud.keyseal import seal_plaintext_keys, sealer_for
-from cloud.middleware import BodyLimitMiddleware
+from cloud.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from cloud.ratelimit import RateLimiter
 from cloud.routes import (
     analytics,
@@ -101,15 +101,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         lifespan=lifespan,
     )
     app.state.clock = clock or utcnow
-    limiter = RateLimiter(
-        {
-            "dashboard": (settings.rate_dashboard_per_hour, 3600),
-            "signup": (settings.rate_signup_per_hour, 3600),
-            "public": (settings.rate_public_per_minute, 60),
-            "device": (settings.rate_device_per_minute, 60),
-        },
-        clock=lambda: app.state.clock(),
-    )
+    limiter = RateLimiter.from_settings(settings)
     app.state.ctx = AppContext(
         settings=settings,
         db=db,
@@ -129,6 +121,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
 
     app.openapi = _openapi(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, 413s included
     return app
 
 

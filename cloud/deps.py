@@ -17,8 +17,9 @@ from cloud.db import Database
 from cloud.groupcommit import GroupCommitter
 from cloud.keyseal import KeySealer
 from cloud.models import AuditEntry, Business, Device
+from cloud.models import User as UserRow
 from cloud.problems import ApiProblem
-from cloud.ratelimit import RateLimiter
+from cloud.ratelimit import Bucket, RateLimiter
 from cloud.security import Passwords, read_access_token, sha256_hex
 from cloud.settings import Settings
 
@@ -75,15 +76,20 @@ device_scheme = APIKeyHeader(
 
 
 def client_ip(request: Request) -> str:
+    """The peer's address; uvicorn replaces it with X-Forwarded-For only when the peer is one of
+    the proxies given to `serve --forwarded-allow-ips` (none by default)."""
     return request.client.host if request.client else "unknown"
 
 
-async def public_limit(request: Request) -> None:
-    ctx(request).limiter.hit("public", client_ip(request))
+# The limiters are plain `def`: with Redis each hit is a network round trip, kept off the event loop.
 
 
-async def signup_limit(request: Request) -> None:
-    ctx(request).limiter.hit("signup", client_ip(request))
+def public_limit(request: Request) -> None:
+    ctx(request).limiter.hit(Bucket.PUBLIC, client_ip(request))
+
+
+def signup_limit(request: Request) -> None:
+    ctx(request).limiter.hit(Bucket.SIGNUP, client_ip(request))
 
 
 @dataclass(frozen=True)
@@ -95,9 +101,16 @@ class Actor:
     location_id: str | None = None
 
 
-async def current_user(
-    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
-) -> Actor:
+_user_t = UserRow.__table__
+_USER_STATE = select(_user_t.c.business_id, _user_t.c.role, _user_t.c.disabled).where(
+    _user_t.c.id == bindparam("user_id")
+)
+
+
+def _signed_in(request: Request, creds: HTTPAuthorizationCredentials | None) -> Actor:
+    """The caller of a valid access token whose account is still enabled, looked up on every
+    request (one indexed read, never cached): disabling a user locks them out at once, not
+    when their access token expires. The role is the account's, not the token's."""
     if creds is None or creds.scheme.lower() != "bearer":
         raise ApiProblem(
             401,
@@ -107,14 +120,44 @@ async def current_user(
         )
     app = ctx(request)
     claims = read_access_token(app.settings, creds.credentials, now(request))
-    app.limiter.hit("dashboard", str(claims.business_id))
-    return Actor(business_id=claims.business_id, user_id=claims.user_id, role=claims.role)
+    with app.db.read_engine.connect() as conn:
+        row = conn.execute(_USER_STATE, {"user_id": claims.user_id}).first()
+    if row is None or row.disabled or row.business_id != claims.business_id:
+        raise ApiProblem(
+            401,
+            "account-disabled",
+            "This account has been disabled or removed.",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return Actor(business_id=row.business_id, user_id=claims.user_id, role=row.role)
 
 
-async def current_owner(user: Annotated[Actor, Depends(current_user)]) -> Actor:
+def _owner_only(user: Actor) -> Actor:
     if user.role != "owner":
         raise ApiProblem(403, "owner-only", "Only the business owner may do this.")
     return user
+
+
+def current_user(
+    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
+) -> Actor:
+    user = _signed_in(request, creds)
+    # one quota per person: one busy manager cannot use up the owner's
+    ctx(request).limiter.hit(Bucket.DASHBOARD, user.user_id)
+    return user
+
+
+async def current_owner(user: Annotated[Actor, Depends(current_user)]) -> Actor:
+    return _owner_only(user)
+
+
+def owner_security_action(
+    request: Request, creds: Annotated[HTTPAuthorizationCredentials | None, Security(bearer_scheme)]
+) -> Actor:
+    """Disabling a user, revoking a device: the owner is checked like on any call but never
+    rate-limited, so that nobody's traffic (not even her own dashboard's) can keep her from
+    locking someone out. These calls are bounded by the people and devices she has."""
+    return _owner_only(_signed_in(request, creds))
 
 
 async def device_token(header: Annotated[str | None, Security(device_scheme)]) -> str:
@@ -143,7 +186,7 @@ def device_actor(row, app: AppContext) -> Actor:
         raise ApiProblem(401, "invalid-device-token", "The device token is not valid.")
     if row.revoked_at is not None:
         raise ApiProblem(401, "device-revoked", "This device has been revoked; pair it again.")
-    app.limiter.hit("device", row.id)
+    app.limiter.hit(Bucket.DEVICE, row.id)
     return Actor(business_id=row.business_id, device_id=row.id, location_id=row.location_id)
 
 
@@ -158,6 +201,7 @@ def current_device(request: Request, token: DeviceToken) -> Actor:
 
 User = Annotated[Actor, Depends(current_user)]
 Owner = Annotated[Actor, Depends(current_owner)]
+OwnerSecurityAction = Annotated[Actor, Depends(owner_security_action)]
 DeviceActor = Annotated[Actor, Depends(current_device)]
 
 

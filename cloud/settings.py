@@ -32,10 +32,14 @@ class Settings:
     access_token_ttl: int = 15 * 60  # seconds
     refresh_token_ttl: int = 30 * 24 * 3600
     pairing_code_ttl: int = 10 * 60
-    rate_dashboard_per_hour: int = 1000  # per business
+    rate_dashboard_per_hour: int = 1000  # per signed-in user
     rate_signup_per_hour: int = 100  # per IP
     rate_public_per_minute: int = 10  # per IP
     rate_device_per_minute: int = 120  # per device
+    rate_login_failures_per_hour: int = 20  # per account (email), whichever IPs they come from
+    # where the rate-limit counters live: empty = this process's memory (one worker only);
+    # redis://host:port/db = shared by every worker and instance
+    redis_url: str = ""
     max_body_bytes: int = 1_000_000
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024

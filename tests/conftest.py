@@ -126,3 +126,23 @@ def xvfb_display():
     finally:
         server.terminate()
         server.wait(10)
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A private redis-server for the session (started here, stopped at the end)."""
+    from tests.redis_server import RedisServer, redis_unavailable_reason
+
+    reason = redis_unavailable_reason()
+    if reason:
+        pytest.skip(reason)
+    server = RedisServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server) -> str:
+    """The private Redis, emptied for this test."""
+    redis_server.flush()
+    return redis_server.url

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import select
 
 from cloud.deps import Actor, Ctx, Now, User, WriteDb, audit, public_limit
 from cloud.models import User as UserRow
 from cloud.problems import ApiProblem
+from cloud.ratelimit import Bucket
 from cloud.schemas import LoginIn, RefreshIn, TokenPair, WireOut
 from cloud.security import (
     RefreshReuse,
@@ -39,12 +40,14 @@ def _pair(app, session, user: UserRow, when, family_id=None) -> TokenPair:
 
 @router.post("/login", response_model=TokenPair, dependencies=[Depends(public_limit)])
 def login(body: LoginIn, app: Ctx, session: WriteDb, when: Now) -> TokenPair:
-    user = session.execute(
-        select(UserRow).where(UserRow.email == normalise_email(body.email))
-    ).scalar_one_or_none()
-    if not app.passwords.verify(user.password_hash if user else None, body.password) or user is None:
-        raise ApiProblem(401, "invalid-credentials", "Wrong email or password.")
-    if user.disabled:
+    email = normalise_email(body.email)
+    # per account as well as per IP: guessing one account's password from many addresses stops
+    # here too; counted for any email, so the answer says nothing about which accounts exist
+    app.limiter.check(Bucket.LOGIN_FAILURES, email)
+    user = session.execute(select(UserRow).where(UserRow.email == email)).scalar_one_or_none()
+    verified = app.passwords.verify(user.password_hash if user else None, body.password)
+    if not verified or user is None or user.disabled:
+        app.limiter.count(Bucket.LOGIN_FAILURES, email)
         raise ApiProblem(401, "invalid-credentials", "Wrong email or password.")
     pair = _pair(app, session, user, when)
     audit(session, Actor(user.business_id, user_id=user.id), when, "auth.login", "user", user.id)
@@ -69,12 +72,16 @@ def refresh(body: RefreshIn, app: Ctx, session: WriteDb, when: Now) -> TokenPair
     return pair
 
 
-@router.post("/logout", status_code=204, dependencies=[Depends(public_limit)])
-def logout(body: RefreshIn, session: WriteDb) -> Response:
+@router.post("/logout", status_code=204)
+def logout(body: RefreshIn, request: Request, session: WriteDb) -> Response:
+    """A real refresh token always signs out, whatever others on the same IP have used up; only
+    tokens that match nothing count against the IP's public quota."""
     family = find_refresh_family(session, body.refresh_token)
-    if family is not None:
-        revoke_family(session, family)
-        session.commit()
+    if family is None:
+        public_limit(request)
+        return Response(status_code=204)
+    revoke_family(session, family)
+    session.commit()
     return Response(status_code=204)
 
 

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Response
 from sqlalchemy import select
 
-from cloud.deps import Ctx, Now, Owner, ReadDb, User, WriteDb, audit
+from cloud.deps import Ctx, Now, Owner, OwnerSecurityAction, ReadDb, User, WriteDb, audit
 from cloud.models import Business
 from cloud.models import User as UserRow
 from cloud.problems import ApiProblem, not_found
@@ -89,7 +89,7 @@ def add_manager(body: UserIn, user: Owner, app: Ctx, session: WriteDb, when: Now
 
 
 @router.delete("/users/{user_id}", status_code=204)
-def disable_user(user_id: uuid.UUID, user: Owner, session: WriteDb, when: Now) -> Response:
+def disable_user(user_id: uuid.UUID, user: OwnerSecurityAction, session: WriteDb, when: Now) -> Response:
     row = session.get(UserRow, str(user_id))
     if row is None or row.business_id != user.business_id or row.role == "owner":
         raise not_found("user")

@@ -17,6 +17,7 @@ from cloud.deps import (
     DeviceActor,
     Now,
     Owner,
+    OwnerSecurityAction,
     ReadDb,
     User,
     WriteDb,
@@ -169,7 +170,7 @@ def get_device(device_id: uuid.UUID, user: User, session: ReadDb) -> DeviceOut:
 
 
 @router.delete("/{device_id}", status_code=204)
-def revoke_device(device_id: uuid.UUID, user: Owner, session: WriteDb, when: Now) -> Response:
+def revoke_device(device_id: uuid.UUID, user: OwnerSecurityAction, session: WriteDb, when: Now) -> Response:
     row = session.get(Device, str(device_id))
     if row is None or row.business_id != user.business_id:
         raise not_found("device")

@@ -37,6 +37,12 @@ def add_parsers(sub, common) -> None:
         help="drop this kiosk's own customers and cards (e.g. the demo shop) and adopt the cloud's business",
     )
     p.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="pair over plain http:// with a cloud that is not on this computer (the device credential "
+        "crosses the network unencrypted: only on a network you trust)",
+    )
+    p.add_argument(
         "--token-file",
         action="store_true",
         help="no OS keyring here: keep the device credential in a 0600 file in the data folder instead",
@@ -94,6 +100,12 @@ def status(args, services: Services) -> int:
 
 
 def pair(args, services: Services) -> int:
+    if pairing.sends_credential_in_clear(args.url) and args.allow_insecure_http:
+        print(
+            f"loyalty-kiosk: warning: {args.url} is plain http://; the device credential crosses "
+            "the network unencrypted (--allow-insecure-http)",
+            file=sys.stderr,
+        )
     try:
         result = pairing.pair(
             services.ctx.store,
@@ -103,6 +115,7 @@ def pair(args, services: Services) -> int:
             device_name=args.name,
             now=utc_now,
             discard_local_data=args.discard_local_data,
+            allow_insecure_http=args.allow_insecure_http,
         )
     except (pairing.PairingRefused, SyncError, CredentialError) as exc:
         print(f"loyalty-kiosk: pairing failed: {exc}", file=sys.stderr)

@@ -10,10 +10,12 @@ the first pull. Unpairing wipes the credential and the cloud URL and keeps the l
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -39,6 +41,27 @@ class PairingResult:
     paired: Paired
     cloud_url: str
     discarded_local_data: bool
+
+
+INSECURE_HTTP = (
+    "{url} is plain http://: the kiosk's device credential would cross the network unencrypted, "
+    "readable by anyone on the way. Use the cloud's https:// address, or (on a network you trust) "
+    "pair from the command line with --allow-insecure-http."
+)
+
+
+def sends_credential_in_clear(cloud_url: str) -> bool:
+    """True for http:// to anything but this computer (localhost, 127.0.0.0/8, ::1)."""
+    parts = urlsplit(cloud_url.strip())
+    if parts.scheme.lower() != "http":
+        return False
+    host = (parts.hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return False
+    try:
+        return not ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return True
 
 
 def _issuing_key(store: Store) -> tuple[int, bytes, bytes]:
@@ -70,6 +93,7 @@ def pair(
     device_name: str,
     now: Callable[[], datetime],
     discard_local_data: bool = False,
+    allow_insecure_http: bool = False,
     http: httpx.Client | None = None,
     staff: tuple[str | None, str] | None = None,
 ) -> PairingResult:
@@ -77,7 +101,11 @@ def pair(
     NoKeyringBackend/CredentialError (checked before the code is spent).
 
     staff: (id, name) of the owner pairing on the Sync screen, for the audit log; None from the
-    command line, which the audit entry says instead."""
+    command line, which the audit entry says instead.
+    allow_insecure_http: the owner has been warned and still pairs over plain http:// (see
+    `sends_credential_in_clear`); otherwise such an address is refused before the code is spent."""
+    if sends_credential_in_clear(cloud_url) and not allow_insecure_http:
+        raise PairingRefused(INSECURE_HTTP.format(url=cloud_url))
     with store.reading() as conn:
         has_customers = sync_repo.has_local_customers(conn)
         already = meta.get_setting(conn, "cloud_url")

@@ -61,9 +61,12 @@ def url_problem(url: str) -> str:
     """'' when `url` can name a cloud; else why not (checked before any code is spent)."""
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https"):
-        return "the address must start with https:// (or http:// on a local network)"
+        return "the address must start with https://"
     if not parts.hostname:
         return "the address has no server name"
+    if pairing.sends_credential_in_clear(url):
+        # the screen has no "send it unencrypted anyway": the command line's --allow-insecure-http does
+        return pairing.INSECURE_HTTP.format(url=url)
     return ""
 
 

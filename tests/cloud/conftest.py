@@ -34,6 +34,7 @@ HIGH_LIMITS = {
     "rate_signup_per_hour": 1_000_000,
     "rate_public_per_minute": 1_000_000,
     "rate_device_per_minute": 1_000_000,
+    "rate_login_failures_per_hour": 1_000_000,
 }
 
 

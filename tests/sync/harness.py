@@ -34,6 +34,7 @@ HIGH_LIMITS = {
     "RATE_SIGNUP_PER_HOUR": "1000000",
     "RATE_PUBLIC_PER_MINUTE": "1000000",
     "RATE_DEVICE_PER_MINUTE": "1000000",
+    "RATE_LOGIN_FAILURES_PER_HOUR": "1000000",
     "ARGON2_TIME_COST": "1",
     "ARGON2_MEMORY_KIB": "1024",
 }
@@ -132,9 +133,13 @@ def create_owner(data_dir: Path, email: str, business: str = "Cafe") -> None:
 class CloudProcess:
     """`loyalty-cloud serve` on a free loopback port; kill() is SIGKILL, start() starts it again."""
 
-    def __init__(self, data_dir: Path, port: int | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, port: int | None = None, args: tuple[str, ...] = (), env: dict | None = None
+    ) -> None:
         self.data_dir = data_dir
         self.port = port or free_port()
+        self.args = args  # more `serve` options, e.g. ("--workers", "2")
+        self.env = env or {}  # more environment, e.g. a rate limit as LOYALTY_CLOUD_RATE_…
         self.proc: subprocess.Popen | None = None
         self.log = data_dir / "serve.log"
 
@@ -155,8 +160,9 @@ class CloudProcess:
                     "--log-level",
                     "warning",
                     "--no-access-log",
+                    *self.args,
                 ],
-                env=cloud_env(),
+                env=cloud_env(self.env),
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
@@ -213,6 +219,8 @@ class Kiosk:
             code,
             device_name=f"Till {next(_ids)}",
             now=self.clock,
+            # an in-process TestClient ("http://testserver"): nothing crosses a network
+            allow_insecure_http=http is not None,
             http=http,
         )
 

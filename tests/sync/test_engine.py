@@ -211,6 +211,7 @@ def test_pairing_refuses_a_kiosk_with_customers_unless_told_to_discard(cloud, ma
         device_name="Till",
         now=a.clock,
         discard_local_data=True,
+        allow_insecure_http=True,  # the in-process TestClient: nothing crosses a network
         http=cloud.http,
     )
     assert result.discarded_local_data

@@ -165,6 +165,10 @@ def test_cashier_is_denied_the_sync_screen_and_a_manager_cannot_pair(qtbot, make
 def test_pairing_errors_are_explained(qtbot, make_kiosk, shop, cloud, other_kiosk):
     kiosk, screen = _open_sync(qtbot, make_kiosk)
     assert "not valid" in _refused(qtbot, screen, "loyalty.example", "ABCD-EFGH", "bad_url")
+    # plain http:// to another computer would send the credential in clear: said, and nothing sent
+    said = _refused(qtbot, screen, "http://192.0.2.1:9", "ABCD-EFGH", "bad_url")
+    assert "unencrypted" in said
+    assert "https://" in said
     closed = f"http://127.0.0.1:{free_port()}"
     assert f"Cannot reach the cloud at {closed}" in _refused(
         qtbot, screen, closed, cloud.code(), "unreachable"

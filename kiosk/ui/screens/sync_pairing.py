@@ -19,7 +19,7 @@ from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.forms import MessageLine
 
 # problems whose technical text adds something the owner's sentence does not say
-SHOW_DETAIL = frozenset({"unreachable", "credential", "not_a_cloud", "refused"})
+SHOW_DETAIL = frozenset({"unreachable", "credential", "not_a_cloud", "refused", "bad_url"})
 
 
 class PairingPanel(QFrame):

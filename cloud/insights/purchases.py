@@ -84,6 +84,9 @@ def _parse_line(number: int, line: str) -> Purchase:
         )
     customer, _sample, raw_day, raw_quantity, raw_amount = fields
     try:
+        # strptime alone would read 2001013 as 2001-01-03: insist on all eight digits
+        if len(raw_day) != 8 or not raw_day.isdigit():
+            raise ValueError(raw_day)
         day = datetime.strptime(raw_day, "%Y%m%d").date()
     except ValueError:
         raise PurchaseFileError(f"line {number}: {raw_day!r} is not a date in the form YYYYMMDD") from None

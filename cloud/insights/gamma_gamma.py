@@ -107,8 +107,8 @@ def conditional_expected_spend(params: GammaGammaParams, x: ArrayLike, m_x: Arra
     A customer with no repeat transaction (x = 0) gets the population mean.
     """
     x, m_x = np.asarray(x, dtype=float), np.asarray(m_x, dtype=float)
-    if np.any(x < 0) or np.any((x > 0) & (m_x <= 0)):
-        raise ValueError("x must be ≥ 0, and m_x > 0 wherever x > 0")
+    if np.any(x < 0) or np.any(m_x < 0):
+        raise ValueError("x and m_x must be ≥ 0")
     if params.q <= 1:
         raise ValueError(f"expected spend is infinite when q ≤ 1 (q = {params.q})")
     p, q, gamma = params.p, params.q, params.gamma

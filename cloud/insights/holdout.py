@@ -37,11 +37,15 @@ class HoldoutCheck:
 
 
 def check(split: Split) -> HoldoutCheck:
-    """Fit BG/NBD on every cohort customer and Gamma-Gamma on those with a repeat purchase."""
+    """Fit BG/NBD on every cohort customer and Gamma-Gamma on those with a paid repeat purchase.
+
+    A customer whose repeat transactions were all free (m_x = 0) has no spend density to fit;
+    she still gets a spend forecast, shrunk towards the population's mean.
+    """
     h = split.histories
     visits = bgnbd.fit(h.x, h.t_x, h.T)
-    repeat = h.x > 0
-    spend = gamma_gamma.fit(h.x[repeat], h.m_x[repeat])
+    paid = (h.x > 0) & (h.m_x > 0)
+    spend = gamma_gamma.fit(h.x[paid], h.m_x[paid])
     horizons = split.holdout_horizons()
     # customers × horizons; the unconditional path of customer i from her first purchase is
     # E[X(T_i + t)] - E[X(T_i)] for the t after calibration
@@ -104,7 +108,7 @@ def as_json(result: HoldoutCheck) -> dict:
             "log_likelihood": s.log_likelihood,
             "converged": s.converged,
             "customers": s.customers,
-            "spend_measure": "mean amount per repeat transaction in calibration, customers with x >= 1",
+            "spend_measure": "mean amount per repeat transaction in calibration (x >= 1, m_x > 0)",
             "mean_spend_per_transaction": s.params.mean_spend,
         },
         "holdout_forecast": {

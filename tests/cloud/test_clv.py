@@ -167,6 +167,20 @@ def test_clv_fit_refuses_bad_input_with_exit_code_2(tmp_path, cdnow, capsys):
     assert exited.value.code == 2
 
 
+def test_free_repeat_purchases_are_left_out_of_the_spend_fit(tmp_path, cdnow, capsys):
+    # customer 00004 bought on 1997-01-01, then twice more in calibration: make both repeats free
+    text = cdnow.read_text()
+    for paid in (" 00004 0001 19970118  2   29.73", " 00004 0001 19970802  1   14.96"):
+        assert paid in text
+        text = text.replace(paid, paid.rsplit(" ", 1)[0] + " 0.00")
+    free = tmp_path / "free.txt"
+    free.write_text(text, encoding="utf-8")
+    assert main(["clv-fit", str(free), "--calibration-weeks", "39"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["customers"]["with_repeat_purchase"] == 946
+    assert out["gamma_gamma"]["customers"] == 945
+
+
 def test_clv_fit_says_when_nothing_can_be_fitted(tmp_path, capsys):
     once = tmp_path / "once.txt"
     once.write_text("".join(f"{i} {i} 2020010{1 + i % 5} 1 5.00\n" for i in range(20)) + "0 0 20200301 1 1\n")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -41,10 +42,24 @@ def run(args: argparse.Namespace) -> int:
     except (PurchaseFileError, FitError) as exc:
         print(f"loyalty-cloud clv-fit: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(holdout.as_json(result), indent=2))
+    print(json.dumps(_finite(holdout.as_json(result)), indent=2, allow_nan=False))
     if not result.converged:
         print(
-            "loyalty-cloud clv-fit: the fit did not converge; the estimates are unreliable", file=sys.stderr
+            "loyalty-cloud clv-fit: a fit found no maximum (a parameter ran to the edge of its range or the "
+            "search did not settle: customers may be too alike, or none seem to leave); the estimates and "
+            "forecasts are unreliable",
+            file=sys.stderr,
         )
         return 1
     return 0
+
+
+def _finite(value):
+    """The JSON with null for a number a degenerate fit left undefined (JSON has no NaN)."""
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value

@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import betaln, expit, gammaln, hyp2f1
 
-from cloud.insights._optimize import FitError, maximize
+from cloud.insights._optimize import FitError, maximize, shapes_plausible
 
 # the expectations divide by (a - 1); the formula is continuous there, so a fit that lands on
 # a = 1 exactly is evaluated a hair away (relative error ~1e-7, far below any data's noise)
@@ -105,7 +105,9 @@ def fit(
         return float(np.dot(counts, log_likelihood_terms(params, hx, ht_x, hT)))
 
     found = maximize(total, (start.r, start.alpha, start.a, start.b))
-    return BgNbdFit(BgNbdParams(*found.params), found.log_likelihood, found.converged, int(x.size))
+    params = BgNbdParams(*found.params)
+    converged = found.converged and shapes_plausible(params.r, params.a, params.b)
+    return BgNbdFit(params, found.log_likelihood, converged, int(x.size))
 
 
 def probability_alive(params: BgNbdParams, x: ArrayLike, t_x: ArrayLike, T: ArrayLike) -> NDArray:

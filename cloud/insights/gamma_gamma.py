@@ -14,7 +14,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 from scipy.special import gammaln
 
-from cloud.insights._optimize import FitError, maximize
+from cloud.insights._optimize import FitError, maximize, shapes_plausible
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,9 @@ def fit(
         return log_likelihood(params, x, m_x)
 
     found = maximize(total, (start.p, start.q, start.gamma))
-    return GammaGammaFit(GammaGammaParams(*found.params), found.log_likelihood, found.converged, int(x.size))
+    params = GammaGammaParams(*found.params)
+    converged = found.converged and shapes_plausible(params.p, params.q)
+    return GammaGammaFit(params, found.log_likelihood, converged, int(x.size))
 
 
 def conditional_expected_spend(params: GammaGammaParams, x: ArrayLike, m_x: ArrayLike) -> NDArray:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -179,6 +180,25 @@ def test_free_repeat_purchases_are_left_out_of_the_spend_fit(tmp_path, cdnow, ca
     out = json.loads(capsys.readouterr().out)
     assert out["customers"]["with_repeat_purchase"] == 946
     assert out["gamma_gamma"]["customers"] == 945
+
+
+def test_clv_fit_says_when_a_fit_runs_off_to_the_edge(tmp_path, capsys):
+    # 20 clockwork customers, every week, none leaving: no maximum inside the parameter space
+    start = date(2024, 1, 1)
+    lines = [
+        f"{c} {c} {start + timedelta(days=7 * week + c % 7):%Y%m%d} 1 {5 + c % 3}.00\n"
+        for c in range(20)
+        for week in range(30)
+    ]
+    regular = tmp_path / "regular.txt"
+    regular.write_text("".join(lines), encoding="utf-8")
+    code, out, err = _run(["clv-fit", str(regular), "--calibration-weeks", "20"], capsys)
+    assert code == 1
+    assert "ran to the edge" in err
+    report = json.loads(out)  # still valid JSON: undefined numbers are null, never NaN
+    assert report["bg_nbd"]["converged"] is False
+    assert report["gamma_gamma"]["converged"] is False  # q → ∞: every customer spends alike
+    assert report["customers"]["calibration_cohort"] == 20
 
 
 def test_clv_fit_says_when_nothing_can_be_fitted(tmp_path, capsys):

@@ -37,8 +37,10 @@ class Histories:
     """The calibration cohort (customers whose first purchase is in the calibration period).
 
     Arrays are aligned with `customers`; times are in weeks from each customer's first purchase:
-    x repeat transactions, the last at t_x, observed for T (to the end of the calibration's last
-    day); m_x is the mean amount of the x repeat transactions (0 when x = 0).
+    x repeat transactions, the last at t_x, observed for T, up to the calibration's last day.
+    Days are whole dates, so T = (last day - first day)/7, as in the papers: counting to the end
+    of that day instead (one day more) moves the CDNOW estimates off the published ones.
+    m_x is the mean amount of the x repeat transactions (0 when x = 0).
     """
 
     customers: tuple[str, ...]

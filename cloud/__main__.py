@@ -1,4 +1,4 @@
-"""`loyalty-cloud`: serve the API, create the first owner, migrate the database."""
+"""`loyalty-cloud`: serve the API, create the first owner, migrate the database, fit the CLV models."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from cloud import pairing_cli
+from cloud import clv_cli, pairing_cli
 from cloud.settings import ENV_PREFIX, Settings, load_settings
 
 
@@ -147,6 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(migrate)
     migrate.set_defaults(func=_migrate)
     pairing_cli.add_parser(sub)
+    clv_cli.add_parser(sub)
     return parser
 
 

@@ -1,0 +1,83 @@
+"""A/B statistics for offers: effect, 95 % confidence interval and p-value, and sample sizes.
+
+Two-sided tests, chosen before the data: the difference in proportions with the usual z-test
+(pooled under the null for the p-value, unpooled for the interval), the difference in means with
+Welch's t-test (scipy), and the per-arm sample size that a fixed-horizon test needs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+
+@dataclass(frozen=True)
+class Comparison:
+    effect: float  # variant B minus variant A
+    low: float
+    high: float
+    p_value: float
+    confidence: float
+
+
+def _check_level(confidence: float) -> None:
+    if not 0 < confidence < 1:
+        raise ValueError(f"a confidence level lies between 0 and 1, got {confidence}")
+
+
+def difference_in_proportions(
+    successes_a: int, n_a: int, successes_b: int, n_b: int, confidence: float = 0.95
+) -> Comparison:
+    """p_B - p_A (e.g. the share of members who came back) with its interval and p-value."""
+    _check_level(confidence)
+    for s, n in ((successes_a, n_a), (successes_b, n_b)):
+        if n < 1 or not 0 <= s <= n:
+            raise ValueError(f"need 0 ≤ successes ≤ trials and trials ≥ 1, got {s} of {n}")
+    p_a, p_b = successes_a / n_a, successes_b / n_b
+    effect = p_b - p_a
+    pooled = (successes_a + successes_b) / (n_a + n_b)
+    null_se = math.sqrt(pooled * (1 - pooled) * (1 / n_a + 1 / n_b))
+    p_value = 1.0 if null_se == 0 else float(2 * stats.norm.sf(abs(effect) / null_se))
+    se = math.sqrt(p_a * (1 - p_a) / n_a + p_b * (1 - p_b) / n_b)
+    z = float(stats.norm.ppf(0.5 + confidence / 2))
+    return Comparison(effect, effect - z * se, effect + z * se, p_value, confidence)
+
+
+def difference_in_means(a: Sequence[float], b: Sequence[float], confidence: float = 0.95) -> Comparison:
+    """mean(B) - mean(A) (e.g. spend per member) by Welch's t-test, which allows unequal variances."""
+    _check_level(confidence)
+    a_values, b_values = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a_values.size < 2 or b_values.size < 2:
+        raise ValueError("each variant needs at least 2 observations")
+    result = stats.ttest_ind(b_values, a_values, equal_var=False)
+    interval = result.confidence_interval(confidence_level=confidence)
+    effect = float(b_values.mean() - a_values.mean())
+    return Comparison(effect, float(interval.low), float(interval.high), float(result.pvalue), confidence)
+
+
+def _z(alpha: float, power: float) -> tuple[float, float]:
+    if not 0 < alpha < 1 or not 0 < power < 1:
+        raise ValueError("alpha and power lie between 0 and 1")
+    return float(stats.norm.ppf(1 - alpha / 2)), float(stats.norm.ppf(power))
+
+
+def sample_size_proportions(p_a: float, p_b: float, alpha: float = 0.05, power: float = 0.8) -> int:
+    """Members per variant to detect p_A → p_B with a two-sided z-test at this alpha and power."""
+    if not (0 < p_a < 1 and 0 < p_b < 1) or p_a == p_b:
+        raise ValueError("two different proportions strictly between 0 and 1 are needed")
+    z_alpha, z_power = _z(alpha, power)
+    mean = (p_a + p_b) / 2
+    root = z_alpha * math.sqrt(2 * mean * (1 - mean)) + z_power * math.sqrt(p_a * (1 - p_a) + p_b * (1 - p_b))
+    return math.ceil(root**2 / (p_a - p_b) ** 2)
+
+
+def sample_size_means(difference: float, sd: float, alpha: float = 0.05, power: float = 0.8) -> int:
+    """Members per variant to detect a difference in means given the outcome's standard deviation."""
+    if difference == 0 or sd <= 0:
+        raise ValueError("a non-zero difference and a positive standard deviation are needed")
+    z_alpha, z_power = _z(alpha, power)
+    return math.ceil(2 * ((z_alpha + z_power) * sd / difference) ** 2)

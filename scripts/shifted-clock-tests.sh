@@ -11,6 +11,8 @@ suites=(tests/faults tests/sync tests/cloud tests/store tests/unit)
 # monotonic clocks stay real: timeouts and thread waits measure real time, only the date moves
 export FAKETIME_DONT_FAKE_MONOTONIC=1
 export TZ=Europe/Berlin  # the shop's zone: its local days and daylight-saving changes
+# every Python process sleeps around a libfaketime limit (see the sitecustomize module there)
+export PYTHONPATH="$PWD/scripts/faketime-python${PYTHONPATH:+:$PYTHONPATH}"
 
 # libfaketime reads an absolute "@date" in the process's own zone, which is ambiguous in the
 # autumn hour: give each start as an offset from now to an instant in UTC instead

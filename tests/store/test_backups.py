@@ -32,7 +32,10 @@ DAY1 = datetime(2026, 11, 1, 8, 15, 0)
 
 
 def kiosk_cli(*args: str | Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH")))),
+    }
     return subprocess.run(
         [sys.executable, "-m", "kiosk", *map(str, args)], capture_output=True, text=True, env=env, timeout=120
     )

@@ -61,7 +61,8 @@ def test_sigkill_after_reported_stamp_loses_nothing(tmp_path, clock):
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
-            env=os.environ | {"PYTHONPATH": os.getcwd()},
+            env=os.environ
+            | {"PYTHONPATH": os.pathsep.join(filter(None, (os.getcwd(), os.environ.get("PYTHONPATH"))))},
         )
         child.stdin.write("stamp\n")
         child.stdin.flush()

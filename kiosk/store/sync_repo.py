@@ -435,6 +435,38 @@ def all_conflicts(conn: Connection, *, include_resolved: bool = False) -> list[C
 # --- pairing -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class LocalData:
+    """What pairing would discard, counted so that the owner is told before anything goes."""
+
+    customers: int
+    cards: int
+    events: int
+    pending: int  # not yet accepted by any cloud
+
+    @property
+    def empty(self) -> bool:
+        return not (self.customers or self.cards or self.events)
+
+    def describe(self) -> str:
+        return (
+            f"{self.customers} customer(s), {self.cards} card(s) and {self.events} event(s), "
+            f"{self.pending} of them not yet synced"
+        )
+
+
+def local_data(conn: Connection) -> LocalData:
+    def count(table, *where) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    return LocalData(
+        customers=count(customers),
+        cards=count(cards),
+        events=count(events),
+        pending=count(outbox, outbox.c.state == "pending"),
+    )
+
+
 def has_local_customers(conn: Connection) -> bool:
     return conn.execute(select(customers.c.id).limit(1)).first() is not None
 

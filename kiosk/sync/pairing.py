@@ -5,7 +5,14 @@ it issued, and the cloud's business has a different id. So pairing is allowed on
 kiosk has no customers (or when the owner asks to discard them, e.g. the demo shop); the kiosk
 then adopts the cloud's business, location and device id, keeps its issuing key (registered
 with the cloud under its key id), and drops its local offers: the cloud's offers arrive with
-the first pull. Unpairing wipes the credential and the cloud URL and keeps the ledger.
+the first pull.
+
+A kiosk that was paired before (unpaired, e.g. to give a copied till its own credential) holds
+customers and maybe unsynced events of that cloud business. Pairing it again with the same
+business keeps all of it and sends the pending events with the new credential (they are
+idempotent by id); the cloud is asked to refuse, without spending the code, a code of another
+business. Unpairing wipes the credential and the cloud URL and keeps the ledger, pending
+events included.
 """
 
 from __future__ import annotations
@@ -21,10 +28,12 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 
 from kiosk.domain.codes import PublicKey
 from kiosk.store import Store, meta, sync_repo
+from kiosk.store.sync_repo import LocalData
 from kiosk.sync import engine
 from kiosk.sync.client import CloudClient, Refused
 from kiosk.sync.credentials import CredentialStore
 from kiosk.sync.engine import SyncEngine
+from kiosk.sync.installation import Installation
 from kiosk.sync.wire import Paired
 
 KEY_ID_ATTEMPTS = 5
@@ -34,11 +43,30 @@ class PairingRefused(RuntimeError):
     pass
 
 
+OTHER_BUSINESS = "pairing-code-other-business"
+
+
 @dataclass(frozen=True, slots=True)
 class PairingResult:
     paired: Paired
     cloud_url: str
     discarded_local_data: bool
+    discarded: LocalData | None = None  # what was discarded (None: nothing)
+    kept_pending: int = 0  # events of the same business kept, sent at the next sync
+
+
+@dataclass(frozen=True, slots=True)
+class UnpairResult:
+    pending: int  # events kept for the next pairing with the same business
+    business_id: int
+    business_name: str
+
+
+def previous_business(settings: dict[str, str]) -> int | None:
+    """The cloud business this kiosk was paired with (now or before), None if never paired."""
+    if not settings.get("device_id"):
+        return None
+    return int(settings.get("business_id") or 0) or None
 
 
 def _issuing_key(store: Store) -> tuple[int, bytes, bytes]:
@@ -79,14 +107,19 @@ def pair(
     staff: (id, name) of the owner pairing on the Sync screen, for the audit log; None from the
     command line, which the audit entry says instead."""
     with store.reading() as conn:
-        has_customers = sync_repo.has_local_customers(conn)
-        already = meta.get_setting(conn, "cloud_url")
+        local = sync_repo.local_data(conn)
+        settings = meta.all_settings(conn)
+    already = settings.get("cloud_url")
     if already:
         raise PairingRefused(f"this kiosk is already paired with {already}; unpair it first")
-    if has_customers and not discard_local_data:
+    before = previous_business(settings)
+    has_data = bool(local.customers or local.pending)
+    keep = has_data and before is not None and not discard_local_data
+    if has_data and not keep and not discard_local_data:
         raise PairingRefused(
-            "this kiosk already has customers of its own business; pairing adopts the cloud's business, "
-            "whose cards those tokens are not. Pair a fresh kiosk, or discard the local data (demo shop)."
+            f"this kiosk holds {local.describe()} of its own business (it was never paired); pairing "
+            "adopts the cloud's business, whose cards those tokens are not. Pair a fresh kiosk, or "
+            "discard the local data (demo shop)."
         )
     credentials.get()  # a missing keyring must stop us before the single-use code is spent
     key_id, public, private = _issuing_key(store)
@@ -94,22 +127,33 @@ def pair(
     try:
         for attempt in range(KEY_ID_ATTEMPTS):
             try:
-                paired = client.pair(code, device_name, public, key_id)
+                paired = client.pair(code, device_name, public, key_id, before if keep else None)
                 break
             except Refused as exc:
+                slug = exc.problem.slug if exc.problem is not None else ""
+                if slug == OTHER_BUSINESS:
+                    name = settings.get("business_name", "")
+                    raise PairingRefused(
+                        f"this kiosk holds {local.describe()} of business {name!r} ({before}), which it "
+                        "was paired with before; this pairing code is for another business, and was not "
+                        f"used. Pair with a code of {name!r} to keep them and send the pending events, "
+                        "or discard them (--discard-local-data)."
+                    ) from exc
                 # the code is not spent by a key-id clash: pick another id (no card carries it yet)
-                if (
-                    exc.problem is None
-                    or exc.problem.slug != "key-id-taken"
-                    or attempt == KEY_ID_ATTEMPTS - 1
-                ):
+                if slug != "key-id-taken" or attempt == KEY_ID_ATTEMPTS - 1:
                     raise
                 key_id = _new_key_id()
     finally:
         client.close()
+    if keep and paired.business_id != before:  # a cloud that ignored expected_business_id
+        raise PairingRefused(
+            f"the cloud paired this kiosk with business {paired.business_id}, not {before} whose data it "
+            "holds; nothing was changed here. Revoke that device in the dashboard."
+        )
     credentials.set(paired.device_token)
     with store.transaction() as conn:
-        sync_repo.discard_local_ledger(conn)
+        if not keep:
+            sync_repo.discard_local_ledger(conn)
         sync_repo.adopt_issuing_key(
             conn, paired.business_id, PublicKey(paired.business_id, key_id, public), private
         )
@@ -122,7 +166,14 @@ def pair(
             "cloud_url": cloud_url.rstrip("/"),
         }.items():
             meta.put_setting(conn, key, value)
-        for key in (engine.STOPPED, engine.LAST_ERROR, engine.LAST_SUCCESS):
+        for key in (
+            engine.STOPPED,
+            engine.LAST_ERROR,
+            engine.LAST_SUCCESS,
+            engine.STATE,
+            engine.CREDENTIAL_SHARED,
+            sync_repo.CURSOR,
+        ):
             meta.delete_setting(conn, key)
         meta.put_location(conn, paired.location_id, paired.location_name)
         meta.audit(
@@ -134,9 +185,14 @@ def pair(
             cloud=cloud_url,
             device_id=paired.device_id,
             business_id=paired.business_id,
-            discarded=has_customers,
+            discarded=has_data and not keep,
+            discarded_counts=None if keep or local.empty else local.describe(),
+            pending_kept=local.pending if keep else 0,
         )
-    return PairingResult(paired, cloud_url.rstrip("/"), has_customers)
+    discarded = None if keep or local.empty else local
+    return PairingResult(
+        paired, cloud_url.rstrip("/"), has_data and not keep, discarded, local.pending if keep else 0
+    )
 
 
 def unpair(
@@ -145,16 +201,31 @@ def unpair(
     *,
     now: Callable[[], datetime],
     staff: tuple[str | None, str] | None = None,
-) -> None:
-    """Forget the cloud: the credential is wiped; the ledger (and any pending events) stays.
-    staff: as for pair()."""
+) -> UnpairResult:
+    """Forget the cloud: the credential is wiped; the ledger (and any pending events) stays, and
+    pairing again with the same business sends them. staff: as for pair()."""
     credentials.delete()
     with store.transaction() as conn:
-        for key in ("cloud_url", sync_repo.CURSOR, engine.STOPPED, engine.LAST_ERROR):
+        pending = sync_repo.outbox_counts(conn)["pending"]
+        settings = meta.all_settings(conn)
+        for key in (
+            "cloud_url",
+            sync_repo.CURSOR,
+            engine.STOPPED,
+            engine.LAST_ERROR,
+            engine.STATE,
+            engine.CREDENTIAL_SHARED,
+        ):
             meta.delete_setting(conn, key)
         meta.audit(
-            conn, now(), *(staff or (None, None)), "kiosk_unpaired", via="screen" if staff else "command line"
+            conn,
+            now(),
+            *(staff or (None, None)),
+            "kiosk_unpaired",
+            via="screen" if staff else "command line",
+            pending_kept=pending,
         )
+    return UnpairResult(pending, int(settings.get("business_id") or 0), settings.get("business_name", ""))
 
 
 def cloud_url_of(store: Store) -> str | None:
@@ -174,5 +245,9 @@ def engine_for(
     with store.reading() as conn:
         cloud_url = meta.get_setting(conn, "cloud_url")
     token = credentials.get() if cloud_url else None
-    client = CloudClient(cloud_url, token, http=http) if cloud_url and token else None
+    client = (
+        CloudClient(cloud_url, token, http=http, installation=Installation(store.path.parent))
+        if cloud_url and token
+        else None
+    )
     return SyncEngine(store, client, clock=clock, **options)

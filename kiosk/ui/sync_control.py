@@ -22,7 +22,7 @@ from kiosk.domain.model import Role
 from kiosk.services.context import Actor
 from kiosk.store import Store, meta, sync_repo
 from kiosk.sync import details, pairing
-from kiosk.sync.client import Refused, SyncError, Transient
+from kiosk.sync.client import NotACloud, Refused, SyncError, Transient
 from kiosk.sync.credentials import CredentialError, NoKeyringBackend, credentials_for
 from kiosk.sync.engine import SyncEngine, SyncStatus
 
@@ -205,6 +205,8 @@ class SyncControl(QObject):
             return PairingProblem("no_keyring", detail, url)
         if isinstance(exc, CredentialError):
             return PairingProblem("credential", detail, url)
+        if isinstance(exc, NotACloud):
+            return PairingProblem("not_a_cloud", detail, url)
         if isinstance(exc, Transient):
             return PairingProblem("unreachable", detail, url)
         if isinstance(exc, Refused) and exc.problem is not None:

@@ -478,8 +478,15 @@ def discard_local_ledger(conn: Connection) -> None:
     conn.execute(delete(settings).where(settings.c.key == CURSOR))
 
 
-def adopt_issuing_key(conn: Connection, business_id: int, key: PublicKey, private_key: bytes) -> None:
+def adopt_issuing_key(
+    conn: Connection, business_id: int, key: PublicKey, private_key: bytes, *, keep_others: bool = False
+) -> None:
     """After pairing, this kiosk's key belongs to the cloud's business: keys of the standalone
-    business (which issued no card that survives pairing) are dropped."""
-    conn.execute(delete(signing_keys))
+    business (which issued no card that survives pairing) are dropped. Pairing again with the
+    same business keeps the public keys its cards are checked with (keep_others) and signs with
+    the new key only."""
+    if keep_others:
+        conn.execute(update(signing_keys).values(private_key=None))
+    else:
+        conn.execute(delete(signing_keys))
     meta.put_key(conn, PublicKey(business_id, key.key_id, key.public_key, False), private_key)

@@ -62,20 +62,30 @@ class UnpairResult:
     business_name: str
 
 
-def previous_business(settings: dict[str, str]) -> int | None:
-    """The cloud business this kiosk was paired with (now or before), None if never paired."""
-    if not settings.get("device_id"):
-        return None
-    return int(settings.get("business_id") or 0) or None
+PAIRED_BUSINESS = "cloud_business_id"  # the cloud business this ledger belongs to; kept by unpair
 
 
-def _issuing_key(store: Store) -> tuple[int, bytes, bytes]:
-    """(key id, public, private) of this kiosk's key, made now if the kiosk was never set up."""
+def previous_business(conn) -> int | None:
+    """The cloud business this kiosk was paired with (now or before), None if never paired.
+    Kiosks paired before the setting existed are known by their audit log's pairing entry."""
+    marked = meta.get_setting(conn, PAIRED_BUSINESS)
+    if marked:
+        return int(marked)
+    current = int(meta.get_setting(conn, "business_id", "0") or 0)
+    for entry in meta.audit_entries(conn, limit=10_000):
+        if entry["action"] == "kiosk_paired" and entry["detail"].get("business_id") == current:
+            return current
+    return None
+
+
+def _issuing_key(store: Store, *, fresh: bool = False) -> tuple[int, bytes, bytes]:
+    """(key id, public, private) of this kiosk's key, made now if the kiosk was never set up
+    (or when asked for a fresh one)."""
     with store.reading() as conn:
         business_id = int(meta.get_setting(conn, "business_id", "0") or 0)
         own = meta.issuing_key(conn, business_id)
         keys = meta.keys_of(conn, business_id)
-    if own is not None:
+    if own is not None and not fresh:
         return own[0], keys[own[0]].public_key, own[1]
     private = Ed25519PrivateKey.generate()
     return (
@@ -109,10 +119,10 @@ def pair(
     with store.reading() as conn:
         local = sync_repo.local_data(conn)
         settings = meta.all_settings(conn)
+        before = previous_business(conn)
     already = settings.get("cloud_url")
     if already:
         raise PairingRefused(f"this kiosk is already paired with {already}; unpair it first")
-    before = previous_business(settings)
     has_data = bool(local.customers or local.pending)
     keep = has_data and before is not None and not discard_local_data
     if has_data and not keep and not discard_local_data:
@@ -122,7 +132,9 @@ def pair(
             "discard the local data (demo shop)."
         )
     credentials.get()  # a missing keyring must stop us before the single-use code is spent
-    key_id, public, private = _issuing_key(store)
+    # pairing again keeps the ledger but not the old key: it belongs to the old device (revoked,
+    # or copied to another till with the folder), so each pairing registers a key of its own
+    key_id, public, private = _issuing_key(store, fresh=keep)
     client = CloudClient(cloud_url, http=http)
     try:
         for attempt in range(KEY_ID_ATTEMPTS):
@@ -155,7 +167,7 @@ def pair(
         if not keep:
             sync_repo.discard_local_ledger(conn)
         sync_repo.adopt_issuing_key(
-            conn, paired.business_id, PublicKey(paired.business_id, key_id, public), private
+            conn, paired.business_id, PublicKey(paired.business_id, key_id, public), private, keep_others=keep
         )
         for key, value in {
             "business_id": str(paired.business_id),
@@ -164,6 +176,7 @@ def pair(
             "location_name": paired.location_name,
             "device_id": paired.device_id,
             "cloud_url": cloud_url.rstrip("/"),
+            PAIRED_BUSINESS: str(paired.business_id),
         }.items():
             meta.put_setting(conn, key, value)
         for key in (

@@ -112,3 +112,33 @@ def test_pair_stamp_sync_status_from_the_command_line(served, tmp_path):
     assert status["credential_shared"] is False
     card = json.loads(_kiosk("card", token, data_dir=data).stdout)["card"]
     assert card["stamps"] == 1
+
+
+def test_unpair_keeps_pending_events_and_pairing_again_with_the_business_sends_them(served, tmp_path):
+    data = tmp_path / "till"
+    with httpx.Client(base_url=served.url) as http:
+        owner = OwnerApi(http, "owner@shop.example")
+        owner.offer(name="Coffee card", stamps_required=10)
+    code = _pairing_code(served).stdout.split("\t")[0]
+    assert _kiosk("pair", served.url, code, "--token-file", data_dir=data).returncode == 0
+    assert _kiosk("sync", data_dir=data).returncode == 0
+    enrolled = json.loads(_kiosk("enroll", "Pat Pending", data_dir=data).stdout)
+    card_id = enrolled["cards"][0]["card_id"]
+    assert _kiosk("scan", enrolled["cards"][0]["qr"], data_dir=data).returncode == 0
+    served.stop()  # the cloud is away while the owner unpairs: the events stay, and it says so
+    unpaired = _kiosk("unpair", data_dir=data)
+    assert unpaired.returncode == 0, unpaired.stderr
+    assert "before unpairing: offline" in unpaired.stdout
+    assert "2 event(s) not yet synced are kept in this kiosk's ledger" in unpaired.stdout
+    assert "'Cafe'" in unpaired.stdout
+    served.start()
+    code = _pairing_code(served).stdout.split("\t")[0]
+    # the same business: allowed, nothing discarded, the pending events kept
+    again = _kiosk("pair", served.url, code, "--token-file", data_dir=data)
+    assert again.returncode == 0, again.stderr
+    assert "kept: 2 event(s) not yet synced" in again.stdout
+    synced = _kiosk("sync", data_dir=data)
+    assert synced.returncode == 0, synced.stdout
+    assert "synced: 2 accepted, 0 already in the cloud, 0 rejected" in synced.stdout
+    with httpx.Client(base_url=served.url) as http:
+        assert OwnerApi(http, "owner@shop.example").card(card_id)["balance"]["units"] == 1

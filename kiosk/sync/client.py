@@ -8,6 +8,8 @@ run from the sync worker thread only. Every failure comes out as one typed excep
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +19,8 @@ from kiosk.domain.model import Program
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
 from kiosk.sync.installation import Installation
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 PROBLEM_MEDIA = "application/problem+json"
@@ -197,11 +201,19 @@ class CloudClient:
         return _readable(wire.parse_paired, body)
 
     def push(self, batch: list[PendingEvent]) -> wire.PushAnswer:
-        headers = None
-        if self.installation is not None:
-            installation_id, sequence = self.installation.next_sequence()
-            headers = {wire.INSTALLATION_HEADER: installation_id, wire.SEQUENCE_HEADER: str(sequence)}
-        body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch), extra_headers=headers)
+        if self.installation is None:
+            body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch))
+            return _readable(wire.parse_push, body, batch)
+        with contextlib.ExitStack() as held:
+            try:
+                installation_id, sequence = held.enter_context(self.installation.pushing())
+                headers = {wire.INSTALLATION_HEADER: installation_id, wire.SEQUENCE_HEADER: str(sequence)}
+            except OSError:
+                # the folder cannot take the number (disk full, read-only): sync as a v1 kiosk
+                # rather than not at all; the clone check resumes with the next push that can
+                log.warning("cannot record this kiosk's push number; pushing without it", exc_info=True)
+                headers = None
+            body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch), extra_headers=headers)
         return _readable(wire.parse_push, body, batch)
 
     def push_offers(self, offers: list[Program]) -> tuple[wire.OfferResult, ...]:

@@ -95,10 +95,21 @@ class Installation:
         with self._locked():
             return str(self._current()["id"])
 
+    def _take_next(self) -> tuple[str, int]:
+        data = self._current()
+        data["sequence"] = int(data.get("sequence") or 0) + 1
+        self._write(data)
+        return str(data["id"]), data["sequence"]
+
     def next_sequence(self) -> tuple[str, int]:
         """(installation id, the next push number), the number on disk before it is sent."""
         with self._locked():
-            data = self._current()
-            data["sequence"] = int(data.get("sequence") or 0) + 1
-            self._write(data)
-            return str(data["id"]), data["sequence"]
+            return self._take_next()
+
+    @contextlib.contextmanager
+    def pushing(self):
+        """The next push number, held until the push is answered: the kiosk's sync thread and a
+        `loyalty-kiosk sync` of the same folder push one after the other, so the cloud never sees
+        one installation's numbers arrive out of order (which is what two copies look like)."""
+        with self._locked():
+            yield self._take_next()

@@ -26,3 +26,14 @@ def test_a_copied_folder_gets_a_new_installation_and_the_sequence_only_grows(tmp
     shutil.move(original, tmp_path / "moved")
     shutil.copytree(tmp_path / "moved", original)
     assert Installation(original).id not in (made, copied.id)
+
+
+def test_a_folder_that_cannot_take_the_number_still_syncs(cloud, make_kiosk):
+    kiosk = make_kiosk(cloud)
+    card_id, token = kiosk.enroll()
+    (kiosk.data_dir / INSTALLATION_FILE).unlink(missing_ok=True)
+    (kiosk.data_dir / INSTALLATION_FILE).mkdir()  # unwritable as a file: the number cannot be kept
+    status = kiosk.engine(cloud.http).run_round()
+    assert status.online
+    assert status.accepted == 1
+    assert cloud.owner.card(card_id)["balance"]["units"] == 0

@@ -40,7 +40,11 @@ KEY_ID_ATTEMPTS = 5
 
 
 class PairingRefused(RuntimeError):
-    pass
+    """kind: already_paired | local_data | other_business | refused (what the screen explains)."""
+
+    def __init__(self, message: str, kind: str = "refused") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 OTHER_BUSINESS = "pairing-code-other-business"
@@ -122,14 +126,17 @@ def pair(
         before = previous_business(conn)
     already = settings.get("cloud_url")
     if already:
-        raise PairingRefused(f"this kiosk is already paired with {already}; unpair it first")
+        raise PairingRefused(
+            f"this kiosk is already paired with {already}; unpair it first", "already_paired"
+        )
     has_data = bool(local.customers or local.pending)
     keep = has_data and before is not None and not discard_local_data
     if has_data and not keep and not discard_local_data:
         raise PairingRefused(
             f"this kiosk holds {local.describe()} of its own business (it was never paired); pairing "
             "adopts the cloud's business, whose cards those tokens are not. Pair a fresh kiosk, or "
-            "discard the local data (demo shop)."
+            "discard the local data (demo shop).",
+            "local_data",
         )
     credentials.get()  # a missing keyring must stop us before the single-use code is spent
     # pairing again keeps the ledger but not the old key: it belongs to the old device (revoked,
@@ -149,7 +156,8 @@ def pair(
                         f"this kiosk holds {local.describe()} of business {name!r} ({before}), which it "
                         "was paired with before; this pairing code is for another business, and was not "
                         f"used. Pair with a code of {name!r} to keep them and send the pending events, "
-                        "or discard them (--discard-local-data)."
+                        "or discard them (--discard-local-data).",
+                        "other_business",
                     ) from exc
                 # the code is not spent by a key-id clash: pick another id (no card carries it yet)
                 if slug != "key-id-taken" or attempt == KEY_ID_ATTEMPTS - 1:

@@ -1058,41 +1058,46 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync_pairing.py" line="195"/>
+        <source>This kiosk holds the customers and events of the business it was paired with before, and this pairing code is for another business (the code was not used). Pair with a code of the kiosk&apos;s own business to keep them, or discard them.</source>
+        <translation>Dieser Kiosk enthält die Kunden und Ereignisse des Unternehmens, mit dem er zuvor gekoppelt war, und dieser Kopplungscode gehört zu einem anderen Unternehmen (der Code wurde nicht verbraucht). Mit einem Code des eigenen Unternehmens koppeln, um sie zu behalten, oder sie verwerfen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="200"/>
         <source>This computer has no keyring to keep the kiosk&apos;s cloud credential in. Set one up and pair again, or keep the credential in a file only this user account can read.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund für die Cloud-Zugangsdaten des Kiosks. Richten Sie einen ein und koppeln Sie erneut, oder legen Sie die Zugangsdaten in einer Datei ab, die nur dieses Benutzerkonto lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="203"/>
         <source>The keyring refused to keep the kiosk&apos;s credential.</source>
         <translation>Der Schlüsselbund hat die Zugangsdaten des Kiosks nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="205"/>
         <source>Cannot reach the cloud at %1. Check the address and the network.</source>
         <translation>Die Cloud unter %1 ist nicht erreichbar. Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="208"/>
         <source>The cloud refused this pairing code: it is wrong, already used or expired. Make a new code in the dashboard.</source>
         <translation>Die Cloud hat diesen Kopplungscode abgelehnt: Er ist falsch, schon benutzt oder abgelaufen. Im Dashboard einen neuen Code erstellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="211"/>
         <source>%1 answered, but it is not a loyalty cloud.</source>
         <translation>%1 antwortet, ist aber keine Treue-Cloud.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="213"/>
         <source>The cloud refused the pairing.</source>
         <translation>Die Cloud hat die Kopplung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="229"/>
         <source>Unpaired: the credential is wiped and syncing has stopped.</source>
         <translation>Entkoppelt: Die Zugangsdaten sind gelöscht, der Abgleich ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="234"/>
         <source>Unpairing failed: %1</source>
         <translation>Entkoppeln fehlgeschlagen: %1</translation>
     </message>

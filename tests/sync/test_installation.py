@@ -30,7 +30,7 @@ def test_a_copied_folder_gets_a_new_installation_and_the_sequence_only_grows(tmp
 
 def test_a_folder_that_cannot_take_the_number_still_syncs(cloud, make_kiosk):
     kiosk = make_kiosk(cloud)
-    card_id, token = kiosk.enroll()
+    card_id, _token = kiosk.enroll()
     (kiosk.data_dir / INSTALLATION_FILE).unlink(missing_ok=True)
     (kiosk.data_dir / INSTALLATION_FILE).mkdir()  # unwritable as a file: the number cannot be kept
     status = kiosk.engine(cloud.http).run_round()

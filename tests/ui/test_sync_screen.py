@@ -334,7 +334,6 @@ def test_offer_changes_the_cloud_refused_are_listed_with_what_to_do(qtbot, make_
 
 def test_a_shared_credential_and_an_id_conflict_are_shown_with_what_to_do(qtbot, make_kiosk, demo, services):
     from kiosk.store import sync_repo
-    from kiosk.sync.engine import CREDENTIAL_SHARED
 
     _, screen = _open_sync(qtbot, make_kiosk)
     assert screen.shared_label.isHidden()
@@ -342,7 +341,7 @@ def test_a_shared_credential_and_an_id_conflict_are_shown_with_what_to_do(qtbot,
     # kiosk's credential, and one event's id is held by the cloud with another body
     with services.ctx.store.transaction() as conn:
         meta.put_setting(conn, "cloud_url", "http://127.0.0.1:9")
-        meta.put_setting(conn, CREDENTIAL_SHARED, "1")
+        meta.put_setting(conn, "sync_credential_shared", "1")  # kiosk.sync.engine.CREDENTIAL_SHARED
         (first, *_) = sync_repo.pending_batch(conn, 1)
         sync_repo.mark_rejected(conn, {first.event.id: "id_conflict"})
     screen.refresh()

@@ -1003,101 +1003,101 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync_pairing.py" line="88"/>
-        <source>Unpair this kiosk? Its cloud credential is wiped and syncing stops. The ledger stays here; pairing again needs a new code.</source>
-        <translation>Diesen Kiosk entkoppeln? Seine Cloud-Zugangsdaten werden gelöscht und der Abgleich endet. Alle Buchungen bleiben hier; für eine neue Kopplung braucht es einen neuen Code.</translation>
+        <source>Unpair this kiosk? Its cloud credential is wiped and syncing stops. The ledger stays here with the events still waiting to sync (counted above); pairing again with the same business, with a new code, sends them.</source>
+        <translation>Diesen Kiosk entkoppeln? Seine Cloud-Zugangsdaten werden gelöscht und der Abgleich endet. Alle Buchungen bleiben hier, auch die noch nicht abgeglichenen Ereignisse (oben gezählt); eine neue Kopplung mit demselben Unternehmen, mit einem neuen Code, sendet sie.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="94"/>
         <source>Yes, unpair</source>
         <translation>Ja, entkoppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="95"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="134"/>
         <source>Unpairing wipes this kiosk&apos;s cloud credential and stops syncing; the ledger stays here.</source>
         <translation>Entkoppeln löscht die Cloud-Zugangsdaten dieses Kiosks und beendet den Abgleich; alle Buchungen bleiben hier.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="145"/>
         <source>Pairing…</source>
         <translation>Wird gekoppelt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="161"/>
         <source>Enter the cloud address and the pairing code.</source>
         <translation>Cloud-Adresse und Kopplungscode eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="176"/>
         <source>Paired. The first sync is running; the counter stays open.</source>
         <translation>Gekoppelt. Der erste Abgleich läuft; an der Kasse geht die Arbeit weiter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="187"/>
         <source>That cloud address is not valid: it must look like https://loyalty.example.com.</source>
         <translation>Diese Cloud-Adresse ist ungültig: Sie muss wie https://loyalty.example.com aussehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="189"/>
         <source>Only the owner can pair or unpair this kiosk.</source>
         <translation>Nur der Inhaber kann diesen Kiosk koppeln oder entkoppeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="190"/>
         <source>This kiosk is already paired. Unpair it first.</source>
         <translation>Dieser Kiosk ist schon gekoppelt. Zuerst entkoppeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="192"/>
         <source>This kiosk holds customers of its own (the demo shop?). Pairing replaces them with the cloud&apos;s customers. Discard them only if they are demo data.</source>
         <translation>Dieser Kiosk hat eigene Kunden (der Demo-Laden?). Die Kopplung ersetzt sie durch die Kunden aus der Cloud. Nur verwerfen, wenn es Demodaten sind.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="196"/>
         <source>This kiosk holds the customers and events of the business it was paired with before, and this pairing code is for another business (the code was not used). Pair with a code of the kiosk&apos;s own business to keep them, or discard them.</source>
         <translation>Dieser Kiosk enthält die Kunden und Ereignisse des Unternehmens, mit dem er zuvor gekoppelt war, und dieser Kopplungscode gehört zu einem anderen Unternehmen (der Code wurde nicht verbraucht). Mit einem Code des eigenen Unternehmens koppeln, um sie zu behalten, oder sie verwerfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="201"/>
         <source>This computer has no keyring to keep the kiosk&apos;s cloud credential in. Set one up and pair again, or keep the credential in a file only this user account can read.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund für die Cloud-Zugangsdaten des Kiosks. Richten Sie einen ein und koppeln Sie erneut, oder legen Sie die Zugangsdaten in einer Datei ab, die nur dieses Benutzerkonto lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="204"/>
         <source>The keyring refused to keep the kiosk&apos;s credential.</source>
         <translation>Der Schlüsselbund hat die Zugangsdaten des Kiosks nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="206"/>
         <source>Cannot reach the cloud at %1. Check the address and the network.</source>
         <translation>Die Cloud unter %1 ist nicht erreichbar. Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="209"/>
         <source>The cloud refused this pairing code: it is wrong, already used or expired. Make a new code in the dashboard.</source>
         <translation>Die Cloud hat diesen Kopplungscode abgelehnt: Er ist falsch, schon benutzt oder abgelaufen. Im Dashboard einen neuen Code erstellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="212"/>
         <source>%1 answered, but it is not a loyalty cloud.</source>
         <translation>%1 antwortet, ist aber keine Treue-Cloud.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="214"/>
         <source>The cloud refused the pairing.</source>
         <translation>Die Cloud hat die Kopplung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="230"/>
         <source>Unpaired: the credential is wiped and syncing has stopped.</source>
         <translation>Entkoppelt: Die Zugangsdaten sind gelöscht, der Abgleich ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="235"/>
         <source>Unpairing failed: %1</source>
         <translation>Entkoppeln fehlgeschlagen: %1</translation>
     </message>

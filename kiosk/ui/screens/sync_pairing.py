@@ -85,8 +85,9 @@ class PairingPanel(QFrame):
         confirm = QHBoxLayout(self.confirm_bar)
         confirm_text = QLabel(
             self.tr(
-                "Unpair this kiosk? Its cloud credential is wiped and syncing stops. "
-                "The ledger stays here; pairing again needs a new code."
+                "Unpair this kiosk? Its cloud credential is wiped and syncing stops. The ledger stays "
+                "here with the events still waiting to sync (counted above); pairing again with the "
+                "same business, with a new code, sends them."
             )
         )
         confirm_text.setWordWrap(True)

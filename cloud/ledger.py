@@ -10,6 +10,7 @@ table; cards are updated with one executemany; nothing is loaded per event.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, 
 from cloud.schemas import Event as WireEvent
 from cloud.schemas import PushResult
 
+ID_CONFLICT = "id_conflict"  # an event id the cloud holds with a different body
 CARD_FIELDS = ("units", "lifetime", "redemptions", "visits", "flagged", "seq")
 _event_t, _card_t, _customer_t, _conflict_t = (
     Event.__table__,
@@ -55,7 +57,7 @@ _LOCK_BUSINESS = (  # takes the business row's lock (PostgreSQL) and reads its s
     .returning(_business_t.c.seq)
 )
 _SET_SEQ = update(_business_t).where(_business_t.c.id == _BID).values(seq=bindparam("seq"))
-_STORED = _in(_event_t, "id", "id", "seq")
+_STORED = _in(_event_t, "id", "id", "seq", "body_hash")
 _CARDS = _in(_card_t, "id", "id", "program_id", "status", *CARD_FIELDS)
 _REFS = _in(_event_t, "id", "id", "card_id", "kind", "units", "voided")
 _OFFERS = _in(_offer_t, "id", "id")
@@ -115,6 +117,16 @@ def _malformed(raw: Any, exc: ValidationError) -> PushResult:
         status="rejected",
         reason=f"malformed: {where}: {err.get('msg', '')}"[:300],
     )
+
+
+def body_hash(ev: WireEvent) -> str:
+    """SHA-256 of the event's canonical body: the validated fields (times in UTC, UUIDs in one
+    spelling) as sorted JSON. Of an enrolment's customer only the id counts: the person's
+    details may be edited at the kiosk between two tries of the same push."""
+    body = ev.model_dump(mode="json", exclude={"customer"})
+    body["customer_id"] = str(ev.customer.id) if ev.customer is not None else None
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _ids(values) -> list:
@@ -244,7 +256,7 @@ def _previous_redeem(session: Session, b: _Batch, card_id: int) -> str | None:
     )
 
 
-def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: datetime) -> int:
+def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: datetime, digest: str) -> int:
     if str(ev.program_id) not in b.offers:
         raise Reject("unknown_program")
     if ev.location_id is not None and str(ev.location_id) not in b.locations:
@@ -296,6 +308,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         "reason": ev.reason,
         "key_id": ev.key_id,
         "voided": False,
+        "body_hash": digest,
     }
     b.events.append(row)
     b.refs[event_id] = row
@@ -377,19 +390,26 @@ def push(
         conn = session.connection()
         start = conn.execute(_LOCK_BUSINESS, {"bid": bid}).scalar_one()  # takes the business lock
         ids = _ids(str(e.id) for _, e in valid)
-        stored = {r.id: r.seq for r in conn.execute(_STORED, {"bid": bid, "ids": ids})}
+        stored = {r.id: (r.seq, r.body_hash) for r in conn.execute(_STORED, {"bid": bid, "ids": ids})}
         batch = _load(conn, bid, [e for _, e in valid], start)
         for i, ev in valid:
             event_id = str(ev.id)
+            digest = body_hash(ev)
             if event_id in stored:
-                results[i] = PushResult(id=event_id, status="duplicate", seq=stored[event_id])
+                seq, known = stored[event_id]
+                if known is not None and known != digest:
+                    # the same id with another body: not a retry. Saying `duplicate` would make the
+                    # kiosk drop an event the cloud never counted; it keeps a rejected one instead
+                    results[i] = PushResult(id=event_id, status="rejected", reason=ID_CONFLICT)
+                else:
+                    results[i] = PushResult(id=event_id, status="duplicate", seq=seq)
                 continue
             try:
-                seq = _apply(session, batch, ev, actor, now)
+                seq = _apply(session, batch, ev, actor, now, digest)
             except Reject as rej:
                 results[i] = PushResult(id=event_id, status="rejected", reason=rej.reason)
                 continue
-            stored[event_id] = seq
+            stored[event_id] = (seq, digest)
             results[i] = PushResult(id=event_id, status="accepted", seq=seq)
         if batch.events:
             _store(conn, batch)

@@ -164,6 +164,21 @@ class Device(Base):
     key_id: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # set when two installations (copied data folders) were found using this one credential
+    credential_shared_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class DeviceInstallation(Base):
+    """One installation (a kiosk's data folder) seen presenting a device's credential. A copy of
+    a paired kiosk's folder makes a second one; cloud/installations.py tells a copy from a move."""
+
+    __tablename__ = "device_installations"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    installation_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_sequence: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    ordinal: Mapped[int] = mapped_column(BigInteger)  # 1 for the first installation seen, then 2, ...
 
 
 class PairingCode(Base):
@@ -204,6 +219,8 @@ class Event(Base):
     reason: Mapped[str | None] = mapped_column(String(500), nullable=True)
     key_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    # SHA-256 of the canonical body (cloud/ledger.py body_hash); NULL for events stored before it
+    body_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class Conflict(Base):

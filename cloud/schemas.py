@@ -103,6 +103,9 @@ class PairIn(WireIn):
     device_name: Name
     public_key: Text(64, 1)
     key_id: KeyId
+    # a kiosk holding the ledger of a business it was paired with before: refuse (and keep the
+    # code unused) when the code is for another business
+    expected_business_id: int | None = Field(default=None, ge=1, lt=2**63)
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -135,6 +138,9 @@ class DeviceOut(WireOut):
     key_id: int
     created_at: datetime
     revoked: bool
+    # two installations (a copied data folder) use this credential: revoke it, pair each till anew
+    credential_shared: bool = False
+    credential_shared_at: datetime | None = None
 
 
 # --- sync: shared objects ---------------------------------------------------------------------
@@ -290,6 +296,8 @@ class PushResult(WireOut):
 class PushOut(WireOut):
     results: list[PushResult]
     server_time: datetime
+    # two installations (a copied data folder) were seen using this device's credential
+    credential_shared: bool = False
 
 
 class PullOut(WireOut):
@@ -302,6 +310,7 @@ class PullOut(WireOut):
     keys: list[PublicKey]
     revoked_cards: list[int]
     conflicts: list[Conflict]
+    credential_shared: bool = False  # as in PushOut
 
 
 # --- sync: offers made or changed at a kiosk --------------------------------------------------

@@ -42,6 +42,8 @@ def _out(row: Device) -> DeviceOut:
         key_id=row.key_id,
         created_at=row.created_at,
         revoked=row.revoked_at is not None,
+        credential_shared=row.credential_shared_at is not None,
+        credential_shared_at=row.credential_shared_at,
     )
 
 
@@ -91,6 +93,13 @@ def pair(body: PairIn, session: WriteDb, when: Now) -> PairOut:
     code = session.get(PairingCode, code_hash)
     if code is None or code.used_at is not None or code.expires_at <= when:
         raise ApiProblem(400, "invalid-pairing-code", "This pairing code is unknown, used or expired.")
+    if body.expected_business_id is not None and body.expected_business_id != code.business_id:
+        raise ApiProblem(
+            409,
+            "pairing-code-other-business",
+            "This pairing code is for another business than the one whose customers and events this "
+            "kiosk holds; the code was not used.",
+        )
     taken = session.get(SigningKey, (code.business_id, body.key_id))
     if taken is not None:
         raise ApiProblem(409, "key-id-taken", f"This business already has a key with id {body.key_id}.")

@@ -9,12 +9,13 @@ re-validate it in a second hop). The response models stay declared for the OpenA
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query, Response
 from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, func, select
 
-from cloud import ledger, views
+from cloud import installations, ledger, views
 from cloud.deps import Ctx, DeviceToken, Now, authenticate_device, device_actor
 from cloud.models import Business, Card, Conflict, Customer, Device, Event, Offer, SigningKey
 from cloud.schemas import PullOut, PushIn, PushOut
@@ -68,6 +69,7 @@ _PROBE = (
         _device_t.c.business_id,
         _device_t.c.location_id,
         _device_t.c.revoked_at,
+        _device_t.c.credential_shared_at,
         _business_t.c.seq.label("business_seq"),
         *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict)),
     )
@@ -81,23 +83,49 @@ def _json(model: BaseModel) -> Response:
     return Response(content=model.model_dump_json(), media_type="application/json")
 
 
+InstallationHeader = Annotated[
+    str | None,
+    Header(
+        alias=installations.INSTALLATION_HEADER,
+        description="The kiosk's installation id (a UUID made per data folder); optional.",
+    ),
+]
+SequenceHeader = Annotated[
+    str | None,
+    Header(
+        alias=installations.SEQUENCE_HEADER,
+        description="This installation's push counter; it only grows. Optional.",
+    ),
+]
+
+
 @router.post("/push", response_model=PushOut)
-def push(body: PushIn, token: DeviceToken, app: Ctx, when: Now) -> Response:
+def push(
+    body: PushIn,
+    token: DeviceToken,
+    app: Ctx,
+    when: Now,
+    installation: InstallationHeader = None,
+    sequence: SequenceHeader = None,
+) -> Response:
     """Up to 1,000 events, answered one by one (accepted, duplicate, rejected with a reason)."""
+    inst, seq = installations.parse_installation(installation), installations.parse_sequence(sequence)
+
+    def apply(session, device):
+        shared = installations.note(session, device, inst, seq, when)
+        return ledger.push(session, device, body.events, when, commit=False), shared
+
     if app.pushes.grouped:  # SQLite: check the device outside the writers' turn
         with app.db.read_engine.connect() as conn:
             device = authenticate_device(conn, app, token)
-        results = app.pushes.run(
-            lambda session: ledger.push(session, device, body.events, when, commit=False)
-        )
+        results, shared = app.pushes.run(lambda session: apply(session, device))
     else:  # PostgreSQL: on the push's own connection, one round trip and one checkout fewer
 
         def work(session):
-            device = authenticate_device(session.connection(), app, token)
-            return ledger.push(session, device, body.events, when, commit=False)
+            return apply(session, authenticate_device(session.connection(), app, token))
 
-        results = app.pushes.run(work)
-    return _json(PushOut(results=results, server_time=when))
+        results, shared = app.pushes.run(work)
+    return _json(PushOut(results=results, server_time=when, credential_shared=shared))
 
 
 @router.get("/pull", response_model=PullOut)
@@ -158,4 +186,5 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
         keys=[views.public_key(r) for r in out["keys"]],
         revoked_cards=[r.id for r in out["cards"] if r.status == "revoked"],
         conflicts=conflicts,
+        credential_shared=probe.credential_shared_at is not None,
     )

@@ -1,7 +1,9 @@
-"""Headless sync commands: `sync` (one round), `status`, `pair URL CODE`, `unpair`.
+"""Headless sync commands: `sync` (push, then pull), `status`, `pair URL CODE`, `unpair`,
+`conflicts`.
 
-Exit status: 0 when the command did what it says, 1 when it did not (offline, refused,
-revoked); the summary or the JSON says why.
+Exit status as the README says: 0 done, 2 refused (a pairing the rules or the cloud refuse,
+data that would be discarded without --yes), 1 trouble (offline, not a cloud, keyring); the
+summary or the JSON says why.
 """
 
 from __future__ import annotations
@@ -10,14 +12,17 @@ import json
 import sys
 from datetime import datetime
 
+from kiosk.cli.output import emit
 from kiosk.services import Services
 from kiosk.services.context import utc_now
-from kiosk.sync import pairing
-from kiosk.sync.client import SyncError
+from kiosk.store import meta, sync_repo
+from kiosk.sync import details, pairing
+from kiosk.sync.client import NotACloud, Refused, SyncError
 from kiosk.sync.credentials import CredentialError, credentials_for
-from kiosk.sync.engine import SyncEngine, SyncStatus, sync_until_idle
+from kiosk.sync.engine import CREDENTIAL_SHARED_ADVICE, SyncEngine, SyncStatus, sync_until_idle
 
 MAX_ROUNDS = 20  # a big backlog is 1,000 events a batch, 50 batches a round
+UNPAIR_ROUNDS = 3  # unpair sends what is pending first, briefly: it must not hang on a dead cloud
 
 
 def add_parsers(sub, common) -> None:
@@ -27,6 +32,10 @@ def add_parsers(sub, common) -> None:
     p.set_defaults(handler=sync)
     p = sub.add_parser("status", parents=[common], help="print the sync status as JSON")
     p.set_defaults(handler=status)
+    p = sub.add_parser(
+        "conflicts", parents=[common], help="list the double redemptions the cloud reported, as JSON"
+    )
+    p.set_defaults(handler=conflicts)
     p = sub.add_parser("pair", parents=[common], help="pair this kiosk with the cloud (owner)")
     p.add_argument("url", help="the cloud's address, e.g. https://loyalty.example")
     p.add_argument("code", help="the pairing code from the dashboard (single use, 10 minutes)")
@@ -34,8 +43,10 @@ def add_parsers(sub, common) -> None:
     p.add_argument(
         "--discard-local-data",
         action="store_true",
-        help="drop this kiosk's own customers and cards (e.g. the demo shop) and adopt the cloud's business",
+        help="drop this kiosk's own customers, cards and events (e.g. the demo shop) and adopt the "
+        "cloud's business; says how much first and needs --yes",
     )
+    p.add_argument("--yes", action="store_true", help="confirm discarding what --discard-local-data drops")
     p.add_argument(
         "--allow-insecure-http",
         action="store_true",
@@ -48,7 +59,11 @@ def add_parsers(sub, common) -> None:
         help="no OS keyring here: keep the device credential in a 0600 file in the data folder instead",
     )
     p.set_defaults(handler=pair)
-    p = sub.add_parser("unpair", parents=[common], help="forget the cloud and wipe the device credential")
+    p = sub.add_parser(
+        "unpair",
+        parents=[common],
+        help="forget the cloud and wipe the device credential; pending events are sent first or kept",
+    )
     p.set_defaults(handler=unpair)
 
 
@@ -67,21 +82,32 @@ def status_json(status: SyncStatus, *, cloud_url: str | None, paired: bool) -> d
         "last_success": _time(status.last_success),
         "last_error": status.last_error,
         "clock_warning": status.clock_warning,
+        "credential_shared": status.credential_shared,
+        "warning": CREDENTIAL_SHARED_ADVICE if status.credential_shared else None,
     }
 
 
-def sync(args, services: Services) -> int:
-    store = services.ctx.store
+def _engine(args, services: Services) -> SyncEngine | None:
     try:
-        engine = pairing.engine_for(store, credentials_for(args.data_dir), clock=utc_now)
+        return pairing.engine_for(services.ctx.store, credentials_for(args.data_dir), clock=utc_now)
     except CredentialError as exc:
         print(f"loyalty-kiosk: {exc}", file=sys.stderr)
-        return 1
+        return None
+
+
+def _run(engine: SyncEngine, rounds: int) -> SyncStatus:
     try:
-        result = sync_until_idle(engine, max_rounds=MAX_ROUNDS)
+        return sync_until_idle(engine, max_rounds=rounds)
     finally:
         if engine.client is not None:
             engine.client.close()
+
+
+def sync(args, services: Services) -> int:
+    engine = _engine(args, services)
+    if engine is None:
+        return 1
+    result = _run(engine, MAX_ROUNDS)
     print(result.summary())
     return 0 if result.online else 1
 
@@ -99,6 +125,40 @@ def status(args, services: Services) -> int:
     return 0
 
 
+def _side_json(side: details.ConflictSide) -> dict:
+    return {
+        "staff_name": side.staff_name,
+        "location_id": side.location_id,
+        "location_name": side.location_name,
+        "device_id": side.device_id,
+        "device_name": side.device_name,
+        "this_kiosk": side.this_kiosk,
+        "occurred_at": _time(side.occurred_at),
+    }
+
+
+def conflicts(_args, services: Services) -> int:
+    found = details.read_conflicts(services.ctx.store)
+    emit(
+        {
+            "conflicts": [
+                {
+                    "id": c.id,
+                    "kind": c.kind,
+                    "card_id": c.card_id,
+                    "card_number": c.card_number,
+                    "customer_name": c.customer_name,
+                    "card_flagged": c.card_flagged,
+                    "created_at": _time(c.created_at),
+                    "events": [_side_json(s) for s in c.sides],
+                }
+                for c in found
+            ]
+        }
+    )
+    return 0
+
+
 def pair(args, services: Services) -> int:
     if pairing.sends_credential_in_clear(args.url) and args.allow_insecure_http:
         print(
@@ -106,9 +166,20 @@ def pair(args, services: Services) -> int:
             "the network unencrypted (--allow-insecure-http)",
             file=sys.stderr,
         )
+    store = services.ctx.store
+    if args.discard_local_data and not args.yes:
+        with store.reading() as conn:
+            local = sync_repo.local_data(conn)
+        if not local.empty:
+            print(
+                f"loyalty-kiosk: pairing refused: --discard-local-data would delete {local.describe()}. "
+                "Nothing was changed; run it again with --yes to discard them.",
+                file=sys.stderr,
+            )
+            return 2
     try:
         result = pairing.pair(
-            services.ctx.store,
+            store,
             credentials_for(args.data_dir, use_file=args.token_file),
             args.url,
             args.code,
@@ -117,7 +188,13 @@ def pair(args, services: Services) -> int:
             discard_local_data=args.discard_local_data,
             allow_insecure_http=args.allow_insecure_http,
         )
-    except (pairing.PairingRefused, SyncError, CredentialError) as exc:
+    except (pairing.PairingRefused, Refused) as exc:
+        print(f"loyalty-kiosk: pairing refused: {exc}", file=sys.stderr)
+        return 2
+    except NotACloud as exc:
+        print(f"loyalty-kiosk: pairing failed: {exc}", file=sys.stderr)
+        return 1
+    except (SyncError, CredentialError) as exc:
         print(f"loyalty-kiosk: pairing failed: {exc}", file=sys.stderr)
         return 1
     p = result.paired
@@ -125,14 +202,34 @@ def pair(args, services: Services) -> int:
         f"paired with {result.cloud_url}: business {p.business_name} ({p.business_id}), "
         f"location {p.location_name}, device {p.device_id}"
     )
+    if result.discarded is not None:
+        print(f"discarded: {result.discarded.describe()}")
+    if result.kept_pending:
+        print(f"kept: {result.kept_pending} event(s) not yet synced; the next sync sends them")
     return 0
 
 
 def unpair(args, services: Services) -> int:
+    store = services.ctx.store
+    with store.reading() as conn:
+        pending = sync_repo.outbox_counts(conn)["pending"]
+        paired = bool(meta.get_setting(conn, "cloud_url"))
+    if pending and paired:
+        engine = _engine(args, services)
+        if engine is not None and engine.client is not None:
+            before = _run(engine, UNPAIR_ROUNDS)
+            print(f"before unpairing: {before.summary()}")
     try:
-        pairing.unpair(services.ctx.store, credentials_for(args.data_dir), now=utc_now)
+        result = pairing.unpair(store, credentials_for(args.data_dir), now=utc_now)
     except CredentialError as exc:
         print(f"loyalty-kiosk: {exc}", file=sys.stderr)
         return 1
     print("unpaired: the device credential and the cloud address are gone; the ledger stays")
+    if result.pending:
+        print(
+            f"{result.pending} event(s) not yet synced are kept in this kiosk's ledger; pairing it again "
+            f"with business {result.business_name!r} ({result.business_id}) sends them"
+        )
+    else:
+        print("no events were waiting: everything this kiosk recorded is in the cloud")
     return 0

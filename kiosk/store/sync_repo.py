@@ -435,6 +435,38 @@ def all_conflicts(conn: Connection, *, include_resolved: bool = False) -> list[C
 # --- pairing -----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class LocalData:
+    """What pairing would discard, counted so that the owner is told before anything goes."""
+
+    customers: int
+    cards: int
+    events: int
+    pending: int  # not yet accepted by any cloud
+
+    @property
+    def empty(self) -> bool:
+        return not (self.customers or self.cards or self.events)
+
+    def describe(self) -> str:
+        return (
+            f"{self.customers} customer(s), {self.cards} card(s) and {self.events} event(s), "
+            f"{self.pending} of them not yet synced"
+        )
+
+
+def local_data(conn: Connection) -> LocalData:
+    def count(table, *where) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    return LocalData(
+        customers=count(customers),
+        cards=count(cards),
+        events=count(events),
+        pending=count(outbox, outbox.c.state == "pending"),
+    )
+
+
 def has_local_customers(conn: Connection) -> bool:
     return conn.execute(select(customers.c.id).limit(1)).first() is not None
 
@@ -446,8 +478,15 @@ def discard_local_ledger(conn: Connection) -> None:
     conn.execute(delete(settings).where(settings.c.key == CURSOR))
 
 
-def adopt_issuing_key(conn: Connection, business_id: int, key: PublicKey, private_key: bytes) -> None:
+def adopt_issuing_key(
+    conn: Connection, business_id: int, key: PublicKey, private_key: bytes, *, keep_others: bool = False
+) -> None:
     """After pairing, this kiosk's key belongs to the cloud's business: keys of the standalone
-    business (which issued no card that survives pairing) are dropped."""
-    conn.execute(delete(signing_keys))
+    business (which issued no card that survives pairing) are dropped. Pairing again with the
+    same business keeps the public keys its cards are checked with (keep_others) and signs with
+    the new key only."""
+    if keep_others:
+        conn.execute(update(signing_keys).values(private_key=None))
+    else:
+        conn.execute(delete(signing_keys))
     meta.put_key(conn, PublicKey(business_id, key.key_id, key.public_key, False), private_key)

@@ -8,6 +8,8 @@ run from the sync worker thread only. Every failure comes out as one typed excep
 
 from __future__ import annotations
 
+import contextlib
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +18,9 @@ import httpx
 from kiosk.domain.model import Program
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
+from kiosk.sync.installation import Installation
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 PROBLEM_MEDIA = "application/problem+json"
@@ -65,6 +70,11 @@ class Transient(SyncError):
         self.retry_after = retry_after
 
 
+class NotACloud(Transient):
+    """Something answered at that address, but not a Loyalty Kiosk cloud (a web page, a 404 where
+    the API should be). Retried like a network fault: a portal or a half-done deployment passes."""
+
+
 class Refused(SyncError):
     """A 4xx other than 401/429: sending the same request again will not help."""
 
@@ -95,10 +105,25 @@ def _retry_after(response: httpx.Response) -> float | None:
         return None  # an HTTP date: the backoff decides instead
 
 
+def _is_problem(response: httpx.Response) -> bool:
+    return response.headers.get("content-type", "").split(";")[0].strip() == PROBLEM_MEDIA
+
+
+def not_a_cloud_message(response: httpx.Response) -> str:
+    kind = response.headers.get("content-type", "").split(";")[0].strip() or "no content type"
+    return (
+        f"this address is not a Loyalty Kiosk cloud: {response.request.url.path} answered "
+        f"HTTP {response.status_code} ({kind}); check the cloud address"
+    )
+
+
 def raise_for(response: httpx.Response) -> None:
     status = response.status_code
     if status < 400:
         return
+    if status in (404, 405) and not _is_problem(response):
+        # the cloud answers every error of /api/v1 as a problem; a bare 404 is another server
+        raise NotACloud(not_a_cloud_message(response), Problem(status, title=response.reason_phrase or ""))
     problem = parse_problem(response)
     if status == 401:
         kind = DeviceRevoked if problem.slug == "device-revoked" else Unauthorised
@@ -119,11 +144,13 @@ class CloudClient:
         *,
         http: httpx.Client | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        installation: Installation | None = None,
     ) -> None:
         self._owns_http = http is None
         self.http = http or httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, trust_env=False)
         self.device_token = device_token
         self.timeout = timeout
+        self.installation = installation  # None: sent as a wire v1 kiosk (no clone check)
 
     def close(self) -> None:
         if self._owns_http:
@@ -143,29 +170,50 @@ class CloudClient:
             headers["Authorization"] = f"Device {self.device_token}"
         return headers
 
-    def _send(self, method: str, path: str, *, auth: bool = True, **kwargs) -> Any:
+    def _send(
+        self, method: str, path: str, *, auth: bool = True, extra_headers: dict | None = None, **kwargs
+    ) -> Any:
+        headers = {**self._headers(auth), **(extra_headers or {})}
         try:
-            response = self.http.request(
-                method, path, headers=self._headers(auth), timeout=self.timeout, **kwargs
-            )
+            response = self.http.request(method, path, headers=headers, timeout=self.timeout, **kwargs)
         except httpx.TimeoutException as exc:
             raise Transient(f"the cloud did not answer in time ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
             raise Transient(f"cannot reach the cloud: {exc or type(exc).__name__}") from exc
         raise_for(response)
+        if "html" in response.headers.get("content-type", "").lower():
+            raise NotACloud(not_a_cloud_message(response))
         try:
             return response.json()
         except ValueError as exc:
             raise Transient("the cloud's answer was not JSON (cut short?)") from exc
 
-    def pair(self, code: str, device_name: str, public_key: bytes, key_id: int) -> wire.Paired:
-        body = self._send(
-            "POST", wire.PAIR_PATH, auth=False, json=wire.pair_body(code, device_name, public_key, key_id)
-        )
+    def pair(
+        self,
+        code: str,
+        device_name: str,
+        public_key: bytes,
+        key_id: int,
+        expected_business_id: int | None = None,
+    ) -> wire.Paired:
+        request = wire.pair_body(code, device_name, public_key, key_id, expected_business_id)
+        body = self._send("POST", wire.PAIR_PATH, auth=False, json=request)
         return _readable(wire.parse_paired, body)
 
     def push(self, batch: list[PendingEvent]) -> wire.PushAnswer:
-        body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch))
+        if self.installation is None:
+            body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch))
+            return _readable(wire.parse_push, body, batch)
+        with contextlib.ExitStack() as held:
+            try:
+                installation_id, sequence = held.enter_context(self.installation.pushing())
+                headers = {wire.INSTALLATION_HEADER: installation_id, wire.SEQUENCE_HEADER: str(sequence)}
+            except OSError:
+                # the folder cannot take the number (disk full, read-only): sync as a v1 kiosk
+                # rather than not at all; the clone check resumes with the next push that can
+                log.warning("cannot record this kiosk's push number; pushing without it", exc_info=True)
+                headers = None
+            body = self._send("POST", wire.PUSH_PATH, json=wire.push_body(batch), extra_headers=headers)
         return _readable(wire.parse_push, body, batch)
 
     def push_offers(self, offers: list[Program]) -> tuple[wire.OfferResult, ...]:

@@ -25,6 +25,14 @@ SKEW_WARNING = timedelta(minutes=5)
 LAST_SUCCESS = "sync_last_success"
 LAST_ERROR = "sync_last_error"
 STOPPED = "sync_stopped"  # "revoked" | "unauthorised": no more rounds until paired again
+STATE = "sync_state"  # "online" | "offline": how the last round ended, for `status` and the screen
+CREDENTIAL_SHARED = "sync_credential_shared"  # the cloud saw another till use this credential
+CREDENTIAL_SHARED_ADVICE = (
+    "the cloud saw this kiosk's device credential used by another till too (a copy of this "
+    "kiosk's data folder). Owner: revoke this kiosk in the dashboard's devices, then pair each "
+    "till again with its own pairing code; events not yet synced stay on each till and are sent "
+    "after pairing"
+)
 
 Progress = Callable[[int, int], None]  # (items pulled so far, total or 0 when unknown)
 
@@ -38,7 +46,9 @@ class SyncStatus:
     rejected: int = 0
     last_success: datetime | None = None
     last_error: str | None = None
-    pushed: int = 0  # accepted this round (duplicates included: the cloud has them)
+    pushed: int = 0  # out of the outbox this round: accepted + duplicates (the cloud has them)
+    accepted: int = 0  # new to the cloud this round
+    duplicates: int = 0  # the cloud had them already (a retry after a lost answer)
     rejected_now: int = 0
     pulled: int = 0
     first_sync: bool = False
@@ -46,6 +56,7 @@ class SyncStatus:
     clock_skew_seconds: float | None = None
     clock_warning: str | None = None
     retry_in: float | None = None  # seconds before another round is worth trying
+    credential_shared: bool = False  # see CREDENTIAL_SHARED_ADVICE
 
     @property
     def online(self) -> bool:
@@ -55,15 +66,23 @@ class SyncStatus:
     def stopped(self) -> bool:
         return self.state in ("revoked", "unauthorised", "unpaired")
 
+    def pushed_text(self) -> str:
+        return (
+            f"{self.accepted} accepted, {self.duplicates} already in the cloud, {self.rejected_now} rejected"
+        )
+
     def summary(self) -> str:
         if self.state == "online":
-            text = f"synced: {self.pushed} pushed, {self.pulled} pulled, {self.pending} pending"
-            if self.rejected_now:
-                text += f", {self.rejected_now} rejected"
+            text = f"synced: {self.pushed_text()}, {self.pulled} pulled, {self.pending} pending"
         else:
-            text = f"{self.state}: {self.last_error or 'not synced'}; {self.pending} pending"
+            text = f"{self.state}: {self.last_error or 'not synced'}"
+            if self.pushed or self.rejected_now or self.pulled:
+                text += f"; before that {self.pushed_text()}, {self.pulled} pulled"
+            text += f"; {self.pending} pending"
         if self.clock_warning:
             text += f" ({self.clock_warning})"
+        if self.credential_shared:
+            text += f"\nwarning: {CREDENTIAL_SHARED_ADVICE}"
         return text
 
 
@@ -123,13 +142,15 @@ class SyncEngine:
             counts = sync_repo.outbox_counts(conn)
             s = meta.all_settings(conn)
         last = s.get(LAST_SUCCESS)
-        state = s.get(STOPPED) or ("offline" if s.get("cloud_url") else "unpaired")
+        saved = "online" if s.get(STATE) == "online" else "offline"
+        state = s.get(STOPPED) or (saved if s.get("cloud_url") else "unpaired")
         base = SyncStatus(
             state=state,
             pending=counts["pending"],
             rejected=counts["rejected"],
             last_success=datetime.fromisoformat(last) if last else None,
             last_error=s.get(LAST_ERROR) or None,
+            credential_shared=bool(s.get(CREDENTIAL_SHARED)) and bool(s.get("cloud_url")),
         )
         return replace(base, **changes)
 
@@ -150,7 +171,15 @@ class SyncEngine:
         current = self.status()
         if current.state in ("revoked", "unauthorised", "unpaired") or self.client is None:
             return current
-        tally = {"pushed": 0, "rejected_now": 0, "pulled": 0, "first_sync": False, "first_sync_done": False}
+        tally = {
+            "pushed": 0,
+            "accepted": 0,
+            "duplicates": 0,
+            "rejected_now": 0,
+            "pulled": 0,
+            "first_sync": False,
+            "first_sync_done": False,
+        }
         skew: tuple[float | None, str | None] = (None, None)
         try:
             push_waiting_offers(self.store, self.client)  # first: events may enrol in a new offer
@@ -171,7 +200,7 @@ class SyncEngine:
             return self._failed("storage_error", f"cannot write to the ledger: {exc}", tally, delay)
         self.backoff.succeeded()
         now = self.clock()
-        self._remember(**{LAST_SUCCESS: now.isoformat(), LAST_ERROR: None})
+        self._remember(**{LAST_SUCCESS: now.isoformat(), LAST_ERROR: None, STATE: "online"})
         return self.status(
             state="online", clock_skew_seconds=skew[0], clock_warning=skew[1], retry_in=None, **tally
         )
@@ -182,11 +211,11 @@ class SyncEngine:
             if state == "revoked"
             else f"the cloud no longer accepts this kiosk's credential ({exc}); sync stopped"
         )
-        self._remember(**{STOPPED: state, LAST_ERROR: message})
+        self._remember(**{STOPPED: state, LAST_ERROR: message, STATE: None})
         return self.status(**tally)
 
     def _failed(self, state: str, message: str, tally: dict, delay: float) -> SyncStatus:
-        self._remember(**{LAST_ERROR: message})
+        self._remember(**{LAST_ERROR: message, STATE: "offline"})
         return self.status(state=state, last_error=message, retry_in=delay, **tally)
 
     def _push(self, tally: dict) -> tuple[float, str | None] | None:
@@ -207,12 +236,17 @@ class SyncEngine:
             rejected: dict[str, str] = {}
             for sent, result in zip(batch, answer.results, strict=True):
                 if result.status == "rejected":
+                    # kept in the outbox as refused, listed on the Sync screen; an `id_conflict`
+                    # (the cloud holds another event under this id) among them, never dropped
                     rejected[sent.event.id] = result.reason or "rejected"
                 else:
                     accepted[sent.event.id] = result.seq
+                    tally["duplicates" if result.status == "duplicate" else "accepted"] += 1
             with self.store.transaction() as conn:
                 sync_repo.mark_accepted(conn, accepted)
                 sync_repo.mark_rejected(conn, rejected)
+                if answer.credential_shared:
+                    meta.put_setting(conn, CREDENTIAL_SHARED, "1")
             tally["pushed"] += len(accepted)
             tally["rejected_now"] += len(rejected)
             if len(batch) < self.push_batch:
@@ -234,6 +268,8 @@ class SyncEngine:
                 sync_repo.apply_page(
                     conn, answer.page, business_id=business_id, cursor=answer.cursor, now=self.clock()
                 )
+                if answer.credential_shared:
+                    meta.put_setting(conn, CREDENTIAL_SHARED, "1")
             tally["pulled"] += answer.page.size
             if progress is not None and tally["first_sync"]:
                 progress(tally["pulled"], 0)
@@ -246,10 +282,17 @@ class SyncEngine:
 
 
 def sync_until_idle(engine: SyncEngine, *, max_rounds: int, progress: Progress | None = None) -> SyncStatus:
-    """Rounds back to back until nothing is pending or a round fails (the CLI and tests)."""
+    """Rounds back to back until nothing is pending or a round fails (the CLI and tests). The
+    counts are those of all rounds: what got through before a failure is not hidden by it."""
     status = engine.run_round(progress)
+    totals = {name: getattr(status, name) for name in _COUNTED}
     for _ in range(max_rounds - 1):
         if not status.online or status.pending == 0:
             break
         status = engine.run_round(progress)
-    return status
+        for name in _COUNTED:
+            totals[name] += getattr(status, name)
+    return replace(status, **totals)
+
+
+_COUNTED = ("pushed", "accepted", "duplicates", "rejected_now", "pulled")

@@ -18,6 +18,8 @@ PUSH_PATH = f"{API}/sync/push"
 PULL_PATH = f"{API}/sync/pull"
 PAIR_PATH = f"{API}/devices/pair"
 OFFERS_PATH = f"{API}/sync/offers"
+INSTALLATION_HEADER = "Kiosk-Installation"  # this data folder's installation id (clone check)
+SEQUENCE_HEADER = "Kiosk-Push-Sequence"  # the installation's push counter, only growing
 MAX_PUSH = 1000
 MAX_OFFERS = 100
 MAX_PULL = 1000
@@ -97,6 +99,7 @@ class PushResult:
 class PushAnswer:
     results: tuple[PushResult, ...]
     server_time: datetime
+    credential_shared: bool = False  # the cloud saw a second installation using this credential
 
 
 def push_body(batch: list[PendingEvent]) -> dict[str, Any]:
@@ -120,7 +123,7 @@ def parse_push(body: Any, sent: list[PendingEvent]) -> PushAnswer:
         # malformed events may come back with an empty id; the order is the contract
         if result.id and result.id != p.event.id:
             raise WireError("push results are not in the order of the events sent")
-    return PushAnswer(results, server_time)
+    return PushAnswer(results, server_time, body.get("credential_shared") is True)
 
 
 # --- offers made at this kiosk ----------------------------------------------------------------
@@ -180,6 +183,7 @@ class PullAnswer:
     server_time: datetime
     page: PulledPage
     skipped_cards: int = 0  # cards with no customer: the kiosk cannot hold them
+    credential_shared: bool = False  # as in PushAnswer
 
 
 def program_from(o: dict[str, Any]) -> Program:
@@ -274,6 +278,7 @@ def parse_pull(body: Any, business_id: int) -> PullAnswer:
             server_time=parse_time(body["server_time"]),
             page=page,
             skipped_cards=len(body["cards"]) - len(with_customer),
+            credential_shared=body.get("credential_shared") is True,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise WireError(f"unreadable pull page: {exc!r}") from exc
@@ -293,8 +298,13 @@ class Paired:
     key_id: int
 
 
-def pair_body(code: str, device_name: str, public_key: bytes, key_id: int) -> dict[str, Any]:
-    return {"code": code, "device_name": device_name, "public_key": b64url(public_key), "key_id": key_id}
+def pair_body(
+    code: str, device_name: str, public_key: bytes, key_id: int, expected_business_id: int | None = None
+) -> dict[str, Any]:
+    body = {"code": code, "device_name": device_name, "public_key": b64url(public_key), "key_id": key_id}
+    if expected_business_id is not None:
+        body["expected_business_id"] = expected_business_id
+    return body
 
 
 def parse_paired(body: Any) -> Paired:

@@ -20,9 +20,9 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from kiosk.domain.model import Role
 from kiosk.services.context import Actor
-from kiosk.store import Store, meta, sync_repo
+from kiosk.store import Store
 from kiosk.sync import details, pairing
-from kiosk.sync.client import Refused, SyncError, Transient
+from kiosk.sync.client import NotACloud, Refused, SyncError, Transient
 from kiosk.sync.credentials import CredentialError, NoKeyringBackend, credentials_for
 from kiosk.sync.engine import SyncEngine, SyncStatus
 
@@ -199,15 +199,13 @@ class SyncControl(QObject):
     def _problem(self, exc: Exception, url: str) -> PairingProblem:
         detail = str(exc)
         if isinstance(exc, pairing.PairingRefused):
-            with self.store.reading() as conn:
-                already = meta.get_setting(conn, "cloud_url")
-                has_customers = sync_repo.has_local_customers(conn)
-            kind = "already_paired" if already else "local_data" if has_customers else "refused"
-            return PairingProblem(kind, detail, url)
+            return PairingProblem(exc.kind, detail, url)
         if isinstance(exc, NoKeyringBackend):
             return PairingProblem("no_keyring", detail, url)
         if isinstance(exc, CredentialError):
             return PairingProblem("credential", detail, url)
+        if isinstance(exc, NotACloud):
+            return PairingProblem("not_a_cloud", detail, url)
         if isinstance(exc, Transient):
             return PairingProblem("unreachable", detail, url)
         if isinstance(exc, Refused) and exc.problem is not None:

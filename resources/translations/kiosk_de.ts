@@ -140,7 +140,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/audit.py" line="60"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
@@ -175,52 +175,62 @@
         <translation>lokale Daten verworfen</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="67"/>
+        <source>what was discarded</source>
+        <translation>was verworfen wurde</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/audit.py" line="68"/>
+        <source>events kept to sync later</source>
+        <translation>zum späteren Abgleich behaltene Ereignisse</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="70"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="70"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="72"/>
         <source>cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="73"/>
         <source>manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
         <source>owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
         <source>the Sync screen</source>
         <translation>die Sync-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
         <source>the command line</source>
         <translation>die Kommandozeile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -993,96 +1003,101 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync_pairing.py" line="88"/>
-        <source>Unpair this kiosk? Its cloud credential is wiped and syncing stops. The ledger stays here; pairing again needs a new code.</source>
-        <translation>Diesen Kiosk entkoppeln? Seine Cloud-Zugangsdaten werden gelöscht und der Abgleich endet. Alle Buchungen bleiben hier; für eine neue Kopplung braucht es einen neuen Code.</translation>
+        <source>Unpair this kiosk? Its cloud credential is wiped and syncing stops. The ledger stays here with the events still waiting to sync (counted above); pairing again with the same business, with a new code, sends them.</source>
+        <translation>Diesen Kiosk entkoppeln? Seine Cloud-Zugangsdaten werden gelöscht und der Abgleich endet. Alle Buchungen bleiben hier, auch die noch nicht abgeglichenen Ereignisse (oben gezählt); eine neue Kopplung mit demselben Unternehmen, mit einem neuen Code, sendet sie.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="94"/>
         <source>Yes, unpair</source>
         <translation>Ja, entkoppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="95"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="134"/>
         <source>Unpairing wipes this kiosk&apos;s cloud credential and stops syncing; the ledger stays here.</source>
         <translation>Entkoppeln löscht die Cloud-Zugangsdaten dieses Kiosks und beendet den Abgleich; alle Buchungen bleiben hier.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="145"/>
         <source>Pairing…</source>
         <translation>Wird gekoppelt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="161"/>
         <source>Enter the cloud address and the pairing code.</source>
         <translation>Cloud-Adresse und Kopplungscode eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="176"/>
         <source>Paired. The first sync is running; the counter stays open.</source>
         <translation>Gekoppelt. Der erste Abgleich läuft; an der Kasse geht die Arbeit weiter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="187"/>
         <source>That cloud address is not valid: it must look like https://loyalty.example.com.</source>
         <translation>Diese Cloud-Adresse ist ungültig: Sie muss wie https://loyalty.example.com aussehen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="189"/>
         <source>Only the owner can pair or unpair this kiosk.</source>
         <translation>Nur der Inhaber kann diesen Kiosk koppeln oder entkoppeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="190"/>
         <source>This kiosk is already paired. Unpair it first.</source>
         <translation>Dieser Kiosk ist schon gekoppelt. Zuerst entkoppeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="192"/>
         <source>This kiosk holds customers of its own (the demo shop?). Pairing replaces them with the cloud&apos;s customers. Discard them only if they are demo data.</source>
         <translation>Dieser Kiosk hat eigene Kunden (der Demo-Laden?). Die Kopplung ersetzt sie durch die Kunden aus der Cloud. Nur verwerfen, wenn es Demodaten sind.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="196"/>
+        <source>This kiosk holds the customers and events of the business it was paired with before, and this pairing code is for another business (the code was not used). Pair with a code of the kiosk&apos;s own business to keep them, or discard them.</source>
+        <translation>Dieser Kiosk enthält die Kunden und Ereignisse des Unternehmens, mit dem er zuvor gekoppelt war, und dieser Kopplungscode gehört zu einem anderen Unternehmen (der Code wurde nicht verbraucht). Mit einem Code des eigenen Unternehmens koppeln, um sie zu behalten, oder sie verwerfen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="201"/>
         <source>This computer has no keyring to keep the kiosk&apos;s cloud credential in. Set one up and pair again, or keep the credential in a file only this user account can read.</source>
         <translation>Dieser Computer hat keinen Schlüsselbund für die Cloud-Zugangsdaten des Kiosks. Richten Sie einen ein und koppeln Sie erneut, oder legen Sie die Zugangsdaten in einer Datei ab, die nur dieses Benutzerkonto lesen kann.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="204"/>
         <source>The keyring refused to keep the kiosk&apos;s credential.</source>
         <translation>Der Schlüsselbund hat die Zugangsdaten des Kiosks nicht angenommen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="206"/>
         <source>Cannot reach the cloud at %1. Check the address and the network.</source>
         <translation>Die Cloud unter %1 ist nicht erreichbar. Adresse und Netzwerk prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="209"/>
         <source>The cloud refused this pairing code: it is wrong, already used or expired. Make a new code in the dashboard.</source>
         <translation>Die Cloud hat diesen Kopplungscode abgelehnt: Er ist falsch, schon benutzt oder abgelaufen. Im Dashboard einen neuen Code erstellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="212"/>
         <source>%1 answered, but it is not a loyalty cloud.</source>
         <translation>%1 antwortet, ist aber keine Treue-Cloud.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="214"/>
         <source>The cloud refused the pairing.</source>
         <translation>Die Cloud hat die Kopplung abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="230"/>
         <source>Unpaired: the credential is wiped and syncing has stopped.</source>
         <translation>Entkoppelt: Die Zugangsdaten sind gelöscht, der Abgleich ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/sync_pairing.py" line="235"/>
         <source>Unpairing failed: %1</source>
         <translation>Entkoppeln fehlgeschlagen: %1</translation>
     </message>
@@ -1497,27 +1512,27 @@
 <context>
     <name>RejectedOffersTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="148"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="148"/>
         <source>Why the cloud refused it</source>
         <translation>Warum die Cloud es abgelehnt hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="153"/>
         <source>Another business already has an offer with this id. Create the offer again as a new offer.</source>
         <translation>Ein anderes Unternehmen hat bereits ein Angebot mit dieser Kennung. Legen Sie das Angebot neu an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="155"/>
         <source>%1. Change the offer and save it to send it again.</source>
         <translation>%1. Ändern und speichern Sie das Angebot, um es erneut zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="160"/>
         <source>offer %1</source>
         <translation>Angebot %1</translation>
     </message>
@@ -1573,6 +1588,11 @@
         <location filename="../../kiosk/ui/screens/sync_lists.py" line="118"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="124"/>
+        <source>The cloud holds another event under this event&apos;s id: this one was not counted. It is kept here; tell the owner.</source>
+        <translation>Die Cloud hat unter der Kennung dieses Ereignisses ein anderes Ereignis gespeichert: Dieses wurde nicht gezählt. Es bleibt hier erhalten; bitte den Inhaber informieren.</translation>
     </message>
 </context>
 <context>
@@ -2225,17 +2245,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="120"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="120"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="130"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -2243,7 +2263,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="146"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -2251,27 +2271,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="159"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="183"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="185"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -2279,37 +2299,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="187"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="190"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="192"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="202"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="209"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="210"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -2317,7 +2337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="212"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -2325,22 +2345,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="215"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="215"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="218"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="227"/>
+        <source>This kiosk&apos;s cloud credential is also in use by another till (a copy of this kiosk&apos;s data folder). Owner: revoke this kiosk in the dashboard&apos;s devices, then pair each till again with its own pairing code. Events not yet synced stay on each till and are sent after pairing.</source>
+        <translation>Die Cloud-Zugangsdaten dieses Kiosks werden auch von einer anderen Kasse verwendet (eine Kopie des Datenordners dieses Kiosks). Inhaber: Diesen Kiosk im Dashboard unter Geräte widerrufen und dann jede Kasse mit einem eigenen Kopplungscode neu koppeln. Noch nicht abgeglichene Ereignisse bleiben auf jeder Kasse erhalten und werden nach dem Koppeln gesendet.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="238"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -2348,7 +2373,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="240"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
@@ -2356,7 +2381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="250"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -2364,7 +2389,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="255"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from cloud import installations
 from cloud import schemas as cloud_schemas
 from kiosk.domain.model import Customer, Event, EventKind, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import PendingEvent
@@ -58,8 +59,14 @@ def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
 def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
     assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields)
     assert set(wire.customer_json(CASES[0].customer)) == set(cloud_schemas.CustomerIn.model_fields)
-    assert set(wire.pair_body("C", "Till", b"\x01" * 32, 1)) == set(cloud_schemas.PairIn.model_fields)
+    assert set(wire.pair_body("C", "Till", b"\x01" * 32, 1, 7)) == set(cloud_schemas.PairIn.model_fields)
     cloud_schemas.PairIn.model_validate(wire.pair_body("K7QH-3XMP", "Till", b"\x01" * 32, 65535))
+    cloud_schemas.PairIn.model_validate(wire.pair_body("K7QH-3XMP", "Till", b"\x01" * 32, 65535, 7))
+    # the clone check's headers (docs/wire.md, "Installations") are spelt alike on both sides
+    assert (wire.INSTALLATION_HEADER, wire.SEQUENCE_HEADER) == (
+        installations.INSTALLATION_HEADER,
+        installations.SEQUENCE_HEADER,
+    )
 
 
 def _schema_fields(openapi: dict, name: str) -> set[str]:

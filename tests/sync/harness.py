@@ -204,11 +204,13 @@ class Kiosk:
     data_dir: Path
     clock: Clock
     ctx: Context = field(init=False)
+    existing: bool = False  # open a data folder as it is (a copy of a paired kiosk's)
 
     def __post_init__(self) -> None:
         self.store = open_store(self.data_dir, now=self.clock())
         self.ctx = Context(self.store, clock=self.clock)
-        set_up_business(self.ctx, "Cafe", "Till")
+        if not self.existing:
+            set_up_business(self.ctx, "Cafe", "Till")
         self.credentials = KeyringCredentials(account_for(self.data_dir))
 
     def pair(self, url: str, code: str, http: httpx.Client | None = None) -> pairing.PairingResult:

@@ -65,11 +65,21 @@ def test_pair_stamp_sync_status_from_the_command_line(served, tmp_path):
     code = made.stdout.split("\t")[0]
     assert len(code.replace("-", "")) == 8
 
-    # the demo shop holds customers: pairing says so, then the owner explicitly discards it
+    # the demo shop holds customers: pairing says so (refused: exit 2), then the owner is told
+    # how much discarding drops, and discards it only with --yes
     refused = _kiosk("pair", served.url, code, "--token-file", data_dir=data)
-    assert refused.returncode != 0
-    paired = _kiosk("pair", served.url, code, "--token-file", "--discard-local-data", data_dir=data)
+    assert refused.returncode == 2, refused.stderr
+    assert "never paired" in refused.stderr
+    unconfirmed = _kiosk("pair", served.url, code, "--token-file", "--discard-local-data", data_dir=data)
+    assert unconfirmed.returncode == 2, unconfirmed.stderr
+    assert "would delete 36 customer(s), 48 card(s) and 48 event(s), 48 of them not yet synced" in (
+        unconfirmed.stderr
+    )
+    assert "--yes" in unconfirmed.stderr
+    assert json.loads(_kiosk("status", data_dir=data).stdout)["pending"] == 48  # nothing discarded
+    paired = _kiosk("pair", served.url, code, "--token-file", "--discard-local-data", "--yes", data_dir=data)
     assert paired.returncode == 0, paired.stdout + paired.stderr
+    assert "discarded: 36 customer(s), 48 card(s) and 48 event(s), 48 of them not yet synced" in paired.stdout
     again = _kiosk("pair", served.url, code, "--token-file", data_dir=tmp_path / "other")
     assert again.returncode != 0  # single use
     # the audit log says it was the command line (no one signed in there)
@@ -93,7 +103,42 @@ def test_pair_stamp_sync_status_from_the_command_line(served, tmp_path):
     assert status["pending"] >= 2  # the enrolment and the stamp
     synced = _kiosk("sync", data_dir=data)
     assert synced.returncode == 0, synced.stdout + synced.stderr
+    assert f"{status['pending']} accepted, 0 already in the cloud, 0 rejected" in synced.stdout
     status = json.loads(_kiosk("status", data_dir=data).stdout)
     assert status["pending"] == 0
+    # the state of the last round is kept: right after a good sync, `status` says online
+    assert status["state"] == "online", status
+    assert status["online"] is True
+    assert status["credential_shared"] is False
     card = json.loads(_kiosk("card", token, data_dir=data).stdout)["card"]
     assert card["stamps"] == 1
+
+
+def test_unpair_keeps_pending_events_and_pairing_again_with_the_business_sends_them(served, tmp_path):
+    data = tmp_path / "till"
+    with httpx.Client(base_url=served.url) as http:
+        owner = OwnerApi(http, "owner@shop.example")
+        owner.offer(name="Coffee card", stamps_required=10)
+    code = _pairing_code(served).stdout.split("\t")[0]
+    assert _kiosk("pair", served.url, code, "--token-file", data_dir=data).returncode == 0
+    assert _kiosk("sync", data_dir=data).returncode == 0
+    enrolled = json.loads(_kiosk("enroll", "Pat Pending", data_dir=data).stdout)
+    card_id = enrolled["cards"][0]["card_id"]
+    assert _kiosk("scan", enrolled["cards"][0]["qr"], data_dir=data).returncode == 0
+    served.stop()  # the cloud is away while the owner unpairs: the events stay, and it says so
+    unpaired = _kiosk("unpair", data_dir=data)
+    assert unpaired.returncode == 0, unpaired.stderr
+    assert "before unpairing: offline" in unpaired.stdout
+    assert "2 event(s) not yet synced are kept in this kiosk's ledger" in unpaired.stdout
+    assert "'Cafe'" in unpaired.stdout
+    served.start()
+    code = _pairing_code(served).stdout.split("\t")[0]
+    # the same business: allowed, nothing discarded, the pending events kept
+    again = _kiosk("pair", served.url, code, "--token-file", data_dir=data)
+    assert again.returncode == 0, again.stderr
+    assert "kept: 2 event(s) not yet synced" in again.stdout
+    synced = _kiosk("sync", data_dir=data)
+    assert synced.returncode == 0, synced.stdout
+    assert "synced: 2 accepted, 0 already in the cloud, 0 rejected" in synced.stdout
+    with httpx.Client(base_url=served.url) as http:
+        assert OwnerApi(http, "owner@shop.example").card(card_id)["balance"]["units"] == 1

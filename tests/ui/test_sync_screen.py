@@ -334,3 +334,23 @@ def test_offer_changes_the_cloud_refused_are_listed_with_what_to_do(qtbot, make_
     screen.refresh()
     qtbot.waitUntil(lambda: screen.tabs.tabText(2) == "Refused offer change (1)")
     assert table.item(0, 0).text() == other.name
+
+
+def test_a_shared_credential_and_an_id_conflict_are_shown_with_what_to_do(qtbot, make_kiosk, demo, services):
+    from kiosk.store import sync_repo
+
+    _, screen = _open_sync(qtbot, make_kiosk)
+    assert screen.shared_label.isHidden()
+    # what the engine stores when the cloud says so (kiosk/sync/engine.py): a second till uses this
+    # kiosk's credential, and one event's id is held by the cloud with another body
+    with services.ctx.store.transaction() as conn:
+        meta.put_setting(conn, "cloud_url", "http://127.0.0.1:9")
+        meta.put_setting(conn, "sync_credential_shared", "1")  # kiosk.sync.engine.CREDENTIAL_SHARED
+        (first, *_) = sync_repo.pending_batch(conn, 1)
+        sync_repo.mark_rejected(conn, {first.event.id: "id_conflict"})
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.tabs.tabText(1) == "Refused events (1)")
+    assert not screen.shared_label.isHidden()
+    assert "also in use by another till" in screen.shared_label.text()
+    assert "revoke this kiosk" in screen.shared_label.text()
+    assert screen.rejected.item(0, 3).text().startswith("The cloud holds another event under this event's id")

@@ -64,6 +64,8 @@ class AuditScreen(QWidget):
             "cloud": self.tr("cloud"),
             "via": self.tr("from"),
             "discarded": self.tr("local data discarded"),
+            "discarded_counts": self.tr("what was discarded"),
+            "pending_kept": self.tr("events kept to sync later"),
         }
         self.yes_no = (self.tr("no"), self.tr("yes"))
         self.value_text = {

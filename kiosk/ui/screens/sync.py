@@ -56,6 +56,9 @@ class SyncScreen(QWidget):
         self.clock_label = QLabel()
         self.clock_label.setObjectName("clockWarning")
         self.clock_label.setWordWrap(True)
+        self.shared_label = QLabel()  # two tills behind one credential: the owner must act
+        self.shared_label.setObjectName("clockWarning")
+        self.shared_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress_label = QLabel()
@@ -67,8 +70,9 @@ class SyncScreen(QWidget):
         grid.addWidget(self.last_label, 2, 2)
         grid.addWidget(self.error_label, 3, 0, 1, 3)
         grid.addWidget(self.clock_label, 4, 0, 1, 3)
-        grid.addWidget(self.progress_label, 5, 0)
-        grid.addWidget(self.progress, 5, 1, 1, 2)
+        grid.addWidget(self.shared_label, 5, 0, 1, 3)
+        grid.addWidget(self.progress_label, 6, 0)
+        grid.addWidget(self.progress, 6, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         layout.addWidget(self.status_frame)
 
@@ -215,6 +219,20 @@ class SyncScreen(QWidget):
         self.error_label.setVisible(bool(error))
         self.clock_label.setText(self._clock_text())
         self.clock_label.setVisible(bool(self.clock_label.text()))
+        shared = bool(overview and paired and overview.status.credential_shared) or bool(
+            self.round_status is not None and self.round_status.credential_shared
+        )
+        self.shared_label.setText(
+            self.tr(
+                "This kiosk's cloud credential is also in use by another till (a copy of this kiosk's "
+                "data folder). Owner: revoke this kiosk in the dashboard's devices, then pair each till "
+                "again with its own pairing code. Events not yet synced stay on each till and are sent "
+                "after pairing."
+            )
+            if shared
+            else ""
+        )
+        self.shared_label.setVisible(shared)
         if overview is not None:
             self.rejected.show_rejected(overview.rejected)
             self.tabs.setTabText(1, self.tr("Refused events (%n)", "", len(overview.rejected)))

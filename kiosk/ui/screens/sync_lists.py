@@ -118,6 +118,14 @@ class RejectedTable(QTableWidget):
             EventKind.REFERRAL: self.tr("Referral"),
         }
 
+    def reason_text(self, reason: str) -> str:
+        if reason == "id_conflict":
+            return self.tr(
+                "The cloud holds another event under this event's id: this one was not counted. "
+                "It is kept here; tell the owner."
+            )
+        return reason
+
     def show_rejected(self, rejected: tuple[RejectedEvent, ...]) -> None:
         self.setRowCount(len(rejected))
         for row, event in enumerate(rejected):
@@ -125,7 +133,7 @@ class RejectedTable(QTableWidget):
                 self.kind_text.get(event.kind, event.kind.value),
                 event.card_number,
                 when_text(event.occurred_at),
-                event.reason,
+                self.reason_text(event.reason),
             )
             for column, text in enumerate(cells):
                 self.setItem(row, column, QTableWidgetItem(text))

@@ -85,8 +85,9 @@ class PairingPanel(QFrame):
         confirm = QHBoxLayout(self.confirm_bar)
         confirm_text = QLabel(
             self.tr(
-                "Unpair this kiosk? Its cloud credential is wiped and syncing stops. "
-                "The ledger stays here; pairing again needs a new code."
+                "Unpair this kiosk? Its cloud credential is wiped and syncing stops. The ledger stays "
+                "here with the events still waiting to sync (counted above); pairing again with the "
+                "same business, with a new code, sends them."
             )
         )
         confirm_text.setWordWrap(True)
@@ -176,7 +177,7 @@ class PairingPanel(QFrame):
 
     def on_pairing_refused(self, problem: PairingProblem) -> None:
         self._set_busy(False)
-        self.discard_button.setVisible(problem.kind == "local_data")
+        self.discard_button.setVisible(problem.kind in ("local_data", "other_business"))
         self.token_file_button.setVisible(problem.kind == "no_keyring")
         self._say("bad", self.problem_text(problem))
 
@@ -190,6 +191,11 @@ class PairingPanel(QFrame):
             "local_data": self.tr(
                 "This kiosk holds customers of its own (the demo shop?). Pairing replaces them with "
                 "the cloud's customers. Discard them only if they are demo data."
+            ),
+            "other_business": self.tr(
+                "This kiosk holds the customers and events of the business it was paired with before, "
+                "and this pairing code is for another business (the code was not used). Pair with a "
+                "code of the kiosk's own business to keep them, or discard them."
             ),
             "no_keyring": self.tr(
                 "This computer has no keyring to keep the kiosk's cloud credential in. Set one up and "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import errno
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -72,7 +72,8 @@ def test_the_owner_exports_three_complete_files_into_a_new_folder(demo, tmp_path
     assert len(customers) - 1 == done.customers == 9
     row = next(r for r in customers if r[0] == out.customer.id)
     # the phone starts with "+": a spreadsheet would read it as a formula
-    enrolled = demo.clock().strftime("%Y-%m-%dT%H:%M:%SZ")
+    enrolled = out.customer.created_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert enrolled.endswith("T09:00:00Z")  # the test clock's start: today at 09:00 UTC
     assert row == [out.customer.id, NAME, EMAIL, "'" + PHONE, "no", enrolled]
 
     cards = read_csv(done.folder / "cards.csv")

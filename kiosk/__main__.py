@@ -122,6 +122,11 @@ def _open_services(data_dir: Path, offline_redemption_cap: int):
     except StorageError as exc:
         print(f"loyalty-kiosk: cannot open the database in {data_dir}: {exc}", file=sys.stderr)
         return None
+    if store.trouble is not None:  # reading works; stamps and other writes are refused until then
+        print(
+            f"loyalty-kiosk: warning: {store.trouble.advice()}. Until then nothing can be recorded.",
+            file=sys.stderr,
+        )
     return Services(Context(store, offline_redemption_cap=offline_redemption_cap))
 
 

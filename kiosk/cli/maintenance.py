@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kiosk.cli import selfcheck
 from kiosk.services import Services
+from kiosk.store import space
 from kiosk.store.backups import (
     BackupError,
     RestoreRefused,
@@ -147,6 +148,11 @@ def integrity(args) -> int:
         print(f"no ledger in {args.data_dir}")
         return 1
     ok, detail = check_integrity(path)
+    trouble = space.storage_trouble(args.data_dir, "" if ok else detail)
+    if trouble is not None:  # no verdict on the file from a check the disk kept from running
+        print(f"loyalty-kiosk: {trouble.advice()}", file=sys.stderr)
+        if not ok:
+            return 1
     print(f"{path}: {'ok' if ok else 'DAMAGED: ' + detail}")
     if not ok:
         print(f"restore the newest good backup with: loyalty-kiosk restore --data-dir {args.data_dir}")

@@ -34,7 +34,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.store import carry, migrate, space
-from kiosk.store.db import DB_FILENAME, Store, make_engine
+from kiosk.store.db import DB_FILENAME, StorageError, Store, check_file, make_engine
 
 BACKUP_DIRNAME = "backups"
 DAILY_PREFIX = "daily-"
@@ -73,18 +73,9 @@ def backups_dir(data_dir: Path) -> Path:
 
 
 def check_integrity(path: Path, *, thorough: bool = True) -> tuple[bool, str]:
-    """integrity_check (thorough) or quick_check on a file opened read-only: (ok, SQLite's words)."""
-    pragma = "integrity_check" if thorough else "quick_check"
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return False, str(exc)
-    detail = "; ".join(str(r[0]) for r in rows[:5])
-    return detail == "ok", detail
+    """integrity_check (thorough) or quick_check on a file opened read-only: (ok, SQLite's words).
+    On a full disk or read-only media it still reads (db.connect_for_reading)."""
+    return check_file(path, thorough=thorough)
 
 
 def _taken_at(path: Path) -> datetime | None:
@@ -123,7 +114,10 @@ def _free_name(folder: Path, stem: str) -> Path:
 def take_backup(store: Store, data_dir: Path, now: datetime, *, prefix: str = MANUAL_PREFIX) -> Path:
     """A consistent copy of the live ledger, checked thoroughly; raises BackupError if it is damaged."""
     target = _free_name(backups_dir(data_dir), prefix + now.strftime(_STAMP_FORMAT))
-    store.backup_to(target)
+    try:
+        store.backup_to(target)
+    except StorageError as exc:
+        raise BackupError(f"no backup was written: {exc}") from exc
     try:
         _make_self_contained(target)
     except sqlite3.DatabaseError as exc:  # damaged where SQLite reads the schema: no better verdict

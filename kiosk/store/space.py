@@ -8,22 +8,16 @@ so every path that says "damaged" first asks here: is the folder out of space, o
 
 from __future__ import annotations
 
-import enum
 import errno
 import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.domain.refusals import StorageProblem
+
 # below this much free space a write of a page or a WAL frame may fail: treat the disk as full
 LOW_SPACE_BYTES = 1 << 20
-
-
-class StorageProblem(enum.Enum):
-    FULL = "full"
-    READ_ONLY = "read-only"
-    DAMAGED = "damaged"
-    OTHER = "other"
 
 
 @dataclass(frozen=True)
@@ -34,18 +28,19 @@ class Diagnosis:
     detail: str
 
     def advice(self, need_bytes: int | None = None) -> str:
-        """One line for the operator: what is wrong and what to do."""
+        """One line for the operator: what is wrong and what to do (no final full stop: it is
+        often embedded in a sentence)."""
         if self.problem is StorageProblem.FULL:
-            need = f"at least {mb(need_bytes)} " if need_bytes else ""
+            need = f"at least {mb(need_bytes)}" if need_bytes else "space"
             return (
                 f"the disk holding {self.folder} is full ({mb(self.free_bytes or 0)} free): "
-                f"free {need}space on it (old files in its backups/ folder, or elsewhere on that disk), "
-                "then try again. The ledger is not damaged; nothing recorded is lost."
+                f"free {need} on it (old files in its backups/ folder, or elsewhere on that disk), "
+                "then try again. The ledger is not damaged; nothing recorded is lost"
             )
         if self.problem is StorageProblem.READ_ONLY:
             return (
                 f"{self.folder} is on read-only storage or not writable by this user: "
-                "remount it read-write or fix its permissions, then try again. The ledger is not damaged."
+                "remount it read-write or fix its permissions, then try again. The ledger is not damaged"
             )
         if self.problem is StorageProblem.DAMAGED:
             return f"the database file is damaged ({self.detail})"

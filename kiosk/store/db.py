@@ -7,6 +7,7 @@ none under FULL (DESIGN.md), at about 4,300 commits/s, so the ledger runs WAL + 
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.pool import NullPool, QueuePool
 
 from kiosk.domain.refusals import StorageProblem
+from kiosk.private import make_private
 from kiosk.store import migrate, space
 
 DB_FILENAME = "kiosk.sqlite"
@@ -126,8 +128,10 @@ class Store:
         """A consistent copy through SQLite's backup API (never a plain file copy under WAL)."""
         tmp = target.with_suffix(target.suffix + ".part")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_private(target.parent)
             tmp.unlink(missing_ok=True)
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT, 0o600))  # customers' data: owner only
             with contextlib.ExitStack() as stack:
                 if self.trouble is None:
                     src = stack.enter_context(contextlib.closing(sqlite3.connect(self.path)))
@@ -218,6 +222,17 @@ def integrity_ok(path: Path) -> tuple[bool, str]:
     return check_file(path, thorough=False)
 
 
+def _make_ledger_private(data_dir: Path, path: Path) -> None:
+    """Folder 0700, ledger 0600 before SQLite opens it: SQLite gives the -wal and -shm it creates
+    the ledger's own mode. A new ledger is created empty with 0600 for the same reason."""
+    make_private(data_dir)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for part in (path, *(path.with_name(path.name + side) for side in _SIDE_FILES)):
+        if part.exists():
+            make_private(part)
+
+
 def open_store(data_dir: Path, *, now: datetime, check_integrity: bool = True) -> Store:
     """Open (creating if needed) and migrate the ledger in `data_dir`.
 
@@ -231,6 +246,8 @@ def open_store(data_dir: Path, *, now: datetime, check_integrity: bool = True) -
     path = data_dir / DB_FILENAME
     existed = path.exists() and path.stat().st_size > 0
     trouble = space.storage_trouble(data_dir)
+    if trouble is None:
+        _make_ledger_private(data_dir, path)
     if existed and check_integrity:
         ok, detail = integrity_ok(path)
         if not ok:

@@ -99,18 +99,20 @@ def carry_events(replaced: Path, restored: Connection) -> Carried:
 
 
 def _carry(old: Connection, new: Connection) -> Carried:
+    # the whole outbox: it is what waits for the cloud, small by nature (no long IN list)
+    outbox_of_old = {r.event_n: r for r in old.execute(select(outbox))}
+    if migrate.current_revision(old) != migrate.current_revision(new):
+        raise CarryImpossible(
+            "the ledger being replaced is on an older schema version than the backup (run "
+            "`loyalty-kiosk status` once to update it, then restore)",
+            len(outbox_of_old),
+        )
     old_events = old.execute(select(events).order_by(events.c.n)).all()
     known = set(new.execute(select(events.c.id)).scalars())
     lacking = [e for e in old_events if e.id not in known]
     if not lacking:
         return Carried()
-    queued = {
-        r.event_n: r for r in old.execute(select(outbox).where(outbox.c.event_n.in_([e.n for e in lacking])))
-    }
-    if migrate.current_revision(old) != migrate.current_revision(new):
-        raise CarryImpossible(
-            "the ledger being replaced is on another schema version than the backup", len(queued)
-        )
+    queued = {e.n: outbox_of_old[e.n] for e in lacking if e.n in outbox_of_old}
     if _business(new) is not None and _business(old) != _business(new):
         raise CarryImpossible(
             "the ledger being replaced belongs to another business than the backup", len(queued)

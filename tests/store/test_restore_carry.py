@@ -117,3 +117,20 @@ def test_restore_refusals_exit_2_as_the_readme_says(tmp_path):
     healthy = kiosk_cli("restore", "--data-dir", data)
     assert healthy.returncode == 2, healthy.stdout + healthy.stderr
     assert "passes its integrity check" in healthy.stderr
+
+
+def test_a_restore_that_cannot_carry_is_refused_and_says_how_many_events_it_would_lose(tmp_path):
+    data, elsewhere = tmp_path / "kiosk", tmp_path / "another-shop"
+    _ok("demo", "--data-dir", data)
+    _ok("demo", "--data-dir", elsewhere)
+    foreign = Path(_ok("backup", "--data-dir", elsewhere).strip())
+    _, _, pending = _ledger(data)
+    assert pending > 0
+    before = (data / DB_FILENAME).read_bytes()
+
+    refused = kiosk_cli("restore", "--force", foreign, "--data-dir", data)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "another business" in refused.stderr
+    assert f"would lose {pending} event(s) not yet synced" in refused.stderr
+    assert (data / DB_FILENAME).read_bytes() == before, "nothing changed"
+    assert not [p for p in data.iterdir() if ".restoring" in p.name or ".replaced" in p.name]

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from cloud import clv_cli, pairing_cli
+from cloud.private import PRIVATE_UMASK
 from cloud.settings import ENV_PREFIX, Settings, load_settings
 
 
@@ -153,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    os.umask(PRIVATE_UMASK)  # the database, secrets and keys it creates: owner only (cloud/private.py)
     return args.func(args)
 
 

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import platformdirs
 
+from cloud.private import restrict_tree
+
 ENV_PREFIX = "LOYALTY_CLOUD_"
 SECRET_FILE = "jwt-secret"
 
@@ -67,7 +69,7 @@ def secret_file(path: Path, make: Callable[[], str]) -> str:
         return path.read_text().strip()
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     secret = make()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -113,8 +115,9 @@ def load_settings(
     values.update({k: v for k, v in overrides.items() if v is not None})
     data = Path(values.get("data_dir") or default_data_dir())
     values["data_dir"] = data
+    restrict_tree(data)  # an installation from before: its database and secrets become owner-only
     if not values.get("database_url"):
-        data.mkdir(parents=True, exist_ok=True)
+        data.mkdir(mode=0o700, parents=True, exist_ok=True)
         values["database_url"] = sqlite_url(data)
     if not values.get("jwt_secret"):
         values["jwt_secret"] = load_or_create_secret(data)

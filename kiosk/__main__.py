@@ -73,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(unknown)}")
     args.qt_args = unknown
     args.data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    from kiosk.private import keep_new_files_private, restrict_tree
+
+    keep_new_files_private()  # customers' data, PIN hashes, the kiosk's private key: owner only
+    restrict_tree(args.data_dir)  # an installation from before this: fix what is there
     handler = getattr(args, "handler", None)
     if handler is not None and getattr(args, "needs_store", True) is False:
         return handler(args)
@@ -122,6 +126,11 @@ def _open_services(data_dir: Path, offline_redemption_cap: int):
     except StorageError as exc:
         print(f"loyalty-kiosk: cannot open the database in {data_dir}: {exc}", file=sys.stderr)
         return None
+    if store.trouble is not None:  # reading works; stamps and other writes are refused until then
+        print(
+            f"loyalty-kiosk: warning: {store.trouble.advice()}. Until then nothing can be recorded.",
+            file=sys.stderr,
+        )
     return Services(Context(store, offline_redemption_cap=offline_redemption_cap))
 
 

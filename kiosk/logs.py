@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kiosk.private import restrict_tree
+
 LOG_FILE = "kiosk.log"
 MAX_BYTES = 2_000_000
 BACKUP_COUNT = 5
@@ -70,7 +72,9 @@ def write_crash_report(
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> LoggingSetup:
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    restrict_tree(log_dir)  # logs name customers and staff: owner only (kiosk.private)
+    (log_dir / LOG_FILE).touch(mode=0o600)
     handler = logging.handlers.RotatingFileHandler(
         log_dir / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
     )

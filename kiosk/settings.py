@@ -126,4 +126,5 @@ def save_settings(data_dir: Path, settings: KioskSettings) -> None:
     path = data_dir / SETTINGS_FILE
     tmp = path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(dataclasses.asdict(settings), indent=2), encoding="utf-8")
+    os.chmod(tmp, 0o600)  # owner only, like every file of the kiosk (kiosk.private)
     os.replace(tmp, path)

@@ -12,6 +12,11 @@ import pytest
 # and switch to xcb themselves.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
+# staff PINs are hashed at the kiosk's real Argon2 cost (kiosk/services/staff.py) only where a test
+# says so; elsewhere a cheap cost keeps sign-ins fast (set before kiosk is imported; CLI
+# subprocesses inherit it)
+os.environ.setdefault("LOYALTY_KIOSK_ARGON2_TIME_COST", "1")
+os.environ.setdefault("LOYALTY_KIOSK_ARGON2_MEMORY_KIB", "1024")
 
 import keyring
 from keyring.backend import KeyringBackend

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from kiosk.cli import selfcheck
 from kiosk.services import Services
+from kiosk.store import space
 from kiosk.store.backups import (
     BackupError,
+    RestoreRefused,
     backup_if_due,
     check_integrity,
     list_backups,
@@ -24,6 +26,8 @@ from kiosk.store.backups import (
     take_backup,
 )
 from kiosk.store.db import DB_FILENAME
+
+REFUSED = 2  # README: 0 done, 2 refused, 1 trouble
 
 
 def _local_now() -> datetime:
@@ -90,8 +94,8 @@ def backup(args, services: Services) -> int:
 def _print_backups(data_dir: Path) -> int:
     backups = list_backups(data_dir)
     if not backups:
-        print(f"no backups in {data_dir / 'backups'}")
-        return 1
+        print(f"loyalty-kiosk: no backups in {data_dir / 'backups'}", file=sys.stderr)
+        return REFUSED
     for b in backups:
         ok, detail = check_integrity(b.path)
         size_mb = b.path.stat().st_size / 1e6
@@ -110,22 +114,30 @@ def restore_command(args) -> int:
         ok, _ = check_integrity(current)
         if ok:
             print(
-                f"loyalty-kiosk: {current} passes its integrity check; restoring would drop everything "
-                "recorded since the backup. Add --force to restore anyway (the current file is kept aside).",
+                f"loyalty-kiosk: {current} passes its integrity check; nothing to restore. "
+                "Add --force to restore anyway: events recorded since the backup are carried into "
+                "the restored ledger, and the current file is kept aside.",
                 file=sys.stderr,
             )
-            return 1
+            return REFUSED
     source = args.file or newest_good_backup(data_dir)
     if source is None:
         print(f"loyalty-kiosk: no good backup in {data_dir / 'backups'}", file=sys.stderr)
-        return 1
+        return REFUSED
     try:
         done = restore(data_dir, source, _local_now())
+    except RestoreRefused as exc:
+        print(f"loyalty-kiosk: {exc}", file=sys.stderr)
+        return REFUSED
     except BackupError as exc:
         print(f"loyalty-kiosk: {exc}", file=sys.stderr)
         return 1
     print(f"restored {current} from {done.source}")
-    for kept in done.damaged_kept_as:
+    if done.carried.events:
+        print(done.carried.summary())
+    if done.not_carried:
+        print(f"loyalty-kiosk: warning: {done.not_carried}; they are in the file kept aside", file=sys.stderr)
+    for kept in done.kept_as:
         print(f"the previous file is kept as {kept}")
     return 0
 
@@ -136,6 +148,11 @@ def integrity(args) -> int:
         print(f"no ledger in {args.data_dir}")
         return 1
     ok, detail = check_integrity(path)
+    trouble = space.storage_trouble(args.data_dir, "" if ok else detail)
+    if trouble is not None:  # no verdict on the file from a check the disk kept from running
+        print(f"loyalty-kiosk: {trouble.advice()}", file=sys.stderr)
+        if not ok:
+            return 1
     print(f"{path}: {'ok' if ok else 'DAMAGED: ' + detail}")
     if not ok:
         print(f"restore the newest good backup with: loyalty-kiosk restore --data-dir {args.data_dir}")

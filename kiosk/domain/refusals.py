@@ -7,6 +7,16 @@ import enum
 from dataclasses import dataclass, field
 
 
+class StorageProblem(enum.Enum):
+    """Why the disk refused a write. A full disk or read-only media is not a damaged ledger: the
+    operator frees space or remounts, and nothing recorded is lost."""
+
+    FULL = "full"
+    READ_ONLY = "read_only"
+    DAMAGED = "damaged"
+    OTHER = "other"
+
+
 class Reason(enum.Enum):
     # the scanned or typed text
     EMPTY_CODE = "empty_code"

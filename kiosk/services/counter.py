@@ -53,7 +53,16 @@ def _offline_cap(ctx: Context, conn) -> int | None:
 
 
 def _storage_refusal(exc: StorageError) -> Refusal:
-    return refuse(Reason.STORAGE_FAILED, problem=str(exc))
+    """`storage` tells a full disk and read-only media apart from other trouble, so the screen can
+    say what to do (free space in `folder`) instead of a bare "could not save"."""
+    found = exc.diagnosis
+    return refuse(
+        Reason.STORAGE_FAILED,
+        problem=str(exc),
+        storage=exc.problem,
+        folder=str(found.folder) if found else "",
+        free_mb=f"{(found.free_bytes or 0) / 1e6:.1f}" if found else "",
+    )
 
 
 def record_scan(

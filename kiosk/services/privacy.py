@@ -148,7 +148,8 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[list]) -> int
     partial = path.with_name(path.name + ".part")
     count = 0
     # UTF-8 with a byte-order mark: without it Excel reads "Zoë" as "ZoÃ«"
-    with open(partial, "w", encoding="utf-8-sig", newline="") as out:
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # personal data: owner only
+    with open(fd, "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(header)
         for row in rows:

@@ -7,6 +7,7 @@ Layout, all inside the data folder:
     backups/manual-...sqlite              `loyalty-kiosk backup` (never rotated)
     backups/before-migration-...sqlite    written by open_store before a schema upgrade
     kiosk.sqlite.damaged-20261129-...     a damaged ledger set aside by restore, never deleted
+    kiosk.sqlite.replaced-20261129-...    a healthy one replaced by `restore --force`, never deleted
 
 Which check, measured on this machine (100k customers, 300k events, 95 MB; see
 tests/store/test_backups.py for the overwrite cases):
@@ -30,7 +31,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.store.db import DB_FILENAME, Store
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.store import carry, migrate, space
+from kiosk.store.db import DB_FILENAME, StorageError, Store, check_file, make_engine
 
 BACKUP_DIRNAME = "backups"
 DAILY_PREFIX = "daily-"
@@ -59,7 +63,9 @@ class Backup:
 @dataclass(frozen=True)
 class Restored:
     source: Path
-    damaged_kept_as: list[Path]
+    kept_as: list[Path]  # the replaced ledger and its side files, renamed aside
+    carried: carry.Carried  # what came across from the replaced ledger
+    not_carried: str | None = None  # why a damaged ledger's events could not come across
 
 
 def backups_dir(data_dir: Path) -> Path:
@@ -67,18 +73,9 @@ def backups_dir(data_dir: Path) -> Path:
 
 
 def check_integrity(path: Path, *, thorough: bool = True) -> tuple[bool, str]:
-    """integrity_check (thorough) or quick_check on a file opened read-only: (ok, SQLite's words)."""
-    pragma = "integrity_check" if thorough else "quick_check"
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return False, str(exc)
-    detail = "; ".join(str(r[0]) for r in rows[:5])
-    return detail == "ok", detail
+    """integrity_check (thorough) or quick_check on a file opened read-only: (ok, SQLite's words).
+    On a full disk or read-only media it still reads (db.connect_for_reading)."""
+    return check_file(path, thorough=thorough)
 
 
 def _taken_at(path: Path) -> datetime | None:
@@ -117,7 +114,10 @@ def _free_name(folder: Path, stem: str) -> Path:
 def take_backup(store: Store, data_dir: Path, now: datetime, *, prefix: str = MANUAL_PREFIX) -> Path:
     """A consistent copy of the live ledger, checked thoroughly; raises BackupError if it is damaged."""
     target = _free_name(backups_dir(data_dir), prefix + now.strftime(_STAMP_FORMAT))
-    store.backup_to(target)
+    try:
+        store.backup_to(target)
+    except StorageError as exc:
+        raise BackupError(f"no backup was written: {exc}") from exc
     try:
         _make_self_contained(target)
     except sqlite3.DatabaseError as exc:  # damaged where SQLite reads the schema: no better verdict
@@ -183,16 +183,25 @@ def newest_good_backup(data_dir: Path) -> Path | None:
     return None
 
 
-def _set_aside(db: Path, now: datetime) -> list[Path]:
-    """Rename the ledger and its WAL/SHM side files out of the way; they are evidence, never deleted."""
+class RestoreRefused(BackupError):
+    """The restore would lose events it cannot carry; nothing was changed."""
+
+    def __init__(self, message: str, would_lose: int) -> None:
+        super().__init__(message)
+        self.would_lose = would_lose
+
+
+def _set_aside(db: Path, now: datetime, label: str) -> list[Path]:
+    """Rename the ledger and its WAL/SHM side files out of the way (`label`: "replaced" for a
+    healthy ledger, "damaged" for one that failed its check); they are kept, never deleted."""
     stamp = now.strftime(_STAMP_FORMAT)
     kept = []
     for part in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
         if part.exists():
-            target = part.with_name(f"{db.name}.damaged-{stamp}{part.name[len(db.name) :]}")
+            target = part.with_name(f"{db.name}.{label}-{stamp}{part.name[len(db.name) :]}")
             n = 1
             while target.exists():
-                target = part.with_name(f"{db.name}.damaged-{stamp}-{n}{part.name[len(db.name) :]}")
+                target = part.with_name(f"{db.name}.{label}-{stamp}-{n}{part.name[len(db.name) :]}")
                 n += 1
             part.replace(target)
             kept.append(target)
@@ -207,12 +216,52 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _remove_partial(partial: Path) -> None:
+    for part in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+        part.unlink(missing_ok=True)
+
+
+def _storage_error(folder: Path, exc: BaseException, need: int | None) -> BackupError:
+    found = space.diagnose(folder, str(exc))
+    if found.problem in (space.StorageProblem.FULL, space.StorageProblem.READ_ONLY):
+        return BackupError(f"restore changed nothing: {found.advice(need)}")
+    return BackupError(f"restore changed nothing: {exc}")
+
+
+def _copy_backup(backup_path: Path, partial: Path) -> None:
+    source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(partial)
+        try:
+            os.chmod(partial, 0o600)  # customers' data: the owner's eyes only (private.py)
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=WAL")  # what the store expects; empties the journal too
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def _carry_into(partial: Path, replaced: Path) -> carry.Carried:
+    engine = make_engine(partial)
+    try:
+        migrate.upgrade(engine)  # an older backup (before-migration-…) reaches today's schema first
+        with engine.begin() as conn:
+            return carry.carry_events(replaced, conn)
+    finally:
+        engine.dispose()
+
+
 def restore(data_dir: Path, backup_path: Path, now: datetime) -> Restored:
     """Put `backup_path` in place of the ledger (the kiosk must not be running).
 
-    The backup is checked first; the current ledger, damaged or not, is renamed aside. The copy
-    goes through the backup API into a temporary file that then replaces the ledger atomically,
-    so a power cut mid-restore leaves either the old state or the restored one.
+    The backup is checked first. Every event of the current ledger that the backup lacks is
+    carried into the restored copy (kiosk.store.carry), so nothing waiting for the cloud is lost;
+    if that is impossible for a healthy ledger, RestoreRefused says how many events it would lose
+    and nothing changes. The current ledger is renamed aside ("replaced-…", or "damaged-…" when
+    it fails its check). The copy is built in a temporary file that then replaces the ledger
+    atomically, so a power cut mid-restore leaves either the old state or the restored one; a
+    full or read-only disk leaves the old state and no stray file, with a message saying so.
     """
     backup_path = Path(backup_path)
     if not backup_path.is_file():
@@ -221,22 +270,42 @@ def restore(data_dir: Path, backup_path: Path, now: datetime) -> Restored:
     if not ok:
         raise BackupError(f"{backup_path} is damaged too ({detail}); choose another backup")
     db = data_dir / DB_FILENAME
+    replaced = db.exists() and db.stat().st_size > 0
+    healthy = replaced and check_integrity(db)[0]
+    need = backup_path.stat().st_size + (db.stat().st_size if replaced else 0) + space.LOW_SPACE_BYTES
     partial = db.with_name(db.name + ".restoring")
-    partial.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{backup_path}?mode=ro", uri=True)
+    _remove_partial(partial)
+    trouble = space.storage_trouble(data_dir)
+    if trouble is not None:
+        raise BackupError(f"restore changed nothing: {trouble.advice(need)}")
     try:
-        target = sqlite3.connect(partial)
+        _copy_backup(backup_path, partial)
+    except (sqlite3.Error, OSError) as exc:
+        _remove_partial(partial)
+        raise _storage_error(data_dir, exc, need) from exc
+    carried, not_carried = carry.Carried(), None
+    if replaced:
         try:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode=WAL")  # what the store expects; empties the journal too
-        finally:
-            target.close()
-    finally:
-        source.close()
-    kept = _set_aside(db, now)
+            carried = _carry_into(partial, db)
+        except carry.CarryImpossible as exc:
+            if healthy:
+                _remove_partial(partial)
+                raise RestoreRefused(
+                    f"restore refused, nothing changed: {exc}; restoring would lose {exc.would_lose} "
+                    "event(s) not yet synced",
+                    exc.would_lose,
+                ) from exc
+            not_carried = str(exc)
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            if healthy or space.storage_trouble(data_dir, str(exc)) is not None:
+                _remove_partial(partial)
+                raise _storage_error(data_dir, exc, need) from exc
+            # a damaged ledger may not give up its events: restore anyway (that is why it is run)
+            not_carried = f"the damaged ledger's events could not be read ({exc})"
+    kept = _set_aside(db, now, "replaced" if healthy else "damaged")
     partial.replace(db)
     _fsync_dir(data_dir)
     log.info(
         "ledger restored from %s; the previous one is kept as %s", backup_path, ", ".join(map(str, kept))
     )
-    return Restored(backup_path, kept)
+    return Restored(backup_path, kept, carried, not_carried)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.domain.problems import Problem
-from kiosk.domain.refusals import Reason, Refusal
+from kiosk.domain.refusals import Reason, Refusal, StorageProblem
 
 _CONTEXT = "Refusal"
 
@@ -60,6 +60,20 @@ _TEXTS: dict[Reason, str] = {
     Reason.LOCKED_OUT: QT_TRANSLATE_NOOP("Refusal", "Too many wrong PINs. Try again in {seconds} s."),
     Reason.WRONG_PIN: QT_TRANSLATE_NOOP("Refusal", "Wrong PIN."),
     Reason.STORAGE_FAILED: QT_TRANSLATE_NOOP("Refusal", "Could not save: {problem}. Nothing was recorded."),
+}
+
+# a full disk or read-only media is not damage: say so, and what to do, in the cashier's language
+_STORAGE_TEXTS = {
+    StorageProblem.FULL: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded "
+        "before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.",
+    ),
+    StorageProblem.READ_ONLY: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The kiosk's folder {folder} cannot be written to (read-only storage). Nothing was recorded; "
+        "everything recorded before is safe. Ask a manager to fix the storage, then scan again.",
+    ),
 }
 
 # INVALID_INPUT names a field and a Problem (kiosk.domain.problems); both are translated here
@@ -149,6 +163,8 @@ def refusal_text(refusal: Refusal | None) -> str:
         if isinstance(problem, Problem):
             params["problem"] = problem_text(problem, refusal.params.get("problem_params"))
         template = _translate(_INVALID)
+    elif refusal.reason is Reason.STORAGE_FAILED and refusal.params.get("storage") in _STORAGE_TEXTS:
+        template = _translate(_STORAGE_TEXTS[refusal.params["storage"]])
     elif refusal.reason in _TEXTS:
         template = _translate(_TEXTS[refusal.reason])
     else:

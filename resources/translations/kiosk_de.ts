@@ -1131,157 +1131,157 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="83"/>
+        <location filename="../../kiosk/ui/messages.py" line="97"/>
         <source>enter the customer&apos;s name</source>
         <translation>den Namen des Kunden eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="84"/>
+        <location filename="../../kiosk/ui/messages.py" line="98"/>
         <source>at most {max} ordinary characters</source>
         <translation>höchstens {max} gewöhnliche Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="85"/>
+        <location filename="../../kiosk/ui/messages.py" line="99"/>
         <source>that is not an email address</source>
         <translation>das ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="86"/>
+        <location filename="../../kiosk/ui/messages.py" line="100"/>
         <source>use digits, spaces and an optional +</source>
         <translation>Ziffern, Leerzeichen und ein optionales + verwenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="87"/>
+        <location filename="../../kiosk/ui/messages.py" line="101"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="88"/>
+        <location filename="../../kiosk/ui/messages.py" line="102"/>
         <source>1 to 100 characters</source>
         <translation>1 bis 100 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="89"/>
+        <location filename="../../kiosk/ui/messages.py" line="103"/>
         <source>no such person</source>
         <translation>diese Person gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="90"/>
+        <location filename="../../kiosk/ui/messages.py" line="104"/>
         <source>the shop needs at least one active owner</source>
         <translation>der Laden braucht mindestens einen aktiven Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="91"/>
+        <location filename="../../kiosk/ui/messages.py" line="105"/>
         <source>no such offer</source>
         <translation>dieses Angebot gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="92"/>
+        <location filename="../../kiosk/ui/messages.py" line="106"/>
         <source>no offer is running; create one first</source>
         <translation>kein Angebot läuft; zuerst eines anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="93"/>
+        <location filename="../../kiosk/ui/messages.py" line="107"/>
         <source>choose at least one running offer</source>
         <translation>mindestens ein laufendes Angebot wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="94"/>
+        <location filename="../../kiosk/ui/messages.py" line="108"/>
         <source>type something to search</source>
         <translation>einen Suchbegriff eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="95"/>
+        <location filename="../../kiosk/ui/messages.py" line="109"/>
         <source>too long</source>
         <translation>zu lang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="96"/>
+        <location filename="../../kiosk/ui/messages.py" line="110"/>
         <source>a whole number from -{max} to {max}, not 0</source>
         <translation>eine ganze Zahl von -{max} bis {max}, nicht 0</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="97"/>
+        <location filename="../../kiosk/ui/messages.py" line="111"/>
         <source>say why, in at most 200 characters</source>
         <translation>den Grund nennen, höchstens 200 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="98"/>
+        <location filename="../../kiosk/ui/messages.py" line="112"/>
         <source>the balance cannot go below zero</source>
         <translation>der Stand kann nicht unter null fallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="99"/>
+        <location filename="../../kiosk/ui/messages.py" line="113"/>
         <source>no key to issue cards; finish the set-up first</source>
         <translation>kein Schlüssel zum Ausgeben von Karten; zuerst die Einrichtung abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="100"/>
+        <location filename="../../kiosk/ui/messages.py" line="114"/>
         <source>a report covers 1 to {max} days</source>
         <translation>ein Bericht umfasst 1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="101"/>
+        <location filename="../../kiosk/ui/messages.py" line="115"/>
         <source>no such customer</source>
         <translation>kein solcher Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="102"/>
+        <location filename="../../kiosk/ui/messages.py" line="116"/>
         <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="107"/>
+        <location filename="../../kiosk/ui/messages.py" line="121"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="110"/>
+        <location filename="../../kiosk/ui/messages.py" line="124"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="111"/>
+        <location filename="../../kiosk/ui/messages.py" line="125"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="112"/>
+        <location filename="../../kiosk/ui/messages.py" line="126"/>
         <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="115"/>
+        <location filename="../../kiosk/ui/messages.py" line="129"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="116"/>
+        <location filename="../../kiosk/ui/messages.py" line="130"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="117"/>
+        <location filename="../../kiosk/ui/messages.py" line="131"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="118"/>
+        <location filename="../../kiosk/ui/messages.py" line="132"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="119"/>
+        <location filename="../../kiosk/ui/messages.py" line="133"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="120"/>
+        <location filename="../../kiosk/ui/messages.py" line="134"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="121"/>
+        <location filename="../../kiosk/ui/messages.py" line="135"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
     </message>
@@ -1445,66 +1445,76 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/messages.py" line="67"/>
+        <source>The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.</source>
+        <translation>Die Festplatte ist voll ({free_mb} MB frei in {folder}). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, auf diesem Datenträger Platz zu schaffen (z. B. alte Sicherungen), und scannen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="72"/>
+        <source>The kiosk&apos;s folder {folder} cannot be written to (read-only storage). Nothing was recorded; everything recorded before is safe. Ask a manager to fix the storage, then scan again.</source>
+        <translation>In den Ordner {folder} des Kiosks kann nicht geschrieben werden (schreibgeschützter Speicher). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, den Speicher zu reparieren, und scannen Sie dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="81"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="68"/>
+        <location filename="../../kiosk/ui/messages.py" line="82"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="69"/>
+        <location filename="../../kiosk/ui/messages.py" line="83"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="70"/>
+        <location filename="../../kiosk/ui/messages.py" line="84"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="71"/>
+        <location filename="../../kiosk/ui/messages.py" line="85"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="72"/>
+        <location filename="../../kiosk/ui/messages.py" line="86"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="73"/>
+        <location filename="../../kiosk/ui/messages.py" line="87"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="74"/>
+        <location filename="../../kiosk/ui/messages.py" line="88"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="75"/>
+        <location filename="../../kiosk/ui/messages.py" line="89"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="76"/>
+        <location filename="../../kiosk/ui/messages.py" line="90"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="77"/>
+        <location filename="../../kiosk/ui/messages.py" line="91"/>
         <source>Days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="78"/>
+        <location filename="../../kiosk/ui/messages.py" line="92"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="134"/>
+        <location filename="../../kiosk/ui/messages.py" line="148"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>

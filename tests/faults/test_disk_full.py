@@ -60,3 +60,28 @@ def test_a_stamp_on_a_full_disk_is_refused_clearly_and_nothing_breaks(tmp_path):
         assert (
             raw.execute("SELECT count(*) FROM events WHERE card_id = ?", (card_id,)).fetchone()[0] == done + 1
         )
+
+
+def test_the_counter_screen_says_the_disk_is_full_not_just_could_not_save(tmp_path):
+    from kiosk.domain.refusals import StorageProblem
+    from kiosk.ui.messages import refusal_text
+
+    kiosk = Kiosk(tmp_path / "kiosk", Clock())
+    with kiosk.store.transaction() as conn:
+        directory.upsert_program(
+            conn,
+            Program("0b7d2a36-61c3-4a1e-9a44-6a0f6f1f2f7e", "Coffee", 5, "Free", cooldown_seconds=0),
+            kiosk.clock(),
+        )
+    _card_id, token = kiosk.enroll()
+    _cap_the_disk(kiosk)
+    for _ in range(10_000):
+        outcome = kiosk.stamp(token)
+        if outcome.refusal is not None:
+            break
+    kiosk.close()
+    assert outcome.refusal.params["storage"] is StorageProblem.FULL
+    text = refusal_text(outcome.refusal)
+    assert text.startswith("The disk is full"), text
+    assert str(tmp_path / "kiosk") in text, "it names the folder to free space in"
+    assert "Nothing was recorded" in text

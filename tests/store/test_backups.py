@@ -178,5 +178,5 @@ def test_damaged_ledger_refused_at_start_and_restored_from_backup(tmp_path, garb
     assert (_stamps(data, card_a), _stamps(data, card_b)) == (a_at_backup, b_at_backup)
 
     again = kiosk_cli("restore", "--data-dir", data)
-    assert again.returncode == 1, "a healthy ledger is not replaced by accident"
+    assert again.returncode == 2, "a healthy ledger is not replaced by accident (2: refused)"
     assert "--force" in again.stderr

@@ -33,6 +33,12 @@ def served(tmp_path):
     cloud.stop()
 
 
+def _code(cloud) -> str:
+    made = _pairing_code(cloud)
+    assert made.returncode == 0, made.stderr
+    return made.stdout.split("\t")[0]
+
+
 def _pairing_code(cloud, password=PASSWORD) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
@@ -119,7 +125,7 @@ def test_unpair_keeps_pending_events_and_pairing_again_with_the_business_sends_t
     with httpx.Client(base_url=served.url) as http:
         owner = OwnerApi(http, "owner@shop.example")
         owner.offer(name="Coffee card", stamps_required=10)
-    code = _pairing_code(served).stdout.split("\t")[0]
+    code = _code(served)
     assert _kiosk("pair", served.url, code, "--token-file", data_dir=data).returncode == 0
     assert _kiosk("sync", data_dir=data).returncode == 0
     enrolled = json.loads(_kiosk("enroll", "Pat Pending", data_dir=data).stdout)
@@ -132,7 +138,7 @@ def test_unpair_keeps_pending_events_and_pairing_again_with_the_business_sends_t
     assert "2 event(s) not yet synced are kept in this kiosk's ledger" in unpaired.stdout
     assert "'Cafe'" in unpaired.stdout
     served.start()
-    code = _pairing_code(served).stdout.split("\t")[0]
+    code = _code(served)
     # the same business: allowed, nothing discarded, the pending events kept
     again = _kiosk("pair", served.url, code, "--token-file", data_dir=data)
     assert again.returncode == 0, again.stderr

@@ -7,7 +7,7 @@ numbers are bounded so that nothing a client sends can overflow a column.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
@@ -29,6 +29,11 @@ def _to_utc(value: datetime) -> datetime:
 def Text(max_length: int, min_length: int = 0):
     return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)]
 
+
+# the days a loyalty event can happen on: anything outside is a broken clock or a probe, never a visit
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+DAY_PATTERN = r"^2[01][0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"  # FIRST_DAY..LAST_DAY, ISO
 
 UtcDatetime = Annotated[AwareDatetime, AfterValidator(_to_utc)]
 CardId = Annotated[int, Field(gt=0, lt=2**63)]

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select, update
 
+import cardtoken
 from cloud.deps import (
     Actor,
     Ctx,
@@ -56,6 +57,15 @@ def decode_public_key(text: str) -> bytes:
             "bad-public-key",
             "public_key must be a raw Ed25519 key: 32 bytes, base64url without padding.",
         ) from exc
+    problem = cardtoken.key_problem(raw)
+    if problem is not None:
+        # a small-order key (32 zero bytes is one) would let anyone "sign" cards every kiosk accepts
+        raise ApiProblem(
+            422,
+            "unsafe-public-key",
+            f"public_key is not a safe Ed25519 key ({problem.value.replace('_', ' ')}): "
+            "make a new key pair and pair again.",
+        )
     return raw
 
 

@@ -19,6 +19,7 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
+import cardtoken
 from kiosk.domain.codes import PublicKey
 from kiosk.store import Store, meta, sync_repo
 from kiosk.sync import engine
@@ -48,7 +49,13 @@ def _issuing_key(store: Store) -> tuple[int, bytes, bytes]:
         own = meta.issuing_key(conn, business_id)
         keys = meta.keys_of(conn, business_id)
     if own is not None:
-        return own[0], keys[own[0]].public_key, own[1]
+        public = keys[own[0]].public_key
+        if not cardtoken.is_usable_key(public):
+            raise PairingRefused(
+                "This kiosk's own signing key is unsafe (a small-order public key anybody could forge "
+                "with); it was not sent. Restore kiosk.sqlite from a backup."
+            )
+        return own[0], public, own[1]
     private = Ed25519PrivateKey.generate()
     return (
         _new_key_id(),

@@ -48,7 +48,7 @@ def test_pairing_code_is_single_use(cloud):
     code = cloud.pairing_code(owner, cloud.location(owner))
     assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(code, 1)).status_code == 201
     r = cloud.client.post("/api/v1/devices/pair", json=_pair_body(code, 2))
-    assert r.status_code == 400
+    assert r.status_code == 403
     assert r.json()["type"].endswith("/invalid-pairing-code")
 
 
@@ -60,7 +60,7 @@ def test_pairing_code_expires_after_ten_minutes(cloud):
     cloud.clock.advance(599)
     assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(just_in_time, 1)).status_code == 201
     cloud.clock.advance(1)
-    assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(late, 2)).status_code == 400
+    assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(late, 2)).status_code == 403
 
 
 def test_pairing_code_accepts_lowercase_and_no_dash(cloud):

@@ -134,7 +134,6 @@ def test_an_offer_of_another_business_is_rejected_and_left_alone(cloud, shop):
         {"status": "deleted"},
         {"kind": "points"},
         {"starts_at": "2026-12-01T00:00:00"},  # no UTC offset
-        {"starts_at": "2027-01-01T00:00:00Z", "ends_at": "2026-01-01T00:00:00Z"},
         {"id": "not-a-uuid"},
         {"surprise": 1},
     ],
@@ -148,6 +147,19 @@ def test_a_bad_offer_is_a_422_problem_and_nothing_is_written(cloud, shop, bad):
     assert r.json()["status"] == 422
     assert _seq(cloud, a) == before
     assert cloud.pull(a)["offers"] == []
+
+
+def test_an_offer_that_ends_before_it_starts_is_rejected_alone(cloud, shop):
+    """Schema-valid (each date is fine), against the rules: rejected with a reason, the rest taken."""
+    _, a, _ = shop
+    good = _offer()
+    inverted = _offer(starts_at="2027-01-01T00:00:00Z", ends_at="2026-01-01T00:00:00Z")
+    results = _upload(cloud, a, good, inverted)
+    assert [(r["status"], r.get("reason")) for r in results] == [
+        ("accepted", None),
+        ("rejected", "ends_before_start"),
+    ]
+    assert [o["id"] for o in cloud.pull(a)["offers"]] == [good["id"]]
 
 
 @pytest.mark.parametrize(

@@ -235,7 +235,7 @@ def test_a_card_is_found_by_its_printed_number_as_well_as_its_id(cloud, shop):
         assert [e["kind"] for e in events.json()] == ["enroll", "earn"]
     typo = number[:-1] + str((int(number[-1]) + 1) % 10)
     r = cloud.client.get(f"/api/v1/cards/{typo}", headers=owner.headers)
-    assert r.status_code == 422
+    assert r.status_code == 404  # schema-valid (a check digit is beyond a pattern), so not a 422
     assert "check digit" in r.json()["detail"]
     other = cardtoken.format_card_number(cardtoken.new_card_id())
     assert cloud.client.get(f"/api/v1/cards/{other}", headers=owner.headers).status_code == 404

@@ -179,10 +179,16 @@ def test_the_envelope_is_checked(cloud, shop, body):
     assert r.headers["content-type"] == "application/problem+json"
 
 
-def test_the_same_id_twice_in_one_request_is_a_422(cloud, shop):
+def test_the_same_id_twice_in_one_request_takes_the_first_and_rejects_the_repeat(cloud, shop):
+    """Schema-valid (a schema cannot ask for unique ids), so answered per offer, not with a 422."""
     _, a, _ = shop
     offer = _offer()
-    _upload(cloud, a, offer, {**offer, "status": "paused"}, expect=422)
+    results = _upload(cloud, a, offer, {**offer, "status": "paused"})
+    assert [(r["status"], r["reason"]) for r in results] == [
+        ("accepted", None),
+        ("rejected", "repeated_in_request"),
+    ]
+    assert [o["status"] for o in cloud.pull(a)["offers"]] == [offer["status"]]
 
 
 def test_devices_only(cloud, shop):

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import ConfigDict, StrictBool
 from pydantic.json_schema import SkipJsonSchema
 
-from cloud.schemas import Card, Colour, Int, Name, OfferStatus, Text, UtcDatetime, WireIn, WireOut
+from cloud.schemas import Card, Colour, Int, Name, OfferIn, OfferStatus, Text, UtcDatetime, WireIn, WireOut
 
 # A field a PATCH may leave out but never set to null: None is only "not given", so the schema
 # does not offer null (the route refuses an explicit null with a 422 that names the field).
@@ -59,6 +59,12 @@ class LocationOut(WireOut):
     name: str
     address: str | None
     created_at: datetime
+
+
+class OfferCreate(OfferIn):
+    """A new offer starts running or paused: an archived offer is a deleted one (404 at its address)."""
+
+    status: Literal["active", "paused"] = "active"
 
 
 class OfferPatch(WireIn):

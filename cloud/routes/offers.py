@@ -11,8 +11,8 @@ from cloud import views
 from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
-from cloud.schemas import Offer, OfferIn
-from cloud.schemas_admin import OfferPatch
+from cloud.schemas import Offer
+from cloud.schemas_admin import OfferCreate, OfferPatch
 
 router = APIRouter(prefix="/api/v1/offers", tags=["offers"])
 
@@ -49,7 +49,7 @@ def check_window(offer) -> None:
 
 
 @router.post("", response_model=Offer, status_code=201)
-def create_offer(body: OfferIn, user: User, session: WriteDb, when: Now) -> Offer:
+def create_offer(body: OfferCreate, user: User, session: WriteDb, when: Now) -> Offer:
     row = OfferRow(
         id=str(uuid.uuid4()),
         business_id=user.business_id,

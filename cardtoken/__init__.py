@@ -19,6 +19,7 @@ from cardtoken.codec import (
     sign,
     verify,
 )
+from cardtoken.keycheck import KeyProblem, is_usable_key, key_problem, small_order_keys
 from cardtoken.number import (
     CARD_ID_MAX,
     CardNumberError,
@@ -35,14 +36,18 @@ __all__ = [
     "VERSION",
     "CardNumberError",
     "CardToken",
+    "KeyProblem",
     "TokenError",
     "TokenProblem",
     "decode",
     "encode",
     "format_card_number",
+    "is_usable_key",
+    "key_problem",
     "new_card_id",
     "parse_card_number",
     "public_key_bytes",
     "sign",
+    "small_order_keys",
     "verify",
 ]

@@ -16,7 +16,9 @@ from cloud.db import Database, upgrade
 from cloud.deps import AppContext
 from cloud.groupcommit import GroupCommitter
 from cloud.keyseal import seal_plaintext_keys, sealer_for
+from cloud.methods import MethodGuardMiddleware
 from cloud.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from cloud.openapi_links import add_links
 from cloud.ratelimit import RateLimiter
 from cloud.routes import (
     analytics,
@@ -75,6 +77,7 @@ def _openapi(app: FastAPI) -> Callable[[], dict]:
                 responses = op.setdefault("responses", {})
                 responses.pop("422", None)
                 responses["default"] = problem
+        add_links(schema)
         app.openapi_schema = schema
         return schema
 
@@ -120,6 +123,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         return {"status": "ok"}
 
     app.openapi = _openapi(app)
+    app.add_middleware(MethodGuardMiddleware, openapi=app.openapi)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)  # outermost: on every answer, 413s included
     return app

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from cloud.deps import Actor
 from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, Location, Offer, SigningKey
+from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
 from cloud.schemas import Event as WireEvent
-from cloud.schemas import PushResult
 
 ID_CONFLICT = "id_conflict"  # an event id the cloud holds with a different body
 CARD_FIELDS = ("units", "lifetime", "redemptions", "visits", "flagged", "seq")
@@ -257,6 +257,8 @@ def _previous_redeem(session: Session, b: _Batch, card_id: int) -> str | None:
 
 
 def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: datetime, digest: str) -> int:
+    if not FIRST_DAY <= ev.occurred_at.date() <= LAST_DAY:  # a broken clock: no report could use it
+        raise Reject("occurred_at_out_of_range")
     if str(ev.program_id) not in b.offers:
         raise Reject("unknown_program")
     if ev.location_id is not None and str(ev.location_id) not in b.locations:

@@ -64,6 +64,13 @@ def not_found(what: str = "resource") -> ApiProblem:
     return ApiProblem(404, "not-found", f"No such {what}.")
 
 
+def gone(detail: str) -> ApiProblem:
+    """After a DELETE the resource is not found at its address (it stays in lists and syncs, with
+    its status, because the ledger still names it). 404 rather than 410: a client holding an id
+    cannot tell a deleted resource from one it never had, and need not."""
+    return ApiProblem(404, "deleted", detail)
+
+
 def problem_response(
     status: int,
     slug: str,

@@ -7,10 +7,19 @@ numbers are bounded so that nothing a client sends can overflow a column.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    model_validator,
+)
 
 
 def _no_nul(value: str) -> str:
@@ -26,14 +35,60 @@ def _to_utc(value: datetime) -> datetime:
         raise ValueError("timestamp out of range") from exc
 
 
+NO_NUL = r"^[^\x00]*$"  # in the schema too, so that clients know before they send one
+
+
 def Text(max_length: int, min_length: int = 0):
-    return Annotated[str, Field(min_length=min_length, max_length=max_length), AfterValidator(_no_nul)]
+    return Annotated[
+        str,
+        Field(min_length=min_length, max_length=max_length, json_schema_extra={"pattern": NO_NUL}),
+        AfterValidator(_no_nul),
+    ]
 
 
-UtcDatetime = Annotated[AwareDatetime, AfterValidator(_to_utc)]
-CardId = Annotated[int, Field(gt=0, lt=2**63)]
-KeyId = Annotated[int, Field(ge=0, le=65535)]
-Units = Annotated[int, Field(ge=-1_000_000, le=1_000_000)]
+# the days a loyalty event can happen on: anything outside is a broken clock or a probe, never a visit
+FIRST_DAY = date(2000, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+DAY_PATTERN = r"^2[01][0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"  # FIRST_DAY..LAST_DAY, ISO
+
+
+def _text_only(value: Any) -> Any:
+    # pydantic would read a number as a Unix time; the schema says a date-time is a string
+    if isinstance(value, int | float):
+        raise ValueError("a date-time is an RFC 3339 string, not a number")
+    return value
+
+
+def _not_bool(value: Any) -> Any:
+    # pydantic would read true/false as 1/0; JSON Schema says a boolean is not an integer
+    if isinstance(value, bool):
+        raise ValueError("a whole number, not true or false")
+    return value
+
+
+def Int(**bounds: int):
+    """A whole number within `bounds` (ge, le, gt, lt); true and false are refused. The bounds come
+    first, so that they stay in the JSON schema as minimum and maximum."""
+    return Annotated[int, Field(**bounds), BeforeValidator(_not_bool)]
+
+
+UtcDatetime = Annotated[AwareDatetime, BeforeValidator(_text_only), AfterValidator(_to_utc)]
+# a raw Ed25519 public key: 32 bytes in base64url without padding (43 characters, the last one
+# carrying 4 bits). The format names what a pattern cannot say: a point of large order on the
+# curve (cardtoken.key_problem); the route answers 422 with the reason for anything else.
+PUBLIC_KEY_SCHEMA = {
+    "type": "string",
+    "minLength": 43,
+    "maxLength": 43,
+    "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$",
+    "format": "ed25519-public-key",
+}
+PublicKeyText = Annotated[
+    str, Field(min_length=1, max_length=64, json_schema_extra=PUBLIC_KEY_SCHEMA), AfterValidator(_no_nul)
+]
+CardId = Int(gt=0, lt=2**63)
+KeyId = Int(ge=0, le=65535)
+Units = Int(ge=-1_000_000, le=1_000_000)
 Name = Text(200, 1)
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 OfferStatus = Literal["active", "paused", "archived"]
@@ -101,7 +156,7 @@ class PairingCodeOut(WireOut):
 class PairIn(WireIn):
     code: Text(32, 1)
     device_name: Name
-    public_key: Text(64, 1)
+    public_key: PublicKeyText
     key_id: KeyId
     # a kiosk holding the ledger of a business it was paired with before: refuse (and keep the
     # code unused) when the code is for another business
@@ -151,7 +206,7 @@ class CustomerIn(WireIn):
     name: Name
     email: Text(320) | None = None
     phone: Text(40) | None = None
-    marketing_consent: bool = False
+    marketing_consent: StrictBool = False
     created_at: UtcDatetime | None = None
 
 
@@ -181,10 +236,10 @@ class Offer(WireOut):
 
 class OfferIn(WireIn):
     name: Name
-    stamps_required: int = Field(ge=1, le=1000)
+    stamps_required: Int(ge=1, le=1000)
     reward_text: Text(500, 1)
-    per_visit_limit: int = Field(default=1, ge=1, le=100)
-    cooldown_seconds: int = Field(default=0, ge=0, le=31_536_000)
+    per_visit_limit: Int(ge=1, le=100) = 1
+    cooldown_seconds: Int(ge=0, le=31_536_000) = 0
     starts_at: UtcDatetime | None = None
     ends_at: UtcDatetime | None = None
     status: OfferStatus = "active"
@@ -343,12 +398,6 @@ class OfferUpload(OfferIn):
 
 class OffersUploadIn(WireIn):
     offers: list[OfferUpload] = Field(min_length=1, max_length=MAX_OFFERS_UPLOAD)
-
-    @model_validator(mode="after")
-    def _each_once(self) -> OffersUploadIn:
-        if len({o.id for o in self.offers}) != len(self.offers):
-            raise ValueError("each offer id may appear once per request")
-        return self
 
 
 class OfferUploadResult(WireOut):

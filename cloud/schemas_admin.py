@@ -6,9 +6,14 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, StrictBool
+from pydantic.json_schema import SkipJsonSchema
 
-from cloud.schemas import Card, Colour, Name, OfferStatus, Text, UtcDatetime, WireIn, WireOut
+from cloud.schemas import Card, Colour, Int, Name, OfferIn, OfferStatus, Text, UtcDatetime, WireIn, WireOut
+
+# A field a PATCH may leave out but never set to null: None is only "not given", so the schema
+# does not offer null (the route refuses an explicit null with a 422 that names the field).
+NotNull = SkipJsonSchema[None]
 
 
 class BusinessOut(WireOut):
@@ -45,7 +50,7 @@ class LocationIn(WireIn):
 
 
 class LocationPatch(WireIn):
-    name: Name | None = None
+    name: Name | NotNull = None
     address: Text(500) | None = None
 
 
@@ -56,24 +61,30 @@ class LocationOut(WireOut):
     created_at: datetime
 
 
+class OfferCreate(OfferIn):
+    """A new offer starts running or paused: an archived offer is a deleted one (404 at its address)."""
+
+    status: Literal["active", "paused"] = "active"
+
+
 class OfferPatch(WireIn):
-    name: Name | None = None
-    stamps_required: int | None = Field(default=None, ge=1, le=1000)
-    reward_text: Text(500, 1) | None = None
-    per_visit_limit: int | None = Field(default=None, ge=1, le=100)
-    cooldown_seconds: int | None = Field(default=None, ge=0, le=31_536_000)
-    starts_at: UtcDatetime | None = None
-    ends_at: UtcDatetime | None = None
-    status: OfferStatus | None = None
-    colour: Colour | None = None
-    icon: Text(64, 1) | None = None
+    name: Name | NotNull = None
+    stamps_required: Int(ge=1, le=1000) | NotNull = None
+    reward_text: Text(500, 1) | NotNull = None
+    per_visit_limit: Int(ge=1, le=100) | NotNull = None
+    cooldown_seconds: Int(ge=0, le=31_536_000) | NotNull = None
+    starts_at: UtcDatetime | None = None  # null: no start
+    ends_at: UtcDatetime | None = None  # null: no end
+    status: OfferStatus | NotNull = None
+    colour: Colour | NotNull = None
+    icon: Text(64, 1) | NotNull = None
 
 
 class CustomerCreate(WireIn):
     name: Name
     email: Text(320) | None = None
     phone: Text(40) | None = None
-    marketing_consent: bool = False
+    marketing_consent: StrictBool = False
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -83,10 +94,10 @@ class CustomerCreate(WireIn):
 
 
 class CustomerPatch(WireIn):
-    name: Name | None = None
-    email: Text(320) | None = None
+    name: Name | NotNull = None
+    email: Text(320) | None = None  # null: remove it
     phone: Text(40) | None = None
-    marketing_consent: bool | None = None
+    marketing_consent: StrictBool | NotNull = None
 
 
 class CardIssueIn(WireIn):
@@ -100,7 +111,7 @@ class CardIssued(WireOut):
 
 
 class CardPatch(WireIn):
-    flagged: bool
+    flagged: StrictBool
 
 
 class CardEvent(WireOut):
@@ -119,12 +130,12 @@ class CardEvent(WireOut):
 
 
 class SignupIn(WireIn):
-    business_id: int = Field(ge=1, lt=2**31)
+    business_id: Int(ge=1, lt=2**31)
     program_id: uuid.UUID
     name: Name
     email: Text(320) | None = None
     phone: Text(40) | None = None
-    marketing_consent: bool = False
+    marketing_consent: StrictBool = False
 
 
 class SignupOut(WireOut):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Annotated
 
@@ -11,6 +12,7 @@ from sqlalchemy import and_, case, func, select
 from cloud.deps import Now, ReadDb, User
 from cloud.models import Conflict, Customer, Event, Location, Offer
 from cloud.problems import ApiProblem
+from cloud.schemas import DAY_PATTERN, FIRST_DAY, LAST_DAY
 from cloud.schemas_admin import AnalyticsSummary, DayStats, GroupStats
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
@@ -19,16 +21,39 @@ _VISITS = func.sum(case((Event.kind == "earn", 1), else_=0))
 _STAMPS = func.sum(case((Event.kind == "earn", Event.units), else_=0))
 _REDEMPTIONS = func.sum(case((Event.kind == "redeem", 1), else_=0))
 
-Start = Annotated[date | None, Query(description="first day (UTC), default 30 days ago")]
-End = Annotated[date | None, Query(description="last day (UTC), default today")]
+# Strings with the ISO pattern, not `date`: pydantic would also take "0" or a number as a date
+# (a Unix time) and days far from now overflow date arithmetic; the schema says exactly what works.
+_DAY = {"format": "date", "pattern": DAY_PATTERN}
+Start = Annotated[
+    str,
+    Query(
+        description=f"first day (UTC, {FIRST_DAY} to {LAST_DAY}), default 29 days before end",
+        json_schema_extra=_DAY,
+    ),
+]
+End = Annotated[
+    str,
+    Query(description=f"last day (UTC, {FIRST_DAY} to {LAST_DAY}), default today", json_schema_extra=_DAY),
+]
 
 
-def _range(start: date | None, end: date | None, when) -> tuple[str, str]:
-    end = end or when.date()
-    start = start or end - timedelta(days=29)
-    if start > end:
-        raise ApiProblem(422, "validation-error", "start must not be after end.")
-    return start.isoformat(), end.isoformat()
+def _day(name: str, text: str) -> date:
+    try:
+        day = date.fromisoformat(text) if re.fullmatch(DAY_PATTERN, text) else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise ApiProblem(
+            422, "validation-error", f"{name} must be a day from {FIRST_DAY} to {LAST_DAY} (YYYY-MM-DD)."
+        )
+    return day
+
+
+def _range(start: str | None, end: str | None, when) -> tuple[str, str]:
+    """The days asked for; start after end is an empty range (no days), not an error."""
+    last = _day("end", end) if end is not None else when.date()
+    first = _day("start", start) if start is not None else last - timedelta(days=29)
+    return first.isoformat(), last.isoformat()
 
 
 def _counted(bid: int, lo: str, hi: str):

@@ -12,7 +12,7 @@ from cloud.deps import Actor, Ctx, Now, ReadDb, User, WriteDb, audit, bump_seq, 
 from cloud.models import Card as CardRow
 from cloud.models import Customer as CustomerRow
 from cloud.models import Offer as OfferRow
-from cloud.problems import ApiProblem, not_found
+from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Customer
 from cloud.schemas_admin import CustomerCreate, CustomerPatch, SignupIn, SignupOut
 from cloud.services import issue_card
@@ -20,10 +20,17 @@ from cloud.services import issue_card
 router = APIRouter(prefix="/api/v1", tags=["customers"])
 
 
-def owned_customer(session, business_id: int, customer_id: uuid.UUID | str) -> CustomerRow:
+ERASED = "(erased)"
+
+
+def owned_customer(
+    session, business_id: int, customer_id: uuid.UUID | str, *, alive: bool = True
+) -> CustomerRow:
     row = session.get(CustomerRow, (business_id, str(customer_id)))
     if row is None:
         raise not_found("customer")
+    if alive and row.name == ERASED and row.email is None and row.phone is None:
+        raise gone("This customer was erased.")
     return row
 
 
@@ -99,9 +106,9 @@ def update_customer(
 @router.delete("/customers/{customer_id}", status_code=204)
 def erase_customer(customer_id: uuid.UUID, user: User, session: WriteDb, when: Now) -> Response:
     """Erases personal data (the ledger stays) and revokes the customer's cards."""
-    row = owned_customer(session, user.business_id, customer_id)
+    row = owned_customer(session, user.business_id, customer_id, alive=False)
     seq = bump_seq(session, user.business_id)
-    row.name, row.email, row.phone, row.marketing_consent, row.seq = "(erased)", None, None, False, seq
+    row.name, row.email, row.phone, row.marketing_consent, row.seq = ERASED, None, None, False, seq
     session.execute(
         update(CardRow)
         .where(CardRow.business_id == user.business_id, CardRow.customer_id == row.id)

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select, update
 
+import cardtoken
 from cloud.deps import (
     Actor,
     Ctx,
@@ -26,7 +27,7 @@ from cloud.deps import (
     public_limit,
 )
 from cloud.models import Business, Device, Location, PairingCode, SigningKey
-from cloud.problems import ApiProblem, not_found
+from cloud.problems import ApiProblem, gone, not_found
 from cloud.routes.locations import owned_location
 from cloud.schemas import DeviceOut, PairIn, PairingCodeIn, PairingCodeOut, PairOut
 from cloud.security import new_device_token, new_pairing_code, normalise_pairing_code, sha256_hex
@@ -59,6 +60,15 @@ def decode_public_key(text: str) -> bytes:
             "bad-public-key",
             "public_key must be a raw Ed25519 key: 32 bytes, base64url without padding.",
         ) from exc
+    problem = cardtoken.key_problem(raw)
+    if problem is not None:
+        # a small-order key (32 zero bytes is one) would let anyone "sign" cards every kiosk accepts
+        raise ApiProblem(
+            422,
+            "unsafe-public-key",
+            f"public_key is not a safe Ed25519 key ({problem.value.replace('_', ' ')}): "
+            "make a new key pair and pair again.",
+        )
     return raw
 
 
@@ -88,11 +98,11 @@ def create_pairing_code(
 
 @router.post("/pair", response_model=PairOut, status_code=201, dependencies=[Depends(public_limit)])
 def pair(body: PairIn, session: WriteDb, when: Now) -> PairOut:
-    raw_key = decode_public_key(body.public_key)
+    """403 for a code that is unknown, used or expired: it is the credential of this request."""
     code_hash = sha256_hex(normalise_pairing_code(body.code))
     code = session.get(PairingCode, code_hash)
     if code is None or code.used_at is not None or code.expires_at <= when:
-        raise ApiProblem(400, "invalid-pairing-code", "This pairing code is unknown, used or expired.")
+        raise ApiProblem(403, "invalid-pairing-code", "This pairing code is unknown, used or expired.")
     if body.expected_business_id is not None and body.expected_business_id != code.business_id:
         raise ApiProblem(
             409,
@@ -100,6 +110,7 @@ def pair(body: PairIn, session: WriteDb, when: Now) -> PairOut:
             "This pairing code is for another business than the one whose customers and events this "
             "kiosk holds; the code was not used.",
         )
+    raw_key = decode_public_key(body.public_key)  # a bad key leaves the code usable
     taken = session.get(SigningKey, (code.business_id, body.key_id))
     if taken is not None:
         raise ApiProblem(409, "key-id-taken", f"This business already has a key with id {body.key_id}.")
@@ -109,7 +120,7 @@ def pair(body: PairIn, session: WriteDb, when: Now) -> PairOut:
         .values(used_at=when)
     )
     if claimed.rowcount != 1:  # pragma: no cover - lost a race with another kiosk
-        raise ApiProblem(400, "invalid-pairing-code", "This pairing code is unknown, used or expired.")
+        raise ApiProblem(403, "invalid-pairing-code", "This pairing code is unknown, used or expired.")
     token = new_device_token()
     device = Device(
         id=str(uuid.uuid4()),
@@ -175,6 +186,8 @@ def get_device(device_id: uuid.UUID, user: User, session: ReadDb) -> DeviceOut:
     row = session.get(Device, str(device_id))
     if row is None or row.business_id != user.business_id:
         raise not_found("device")
+    if row.revoked_at is not None:
+        raise gone("This device was revoked (deleted); GET /api/v1/devices still lists it.")
     return _out(row)
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from cloud import views
 from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
-from cloud.problems import ApiProblem, not_found
-from cloud.schemas import Offer, OfferIn
-from cloud.schemas_admin import OfferPatch
+from cloud.problems import ApiProblem, gone, not_found
+from cloud.schemas import Offer
+from cloud.schemas_admin import OfferCreate, OfferPatch
 
 router = APIRouter(prefix="/api/v1/offers", tags=["offers"])
 
@@ -28,21 +28,28 @@ _NOT_NULL = {
 }
 
 
-def owned_offer(session, business_id: int, offer_id: uuid.UUID | str) -> OfferRow:
+def owned_offer(session, business_id: int, offer_id: uuid.UUID | str, *, alive: bool = True) -> OfferRow:
     row = session.get(OfferRow, str(offer_id))
     if row is None or row.business_id != business_id:
         raise not_found("offer")
+    if alive and row.status == "archived":
+        raise gone("This offer was archived (deleted); lists and kiosks still show it as archived.")
     return row
 
 
-def check_window(offer) -> None:
+def window_ok(offer) -> bool:
     """Anything with starts_at and ends_at: a row, or an offer a kiosk uploaded."""
-    if offer.starts_at and offer.ends_at and offer.ends_at <= offer.starts_at:
-        raise ApiProblem(422, "validation-error", "ends_at must be after starts_at.")
+    return not (offer.starts_at and offer.ends_at and offer.ends_at <= offer.starts_at)
+
+
+def check_window(offer) -> None:
+    """409, not 422: each field is valid alone (a schema cannot compare two fields); the pair conflicts."""
+    if not window_ok(offer):
+        raise ApiProblem(409, "offer-window", "ends_at must be after starts_at.")
 
 
 @router.post("", response_model=Offer, status_code=201)
-def create_offer(body: OfferIn, user: User, session: WriteDb, when: Now) -> Offer:
+def create_offer(body: OfferCreate, user: User, session: WriteDb, when: Now) -> Offer:
     row = OfferRow(
         id=str(uuid.uuid4()),
         business_id=user.business_id,
@@ -91,7 +98,7 @@ def update_offer(offer_id: uuid.UUID, body: OfferPatch, user: User, session: Wri
 @router.delete("/{offer_id}", status_code=204)
 def archive_offer(offer_id: uuid.UUID, user: User, session: WriteDb, when: Now) -> Response:
     """Offers are archived, never deleted: cards and events keep pointing at them."""
-    row = owned_offer(session, user.business_id, offer_id)
+    row = owned_offer(session, user.business_id, offer_id, alive=False)
     row.status = "archived"
     row.seq = bump_seq(session, user.business_id)
     audit(session, user, when, "offer.archive", "offer", row.id)

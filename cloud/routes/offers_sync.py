@@ -13,7 +13,7 @@ from fastapi import APIRouter
 
 from cloud.deps import Actor, DeviceActor, Now, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
-from cloud.routes.offers import check_window
+from cloud.routes.offers import window_ok
 from cloud.schemas import OffersUploadIn, OffersUploadOut, OfferUpload, OfferUploadResult
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
@@ -21,20 +21,33 @@ router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 # The same answer whether the id belongs to another business or to nobody we would tell about:
 # nothing of the other business (name, status, that it is a business at all) leaks through it.
 ID_TAKEN = "offer_id_unavailable"
+ENDS_BEFORE_START = "ends_before_start"
+REPEATED = "repeated_in_request"
 
 
 @router.put("/offers", response_model=OffersUploadOut)
 def upload_offers(body: OffersUploadIn, device: DeviceActor, session: WriteDb, when: Now) -> OffersUploadOut:
-    """1 to 100 offers, answered one by one (accepted or rejected with a reason), in order."""
-    for offer in body.offers:  # every check before anything is written: a 422 changes nothing
-        check_window(offer)
-    results = [_upsert(session, device, offer, when) for offer in body.offers]
+    """1 to 100 offers, answered one by one (accepted or rejected with a reason), in order.
+
+    A body the schema refuses is a 422 that writes nothing; an offer the schema allows but the
+    rules do not (it ends before it starts: two fields the schema cannot compare) is rejected
+    on its own with a reason, as the push does with events."""
+    seen: set = set()
+    results = []
+    for offer in body.offers:
+        if offer.id in seen:  # the first one counts; a repeat in the same request is not applied twice
+            results.append(OfferUploadResult(id=str(offer.id), status="rejected", reason=REPEATED))
+            continue
+        seen.add(offer.id)
+        results.append(_upsert(session, device, offer, when))
     session.commit()
     return OffersUploadOut(results=results)
 
 
 def _upsert(session, device: Actor, offer: OfferUpload, when) -> OfferUploadResult:
     offer_id = str(offer.id)
+    if not window_ok(offer):
+        return OfferUploadResult(id=offer_id, status="rejected", reason=ENDS_BEFORE_START)
     fields = offer.model_dump(exclude={"id", "kind"})
     row = session.get(OfferRow, offer_id)
     if row is None:

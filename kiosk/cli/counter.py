@@ -10,6 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from kiosk.cli.output import card_json, emit, exit_status, outcome_json
+from kiosk.domain.codes import card_ref
 from kiosk.services import Actor, Services
 from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN, DEMO_OWNER_PIN, create_demo_shop
 
@@ -36,7 +37,7 @@ def add_parsers(sub, common) -> None:
     p.add_argument("code")
     p.set_defaults(handler=undo)
     p = sub.add_parser("card", parents=[common], help="print the card as JSON (changes nothing)")
-    p.add_argument("code")
+    p.add_argument("code", help="the QR text, the printed card number, or the card's id")
     p.set_defaults(handler=card)
     p = sub.add_parser("enroll", parents=[common], help="enroll a new customer and print their cards")
     p.add_argument("name")
@@ -115,7 +116,7 @@ def undo(args, services: Services) -> int:
 
 
 def card(args, services: Services) -> int:
-    outcome = services.inspect(args.code)
+    outcome = services.inspect(card_ref(args.code))
     emit(outcome_json(outcome))
     return exit_status(outcome)
 

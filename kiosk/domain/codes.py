@@ -73,6 +73,16 @@ def parse_code(raw: str | bytes) -> TokenCode | NumberCode | Refusal:
         return refuse(_TOKEN_PROBLEMS[exc.problem])
 
 
+def card_ref(text: str) -> str | int:
+    """What an operator typed to name a card: its id (up to 11 digits, as `card` prints it) or
+    anything `parse_code` reads (a token, the 12-digit printed number). The counter never calls
+    this: a scanned short barcode is some product, not a card id."""
+    cleaned = text.strip()
+    if cleaned.isascii() and cleaned.isdigit() and len(cleaned) < len(str(cardtoken.CARD_ID_MAX)):
+        return int(cleaned)
+    return text
+
+
 def layout_variants(text: str) -> list[str]:
     """Readings of `text` a keyboard-map mismatch could have produced, most likely first.
 
@@ -92,6 +102,10 @@ def check_token(token: cardtoken.CardToken, business_id: int, keys: dict[int, Pu
     key = keys.get(token.key_id)
     if key is None:
         return refuse(Reason.UNKNOWN_KEY)
+    if not cardtoken.is_usable_key(key.public_key):
+        # a small-order key (e.g. 32 zero bytes) "verifies" signatures nobody made: never trust one,
+        # whether it came from the cloud or from this kiosk's own files
+        return refuse(Reason.UNSAFE_KEY)
     if not cardtoken.verify(token, key.public_key):
         return refuse(Reason.FORGED_TOKEN)
     if key.revoked:

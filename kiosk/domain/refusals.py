@@ -32,6 +32,7 @@ class Reason(enum.Enum):
     WRONG_BUSINESS = "wrong_business"
     UNKNOWN_KEY = "unknown_key"
     REVOKED_KEY = "revoked_key"
+    UNSAFE_KEY = "unsafe_key"
     # the card
     UNKNOWN_CARD = "unknown_card"
     CARD_REVOKED = "card_revoked"
@@ -73,6 +74,8 @@ _MESSAGES: dict[Reason, str] = {
     Reason.UNKNOWN_KEY: "This card was issued by a device this kiosk does not know yet. Sync and try again.",
     Reason.REVOKED_KEY: "This card's code comes from a kiosk taken out of service. "
     "A manager can make a new QR code for the card under Customers.",
+    Reason.UNSAFE_KEY: "This card's code names an unsafe signing key (one anybody can forge with). "
+    "It is refused; tell the owner.",
     Reason.UNKNOWN_CARD: "No card with this code is on this kiosk.",
     Reason.CARD_REVOKED: "This card has been revoked.",
     Reason.PROGRAM_PAUSED: "The offer {program} is paused.",

@@ -138,14 +138,15 @@ def view_of_known(card: Card, customer: Customer, programs: dict[str, Program]) 
     return CardView(card, customer, programs[card.program_id], cardtoken.format_card_number(card.id))
 
 
-def inspect(ctx: Context, code: str | bytes) -> ScanOutcome:
-    """What a code is, without changing anything (the `card` command, the lookup screen)."""
+def inspect(ctx: Context, code: str | bytes | int) -> ScanOutcome:
+    """What a code (or a card id) is, without changing anything (the `card` command, the lookup screen)."""
+    text = str(code) if isinstance(code, int) else code if isinstance(code, str) else ""
     with ctx.store.reading() as conn:
         resolved = resolve(conn, code)
         if isinstance(resolved, Refusal):
-            return ScanOutcome(refusal=resolved, code=code if isinstance(code, str) else "")
+            return ScanOutcome(refusal=resolved, code=text)
         return ScanOutcome(
-            code=code if isinstance(code, str) else "",
+            code=text,
             card=view_of(conn, resolved.card),
             customer_cards=views_of_customer(conn, resolved.card.customer_id),
             layout_corrected=resolved.layout_corrected,

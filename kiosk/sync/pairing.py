@@ -28,6 +28,7 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
+import cardtoken
 from kiosk.domain.codes import PublicKey
 from kiosk.store import Store, meta, sync_repo
 from kiosk.store.sync_repo import LocalData
@@ -113,7 +114,13 @@ def _issuing_key(store: Store, *, fresh: bool = False) -> tuple[int, bytes, byte
         own = meta.issuing_key(conn, business_id)
         keys = meta.keys_of(conn, business_id)
     if own is not None and not fresh:
-        return own[0], keys[own[0]].public_key, own[1]
+        public = keys[own[0]].public_key
+        if not cardtoken.is_usable_key(public):
+            raise PairingRefused(
+                "This kiosk's own signing key is unsafe (a small-order public key anybody could forge "
+                "with); it was not sent. Restore kiosk.sqlite from a backup."
+            )
+        return own[0], public, own[1]
     private = Ed25519PrivateKey.generate()
     return (
         _new_key_id(),

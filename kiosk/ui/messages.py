@@ -33,6 +33,11 @@ _TEXTS: dict[Reason, str] = {
         "This card's code comes from a kiosk taken out of service. "
         "A manager can make a new QR code for the card under Customers.",
     ),
+    Reason.UNSAFE_KEY: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "This card's code names an unsafe signing key (one anybody can forge with). "
+        "It is refused; tell the owner.",
+    ),
     Reason.UNKNOWN_CARD: QT_TRANSLATE_NOOP("Refusal", "No card with this code is on this kiosk."),
     Reason.CARD_REVOKED: QT_TRANSLATE_NOOP("Refusal", "This card has been revoked."),
     Reason.PROGRAM_PAUSED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} is paused."),

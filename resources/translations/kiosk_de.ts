@@ -1131,157 +1131,157 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="97"/>
+        <location filename="../../kiosk/ui/messages.py" line="102"/>
         <source>enter the customer&apos;s name</source>
         <translation>den Namen des Kunden eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="98"/>
+        <location filename="../../kiosk/ui/messages.py" line="103"/>
         <source>at most {max} ordinary characters</source>
         <translation>höchstens {max} gewöhnliche Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="99"/>
+        <location filename="../../kiosk/ui/messages.py" line="104"/>
         <source>that is not an email address</source>
         <translation>das ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="100"/>
+        <location filename="../../kiosk/ui/messages.py" line="105"/>
         <source>use digits, spaces and an optional +</source>
         <translation>Ziffern, Leerzeichen und ein optionales + verwenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="101"/>
+        <location filename="../../kiosk/ui/messages.py" line="106"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="102"/>
+        <location filename="../../kiosk/ui/messages.py" line="107"/>
         <source>1 to 100 characters</source>
         <translation>1 bis 100 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="103"/>
+        <location filename="../../kiosk/ui/messages.py" line="108"/>
         <source>no such person</source>
         <translation>diese Person gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="104"/>
+        <location filename="../../kiosk/ui/messages.py" line="109"/>
         <source>the shop needs at least one active owner</source>
         <translation>der Laden braucht mindestens einen aktiven Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="105"/>
+        <location filename="../../kiosk/ui/messages.py" line="110"/>
         <source>no such offer</source>
         <translation>dieses Angebot gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="106"/>
+        <location filename="../../kiosk/ui/messages.py" line="111"/>
         <source>no offer is running; create one first</source>
         <translation>kein Angebot läuft; zuerst eines anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="107"/>
+        <location filename="../../kiosk/ui/messages.py" line="112"/>
         <source>choose at least one running offer</source>
         <translation>mindestens ein laufendes Angebot wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="108"/>
+        <location filename="../../kiosk/ui/messages.py" line="113"/>
         <source>type something to search</source>
         <translation>einen Suchbegriff eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="109"/>
+        <location filename="../../kiosk/ui/messages.py" line="114"/>
         <source>too long</source>
         <translation>zu lang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="110"/>
+        <location filename="../../kiosk/ui/messages.py" line="115"/>
         <source>a whole number from -{max} to {max}, not 0</source>
         <translation>eine ganze Zahl von -{max} bis {max}, nicht 0</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="111"/>
+        <location filename="../../kiosk/ui/messages.py" line="116"/>
         <source>say why, in at most 200 characters</source>
         <translation>den Grund nennen, höchstens 200 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="112"/>
+        <location filename="../../kiosk/ui/messages.py" line="117"/>
         <source>the balance cannot go below zero</source>
         <translation>der Stand kann nicht unter null fallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="113"/>
+        <location filename="../../kiosk/ui/messages.py" line="118"/>
         <source>no key to issue cards; finish the set-up first</source>
         <translation>kein Schlüssel zum Ausgeben von Karten; zuerst die Einrichtung abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="114"/>
+        <location filename="../../kiosk/ui/messages.py" line="119"/>
         <source>a report covers 1 to {max} days</source>
         <translation>ein Bericht umfasst 1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="115"/>
+        <location filename="../../kiosk/ui/messages.py" line="120"/>
         <source>no such customer</source>
         <translation>kein solcher Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="116"/>
+        <location filename="../../kiosk/ui/messages.py" line="121"/>
         <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="121"/>
+        <location filename="../../kiosk/ui/messages.py" line="126"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="124"/>
+        <location filename="../../kiosk/ui/messages.py" line="129"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="125"/>
+        <location filename="../../kiosk/ui/messages.py" line="130"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="126"/>
+        <location filename="../../kiosk/ui/messages.py" line="131"/>
         <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="129"/>
+        <location filename="../../kiosk/ui/messages.py" line="134"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="130"/>
+        <location filename="../../kiosk/ui/messages.py" line="135"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="131"/>
+        <location filename="../../kiosk/ui/messages.py" line="136"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="132"/>
+        <location filename="../../kiosk/ui/messages.py" line="137"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="133"/>
+        <location filename="../../kiosk/ui/messages.py" line="138"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="134"/>
+        <location filename="../../kiosk/ui/messages.py" line="139"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="135"/>
+        <location filename="../../kiosk/ui/messages.py" line="140"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
     </message>
@@ -1350,171 +1350,176 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/messages.py" line="36"/>
+        <source>This card&apos;s code names an unsafe signing key (one anybody can forge with). It is refused; tell the owner.</source>
+        <translation>Der Code dieser Karte nennt einen unsicheren Signaturschlüssel (mit dem jeder fälschen kann). Die Karte wird abgelehnt; bitte den Inhaber informieren.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="41"/>
         <source>No card with this code is on this kiosk.</source>
         <translation>Auf diesem Kiosk gibt es keine Karte mit diesem Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="37"/>
+        <location filename="../../kiosk/ui/messages.py" line="42"/>
         <source>This card has been revoked.</source>
         <translation>Diese Karte wurde gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="38"/>
+        <location filename="../../kiosk/ui/messages.py" line="43"/>
         <source>The offer {program} is paused.</source>
         <translation>Das Angebot {program} ist pausiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="39"/>
+        <location filename="../../kiosk/ui/messages.py" line="44"/>
         <source>The offer {program} has not started yet.</source>
         <translation>Das Angebot {program} hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="40"/>
+        <location filename="../../kiosk/ui/messages.py" line="45"/>
         <source>The offer {program} has ended.</source>
         <translation>Das Angebot {program} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="41"/>
+        <location filename="../../kiosk/ui/messages.py" line="46"/>
         <source>This card was just stamped. Wait {seconds} s before stamping again.</source>
         <translation>Diese Karte wurde gerade gestempelt. Bitte {seconds} s bis zum nächsten Stempel warten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="44"/>
+        <location filename="../../kiosk/ui/messages.py" line="49"/>
         <source>Quantity must be a whole number of at least 1.</source>
         <translation>Die Menge muss eine ganze Zahl ab 1 sein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="45"/>
+        <location filename="../../kiosk/ui/messages.py" line="50"/>
         <source>At most {limit} stamps per visit for {program}.</source>
         <translation>Höchstens {limit} Stempel pro Besuch für {program}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="46"/>
+        <location filename="../../kiosk/ui/messages.py" line="51"/>
         <source>Not enough stamps yet: {units} of {required}.</source>
         <translation>Noch nicht genug Stempel: {units} von {required}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="47"/>
+        <location filename="../../kiosk/ui/messages.py" line="52"/>
         <source>This card already has {count} rewards redeemed offline. Wait until the kiosk is online.</source>
         <translation>Auf dieser Karte wurden offline schon {count} Prämien eingelöst. Bitte warten, bis der Kiosk online ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="50"/>
+        <location filename="../../kiosk/ui/messages.py" line="55"/>
         <source>There is nothing to undo on this card.</source>
         <translation>Auf dieser Karte gibt es nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="51"/>
+        <location filename="../../kiosk/ui/messages.py" line="56"/>
         <source>Too late to undo: that was more than {seconds} s ago.</source>
         <translation>Zu spät zum Rückgängigmachen: das ist mehr als {seconds} s her.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="54"/>
+        <location filename="../../kiosk/ui/messages.py" line="59"/>
         <source>Cannot undo: the stamps have already been used for a reward.</source>
         <translation>Nicht möglich: die Stempel wurden schon für eine Prämie verwendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="57"/>
+        <location filename="../../kiosk/ui/messages.py" line="62"/>
         <source>This already exists: {what}.</source>
         <translation>Das gibt es schon: {what}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="58"/>
+        <location filename="../../kiosk/ui/messages.py" line="63"/>
         <source>Your role cannot do this.</source>
         <translation>Ihre Rolle darf das nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="59"/>
+        <location filename="../../kiosk/ui/messages.py" line="64"/>
         <source>Sign in first.</source>
         <translation>Bitte zuerst anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="60"/>
+        <location filename="../../kiosk/ui/messages.py" line="65"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="61"/>
+        <location filename="../../kiosk/ui/messages.py" line="66"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="62"/>
+        <location filename="../../kiosk/ui/messages.py" line="67"/>
         <source>Could not save: {problem}. Nothing was recorded.</source>
         <translation>Speichern fehlgeschlagen: {problem}. Es wurde nichts erfasst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="67"/>
+        <location filename="../../kiosk/ui/messages.py" line="72"/>
         <source>The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.</source>
         <translation>Die Festplatte ist voll ({free_mb} MB frei in {folder}). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, auf diesem Datenträger Platz zu schaffen (z. B. alte Sicherungen), und scannen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="72"/>
+        <location filename="../../kiosk/ui/messages.py" line="77"/>
         <source>The kiosk&apos;s folder {folder} cannot be written to (read-only storage). Nothing was recorded; everything recorded before is safe. Ask a manager to fix the storage, then scan again.</source>
         <translation>In den Ordner {folder} des Kiosks kann nicht geschrieben werden (schreibgeschützter Speicher). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, den Speicher zu reparieren, und scannen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="81"/>
+        <location filename="../../kiosk/ui/messages.py" line="86"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="82"/>
+        <location filename="../../kiosk/ui/messages.py" line="87"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="83"/>
+        <location filename="../../kiosk/ui/messages.py" line="88"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="84"/>
+        <location filename="../../kiosk/ui/messages.py" line="89"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="85"/>
+        <location filename="../../kiosk/ui/messages.py" line="90"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="86"/>
+        <location filename="../../kiosk/ui/messages.py" line="91"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="87"/>
+        <location filename="../../kiosk/ui/messages.py" line="92"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="88"/>
+        <location filename="../../kiosk/ui/messages.py" line="93"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="89"/>
+        <location filename="../../kiosk/ui/messages.py" line="94"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="90"/>
+        <location filename="../../kiosk/ui/messages.py" line="95"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="91"/>
+        <location filename="../../kiosk/ui/messages.py" line="96"/>
         <source>Days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="92"/>
+        <location filename="../../kiosk/ui/messages.py" line="97"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="148"/>
+        <location filename="../../kiosk/ui/messages.py" line="153"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>

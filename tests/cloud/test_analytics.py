@@ -79,9 +79,55 @@ def test_analytics_per_day_offer_location_and_popular(cloud):
     assert {x["name"] for x in by_loc} == {"Harbour", "Station"}
 
 
-def test_analytics_rejects_inverted_range(cloud):
+def test_an_inverted_range_is_empty_not_an_error(cloud):
+    """start after end is a valid request (the schema cannot forbid it): it covers no days."""
     owner = cloud.owner()
-    r = cloud.client.get(
-        "/api/v1/analytics", params={"start": "2026-12-01", "end": "2026-11-01"}, headers=owner.headers
-    )
-    assert r.status_code == 422
+    kiosk = cloud.kiosk(owner)
+    offer = cloud.offer(owner)
+    cloud.push(kiosk, cloud.event("earn", cloud.enroll(kiosk, offer), offer, 1))
+    today = cloud.clock().date()
+    params = {"start": str(today + timedelta(days=1)), "end": str(today)}
+    r = cloud.client.get("/api/v1/analytics", params=params, headers=owner.headers)
+    assert r.status_code == 200, r.text
+    assert r.json()["days"] == []
+    assert r.json()["offers"] == []
+    assert cloud.client.get("/api/v1/analytics/daily", params=params, headers=owner.headers).json() == []
+
+
+def test_days_outside_the_sane_range_are_422_not_500(cloud):
+    owner = cloud.owner()
+    for path, params in [
+        ("/api/v1/analytics", {"end": "0001-01-05"}),
+        ("/api/v1/analytics/daily", {"end": "0001-01-01"}),
+        ("/api/v1/analytics/offers", {"start": "9999-12-31"}),
+        ("/api/v1/analytics/locations", {"start": "1999-12-31", "end": "2000-01-02"}),
+        ("/api/v1/analytics/popular-offers", {"end": "2200-01-01"}),
+        ("/api/v1/analytics", {"start": "0"}),  # pydantic alone would read a Unix time into it
+        ("/api/v1/analytics", {"end": "2026-02-30"}),
+    ]:
+        r = cloud.client.get(path, params=params, headers=owner.headers)
+        assert r.status_code == 422, (path, params, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert "2000-01-01 to 2199-12-31" in r.json()["detail"]
+    edges = {"start": "2000-01-01", "end": "2199-12-31"}
+    assert cloud.client.get("/api/v1/analytics/daily", params=edges, headers=owner.headers).status_code == 200
+
+
+def test_push_refuses_events_dated_year_1_or_9999_and_keeps_the_rest(cloud):
+    owner = cloud.owner()
+    kiosk = cloud.kiosk(owner)
+    offer = cloud.offer(owner)
+    card = cloud.enroll(kiosk, offer)
+    ancient = cloud.event("earn", card, offer, 1, occurred_at="0001-01-01T00:00:00+00:00")
+    far = cloud.event("earn", card, offer, 1, occurred_at="9999-12-31T12:00:00+00:00")
+    fine = cloud.event("earn", card, offer, 2)
+    results = cloud.push(kiosk, ancient, far, fine)
+    assert [(r["status"], r.get("reason")) for r in results] == [
+        ("rejected", "occurred_at_out_of_range"),
+        ("rejected", "occurred_at_out_of_range"),
+        ("accepted", None),
+    ]
+    card_now = cloud.client.get(f"/api/v1/cards/{card}", headers=owner.headers).json()
+    assert card_now["balance"]["units"] == 2
+    events = cloud.client.get(f"/api/v1/cards/{card}/events", headers=owner.headers).json()
+    assert [e["kind"] for e in events] == ["enroll", "earn"]

@@ -48,7 +48,7 @@ def test_pairing_code_is_single_use(cloud):
     code = cloud.pairing_code(owner, cloud.location(owner))
     assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(code, 1)).status_code == 201
     r = cloud.client.post("/api/v1/devices/pair", json=_pair_body(code, 2))
-    assert r.status_code == 400
+    assert r.status_code == 403
     assert r.json()["type"].endswith("/invalid-pairing-code")
 
 
@@ -60,7 +60,7 @@ def test_pairing_code_expires_after_ten_minutes(cloud):
     cloud.clock.advance(599)
     assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(just_in_time, 1)).status_code == 201
     cloud.clock.advance(1)
-    assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(late, 2)).status_code == 400
+    assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(late, 2)).status_code == 403
 
 
 def test_pairing_code_accepts_lowercase_and_no_dash(cloud):
@@ -134,3 +134,16 @@ def test_device_list_shows_revocation(cloud):
     cloud.client.delete(f"/api/v1/devices/{kiosk.device_id}", headers=owner.headers)
     devices = cloud.client.get("/api/v1/devices", headers=owner.headers).json()
     assert [d["revoked"] for d in devices] == [True]
+
+
+def test_pairing_refuses_small_order_public_keys_and_keeps_the_code(cloud):
+    owner = cloud.owner()
+    code = cloud.pairing_code(owner, cloud.location(owner))
+    for weak in sorted(cardtoken.small_order_keys()):  # 32 zero bytes among them
+        r = cloud.client.post("/api/v1/devices/pair", json={**_pair_body(code), "public_key": b64url(weak)})
+        assert r.status_code == 422, (weak.hex(), r.text)
+        assert r.json()["type"].endswith("/unsafe-public-key")
+        assert "small order" in r.json()["detail"]
+    with cloud.db.read_session() as s:
+        assert s.scalar(select(Device.id)) is None  # nothing paired, no key sent to kiosks
+    assert cloud.client.post("/api/v1/devices/pair", json=_pair_body(code)).status_code == 201

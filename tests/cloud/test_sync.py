@@ -219,3 +219,23 @@ def test_push_batch_limits(cloud, shop):
     assert len(results) == 1000
     assert {r["status"] for r in results} == {"accepted"}
     assert _card(cloud, owner, card)["balance"]["visits"] == 1000
+
+
+def test_a_card_is_found_by_its_printed_number_as_well_as_its_id(cloud, shop):
+    owner, offer, kiosk = shop
+    card_id = cloud.enroll(kiosk, offer)
+    cloud.push(kiosk, cloud.event("earn", card_id, offer, 2))
+    number = cardtoken.format_card_number(card_id)  # "4821 0937 5516"
+    by_id = cloud.client.get(f"/api/v1/cards/{card_id}", headers=owner.headers).json()
+    for ref in (number, number.replace(" ", ""), number.replace(" ", "-")):
+        r = cloud.client.get(f"/api/v1/cards/{ref}", headers=owner.headers)
+        assert r.status_code == 200, (ref, r.text)
+        assert r.json() == by_id
+        events = cloud.client.get(f"/api/v1/cards/{ref}/events", headers=owner.headers)
+        assert [e["kind"] for e in events.json()] == ["enroll", "earn"]
+    typo = number[:-1] + str((int(number[-1]) + 1) % 10)
+    r = cloud.client.get(f"/api/v1/cards/{typo}", headers=owner.headers)
+    assert r.status_code == 404  # schema-valid (a check digit is beyond a pattern), so not a 422
+    assert "check digit" in r.json()["detail"]
+    other = cardtoken.format_card_number(cardtoken.new_card_id())
+    assert cloud.client.get(f"/api/v1/cards/{other}", headers=owner.headers).status_code == 404

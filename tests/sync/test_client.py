@@ -69,7 +69,7 @@ def test_device_token_is_sent_and_pairing_sends_none():
 
     def handler(request):
         seen.append(request.headers.get("Authorization"))
-        return _problem(400, "invalid-pairing-code")
+        return _problem(403, "invalid-pairing-code")
 
     with _client(handler) as client:
         with pytest.raises(Refused):

@@ -111,3 +111,35 @@ def test_card_numbers_round_trip_and_catch_typos():
 def test_new_and_any_card_ids_have_numbers(card_id):
     assert cardtoken.parse_card_number(cardtoken.format_card_number(card_id)) == card_id
     assert 10**10 <= cardtoken.new_card_id() < cardtoken.CARD_ID_MAX
+
+
+def test_small_order_keys_are_derived_and_refused():
+    weak = cardtoken.small_order_keys()
+    assert len(weak) == 8
+    assert bytes(32) in weak  # the all-zero key
+    assert b"\x01" + bytes(31) in weak  # the neutral point
+    for key in weak:
+        assert cardtoken.key_problem(key) is cardtoken.KeyProblem.SMALL_ORDER
+        assert not cardtoken.is_usable_key(key)
+    # under the all-zero key (order 4) and the neutral point a signature nobody made "verifies":
+    # the reason they must be refused
+    for key in (bytes(32), b"\x01" + bytes(31)):
+        assert cardtoken.verify(cardtoken.decode(forge_with(key)), key)
+
+
+def test_real_keys_pass_and_malformed_keys_have_a_reason():
+    for _ in range(20):
+        assert cardtoken.key_problem(cardtoken.public_key_bytes(Ed25519PrivateKey.generate())) is None
+    assert cardtoken.key_problem(PUBLIC[:31]) is cardtoken.KeyProblem.WRONG_LENGTH
+    p_plus_one = (2**255 - 19 + 1).to_bytes(32, "little")  # the neutral point spelled with y >= p
+    assert cardtoken.key_problem(p_plus_one) is cardtoken.KeyProblem.NON_CANONICAL
+    assert cardtoken.key_problem((2).to_bytes(32, "little")) is cardtoken.KeyProblem.NOT_ON_CURVE
+
+
+def forge_with(public: bytes) -> str | None:
+    """A token that passes `verify` under a small-order key with no private key at all (R small, S=0)."""
+    for r in sorted(cardtoken.small_order_keys()):
+        token = cardtoken.CardToken(42, 12_345_678_901, 7, r + bytes(32))
+        if cardtoken.verify(token, public):
+            return cardtoken.encode(token)
+    return None

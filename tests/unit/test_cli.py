@@ -99,3 +99,16 @@ def test_bad_settings_file_is_reported_and_ignored(shop, tmp_path):
         assert "bogus" in proc.stderr
     finally:
         (data / "settings.json").unlink()
+
+
+def test_card_takes_the_card_id_as_well_as_its_number(shop):
+    data, token = shop
+    by_token = json.loads(kiosk("card", token, data_dir=data).stdout)
+    card_id = by_token["card"]["card_id"]
+    for ref in (str(card_id), by_token["card"]["card_number"]):
+        proc = kiosk("card", ref, data_dir=data)
+        assert proc.returncode == 0, proc.stdout
+        assert json.loads(proc.stdout)["card"] == by_token["card"]
+    missing = kiosk("card", str(card_id + 1 if card_id + 1 < 10**11 else card_id - 1), data_dir=data)
+    assert missing.returncode == 2
+    assert json.loads(missing.stdout)["refused"]["reason"] == "unknown_card"

@@ -233,3 +233,28 @@ def test_demo_writes_qr_pngs_that_decode(tmp_path):
         assert texts == set(shop.tokens.values())
     finally:
         k.close()
+
+
+def test_a_small_order_key_is_never_trusted(demo):
+    """Defence in depth: even if a weak key reached the kiosk (from a pull or its own files), a token
+    "signed" under it (no private key: R small, S = 0) is refused and nothing is recorded."""
+    from kiosk.domain.codes import PublicKey
+    from kiosk.store import meta
+
+    good = cardtoken.decode(first_token(demo))
+    business_id = demo.services.identity().business_id
+    weak_key_id = (good.key_id + 1) % 65536
+    with demo.ctx.store.transaction() as conn:
+        meta.put_key(conn, PublicKey(business_id, weak_key_id, bytes(32)))
+    candidates = (
+        cardtoken.CardToken(business_id, good.card_id, weak_key_id, r + bytes(32))
+        for r in sorted(cardtoken.small_order_keys())
+    )
+    forged = next(t for t in candidates if cardtoken.verify(t, bytes(32)))  # passes the bare check
+    before = demo.services.pending_sync_count()
+    for act in (demo.services.record_scan, demo.services.redeem, demo.services.inspect):
+        outcome = act(cardtoken.encode(forged))
+        assert outcome.refusal.reason is Reason.UNSAFE_KEY
+        assert "unsafe signing key" in outcome.message
+    assert demo.services.pending_sync_count() == before
+    assert demo.services.inspect(first_token(demo)).card.card.balance.units == 0

@@ -229,6 +229,39 @@
     </message>
 </context>
 <context>
+    <name>Camera</name>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="36"/>
+        <source>no camera is connected</source>
+        <translation>keine Kamera angeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="37"/>
+        <source>the camera will not open: is another program using it?</source>
+        <translation>die Kamera lässt sich nicht öffnen: benutzt ein anderes Programm sie?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="38"/>
+        <source>the camera stopped delivering pictures</source>
+        <translation>die Kamera liefert keine Bilder mehr</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="39"/>
+        <source>the video file cannot be read</source>
+        <translation>die Videodatei ist nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="40"/>
+        <source>end of video</source>
+        <translation>Ende des Videos</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="41"/>
+        <source>the camera setting is not valid</source>
+        <translation>die Kamera-Einstellung ist ungültig</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="40"/>
@@ -239,32 +272,32 @@
 <context>
     <name>CardCodeDialog</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="26"/>
         <source>New QR code</source>
         <translation>Neuer QR-Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="31"/>
         <source>New QR code for %1</source>
         <translation>Neuer QR-Code für %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="36"/>
         <source>Same card, same stamps. This code works at every kiosk of the shop, also when the card&apos;s first code came from a kiosk that has since been taken out of service.</source>
         <translation>Dieselbe Karte, dieselben Stempel. Dieser Code gilt an jedem Kiosk des Geschäfts, auch wenn der erste Code der Karte von einem Kiosk stammt, der inzwischen außer Betrieb genommen wurde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="48"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="55"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="57"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -280,12 +313,12 @@
 <context>
     <name>CardRow</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="32"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="33"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="43"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="44"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n Prämie bereit: %1</numerusform>
@@ -293,7 +326,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="46"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="47"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
@@ -455,16 +488,21 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
-        <source>Reason (required), e.g. stamp forgotten yesterday</source>
-        <translation>Grund (Pflicht), z. B. Stempel gestern vergessen</translation>
+        <source>Reason (required)</source>
+        <translation>Grund (Pflicht)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/customers.py" line="85"/>
+        <source>Say why, e.g. a stamp forgotten yesterday</source>
+        <translation>Warum? Z. B. gestern einen Stempel vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="86"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="137"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -472,43 +510,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="161"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="170"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="176"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="188"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="206"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="196"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="213"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="223"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="229"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
@@ -1493,6 +1531,21 @@
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="138"/>
+        <source>A customer with this email</source>
+        <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="139"/>
+        <source>A customer with this phone number</source>
+        <translation>Ein Kunde mit dieser Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="142"/>
+        <source>Staff member {name}</source>
+        <translation>Mitarbeiter/in {name}</translation>
+    </message>
 </context>
 <context>
     <name>RejectedOffersTable</name>
@@ -1702,32 +1755,32 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="92"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="93"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="93"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="94"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="101"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="102"/>
         <source>Undo last stamp</source>
         <translation>Letzten Stempel zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="102"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="103"/>
         <source>Alt+Z</source>
         <translation>Alt+Z</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="114"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="115"/>
         <source>Ready for the next customer</source>
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="150"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="151"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>
@@ -1736,7 +1789,7 @@
     <name>ScanScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="70"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="254"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
@@ -1827,7 +1880,7 @@
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="236"/>
         <source>Undone: the last stamp was taken back</source>
         <translation>Rückgängig: der letzte Stempel wurde zurückgenommen</translation>
     </message>
@@ -2225,17 +2278,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="118"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="118"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="128"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -2243,7 +2296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="144"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -2251,27 +2304,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="157"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="181"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="183"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -2279,37 +2332,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="185"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="190"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="200"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="207"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -2317,7 +2370,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="210"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -2325,22 +2378,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="213"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="213"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="216"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="222"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -2348,15 +2401,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="224"/>
         <source>Refused offer changes (%n)</source>
         <translation>
-            <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
-            <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
+            <numerusform>Abgelehnte Angebote (%n)</numerusform>
+            <numerusform>Abgelehnte Angebote (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="234"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -2364,7 +2417,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="239"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>

@@ -23,7 +23,8 @@ def read(name: str) -> tuple[np.ndarray, int]:
     path = SOUNDS / f"{name}.wav"
     assert path.exists(), f"{path.name} is missing"
     with wave.open(str(path), "rb") as wav:
-        assert wav.getsampwidth() == 2 and wav.getnchannels() == 1
+        assert wav.getsampwidth() == 2
+        assert wav.getnchannels() == 1
         rate = wav.getframerate()
         pcm = np.frombuffer(wav.readframes(wav.getnframes()), dtype="<i2")
     return pcm.astype(float) / 32768, rate
@@ -79,9 +80,11 @@ def test_sounds_are_pairwise_distinct(a, b):
 def test_contours_say_what_happened():
     """Good news rises, a refusal and an undo fall; a reward climbs higher than a stamp."""
     good, reward, bad, undo = (pitch_track(n) for n in NAMES)
-    assert good[-1] > good[0] and reward[-1] > reward[0]
+    assert good[-1] > good[0]
+    assert reward[-1] > reward[0]
     assert max(reward) > max(good)
-    assert bad[-1] < bad[0] and undo[-1] < undo[0]
+    assert bad[-1] < bad[0]
+    assert undo[-1] < undo[0]
 
 
 def test_the_built_files_are_what_the_generator_makes(tmp_path):

@@ -92,6 +92,7 @@ class WrapCheckBox(QCheckBox):
         row = QHBoxLayout(self)
         row.setContentsMargins(indicator + spacing + 12, 0, 0, 0)  # the QSS indicator is 28 px wide
         row.addWidget(self.label)
+        self.setAccessibleName(text)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -101,6 +102,7 @@ class WrapCheckBox(QCheckBox):
 
     def setText(self, text: str) -> None:
         self.label.setText(text)
+        self.setAccessibleName(text)  # the box's own text is empty: screen readers read this
 
     def sizeHint(self) -> QSize:
         return self.layout().sizeHint().expandedTo(super().sizeHint())

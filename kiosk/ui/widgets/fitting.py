@@ -90,7 +90,7 @@ class WrapCheckBox(QCheckBox):
         self.label.setWordWrap(True)
         self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row = QHBoxLayout(self)
-        row.setContentsMargins(indicator + spacing + 12, 0, 0, 0)  # the QSS indicator is 28 px wide
+        row.setContentsMargins(indicator + spacing, 0, 0, 0)  # the text where a check box's own text is
         row.addWidget(self.label)
         self.setAccessibleName(text)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)

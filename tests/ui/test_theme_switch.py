@@ -82,3 +82,17 @@ def test_empty_stamp_slots_are_visible_on_their_card(qapp, qtbot, theme, restore
         for y in range(image.height()):
             best = max(best, contrast(image.pixelColor(x, y), card))
     assert best >= 3.0, f"the empty slot's outline reaches only {best:.2f}:1 against the card"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("state", ["idle", "good", "reward", "bad"])
+def test_result_banners_are_readable_in_both_themes(theme, state):
+    """The banner is read from two metres: its text contrasts at least 4.5:1 with its colour."""
+    import re
+
+    from kiosk.ui.theme import stylesheet
+
+    rule = re.search(rf'#banner\[state="{state}"\] \{{([^}}]*)\}}', stylesheet(theme)).group(1)
+    background = re.search(r"background: (#[0-9a-f]{6})", rule).group(1)
+    text = re.search(r"(?<!-)color: (#[0-9a-f]{6})", rule).group(1)
+    assert contrast(QColor(text), QColor(background)) >= 4.5, (theme, state, text, background)

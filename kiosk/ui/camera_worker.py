@@ -14,18 +14,36 @@ UI never builds a queue of stale images.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtGui import QImage
 
-from kiosk.scanner.camera import CameraError, FrameSource
+from kiosk.scanner.camera import CameraError, CameraProblem, FrameSource
 from kiosk.scanner.capture import Backoff, CaptureCallbacks, CaptureLoop
 from kiosk.scanner.debounce import Debouncer
 from kiosk.scanner.decode import DecodedCode, LiveDecoder
 from kiosk.scanner.preview import make_preview
+
+log = logging.getLogger(__name__)
+
+# what the scan screen says about the camera, in the cashier's language (the scanner's own
+# messages are English and name device paths: they go to the log, not to the counter)
+_PROBLEMS = {
+    CameraProblem.NO_CAMERA: QT_TRANSLATE_NOOP("Camera", "no camera is connected"),
+    CameraProblem.BUSY: QT_TRANSLATE_NOOP("Camera", "the camera will not open: is another program using it?"),
+    CameraProblem.UNPLUGGED: QT_TRANSLATE_NOOP("Camera", "the camera stopped delivering pictures"),
+    CameraProblem.UNREADABLE: QT_TRANSLATE_NOOP("Camera", "the video file cannot be read"),
+    CameraProblem.ENDED: QT_TRANSLATE_NOOP("Camera", "end of video"),
+    CameraProblem.INVALID: QT_TRANSLATE_NOOP("Camera", "the camera setting is not valid"),
+}
+
+
+def camera_problem_text(error: CameraError) -> str:
+    return QCoreApplication.translate("Camera", _PROBLEMS.get(error.problem, error.message))
 
 
 def rgb_to_qimage(rgb: np.ndarray) -> QImage:
@@ -152,4 +170,5 @@ class CameraWorker(QObject):
         self.frame_captured.emit(image, outlines)
 
     def _on_failed(self, error: CameraError) -> None:
-        self._failure_ready.emit(error.message)
+        log.info("camera: %s", error.message)
+        self._failure_ready.emit(camera_problem_text(error))

@@ -152,6 +152,22 @@ def problem_text(problem: Problem, params: dict | None = None) -> str:
 
 _INVALID = QT_TRANSLATE_NOOP("Refusal", "{field}: {problem}")
 
+# what a DUPLICATE refusal says exists already: the services name it in English
+_DUPLICATES = {
+    "A customer with this email": QT_TRANSLATE_NOOP("Refusal", "A customer with this email"),
+    "A customer with this phone number": QT_TRANSLATE_NOOP("Refusal", "A customer with this phone number"),
+}
+_STAFF_MEMBER = "Staff member "
+_STAFF_DUPLICATE = QT_TRANSLATE_NOOP("Refusal", "Staff member {name}")
+
+
+def _duplicate_what(what: str) -> str:
+    if what in _DUPLICATES:
+        return _translate(_DUPLICATES[what])
+    if what.startswith(_STAFF_MEMBER):
+        return _translate(_STAFF_DUPLICATE).replace("{name}", what.removeprefix(_STAFF_MEMBER))
+    return what
+
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
@@ -171,6 +187,8 @@ def refusal_text(refusal: Refusal | None) -> str:
     elif refusal.reason is Reason.STORAGE_FAILED and refusal.params.get("storage") in _STORAGE_TEXTS:
         template = _translate(_STORAGE_TEXTS[refusal.params["storage"]])
     elif refusal.reason in _TEXTS:
+        if refusal.reason is Reason.DUPLICATE and "what" in params:
+            params["what"] = _duplicate_what(params["what"])
         template = _translate(_TEXTS[refusal.reason])
     else:
         return refusal.message

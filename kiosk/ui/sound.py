@@ -9,7 +9,8 @@ from kiosk.ui.resources import SOUNDS
 
 
 class SoundPlayer(QObject):
-    """Plays good / bad / reward. QtMultimedia is loaded lazily (it costs start-up time) and
+    """Plays good (a stamp) / bad (a refusal) / reward / undo
+    (kiosk/ui/sounds_build.py makes them). QtMultimedia is loaded lazily (it costs start-up time) and
     a machine without audio falls back to the system beep."""
 
     def __init__(self, enabled: bool, parent: QObject | None = None) -> None:

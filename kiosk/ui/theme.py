@@ -19,11 +19,15 @@ class Palette:
     empty_stamp: str
     good: str
     bad: str
+    card: str = "#ffffff"  # #cardRow's background in the QSS: what an empty stamp is seen against
 
+
+# an empty stamp slot contrasts at least 3:1 with its card (WCAG's contrast for graphics): the
+# customer must see how many stamps are left, in either theme
 
 PALETTES = {
-    "light": Palette("#1b1b1f", "#5f6368", "#ffffff", "#d5d0cb", "#1e7e34", "#b3261e"),
-    "dark": Palette("#ececf1", "#a8abb3", "#26272c", "#4a4b52", "#2ea043", "#e5534b"),
+    "light": Palette("#1b1b1f", "#5f6368", "#ffffff", "#8d837c", "#1e7e34", "#b3261e", "#ffffff"),
+    "dark": Palette("#ececf1", "#a8abb3", "#26272c", "#80838c", "#2ea043", "#e5534b", "#26272c"),
 }
 
 
@@ -37,8 +41,9 @@ def stylesheet(theme: str) -> str:
 
 def apply_theme(app: QApplication, theme: str) -> Palette:
     app.setStyle("Fusion")  # same look on every platform; the QSS then only adjusts it
-    app.setStyleSheet(stylesheet(theme))
+    # the theme first: re-polishing for the new QSS is when icons take the new colours
     app.setProperty("kiosk_theme", theme)
+    app.setStyleSheet(stylesheet(theme))
     return palette_of(theme)
 
 

@@ -239,6 +239,39 @@
     </message>
 </context>
 <context>
+    <name>Camera</name>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="36"/>
+        <source>no camera is connected</source>
+        <translation>keine Kamera angeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="37"/>
+        <source>the camera will not open: is another program using it?</source>
+        <translation>die Kamera lässt sich nicht öffnen: benutzt ein anderes Programm sie?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="38"/>
+        <source>the camera stopped delivering pictures</source>
+        <translation>die Kamera liefert keine Bilder mehr</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="39"/>
+        <source>the video file cannot be read</source>
+        <translation>die Videodatei ist nicht lesbar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="40"/>
+        <source>end of video</source>
+        <translation>Ende des Videos</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/camera_worker.py" line="41"/>
+        <source>the camera setting is not valid</source>
+        <translation>die Kamera-Einstellung ist ungültig</translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="40"/>
@@ -249,32 +282,32 @@
 <context>
     <name>CardCodeDialog</name>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="26"/>
         <source>New QR code</source>
         <translation>Neuer QR-Code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="31"/>
         <source>New QR code for %1</source>
         <translation>Neuer QR-Code für %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="36"/>
         <source>Same card, same stamps. This code works at every kiosk of the shop, also when the card&apos;s first code came from a kiosk that has since been taken out of service.</source>
         <translation>Dieselbe Karte, dieselben Stempel. Dieser Code gilt an jedem Kiosk des Geschäfts, auch wenn der erste Code der Karte von einem Kiosk stammt, der inzwischen außer Betrieb genommen wurde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="48"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="55"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/card_code_dialog.py" line="57"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -290,12 +323,12 @@
 <context>
     <name>CardRow</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="32"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="33"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="43"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="44"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n Prämie bereit: %1</numerusform>
@@ -303,7 +336,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="46"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="47"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
@@ -429,44 +462,39 @@
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="61"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="81"/>
         <source> stamps</source>
         <translation> Stempel</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
-        <source>Reason (required), e.g. stamp forgotten yesterday</source>
-        <translation>Grund (Pflicht), z. B. Stempel gestern vergessen</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/customers.py" line="85"/>
@@ -521,6 +549,16 @@
         <location filename="../../kiosk/ui/screens/customers.py" line="228"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="83"/>
+        <source>Reason (required)</source>
+        <translation>Grund (Pflicht)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
+        <source>Say why, e.g. a stamp forgotten yesterday</source>
+        <translation>Warum? Z. B. gestern einen Stempel vergessen</translation>
     </message>
 </context>
 <context>
@@ -827,73 +865,73 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="53"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="62"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="76"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="78"/>
         <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="81"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="83"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="96"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
         <source>Stamps needed</source>
         <translation>Benötigte Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
         <source>Stamps per visit, at most</source>
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
@@ -904,7 +942,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
@@ -914,42 +952,42 @@
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="151"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="152"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="153"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="158"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="222"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="256"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="263"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
@@ -1523,6 +1561,21 @@
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="157"/>
+        <source>A customer with this email</source>
+        <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="158"/>
+        <source>A customer with this phone number</source>
+        <translation>Ein Kunde mit dieser Telefonnummer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="161"/>
+        <source>Staff member {name}</source>
+        <translation>Mitarbeiter/in {name}</translation>
+    </message>
 </context>
 <context>
     <name>RejectedOffersTable</name>
@@ -1737,32 +1790,32 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="92"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="93"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="93"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="94"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="101"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="102"/>
         <source>Undo last stamp</source>
         <translation>Letzten Stempel zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="102"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="103"/>
         <source>Alt+Z</source>
         <translation>Alt+Z</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="114"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="115"/>
         <source>Ready for the next customer</source>
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="150"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="151"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>
@@ -1771,7 +1824,7 @@
     <name>ScanScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="70"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="254"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
@@ -1862,7 +1915,7 @@
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="236"/>
         <source>Undone: the last stamp was taken back</source>
         <translation>Rückgängig: der letzte Stempel wurde zurückgenommen</translation>
     </message>
@@ -2180,13 +2233,13 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="73"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="74"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
@@ -2196,57 +2249,57 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="50"/>
         <source>Change role</source>
         <translation>Rolle ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="53"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
         <source>Reset PIN</source>
         <translation>PIN zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="55"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="75"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
         <source>Add person</source>
         <translation>Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
         <source>Choose a person in the list first.</source>
         <translation>Zuerst eine Person in der Liste wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="141"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -2260,17 +2313,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="122"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="122"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="132"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -2278,7 +2331,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="148"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -2286,27 +2339,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="161"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="185"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="187"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -2314,37 +2367,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="189"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="190"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="192"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="204"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="212"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -2352,7 +2405,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="214"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -2360,27 +2413,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="217"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="217"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="229"/>
         <source>This kiosk&apos;s cloud credential is also in use by another till (a copy of this kiosk&apos;s data folder). Owner: revoke this kiosk in the dashboard&apos;s devices, then pair each till again with its own pairing code. Events not yet synced stay on each till and are sent after pairing.</source>
         <translation>Die Cloud-Zugangsdaten dieses Kiosks werden auch von einer anderen Kasse verwendet (eine Kopie des Datenordners dieses Kiosks). Inhaber: Diesen Kiosk im Dashboard unter Geräte widerrufen und dann jede Kasse mit einem eigenen Kopplungscode neu koppeln. Noch nicht abgeglichene Ereignisse bleiben auf jeder Kasse erhalten und werden nach dem Koppeln gesendet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="240"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -2388,15 +2441,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="242"/>
         <source>Refused offer changes (%n)</source>
         <translation>
-            <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
-            <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
+            <numerusform>Abgelehnte Angebote (%n)</numerusform>
+            <numerusform>Abgelehnte Angebote (%n)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="252"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -2404,7 +2457,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="257"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>

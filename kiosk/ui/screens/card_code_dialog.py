@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.ui.printing import PrintableCard, open_preview, print_to_pdf
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fitting import ElidedLabel
 from kiosk.ui.widgets.paper import PaperChoice
 from kiosk.ui.widgets.qr_view import qr_pixmap
 
@@ -27,7 +28,7 @@ class CardCodeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        title = QLabel(arg(self.tr("New QR code for %1"), view.customer.name))
+        title = ElidedLabel(arg(self.tr("New QR code for %1"), view.customer.name))
         title.setObjectName("cardTitle")
         layout.addWidget(title)
         note = QLabel(
@@ -47,6 +48,7 @@ class CardCodeDialog(QDialog):
         caption = QLabel(arg(self.tr("%1 · card number %2"), view.program.name, view.card_number))
         caption.setObjectName("qrCaption")
         caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        caption.setWordWrap(True)
         layout.addWidget(caption)
         buttons = QHBoxLayout()
         self.paper = PaperChoice(receipt_width_mm)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from kiosk.ui.screens.lookup import card_line
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fitting import WrapLabel
 from kiosk.ui.widgets.forms import MessageLine, screen_layout, search_row
 from kiosk.ui.workers import StoreWorker
 
@@ -56,9 +56,8 @@ class CustomersScreen(QWidget):
         self.cards.currentItemChanged.connect(self.on_card_chosen)
         layout.addWidget(self.cards)
         card_row = QHBoxLayout()
-        self.summary = QLabel()
+        self.summary = WrapLabel()
         self.summary.setObjectName("cardTitle")
-        self.summary.setWordWrap(True)
         self.new_code_button = BigButton(self.tr("New QR code…"), icon_name="scan")
         self.new_code_button.setEnabled(False)
         self.new_code_button.clicked.connect(self.on_new_code_clicked)
@@ -81,7 +80,8 @@ class CustomersScreen(QWidget):
         self.adjust_units.setRange(-1000, 1000)
         self.adjust_units.setSuffix(self.tr(" stamps"))
         self.adjust_reason = QLineEdit()
-        self.adjust_reason.setPlaceholderText(self.tr("Reason (required), e.g. stamp forgotten yesterday"))
+        self.adjust_reason.setPlaceholderText(self.tr("Reason (required)"))
+        self.adjust_reason.setToolTip(self.tr("Say why, e.g. a stamp forgotten yesterday"))
         self.adjust_button = BigButton(self.tr("Adjust"), kind="primary")
         self.adjust_button.clicked.connect(self.on_adjust_clicked)
         adjust.addWidget(self.adjust_units)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from kiosk.ui.printing import PrintableCard, open_preview, print_to_pdf
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fitting import WrapCheckBox
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.widgets.paper import PaperChoice
 from kiosk.ui.widgets.qr_view import qr_pixmap
@@ -50,7 +50,7 @@ class EnrollScreen(QWidget):
         self.email.setPlaceholderText(self.tr("optional"))
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("optional"))
-        self.consent = QCheckBox(self.tr("Wants offers by email or text message"))
+        self.consent = WrapCheckBox(self.tr("Wants offers by email or text message"))
         self.consent.setChecked(False)  # consent is asked, never assumed
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Email"), self.email)

@@ -28,6 +28,7 @@ from kiosk.ui.resources import icon
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.flow import flow_row
 from kiosk.ui.widgets.forms import FieldError, MessageLine, restyle, screen_layout
 from kiosk.ui.widgets.stamps import CardPreview
 from kiosk.ui.workers import StoreWorker
@@ -119,16 +120,13 @@ class OffersScreen(QWidget):
         right.addWidget(scroll, 1)
         self.message = MessageLine()
         right.addWidget(self.message)
-        buttons = QHBoxLayout()
         self.save_button = BigButton(self.tr("Save"), kind="primary", icon_name="check")
         self.pause_button = BigButton(self.tr("Pause"))
         self.archive_button = BigButton(self.tr("Archive"), kind="danger")
         self.save_button.clicked.connect(self.on_save_clicked)
         self.pause_button.clicked.connect(self.on_pause_clicked)
         self.archive_button.clicked.connect(self.on_archive_clicked)
-        for button in (self.save_button, self.pause_button, self.archive_button):
-            buttons.addWidget(button)
-        right.addLayout(buttons)
+        right.addWidget(flow_row(self.save_button, self.pause_button, self.archive_button))
         row.addLayout(right, 1)
 
         for signal in (self.name.textChanged, self.reward.textChanged, self.colour.currentTextChanged):

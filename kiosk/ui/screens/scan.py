@@ -230,6 +230,7 @@ class ScanScreen(QWidget):
         self._shown(outcome)
 
     def on_undone(self, outcome) -> None:
+        self.sounds.play("undo")
         self.result.replace_card(outcome.card)
         self.result.show_result(
             "idle", self.tr("Undone: the last stamp was taken back"), tuple(r.view for r in self.result.rows)

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QApplication,
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QSpinBox,
@@ -27,6 +26,7 @@ from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.theme import apply_theme
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fitting import WrapCheckBox
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.widgets.paper import PaperChoice
 from kiosk.ui.workers import StoreWorker
@@ -58,12 +58,12 @@ class SettingsScreen(QWidget):
         self.language = QComboBox()
         self.language.addItem("English", "en")
         self.language.addItem("Deutsch", "de")
-        self.sound = QCheckBox(self.tr("Play a sound after each scan"))
+        self.sound = WrapCheckBox(self.tr("Play a sound after each scan"))
         self.idle = QSpinBox()
         self.idle.setRange(30, 86_400)
         self.idle.setSuffix(self.tr(" s"))
         self.receipt = PaperChoice(settings.receipt_width_mm)
-        self.kiosk_mode = QCheckBox(self.tr("Kiosk mode: full screen; leaving needs a manager's PIN"))
+        self.kiosk_mode = WrapCheckBox(self.tr("Kiosk mode: full screen; leaving needs a manager's PIN"))
         self.offline_cap = QSpinBox()
         self.offline_cap.setRange(1, 100)
         self.offline_cap.setToolTip(

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTableWidget,
@@ -20,6 +19,7 @@ from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.flow import flow_row
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.workers import StoreWorker
 
@@ -46,7 +46,6 @@ class StaffScreen(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
 
-        change = QHBoxLayout()
         self.change_role = self._role_box()
         self.role_button = BigButton(self.tr("Change role"))
         self.new_pin = QLineEdit()
@@ -57,15 +56,12 @@ class StaffScreen(QWidget):
         self.role_button.clicked.connect(self.on_change_role)
         self.pin_button.clicked.connect(self.on_reset_pin)
         self.deactivate_button.clicked.connect(self.on_deactivate)
-        for widget in (
-            self.change_role,
-            self.role_button,
-            self.new_pin,
-            self.pin_button,
-            self.deactivate_button,
-        ):
-            change.addWidget(widget)
-        layout.addLayout(change)
+        self.new_pin.setMinimumWidth(140)  # its placeholder ("Neue PIN") stays readable
+        layout.addWidget(
+            flow_row(
+                self.change_role, self.role_button, self.new_pin, self.pin_button, self.deactivate_button
+            )
+        )
 
         add_box = QVBoxLayout()
         form = QFormLayout()

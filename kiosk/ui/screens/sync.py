@@ -50,6 +50,8 @@ class SyncScreen(QWidget):
         self.pending_label = QLabel()
         self.rejected_label = QLabel()
         self.last_label = QLabel()
+        for label in (self.pending_label, self.rejected_label, self.last_label):
+            label.setWordWrap(True)  # "50 Ereignisse warten auf Abgleich" is longer than its column
         self.error_label = QLabel()
         self.error_label.setObjectName("hint")
         self.error_label.setWordWrap(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fitting import WrapLabel
 
 
 def restyle(widget: QWidget, name: str, value) -> None:
@@ -14,24 +15,22 @@ def restyle(widget: QWidget, name: str, value) -> None:
     widget.style().polish(widget)
 
 
-class MessageLine(QLabel):
+class MessageLine(WrapLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("formMessage")
-        self.setWordWrap(True)
 
     def say(self, state: str, text: str) -> None:
         restyle(self, "state", state)
         self.setText(text)
 
 
-class FieldError(QLabel):
+class FieldError(WrapLabel):
     """Shown right under its field; hidden when the field is fine."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("", parent)
         self.setObjectName("fieldError")
-        self.setWordWrap(True)
         self.hide()
 
     def show_error(self, text: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from kiosk.domain.outcomes import CardView
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fitting import ElidedLabel
 from kiosk.ui.widgets.stamps import StampStrip
 
 
@@ -25,7 +26,7 @@ class CardRow(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 10)
         top = QHBoxLayout()
-        self.title = QLabel(program.name)
+        self.title = ElidedLabel(program.name)
         self.title.setObjectName("cardTitle")
         # a card that just filled up shows as full ("10 of 10"), not as an empty next card
         shown = program.units_required if view.rewards_ready and view.progress == 0 else view.progress
@@ -77,7 +78,7 @@ class ResultPanel(QFrame):
         self.banner.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.banner.setMinimumHeight(72)
         layout.addWidget(self.banner)
-        self.name = QLabel()
+        self.name = ElidedLabel()
         self.name.setObjectName("customerName")
         layout.addWidget(self.name)
         self.cards_box = QVBoxLayout()

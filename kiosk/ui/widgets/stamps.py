@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.resources import render_icon
@@ -102,9 +102,14 @@ class CardPreview(QWidget):
         title.setPixelSize(22)  # the QSS sets sizes in px, so there is no point size to scale
         title.setBold(True)
         painter.setFont(title)
-        painter.drawText(rect.adjusted(20, 14, -20, 0), Qt.AlignmentFlag.AlignTop, self.name or "…")
+        # a long offer name or reward ends in "…" on the card instead of running off its edge
+        inner = rect.adjusted(20, 14, -20, -14)
+        width = int(inner.width())
+        name = QFontMetrics(title).elidedText(self.name or "…", Qt.TextElideMode.ElideRight, width)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignTop, name)
         painter.setFont(self.font())
-        painter.drawText(rect.adjusted(20, 0, -20, -14), Qt.AlignmentFlag.AlignBottom, self.reward)
+        reward = self.fontMetrics().elidedText(self.reward, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(inner, Qt.AlignmentFlag.AlignBottom, reward)
         per_row = min(self.total, 10)
         size = min(36.0, (rect.width() - 40) / per_row - 6)
         top = rect.top() + 60

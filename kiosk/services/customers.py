@@ -6,13 +6,13 @@ import cardtoken
 from kiosk.domain import codes
 from kiosk.domain.model import Card, Customer, Event, EventKind, Program
 from kiosk.domain.outcomes import CardView, CustomerMatch, EnrollOutcome, LookupOutcome, ScanOutcome
-from kiosk.domain.people import check_new_customer
+from kiosk.domain.people import check_new_customer_fields
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import resolve, view_of, views_of_customer
 from kiosk.services.context import Actor, Context
 from kiosk.services.identity import issuing_private_key
-from kiosk.store import StorageError, directory, ledger, meta
+from kiosk.store import StorageError, directory, ledger, meta, region
 
 MAX_QUERY = 100
 
@@ -29,18 +29,17 @@ def enroll(
 ) -> EnrollOutcome:
     """A new customer with a card in each chosen running offer (all running offers by default)."""
     actor = actor or Actor.command_line()
-    checked = check_new_customer(name, email, phone, marketing_consent)
-    if isinstance(checked, Refusal):
-        return EnrollOutcome(refusal=checked)
+    with ctx.store.reading() as conn:
+        phone_region = region.phone_region(conn)
+    checked = check_new_customer_fields(name, email, phone, marketing_consent, phone_region)
+    if isinstance(checked, tuple):
+        return EnrollOutcome(refusal=checked[0], problems=checked)
     now = ctx.clock()
     try:
         with ctx.store.transaction() as conn:
-            if checked.email and directory.email_taken(conn, checked.email):
-                return EnrollOutcome(refusal=refuse(Reason.DUPLICATE, what="A customer with this email"))
-            if checked.phone and directory.phone_taken(conn, checked.phone):
-                return EnrollOutcome(
-                    refusal=refuse(Reason.DUPLICATE, what="A customer with this phone number")
-                )
+            taken = _taken(conn, checked)
+            if taken:
+                return EnrollOutcome(refusal=taken[0], problems=taken)
             programs = _programs_for(conn, program_ids, now)
             if isinstance(programs, Refusal):
                 return EnrollOutcome(refusal=programs)
@@ -95,6 +94,16 @@ def enroll(
         return EnrollOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
 
 
+def _taken(conn, checked) -> tuple[Refusal, ...]:
+    """The email and the phone another customer already has: both at once, each for its field."""
+    taken = []
+    if checked.email and directory.email_taken(conn, checked.email):
+        taken.append(refuse(Reason.DUPLICATE, what="A customer with this email", field="Email"))
+    if checked.phone and directory.phone_taken(conn, checked.phone):
+        taken.append(refuse(Reason.DUPLICATE, what="A customer with this phone number", field="Phone"))
+    return tuple(taken)
+
+
 def _programs_for(conn, program_ids: list[str] | None, now) -> list[Program] | Refusal:
     running = [p for p in directory.all_programs(conn) if p.is_running(now)]
     if program_ids is None:
@@ -108,7 +117,8 @@ def _programs_for(conn, program_ids: list[str] | None, now) -> list[Program] | R
 
 
 def lookup(ctx: Context, query: str) -> LookupOutcome:
-    """Find customers by card code or number, phone, email or the start of their name."""
+    """Find customers by card code or number, phone (or its last 4+ digits), email or any word
+    of their name."""
     if not isinstance(query, str) or not query.strip():
         return LookupOutcome(refusal=invalid("Search", Problem.SEARCH_EMPTY))
     if len(query) > MAX_QUERY and len(query) != cardtoken.TOKEN_LEN:
@@ -125,7 +135,7 @@ def lookup(ctx: Context, query: str) -> LookupOutcome:
                 matches=(CustomerMatch(customer, views_of_customer(conn, customer.id)),),
                 card_id=resolved.card.id,
             )
-        found = directory.search_customers(conn, query)
+        found = directory.search_customers(conn, query, region=region.phone_region(conn))
         cards = ledger.cards_of_customers(conn, [c.id for c in found])
         programs = {p.id: p for p in directory.all_programs(conn)}
         matches = tuple(

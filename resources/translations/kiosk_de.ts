@@ -272,9 +272,14 @@
 <context>
     <name>CardLine</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="19"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="20"/>
         <source>%1 — %2: %3 of %4 · card %5</source>
         <translation>%1 — %2: %3 von %4 · Karte %5</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="33"/>
+        <source>%1 · phone …%2</source>
+        <translation>%1 · Telefon …%2</translation>
     </message>
 </context>
 <context>
@@ -564,68 +569,88 @@
 <context>
     <name>EnrollScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="51"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="60"/>
         <source>First and last name</source>
         <translation>Vor- und Nachname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="50"/>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="64"/>
         <source>optional</source>
         <translation>freiwillig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="65"/>
         <source>Wants offers by email or text message</source>
         <translation>Möchte Angebote per E-Mail oder SMS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="69"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="70"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="71"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
         <source>Create the card</source>
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="80"/>
+        <source>Stamp this visit</source>
+        <translation>Besuch stempeln</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="94"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="106"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="136"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="152"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="173"/>
+        <source>Please correct the fields marked below.</source>
+        <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="192"/>
+        <source>Another customer already has this email.</source>
+        <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="193"/>
+        <source>Another customer already has this phone number.</source>
+        <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="210"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
@@ -710,27 +735,27 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="43"/>
         <source>Find a customer</source>
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="37"/>
-        <source>Phone, email, name or card number</source>
-        <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
+        <source>Name, phone (or its last 4 digits), email or card number</source>
+        <translation>Name, Telefon (oder die letzten 4 Ziffern), E-Mail oder Kartennummer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="54"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="83"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -764,47 +789,47 @@
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="78"/>
+        <location filename="../../kiosk/ui/app.py" line="80"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="85"/>
+        <location filename="../../kiosk/ui/app.py" line="87"/>
         <source>Find customer</source>
         <translation>Kunde finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="89"/>
+        <location filename="../../kiosk/ui/app.py" line="91"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="97"/>
+        <location filename="../../kiosk/ui/app.py" line="99"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="105"/>
+        <location filename="../../kiosk/ui/app.py" line="107"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="113"/>
+        <location filename="../../kiosk/ui/app.py" line="115"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="121"/>
+        <location filename="../../kiosk/ui/app.py" line="123"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="129"/>
+        <location filename="../../kiosk/ui/app.py" line="131"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="165"/>
+        <location filename="../../kiosk/ui/app.py" line="167"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>

@@ -22,7 +22,7 @@ from kiosk.settings import KioskSettings
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.screens.card_code_dialog import CardCodeDialog
 from kiosk.ui.screens.customer_erase import EraseBar
-from kiosk.ui.screens.lookup import card_line
+from kiosk.ui.screens.lookup import match_line
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -130,7 +130,7 @@ class CustomersScreen(QWidget):
             return
         for match in outcome.matches:
             for view in match.cards:
-                item = QListWidgetItem(card_line(view))
+                item = QListWidgetItem(match_line(view))
                 item.setData(Qt.ItemDataRole.UserRole, view.card.id)
                 self.cards.addItem(item)
         self.message.say("", self.tr("%n card(s) found", "", self.cards.count()))

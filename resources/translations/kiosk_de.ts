@@ -304,6 +304,14 @@
     </message>
 </context>
 <context>
+    <name>ConfirmBar</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/confirm.py" line="22"/>
+        <source>Cancel</source>
+        <translation type="unfinished">Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsTable</name>
     <message>
         <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
@@ -740,7 +748,7 @@
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
@@ -750,12 +758,12 @@
         <translation>Name, Telefon (oder die letzten 4 Ziffern), E-Mail oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="56"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -842,129 +850,155 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="53"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="62"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="76"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="78"/>
         <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="81"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="83"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="96"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
         <source>Stamps needed</source>
         <translation>Benötigte Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
         <source>Stamps per visit, at most</source>
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="201"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="204"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="156"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="157"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="158"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="163"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="201"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="204"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="231"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="256"/>
+        <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
+        <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="263"/>
+        <source>Yes, change</source>
+        <translation>Ja, ändern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="285"/>
+        <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
+        <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="290"/>
+        <source>Yes, archive</source>
+        <translation>Ja, archivieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="298"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="305"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
@@ -2149,94 +2183,111 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="37"/>
         <source>Cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="36"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="38"/>
         <source>Manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="39"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="82"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="83"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="56"/>
         <source>Change role</source>
         <translation>Rolle ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="59"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="60"/>
         <source>Reset PIN</source>
         <translation>PIN zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="84"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="86"/>
         <source>Add person</source>
         <translation>Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="120"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="120"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="128"/>
+        <source>Reactivate</source>
+        <translation>Reaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="153"/>
         <source>Choose a person in the list first.</source>
         <translation>Zuerst eine Person in der Liste wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="160"/>
+        <source>Deactivate %1? They can no longer sign in; their stamps and history stay. Choose them again and Reactivate to undo this.</source>
+        <translation>%1 deaktivieren? Die Person kann sich nicht mehr anmelden; Stempel und Verlauf bleiben. Zum Rückgängigmachen die Person wieder wählen und „Reaktivieren“.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="165"/>
+        <source>Yes, deactivate</source>
+        <translation>Ja, deaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="183"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>

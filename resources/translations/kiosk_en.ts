@@ -56,7 +56,7 @@
 <context>
     <name>LookupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>

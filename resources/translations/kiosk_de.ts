@@ -308,7 +308,7 @@
     <message>
         <location filename="../../kiosk/ui/widgets/confirm.py" line="22"/>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

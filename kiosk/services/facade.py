@@ -71,8 +71,8 @@ class Services:
     def change_staff(self, staff_id: str, *, actor: Actor, **changes):
         return staff.change_staff(self.ctx, staff_id, actor=actor, **changes)
 
-    def audit_list(self, *, actor: Actor, limit: int = 500):
-        return staff.audit_list(self.ctx, actor=actor, limit=limit)
+    def audit_list(self, *, actor: Actor, limit: int = 500, **filters):
+        return staff.audit_list(self.ctx, actor=actor, limit=limit, **filters)
 
     # offers
     def list_offers(self):

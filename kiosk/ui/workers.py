@@ -175,8 +175,9 @@ class StoreWorker(QObject):
             lambda s: s.change_staff(staff_id, actor=actor, **changes), "staff_saved", "staff_refused"
         )
 
-    def load_audit(self, actor: Actor) -> None:
-        self._submit(lambda s: s.audit_list(actor=actor), "audit_loaded")
+    def load_audit(self, actor: Actor, **filters) -> None:
+        """filters: staff_name, action, since (see services.staff.audit_list)"""
+        self._submit(lambda s: s.audit_list(actor=actor, **filters), "audit_loaded")
 
     # offers
     def load_offers(self) -> None:

@@ -4,223 +4,260 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="19"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="31"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="34"/>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="38"/>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="39"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="40"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="41"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="46"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="36"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
         <source>Locked out after wrong PINs</source>
         <translation>Nach falschen PINs gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
         <source>Staff member added</source>
         <translation>Mitarbeiter hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
         <source>Staff member changed</source>
         <translation>Mitarbeiter geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
         <source>Customer enrolled</source>
         <translation>Kunde angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
         <source>Balance adjusted</source>
         <translation>Stand korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
         <source>New QR code made</source>
         <translation>Neuer QR-Code erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
         <source>Offer created</source>
         <translation>Angebot erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
         <source>Offer changed</source>
         <translation>Angebot geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
         <source>Offer paused, resumed or archived</source>
         <translation>Angebot pausiert, fortgesetzt oder archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
         <source>Shop set up</source>
         <translation>Geschäft eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
         <source>Kiosk paired with the cloud</source>
         <translation>Kiosk mit der Cloud gekoppelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
         <source>Kiosk unpaired from the cloud</source>
         <translation>Kiosk von der Cloud getrennt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="89"/>
         <source>customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="90"/>
         <source>card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
         <source>change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="93"/>
         <source>offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
         <source>staff member</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
         <source>role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
         <source>new PIN</source>
         <translation>neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="60"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="117"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
         <source>location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
         <source>marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
         <source>from</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
         <source>local data discarded</source>
         <translation>lokale Daten verworfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
+        <source>Every action</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
         <source>cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="115"/>
         <source>manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="116"/>
         <source>owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="118"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="120"/>
         <source>the Sync screen</source>
         <translation>die Sync-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="121"/>
         <source>the command line</source>
         <translation>die Kommandozeile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="185"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -2301,17 +2338,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="122"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="122"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="132"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -2319,7 +2356,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="148"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -2327,27 +2364,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="161"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="185"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="187"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -2355,37 +2392,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="189"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="190"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="192"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="204"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="213"/>
+        <source>Cloud: none.</source>
+        <translation>Cloud: keine.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="219"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -2393,7 +2435,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="221"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -2401,22 +2443,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="224"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="224"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="227"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -2424,15 +2466,25 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="235"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
             <numerusform>Abgelehnte Angebotsänderungen (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="243"/>
+        <source>To sync with the cloud, the owner signs in on this kiosk, opens Sync and pairs it with a pairing code from the cloud dashboard (Locations). Until then everything is kept here.</source>
+        <translation>Für den Abgleich mit der Cloud meldet sich der Inhaber an diesem Kiosk an, öffnet „Abgleich“ und koppelt ihn mit einem Kopplungscode aus dem Cloud-Dashboard (Standorte). Bis dahin bleibt alles hier gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="248"/>
+        <source>Ask the owner to sign in on this kiosk, open Sync, unpair it and pair it again with a new pairing code. Stamps keep being recorded here meanwhile and nothing is lost.</source>
+        <translation>Bitten Sie den Inhaber, sich an diesem Kiosk anzumelden, „Abgleich“ zu öffnen, den Kiosk zu entkoppeln und mit einem neuen Kopplungscode wieder zu koppeln. Stempel werden so lange hier erfasst, nichts geht verloren.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="260"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -2440,7 +2492,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="265"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>

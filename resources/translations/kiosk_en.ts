@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="185"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -108,7 +108,7 @@
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="132"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
@@ -116,7 +116,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="148"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>First sync: %n item received</numerusform>
@@ -124,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n event waiting</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="219"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n event waiting to sync</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="221"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n event refused by the cloud</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Refused events (%n)</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="235"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Refused offer change (%n)</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="260"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute ahead of the cloud&apos;s. Check the time setting.</numerusform>
@@ -172,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="265"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute behind the cloud&apos;s. Check the time setting.</numerusform>

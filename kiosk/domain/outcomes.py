@@ -75,6 +75,15 @@ class EnrollOutcome(Outcome):
 
 
 @dataclass(frozen=True, slots=True)
+class ContactOutcome(Outcome):
+    """A customer's contact details changed (or every field's problem when they were not)."""
+
+    customer: Customer | None = None
+    cards: tuple[CardView, ...] = ()
+    problems: tuple[Refusal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class CustomerMatch:
     customer: Customer
     cards: tuple[CardView, ...]

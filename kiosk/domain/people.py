@@ -29,15 +29,23 @@ def search_key(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
+_WORD_BREAK = re.compile(r"[\s\-'’.,]+")
+
+
+def words_of(key: str) -> list[str]:
+    """A search key's words; hyphens and apostrophes part them too ('Müller-Lüdenscheidt', 'O'Neill')."""
+    return [w for w in _WORD_BREAK.split(key) if w]
+
+
 def name_words(name_key: str) -> list[str]:
     """The distinct words of a search key, each of which a search may start with."""
-    return sorted(set(name_key.split()))
+    return sorted(set(words_of(name_key)))
 
 
 def matches_words(name_key: str, query_key: str) -> bool:
     """Every word of the query starts a word of the name: 'jen ana' finds 'ana jensen'."""
-    words = name_key.split()
-    return all(any(w.startswith(q) for w in words) for q in query_key.split())
+    words = words_of(name_key)
+    return all(any(w.startswith(q) for w in words) for q in words_of(query_key))
 
 
 def normalise_email(text: str) -> str | None:

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cardtoken
 from kiosk.domain import codes
-from kiosk.domain.model import Card, Customer, Event, EventKind, Program
-from kiosk.domain.outcomes import CardView, CustomerMatch, EnrollOutcome, LookupOutcome, ScanOutcome
+from kiosk.domain.model import Card, Customer, Event, EventKind, Program, Role
+from kiosk.domain.outcomes import (
+    CardView,
+    ContactOutcome,
+    CustomerMatch,
+    EnrollOutcome,
+    LookupOutcome,
+    ScanOutcome,
+)
 from kiosk.domain.people import check_new_customer_fields
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
@@ -160,3 +169,64 @@ def inspect(ctx: Context, code: str | bytes) -> ScanOutcome:
             customer_cards=views_of_customer(conn, resolved.card.customer_id),
             layout_corrected=resolved.layout_corrected,
         )
+
+
+def update_contact(
+    ctx: Context,
+    customer_id: str,
+    name: str,
+    *,
+    email: str | None = None,
+    phone: str | None = None,
+    actor: Actor,
+) -> ContactOutcome:
+    """A manager corrects a customer's name, email or phone; the audit log keeps what was there."""
+    if not actor.role.at_least(Role.MANAGER):
+        return ContactOutcome(refusal=refuse(Reason.NOT_ALLOWED))
+    with ctx.store.reading() as conn:
+        phone_region = region.phone_region(conn)
+    checked = check_new_customer_fields(name, email, phone, False, phone_region)
+    if isinstance(checked, tuple):
+        return ContactOutcome(refusal=checked[0], problems=checked)
+    now = ctx.clock()
+    try:
+        with ctx.store.transaction() as conn:
+            before = directory.get_customer(conn, customer_id)
+            if before is None:
+                return ContactOutcome(refusal=invalid("Customer", Problem.NO_SUCH_CUSTOMER))
+            taken = tuple(
+                t
+                for t in _taken(conn, checked)
+                if not _own(before, t.params.get("field"), checked)  # keeping one's own is no clash
+            )
+            if taken:
+                return ContactOutcome(refusal=taken[0], problems=taken)
+            after = replace(before, name=checked.name, email=checked.email, phone=checked.phone)
+            directory.update_customer(conn, after, now)
+            changed = {
+                field: [getattr(before, field), getattr(after, field)]
+                for field in ("name", "email", "phone")
+                if getattr(before, field) != getattr(after, field)
+            }
+            if changed:
+                meta.audit(
+                    conn,
+                    now,
+                    actor.staff_id,
+                    actor.name,
+                    "customer_changed",
+                    customer_id=customer_id,
+                    **changed,
+                )
+            views = views_of_customer(conn, customer_id)
+        return ContactOutcome(customer=after, cards=views)
+    except StorageError as exc:
+        return ContactOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+
+
+def _own(before: Customer, field: str | None, checked) -> bool:
+    if field == "Email":
+        return before.email == checked.email
+    if field == "Phone":
+        return before.phone == checked.phone
+    return False

@@ -39,6 +39,9 @@ class Services:
     def card_history(self, card_ref, *, limit: int = 200):
         return history.card_history(self.ctx, card_ref, limit=limit)
 
+    def update_contact(self, customer_id: str, name: str, *, email=None, phone=None, actor: Actor):
+        return customers.update_contact(self.ctx, customer_id, name, email=email, phone=phone, actor=actor)
+
     def adjust(self, card_ref, units: int, reason: str, *, actor: Actor):
         return history.adjust(self.ctx, card_ref, units, reason, actor=actor)
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, insert, select, update
 
 from kiosk.domain.model import Customer, Program, Role, Staff
-from kiosk.domain.people import matches_words, search_key
+from kiosk.domain.people import matches_words, search_key, words_of
 from kiosk.domain.phones import FALLBACK_REGION, search_tail
 from kiosk.store import name_index
 from kiosk.store.rows import customer_values, program_values, to_customer, to_program, to_staff
@@ -18,6 +18,13 @@ def insert_customer(conn: Connection, customer: Customer, now: datetime) -> None
     values = customer_values(customer, now)
     conn.execute(insert(customers).values(**values))
     name_index.add_names(conn, [(customer.id, values["name_key"])])
+
+
+def update_customer(conn: Connection, customer: Customer, now: datetime) -> None:
+    values = customer_values(customer, now)
+    del values["id"], values["created_at"]
+    conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
+    name_index.replace_names(conn, [(customer.id, values["name_key"])])
 
 
 def get_customer(conn: Connection, customer_id: str) -> Customer | None:
@@ -72,8 +79,11 @@ def search_customers(
         found.setdefault(r.id, to_customer(r))
     if len(found) < limit:
         # the most telling word drives the index; the others are checked on the rows it finds
-        driver = max(key.split(), key=len)
-        several = len(key.split()) > 1
+        words = words_of(key)
+        if not words:
+            return list(found.values())[:limit]
+        driver = max(words, key=len)
+        several = len(words) > 1
         ids = name_index.customer_ids_by_word(conn, driver, _WORD_CANDIDATES if several else limit)
         ids = [i for i in ids if i not in found]
         rows = customers_by_ids(conn, ids)

@@ -68,6 +68,8 @@ class StoreWorker(QObject):
     customers_found = Signal(object)
     history_loaded = Signal(object)
     adjusted = Signal(object)
+    contact_changed = Signal(object)  # ContactOutcome
+    contact_refused = Signal(object)
     adjust_refused = Signal(object)
     card_code_made = Signal(object)  # NewCodeOutcome: a replacement QR for a card
     card_code_refused = Signal(object)
@@ -141,6 +143,13 @@ class StoreWorker(QObject):
 
     def load_history(self, card_id: int) -> None:
         self._submit(lambda s: s.card_history(card_id), "history_loaded")
+
+    def update_contact(self, customer_id: str, name: str, email: str, phone: str, actor: Actor) -> None:
+        self._submit(
+            lambda s: s.update_contact(customer_id, name, email=email, phone=phone, actor=actor),
+            "contact_changed",
+            "contact_refused",
+        )
 
     def adjust(self, card_id: int, units: int, reason: str, actor: Actor) -> None:
         self._submit(lambda s: s.adjust(card_id, units, reason, actor=actor), "adjusted", "adjust_refused")

@@ -422,143 +422,209 @@
     </message>
 </context>
 <context>
+    <name>ContactEditor</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="27"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="27"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="27"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="38"/>
+        <source>Save contact details</source>
+        <translation>Kontaktdaten speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="39"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="80"/>
+        <source>Another customer already has this email.</source>
+        <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="81"/>
+        <source>Another customer already has this phone number.</source>
+        <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="48"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="50"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="67"/>
+        <source>Edit contact…</source>
+        <translation>Kontakt bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="80"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="88"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="88"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="88"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="88"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="88"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="100"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="102"/>
         <source>Reason (required), e.g. stamp forgotten yesterday</source>
         <translation>Grund (Pflicht), z. B. Stempel gestern vergessen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="103"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="153"/>
+        <source>phone …%1</source>
+        <translation>Telefon …%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="136"/>
-        <source>%n card(s) found</source>
+        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <source>%n card(s)</source>
         <translation>
-            <numerusform>%n Karte gefunden</numerusform>
-            <numerusform>%n Karten gefunden</numerusform>
+            <numerusform>%n Karte</numerusform>
+            <numerusform>%n Karten</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="161"/>
+        <source>%1: %2 of %3 · card %4</source>
+        <translation>%1: %2 von %3 · Karte %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="186"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n Kunde gefunden</numerusform>
+            <numerusform>%n Kunden gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="231"/>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="258"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="267"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="273"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="188"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="308"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="293"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="315"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="325"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="331"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>

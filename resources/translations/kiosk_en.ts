@@ -26,11 +26,19 @@
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="136"/>
-        <source>%n card(s) found</source>
+        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <source>%n card(s)</source>
         <translation>
-            <numerusform>%n card found</numerusform>
-            <numerusform>%n cards found</numerusform>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="186"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
         </translation>
     </message>
 </context>

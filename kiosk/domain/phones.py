@@ -14,6 +14,11 @@ MIN_TAIL = 4  # fewer digits than this match too many people to be a search
 _ALLOWED = frozenset("+0123456789 -()./\u00a0")
 
 
+def regions() -> list[str]:
+    """Every country libphonenumber knows, by its two-letter code."""
+    return sorted(phonenumbers.SUPPORTED_REGIONS)
+
+
 def is_region(code: str) -> bool:
     return isinstance(code, str) and code.upper() in phonenumbers.SUPPORTED_REGIONS
 

@@ -16,6 +16,7 @@ from kiosk.domain.outcomes import (
     ScanOutcome,
 )
 from kiosk.domain.people import check_new_customer_fields
+from kiosk.domain.phones import is_region
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import resolve, view_of, views_of_customer
@@ -230,3 +231,21 @@ def _own(before: Customer, field: str | None, checked) -> bool:
     if field == "Phone":
         return before.phone == checked.phone
     return False
+
+
+def phone_region(ctx: Context) -> str:
+    """The shop's country, which reads numbers typed without a +country prefix."""
+    with ctx.store.reading() as conn:
+        return region.phone_region(conn)
+
+
+def set_phone_region(ctx: Context, code: str, *, actor: Actor) -> str | Refusal:
+    """The owner's setting; numbers already stored stay as they are (they are in E.164)."""
+    if not actor.role.at_least(Role.OWNER):
+        return refuse(Reason.NOT_ALLOWED)
+    if not is_region(code):
+        return invalid("Country", Problem.COUNTRY_UNKNOWN)
+    with ctx.store.transaction() as conn:
+        region.set_phone_region(conn, code)
+        meta.audit(conn, ctx.clock(), actor.staff_id, actor.name, "phone_region_set", region=code.upper())
+    return code.upper()

@@ -39,6 +39,12 @@ class Services:
     def card_history(self, card_ref, *, limit: int = 200):
         return history.card_history(self.ctx, card_ref, limit=limit)
 
+    def phone_region(self) -> str:
+        return customers.phone_region(self.ctx)
+
+    def set_phone_region(self, code: str, *, actor: Actor):
+        return customers.set_phone_region(self.ctx, code, actor=actor)
+
     def update_contact(self, customer_id: str, name: str, *, email=None, phone=None, actor: Actor):
         return customers.update_contact(self.ctx, customer_id, name, email=email, phone=phone, actor=actor)
 

@@ -68,6 +68,7 @@ class StoreWorker(QObject):
     customers_found = Signal(object)
     history_loaded = Signal(object)
     adjusted = Signal(object)
+    phone_region_read = Signal(object)  # the shop's country code, or a Refusal after a set
     contact_changed = Signal(object)  # ContactOutcome
     contact_refused = Signal(object)
     adjust_refused = Signal(object)
@@ -143,6 +144,12 @@ class StoreWorker(QObject):
 
     def load_history(self, card_id: int) -> None:
         self._submit(lambda s: s.card_history(card_id), "history_loaded")
+
+    def read_phone_region(self) -> None:
+        self._submit(lambda s: s.phone_region(), "phone_region_read")
+
+    def set_phone_region(self, code: str, actor: Actor) -> None:
+        self._submit(lambda s: s.set_phone_region(code, actor=actor), "phone_region_read")
 
     def update_contact(self, customer_id: str, name: str, email: str, phone: str, actor: Actor) -> None:
         self._submit(

@@ -87,177 +87,202 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
+        <source>Customer&apos;s contact details changed</source>
+        <translation>Kontaktdaten eines Kunden geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
+        <source>Country for phone numbers set</source>
+        <translation>Land für Telefonnummern festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
         <source>Balance adjusted</source>
         <translation>Stand korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
         <source>New QR code made</source>
         <translation>Neuer QR-Code erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
         <source>Offer created</source>
         <translation>Angebot erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
         <source>Offer changed</source>
         <translation>Angebot geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
         <source>Offer paused, resumed or archived</source>
         <translation>Angebot pausiert, fortgesetzt oder archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
         <source>Shop set up</source>
         <translation>Geschäft eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="87"/>
         <source>Kiosk paired with the cloud</source>
         <translation>Kiosk mit der Cloud gekoppelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
         <source>Kiosk unpaired from the cloud</source>
         <translation>Kiosk von der Cloud getrennt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
         <source>customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
         <source>card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="93"/>
         <source>change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
         <source>offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
         <source>staff member</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
         <source>role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
         <source>new PIN</source>
         <translation>neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="122"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
         <source>location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
         <source>marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
         <source>from</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
         <source>local data discarded</source>
         <translation>lokale Daten verworfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
         <source>Every action</source>
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="117"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="117"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
         <source>cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="120"/>
         <source>manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="121"/>
         <source>owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="123"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="124"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
         <source>the Sync screen</source>
         <translation>die Sync-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="126"/>
         <source>the command line</source>
         <translation>die Kommandozeile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="193"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -1299,136 +1324,141 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/messages.py" line="87"/>
+        <source>choose a country from the list</source>
+        <translation>ein Land aus der Liste wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="88"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="88"/>
+        <location filename="../../kiosk/ui/messages.py" line="89"/>
         <source>1 to 100 characters</source>
         <translation>1 bis 100 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="89"/>
+        <location filename="../../kiosk/ui/messages.py" line="90"/>
         <source>no such person</source>
         <translation>diese Person gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="90"/>
+        <location filename="../../kiosk/ui/messages.py" line="91"/>
         <source>the shop needs at least one active owner</source>
         <translation>der Laden braucht mindestens einen aktiven Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="91"/>
+        <location filename="../../kiosk/ui/messages.py" line="92"/>
         <source>no such offer</source>
         <translation>dieses Angebot gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="92"/>
+        <location filename="../../kiosk/ui/messages.py" line="93"/>
         <source>no offer is running; create one first</source>
         <translation>kein Angebot läuft; zuerst eines anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="93"/>
+        <location filename="../../kiosk/ui/messages.py" line="94"/>
         <source>choose at least one running offer</source>
         <translation>mindestens ein laufendes Angebot wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="94"/>
+        <location filename="../../kiosk/ui/messages.py" line="95"/>
         <source>type something to search</source>
         <translation>einen Suchbegriff eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="95"/>
+        <location filename="../../kiosk/ui/messages.py" line="96"/>
         <source>too long</source>
         <translation>zu lang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="96"/>
+        <location filename="../../kiosk/ui/messages.py" line="97"/>
         <source>a whole number from -{max} to {max}, not 0</source>
         <translation>eine ganze Zahl von -{max} bis {max}, nicht 0</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="97"/>
+        <location filename="../../kiosk/ui/messages.py" line="98"/>
         <source>say why, in at most 200 characters</source>
         <translation>den Grund nennen, höchstens 200 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="98"/>
+        <location filename="../../kiosk/ui/messages.py" line="99"/>
         <source>the balance cannot go below zero</source>
         <translation>der Stand kann nicht unter null fallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="99"/>
+        <location filename="../../kiosk/ui/messages.py" line="100"/>
         <source>no key to issue cards; finish the set-up first</source>
         <translation>kein Schlüssel zum Ausgeben von Karten; zuerst die Einrichtung abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="100"/>
+        <location filename="../../kiosk/ui/messages.py" line="101"/>
         <source>a report covers 1 to {max} days</source>
         <translation>ein Bericht umfasst 1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="101"/>
+        <location filename="../../kiosk/ui/messages.py" line="102"/>
         <source>no such customer</source>
         <translation>kein solcher Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="102"/>
+        <location filename="../../kiosk/ui/messages.py" line="103"/>
         <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="107"/>
+        <location filename="../../kiosk/ui/messages.py" line="108"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="110"/>
+        <location filename="../../kiosk/ui/messages.py" line="111"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="111"/>
+        <location filename="../../kiosk/ui/messages.py" line="112"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="112"/>
+        <location filename="../../kiosk/ui/messages.py" line="113"/>
         <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="115"/>
+        <location filename="../../kiosk/ui/messages.py" line="116"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="116"/>
+        <location filename="../../kiosk/ui/messages.py" line="117"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="117"/>
+        <location filename="../../kiosk/ui/messages.py" line="118"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="118"/>
+        <location filename="../../kiosk/ui/messages.py" line="119"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="119"/>
+        <location filename="../../kiosk/ui/messages.py" line="120"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="120"/>
+        <location filename="../../kiosk/ui/messages.py" line="121"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="121"/>
+        <location filename="../../kiosk/ui/messages.py" line="122"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
     </message>
@@ -1651,7 +1681,7 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="134"/>
+        <location filename="../../kiosk/ui/messages.py" line="135"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
@@ -2086,112 +2116,117 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="53"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="57"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="58"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="62"/>
         <source>Play a sound after each scan</source>
         <translation>Nach jedem Scan einen Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="65"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="67"/>
         <source>Kiosk mode: full screen; leaving needs a manager&apos;s PIN</source>
         <translation>Kioskmodus: Vollbild; Verlassen nur mit PIN der Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="72"/>
         <source>While the cloud has not confirmed them, a card can redeem at most this many rewards here (a copied card redeemed at two offline kiosks is caught at the next sync).</source>
         <translation>Solange die Cloud sie nicht bestätigt hat, kann eine Karte hier höchstens so viele Prämien einlösen (eine kopierte Karte, die an zwei Kiosken offline eingelöst wird, fällt beim nächsten Sync auf).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="77"/>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="78"/>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="79"/>
         <source>Sign out after no activity for</source>
         <translation>Abmelden nach Inaktivität von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
         <source>Card printing</source>
         <translation>Kartendruck</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="81"/>
         <source>Rewards per card while offline</source>
         <translation>Prämien pro Karte ohne Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="86"/>
+        <source>Country for phone numbers</source>
+        <translation>Land für Telefonnummern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="96"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="97"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="99"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="101"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="142"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="145"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="169"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="172"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>

@@ -76,6 +76,8 @@ class AuditScreen(QWidget):
             "staff_added": self.tr("Staff member added"),
             "staff_changed": self.tr("Staff member changed"),
             "customer_enrolled": self.tr("Customer enrolled"),
+            "customer_changed": self.tr("Customer's contact details changed"),
+            "phone_region_set": self.tr("Country for phone numbers set"),
             "balance_adjusted": self.tr("Balance adjusted"),
             "card_code_replaced": self.tr("New QR code made"),
             "offer_created": self.tr("Offer created"),
@@ -97,6 +99,9 @@ class AuditScreen(QWidget):
             "pin_reset": self.tr("new PIN"),
             "active": self.tr("active"),
             "name": self.tr("name"),
+            "email": self.tr("email"),
+            "phone": self.tr("phone"),
+            "region": self.tr("country"),
             "location": self.tr("location"),
             "consent": self.tr("marketing consent"),
             "cloud": self.tr("cloud"),
@@ -127,6 +132,9 @@ class AuditScreen(QWidget):
         return ", ".join(f"{self.key_text.get(k, k)}: {self._value(v)}" for k, v in shown)
 
     def _value(self, value) -> str:
+        if isinstance(value, list) and len(value) == 2:  # a change: what was there, what is now
+            before, after = (self._value(v) if v not in (None, "") else "—" for v in value)
+            return f"{before} → {after}"
         if isinstance(value, bool):  # before numbers: True == 1, and units of 1 are not "yes"
             return self.yes_no[value]
         if isinstance(value, str):

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, insert, select, update
 
 from kiosk.domain.model import Customer, Program, Role, Staff
-from kiosk.domain.people import matches_words, search_key, words_of
+from kiosk.domain.people import search_key, words_of
 from kiosk.domain.phones import FALLBACK_REGION, search_tail
 from kiosk.store import name_index
 from kiosk.store.rows import customer_values, program_values, to_customer, to_program, to_staff
@@ -43,11 +43,6 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-# candidates read for a several-word search before its other words are checked: enough for a
-# busy shop's commonest first names, few enough to stay an index range of a few milliseconds
-_WORD_CANDIDATES = 400
-
-
 def search_customers(
     conn: Connection, query: str, limit: int = 20, region: str = FALLBACK_REGION
 ) -> list[Customer]:
@@ -78,21 +73,17 @@ def search_customers(
     for r in conn.execute(by_name):
         found.setdefault(r.id, to_customer(r))
     if len(found) < limit:
-        # the most telling word drives the index; the others are checked on the rows it finds
+        # the most telling word drives the index; the others are probed per candidate
         words = words_of(key)
-        if not words:
-            return list(found.values())[:limit]
-        driver = max(words, key=len)
-        several = len(words) > 1
-        ids = name_index.customer_ids_by_word(conn, driver, _WORD_CANDIDATES if several else limit)
-        ids = [i for i in ids if i not in found]
-        rows = customers_by_ids(conn, ids)
-        for customer_id in ids:
-            customer = rows.get(customer_id)
-            if customer is not None and matches_words(search_key(customer.name), key):
-                found[customer_id] = customer
-                if len(found) >= limit:
-                    break
+        if words:
+            driver = max(words, key=len)
+            others = list(words)
+            others.remove(driver)
+            ids = name_index.customer_ids_by_words(conn, driver, others, limit + len(found))
+            rows = customers_by_ids(conn, [i for i in ids if i not in found])
+            for customer_id in ids:
+                if customer_id in rows and len(found) < limit:
+                    found[customer_id] = rows[customer_id]
     return list(found.values())[:limit]
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, and_, delete, exists, insert, select
 
-from kiosk.domain.people import name_words, search_key
+from kiosk.domain.people import name_words
 from kiosk.store.schema import customer_words
 
 
@@ -33,16 +33,22 @@ def replace_names(conn: Connection, people: Iterable[tuple[str, str]]) -> None:
     add_names(conn, people)
 
 
-def customer_ids_by_word(conn: Connection, word_prefix: str, limit: int) -> list[str]:
-    """Customers with a name word starting with `word_prefix`, in word order."""
-    word = search_key(word_prefix)
-    if not word:
+def _starts(column, word: str):
+    return and_(column >= word, column < word[:-1] + chr(ord(word[-1]) + 1))
+
+
+def customer_ids_by_words(conn: Connection, driver: str, others: list[str], limit: int) -> list[str]:
+    """Customers with a name word starting with `driver` and, for each of `others`, a word starting
+    with it too. The driver's range is read in index order; each other word is one probe on the
+    customer's own few words (ix_customer_words_customer), so a search stops after `limit` finds."""
+    if not driver:
         return []
-    upper = word[:-1] + chr(ord(word[-1]) + 1)
-    found = conn.execute(
-        select(customer_words.c.customer_id)
-        .where(customer_words.c.word >= word, customer_words.c.word < upper)
-        .order_by(customer_words.c.word, customer_words.c.customer_id)
-        .limit(limit)
-    ).scalars()
+    lead = customer_words.alias("lead")
+    query = select(lead.c.customer_id).where(_starts(lead.c.word, driver))
+    for n, word in enumerate(others):
+        other = customer_words.alias(f"w{n}")
+        query = query.where(
+            exists().where(other.c.customer_id == lead.c.customer_id, _starts(other.c.word, word))
+        )
+    found = conn.execute(query.order_by(lead.c.word, lead.c.customer_id).limit(limit)).scalars()
     return list(dict.fromkeys(found))

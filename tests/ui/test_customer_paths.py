@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.domain.model import Role
 from kiosk.services import Actor
 from kiosk.services.demo import DEMO_CASHIER_PIN
-from kiosk.store import region
 from tests.ui.conftest import sign_in
 
 
@@ -19,6 +18,8 @@ def _press(qtbot, key=Qt.Key.Key_Return) -> None:
 
 
 def test_forgotten_card_by_last_name_shows_phone_end_and_stamps_with_enter(qtbot, make_kiosk, demo, services):
+    from kiosk.store import region  # the shop's country (new with issue 13)
+
     with services.ctx.store.transaction() as conn:
         region.set_phone_region(conn, "DE")
     ana = services.enroll("Ingrid Vestergaard", phone="0171 1234567", actor=Actor(None, "t", Role.OWNER))

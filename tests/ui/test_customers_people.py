@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from kiosk.domain.model import Role
 from kiosk.services import Actor
 from kiosk.services.demo import DEMO_MANAGER_PIN
-from kiosk.store import region
 from tests.ui.conftest import sign_in
 
 MANAGER = Actor(None, "Max Manager", Role.MANAGER)
@@ -26,6 +25,8 @@ def _search(qtbot, kiosk, text: str):
 
 
 def test_people_not_cards_and_contact_details_corrected(qtbot, make_kiosk, demo, services):
+    from kiosk.store import region  # the shop's country (new with issue 13)
+
     with services.ctx.store.transaction() as conn:
         region.set_phone_region(conn, "DE")
     ines = services.enroll("Ines Vestergaard", phone="0171 5550199", actor=MANAGER)

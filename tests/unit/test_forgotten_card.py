@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.domain import phones
 from kiosk.domain.model import Role
 from kiosk.services import Actor
-from kiosk.store import region
 
 CASHIER = Actor("s1", "Cara", Role.CASHIER)
 
 
 def _shop_in(demo, country: str) -> None:
+    from kiosk.store import region  # imported here: the name tests run (and fail) on older code too
+
     with demo.services.ctx.store.transaction() as conn:
         region.set_phone_region(conn, country)
 
@@ -72,6 +72,8 @@ def test_the_shop_country_reads_national_numbers(demo):
 
 
 def test_phone_rules():
+    from kiosk.domain import phones
+
     assert phones.normalise_phone("0171 1234567", "DE") == "+491711234567"
     assert phones.normalise_phone("+44 20 7946 0958", "DE") == "+442079460958"
     for bad in ("call me", "12", "+49 1+2", "", "0171 12345678901234567"):
@@ -83,6 +85,8 @@ def test_phone_rules():
 
 
 def test_the_shop_country_is_guessed_from_locale_then_time_zone():
+    from kiosk.domain import phones
+
     zones = {"Europe/Vienna": "AT", "America/Chicago": "US"}
     assert phones.region_of("de_CH.UTF-8", zones, "Europe/Vienna") == "CH"
     assert phones.region_of("C.UTF-8", zones, "Europe/Vienna") == "AT"

@@ -70,6 +70,17 @@ class EnrollOutcome(Outcome):
     customer: Customer | None = None
     cards: tuple[CardView, ...] = ()
     tokens: dict[int, str] = field(default_factory=dict)  # card id -> QR text
+    # every field's refusal when the form was refused for its fields (`refusal` is the first)
+    problems: tuple[Refusal, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ContactOutcome(Outcome):
+    """A customer's contact details changed (or every field's problem when they were not)."""
+
+    customer: Customer | None = None
+    cards: tuple[CardView, ...] = ()
+    problems: tuple[Refusal, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

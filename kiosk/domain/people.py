@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from kiosk.domain.phones import FALLBACK_REGION, normalise_phone
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Refusal
 
@@ -28,17 +29,23 @@ def search_key(text: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-def normalise_phone(text: str) -> str | None:
-    """Digits only, with a leading + kept; None when it cannot be a phone number."""
-    stripped = text.strip()
-    if not stripped or any(ch not in "+0123456789 -().\u00a0" for ch in stripped):
-        return None
-    if "+" in stripped[1:]:
-        return None
-    digits = "".join(ch for ch in stripped if ch.isdigit())
-    if not 6 <= len(digits) <= 15:
-        return None
-    return ("+" if stripped.startswith("+") else "") + digits
+_WORD_BREAK = re.compile(r"[\s\-'’.,]+")
+
+
+def words_of(key: str) -> list[str]:
+    """A search key's words; hyphens and apostrophes part them too ('Müller-Lüdenscheidt', 'O'Neill')."""
+    return [w for w in _WORD_BREAK.split(key) if w]
+
+
+def name_words(name_key: str) -> list[str]:
+    """The distinct words of a search key, each of which a search may start with."""
+    return sorted(set(words_of(name_key)))
+
+
+def matches_words(name_key: str, query_key: str) -> bool:
+    """Every word of the query starts a word of the name: 'jen ana' finds 'ana jensen'."""
+    words = words_of(name_key)
+    return all(any(w.startswith(q) for w in words) for q in words_of(query_key))
 
 
 def normalise_email(text: str) -> str | None:
@@ -54,23 +61,34 @@ def _has_control(text: str) -> bool:
 
 
 def check_new_customer(
-    name: str, email: str | None, phone: str | None, marketing_consent: bool
+    name: str, email: str | None, phone: str | None, marketing_consent: bool, region: str = FALLBACK_REGION
 ) -> NewCustomer | Refusal:
+    checked = check_new_customer_fields(name, email, phone, marketing_consent, region)
+    return checked[0] if isinstance(checked, tuple) else checked
+
+
+def check_new_customer_fields(
+    name: str, email: str | None, phone: str | None, marketing_consent: bool, region: str = FALLBACK_REGION
+) -> NewCustomer | tuple[Refusal, ...]:
+    """The customer as stored, or every field's problem at once (the form shows them together)."""
+    problems: list[Refusal] = []
     clean_name = " ".join((name or "").split())
     if not clean_name:
-        return invalid("Name", Problem.NAME_MISSING)
-    if len(clean_name) > MAX_NAME or _has_control(clean_name):
-        return invalid("Name", Problem.NAME_TOO_LONG, max=MAX_NAME)
+        problems.append(invalid("Name", Problem.NAME_MISSING))
+    elif len(clean_name) > MAX_NAME or _has_control(clean_name):
+        problems.append(invalid("Name", Problem.NAME_TOO_LONG, max=MAX_NAME))
     clean_email = None
     if email and email.strip():
         clean_email = normalise_email(email)
         if clean_email is None:
-            return invalid("Email", Problem.EMAIL_INVALID)
+            problems.append(invalid("Email", Problem.EMAIL_INVALID))
     clean_phone = None
     if phone and phone.strip():
-        clean_phone = normalise_phone(phone)
+        clean_phone = normalise_phone(phone, region)
         if clean_phone is None:
-            return invalid("Phone", Problem.PHONE_INVALID)
+            problems.append(invalid("Phone", Problem.PHONE_INVALID))
+    if problems:
+        return tuple(problems)
     return NewCustomer(clean_name, clean_email, clean_phone, bool(marketing_consent))
 
 

@@ -17,6 +17,7 @@ class Problem(enum.Enum):
     EMAIL_INVALID = "that is not an email address"
     PHONE_INVALID = "use digits, spaces and an optional +"
     PIN_INVALID = "4 to 8 digits"
+    COUNTRY_UNKNOWN = "choose a country from the list"
     STAFF_NAME_INVALID = "1 to 100 characters"
     NO_SUCH_STAFF = "no such person"
     LAST_OWNER = "the shop needs at least one active owner"

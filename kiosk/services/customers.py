@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import cardtoken
 from kiosk.domain import codes
-from kiosk.domain.model import Card, Customer, Event, EventKind, Program
-from kiosk.domain.outcomes import CardView, CustomerMatch, EnrollOutcome, LookupOutcome, ScanOutcome
-from kiosk.domain.people import check_new_customer
+from kiosk.domain.model import Card, Customer, Event, EventKind, Program, Role
+from kiosk.domain.outcomes import (
+    CardView,
+    ContactOutcome,
+    CustomerMatch,
+    EnrollOutcome,
+    LookupOutcome,
+    ScanOutcome,
+)
+from kiosk.domain.people import check_new_customer_fields
+from kiosk.domain.phones import is_region
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import resolve, view_of, views_of_customer
 from kiosk.services.context import Actor, Context
 from kiosk.services.identity import issuing_private_key
-from kiosk.store import StorageError, directory, ledger, meta
+from kiosk.store import StorageError, directory, ledger, meta, region
 
 MAX_QUERY = 100
 
@@ -29,18 +39,17 @@ def enroll(
 ) -> EnrollOutcome:
     """A new customer with a card in each chosen running offer (all running offers by default)."""
     actor = actor or Actor.command_line()
-    checked = check_new_customer(name, email, phone, marketing_consent)
-    if isinstance(checked, Refusal):
-        return EnrollOutcome(refusal=checked)
+    with ctx.store.reading() as conn:
+        phone_region = region.phone_region(conn)
+    checked = check_new_customer_fields(name, email, phone, marketing_consent, phone_region)
+    if isinstance(checked, tuple):
+        return EnrollOutcome(refusal=checked[0], problems=checked)
     now = ctx.clock()
     try:
         with ctx.store.transaction() as conn:
-            if checked.email and directory.email_taken(conn, checked.email):
-                return EnrollOutcome(refusal=refuse(Reason.DUPLICATE, what="A customer with this email"))
-            if checked.phone and directory.phone_taken(conn, checked.phone):
-                return EnrollOutcome(
-                    refusal=refuse(Reason.DUPLICATE, what="A customer with this phone number")
-                )
+            taken = _taken(conn, checked)
+            if taken:
+                return EnrollOutcome(refusal=taken[0], problems=taken)
             programs = _programs_for(conn, program_ids, now)
             if isinstance(programs, Refusal):
                 return EnrollOutcome(refusal=programs)
@@ -95,6 +104,16 @@ def enroll(
         return EnrollOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
 
 
+def _taken(conn, checked) -> tuple[Refusal, ...]:
+    """The email and the phone another customer already has: both at once, each for its field."""
+    taken = []
+    if checked.email and directory.email_taken(conn, checked.email):
+        taken.append(refuse(Reason.DUPLICATE, what="A customer with this email", field="Email"))
+    if checked.phone and directory.phone_taken(conn, checked.phone):
+        taken.append(refuse(Reason.DUPLICATE, what="A customer with this phone number", field="Phone"))
+    return tuple(taken)
+
+
 def _programs_for(conn, program_ids: list[str] | None, now) -> list[Program] | Refusal:
     running = [p for p in directory.all_programs(conn) if p.is_running(now)]
     if program_ids is None:
@@ -108,7 +127,8 @@ def _programs_for(conn, program_ids: list[str] | None, now) -> list[Program] | R
 
 
 def lookup(ctx: Context, query: str) -> LookupOutcome:
-    """Find customers by card code or number, phone, email or the start of their name."""
+    """Find customers by card code or number, phone (or its last 4+ digits), email or any word
+    of their name."""
     if not isinstance(query, str) or not query.strip():
         return LookupOutcome(refusal=invalid("Search", Problem.SEARCH_EMPTY))
     if len(query) > MAX_QUERY and len(query) != cardtoken.TOKEN_LEN:
@@ -125,7 +145,7 @@ def lookup(ctx: Context, query: str) -> LookupOutcome:
                 matches=(CustomerMatch(customer, views_of_customer(conn, customer.id)),),
                 card_id=resolved.card.id,
             )
-        found = directory.search_customers(conn, query)
+        found = directory.search_customers(conn, query, region=region.phone_region(conn))
         cards = ledger.cards_of_customers(conn, [c.id for c in found])
         programs = {p.id: p for p in directory.all_programs(conn)}
         matches = tuple(
@@ -151,3 +171,82 @@ def inspect(ctx: Context, code: str | bytes | int) -> ScanOutcome:
             customer_cards=views_of_customer(conn, resolved.card.customer_id),
             layout_corrected=resolved.layout_corrected,
         )
+
+
+def update_contact(
+    ctx: Context,
+    customer_id: str,
+    name: str,
+    *,
+    email: str | None = None,
+    phone: str | None = None,
+    actor: Actor,
+) -> ContactOutcome:
+    """A manager corrects a customer's name, email or phone; the audit log keeps what was there."""
+    if not actor.role.at_least(Role.MANAGER):
+        return ContactOutcome(refusal=refuse(Reason.NOT_ALLOWED))
+    with ctx.store.reading() as conn:
+        phone_region = region.phone_region(conn)
+    checked = check_new_customer_fields(name, email, phone, False, phone_region)
+    if isinstance(checked, tuple):
+        return ContactOutcome(refusal=checked[0], problems=checked)
+    now = ctx.clock()
+    try:
+        with ctx.store.transaction() as conn:
+            before = directory.get_customer(conn, customer_id)
+            if before is None:
+                return ContactOutcome(refusal=invalid("Customer", Problem.NO_SUCH_CUSTOMER))
+            taken = tuple(
+                t
+                for t in _taken(conn, checked)
+                if not _own(before, t.params.get("field"), checked)  # keeping one's own is no clash
+            )
+            if taken:
+                return ContactOutcome(refusal=taken[0], problems=taken)
+            after = replace(before, name=checked.name, email=checked.email, phone=checked.phone)
+            directory.update_customer(conn, after, now)
+            changed = {
+                field: [getattr(before, field), getattr(after, field)]
+                for field in ("name", "email", "phone")
+                if getattr(before, field) != getattr(after, field)
+            }
+            if changed:
+                meta.audit(
+                    conn,
+                    now,
+                    actor.staff_id,
+                    actor.name,
+                    "customer_changed",
+                    customer_id=customer_id,
+                    **changed,
+                )
+            views = views_of_customer(conn, customer_id)
+        return ContactOutcome(customer=after, cards=views)
+    except StorageError as exc:
+        return ContactOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+
+
+def _own(before: Customer, field: str | None, checked) -> bool:
+    if field == "Email":
+        return before.email == checked.email
+    if field == "Phone":
+        return before.phone == checked.phone
+    return False
+
+
+def phone_region(ctx: Context) -> str:
+    """The shop's country, which reads numbers typed without a +country prefix."""
+    with ctx.store.reading() as conn:
+        return region.phone_region(conn)
+
+
+def set_phone_region(ctx: Context, code: str, *, actor: Actor) -> str | Refusal:
+    """The owner's setting; numbers already stored stay as they are (they are in E.164)."""
+    if not actor.role.at_least(Role.OWNER):
+        return refuse(Reason.NOT_ALLOWED)
+    if not is_region(code):
+        return invalid("Country", Problem.COUNTRY_UNKNOWN)
+    with ctx.store.transaction() as conn:
+        region.set_phone_region(conn, code)
+        meta.audit(conn, ctx.clock(), actor.staff_id, actor.name, "phone_region_set", region=code.upper())
+    return code.upper()

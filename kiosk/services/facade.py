@@ -39,6 +39,15 @@ class Services:
     def card_history(self, card_ref, *, limit: int = 200):
         return history.card_history(self.ctx, card_ref, limit=limit)
 
+    def phone_region(self) -> str:
+        return customers.phone_region(self.ctx)
+
+    def set_phone_region(self, code: str, *, actor: Actor):
+        return customers.set_phone_region(self.ctx, code, actor=actor)
+
+    def update_contact(self, customer_id: str, name: str, *, email=None, phone=None, actor: Actor):
+        return customers.update_contact(self.ctx, customer_id, name, email=email, phone=phone, actor=actor)
+
     def adjust(self, card_ref, units: int, reason: str, *, actor: Actor):
         return history.adjust(self.ctx, card_ref, units, reason, actor=actor)
 
@@ -71,8 +80,8 @@ class Services:
     def change_staff(self, staff_id: str, *, actor: Actor, **changes):
         return staff.change_staff(self.ctx, staff_id, actor=actor, **changes)
 
-    def audit_list(self, *, actor: Actor, limit: int = 500):
-        return staff.audit_list(self.ctx, actor=actor, limit=limit)
+    def audit_list(self, *, actor: Actor, limit: int = 500, **filters):
+        return staff.audit_list(self.ctx, actor=actor, limit=limit, **filters)
 
     # offers
     def list_offers(self):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -200,9 +200,18 @@ def change_staff(
     return StaffOutcome(staff=member, roster=people)
 
 
-def audit_list(ctx: Context, *, actor: Actor, limit: int = 500) -> list[dict] | Refusal:
+def audit_list(
+    ctx: Context,
+    *,
+    actor: Actor,
+    limit: int = 500,
+    staff_name: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+) -> list[dict] | Refusal:
+    """The audit log for managers, optionally only one person's, one kind of action, or since a time."""
     refusal = _allowed(actor, Role.MANAGER)
     if refusal:
         return refusal
     with ctx.store.reading() as conn:
-        return meta.audit_entries(conn, limit)
+        return meta.audit_entries(conn, limit, staff_name=staff_name, action=action, since=since)

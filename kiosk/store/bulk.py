@@ -11,8 +11,9 @@ from itertools import islice
 from sqlalchemy import Connection, insert
 
 from kiosk.domain.model import Card, Customer, Event
+from kiosk.store import name_index
 from kiosk.store.rows import card_values, customer_values, event_values
-from kiosk.store.schema import cards, customers, events
+from kiosk.store.schema import cards, customer_words, customers, events
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -30,7 +31,14 @@ def _load(conn: Connection, table, rows: Iterable[dict], batch: int) -> int:
 
 
 def load_customers(conn: Connection, people: Iterable[Customer], now: datetime, batch: int = 20_000) -> int:
-    return _load(conn, customers, (customer_values(c, now) for c in people), batch)
+    count = 0
+    for chunk in _batches((customer_values(c, now) for c in people), batch):
+        conn.execute(insert(customers), chunk)
+        words = [w for row in chunk for w in name_index.word_rows(row["id"], row["name_key"])]
+        if words:
+            conn.execute(insert(customer_words), words)
+        count += len(chunk)
+    return count
 
 
 def load_cards(conn: Connection, held: Iterable[Card], now: datetime, batch: int = 20_000) -> int:

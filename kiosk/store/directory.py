@@ -7,13 +7,24 @@ from datetime import datetime
 from sqlalchemy import Connection, func, insert, select, update
 
 from kiosk.domain.model import Customer, Program, Role, Staff
-from kiosk.domain.people import search_key
+from kiosk.domain.people import search_key, words_of
+from kiosk.domain.phones import FALLBACK_REGION, search_tail
+from kiosk.store import name_index
 from kiosk.store.rows import customer_values, program_values, to_customer, to_program, to_staff
 from kiosk.store.schema import customers, programs, staff
 
 
 def insert_customer(conn: Connection, customer: Customer, now: datetime) -> None:
-    conn.execute(insert(customers).values(**customer_values(customer, now)))
+    values = customer_values(customer, now)
+    conn.execute(insert(customers).values(**values))
+    name_index.add_names(conn, [(customer.id, values["name_key"])])
+
+
+def update_customer(conn: Connection, customer: Customer, now: datetime) -> None:
+    values = customer_values(customer, now)
+    del values["id"], values["created_at"]
+    conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
+    name_index.replace_names(conn, [(customer.id, values["name_key"])])
 
 
 def get_customer(conn: Connection, customer_id: str) -> Customer | None:
@@ -32,16 +43,22 @@ def _next_prefix(prefix: str) -> str:
     return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
-def search_customers(conn: Connection, query: str, limit: int = 20) -> list[Customer]:
-    """By exact phone, exact email, then name prefix; each an index lookup of its own (an OR
-    with ORDER BY would let SQLite walk the whole name index instead)."""
+def search_customers(
+    conn: Connection, query: str, limit: int = 20, region: str = FALLBACK_REGION
+) -> list[Customer]:
+    """By phone (its last 4+ digits, or the whole number in any form), exact email, then names:
+    the whole name's start first, then any word of it. Each is an index lookup of its own (an
+    OR with ORDER BY would let SQLite walk a whole index instead)."""
     key = search_key(query)
     if not key:
         return []
     found: dict[str, Customer] = {}
-    digits = "".join(ch for ch in query if ch.isdigit() or ch == "+")
-    if len(digits) >= 6:
-        for r in conn.execute(select(customers).where(customers.c.phone == digits).limit(limit)):
+    tail = search_tail(query, region)
+    if tail is not None:
+        by_phone = select(customers).where(
+            customers.c.phone_rev >= tail, customers.c.phone_rev < _next_prefix(tail)
+        )
+        for r in conn.execute(by_phone.order_by(customers.c.phone_rev).limit(limit)):
             found[r.id] = to_customer(r)
     if "@" in query:
         email = query.strip().lower()  # stored lower-case, see people.normalise_email
@@ -55,6 +72,18 @@ def search_customers(conn: Connection, query: str, limit: int = 20) -> list[Cust
     )
     for r in conn.execute(by_name):
         found.setdefault(r.id, to_customer(r))
+    if len(found) < limit:
+        # the most telling word drives the index; the others are probed per candidate
+        words = words_of(key)
+        if words:
+            driver = max(words, key=len)
+            others = list(words)
+            others.remove(driver)
+            ids = name_index.customer_ids_by_words(conn, driver, others, limit + len(found))
+            rows = customers_by_ids(conn, [i for i in ids if i not in found])
+            for customer_id in ids:
+                if customer_id in rows and len(found) < limit:
+                    found[customer_id] = rows[customer_id]
     return list(found.values())[:limit]
 
 

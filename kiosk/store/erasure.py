@@ -10,10 +10,10 @@ import re
 from collections.abc import Iterator
 from datetime import datetime
 
-from sqlalchemy import Connection, or_, select, update
+from sqlalchemy import Connection, delete, or_, select, update
 
 from kiosk.domain.model import Customer
-from kiosk.store.schema import audit_log, cards, customers
+from kiosk.store.schema import audit_log, cards, customer_words, customers
 
 # what the cloud's DELETE /api/v1/customers/{id} writes too: an erased customer looks the same
 # on a standalone kiosk and on a paired one after its next pull
@@ -46,10 +46,12 @@ def erase_customer_row(conn: Connection, customer_id: str, now: datetime) -> Non
             name_key="",
             email=None,
             phone=None,
+            phone_rev=None,
             marketing_consent=False,
             updated_at=now,
         )
     )
+    conn.execute(delete(customer_words).where(customer_words.c.customer_id == customer_id))
 
 
 def revoke_cards_of(conn: Connection, customer_id: str) -> None:

@@ -81,8 +81,23 @@ def audit(
     )
 
 
-def audit_entries(conn: Connection, limit: int = 500) -> list[dict]:
-    rows = conn.execute(select(audit_log).order_by(audit_log.c.n.desc()).limit(limit))
+def audit_entries(
+    conn: Connection,
+    limit: int = 500,
+    *,
+    staff_name: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+) -> list[dict]:
+    """The newest entries first, narrowed to who did it, what and from when on (each optional)."""
+    query = select(audit_log)
+    if staff_name is not None:
+        query = query.where(audit_log.c.staff_name == staff_name)
+    if action is not None:
+        query = query.where(audit_log.c.action == action)
+    if since is not None:
+        query = query.where(audit_log.c.at >= since)
+    rows = conn.execute(query.order_by(audit_log.c.n.desc()).limit(limit))
     return [
         {
             "at": r.at,

@@ -18,6 +18,7 @@ from kiosk.domain.model import (
     Staff,
 )
 from kiosk.domain.people import search_key
+from kiosk.domain.phones import phone_reversed
 
 
 def to_customer(r) -> Customer:
@@ -74,6 +75,7 @@ def customer_values(c: Customer, now: datetime) -> dict:
         "name_key": search_key(c.name),
         "email": c.email,
         "phone": c.phone,
+        "phone_rev": phone_reversed(c.phone),
         "marketing_consent": c.marketing_consent,
         "created_at": c.created_at or now,
         "updated_at": now,

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, Customer, Event, EventKind, Program
-from kiosk.store import erasure, ledger, meta
+from kiosk.store import erasure, ledger, meta, name_index
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
 
@@ -258,6 +258,7 @@ def _upsert_customers(conn: Connection, people: Iterable[Customer], now: datetim
         ),
         rows,
     )
+    name_index.replace_names(conn, [(r["id"], r["name_key"]) for r in rows])
     for before in known_before:
         card_ids = list(conn.execute(select(cards.c.id).where(cards.c.customer_id == before.id)).scalars())
         with erasure.secure_delete(conn):

@@ -72,13 +72,15 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
             scan.submit_code(card_number)
 
     lookup.stamp_requested.connect(stamp_from_lookup)
+    enroll = EnrollScreen(w, s, kiosk.settings)
+    enroll.stamp_requested.connect(stamp_from_lookup)
     made = [
         ScreenEntry(
             "enroll",
             QCoreApplication.translate("Nav", "New customer"),
             "person-add",
             Role.CASHIER,
-            EnrollScreen(w, s, kiosk.settings),
+            enroll,
             "F3",
         ),
         ScreenEntry(

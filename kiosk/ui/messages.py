@@ -103,6 +103,7 @@ _PROBLEMS = {
     Problem.NAME_TOO_LONG: QT_TRANSLATE_NOOP("Problem", "at most {max} ordinary characters"),
     Problem.EMAIL_INVALID: QT_TRANSLATE_NOOP("Problem", "that is not an email address"),
     Problem.PHONE_INVALID: QT_TRANSLATE_NOOP("Problem", "use digits, spaces and an optional +"),
+    Problem.COUNTRY_UNKNOWN: QT_TRANSLATE_NOOP("Problem", "choose a country from the list"),
     Problem.PIN_INVALID: QT_TRANSLATE_NOOP("Problem", "4 to 8 digits"),
     Problem.STAFF_NAME_INVALID: QT_TRANSLATE_NOOP("Problem", "1 to 100 characters"),
     Problem.NO_SUCH_STAFF: QT_TRANSLATE_NOOP("Problem", "no such person"),

@@ -68,6 +68,9 @@ class StoreWorker(QObject):
     customers_found = Signal(object)
     history_loaded = Signal(object)
     adjusted = Signal(object)
+    phone_region_read = Signal(object)  # the shop's country code, or a Refusal after a set
+    contact_changed = Signal(object)  # ContactOutcome
+    contact_refused = Signal(object)
     adjust_refused = Signal(object)
     card_code_made = Signal(object)  # NewCodeOutcome: a replacement QR for a card
     card_code_refused = Signal(object)
@@ -142,6 +145,19 @@ class StoreWorker(QObject):
     def load_history(self, card_id: int) -> None:
         self._submit(lambda s: s.card_history(card_id), "history_loaded")
 
+    def read_phone_region(self) -> None:
+        self._submit(lambda s: s.phone_region(), "phone_region_read")
+
+    def set_phone_region(self, code: str, actor: Actor) -> None:
+        self._submit(lambda s: s.set_phone_region(code, actor=actor), "phone_region_read")
+
+    def update_contact(self, customer_id: str, name: str, email: str, phone: str, actor: Actor) -> None:
+        self._submit(
+            lambda s: s.update_contact(customer_id, name, email=email, phone=phone, actor=actor),
+            "contact_changed",
+            "contact_refused",
+        )
+
     def adjust(self, card_id: int, units: int, reason: str, actor: Actor) -> None:
         self._submit(lambda s: s.adjust(card_id, units, reason, actor=actor), "adjusted", "adjust_refused")
 
@@ -175,8 +191,9 @@ class StoreWorker(QObject):
             lambda s: s.change_staff(staff_id, actor=actor, **changes), "staff_saved", "staff_refused"
         )
 
-    def load_audit(self, actor: Actor) -> None:
-        self._submit(lambda s: s.audit_list(actor=actor), "audit_loaded")
+    def load_audit(self, actor: Actor, **filters) -> None:
+        """filters: staff_name, action, since (see services.staff.audit_list)"""
+        self._submit(lambda s: s.audit_list(actor=actor, **filters), "audit_loaded")
 
     # offers
     def load_offers(self) -> None:

@@ -4,238 +4,300 @@
 <context>
     <name>AuditScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="19"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="31"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="36"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
         <source>Locked out after wrong PINs</source>
         <translation>Nach falschen PINs gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
         <source>Staff member added</source>
         <translation>Mitarbeiter hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
         <source>Staff member changed</source>
         <translation>Mitarbeiter geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
         <source>Customer enrolled</source>
         <translation>Kunde angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
         <source>Balance adjusted</source>
         <translation>Stand korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
         <source>New QR code made</source>
         <translation>Neuer QR-Code erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
         <source>Offer created</source>
         <translation>Angebot erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
         <source>Offer changed</source>
         <translation>Angebot geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
         <source>Offer paused, resumed or archived</source>
         <translation>Angebot pausiert, fortgesetzt oder archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
         <source>Shop set up</source>
         <translation>Geschäft eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="87"/>
         <source>Kiosk paired with the cloud</source>
         <translation>Kiosk mit der Cloud gekoppelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
         <source>Kiosk unpaired from the cloud</source>
         <translation>Kiosk von der Cloud getrennt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
         <source>customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
         <source>card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="93"/>
         <source>change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
         <source>offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
         <source>staff member</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
         <source>role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
         <source>new PIN</source>
         <translation>neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="60"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="124"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
         <source>location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
         <source>marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
         <source>from</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
         <source>local data discarded</source>
         <translation>lokale Daten verworfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="110"/>
         <source>what was discarded</source>
         <translation>was verworfen wurde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
         <source>events kept to sync later</source>
         <translation>zum späteren Abgleich behaltene Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="121"/>
         <source>cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="122"/>
         <source>manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="123"/>
         <source>owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="126"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="127"/>
         <source>the Sync screen</source>
         <translation>die Sync-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="128"/>
         <source>the command line</source>
         <translation>die Kommandozeile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="195"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
             <numerusform>%n Einträge</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="34"/>
+        <source>Everyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="38"/>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="39"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="40"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="41"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="46"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
+        <source>Customer&apos;s contact details changed</source>
+        <translation>Kontaktdaten eines Kunden geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
+        <source>Country for phone numbers set</source>
+        <translation>Land für Telefonnummern festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
+        <source>country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="113"/>
+        <source>Every action</source>
+        <translation>Alle Aktionen</translation>
     </message>
 </context>
 <context>
@@ -315,9 +377,14 @@
 <context>
     <name>CardLine</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="19"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="20"/>
         <source>%1 — %2: %3 of %4 · card %5</source>
         <translation>%1 — %2: %3 von %4 · Karte %5</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="33"/>
+        <source>%1 · phone …%2</source>
+        <translation>%1 · Telefon …%2</translation>
     </message>
 </context>
 <context>
@@ -339,6 +406,14 @@
         <location filename="../../kiosk/ui/widgets/result_panel.py" line="47"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBar</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/confirm.py" line="22"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -415,150 +490,216 @@
     </message>
 </context>
 <context>
+    <name>ContactEditor</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="27"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="27"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="27"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="38"/>
+        <source>Save contact details</source>
+        <translation>Kontaktdaten speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="39"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="80"/>
+        <source>Another customer already has this email.</source>
+        <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_contact.py" line="81"/>
+        <source>Another customer already has this phone number.</source>
+        <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
+    </message>
+</context>
+<context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="48"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="50"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="47"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="79"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="99"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="103"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="136"/>
-        <source>%n card(s) found</source>
-        <translation>
-            <numerusform>%n Karte gefunden</numerusform>
-            <numerusform>%n Karten gefunden</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="258"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="267"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="273"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="188"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="308"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="293"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="315"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="325"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="331"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="101"/>
         <source>Reason (required)</source>
         <translation>Grund (Pflicht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="102"/>
         <source>Say why, e.g. a stamp forgotten yesterday</source>
         <translation>Warum? Z. B. gestern einen Stempel vergessen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="67"/>
+        <source>Edit contact…</source>
+        <translation>Kontakt bearbeiten…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="153"/>
+        <source>phone …%1</source>
+        <translation>Telefon …%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n Karte</numerusform>
+            <numerusform>%n Karten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="161"/>
+        <source>%1: %2 of %3 · card %4</source>
+        <translation>%1: %2 von %3 · Karte %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="186"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n Kunde gefunden</numerusform>
+            <numerusform>%n Kunden gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="231"/>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -612,70 +753,90 @@
 <context>
     <name>EnrollScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="51"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="60"/>
         <source>First and last name</source>
         <translation>Vor- und Nachname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="50"/>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="64"/>
         <source>optional</source>
         <translation>freiwillig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="65"/>
         <source>Wants offers by email or text message</source>
         <translation>Möchte Angebote per E-Mail oder SMS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="69"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="70"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="71"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
         <source>Create the card</source>
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="94"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="106"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="136"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="152"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="210"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="80"/>
+        <source>Stamp this visit</source>
+        <translation>Besuch stempeln</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="173"/>
+        <source>Please correct the fields marked below.</source>
+        <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="192"/>
+        <source>Another customer already has this email.</source>
+        <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="193"/>
+        <source>Another customer already has this phone number.</source>
+        <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
 </context>
 <context>
@@ -758,32 +919,32 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="43"/>
         <source>Find a customer</source>
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="37"/>
-        <source>Phone, email, name or card number</source>
-        <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="56"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
             <numerusform>%n Karten gefunden</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
+        <source>Name, phone (or its last 4 digits), email or card number</source>
+        <translation>Name, Telefon (oder die letzten 4 Ziffern), E-Mail oder Kartennummer</translation>
     </message>
 </context>
 <context>
@@ -812,47 +973,47 @@
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="78"/>
+        <location filename="../../kiosk/ui/app.py" line="80"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="85"/>
+        <location filename="../../kiosk/ui/app.py" line="87"/>
         <source>Find customer</source>
         <translation>Kunde finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="89"/>
+        <location filename="../../kiosk/ui/app.py" line="91"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="97"/>
+        <location filename="../../kiosk/ui/app.py" line="99"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="105"/>
+        <location filename="../../kiosk/ui/app.py" line="107"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="113"/>
+        <location filename="../../kiosk/ui/app.py" line="115"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="121"/>
+        <location filename="../../kiosk/ui/app.py" line="123"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="129"/>
+        <location filename="../../kiosk/ui/app.py" line="131"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="165"/>
+        <location filename="../../kiosk/ui/app.py" line="167"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
@@ -865,131 +1026,157 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="54"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="63"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="77"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
         <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="81"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="82"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
         <source>Stamps needed</source>
         <translation>Benötigte Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
         <source>Stamps per visit, at most</source>
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="106"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="199"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="202"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="154"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="155"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="156"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="161"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="199"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="229"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="296"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="303"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="202"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
+        <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="261"/>
+        <source>Yes, change</source>
+        <translation>Ja, ändern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="283"/>
+        <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
+        <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="288"/>
+        <source>Yes, archive</source>
+        <translation>Ja, archivieren</translation>
     </message>
 </context>
 <context>
@@ -1189,139 +1376,144 @@
         <translation>Ziffern, Leerzeichen und ein optionales + verwenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="106"/>
+        <location filename="../../kiosk/ui/messages.py" line="107"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="107"/>
+        <location filename="../../kiosk/ui/messages.py" line="108"/>
         <source>1 to 100 characters</source>
         <translation>1 bis 100 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="108"/>
+        <location filename="../../kiosk/ui/messages.py" line="109"/>
         <source>no such person</source>
         <translation>diese Person gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="109"/>
+        <location filename="../../kiosk/ui/messages.py" line="110"/>
         <source>the shop needs at least one active owner</source>
         <translation>der Laden braucht mindestens einen aktiven Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="110"/>
+        <location filename="../../kiosk/ui/messages.py" line="111"/>
         <source>no such offer</source>
         <translation>dieses Angebot gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="111"/>
+        <location filename="../../kiosk/ui/messages.py" line="112"/>
         <source>no offer is running; create one first</source>
         <translation>kein Angebot läuft; zuerst eines anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="112"/>
+        <location filename="../../kiosk/ui/messages.py" line="113"/>
         <source>choose at least one running offer</source>
         <translation>mindestens ein laufendes Angebot wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="113"/>
+        <location filename="../../kiosk/ui/messages.py" line="114"/>
         <source>type something to search</source>
         <translation>einen Suchbegriff eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="114"/>
+        <location filename="../../kiosk/ui/messages.py" line="115"/>
         <source>too long</source>
         <translation>zu lang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="115"/>
+        <location filename="../../kiosk/ui/messages.py" line="116"/>
         <source>a whole number from -{max} to {max}, not 0</source>
         <translation>eine ganze Zahl von -{max} bis {max}, nicht 0</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="116"/>
+        <location filename="../../kiosk/ui/messages.py" line="117"/>
         <source>say why, in at most 200 characters</source>
         <translation>den Grund nennen, höchstens 200 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="117"/>
+        <location filename="../../kiosk/ui/messages.py" line="118"/>
         <source>the balance cannot go below zero</source>
         <translation>der Stand kann nicht unter null fallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="118"/>
+        <location filename="../../kiosk/ui/messages.py" line="119"/>
         <source>no key to issue cards; finish the set-up first</source>
         <translation>kein Schlüssel zum Ausgeben von Karten; zuerst die Einrichtung abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="119"/>
+        <location filename="../../kiosk/ui/messages.py" line="120"/>
         <source>a report covers 1 to {max} days</source>
         <translation>ein Bericht umfasst 1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="120"/>
+        <location filename="../../kiosk/ui/messages.py" line="121"/>
         <source>no such customer</source>
         <translation>kein solcher Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="121"/>
+        <location filename="../../kiosk/ui/messages.py" line="122"/>
         <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="126"/>
+        <location filename="../../kiosk/ui/messages.py" line="127"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="129"/>
+        <location filename="../../kiosk/ui/messages.py" line="130"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="130"/>
+        <location filename="../../kiosk/ui/messages.py" line="131"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="131"/>
+        <location filename="../../kiosk/ui/messages.py" line="132"/>
         <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="134"/>
+        <location filename="../../kiosk/ui/messages.py" line="135"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="135"/>
+        <location filename="../../kiosk/ui/messages.py" line="136"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="136"/>
+        <location filename="../../kiosk/ui/messages.py" line="137"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="137"/>
+        <location filename="../../kiosk/ui/messages.py" line="138"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="138"/>
+        <location filename="../../kiosk/ui/messages.py" line="139"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="139"/>
+        <location filename="../../kiosk/ui/messages.py" line="140"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="140"/>
+        <location filename="../../kiosk/ui/messages.py" line="141"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="106"/>
+        <source>choose a country from the list</source>
+        <translation>ein Land aus der Liste wählen</translation>
     </message>
 </context>
 <context>
@@ -1557,22 +1749,22 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="153"/>
+        <location filename="../../kiosk/ui/messages.py" line="154"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="157"/>
+        <location filename="../../kiosk/ui/messages.py" line="158"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="158"/>
+        <location filename="../../kiosk/ui/messages.py" line="159"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="161"/>
+        <location filename="../../kiosk/ui/messages.py" line="162"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>
@@ -2012,114 +2204,119 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="53"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="57"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="58"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="62"/>
         <source>Play a sound after each scan</source>
         <translation>Nach jedem Scan einen Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="65"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="67"/>
         <source>Kiosk mode: full screen; leaving needs a manager&apos;s PIN</source>
         <translation>Kioskmodus: Vollbild; Verlassen nur mit PIN der Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="72"/>
         <source>While the cloud has not confirmed them, a card can redeem at most this many rewards here (a copied card redeemed at two offline kiosks is caught at the next sync).</source>
         <translation>Solange die Cloud sie nicht bestätigt hat, kann eine Karte hier höchstens so viele Prämien einlösen (eine kopierte Karte, die an zwei Kiosken offline eingelöst wird, fällt beim nächsten Sync auf).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="77"/>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="78"/>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="79"/>
         <source>Sign out after no activity for</source>
         <translation>Abmelden nach Inaktivität von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
         <source>Card printing</source>
         <translation>Kartendruck</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="81"/>
         <source>Rewards per card while offline</source>
         <translation>Prämien pro Karte ohne Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="96"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="97"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="99"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="101"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="142"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="145"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="139"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="169"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="172"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/settings.py" line="86"/>
+        <source>Country for phone numbers</source>
+        <translation>Land für Telefonnummern</translation>
     </message>
 </context>
 <context>
@@ -2212,96 +2409,113 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="37"/>
         <source>Cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="36"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="38"/>
         <source>Manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="39"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="55"/>
         <source>Change role</source>
         <translation>Rolle ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="58"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="59"/>
         <source>Reset PIN</source>
         <translation>PIN zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="124"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="82"/>
         <source>Add person</source>
         <translation>Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="149"/>
         <source>Choose a person in the list first.</source>
         <translation>Zuerst eine Person in der Liste wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="179"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="124"/>
+        <source>Reactivate</source>
+        <translation>Reaktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="156"/>
+        <source>Deactivate %1? They can no longer sign in; their stamps and history stay. Choose them again and Reactivate to undo this.</source>
+        <translation>%1 deaktivieren? Die Person kann sich nicht mehr anmelden; Stempel und Verlauf bleiben. Zum Rückgängigmachen die Person wieder wählen und „Reaktivieren“.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/staff.py" line="161"/>
+        <source>Yes, deactivate</source>
+        <translation>Ja, deaktivieren</translation>
     </message>
 </context>
 <context>
@@ -2313,17 +2527,17 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="128"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="128"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="138"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -2331,7 +2545,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="154"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -2339,27 +2553,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="167"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="191"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="192"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="193"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -2367,37 +2581,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="195"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="196"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="200"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="210"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="217"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="225"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -2405,7 +2619,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="227"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -2413,27 +2627,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="230"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="230"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="242"/>
         <source>This kiosk&apos;s cloud credential is also in use by another till (a copy of this kiosk&apos;s data folder). Owner: revoke this kiosk in the dashboard&apos;s devices, then pair each till again with its own pairing code. Events not yet synced stay on each till and are sent after pairing.</source>
         <translation>Die Cloud-Zugangsdaten dieses Kiosks werden auch von einer anderen Kasse verwendet (eine Kopie des Datenordners dieses Kiosks). Inhaber: Diesen Kiosk im Dashboard unter Geräte widerrufen und dann jede Kasse mit einem eigenen Kopplungscode neu koppeln. Noch nicht abgeglichene Ereignisse bleiben auf jeder Kasse erhalten und werden nach dem Koppeln gesendet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="253"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -2441,7 +2655,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="255"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Abgelehnte Angebote (%n)</numerusform>
@@ -2449,7 +2663,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="280"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -2457,12 +2671,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="285"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
             <numerusform>Die Uhr dieses Kiosks geht %n Minuten nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="219"/>
+        <source>Cloud: none.</source>
+        <translation>Cloud: keine.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="263"/>
+        <source>To sync with the cloud, the owner signs in on this kiosk, opens Sync and pairs it with a pairing code from the cloud dashboard (Locations). Until then everything is kept here.</source>
+        <translation>Für den Abgleich mit der Cloud meldet sich der Inhaber an diesem Kiosk an, öffnet „Abgleich“ und koppelt ihn mit einem Kopplungscode aus dem Cloud-Dashboard (Standorte). Bis dahin bleibt alles hier gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="268"/>
+        <source>Ask the owner to sign in on this kiosk, open Sync, unpair it and pair it again with a new pairing code. Stamps keep being recorded here meanwhile and nothing is lost.</source>
+        <translation>Bitten Sie den Inhaber, sich an diesem Kiosk anzumelden, „Abgleich“ zu öffnen, den Kiosk zu entkoppeln und mit einem neuen Kopplungscode wieder zu koppeln. Stempel werden so lange hier erfasst, nichts geht verloren.</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="195"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -26,11 +26,19 @@
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="136"/>
-        <source>%n card(s) found</source>
+        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <source>%n card(s)</source>
         <translation>
-            <numerusform>%n card found</numerusform>
-            <numerusform>%n cards found</numerusform>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="186"/>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
         </translation>
     </message>
 </context>
@@ -56,7 +64,7 @@
 <context>
     <name>LookupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>
@@ -108,7 +116,7 @@
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="138"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
@@ -116,7 +124,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="154"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>First sync: %n item received</numerusform>
@@ -124,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n event waiting</numerusform>
@@ -132,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="225"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n event waiting to sync</numerusform>
@@ -140,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="227"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n event refused by the cloud</numerusform>
@@ -148,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="253"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Refused events (%n)</numerusform>
@@ -156,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="255"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Refused offer change (%n)</numerusform>
@@ -164,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="280"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute ahead of the cloud&apos;s. Check the time setting.</numerusform>
@@ -172,7 +180,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="285"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute behind the cloud&apos;s. Check the time setting.</numerusform>

@@ -44,7 +44,9 @@ def test_enroll_refusal_is_shown_and_nothing_saved(qtbot, make_kiosk, demo, serv
     qtbot.keyClicks(screen.name, "Bad Email")
     qtbot.keyClicks(screen.email, "not-an-email")
     qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.message.text() == "Email: that is not an email address")
+    qtbot.waitUntil(lambda: screen.errors["Email"].text() == "that is not an email address")
+    assert screen.errors["Email"].isVisible()
+    assert screen.message.text()
     assert not services.lookup("Bad Email").matches
 
 

@@ -96,6 +96,7 @@ def test_staff_add_change_role_reset_pin_deactivate(qtbot, make_kiosk, demo, ser
     assert services.sign_in(next(s.id for s in services.roster() if s.name == "Pat Parttime"), "6666").ok
     screen.table.selectRow(row)
     qtbot.mouseClick(screen.deactivate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(screen.confirm.yes_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.table.item(row, 2).text() == "deactivated")
 
 

@@ -112,3 +112,26 @@ def test_the_offline_reward_allowance_is_saved_and_obeyed_at_once(
     qtbot.waitUntil(screen.save_button.isEnabled, timeout=5000)
     assert load_settings(tmp_path / "data").offline_redemption_cap == 3
     assert services.ctx.offline_redemption_cap == 3  # the counter's rules read it from here
+
+
+def test_the_owner_sets_the_country_that_reads_phone_numbers(qtbot, make_kiosk, demo, services):
+    from kiosk.domain.model import Role
+    from kiosk.services import Actor
+
+    with services.ctx.store.transaction() as conn:
+        from kiosk.store import region
+
+        region.set_phone_region(conn, "DE")
+    kiosk, screen = open_settings(qtbot, make_kiosk)
+    qtbot.waitUntil(lambda: screen.phone_region.currentData() == "DE")
+    screen.phone_region.setCurrentIndex(screen.phone_region.findData("AT"))
+    with qtbot.waitSignal(kiosk.worker.phone_region_read):
+        qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    assert services.phone_region() == "AT"
+    owner = Actor(None, "Olivia Owner", Role.OWNER)
+    # an Austrian mobile number typed the Austrian way
+    assert services.enroll("Anna Gruber", phone="0664 1234567", actor=owner).customer.phone == "+436641234567"
+    assert any(e["action"] == "phone_region_set" for e in services.audit_list(actor=owner))
+    assert services.set_phone_region("XX", actor=owner) != "XX"
+    cashier = Actor(None, "Cara", Role.CASHIER)
+    assert services.set_phone_region("FR", actor=cashier) != "FR"

@@ -354,3 +354,23 @@ def test_a_shared_credential_and_an_id_conflict_are_shown_with_what_to_do(qtbot,
     assert "also in use by another till" in screen.shared_label.text()
     assert "revoke this kiosk" in screen.shared_label.text()
     assert screen.rejected.item(0, 3).text().startswith("The cloud holds another event under this event's id")
+
+
+def test_a_manager_is_told_what_the_owner_must_do_and_a_standalone_kiosk_counts_nothing(
+    qtbot, make_kiosk, shop
+):
+    kiosk, screen = _open_sync(qtbot, make_kiosk, MANAGER, DEMO_MANAGER_PIN)
+    assert not screen.pairing.isVisible()
+    assert screen.owner_hint.isVisible()
+    assert "the owner signs in on this kiosk" in screen.owner_hint.text()
+    assert "below" not in screen.cloud_label.text()  # the pairing panel is not there for a manager
+    # standalone: nothing waits for a cloud that does not exist
+    for label in (screen.pending_label, screen.rejected_label, screen.last_label):
+        assert not label.isVisible()
+    assert not kiosk.window.statusBar().pending.isVisible()
+
+    kiosk.session.sign_out("button")
+    sign_in(qtbot, kiosk, OWNER, DEMO_OWNER_PIN)
+    assert kiosk.window.show_screen("sync")
+    qtbot.waitUntil(screen.pairing.isVisible)
+    assert not screen.owner_hint.isVisible()  # the owner has the panel itself

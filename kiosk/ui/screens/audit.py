@@ -1,8 +1,20 @@
-"""The audit list for managers: every action with who did it and when."""
+"""The audit list for managers: every action with who did it and when, narrowed by who, what and
+since when; the chosen entry's details in full below the list."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 from kiosk.domain.refusals import Refusal
 from kiosk.ui.messages import refusal_text
@@ -17,6 +29,26 @@ class AuditScreen(QWidget):
         self.worker = worker
         self.session = session
         layout, _ = screen_layout(self, self.tr("Audit log"))
+        filters = QHBoxLayout()
+        self.who = QComboBox()
+        self.who.addItem(self.tr("Everyone"), None)
+        self.what = QComboBox()
+        self.when = QComboBox()
+        for text, days in (
+            (self.tr("Any time"), None),
+            (self.tr("Today"), 0),
+            (self.tr("Last 7 days"), 6),
+            (self.tr("Last 30 days"), 29),
+        ):
+            self.when.addItem(text, days)
+        for label, box in (
+            (self.tr("Who"), self.who),
+            (self.tr("What"), self.what),
+            (self.tr("When"), self.when),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(box, 1)
+        layout.addLayout(filters)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
             [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Details")]
@@ -27,7 +59,13 @@ class AuditScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.table.currentCellChanged.connect(self.on_entry_chosen)
         layout.addWidget(self.table, 1)
+        self.details = QLabel()  # the chosen entry's details, whole, however long
+        self.details.setObjectName("auditDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
         self.message = MessageLine()
         layout.addWidget(self.message)
         worker.audit_loaded.connect(self.on_audit_loaded)
@@ -38,6 +76,8 @@ class AuditScreen(QWidget):
             "staff_added": self.tr("Staff member added"),
             "staff_changed": self.tr("Staff member changed"),
             "customer_enrolled": self.tr("Customer enrolled"),
+            "customer_changed": self.tr("Customer's contact details changed"),
+            "phone_region_set": self.tr("Country for phone numbers set"),
             "balance_adjusted": self.tr("Balance adjusted"),
             "card_code_replaced": self.tr("New QR code made"),
             "offer_created": self.tr("Offer created"),
@@ -59,6 +99,9 @@ class AuditScreen(QWidget):
             "pin_reset": self.tr("new PIN"),
             "active": self.tr("active"),
             "name": self.tr("name"),
+            "email": self.tr("email"),
+            "phone": self.tr("phone"),
+            "region": self.tr("country"),
             "location": self.tr("location"),
             "consent": self.tr("marketing consent"),
             "cloud": self.tr("cloud"),
@@ -67,6 +110,12 @@ class AuditScreen(QWidget):
             "discarded_counts": self.tr("what was discarded"),
             "pending_kept": self.tr("events kept to sync later"),
         }
+        self.what.addItem(self.tr("Every action"), None)
+        for action, text in self.action_text.items():
+            self.what.addItem(text, action)
+        for box in (self.who, self.what, self.when):
+            box.currentIndexChanged.connect(self.load)
+        self.entries: list[dict] = []
         self.yes_no = (self.tr("no"), self.tr("yes"))
         self.value_text = {
             "cashier": self.tr("cashier"),
@@ -85,6 +134,9 @@ class AuditScreen(QWidget):
         return ", ".join(f"{self.key_text.get(k, k)}: {self._value(v)}" for k, v in shown)
 
     def _value(self, value) -> str:
+        if isinstance(value, list) and len(value) == 2:  # a change: what was there, what is now
+            before, after = (self._value(v) if v not in (None, "") else "—" for v in value)
+            return f"{before} → {after}"
         if isinstance(value, bool):  # before numbers: True == 1, and units of 1 are not "yes"
             return self.yes_no[value]
         if isinstance(value, str):
@@ -92,14 +144,41 @@ class AuditScreen(QWidget):
         return str(value)
 
     def activate(self) -> None:
+        self.load()
+
+    def filters(self) -> dict:
+        days = self.when.currentData()
+        since = None
+        if days is not None:
+            midnight = datetime.now().astimezone().replace(hour=0, minute=0, second=0, microsecond=0)
+            since = (midnight - timedelta(days=days)).astimezone(UTC)
+        return {"staff_name": self.who.currentData(), "action": self.what.currentData(), "since": since}
+
+    def load(self, *_args) -> None:
         if self.session.actor is not None:
-            self.worker.load_audit(self.session.actor)
+            self.worker.load_audit(self.session.actor, **self.filters())
+
+    def _remember_people(self, entries) -> None:
+        """Who can be chosen: everyone seen in the log so far (the list only grows)."""
+        known = {self.who.itemData(i) for i in range(self.who.count())}
+        self.who.blockSignals(True)
+        for name in sorted({e["staff_name"] for e in entries if e["staff_name"]} - known):
+            self.who.addItem(name, name)
+        self.who.blockSignals(False)
+
+    def on_entry_chosen(self, row: int, *_args) -> None:
+        self.details.setText(
+            self.detail_text(self.entries[row]["detail"]) if 0 <= row < len(self.entries) else ""
+        )
 
     def on_audit_loaded(self, entries) -> None:
         if isinstance(entries, Refusal):
             self.message.say("bad", refusal_text(entries))
             self.table.setRowCount(0)
             return
+        self.entries = list(entries)
+        self._remember_people(self.entries)
+        self.details.clear()
         self.table.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             when = entry["at"].astimezone().strftime("%Y-%m-%d %H:%M:%S") if entry["at"] else ""
@@ -110,5 +189,7 @@ class AuditScreen(QWidget):
                 self.detail_text(entry["detail"]),
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # a long detail is cut in its cell: whole on hover and below
+                self.table.setItem(row, column, item)
         self.message.say("", self.tr("%n entries", "", len(entries)))

@@ -1,10 +1,14 @@
-"""Managers' customers: search, the full history of a card (who, where, why), a manual
-adjustment that always carries a reason, a new QR code for a lost card, and (owners) erasure."""
+"""Managers' customers: search lists people (one row each, with the end of their phone); the
+chosen person's cards, contact details to correct (audited), the full history of a card (who,
+where, why), a manual adjustment that always carries a reason, a new QR code for a lost card, and
+(owners) erasure."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -17,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.model import EventKind, Role
+from kiosk.domain.phones import last_digits
 from kiosk.settings import KioskSettings
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.screens.card_code_dialog import CardCodeDialog
+from kiosk.ui.screens.customer_contact import ContactEditor
 from kiosk.ui.screens.customer_erase import EraseBar
-from kiosk.ui.screens.lookup import card_line
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -37,6 +42,7 @@ class CustomersScreen(QWidget):
         self.session = session
         self.settings = settings
         self.card_id: int | None = None
+        self.matches: list = []  # CustomerMatch per row of the people list
         self.code_dialog: CardCodeDialog | None = None
         self.kind_text = {
             EventKind.ENROLL: self.tr("Enrolled"),
@@ -51,10 +57,22 @@ class CustomersScreen(QWidget):
             self.tr("Phone, email, name or card number"), self.tr("Search"), self.on_search
         )
         layout.addLayout(search)
-        self.cards = QListWidget()
-        self.cards.setMaximumHeight(150)
-        self.cards.currentItemChanged.connect(self.on_card_chosen)
-        layout.addWidget(self.cards)
+        self.people = QListWidget()
+        self.people.setMaximumHeight(150)
+        self.people.currentRowChanged.connect(self.on_person_chosen)
+        layout.addWidget(self.people)
+        person_row = QHBoxLayout()
+        self.cards = QComboBox()  # the chosen person's cards, one per offer
+        self.cards.currentIndexChanged.connect(self.on_card_chosen)
+        self.edit_button = BigButton(self.tr("Edit contact…"), icon_name="person-add")
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(self.on_edit_clicked)
+        person_row.addWidget(self.cards, 1)
+        person_row.addWidget(self.edit_button)
+        layout.addLayout(person_row)
+        self.contact = ContactEditor()
+        self.contact.save_requested.connect(self.on_contact_save)
+        layout.addWidget(self.contact)
         card_row = QHBoxLayout()
         self.summary = WrapLabel()
         self.summary.setObjectName("cardTitle")
@@ -100,6 +118,8 @@ class CustomersScreen(QWidget):
         worker.card_code_made.connect(self.on_card_code_made)
         worker.card_code_refused.connect(self.on_card_code_refused)
         worker.customer_erased.connect(self.on_customer_erased)
+        worker.contact_changed.connect(self.on_contact_changed)
+        worker.contact_refused.connect(self.on_contact_refused)
         worker.erase_refused.connect(self.on_erase_refused)
 
     def activate(self) -> None:
@@ -108,7 +128,11 @@ class CustomersScreen(QWidget):
 
     def reset(self) -> None:
         self.query.clear()
+        self.matches = []
+        self.people.clear()
         self.cards.clear()
+        self.contact.hide()
+        self.edit_button.setEnabled(False)
         self.history.setRowCount(0)
         self.summary.clear()
         self.card_id = None
@@ -121,32 +145,106 @@ class CustomersScreen(QWidget):
     def on_search(self) -> None:
         self.worker.search_customers(self.query.text())
 
+    def person_line(self, match) -> str:
+        customer = match.customer
+        parts = [customer.name]
+        tail = last_digits(customer.phone)
+        if tail:
+            parts.append(arg(self.tr("phone …%1"), tail))
+        if customer.email:
+            parts.append(customer.email)
+        parts.append(self.tr("%n card(s)", "", len(match.cards)))
+        return " · ".join(parts)
+
+    def card_text(self, view) -> str:
+        return arg(
+            self.tr("%1: %2 of %3 · card %4"),
+            view.program.name,
+            view.progress,
+            view.program.units_required,
+            view.card_number,
+        )
+
     def on_customers_found(self, outcome) -> None:
+        self.people.blockSignals(True)
+        self.people.clear()
+        self.people.blockSignals(False)
+        self.matches = []
         self.cards.clear()
         self.card_id = None
         self.new_code_button.setEnabled(False)
+        self.edit_button.setEnabled(False)
+        self.contact.hide()
         if not outcome.ok:
             self.message.say("bad", refusal_text(outcome.refusal))
             return
-        for match in outcome.matches:
-            for view in match.cards:
-                item = QListWidgetItem(card_line(view))
-                item.setData(Qt.ItemDataRole.UserRole, view.card.id)
-                self.cards.addItem(item)
-        self.message.say("", self.tr("%n card(s) found", "", self.cards.count()))
-        if self.cards.count():
-            # a scanned code or typed card number names one card: open that one
-            named = [
-                row
-                for row in range(self.cards.count())
-                if self.cards.item(row).data(Qt.ItemDataRole.UserRole) == outcome.card_id
-            ]
-            self.cards.setCurrentRow(named[0] if named else 0)
+        self.matches = list(outcome.matches)
+        self.people.blockSignals(True)
+        for match in self.matches:
+            self.people.addItem(QListWidgetItem(self.person_line(match)))
+        self.people.blockSignals(False)
+        self.message.say("", self.tr("%n customer(s) found", "", len(self.matches)))
+        # a scanned code or typed card number names one card: open its owner, and that card
+        named = [i for i, m in enumerate(self.matches) if any(v.card.id == outcome.card_id for v in m.cards)]
+        self._named_card = outcome.card_id
+        if self.matches:
+            self.people.setCurrentRow(named[0] if named else 0)
 
-    def on_card_chosen(self, item, _previous=None) -> None:
-        if item is not None:
-            self.card_id = int(item.data(Qt.ItemDataRole.UserRole))
+    def on_person_chosen(self, row: int) -> None:
+        self.contact.hide()
+        if not 0 <= row < len(self.matches):
+            return
+        match = self.matches[row]
+        self.edit_button.setEnabled(True)
+        self.cards.blockSignals(True)
+        self.cards.clear()
+        for view in match.cards:
+            self.cards.addItem(self.card_text(view), view.card.id)
+        self.cards.blockSignals(False)
+        named = self.cards.findData(getattr(self, "_named_card", None))
+        self.cards.setCurrentIndex(-1)
+        self.cards.setCurrentIndex(max(named, 0))
+        if not match.cards:
+            self.erase.show_customer(match.customer.id, match.customer.name)
+
+    def on_card_chosen(self, index: int) -> None:
+        card_id = self.cards.itemData(index) if index >= 0 else None
+        if card_id is not None:
+            self.card_id = int(card_id)
             self.worker.load_history(self.card_id)
+
+    def _chosen_match(self):
+        row = self.people.currentRow()
+        return self.matches[row] if 0 <= row < len(self.matches) else None
+
+    def on_edit_clicked(self) -> None:
+        match = self._chosen_match()
+        if match is not None:
+            self.contact.edit(match.customer)
+
+    def on_contact_save(self, customer_id: str, name: str, email: str, phone: str) -> None:
+        self.worker.update_contact(customer_id, name, email, phone, self.session.actor)
+
+    def on_contact_changed(self, outcome) -> None:
+        self.contact.hide()
+        self._replace_person(outcome.customer.id, customer=outcome.customer, cards=outcome.cards)
+        self.message.say("good", arg(self.tr("Saved: %1"), outcome.customer.name))
+
+    def on_contact_refused(self, outcome) -> None:
+        if not self.contact.show_problems(outcome.problems):
+            self.message.say("bad", refusal_text(outcome.refusal))
+
+    def _replace_person(self, customer_id: str, **changes) -> None:
+        """Redraw one person's row (and their cards) from what a use case returned."""
+        for row, match in enumerate(self.matches):
+            if match.customer.id == customer_id:
+                self.matches[row] = replace(match, **changes)
+                self.people.item(row).setText(self.person_line(self.matches[row]))
+                if row == self.people.currentRow():
+                    for view in self.matches[row].cards:
+                        index = self.cards.findData(view.card.id)
+                        if index >= 0:
+                            self.cards.setItemText(index, self.card_text(view))
 
     def on_history_loaded(self, outcome) -> None:
         if not outcome.ok:
@@ -193,6 +291,11 @@ class CustomersScreen(QWidget):
 
     def on_adjusted(self, outcome) -> None:
         self.message.say("good", arg(self.tr("Adjusted: %1 stamps now."), outcome.card.card.balance.units))
+        view = outcome.card
+        for match in self.matches:
+            if match.customer.id == view.customer.id:
+                cards = tuple(view if v.card.id == view.card.id else v for v in match.cards)
+                self._replace_person(match.customer.id, cards=cards)
         self.adjust_reason.clear()
         self.adjust_units.setValue(0)
         self.worker.load_history(outcome.card.card.id)
@@ -228,9 +331,12 @@ class CustomersScreen(QWidget):
             self.tr("Erased: the customer's name, email and phone are gone, and their cards are revoked."),
         )
         self.erase.show_customer(None, "")
-        self.cards.blockSignals(True)  # the list still shows the name: it goes from the screen too
-        self.cards.clear()
-        self.cards.blockSignals(False)
+        for widget in (self.people, self.cards):  # the lists still show the name: it goes too
+            widget.blockSignals(True)
+            widget.clear()
+            widget.blockSignals(False)
+        self.matches = []
+        self.edit_button.setEnabled(False)
         if self.card_id is not None:
             self.worker.load_history(self.card_id)  # the same card, now anonymous and revoked
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,20 +16,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.problems import Problem
+from kiosk.domain.refusals import Reason
 from kiosk.settings import KioskSettings
-from kiosk.ui.messages import refusal_text
+from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.printing import PrintableCard, open_preview, print_to_pdf
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.fitting import WrapCheckBox
-from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.widgets.forms import FieldError, MessageLine, screen_layout
 from kiosk.ui.widgets.paper import PaperChoice
 from kiosk.ui.widgets.qr_view import qr_pixmap
 from kiosk.ui.workers import StoreWorker
 
 
+def _with_error(field: QLineEdit, error: FieldError) -> QVBoxLayout:
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    box.addWidget(field)
+    box.addWidget(error)
+    return box
+
+
 class EnrollScreen(QWidget):
+    stamp_requested = Signal(str)  # the new card's number, stamped at the counter for this visit
+
     def __init__(self, worker: StoreWorker, session: Session, settings: KioskSettings, parent=None) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -52,15 +64,24 @@ class EnrollScreen(QWidget):
         self.phone.setPlaceholderText(self.tr("optional"))
         self.consent = WrapCheckBox(self.tr("Wants offers by email or text message"))
         self.consent.setChecked(False)  # consent is asked, never assumed
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Email"), self.email)
-        form.addRow(self.tr("Phone"), self.phone)
+        self.errors = {"Name": FieldError(), "Email": FieldError(), "Phone": FieldError()}
+        self.fields = {"Name": self.name, "Email": self.email, "Phone": self.phone}
+        form.addRow(self.tr("Name"), _with_error(self.name, self.errors["Name"]))
+        form.addRow(self.tr("Email"), _with_error(self.email, self.errors["Email"]))
+        form.addRow(self.tr("Phone"), _with_error(self.phone, self.errors["Phone"]))
         form.addRow("", self.consent)
         form_box.addLayout(form)
         self.enroll_button = BigButton(self.tr("Create the card"), kind="primary", icon_name="person-add")
         self.enroll_button.clicked.connect(self.on_enroll_clicked)
-        self.phone.returnPressed.connect(self.on_enroll_clicked)
+        for field in self.fields.values():  # Enter in any field submits the form
+            field.returnPressed.connect(self.on_enroll_clicked)
         form_box.addWidget(self.enroll_button)
+        # the visit that brought the customer in earns its stamp at once: Enter after the card is made
+        self.stamp_button = BigButton(self.tr("Stamp this visit"), kind="good", icon_name="check")
+        self.stamp_button.clicked.connect(self.on_stamp_clicked)
+        self.stamp_button.setEnabled(False)
+        self.stamp_button.setAutoDefault(True)  # Enter presses it when it has the focus, as Space does
+        form_box.addWidget(self.stamp_button)
         self.message = MessageLine()
         form_box.addWidget(self.message)
         form_box.addStretch(1)
@@ -103,10 +124,15 @@ class EnrollScreen(QWidget):
         self.qr.clear()
         self.card_choice.hide()
         self.print_button.setEnabled(False)
+        self.stamp_button.setEnabled(False)
+        self._show_field_errors(())
         self.message.say("", "")
 
     def on_enroll_clicked(self) -> None:
+        if not self.enroll_button.isEnabled():
+            return  # already creating: a second Enter must not make a second customer
         self.enroll_button.setEnabled(False)
+        self._show_field_errors(())
         self.message.say("", self.tr("Creating the card…"))
         self.worker.enroll(
             self.name.text(),
@@ -136,10 +162,45 @@ class EnrollScreen(QWidget):
         self.card_choice.setVisible(len(self.cards) > 1)
         self.on_card_chosen(0)
         self.print_button.setEnabled(bool(self.cards))
+        self.stamp_button.setEnabled(bool(self.cards))
+        if self.cards:
+            self.stamp_button.setFocus()
 
     def on_enroll_refused(self, outcome) -> None:
         self.enroll_button.setEnabled(True)
-        self.message.say("bad", refusal_text(outcome.refusal))
+        marked = self._show_field_errors(outcome.problems)
+        if marked:
+            self.message.say("bad", self.tr("Please correct the fields marked below."))
+            self.fields[marked[0]].setFocus()  # the first field to fix, never another control
+        else:
+            self.message.say("bad", refusal_text(outcome.refusal))
+
+    def _show_field_errors(self, problems) -> list[str]:
+        """Each problem under its own field, all at once; returns the fields marked, in form order."""
+        texts = dict.fromkeys(self.errors, "")
+        for refusal in problems:
+            name = refusal.params.get("field")
+            if name in texts:
+                texts[name] = self._field_problem(refusal)
+        for name, text in texts.items():
+            self.errors[name].show_error(text)
+        return [name for name in self.errors if texts[name]]
+
+    def _field_problem(self, refusal) -> str:
+        if refusal.reason is Reason.DUPLICATE:
+            if refusal.params.get("field") == "Email":
+                return self.tr("Another customer already has this email.")
+            return self.tr("Another customer already has this phone number.")
+        problem = refusal.params.get("problem_code")
+        if isinstance(problem, Problem):
+            return problem_text(problem, refusal.params.get("problem_params"))
+        return refusal_text(refusal)
+
+    def on_stamp_clicked(self) -> None:
+        index = max(self.card_choice.currentIndex(), 0)
+        if self.stamp_button.isEnabled() and index < len(self.cards):
+            self.stamp_button.setEnabled(False)  # one stamp for this visit
+            self.stamp_requested.emit(self.cards[index].card_number)
 
     def on_card_chosen(self, index: int) -> None:
         if 0 <= index < len(self.cards):

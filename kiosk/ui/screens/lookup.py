@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from kiosk.domain.outcomes import LookupOutcome
+from kiosk.domain.phones import last_digits
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -25,6 +26,13 @@ def card_line(view) -> str:
     )
 
 
+def match_line(view) -> str:
+    """A search result: the card, and the end of the phone number to tell two Anas apart."""
+    tail = last_digits(view.customer.phone)
+    line = card_line(view)
+    return arg(QCoreApplication.translate("CardLine", "%1 · phone …%2"), line, tail) if tail else line
+
+
 class LookupScreen(QWidget):
     stamp_requested = Signal(str)  # the chosen card's number, stamped at the counter
 
@@ -34,7 +42,9 @@ class LookupScreen(QWidget):
         self.session = session
         layout, _ = screen_layout(self, self.tr("Find a customer"))
         row, self.query, self.search_button = search_row(
-            self.tr("Phone, email, name or card number"), self.tr("Search"), self.on_search
+            self.tr("Name, phone (or its last 4 digits), email or card number"),
+            self.tr("Search"),
+            self.on_search,
         )
         layout.addLayout(row)
         self.message = MessageLine()
@@ -68,7 +78,7 @@ class LookupScreen(QWidget):
             return
         for match in outcome.matches:
             for view in match.cards:
-                item = QListWidgetItem(card_line(view))
+                item = QListWidgetItem(match_line(view))
                 item.setData(Qt.ItemDataRole.UserRole, view.card_number)
                 self.results.addItem(item)
         count = self.results.count()

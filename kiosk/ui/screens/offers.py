@@ -28,6 +28,7 @@ from kiosk.ui.resources import icon
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.confirm import ConfirmBar
 from kiosk.ui.widgets.flow import flow_row
 from kiosk.ui.widgets.forms import FieldError, MessageLine, restyle, screen_layout
 from kiosk.ui.widgets.stamps import CardPreview
@@ -120,6 +121,8 @@ class OffersScreen(QWidget):
         right.addWidget(scroll, 1)
         self.message = MessageLine()
         right.addWidget(self.message)
+        self.confirm = ConfirmBar()
+        right.addWidget(self.confirm)
         self.save_button = BigButton(self.tr("Save"), kind="primary", icon_name="check")
         self.pause_button = BigButton(self.tr("Pause"))
         self.archive_button = BigButton(self.tr("Archive"), kind="danger")
@@ -194,6 +197,10 @@ class OffersScreen(QWidget):
         self.archive_button.setEnabled(self.editing is not None)
         paused = program.status is ProgramStatus.PAUSED
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+        archived = program.status is ProgramStatus.ARCHIVED
+        self.pause_button.setEnabled(self.editing is not None and not archived)
+        self.archive_button.setText(self.tr("Restore") if archived else self.tr("Archive"))
+        self.confirm.cancel()
         self.show_field_errors({})
         self.message.say("", "")
         self.on_form_changed()
@@ -237,7 +244,25 @@ class OffersScreen(QWidget):
             restyle(widget, "error", key in errors)
 
     def on_save_clicked(self) -> None:
-        self.worker.save_offer(self.draft(), self.session.actor, self.editing.id if self.editing else None)
+        draft = self.draft()
+        editing = self.editing
+        if editing is not None and editing.units_required != draft.units_required:
+            # a running offer's cards hold stamps counted against the old number: say what happens
+            self.confirm.ask(
+                arg(
+                    self.tr(
+                        "Change the stamps needed from %1 to %2? Every card keeps its stamps, counted "
+                        "against %2 from now on: a card that already has %2 or more can redeem a reward "
+                        "at once. You can change the number back later."
+                    ),
+                    editing.units_required,
+                    draft.units_required,
+                ),
+                self.tr("Yes, change"),
+                lambda: self.worker.save_offer(draft, self.session.actor, editing.id),
+            )
+            return
+        self.worker.save_offer(draft, self.session.actor, editing.id if editing else None)
 
     def on_pause_clicked(self) -> None:
         if self.editing:
@@ -246,8 +271,23 @@ class OffersScreen(QWidget):
             self.worker.set_offer_status(self.editing.id, status, self.session.actor)
 
     def on_archive_clicked(self) -> None:
-        if self.editing:
-            self.worker.set_offer_status(self.editing.id, ProgramStatus.ARCHIVED, self.session.actor)
+        program = self.editing
+        if program is None:
+            return
+        if program.status is ProgramStatus.ARCHIVED:
+            self.worker.set_offer_status(program.id, ProgramStatus.ACTIVE, self.session.actor)
+            return
+        self.confirm.ask(
+            arg(
+                self.tr(
+                    "Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps "
+                    "and rewards already earned can still be redeemed. Choose it and Restore to undo this."
+                ),
+                program.name,
+            ),
+            self.tr("Yes, archive"),
+            lambda: self.worker.set_offer_status(program.id, ProgramStatus.ARCHIVED, self.session.actor),
+        )
 
     def on_offer_saved(self, outcome) -> None:
         self.editing = outcome.program

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.phones import regions
 from kiosk.settings import KioskSettings
 from kiosk.ui.screens.settings_data import DataSection
 from kiosk.ui.screens.settings_scanner import ScannerSection, scanner_changed
@@ -78,6 +79,11 @@ class SettingsScreen(QWidget):
         form.addRow(self.tr("Sign out after no activity for"), self.idle)
         form.addRow(self.tr("Card printing"), self.receipt)
         form.addRow(self.tr("Rewards per card while offline"), self.offline_cap)
+        # numbers typed without +country are read as this country's (kept in the ledger's settings)
+        self.phone_region = QComboBox()
+        for code in regions():
+            self.phone_region.addItem(code, code)
+        form.addRow(self.tr("Country for phone numbers"), self.phone_region)
         form.addRow("", self.kiosk_mode)
         self.scanner = ScannerSection()
         # two tabs: each fits a 1024×768 screen without scrolling (one long form would not)
@@ -98,8 +104,13 @@ class SettingsScreen(QWidget):
         self.message = MessageLine()
         layout.addWidget(self.message)
         worker.settings_saved.connect(self.on_settings_saved)
+        worker.phone_region_read.connect(self.on_phone_region_read)
+        self.region_on_disk: str | None = None
         worker.settings_save_failed.connect(self.on_settings_save_failed)
         self.fill(settings)
+
+    def activate(self) -> None:
+        self.worker.read_phone_region()
 
     def fill(self, settings: KioskSettings) -> None:
         self.theme.setCurrentIndex(self.theme.findData(settings.theme))
@@ -132,7 +143,15 @@ class SettingsScreen(QWidget):
             return
         self.save_button.setEnabled(False)  # one save at a time; back on when the worker answers
         self.message.say("idle", self.tr("Saving…"))
+        region = self.phone_region.currentData()
+        if self.region_on_disk is not None and region != self.region_on_disk and self.session.actor:
+            self.worker.set_phone_region(region, self.session.actor)
         self.worker.save_settings(self.data_dir, chosen)
+
+    def on_phone_region_read(self, code) -> None:
+        if isinstance(code, str):
+            self.region_on_disk = code
+            self.phone_region.setCurrentIndex(max(0, self.phone_region.findData(code)))
 
     def on_settings_save_failed(self, failure) -> None:
         self.save_button.setEnabled(True)

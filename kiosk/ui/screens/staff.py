@@ -1,4 +1,5 @@
-"""Staff: add people, change a role, reset a PIN, deactivate. The services enforce who may."""
+"""Staff: add people, change a role, reset a PIN, deactivate (after a confirmation) and reactivate.
+The services enforce who may; the role lists offer only roles the signed-in person may give."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.confirm import ConfirmBar
 from kiosk.ui.widgets.flow import flow_row
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.workers import StoreWorker
@@ -44,7 +46,10 @@ class StaffScreen(QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.currentCellChanged.connect(lambda *_: self._label_active_button())
         layout.addWidget(self.table, 1)
+        self.confirm = ConfirmBar()
+        layout.addWidget(self.confirm)
 
         self.change_role = self._role_box()
         self.role_button = BigButton(self.tr("Change role"))
@@ -86,11 +91,22 @@ class StaffScreen(QWidget):
 
     def _role_box(self) -> QComboBox:
         box = QComboBox()
-        for role in Role:
-            box.addItem(self.role_text[role], role)
+        self._fill_roles(box, Role.OWNER)
         return box
 
+    def _fill_roles(self, box: QComboBox, highest: Role) -> None:
+        """Only the roles `highest` may give: a manager is never offered Owner."""
+        box.clear()
+        for role in Role:
+            if highest.at_least(role) and (highest is Role.OWNER or role is not Role.OWNER):
+                box.addItem(self.role_text[role], role)
+
     def activate(self) -> None:
+        actor = self.session.actor
+        highest = actor.role if actor else Role.CASHIER
+        for box in (self.change_role, self.add_role):
+            self._fill_roles(box, highest)
+        self.confirm.cancel()
         self.worker.load_roster()
 
     def on_roster_loaded(self, roster) -> None:
@@ -100,13 +116,19 @@ class StaffScreen(QWidget):
             status = self.tr("active") if member.active else self.tr("deactivated")
             for column, text in enumerate((member.name, self.role_text[member.role], status)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self._label_active_button()
+
+    def _label_active_button(self) -> None:
+        member = self.selected()
+        inactive = member is not None and not member.active
+        self.deactivate_button.setText(self.tr("Reactivate") if inactive else self.tr("Deactivate"))
 
     def selected(self):
         row = self.table.currentRow()
         return self.roster[row] if 0 <= row < len(self.roster) else None
 
-    def _change(self, **changes) -> None:
-        member = self.selected()
+    def _change(self, member=None, **changes) -> None:
+        member = member or self.selected()
         if member is None:
             self.message.say("bad", self.tr("Choose a person in the list first."))
             return
@@ -122,7 +144,23 @@ class StaffScreen(QWidget):
         self.new_pin.clear()
 
     def on_deactivate(self) -> None:
-        self._change(active=False)
+        member = self.selected()
+        if member is None:
+            self.message.say("bad", self.tr("Choose a person in the list first."))
+        elif not member.active:
+            self._change(active=True)  # giving access back takes nothing away: no question
+        else:
+            self.confirm.ask(
+                arg(
+                    self.tr(
+                        "Deactivate %1? They can no longer sign in; their stamps and history stay. "
+                        "Choose them again and Reactivate to undo this."
+                    ),
+                    member.name,
+                ),
+                self.tr("Yes, deactivate"),
+                lambda: self._change(member, active=False),  # the person asked about, whatever is chosen now
+            )
 
     def on_add(self) -> None:
         self._waiting = True

@@ -56,6 +56,10 @@ class SyncScreen(QWidget):
         self.error_label.setObjectName("hint")
         self.error_label.setWordWrap(True)
         self.clock_label = QLabel()
+        # what a manager cannot do here and must ask the owner for (pairing is the owner's)
+        self.owner_hint = QLabel()
+        self.owner_hint.setObjectName("ownerHint")
+        self.owner_hint.setWordWrap(True)
         self.clock_label.setObjectName("clockWarning")
         self.clock_label.setWordWrap(True)
         self.shared_label = QLabel()  # two tills behind one credential: the owner must act
@@ -73,8 +77,9 @@ class SyncScreen(QWidget):
         grid.addWidget(self.error_label, 3, 0, 1, 3)
         grid.addWidget(self.clock_label, 4, 0, 1, 3)
         grid.addWidget(self.shared_label, 5, 0, 1, 3)
-        grid.addWidget(self.progress_label, 6, 0)
-        grid.addWidget(self.progress, 6, 1, 1, 2)
+        grid.addWidget(self.owner_hint, 6, 0, 1, 3)
+        grid.addWidget(self.progress_label, 7, 0)
+        grid.addWidget(self.progress, 7, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         layout.addWidget(self.status_frame)
 
@@ -103,6 +108,7 @@ class SyncScreen(QWidget):
     # asking
     def activate(self) -> None:
         self.pairing.setVisible(self.session.allows(Role.OWNER))
+        self._show()  # what it says depends on who is signed in, at once
         self.refresh()
 
     def refresh(self) -> None:
@@ -207,8 +213,15 @@ class SyncScreen(QWidget):
                     overview.location_name,
                 )
             )
-        else:
+        elif self.session.allows(Role.OWNER):
             self.cloud_label.setText(self.tr("Cloud: none. The owner pairs this kiosk below."))
+        else:
+            self.cloud_label.setText(self.tr("Cloud: none."))
+        self.owner_hint.setText(self._owner_hint(state))
+        self.owner_hint.setVisible(bool(self.owner_hint.text()))
+        # a kiosk on its own never syncs: counts of waiting events would only alarm
+        for label in (self.pending_label, self.rejected_label, self.last_label):
+            label.setVisible(paired)
         self.pending_label.setText(self.tr("%n event(s) waiting to sync", "", pending))
         rejected = overview.status.rejected if overview else 0
         self.rejected_label.setText(self.tr("%n event(s) refused by the cloud", "", rejected))
@@ -241,6 +254,21 @@ class SyncScreen(QWidget):
             self.rejected_offers.show_rejected(overview.rejected_offers)
             self.tabs.setTabText(2, self.tr("Refused offer changes (%n)", "", len(overview.rejected_offers)))
             self.pairing.show_paired(overview.cloud_url)
+
+    def _owner_hint(self, state: str) -> str:
+        if self.session.allows(Role.OWNER):
+            return ""
+        if state == "unpaired":
+            return self.tr(
+                "To sync with the cloud, the owner signs in on this kiosk, opens Sync and pairs it with a "
+                "pairing code from the cloud dashboard (Locations). Until then everything is kept here."
+            )
+        if state in ("revoked", "unauthorised"):
+            return self.tr(
+                "Ask the owner to sign in on this kiosk, open Sync, unpair it and pair it again with a new "
+                "pairing code. Stamps keep being recorded here meanwhile and nothing is lost."
+            )
+        return ""
 
     def _clock_text(self) -> str:
         status = self.round_status

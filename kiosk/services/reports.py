@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import tzinfo
 
-from tzlocal import get_localzone
+from tzlocal import reload_localzone
 
 from kiosk.domain.model import Role
 from kiosk.domain.outcomes import Outcome
@@ -29,8 +29,9 @@ class ReportOutcome(Outcome):
 def local_zone() -> tzinfo:
     """The time zone the shop's days start in: this machine's, as a zone with its daylight-saving
     rules (a fixed offset taken from today would put a day's first hour on the wrong date for
-    every day on the other side of a clock change)."""
-    return get_localzone()
+    every day on the other side of a clock change). Read afresh each time (a report is rare): a
+    zone changed on the running machine counts from the next report."""
+    return reload_localzone()
 
 
 def report(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None) -> ReportOutcome:

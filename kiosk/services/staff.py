@@ -73,7 +73,7 @@ def add_staff(ctx: Context, name: str, role: Role, pin: str, *, actor: Actor | N
                     return StaffOutcome(refusal=refusal)
             if any(s.name.casefold() == clean.casefold() and s.active for s in directory.all_staff(conn)):
                 return StaffOutcome(refusal=refuse(Reason.DUPLICATE, what=f"Staff member {clean}"))
-            member = Staff(ctx.new_id(), clean, role)
+            member = Staff(ctx.new_id(), clean, role, pin_length=len(pin))
             directory.insert_staff(conn, member, _hasher.hash(pin), now)
             meta.audit(
                 conn,
@@ -112,7 +112,10 @@ def sign_in(ctx: Context, staff_id: str, pin: str) -> SignInOutcome:
                 )
             directory.update_staff(conn, staff_id, failed_attempts=failed)
             return SignInOutcome(refusal=refuse(Reason.WRONG_PIN), attempts_left=MAX_FAILED_PINS - failed)
-        directory.update_staff(conn, staff_id, failed_attempts=0, locked_until=None)
+        # the PIN's length is learnt here for people whose PIN was set before it was kept
+        directory.update_staff(
+            conn, staff_id, failed_attempts=0, locked_until=None, pin_length=len(pin), last_signed_in_at=now
+        )
         meta.audit(conn, now, staff_id, row.name, "signed_in")
         member = directory.staff_login_row(conn, staff_id)
     return SignInOutcome(actor=Actor(member.id, member.name, Role(member.role)))
@@ -154,7 +157,9 @@ def change_staff(
         if role is not None:
             values["role"] = role
         if pin is not None:
-            values.update(pin_hash=_hasher.hash(pin), failed_attempts=0, locked_until=None)
+            values.update(
+                pin_hash=_hasher.hash(pin), pin_length=len(pin), failed_attempts=0, locked_until=None
+            )
         if active is not None:
             values["active"] = active
         if values:

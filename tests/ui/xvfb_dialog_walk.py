@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import gc
 
-import cardtoken
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+import cardtoken
 from kiosk.services.demo import DEMO_OWNER_PIN
 from tests.ui.conftest import sign_in
 

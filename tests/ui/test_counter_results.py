@@ -4,7 +4,7 @@ full card redeemed with one key or one tap."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from kiosk.services.demo import DEMO_CASHIER_PIN
 from tests.ui.conftest import sign_in
@@ -107,6 +107,8 @@ def test_the_quantity_stepper_is_bounded_by_the_offers_and_resets_after_every_sc
     screen = kiosk.screens["scan"]
     with qtbot.waitSignal(kiosk.worker.offers_loaded):  # Coffee card 5 a visit, Lunch club 2
         kiosk.worker.load_offers()
+    # the test's wait returns on the worker's thread; the screen's own slot is queued behind it
+    QCoreApplication.processEvents()
     for _ in range(8):
         if screen.plus_button.isEnabled():
             qtbot.mouseClick(screen.plus_button, Qt.MouseButton.LeftButton)

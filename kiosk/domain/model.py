@@ -63,6 +63,10 @@ class Staff:
     name: str
     role: Role
     active: bool = True
+    # sign-in hints, no secret: the PIN pad submits at this many digits (None: the person presses
+    # OK), and the pad preselects whoever signed in last at this kiosk
+    pin_length: int | None = None
+    last_signed_in_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

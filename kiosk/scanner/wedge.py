@@ -23,6 +23,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from cardtoken import CardNumberError, TokenError, decode, parse_card_number
+
 
 class SpecialKey(enum.Enum):
     ENTER = "enter"
@@ -170,3 +172,22 @@ def layout_mismatch(scanned: str, accepted: str) -> LayoutMismatch | None:
         "The scanner's keyboard layout does not match this computer's (Y and Z are swapped): "
         "set the scanner to the same layout as the keyboard.",
     )
+
+
+def is_card_code(text: str) -> bool:
+    """Is `text` a whole card code — a token of the right shape or a card number whose check
+    digit matches — as typed or layout-corrected? A burst into a text field counts as a scan only
+    then: a name typed fast is the person's (the signature is checked later, by the services)."""
+    for variant in layout_variants(text.strip()):
+        for candidate in (variant, variant.upper()):
+            try:
+                decode(candidate)
+                return True
+            except TokenError:
+                pass
+        try:
+            parse_card_number(variant)
+            return True
+        except CardNumberError:
+            pass
+    return False

@@ -124,8 +124,11 @@ def redeem(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> 
         return RedeemOutcome(refusal=_storage_refusal(exc))
 
 
-def undo(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> UndoOutcome:
-    """Cancel the card's last stamp (or redemption) inside the offer's undo window."""
+def undo(
+    ctx: Context, card_ref: str | int, *, actor: Actor | None = None, event_id: str | None = None
+) -> UndoOutcome:
+    """Cancel the card's last stamp (or redemption) inside the offer's undo window. `event_id`:
+    the event the cashier saw and means to take back; anything recorded since refuses the undo."""
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
@@ -135,6 +138,8 @@ def undo(ctx: Context, card_ref: str | int, *, actor: Actor | None = None) -> Un
             card, program = found[0].card, found[1]
             target = ledger.last_standing_event(conn, card.id)
             now = ctx.clock()
+            if event_id is not None and (target is None or target.id != event_id):
+                target = None  # the event on the cashier's screen is no longer the card's last
             refusal = rules.check_undo(program, card, target, now)
             if refusal:
                 return UndoOutcome(refusal=refusal, card=view_of(conn, card))

@@ -24,8 +24,8 @@ class Services:
     def redeem(self, card_ref, *, actor: Actor | None = None):
         return counter.redeem(self.ctx, card_ref, actor=actor)
 
-    def undo(self, card_ref, *, actor: Actor | None = None):
-        return counter.undo(self.ctx, card_ref, actor=actor)
+    def undo(self, card_ref, *, actor: Actor | None = None, event_id: str | None = None):
+        return counter.undo(self.ctx, card_ref, actor=actor, event_id=event_id)
 
     def enroll(self, name: str, **kwargs):
         return customers.enroll(self.ctx, name, **kwargs)

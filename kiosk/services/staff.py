@@ -95,7 +95,7 @@ def add_staff(ctx: Context, name: str, role: Role, pin: str, *, actor: Actor | N
                     return StaffOutcome(refusal=refusal)
             if any(s.name.casefold() == clean.casefold() and s.active for s in directory.all_staff(conn)):
                 return StaffOutcome(refusal=refuse(Reason.DUPLICATE, what=f"Staff member {clean}"))
-            member = Staff(ctx.new_id(), clean, role)
+            member = Staff(ctx.new_id(), clean, role, pin_length=len(pin))
             directory.insert_staff(conn, member, _hasher.hash(pin), now)
             meta.audit(
                 conn,
@@ -137,7 +137,16 @@ def sign_in(ctx: Context, staff_id: str, pin: str) -> SignInOutcome:
         fresh = {}
         if _hasher.check_needs_rehash(row.pin_hash):  # made with an older (cheaper) cost
             fresh["pin_hash"] = _hasher.hash(pin)
-        directory.update_staff(conn, staff_id, failed_attempts=0, locked_until=None, **fresh)
+        # the PIN's length is learnt here for people whose PIN was set before it was kept
+        directory.update_staff(
+            conn,
+            staff_id,
+            failed_attempts=0,
+            locked_until=None,
+            pin_length=len(pin),
+            last_signed_in_at=now,
+            **fresh,
+        )
         meta.audit(conn, now, staff_id, row.name, "signed_in")
         member = directory.staff_login_row(conn, staff_id)
     return SignInOutcome(actor=Actor(member.id, member.name, Role(member.role)))
@@ -179,7 +188,9 @@ def change_staff(
         if role is not None:
             values["role"] = role
         if pin is not None:
-            values.update(pin_hash=_hasher.hash(pin), failed_attempts=0, locked_until=None)
+            values.update(
+                pin_hash=_hasher.hash(pin), pin_length=len(pin), failed_attempts=0, locked_until=None
+            )
         if active is not None:
             values["active"] = active
         if values:

@@ -126,6 +126,7 @@ def insert_staff(conn: Connection, member: Staff, pin_hash: str, now: datetime) 
             name=member.name,
             role=member.role.value,
             pin_hash=pin_hash,
+            pin_length=member.pin_length,
             active=member.active,
             failed_attempts=0,
             created_at=now,

@@ -153,4 +153,11 @@ def event_values(e: Event) -> dict:
 
 
 def to_staff(r) -> Staff:
-    return Staff(id=r.id, name=r.name, role=Role(r.role), active=bool(r.active))
+    return Staff(
+        id=r.id,
+        name=r.name,
+        role=Role(r.role),
+        active=bool(r.active),
+        pin_length=r.pin_length,
+        last_signed_in_at=r.last_signed_in_at,
+    )

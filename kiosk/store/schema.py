@@ -67,6 +67,8 @@ staff = Table(
     Column("failed_attempts", Integer, nullable=False, default=0),
     Column("locked_until", UTCDateTime, nullable=True),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("pin_length", Integer, nullable=True),  # the PIN pad submits itself at this length
+    Column("last_signed_in_at", UTCDateTime, nullable=True),  # the pad preselects the latest
 )
 
 customers = Table(

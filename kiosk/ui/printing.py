@@ -92,9 +92,23 @@ def print_to_pdf(cards: list[PrintableCard], path: Path | None, receipt_width_mm
     return target
 
 
-def open_preview(parent: QWidget, cards: list[PrintableCard], receipt_width_mm: int):
-    printer = make_printer(receipt_width_mm)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.paintRequested.connect(lambda p: render_cards(p, cards, scan_hint()))
+class CardPreviewDialog(QPrintPreviewDialog):
+    """The print preview of cards. It owns its printer: QPrintPreviewDialog only borrows the one
+    it is given, so a printer that lived in a local variable was freed while the dialog still
+    painted on it (the app crashed on Print…)."""
+
+    def __init__(self, printer: QPrinter, cards: list[PrintableCard], parent: QWidget) -> None:
+        super().__init__(printer, parent)
+        self.printer = printer
+        self.cards = list(cards)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.paintRequested.connect(self.on_paint_requested)
+
+    def on_paint_requested(self, printer: QPrinter) -> None:
+        render_cards(printer, self.cards, scan_hint())
+
+
+def open_preview(parent: QWidget, cards: list[PrintableCard], receipt_width_mm: int) -> CardPreviewDialog:
+    dialog = CardPreviewDialog(make_printer(receipt_width_mm), cards, parent)
     dialog.open()  # not exec(): the counter's event loop keeps running
     return dialog

@@ -8,6 +8,11 @@ parser (kiosk.scanner.wedge) decides: a scanner burst becomes `code_scanned`; an
 else is replayed, in order, to the widget that has focus, marked so the filter lets
 the replay through. Key releases and modifier-only presses pass untouched; a press with
 Ctrl/Alt/Meta is a shortcut, never part of a scan: held keys are released first.
+
+A burst typed while a text field has the focus is the person's typing (a fast typist's name
+and Enter look like a scan by timing alone) unless it is a complete card code or carries the
+scanner's configured prefix. A replayed key is a press and its release, so a button that acts
+on release (Space on a focused button) acts on a replayed key too.
 """
 
 from __future__ import annotations
@@ -17,9 +22,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QWindow
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from kiosk.scanner.wedge import ReleasedKeys, SpecialKey, WedgeKey, WedgeParser, WedgeScan, WedgeSettings
+from kiosk.scanner.wedge import (
+    ReleasedKeys,
+    SpecialKey,
+    WedgeKey,
+    WedgeParser,
+    WedgeScan,
+    WedgeSettings,
+    is_card_code,
+)
 
 _MODIFIER_KEYS = {
     Qt.Key.Key_Shift,
@@ -47,6 +60,7 @@ class WedgeFilter(QObject):
     ) -> None:
         super().__init__(parent)
         self._parser = WedgeParser(settings)
+        self._settings = settings
         self._clock = clock
         self._replaying = False
         self._timer = QTimer(self)
@@ -77,11 +91,18 @@ class WedgeFilter(QObject):
 
     def _handle(self, results: list) -> None:
         for result in results:
-            if isinstance(result, WedgeScan):
+            if isinstance(result, WedgeScan) and self._is_users_typing(result):
+                self._replay(result.keys)
+            elif isinstance(result, WedgeScan):
                 self.code_scanned.emit(result.text)
             elif isinstance(result, ReleasedKeys) and result.keys:
                 self._replay(result.keys)
         self._arm_timer()
+
+    def _is_users_typing(self, scan: WedgeScan) -> bool:
+        if not _is_text_field(QApplication.focusWidget()):
+            return False
+        return not self._settings.prefix and not is_card_code(scan.text)
 
     def _replay(self, keys: tuple[WedgeKey, ...]) -> None:
         target = QApplication.focusWidget() or QGuiApplication.focusWindow()
@@ -91,6 +112,7 @@ class WedgeFilter(QObject):
                 code, modifiers, text = key.token
                 if target is not None:
                     QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, code, modifiers, text))
+                    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, code, modifiers, text))
         finally:
             self._replaying = False
         self.keys_released.emit(len(keys))
@@ -104,6 +126,14 @@ class WedgeFilter(QObject):
 
     def _on_gap_timeout(self) -> None:
         self._handle(self._parser.poll(self._clock()))
+
+
+def _is_text_field(widget: QWidget | None) -> bool:
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return widget.isEnabled() and not (isinstance(widget, QLineEdit) and widget.isReadOnly())
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return False
 
 
 def _wedge_key(event: QKeyEvent, now: float) -> WedgeKey:

@@ -126,8 +126,8 @@ class StoreWorker(QObject):
     def redeem(self, card_id: int, actor: Actor | None) -> None:
         self._submit(lambda s: s.redeem(card_id, actor=actor), "redeemed", "redeem_refused")
 
-    def undo(self, card_id: int, actor: Actor | None) -> None:
-        self._submit(lambda s: s.undo(card_id, actor=actor), "undone", "undo_refused")
+    def undo(self, card_id: int, actor: Actor | None, event_id: str | None = None) -> None:
+        self._submit(lambda s: s.undo(card_id, actor=actor, event_id=event_id), "undone", "undo_refused")
 
     def enroll(self, name: str, email: str, phone: str, consent: bool, actor: Actor | None) -> None:
         self._submit(

@@ -336,7 +336,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="48"/>
         <source>No camera: use the hand scanner or type the card number.</source>
         <translation>Keine Kamera: Handscanner benutzen oder Kartennummer eintippen.</translation>
     </message>
@@ -390,12 +390,12 @@
 <context>
     <name>CardRow</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="33"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="44"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="55"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n Prämie bereit: %1</numerusform>
@@ -403,7 +403,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="47"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="58"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
@@ -1982,32 +1982,27 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="93"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="104"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="94"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="106"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="102"/>
-        <source>Undo last stamp</source>
-        <translation>Letzten Stempel zurücknehmen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="103"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="115"/>
         <source>Alt+Z</source>
         <translation>Alt+Z</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="115"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="127"/>
         <source>Ready for the next customer</source>
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="151"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="186"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>
@@ -2015,33 +2010,33 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="70"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="283"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="85"/>
         <source>Card code, then Enter</source>
         <translation>Kartencode, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="92"/>
         <source>One stamp fewer (Ctrl+−)</source>
         <translation>Ein Stempel weniger (Strg+−)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="94"/>
         <source>One stamp more (Ctrl++)</source>
         <translation>Ein Stempel mehr (Strg++)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
         <source>Stamp</source>
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="165"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -2049,47 +2044,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="183"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="192"/>
         <source>Sound: off</source>
         <translation>Ton: aus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="192"/>
         <source>Sound: on</source>
         <translation>Ton: an</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="199"/>
         <source>Camera unavailable (%1). Use the hand scanner.</source>
         <translation>Kamera nicht verfügbar (%1). Bitte den Handscanner benutzen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="203"/>
         <source>Camera connected: starting the preview…</source>
         <translation>Kamera verbunden: Vorschau startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
         <source>Scanner unavailable (%1). Retrying; type the card number meanwhile.</source>
         <translation>Scanner nicht verfügbar (%1). Neuer Versuch läuft; bis dahin die Kartennummer eintippen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="214"/>
         <source>Scanner ready on %1.</source>
         <translation>Scanner bereit an %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="221"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="225"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -2097,19 +2092,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="228"/>
         <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="250"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="236"/>
-        <source>Undone: the last stamp was taken back</source>
-        <translation>Rückgängig: der letzte Stempel wurde zurückgenommen</translation>
+        <location filename="../../kiosk/ui/screens/scan.py" line="230"/>
+        <source>Undo %1&apos;s +%2</source>
+        <translation>+%2 für %1 zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="254"/>
+        <source>Undo reward</source>
+        <translation>Prämie zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
+        <source>Undone: the reward was taken back</source>
+        <translation>Zurückgenommen: die Prämie gilt wieder</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="265"/>
+        <source>Undone: %n stamp(s) taken back</source>
+        <translation>
+            <numerusform>Zurückgenommen: %n Stempel</numerusform>
+            <numerusform>Zurückgenommen: %n Stempel</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2322,68 +2335,68 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="73"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="85"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="101"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
         <source>Owner&apos;s name</source>
         <translation>Name des Inhabers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
         <source>Choose a PIN (4 to 8 digits)</source>
         <translation>PIN wählen (4 bis 8 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="116"/>
         <source>The same PIN again</source>
         <translation>Dieselbe PIN noch einmal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>Create the owner</source>
         <translation>Inhaber anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="296"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="148"/>
         <source>A manager&apos;s PIN is needed to leave kiosk mode</source>
         <translation>Zum Verlassen des Kioskmodus ist die PIN der Filialleitung nötig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="165"/>
         <source>Welcome! First, set up the shop owner&apos;s PIN</source>
         <translation>Willkommen! Zuerst die PIN des Inhabers festlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="221"/>
         <source>Choose your name first.</source>
         <translation>Bitte zuerst den eigenen Namen wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
         <source>Only a manager or the owner can leave kiosk mode.</source>
         <translation>Nur Filialleitung oder Inhaber können den Kioskmodus verlassen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="249"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch bis zur Sperre.</numerusform>
@@ -2391,17 +2404,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="280"/>
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="285"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>Die beiden PINs sind verschieden. Bitte neu eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="293"/>
         <source>Owner created. Sign in with the new PIN.</source>
         <translation>Inhaber angelegt. Mit der neuen PIN anmelden.</translation>
     </message>

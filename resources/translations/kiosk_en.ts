@@ -15,7 +15,7 @@
 <context>
     <name>CardRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="55"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n reward ready: %1</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>ScanScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="165"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n stamp</numerusform>
@@ -94,18 +94,26 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="225"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n stamp added</numerusform>
             <numerusform>%n stamps added</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="265"/>
+        <source>Undone: %n stamp(s) taken back</source>
+        <translation>
+            <numerusform>Undone: %n stamp taken back</numerusform>
+            <numerusform>Undone: %n stamps taken back</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="249"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform>

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.scanner.xvfb_wedge_app import SCAN
+
 pytestmark = pytest.mark.xvfb
 
 
@@ -24,5 +26,6 @@ def test_real_keystrokes_scan_once_and_typing_lands_in_the_field(xvfb_display):
     assert lines, f"no result from the X app; stderr:\n{result.stderr}"
     outcome = json.loads(lines[-1])
     # counted once, though X delivers each key to the window and then to every widget in the chain
-    assert outcome["scans"] == ["ABCDEFGHJK234567YZ"]
+    assert outcome["scans"] == [SCAN]
+    assert outcome["typed"] == "ABCDEFGHJK234567YZ"  # not a card code: the field's, as typed
     assert outcome["field"] == "hi"

@@ -12,10 +12,12 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
+from cardtoken import format_card_number
 from kiosk.scanner.wedge import WedgeSettings
 from kiosk.ui.wedge_filter import WedgeFilter
 
-SCAN = "ABCDEFGHJK234567YZ"
+# a card number whose check digit matches: into a text field, only a whole card code is a scan
+SCAN = format_card_number(12345678901).replace(" ", "")
 
 
 def main() -> int:
@@ -30,11 +32,15 @@ def main() -> int:
     wedge.install(app)
     scans: list[str] = []
     wedge.code_scanned.connect(scans.append)
+    typed: list[str] = []  # the field's text whenever Enter reached it
+    field.returnPressed.connect(lambda: typed.append(field.text()))
     released: list[int] = []
     wedge.keys_released.connect(released.append)
     steps = [
         ["xdotool", "mousemove", "100", "40"],
         ["xdotool", "type", "--delay", "4", SCAN + "\r"],  # a scanner: a key every 4 ms
+        ["xdotool", "type", "--delay", "4", "ABCDEFGHJK234567YZ\r"],  # as fast, but no card code
+        ["xdotool", "key", "ctrl+a", "BackSpace"],  # so it landed in the field: clear it again
         ["xdotool", "type", "--delay", "250", "hi"],  # a person
     ]
 
@@ -54,7 +60,12 @@ def main() -> int:
         QTimer.singleShot(20, run_next_step)
 
     def finish() -> None:
-        print(json.dumps({"scans": scans, "field": field.text(), "released": released}), flush=True)
+        print(
+            json.dumps(
+                {"scans": scans, "typed": "".join(typed), "field": field.text(), "released": released}
+            ),
+            flush=True,
+        )
         app.quit()
 
     QTimer.singleShot(500, run_next_step)

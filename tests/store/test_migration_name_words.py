@@ -1,4 +1,4 @@
-"""Migration 0006_c2: customers enrolled before it are found by any word of their name, and their
+"""Migration 0006: customers enrolled before it are found by any word of their name, and their
 phones, typed any which way, are rewritten in E.164 (a phone that is no number is kept)."""
 
 from __future__ import annotations

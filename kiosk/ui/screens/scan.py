@@ -15,16 +15,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.model import EventKind, ProgramStatus
 from kiosk.domain.outcomes import ScanOutcome
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.sound import SoundPlayer
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
-from kiosk.ui.widgets.result_panel import ResultPanel
+from kiosk.ui.widgets.result_panel import ResultPanel, UndoOffer
 from kiosk.ui.workers import StoreWorker
 
-MAX_QUANTITY = 20
+MAX_QUANTITY = 20  # the most any offer allows per visit (kiosk.domain.offers); until offers are read
+
+
+def quantity_bound(programs) -> int:
+    """The stepper's top: the largest per-visit limit of a running offer (a scan earns on one of
+    them), so it never offers a count every offer would refuse."""
+    limits = [p.per_visit_limit for p in programs if p.status is ProgramStatus.ACTIVE]
+    return max(1, min(MAX_QUANTITY, max(limits))) if limits else MAX_QUANTITY
 
 
 class CameraView(QLabel):
@@ -61,6 +69,7 @@ class ScanScreen(QWidget):
         self.session = session
         self.sounds = sounds
         self.quantity = 1
+        self.max_quantity = MAX_QUANTITY
         self.last_outcome: object = None
 
         left = QVBoxLayout()
@@ -138,23 +147,33 @@ class ScanScreen(QWidget):
         worker.redeem_refused.connect(self.on_action_refused)
         worker.undone.connect(self.on_undone)
         worker.undo_refused.connect(self.on_action_refused)
+        worker.offers_loaded.connect(self.on_offers_loaded)
+        worker.offer_saved.connect(lambda outcome: self.on_offers_loaded(outcome.programs))
 
     # input
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.code_entry.setFocus()
+        self.worker.load_offers()  # the stepper's bound follows the offers a manager may have changed
+
+    def on_offers_loaded(self, programs) -> None:
+        self.max_quantity = quantity_bound(programs)
+        self.set_quantity(self.quantity)
 
     def set_quantity(self, quantity: int) -> None:
-        self.quantity = max(1, min(MAX_QUANTITY, quantity))
+        self.quantity = max(1, min(self.max_quantity, quantity))
         self.quantity_label.setText(self.tr("%n stamp(s)", "", self.quantity))
         self.minus_button.setEnabled(self.quantity > 1)
-        self.plus_button.setEnabled(self.quantity < MAX_QUANTITY)
+        self.plus_button.setEnabled(self.quantity < self.max_quantity)
 
     def on_code_entered(self) -> None:
         code = self.code_entry.text().strip()
         self.code_entry.clear()
         if code:
             self.submit_code(code)
+        elif self.result.pending_redeem() is not None:
+            # Enter on the empty field answers the question on screen: "Give Ana a free coffee?"
+            self.result.on_confirm_yes()
 
     def on_code_scanned(self, code: str) -> None:
         """From the camera worker or the wedge filter: same as typing it and pressing Enter."""
@@ -208,7 +227,10 @@ class ScanScreen(QWidget):
         if outcome.layout_corrected:
             message = arg(self.tr("%1 (the scanner's keyboard layout is wrong: check it)"), message)
         self.result.show_result(state, message, outcome.customer_cards, focus_card=outcome.card.card.id)
-        self.result.offer_undo(outcome.card.card.id, program.undo_window_seconds)
+        label = arg(self.tr("Undo %1's +%2"), outcome.card.customer.first_name, outcome.units_added)
+        event_id = outcome.event.id if outcome.event else None
+        self.result.offer_undo(UndoOffer(outcome.card.card.id, event_id, label), program.undo_window_seconds)
+        self.result.offer_redeem()
         self.set_quantity(1)
         self._shown(outcome)
 
@@ -216,6 +238,8 @@ class ScanScreen(QWidget):
         self.sounds.play("bad")
         cards = outcome.customer_cards
         self.result.show_result("bad", refusal_text(outcome.refusal), cards)
+        self.result.offer_redeem()  # a stamp refused (say, in the cooldown) still leaves a reward to give
+        self.set_quantity(1)  # the count was for this scan: the next customer starts from one
         self._shown(outcome)
 
     def on_redeemed(self, outcome) -> None:
@@ -226,15 +250,20 @@ class ScanScreen(QWidget):
             arg(self.tr("Reward given: %1"), outcome.card.program.reward_text),
             tuple(r.view for r in self.result.rows),
         )
-        self.result.offer_undo(outcome.card.card.id, outcome.card.program.undo_window_seconds)
+        event_id = outcome.event.id if outcome.event else None
+        offer = UndoOffer(outcome.card.card.id, event_id, self.tr("Undo reward"))
+        self.result.offer_undo(offer, outcome.card.program.undo_window_seconds)
         self._shown(outcome)
 
     def on_undone(self, outcome) -> None:
         self.sounds.play("undo")
         self.result.replace_card(outcome.card)
-        self.result.show_result(
-            "idle", self.tr("Undone: the last stamp was taken back"), tuple(r.view for r in self.result.rows)
-        )
+        voided = outcome.voided
+        if voided is not None and voided.kind is EventKind.REDEEM:
+            message = self.tr("Undone: the reward was taken back")
+        else:
+            message = self.tr("Undone: %n stamp(s) taken back", "", voided.units if voided else 1)
+        self.result.show_result("idle", message, tuple(r.view for r in self.result.rows))
         self._shown(outcome)
 
     def on_action_refused(self, outcome) -> None:
@@ -246,8 +275,8 @@ class ScanScreen(QWidget):
     def on_redeem_confirmed(self, card_id: int) -> None:
         self.worker.redeem(card_id, self.session.actor)
 
-    def on_undo_requested(self, card_id: int) -> None:
-        self.worker.undo(card_id, self.session.actor)
+    def on_undo_requested(self, offer: UndoOffer) -> None:
+        self.worker.undo(offer.card_id, self.session.actor, offer.event_id)
 
     def _shown(self, outcome) -> None:
         self.last_outcome = outcome

@@ -1,6 +1,10 @@
 """Staff sign-in with a PIN (big keypad, lockout countdown), and the first run's owner set-up.
 
-The same screen checks a manager's PIN before the kiosk mode can be left."""
+The same screen checks a manager's PIN before the kiosk mode can be left. The pad preselects
+whoever signed in last at this kiosk and submits by itself once the selected person's PIN has
+as many digits as theirs (the length is kept when a PIN is set or typed right; until it is known,
+OK or Enter submits). Lockouts are per person: a refusal counts for the person it was typed for,
+whoever is selected when the answer comes."""
 
 from __future__ import annotations
 
@@ -39,8 +43,8 @@ class SignInScreen(QWidget):
         self.staff_buttons: dict[str, BigButton] = {}
         self._roster: tuple = ()
         self._waiting = False
-        self._locked_left = 0
-        self._locked_staff: str | None = None  # lockouts are per person: others can still sign in
+        self._submitted_for: str | None = None  # whose PIN the worker is checking
+        self._locks: dict[str, int] = {}  # staff id -> seconds left; others can still sign in
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)
         self._countdown.timeout.connect(self.on_countdown_tick)
@@ -69,6 +73,7 @@ class SignInScreen(QWidget):
         self.pin_entry.setPlaceholderText(self.tr("PIN"))
         self.pin_entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_entry.returnPressed.connect(self.on_submit)
+        self.pin_entry.textChanged.connect(self.on_pin_changed)
         box.addWidget(self.pin_entry)
 
         keypad = QGridLayout()
@@ -179,7 +184,7 @@ class SignInScreen(QWidget):
             self.staff_row.addWidget(button, index // 3, index % 3)
             self.staff_buttons[member.id] = button
         if self._roster:
-            self.staff_buttons[self._roster[0].id].setChecked(True)
+            self.staff_buttons[last_signed_in(self._roster).id].setChecked(True)
         self.pin_entry.setFocus()
 
     def on_staff_toggled(self, _checked: bool) -> None:
@@ -201,16 +206,25 @@ class SignInScreen(QWidget):
         else:
             self.pin_entry.insert(key)
 
+    def on_pin_changed(self, text: str) -> None:
+        member = next((s for s in self._roster if s.id == self.selected_staff_id()), None)
+        if member is not None and member.pin_length and len(text) == member.pin_length:
+            self.on_submit()
+
     def on_submit(self) -> None:
         staff_id = self.selected_staff_id()
         if self._is_locked() or self._waiting:
             return
+        if not self.pin_entry.text():
+            return  # an Enter after the PIN submitted itself: never a wrong attempt
         if staff_id is None:
             self._say("bad", self.tr("Choose your name first."))
             return
         self._waiting = True
-        self.worker.sign_in(staff_id, self.pin_entry.text())
+        self._submitted_for = staff_id
+        pin = self.pin_entry.text()
         self.pin_entry.clear()
+        self.worker.sign_in(staff_id, pin)
 
     def on_signed_in(self, outcome) -> None:
         if not self._waiting:
@@ -228,7 +242,7 @@ class SignInScreen(QWidget):
             return
         self._waiting = False
         if outcome.locked_seconds:
-            self._start_lockout(outcome.locked_seconds)
+            self._start_lockout(self._submitted_for, outcome.locked_seconds)
             self._say("bad", "")
         elif outcome.attempts_left:
             self._say(
@@ -238,19 +252,18 @@ class SignInScreen(QWidget):
             self._say("bad", refusal_text(outcome.refusal))
 
     def _is_locked(self) -> bool:
-        return self._locked_left > 0 and self._locked_staff == self.selected_staff_id()
+        return self._locks.get(self.selected_staff_id() or "", 0) > 0
 
-    def _start_lockout(self, seconds: int) -> None:
-        self._locked_left = seconds
-        self._locked_staff = self.selected_staff_id()
-        self._countdown.start()
+    def _start_lockout(self, staff_id: str | None, seconds: int) -> None:
+        if staff_id is not None:
+            self._locks[staff_id] = seconds
+            self._countdown.start()
         self._show_lock_state()
 
     def on_countdown_tick(self) -> None:
-        self._locked_left -= 1
-        if self._locked_left <= 0:
+        self._locks = {sid: left - 1 for sid, left in self._locks.items() if left > 1}
+        if not self._locks:
             self._countdown.stop()
-            self._locked_staff = None
         self._show_lock_state()
 
     def _show_lock_state(self) -> None:
@@ -263,7 +276,8 @@ class SignInScreen(QWidget):
             self._show_countdown()
 
     def _show_countdown(self) -> None:
-        self.lockout.setText(arg(self.tr("Too many wrong PINs. Try again in %1 s."), self._locked_left))
+        left = self._locks.get(self.selected_staff_id() or "", 0)
+        self.lockout.setText(arg(self.tr("Too many wrong PINs. Try again in %1 s."), left))
 
     # first run
     def on_create_owner(self) -> None:
@@ -292,3 +306,10 @@ class SignInScreen(QWidget):
         self.message.setText(text)
         self.message.style().unpolish(self.message)
         self.message.style().polish(self.message)
+
+
+def last_signed_in(roster: tuple) -> object:
+    """Whoever signed in last at this kiosk; the first in the list when nobody has yet."""
+    return max(
+        roster, key=lambda s: (s.last_signed_in_at is not None, s.last_signed_in_at or 0), default=None
+    )

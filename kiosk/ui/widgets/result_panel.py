@@ -3,6 +3,8 @@ two metres, the customer's first name, and every card with its stamps, rewards a
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -11,6 +13,15 @@ from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.fitting import ElidedLabel
 from kiosk.ui.widgets.stamps import StampStrip
+
+
+@dataclass(frozen=True)
+class UndoOffer:
+    """What the Undo button on screen takes back: one event of one card, and nothing else."""
+
+    card_id: int
+    event_id: str | None
+    label: str
 
 
 class CardRow(QFrame):
@@ -56,7 +67,7 @@ class CardRow(QFrame):
 
 class ResultPanel(QFrame):
     redeem_confirmed = Signal(object)  # card id (64-bit: not a Qt int)
-    undo_requested = Signal(object)  # card id
+    undo_requested = Signal(object)  # UndoOffer: the card and the event the button named
     painted = Signal()  # the benchmark measures a scan up to here
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -64,7 +75,7 @@ class ResultPanel(QFrame):
         self.setObjectName("resultPanel")
         self.rows: list[CardRow] = []
         self._pending_redeem: CardView | None = None
-        self._undo_card: int | None = None
+        self._undo: UndoOffer | None = None
         self._undo_expiry = QTimer(self)
         self._undo_expiry.setSingleShot(True)
         self._undo_expiry.timeout.connect(self.on_undo_window_closed)
@@ -91,6 +102,7 @@ class ResultPanel(QFrame):
         self.confirm_text = QLabel()
         self.confirm_text.setWordWrap(True)
         self.confirm_yes = BigButton(self.tr("Yes, give it"), kind="good", icon_name="check")
+        self.confirm_yes.setAutoDefault(True)  # Enter gives it too (Space already does) when focused
         self.confirm_no = BigButton(self.tr("Cancel"))
         self.confirm_yes.clicked.connect(self.on_confirm_yes)
         self.confirm_no.clicked.connect(self.on_confirm_no)
@@ -99,7 +111,7 @@ class ResultPanel(QFrame):
         confirm.addWidget(self.confirm_no)
         layout.addWidget(self.confirm_bar)
 
-        self.undo_button = BigButton(self.tr("Undo last stamp"), icon_name="undo")
+        self.undo_button = BigButton("", icon_name="undo")
         self.undo_button.setToolTip(self.tr("Alt+Z"))
         self.undo_button.clicked.connect(self.on_undo_clicked)
         layout.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -118,7 +130,9 @@ class ResultPanel(QFrame):
         self._close_undo()
 
     def show_result(self, state: str, message: str, cards: tuple[CardView, ...], focus_card=None) -> None:
-        """`state`: good, reward or bad. `cards`: all of the customer's cards, newest values."""
+        """`state`: good, reward or bad. `cards`: all of the customer's cards, newest values.
+        A new result replaces the last one's Undo: an Undo only ever acts on the result on screen."""
+        self._close_undo()
         self._set_banner(state, message)
         self.name.setText(cards[0].customer.first_name if cards else "")
         if focus_card is not None:
@@ -130,28 +144,48 @@ class ResultPanel(QFrame):
         current = tuple(view if r.view.card.id == view.card.id else r.view for r in self.rows)
         self._set_cards(current or (view,))
 
-    def offer_undo(self, card_id: int, window_seconds: int) -> None:
-        self._undo_card = card_id
-        self.undo_button.setVisible(window_seconds > 0)
-        if window_seconds > 0:
-            self._undo_expiry.start(window_seconds * 1000)
+    def offer_undo(self, offer: UndoOffer, window_seconds: int) -> None:
+        """Show an Undo for the result just shown, labelled with what it takes back."""
+        if window_seconds <= 0:
+            self._close_undo()
+            return
+        self._undo = offer
+        self.undo_button.setText(offer.label)
+        self.undo_button.show()
+        self._undo_expiry.start(window_seconds * 1000)
+
+    def offer_redeem(self) -> bool:
+        """Ask at once whether to give the reward of the first card on screen that has one ready:
+        one tap on Yes, or Enter at the counter (ScanScreen), gives it. False: nothing to give."""
+        ready = next((row.view for row in self.rows if row.view.rewards_ready), None)
+        if ready is None:
+            return False
+        self._ask_redeem(ready)
+        return True
+
+    def pending_redeem(self) -> CardView | None:
+        return self._pending_redeem
 
     # slots
     def on_undo_clicked(self) -> None:
-        if self._undo_card is not None:
-            self.undo_requested.emit(self._undo_card)
+        if self._undo is not None:
+            offer = self._undo
             self._close_undo()
+            self.undo_requested.emit(offer)
 
     def on_undo_window_closed(self) -> None:
         self._close_undo()
 
     def on_redeem_requested(self, view: CardView) -> None:
+        self._ask_redeem(view)
+        self.confirm_yes.setFocus()
+
+    def _ask_redeem(self, view: CardView) -> None:
         self._pending_redeem = view
         self.confirm_text.setText(
             arg(self.tr("Give %1 %2?"), view.customer.first_name, view.program.reward_text)
         )
         self.confirm_bar.show()
-        self.confirm_yes.setFocus()
 
     def on_confirm_yes(self) -> None:
         if self._pending_redeem is not None:
@@ -164,7 +198,7 @@ class ResultPanel(QFrame):
 
     # inside
     def _close_undo(self) -> None:
-        self._undo_card = None
+        self._undo = None
         self._undo_expiry.stop()
         self.undo_button.hide()
 

@@ -5,7 +5,7 @@ rewritten in E.164 with the shop's country as default ('0171 1234567' -> '+49171
 indexed by their digits last to first, so the last 4+ digits find a number. A phone that cannot
 be read as a number is kept as it was: nothing a customer gave is lost.
 
-Revision ID: 0006_c2
+Revision ID: 0006
 Revises: 0005
 """
 
@@ -16,7 +16,7 @@ from kiosk.domain.people import name_words
 from kiosk.domain.phones import normalise_phone, phone_reversed
 from kiosk.store.region import SETTING, detect_region
 
-revision = "0006_c2"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None

@@ -12,6 +12,9 @@ def install_translations(app: QApplication, language: str) -> list[QTranslator]:
     """Install ours and Qt's own for `language`. English loads ours too: it holds the plural
     forms ("1 stamp", "3 stamps"). A missing .qm leaves the English source texts."""
     installed: list[QTranslator] = []
+    # the default locale follows the interface's language: what is named from data (countries)
+    # asks it, and numbers and dates read as the person at the counter expects
+    QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)
     if ours.load(str(TRANSLATIONS / f"kiosk_{language}.qm")):
         app.installTranslator(ours)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from kiosk.services.context import Context
@@ -76,6 +77,7 @@ def make_kiosk(qapp, qtbot, services, tmp_path):
         kiosk.shutdown()
     for translator in translators:
         QApplication.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English))  # install_translations moved it
 
 
 def sign_in(qtbot, kiosk, name: str, pin: str) -> None:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -29,7 +29,6 @@ class AuditScreen(QWidget):
         self.worker = worker
         self.session = session
         layout, _ = screen_layout(self, self.tr("Audit log"))
-        filters = QHBoxLayout()
         self.who = QComboBox()
         self.who.addItem(self.tr("Everyone"), None)
         self.what = QComboBox()
@@ -41,13 +40,17 @@ class AuditScreen(QWidget):
             (self.tr("Last 30 days"), 29),
         ):
             self.when.addItem(text, days)
-        for label, box in (
-            (self.tr("Who"), self.who),
-            (self.tr("What"), self.what),
-            (self.tr("When"), self.when),
-        ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(box, 1)
+        # who and when on one row, what (the longest choices, e.g. "Offer paused, resumed or
+        # archived") on its own, full width
+        filters = QGridLayout()
+        filters.addWidget(QLabel(self.tr("Who")), 0, 0)
+        filters.addWidget(self.who, 0, 1)
+        filters.addWidget(QLabel(self.tr("When")), 0, 2)
+        filters.addWidget(self.when, 0, 3)
+        filters.addWidget(QLabel(self.tr("What")), 1, 0)
+        filters.addWidget(self.what, 1, 1, 1, 3)
+        filters.setColumnStretch(1, 1)
+        filters.setColumnStretch(3, 1)
         layout.addLayout(filters)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,6 +34,8 @@ from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.fitting import WrapLabel
 from kiosk.ui.widgets.forms import MessageLine, screen_layout, search_row
 from kiosk.ui.workers import StoreWorker
+
+OFFER_NAME_PX = 150  # an offer's name in the card picker, at most
 
 
 class CustomersScreen(QWidget):
@@ -157,9 +160,14 @@ class CustomersScreen(QWidget):
         return " · ".join(parts)
 
     def card_text(self, view) -> str:
+        # the offer's name is shortened so that progress and card number always show; the whole
+        # line is the item's tooltip
+        name = self.cards.fontMetrics().elidedText(
+            view.program.name, Qt.TextElideMode.ElideRight, OFFER_NAME_PX
+        )
         return arg(
             self.tr("%1: %2 of %3 · card %4"),
-            view.program.name,
+            name,
             view.progress,
             view.program.units_required,
             view.card_number,
@@ -200,6 +208,7 @@ class CustomersScreen(QWidget):
         self.cards.clear()
         for view in match.cards:
             self.cards.addItem(self.card_text(view), view.card.id)
+            self.cards.setItemData(self.cards.count() - 1, view.program.name, Qt.ItemDataRole.ToolTipRole)
         self.cards.blockSignals(False)
         named = self.cards.findData(getattr(self, "_named_card", None))
         self.cards.setCurrentIndex(-1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.phones import regions
+from kiosk.domain.phones import region_choices
 from kiosk.settings import KioskSettings
 from kiosk.ui.screens.settings_data import DataSection
 from kiosk.ui.screens.settings_scanner import ScannerSection, scanner_changed
@@ -80,9 +81,7 @@ class SettingsScreen(QWidget):
         form.addRow(self.tr("Card printing"), self.receipt)
         form.addRow(self.tr("Rewards per card while offline"), self.offline_cap)
         # numbers typed without +country are read as this country's (kept in the ledger's settings)
-        self.phone_region = QComboBox()
-        for code in regions():
-            self.phone_region.addItem(code, code)
+        self.phone_region = QComboBox()  # filled in the language of the screen by `fill`
         form.addRow(self.tr("Country for phone numbers"), self.phone_region)
         form.addRow("", self.kiosk_mode)
         self.scanner = ScannerSection()
@@ -113,6 +112,9 @@ class SettingsScreen(QWidget):
         self.worker.read_phone_region()
 
     def fill(self, settings: KioskSettings) -> None:
+        if not self.phone_region.count():  # named in the interface's language (see ui/i18n.py)
+            for code, name in region_choices(QLocale().name().split("_")[0]):
+                self.phone_region.addItem(name, code)
         self.theme.setCurrentIndex(self.theme.findData(settings.theme))
         self.language.setCurrentIndex(self.language.findData(settings.language))
         self.sound.setChecked(settings.sound)

@@ -2,6 +2,8 @@
 
     python -m kiosk.ui.screenshots docs/screenshots
 
+English in the folder itself (light, and the scan screen dark), German in its de/ subfolder.
+
 Builds the demo shop in a temporary folder, signs in, drives each screen as a person would,
 and saves one PNG per screen via widget.grab().
 """
@@ -108,11 +110,11 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
     settle(screen.control.conflicts_read)
 
 
-def shoot(outdir: Path, theme: str = "light", prefix: str = "") -> list[Path]:
+def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = "en") -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv)
-    if not (TRANSLATIONS / "kiosk_en.qm").exists():
+    if not (TRANSLATIONS / f"kiosk_{language}.qm").exists():
         build_translations()
-    translators = install_translations(app, "en")  # plural forms: "3 stamps"
+    translators = install_translations(app, language)  # English too: plural forms ("3 stamps")
     outdir.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -125,7 +127,8 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "") -> list[Path]:
             demo.tokens.values(),
             key=lambda t: not any(k.endswith("Coffee card") for k, v in demo.tokens.items() if v == t),
         )
-        kiosk = build_main_window(services, KioskSettings(theme=theme, sound=False), data_dir=data, app=app)
+        looks = KioskSettings(theme=theme, sound=False, language=language)
+        kiosk = build_main_window(services, looks, data_dir=data, app=app)
         try:
             kiosk.window.resize(*SIZE)
             kiosk.window.show()
@@ -229,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     shoot(outdir)
     shoot(outdir, theme="dark", prefix="dark-")
+    shoot(outdir / "de", language="de")
+    shoot(outdir / "de", theme="dark", prefix="dark-", language="de")
     return 0
 
 

@@ -25,6 +25,7 @@ from kiosk.services.context import Actor
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.fitting import WrapLabel
 from kiosk.ui.workers import StoreWorker
 
 SIGN_IN = "sign_in"
@@ -94,7 +95,7 @@ class SignInScreen(QWidget):
         self.message.setObjectName("formMessage")
         self.message.setWordWrap(True)
         box.addWidget(self.message)
-        self.lockout = QLabel()
+        self.lockout = WrapLabel()  # "Zu viele falsche PINs. Erneut versuchen in 60 s." is long
         self.lockout.setObjectName("lockout")
         self.lockout.hide()
         box.addWidget(self.lockout)

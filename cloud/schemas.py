@@ -105,12 +105,25 @@ class WireOut(BaseModel):
 # --- auth -------------------------------------------------------------------------------------
 
 
+# strict: a business id is a JSON integer, never "7" or 7.0 (the schema says integer)
+BusinessId = Annotated[int, Field(ge=1, le=2**31 - 1, strict=True)]
+
+
 class LoginIn(WireIn):
+    """`business_id` is needed only when this email and password sign in to several businesses
+    (the answer is then a 409 `business-required` naming them); otherwise leave it out."""
+
     email: Text(320, 3)
     password: Text(200, 1)
+    business_id: BusinessId | None = None
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"email": "owner@cafe.example", "password": "s3cret!pw"}]},
+        json_schema_extra={
+            "examples": [
+                {"email": "owner@cafe.example", "password": "s3cret!pw"},
+                {"email": "owner@cafe.example", "password": "s3cret!pw", "business_id": 7},
+            ]
+        },
     )
 
 

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from sqlalchemy import select
 
 from cloud.deps import Actor, Ctx, Now, User, WriteDb, audit, public_limit
+from cloud.models import Business
 from cloud.models import User as UserRow
 from cloud.problems import ApiProblem
 from cloud.ratelimit import Bucket
@@ -38,17 +39,46 @@ def _pair(app, session, user: UserRow, when, family_id=None) -> TokenPair:
     )
 
 
+def _accounts_with_password(app, session, email: str, password: str, business_id: int | None):
+    """The enabled accounts this email and password open (in the given business only, when one
+    is given). Every account with the email costs one argon2 verification, and an email with no
+    account costs one against a dummy hash, so an unknown email answers as slowly as a known one."""
+    query = select(UserRow).where(UserRow.email == email)
+    if business_id is not None:
+        query = query.where(UserRow.business_id == business_id)
+    candidates = list(session.scalars(query.order_by(UserRow.business_id)))
+    if not candidates:
+        app.passwords.verify(None, password)
+        return []
+    opened = [row for row in candidates if app.passwords.verify(row.password_hash, password)]
+    return [row for row in opened if not row.disabled]
+
+
 @router.post("/login", response_model=TokenPair, dependencies=[Depends(public_limit)])
 def login(body: LoginIn, app: Ctx, session: WriteDb, when: Now) -> TokenPair:
     email = normalise_email(body.email)
     # per account as well as per IP: guessing one account's password from many addresses stops
     # here too; counted for any email, so the answer says nothing about which accounts exist
     app.limiter.check(Bucket.LOGIN_FAILURES, email)
-    user = session.execute(select(UserRow).where(UserRow.email == email)).scalar_one_or_none()
-    verified = app.passwords.verify(user.password_hash if user else None, body.password)
-    if not verified or user is None or user.disabled:
+    accounts = _accounts_with_password(app, session, email, body.password, body.business_id)
+    if not accounts:
         app.limiter.count(Bucket.LOGIN_FAILURES, email)
         raise ApiProblem(401, "invalid-credentials", "Wrong email or password.")
+    if len(accounts) > 1:
+        # only someone holding this password for each of these accounts gets here: naming the
+        # businesses tells them nothing they could not see by signing in to each
+        names = session.execute(
+            select(Business.id, Business.name).where(Business.id.in_([a.business_id for a in accounts]))
+        ).all()
+        listed = ", ".join(f"{bid} ({name})" for bid, name in sorted(names))
+        raise ApiProblem(
+            409,
+            "business-required",
+            f"This email and password sign in to several businesses: {listed}. "
+            "Send business_id with the one to sign in to.",
+            title="Which business?",
+        )
+    user = accounts[0]
     pair = _pair(app, session, user, when)
     audit(session, Actor(user.business_id, user_id=user.id), when, "auth.login", "user", user.id)
     session.commit()

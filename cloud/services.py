@@ -31,6 +31,18 @@ def email_taken(session: Session, business_id: int, email: str) -> bool:
     return session.execute(query).first() is not None
 
 
+def accounts_of(session: Session, email: str) -> list[tuple[User, Business]]:
+    """Every account of this email, with its business: for the operator's CLI only (it sees the
+    whole cloud); no route may answer from it."""
+    query = (
+        select(User, Business)
+        .join(Business, User.business_id == Business.id)
+        .where(User.email == normalise_email(email))
+        .order_by(Business.id)
+    )
+    return [(user, business) for user, business in session.execute(query)]
+
+
 def create_business(
     session: Session,
     passwords: Passwords,

@@ -88,6 +88,9 @@ PublicKeyText = Annotated[
 ]
 CardId = Int(gt=0, lt=2**63)
 KeyId = Int(ge=0, le=65535)
+# within the businesses table's 32-bit ids: a bound near 2**63 cannot be checked exactly by
+# clients that read JSON numbers as doubles
+BusinessId = Int(ge=1, le=2**31 - 1)
 Units = Int(ge=-1_000_000, le=1_000_000)
 Name = Text(200, 1)
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -103,10 +106,6 @@ class WireOut(BaseModel):
 
 
 # --- auth -------------------------------------------------------------------------------------
-
-
-# strict: a business id is a JSON integer, never "7" or 7.0 (the schema says integer)
-BusinessId = Annotated[int, Field(ge=1, le=2**31 - 1, strict=True)]
 
 
 class LoginIn(WireIn):
@@ -173,7 +172,7 @@ class PairIn(WireIn):
     key_id: KeyId
     # a kiosk holding the ledger of a business it was paired with before: refuse (and keep the
     # code unused) when the code is for another business
-    expected_business_id: int | None = Field(default=None, ge=1, lt=2**63)
+    expected_business_id: BusinessId | None = None
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={

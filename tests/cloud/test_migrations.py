@@ -94,7 +94,7 @@ def test_emails_become_unique_per_business_and_the_way_back_refuses_shared_ones(
             _add_user(conn, bakery, "sam@shop.example")
         with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
             _add_user(conn, bakery, "sam@shop.example")
-        with pytest.raises(RuntimeError, match="1 email.*several businesses"):
+        with pytest.raises(RuntimeError, match=r"1 email.*several businesses"):
             downgrade(db.write_engine, "0002_b2")
         assert _current(db) == _revisions(db)[-1]
         assert _diff(db) == []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from cloud.security import SIGN_IN_VERIFICATIONS_FLOOR, sign_in_padding
+
 LOGIN = "/api/v1/auth/login"
 
 
@@ -92,9 +94,8 @@ def test_one_password_for_accounts_in_two_businesses_asks_which(cloud):
         assert _me(cloud, tokens)["business_id"] == business.business_id
     # a business where this password opens nothing is the ordinary 401
     other = cloud.owner("Elsewhere")
-    r = cloud.client.post(
-        LOGIN, json={"email": "sam@shop.example", "password": "same-password", "business_id": other.business_id}
-    )
+    body = {"email": "sam@shop.example", "password": "same-password", "business_id": other.business_id}
+    r = cloud.client.post(LOGIN, json=body)
     assert r.status_code == 401, r.text
     # disabling one of the two leaves one account that the password opens: no question asked
     users = cloud.client.get("/api/v1/users", headers=bakery.headers).json()
@@ -166,3 +167,17 @@ def test_a_bad_business_id_is_a_422(cloud, business_id):
         LOGIN, json={"email": owner.email, "password": owner.password, "business_id": business_id}
     )
     assert r.status_code == 422, r.text
+
+
+def test_every_sign_in_lasts_at_least_the_floor_of_verifications():
+    """An email with one account, with two (another business's), or with none: each sign-in
+    lasts as long as SIGN_IN_VERIFICATIONS_FLOOR verifications, measured on the request."""
+    floor = SIGN_IN_VERIFICATIONS_FLOOR
+    assert floor >= 2  # hides at least an email's account in one other business
+    for verifications in range(1, floor + 1):
+        per_verification = 0.03
+        elapsed = per_verification * verifications
+        total = elapsed + sign_in_padding(elapsed, verifications)
+        assert total == pytest.approx(per_verification * floor)
+    assert sign_in_padding(0.5, floor + 2) == 0.0  # beyond the floor nothing is added
+    assert sign_in_padding(0.5, 0) == 0.0

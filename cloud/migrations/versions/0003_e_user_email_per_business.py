@@ -30,9 +30,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    shared = op.get_bind().execute(
-        sa.text("SELECT COUNT(*) FROM (SELECT email FROM users GROUP BY email HAVING COUNT(*) > 1) AS s")
-    ).scalar_one()
+    shared = (
+        op.get_bind()
+        .execute(
+            sa.text("SELECT COUNT(*) FROM (SELECT email FROM users GROUP BY email HAVING COUNT(*) > 1) AS s")
+        )
+        .scalar_one()
+    )
     if shared:
         raise RuntimeError(
             f"cannot downgrade below 0003_e_user_email_per_business: {shared} email(s) sign in to "

@@ -73,7 +73,7 @@ def _create_owner(args: argparse.Namespace) -> int:
     from cloud.keyseal import sealer_for
     from cloud.problems import ApiProblem
     from cloud.security import Passwords
-    from cloud.services import create_business
+    from cloud.services import accounts_of, create_business
 
     password = args.password
     if password is None:
@@ -86,9 +86,19 @@ def _create_owner(args: argparse.Namespace) -> int:
     try:
         upgrade(db.write_engine)
         with db.writing() as session:
+            existing = accounts_of(session, args.email)
+            if existing and not args.another_business:
+                named = ", ".join(f"{b.id} ({b.name!r})" for _user, b in existing)
+                print(
+                    f"error: {args.email} already signs in to business {named}; to make this person "
+                    "the owner of another business as well, add --another-business",
+                    file=sys.stderr,
+                )
+                return 1
+            passwords = Passwords(settings)
             business, owner = create_business(
                 session,
-                Passwords(settings),
+                passwords,
                 business_name=args.business_name,
                 email=args.email,
                 password=password,
@@ -96,6 +106,12 @@ def _create_owner(args: argparse.Namespace) -> int:
                 sealer=sealer_for(settings.key_encryption_key, settings.data_dir),
             )
             print(f"created business {business.id} ({business.name!r}) with owner {owner.email}")
+            if any(passwords.verify(user.password_hash, password) for user, _b in existing):
+                print(
+                    f"note: this password also opens {owner.email}'s other account(s), so signing in "
+                    f"will ask which business: business_id {business.id} for this one "
+                    f"(pairing-code --business-id {business.id})"
+                )
     except ApiProblem as exc:
         print(f"error: {exc.detail}", file=sys.stderr)
         return 1
@@ -143,6 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     owner.add_argument("--email", required=True)
     owner.add_argument("--password", help="read from a prompt (or stdin) when omitted")
     owner.add_argument("--business-name", required=True)
+    owner.add_argument(
+        "--another-business",
+        action="store_true",
+        help="the email already signs in to a business: create this one for the same person anyway",
+    )
     owner.set_defaults(func=_create_owner)
     migrate = sub.add_parser("migrate", help="upgrade the database to the latest schema")
     _common(migrate)

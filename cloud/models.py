@@ -19,6 +19,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -46,10 +47,15 @@ class Business(Base):
 
 
 class User(Base):
+    """A person's sign-in to one business. The email is unique within the business only: the
+    same person may work for two businesses, and an owner adding a manager must learn nothing
+    about other businesses' accounts (sign-in tells the accounts apart by password)."""
+
     __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("business_id", "email", name="uq_users_business_id_email"),)
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
+    email: Mapped[str] = mapped_column(String(320), index=True)
     name: Mapped[str] = mapped_column(String(200), default="")
     password_hash: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(16))  # owner | manager

@@ -18,6 +18,11 @@ def add_parser(sub) -> None:
     p.add_argument("--url", default="http://127.0.0.1:8000", help="the running cloud (default: %(default)s)")
     p.add_argument("--email", required=True, help="the owner's sign-in")
     p.add_argument("--password", help="read from a prompt (or stdin) when omitted")
+    p.add_argument(
+        "--business-id",
+        type=int,
+        help="which business, when this email and password sign in to several (the refusal lists them)",
+    )
     p.add_argument("--location", help="location name (default: the first; 'Main' is created if none)")
     p.add_argument("--name", default="Counter kiosk", help="a name for the kiosk (default: %(default)s)")
     p.set_defaults(func=run)
@@ -37,7 +42,16 @@ def run(args: argparse.Namespace) -> int:
         password = getpass.getpass("Owner password: ") if sys.stdin.isatty() else sys.stdin.readline().strip()
     try:
         with httpx.Client(base_url=args.url, timeout=15) as http:
-            login = http.post("/api/v1/auth/login", json={"email": args.email, "password": password})
+            credentials = {"email": args.email, "password": password}
+            if args.business_id is not None:
+                credentials["business_id"] = args.business_id
+            login = http.post("/api/v1/auth/login", json=credentials)
+            if login.status_code == 409:
+                print(
+                    f"loyalty-cloud: {_problem(login)} Add --business-id with the one to use.",
+                    file=sys.stderr,
+                )
+                return 1
             if login.status_code != 200:
                 print(f"loyalty-cloud: sign-in refused: {_problem(login)}", file=sys.stderr)
                 return 1

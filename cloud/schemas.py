@@ -88,6 +88,9 @@ PublicKeyText = Annotated[
 ]
 CardId = Int(gt=0, lt=2**63)
 KeyId = Int(ge=0, le=65535)
+# within the businesses table's 32-bit ids: a bound near 2**63 cannot be checked exactly by
+# clients that read JSON numbers as doubles
+BusinessId = Int(ge=1, le=2**31 - 1)
 Units = Int(ge=-1_000_000, le=1_000_000)
 Name = Text(200, 1)
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
@@ -106,11 +109,20 @@ class WireOut(BaseModel):
 
 
 class LoginIn(WireIn):
+    """`business_id` is needed only when this email and password sign in to several businesses
+    (the answer is then a 409 `business-required` naming them); otherwise leave it out."""
+
     email: Text(320, 3)
     password: Text(200, 1)
+    business_id: BusinessId | None = None
     model_config = ConfigDict(
         extra="forbid",
-        json_schema_extra={"examples": [{"email": "owner@cafe.example", "password": "s3cret!pw"}]},
+        json_schema_extra={
+            "examples": [
+                {"email": "owner@cafe.example", "password": "s3cret!pw"},
+                {"email": "owner@cafe.example", "password": "s3cret!pw", "business_id": 7},
+            ]
+        },
     )
 
 
@@ -160,7 +172,7 @@ class PairIn(WireIn):
     key_id: KeyId
     # a kiosk holding the ledger of a business it was paired with before: refuse (and keep the
     # code unused) when the code is for another business
-    expected_business_id: int | None = Field(default=None, ge=1, lt=2**63)
+    expected_business_id: BusinessId | None = None
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={

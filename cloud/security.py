@@ -43,6 +43,21 @@ class Passwords:
             return False
 
 
+# Every sign-in lasts at least as long as this many argon2 verifications. Sign-in verifies the
+# password against each account of the email (one per business), so without a floor an owner
+# who adds an email and times its sign-ins would see whether it has accounts elsewhere.
+SIGN_IN_VERIFICATIONS_FLOOR = 3
+
+
+def sign_in_padding(elapsed: float, verifications: int, floor: int = SIGN_IN_VERIFICATIONS_FLOOR) -> float:
+    """Seconds to wait after `verifications` took `elapsed` seconds, so that the sign-in lasts as
+    long as `floor` of them. Measured on the request itself, it follows the machine's load and
+    the argon2 settings; waiting costs no CPU."""
+    if verifications <= 0 or verifications >= floor:
+        return 0.0
+    return elapsed / verifications * (floor - verifications)
+
+
 @dataclass(frozen=True)
 class AccessClaims:
     user_id: str

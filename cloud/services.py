@@ -23,8 +23,24 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def email_taken(session: Session, email: str) -> bool:
-    return session.execute(select(User.id).where(User.email == normalise_email(email))).first() is not None
+def email_taken(session: Session, business_id: int, email: str) -> bool:
+    """Whether this business already has a user with this email. Other businesses are never
+    consulted: an email is unique per business, and whether it signs in elsewhere is not this
+    business's to know."""
+    query = select(User.id).where(User.business_id == business_id, User.email == normalise_email(email))
+    return session.execute(query).first() is not None
+
+
+def accounts_of(session: Session, email: str) -> list[tuple[User, Business]]:
+    """Every account of this email, with its business: for the operator's CLI only (it sees the
+    whole cloud); no route may answer from it."""
+    query = (
+        select(User, Business)
+        .join(Business, User.business_id == Business.id)
+        .where(User.email == normalise_email(email))
+        .order_by(Business.id)
+    )
+    return [(user, business) for user, business in session.execute(query)]
 
 
 def create_business(
@@ -37,9 +53,8 @@ def create_business(
     now: datetime,
     sealer: KeySealer,
 ) -> tuple[Business, User]:
+    # a new business has no users yet, so its owner's email is free whatever other businesses hold
     email = normalise_email(email)
-    if email_taken(session, email):
-        raise ApiProblem(409, "email-taken", "An account with this email already exists.")
     business = Business(name=business_name, seq=1, created_at=now)
     session.add(business)
     session.flush()

@@ -70,8 +70,8 @@ def list_users(user: Owner, session: ReadDb) -> list[UserOut]:
 
 @router.post("/users", response_model=UserOut, status_code=201)
 def add_manager(body: UserIn, user: Owner, app: Ctx, session: WriteDb, when: Now) -> UserOut:
-    if email_taken(session, body.email):
-        raise ApiProblem(409, "email-taken", "An account with this email already exists.")
+    if email_taken(session, user.business_id, body.email):
+        raise ApiProblem(409, "email-taken", "This business already has a user with this email.")
     row = UserRow(
         id=str(uuid.uuid4()),
         business_id=user.business_id,

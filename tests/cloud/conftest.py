@@ -177,8 +177,11 @@ class Cloud:
             business_id, email, password, tokens, {"Authorization": f"Bearer {tokens['access_token']}"}
         )
 
-    def login(self, email: str, password: str) -> dict:
-        r = self.client.post("/api/v1/auth/login", json={"email": email, "password": password})
+    def login(self, email: str, password: str, business_id: int | None = None) -> dict:
+        body = {"email": email, "password": password}
+        if business_id is not None:
+            body["business_id"] = business_id
+        r = self.client.post("/api/v1/auth/login", json=body)
         assert r.status_code == 200, r.text
         return r.json()
 

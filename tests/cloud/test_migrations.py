@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
+
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from cloud.db import Database, alembic_config, downgrade, upgrade
 from cloud.models import Base
@@ -51,5 +56,53 @@ def test_every_revision_upgrades_to_head_and_round_trips(database_url):
             assert set(inspect(db.write_engine).get_table_names()) <= {"alembic_version"}
         upgrade(db.write_engine)
         assert _diff(db) == []
+    finally:
+        db.dispose()
+
+
+def _add_user(conn, business_id: int, email: str) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO users (id, business_id, email, name, password_hash, role, disabled, created_at) "
+            "VALUES (:id, :bid, :email, '', 'x', 'manager', false, :at)"
+        ),
+        {"id": str(uuid.uuid4()), "bid": business_id, "email": email, "at": datetime.now(UTC)},
+    )
+
+
+def _add_business(conn, name: str) -> int:
+    conn.execute(
+        text("INSERT INTO businesses (name, seq, created_at) VALUES (:n, 1, :at)"),
+        {"n": name, "at": datetime.now(UTC)},
+    )
+    return conn.execute(text("SELECT id FROM businesses WHERE name = :n"), {"n": name}).scalar_one()
+
+
+def test_emails_become_unique_per_business_and_the_way_back_refuses_shared_ones(database_url):
+    """0003_e: users from before keep their rows; afterwards one email may sign in to two
+    businesses but not twice to one; downgrading refuses (changing nothing) while shared."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0002_b2")
+        with db.write_engine.begin() as conn:
+            cafe, bakery = _add_business(conn, "Cafe"), _add_business(conn, "Bakery")
+            _add_user(conn, cafe, "sam@shop.example")
+        with pytest.raises(IntegrityError), db.write_engine.begin() as conn:  # the old rule
+            _add_user(conn, bakery, "sam@shop.example")
+        upgrade(db.write_engine)
+        with db.write_engine.begin() as conn:
+            _add_user(conn, bakery, "sam@shop.example")
+        with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
+            _add_user(conn, bakery, "sam@shop.example")
+        with pytest.raises(RuntimeError, match=r"1 email.*several businesses"):
+            downgrade(db.write_engine, "0002_b2")
+        assert _current(db) == _revisions(db)[-1]
+        assert _diff(db) == []
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 2
+            conn.execute(text("DELETE FROM users WHERE business_id = :b"), {"b": bakery})
+        downgrade(db.write_engine, "0002_b2")
+        with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
+            _add_user(conn, bakery, "sam@shop.example")
     finally:
         db.dispose()

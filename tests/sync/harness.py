@@ -59,9 +59,14 @@ class Clock:
 class OwnerApi:
     """The shop owner, over HTTP (TestClient or a real socket)."""
 
-    def __init__(self, http: httpx.Client, email: str, password: str = PASSWORD) -> None:
+    def __init__(
+        self, http: httpx.Client, email: str, password: str = PASSWORD, business_id: int | None = None
+    ) -> None:
         self.http = http
-        r = http.post("/api/v1/auth/login", json={"email": email, "password": password})
+        body = {"email": email, "password": password}
+        if business_id is not None:  # needed when this password opens accounts in several businesses
+            body["business_id"] = business_id
+        r = http.post("/api/v1/auth/login", json=body)
         assert r.status_code == 200, r.text
         self.headers = {"Authorization": f"Bearer {r.json()['access_token']}"}
 
@@ -109,8 +114,12 @@ def cloud_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def create_owner(data_dir: Path, email: str, business: str = "Cafe") -> None:
-    subprocess.run(
+def create_owner(
+    data_dir: Path, email: str, business: str = "Cafe", *extra: str, check: bool = True
+) -> subprocess.CompletedProcess:
+    """`loyalty-cloud create-owner`; `extra` e.g. "--another-business" for an email that
+    already signs in to a business (emails are unique per business only)."""
+    return subprocess.run(
         [
             str(VENV_BIN / "loyalty-cloud"),
             "create-owner",
@@ -122,10 +131,12 @@ def create_owner(data_dir: Path, email: str, business: str = "Cafe") -> None:
             PASSWORD,
             "--business-name",
             business,
+            *extra,
         ],
-        check=True,
+        check=check,
         env=cloud_env(),
         capture_output=True,
+        text=True,
         timeout=60,
     )
 

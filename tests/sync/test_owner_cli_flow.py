@@ -39,7 +39,7 @@ def _code(cloud) -> str:
     return made.stdout.split("\t")[0]
 
 
-def _pairing_code(cloud, password=PASSWORD) -> subprocess.CompletedProcess:
+def _pairing_code(cloud, password=PASSWORD, *extra: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [
             str(VENV_BIN / "loyalty-cloud"),
@@ -52,6 +52,7 @@ def _pairing_code(cloud, password=PASSWORD) -> subprocess.CompletedProcess:
             password,
             "--name",
             "Till 1",
+            *extra,
         ],
         capture_output=True,
         text=True,
@@ -148,3 +149,30 @@ def test_unpair_keeps_pending_events_and_pairing_again_with_the_business_sends_t
     assert "synced: 2 accepted, 0 already in the cloud, 0 rejected" in synced.stdout
     with httpx.Client(base_url=served.url) as http:
         assert OwnerApi(http, "owner@shop.example").card(card_id)["balance"]["units"] == 1
+
+
+def test_an_owner_of_two_businesses_says_which_one_her_pairing_code_is_for(served, tmp_path):
+    """Emails are unique per business (issue 12, item 12): the operator makes the same person
+    owner of a second business only when asked to, and her sign-in then asks which business."""
+    again = create_owner(tmp_path / "cloud", "owner@shop.example", "Bakery", check=False)
+    assert again.returncode == 1
+    assert "already signs in to business 1 ('Cafe')" in again.stderr
+    assert "--another-business" in again.stderr
+    second = create_owner(tmp_path / "cloud", "owner@shop.example", "Bakery", "--another-business")
+    assert "created business 2 ('Bakery')" in second.stdout
+    assert "pairing-code --business-id 2" in second.stdout  # same password: she will be asked
+
+    which = _pairing_code(served)
+    assert which.returncode == 1
+    assert "1 (Cafe), 2 (Bakery)" in which.stderr
+    assert "--business-id" in which.stderr
+    made = _pairing_code(served, PASSWORD, "--business-id", "2")
+    assert made.returncode == 0, made.stderr
+    assert "(location Main;" in made.stdout
+    with httpx.Client(base_url=served.url, timeout=15) as http:
+        bakery = OwnerApi(http, "owner@shop.example", business_id=2)
+        cafe = OwnerApi(http, "owner@shop.example", business_id=1)
+        assert [loc["name"] for loc in bakery._ok(http.get("/api/v1/locations", headers=bakery.headers))] == [
+            "Main"
+        ]
+        assert cafe._ok(http.get("/api/v1/locations", headers=cafe.headers)) == []

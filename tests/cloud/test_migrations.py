@@ -79,11 +79,11 @@ def _add_business(conn, name: str) -> int:
 
 
 def test_emails_become_unique_per_business_and_the_way_back_refuses_shared_ones(database_url):
-    """0003_e: users from before keep their rows; afterwards one email may sign in to two
+    """0003: users from before keep their rows; afterwards one email may sign in to two
     businesses but not twice to one; downgrading refuses (changing nothing) while shared."""
     db = Database(database_url)
     try:
-        upgrade(db.write_engine, "0002_b2")
+        upgrade(db.write_engine, "0002")
         with db.write_engine.begin() as conn:
             cafe, bakery = _add_business(conn, "Cafe"), _add_business(conn, "Bakery")
             _add_user(conn, cafe, "sam@shop.example")
@@ -95,13 +95,13 @@ def test_emails_become_unique_per_business_and_the_way_back_refuses_shared_ones(
         with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
             _add_user(conn, bakery, "sam@shop.example")
         with pytest.raises(RuntimeError, match=r"1 email.*several businesses"):
-            downgrade(db.write_engine, "0002_b2")
+            downgrade(db.write_engine, "0002")
         assert _current(db) == _revisions(db)[-1]
         assert _diff(db) == []
         with db.write_engine.begin() as conn:
             assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 2
             conn.execute(text("DELETE FROM users WHERE business_id = :b"), {"b": bakery})
-        downgrade(db.write_engine, "0002_b2")
+        downgrade(db.write_engine, "0002")
         with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
             _add_user(conn, bakery, "sam@shop.example")
     finally:

@@ -6,7 +6,7 @@
 - devices.credential_shared_at: when two installations were found behind one credential.
 - device_installations: each installation (data folder) seen presenting a device's credential.
 
-Revision ID: 0002_b2
+Revision ID: 0002
 Revises: 0001
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 
 import cloud.types
 
-revision = "0002_b2"
+revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None

@@ -7,8 +7,8 @@ an index on email keeps sign-in's lookup fast.
 Downgrade restores the cloud-wide unique email; it refuses, saying how many emails are
 concerned and changing nothing, while an email has accounts in several businesses.
 
-Revision ID: 0003_e_user_email_per_business
-Revises: 0002_b2
+Revision ID: 0003
+Revises: 0002
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_e_user_email_per_business"
-down_revision = "0002_b2"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -39,7 +39,7 @@ def downgrade() -> None:
     )
     if shared:
         raise RuntimeError(
-            f"cannot downgrade below 0003_e_user_email_per_business: {shared} email(s) sign in to "
+            f"cannot downgrade below 0003: {shared} email(s) sign in to "
             "several businesses, and the older schema allows one account per email; change those "
             "users' emails first"
         )

@@ -863,6 +863,110 @@
     </message>
 </context>
 <context>
+    <name>FirstRunScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="49"/>
+        <source>Welcome! Set up your shop</source>
+        <translation>Willkommen! Richten Sie Ihr Geschäft ein</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="61"/>
+        <source>Coffee card</source>
+        <translation>Kaffeekarte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="65"/>
+        <source>a free coffee</source>
+        <translation>ein Kaffee gratis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="71"/>
+        <source>Your shop</source>
+        <translation>Ihr Geschäft</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="73"/>
+        <source>Shop name</source>
+        <translation>Name des Geschäfts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="74"/>
+        <source>This counter&apos;s location (optional)</source>
+        <translation>Standort dieser Kasse (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="75"/>
+        <source>Time zone (type to search)</source>
+        <translation>Zeitzone (zum Suchen tippen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="76"/>
+        <source>Currency (type to search)</source>
+        <translation>Währung (zum Suchen tippen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="80"/>
+        <source>The owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="82"/>
+        <source>Owner&apos;s name</source>
+        <translation>Name des Inhabers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="83"/>
+        <source>Choose a PIN (4 to 8 digits)</source>
+        <translation>PIN wählen (4 bis 8 Ziffern)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="84"/>
+        <source>The same PIN again</source>
+        <translation>Dieselbe PIN noch einmal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="88"/>
+        <source>Your first offer (you can change it later)</source>
+        <translation>Ihr erstes Angebot (später änderbar)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="90"/>
+        <source>Offer name</source>
+        <translation>Name des Angebots</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="91"/>
+        <source>Stamps needed for the reward</source>
+        <translation>Stempel bis zur Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="92"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="110"/>
+        <source>Set up the shop</source>
+        <translation>Geschäft einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="147"/>
+        <source>en</source>
+        <comment>the language code of this translation</comment>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="186"/>
+        <source>Setting up the shop…</source>
+        <translation>Das Geschäft wird eingerichtet …</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="208"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+</context>
+<context>
     <name>KioskStatusBar</name>
     <message>
         <location filename="../../kiosk/ui/widgets/status_bar.py" line="28"/>
@@ -950,24 +1054,30 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="49"/>
+        <location filename="../../kiosk/ui/main_window.py" line="50"/>
+        <location filename="../../kiosk/ui/main_window.py" line="65"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="72"/>
+        <location filename="../../kiosk/ui/main_window.py" line="74"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="76"/>
+        <location filename="../../kiosk/ui/main_window.py" line="78"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="137"/>
+        <location filename="../../kiosk/ui/main_window.py" line="143"/>
         <source>%1 is for managers and owners only.</source>
         <translation>%1 ist nur für Filialleitung und Inhaber.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <source>The shop is set up. Sign in with your new PIN.</source>
+        <translation>Das Geschäft ist eingerichtet. Melden Sie sich mit Ihrer neuen PIN an.</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1621,36 @@
         <translation>Eines der Symbole wählen.</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/messages.py" line="142"/>
+        <source>enter the shop&apos;s name</source>
+        <translation>Namen des Geschäfts eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="143"/>
+        <source>at most 80 characters</source>
+        <translation>höchstens 80 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="144"/>
+        <source>choose a time zone from the list</source>
+        <translation>eine Zeitzone aus der Liste wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="145"/>
+        <source>choose a currency from the list</source>
+        <translation>eine Währung aus der Liste wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="146"/>
+        <source>the two PINs differ</source>
+        <translation>die beiden PINs sind verschieden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="147"/>
+        <source>this kiosk is set up already</source>
+        <translation>dieser Kiosk ist bereits eingerichtet</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/messages.py" line="106"/>
         <source>choose a country from the list</source>
         <translation>ein Land aus der Liste wählen</translation>
@@ -1749,22 +1889,22 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="154"/>
+        <location filename="../../kiosk/ui/messages.py" line="160"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="158"/>
+        <location filename="../../kiosk/ui/messages.py" line="164"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="159"/>
+        <location filename="../../kiosk/ui/messages.py" line="165"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="162"/>
+        <location filename="../../kiosk/ui/messages.py" line="168"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>
@@ -2322,68 +2462,63 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="70"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="81"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="97"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="106"/>
         <source>Owner&apos;s name</source>
         <translation>Name des Inhabers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="109"/>
         <source>Choose a PIN (4 to 8 digits)</source>
         <translation>PIN wählen (4 bis 8 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>The same PIN again</source>
         <translation>Dieselbe PIN noch einmal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="114"/>
         <source>Create the owner</source>
         <translation>Inhaber anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="141"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="280"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="144"/>
         <source>A manager&apos;s PIN is needed to leave kiosk mode</source>
         <translation>Zum Verlassen des Kioskmodus ist die PIN der Filialleitung nötig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="160"/>
-        <source>Welcome! First, set up the shop owner&apos;s PIN</source>
-        <translation>Willkommen! Zuerst die PIN des Inhabers festlegen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="207"/>
         <source>Choose your name first.</source>
         <translation>Bitte zuerst den eigenen Namen wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="219"/>
         <source>Only a manager or the owner can leave kiosk mode.</source>
         <translation>Nur Filialleitung oder Inhaber können den Kioskmodus verlassen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="233"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch bis zur Sperre.</numerusform>
@@ -2391,17 +2526,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="264"/>
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="269"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>Die beiden PINs sind verschieden. Bitte neu eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="277"/>
         <source>Owner created. Sign in with the new PIN.</source>
         <translation>Inhaber angelegt. Mit der neuen PIN anmelden.</translation>
     </message>

@@ -105,7 +105,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="233"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform>

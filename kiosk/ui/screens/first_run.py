@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLineEdit,
     QScrollArea,
     QSpinBox,
@@ -95,9 +96,10 @@ class FirstRunScreen(QWidget):
         host = QWidget()
         grid = QGridLayout(host)
         grid.setContentsMargins(0, 0, 8, 0)
-        grid.addWidget(shop, 0, 0)
-        grid.addWidget(owner, 1, 0)
-        grid.addWidget(offer, 0, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
+        # the shop on the left, the owner and the offer on the right: all of it fits 1024x768
+        grid.addWidget(shop, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(owner, 0, 1)
+        grid.addWidget(offer, 1, 1)
         grid.setRowStretch(2, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -106,10 +108,12 @@ class FirstRunScreen(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(scroll, 1)
         self.message = MessageLine()
-        layout.addWidget(self.message)
         self.done_button = BigButton(self.tr("Set up the shop"), kind="primary", icon_name="check")
         self.done_button.clicked.connect(self.on_done_clicked)
-        layout.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()  # one row: the form keeps the height
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.done_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(bottom)
 
         # Enter moves on, field by field; on the last one it sets the shop up
         order = [self.shop_name, self.location_name, self.time_zone, self.currency]

@@ -3,11 +3,14 @@ the first offer on one screen, then sign-in as the owner with the offer running.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 from tzlocal import get_localzone_name
 
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.store import meta
+from tests.ui.text_fit import clipped_texts, english_in_german
 
 
 def wait_first_run(qtbot, kiosk):
@@ -122,3 +125,27 @@ def test_a_business_left_without_an_owner_keeps_its_key_and_gets_one(qtbot, make
     assert after.business_name == "New Shop"
     qtbot.waitUntil(lambda: len(kiosk.window.signin.staff_buttons) == 1)
     assert not services.needs_owner()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_first_run_fits_with_every_error_shown_and_speaks_german(qtbot, make_kiosk, language, size):
+    kiosk = make_kiosk(language=language)
+    kiosk.window.resize(*size)
+    screen = wait_first_run(qtbot, kiosk)
+    screen.offer_name.clear()
+    screen.offer_reward.clear()
+    screen.offer_stamps.setValue(0)
+    screen.pin.setText("1")
+    qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not screen._waiting and screen.errors["shop_name"].isVisible())
+    assert len([e for e in screen.errors.values() if e.isVisible()]) == 6
+    for _ in range(3):
+        QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    found = clipped_texts(kiosk.window)
+    if language == "de":
+        # IANA zone names are identifiers ("Europe/Isle_of_Man"), the same in every language
+        zones = [screen.time_zone.itemText(i) for i in range(screen.time_zone.count())]
+        found += english_in_german(kiosk.window, zones)
+    assert not found, "\n".join(found)

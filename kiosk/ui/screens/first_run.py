@@ -39,6 +39,12 @@ def _searchable(combo: QComboBox) -> QComboBox:
     return combo
 
 
+def _currency_label(code: str, name: str, longest: int = 26) -> str:
+    """ "CHF – Swiss Franc"; a long name is cut short so that every item fits the field."""
+    label = f"{code} – {name}"
+    return label if len(label) <= longest else label[: longest - 1].rstrip() + "…"
+
+
 class FirstRunScreen(QWidget):
     shop_ready = Signal(object)  # ShopOutcome: the shop, its owner and first offer are saved
 
@@ -158,7 +164,7 @@ class FirstRunScreen(QWidget):
         self.time_zone.setCurrentText(typed_zone or choices.zone)
         self.currency.clear()
         for code, name in choices.currencies:
-            self.currency.addItem(f"{code} – {name}", code)
+            self.currency.addItem(_currency_label(code, name), code)
         index = self.currency.findData(choices.currency)
         if typed_currency:
             self.currency.setCurrentText(typed_currency)

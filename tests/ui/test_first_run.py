@@ -64,6 +64,7 @@ def test_a_fresh_kiosk_is_set_up_in_one_screen_and_the_owner_signs_in(qtbot, mak
     signin = window.signin
     qtbot.waitUntil(lambda: window.current_screen() == "signin" and len(signin.staff_buttons) == 1)
     assert window.shop_label.text() == "Rosa's Bakery"
+    assert signin.message.text() == "The shop is set up. Sign in with your new PIN."
     [(owner_id, tile)] = signin.staff_buttons.items()
     assert tile.text() == "Rosa Owner"
     assert tile.isChecked()  # the owner is preselected

@@ -116,7 +116,7 @@ def set_up_shop(ctx: Context, setup: ShopSetup) -> ShopOutcome:
                 now,
                 owner.id,
                 owner.name,
-                "shop_set_up",
+                "zone_currency_set",
                 time_zone=setup.time_zone,
                 currency=setup.currency.upper(),
             )

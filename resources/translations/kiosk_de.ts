@@ -87,152 +87,167 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/audit.py" line="87"/>
+        <source>Time zone and currency set</source>
+        <translation>Zeitzone und Währung festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
         <source>Kiosk paired with the cloud</source>
         <translation>Kiosk mit der Cloud gekoppelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="89"/>
         <source>Kiosk unpaired from the cloud</source>
         <translation>Kiosk von der Cloud getrennt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
         <source>customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="93"/>
         <source>card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
         <source>change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
         <source>offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
         <source>staff member</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
         <source>role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
         <source>new PIN</source>
         <translation>neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="127"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
         <source>location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
+        <source>time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
         <source>marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="110"/>
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
         <source>from</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
         <source>local data discarded</source>
         <translation>lokale Daten verworfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="113"/>
         <source>what was discarded</source>
         <translation>was verworfen wurde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
         <source>events kept to sync later</source>
         <translation>zum späteren Abgleich behaltene Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="122"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="122"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="124"/>
         <source>cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
         <source>manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="126"/>
         <source>owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="128"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="129"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="130"/>
         <source>the Sync screen</source>
         <translation>die Sync-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="131"/>
         <source>the command line</source>
         <translation>die Kommandozeile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="198"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -280,22 +295,22 @@
         <translation>Land für Telefonnummern festgelegt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
         <source>country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="116"/>
         <source>Every action</source>
         <translation>Alle Aktionen</translation>
     </message>
@@ -865,103 +880,103 @@
 <context>
     <name>FirstRunScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="56"/>
         <source>Welcome! Set up your shop</source>
         <translation>Willkommen! Richten Sie Ihr Geschäft ein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="68"/>
         <source>Coffee card</source>
         <translation>Kaffeekarte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="72"/>
         <source>a free coffee</source>
         <translation>ein Kaffee gratis</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="78"/>
         <source>Your shop</source>
         <translation>Ihr Geschäft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="80"/>
         <source>Shop name</source>
         <translation>Name des Geschäfts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="81"/>
         <source>This counter&apos;s location (optional)</source>
         <translation>Standort dieser Kasse (optional)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="82"/>
         <source>Time zone (type to search)</source>
         <translation>Zeitzone (zum Suchen tippen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="83"/>
         <source>Currency (type to search)</source>
         <translation>Währung (zum Suchen tippen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="87"/>
         <source>The owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="89"/>
         <source>Owner&apos;s name</source>
         <translation>Name des Inhabers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="90"/>
         <source>Choose a PIN (4 to 8 digits)</source>
         <translation>PIN wählen (4 bis 8 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="91"/>
         <source>The same PIN again</source>
         <translation>Dieselbe PIN noch einmal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="95"/>
         <source>Your first offer (you can change it later)</source>
         <translation>Ihr erstes Angebot (später änderbar)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="97"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="98"/>
         <source>Stamps needed for the reward</source>
         <translation>Stempel bis zur Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="99"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="117"/>
         <source>Set up the shop</source>
         <translation>Geschäft einrichten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="157"/>
         <source>en</source>
         <comment>the language code of this translation</comment>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="196"/>
         <source>Setting up the shop…</source>
         <translation>Das Geschäft wird eingerichtet …</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="218"/>
         <source>Please correct the marked fields.</source>
         <translation>Bitte korrigieren Sie die markierten Felder.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="198"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>

@@ -100,7 +100,7 @@ def test_the_whole_shop_is_saved_in_one_go(kiosk):
     assert {e["action"] for e in state["audit"]} == {
         "business_created",
         "staff_added",
-        "shop_set_up",
+        "zone_currency_set",
         "offer_created",
     }
     signed = kiosk.services.sign_in(made.owner.id, "4321")

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from babel import Locale, UnknownLocaleError
-from babel.numbers import get_currency_name, get_territory_currencies
 from tzlocal import get_localzone_name
 
 from kiosk.domain.model import Program, Role, Staff
@@ -55,6 +53,9 @@ def known_zones() -> frozenset[str]:
 @cache
 def known_currencies() -> frozenset[str]:
     """The currencies some country uses today (ISO 4217, from the CLDR data Babel carries)."""
+    from babel import Locale  # Babel's data loads only for the first run, not at every start
+    from babel.numbers import get_territory_currencies
+
     today = date.today()
     return frozenset(c for t in Locale("en").territories for c in get_territory_currencies(t, today))
 
@@ -68,6 +69,8 @@ def _machine_zone() -> str:
 
 
 def _currency_of(country: str) -> str:
+    from babel.numbers import get_territory_currencies
+
     try:
         found = [c for c in get_territory_currencies(country, date.today()) if c in known_currencies()]
     except Exception:  # an unknown territory
@@ -76,6 +79,9 @@ def _currency_of(country: str) -> str:
 
 
 def shop_choices(ctx: Context, language: str = "en") -> ShopChoices:
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import get_currency_name
+
     try:
         locale = Locale.parse(language or "en")
     except (ValueError, UnknownLocaleError):

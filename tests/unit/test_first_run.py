@@ -137,3 +137,16 @@ def test_reports_count_days_in_the_shops_chosen_zone(kiosk, monkeypatch):
     assert report.ok, report.message
     shop_day = (kiosk.clock.now + timedelta(hours=14)).date()
     assert [(day, totals.visits) for day, totals in report.report.by_day] == [(shop_day, 1)]
+
+
+def test_the_proposed_currency_is_the_shops_countrys_and_names_are_in_the_kiosks_language(kiosk):
+    owner = Actor(None, "command line", Role.OWNER)
+    assert kiosk.services.set_phone_region("CH", actor=owner) == "CH"  # as if the locale said de_CH
+    choices = kiosk.services.shop_choices("de")
+    assert choices.currency == "CHF"
+    assert dict(choices.currencies)["USD"] == "US-Dollar"
+    assert "Europe/Berlin" in choices.zones
+    assert choices.zone in choices.zones
+    assert "DEM" not in dict(choices.currencies)  # no currency that is out of use
+    kiosk.services.set_phone_region("JP", actor=owner)
+    assert kiosk.services.shop_choices("en").currency == "JPY"

@@ -7,12 +7,8 @@ Searching matches the end of the number, which is the same in every format a per
 
 from __future__ import annotations
 
-import gettext
-from functools import cache
-
 import phonenumbers
-import pycountry
-from phonenumbers import geocoder
+from babel import Locale, UnknownLocaleError
 
 FALLBACK_REGION = "DE"
 MIN_TAIL = 4  # fewer digits than this match too many people to be a search
@@ -27,27 +23,16 @@ def regions() -> list[str]:
 MAX_NAME_CHARS = 32  # a country's name in a choice list, at most
 
 
-@cache
-def _country_names(language: str) -> gettext.NullTranslations:
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True)
-
-
-def _country_name(code: str, language: str) -> str:
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return ""
-    return _country_names(language).gettext(getattr(country, "common_name", country.name))
-
-
 def region_choices(language: str) -> list[tuple[str, str]]:
     """(code, "Name (+calling code)") for every country, named in `language` ("en", "de") and
     sorted by that name: people look for "Deutschland", not for "DE"."""
+    try:  # CLDR's names, through Babel (which the first run's currencies use too)
+        names = Locale.parse(language).territories
+    except (UnknownLocaleError, ValueError):
+        names = Locale.parse("en").territories
     named = []
     for code in regions():
-        example = phonenumbers.example_number(code)
-        name = _country_name(code, language)
-        if not name and example is not None:  # territories ISO 3166 does not list (Kosovo, …)
-            name = geocoder.country_name_for_number(example, language)
+        name = names.get(code, "")
         if len(name) > MAX_NAME_CHARS:  # "St. Helena, Ascension und Tristan da Cunha"
             name = name[: MAX_NAME_CHARS - 1].rstrip(" ,") + "…"
         calling = phonenumbers.country_code_for_region(code)

@@ -47,6 +47,12 @@ class Problem(enum.Enum):
     OFFER_ENDS_BEFORE_START = "The end must come after the start."
     OFFER_COLOUR = "A colour like #6d4c41."
     OFFER_ICON = "Choose one of the icons."
+    SHOP_NAME_MISSING = "enter the shop's name"
+    SHOP_NAME_TOO_LONG = "at most 80 characters"
+    ZONE_UNKNOWN = "choose a time zone from the list"
+    CURRENCY_UNKNOWN = "choose a currency from the list"
+    PINS_DIFFER = "the two PINs differ"
+    SHOP_SET_UP = "this kiosk is set up already"
 
     def text(self, **params) -> str:
         return self.value.format(**params) if params else self.value

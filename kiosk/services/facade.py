@@ -6,7 +6,19 @@ from pathlib import Path
 
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
-from kiosk.services import counter, customers, history, identity, offers, privacy, replacement, reports, staff
+from kiosk.domain.shop import ShopSetup
+from kiosk.services import (
+    counter,
+    customers,
+    first_run,
+    history,
+    identity,
+    offers,
+    privacy,
+    replacement,
+    reports,
+    staff,
+)
 from kiosk.services.context import Actor, Context
 from kiosk.store import ledger
 
@@ -94,6 +106,12 @@ class Services:
         return offers.set_offer_status(self.ctx, program_id, status, actor=actor)
 
     # the kiosk itself
+    def shop_choices(self, language: str = "en") -> first_run.ShopChoices:
+        return first_run.shop_choices(self.ctx, language)
+
+    def set_up_shop(self, setup: ShopSetup) -> first_run.ShopOutcome:
+        return first_run.set_up_shop(self.ctx, setup)
+
     def identity(self) -> identity.Identity:
         return identity.load_identity(self.ctx)
 

@@ -43,28 +43,33 @@ def load_identity(ctx: Context) -> Identity:
 def set_up_business(
     ctx: Context, business_name: str, location_name: str, business_id: int | None = None
 ) -> Identity:
-    """First run of a standalone kiosk: a business, a location, and this device's issuing key."""
+    """A standalone kiosk's business, location and issuing key (the demo shop, the CLI)."""
+    with ctx.store.transaction() as conn:
+        write_business(ctx, conn, business_name, location_name, business_id)
+    return load_identity(ctx)
+
+
+def write_business(
+    ctx: Context, conn, business_name: str, location_name: str, business_id: int | None = None
+) -> None:
+    """Inside the caller's transaction: a business, a location, and this device's issuing key."""
     business_id = business_id or (1 + secrets.randbelow(2**31 - 1))
     location = Location(ctx.new_id(), location_name)
     device_id = ctx.new_id()
     private = Ed25519PrivateKey.generate()
     raw_private = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     key_id = 1 + secrets.randbelow(2**16 - 1)
-    with ctx.store.transaction() as conn:
-        for key, value in {
-            "business_id": str(business_id),
-            "business_name": business_name,
-            "location_id": location.id,
-            "location_name": location.name,
-            "device_id": device_id,
-        }.items():
-            meta.put_setting(conn, key, value)
-        meta.put_location(conn, location.id, location.name)
-        meta.put_key(conn, PublicKey(business_id, key_id, cardtoken.public_key_bytes(private)), raw_private)
-        meta.audit(
-            conn, ctx.clock(), None, None, "business_created", name=business_name, location=location_name
-        )
-    return load_identity(ctx)
+    for key, value in {
+        "business_id": str(business_id),
+        "business_name": business_name,
+        "location_id": location.id,
+        "location_name": location.name,
+        "device_id": device_id,
+    }.items():
+        meta.put_setting(conn, key, value)
+    meta.put_location(conn, location.id, location.name)
+    meta.put_key(conn, PublicKey(business_id, key_id, cardtoken.public_key_bytes(private)), raw_private)
+    meta.audit(conn, ctx.clock(), None, None, "business_created", name=business_name, location=location_name)
 
 
 def issuing_private_key(raw: bytes) -> Ed25519PrivateKey:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import tzinfo
+from zoneinfo import ZoneInfo
 
 from tzlocal import reload_localzone
 
@@ -13,6 +14,7 @@ from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
 from kiosk.domain.reports import MAX_DAYS, Report, period, summarise
 from kiosk.services.context import Actor, Context
+from kiosk.services.first_run import shop_zone_name
 from kiosk.store import StorageError, directory, meta
 from kiosk.store.reports import report_lines
 
@@ -26,11 +28,16 @@ class ReportOutcome(Outcome):
     paired: bool = False
 
 
-def local_zone() -> tzinfo:
-    """The time zone the shop's days start in: this machine's, as a zone with its daylight-saving
+def local_zone(ctx: Context | None = None) -> tzinfo:
+    """The time zone the shop's days start in: the one the owner chose at the first run (saved in
+    the shop's settings), else this machine's; as a zone with its daylight-saving
     rules (a fixed offset taken from today would put a day's first hour on the wrong date for
     every day on the other side of a clock change). Read afresh each time (a report is rare): a
     zone changed on the running machine counts from the next report."""
+    if ctx is not None:
+        chosen = shop_zone_name(ctx)
+        if chosen is not None:
+            return ZoneInfo(chosen)
     return reload_localzone()
 
 
@@ -39,7 +46,7 @@ def report(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None) -
         return ReportOutcome(refusal=refuse(Reason.NOT_ALLOWED))
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_DAYS:
         return ReportOutcome(refusal=invalid("Days", Problem.REPORT_DAYS, max=MAX_DAYS))
-    zone = tz or local_zone()
+    zone = tz or local_zone(ctx)
     start, end = period(ctx.clock(), days, zone)
     try:
         with ctx.store.reading() as conn:

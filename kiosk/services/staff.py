@@ -44,6 +44,11 @@ def pin_hasher(env: Mapping[str, str] | None = None) -> PasswordHasher:
 _hasher = pin_hasher()
 
 
+def hash_pin(pin: str) -> str:
+    """A new PIN's hash at the kiosk's cost (the first run saves the owner's with it)."""
+    return _hasher.hash(pin)
+
+
 @dataclass(frozen=True, slots=True)
 class SignInOutcome(Outcome):
     actor: Actor | None = None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kiosk.domain.model import Role
 from kiosk.services.context import Actor
 from kiosk.ui.resources import icon
+from kiosk.ui.screens.first_run import FirstRunScreen
 from kiosk.ui.screens.signin import LEAVE_KIOSK, SignInScreen
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -60,7 +61,8 @@ class MainWindow(QMainWindow):
         self.nav_layout = QVBoxLayout(self.nav)
         self.nav_layout.setContentsMargins(10, 12, 10, 12)
         self.nav_layout.setSpacing(6)
-        self.shop_label = QLabel(shop_name)
+        # before the first run there is no shop name: the app's own name, never a blank header
+        self.shop_label = QLabel(shop_name or self.tr("Loyalty Kiosk"))
         self.shop_label.setObjectName("shopName")
         self.shop_label.setWordWrap(True)
         self.nav_layout.addWidget(self.shop_label)
@@ -84,6 +86,10 @@ class MainWindow(QMainWindow):
         self.signin.actor_verified.connect(self.on_actor_verified)
         self.signin.cancelled.connect(self.on_signin_cancelled)
         self.stack.addWidget(self.signin)
+        self.first_run = FirstRunScreen(worker)
+        self.first_run.shop_ready.connect(self.on_shop_ready)
+        self.signin.first_run_needed.connect(self.show_first_run)
+        self.stack.addWidget(self.first_run)
 
         body = QWidget()
         row = QHBoxLayout(body)
@@ -148,6 +154,8 @@ class MainWindow(QMainWindow):
         current = self.stack.currentWidget()
         if current is self.signin:
             return "signin"
+        if current is self.first_run:
+            return "first_run"
         return next((n for n, e in self.entries.items() if e.widget is current), "")
 
     def show_signin(self) -> None:
@@ -155,6 +163,19 @@ class MainWindow(QMainWindow):
         self.signin.start("sign_in")
         self.stack.setCurrentWidget(self.signin)
         self.screen_changed.emit("signin")
+
+    def show_first_run(self) -> None:
+        self.nav.setEnabled(False)
+        self.first_run.start()
+        self.stack.setCurrentWidget(self.first_run)
+        self.screen_changed.emit("first_run")
+
+    def on_shop_ready(self, outcome) -> None:
+        """The shop is set up: its name heads the window, and the owner signs in with the new PIN
+        (the only person on the roster, so their tile is the one preselected)."""
+        self.shop_label.setText(outcome.identity.business_name)
+        self.show_signin()
+        self.signin.message.setText(self.tr("The shop is set up. Sign in with your new PIN."))
 
     def _gate_nav(self) -> None:
         for name, button in self.nav_buttons.items():

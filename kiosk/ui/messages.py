@@ -139,6 +139,12 @@ _PROBLEMS = {
     Problem.OFFER_ENDS_BEFORE_START: QT_TRANSLATE_NOOP("Problem", "The end must come after the start."),
     Problem.OFFER_COLOUR: QT_TRANSLATE_NOOP("Problem", "A colour like #6d4c41."),
     Problem.OFFER_ICON: QT_TRANSLATE_NOOP("Problem", "Choose one of the icons."),
+    Problem.SHOP_NAME_MISSING: QT_TRANSLATE_NOOP("Problem", "enter the shop's name"),
+    Problem.SHOP_NAME_TOO_LONG: QT_TRANSLATE_NOOP("Problem", "at most 80 characters"),
+    Problem.ZONE_UNKNOWN: QT_TRANSLATE_NOOP("Problem", "choose a time zone from the list"),
+    Problem.CURRENCY_UNKNOWN: QT_TRANSLATE_NOOP("Problem", "choose a currency from the list"),
+    Problem.PINS_DIFFER: QT_TRANSLATE_NOOP("Problem", "the two PINs differ"),
+    Problem.SHOP_SET_UP: QT_TRANSLATE_NOOP("Problem", "this kiosk is set up already"),
 }
 
 

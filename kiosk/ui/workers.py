@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
+from kiosk.domain.shop import ShopSetup
 from kiosk.services.context import Actor
 from kiosk.services.facade import Services
 from kiosk.settings import KioskSettings, SettingsError, save_settings
@@ -91,6 +92,9 @@ class StoreWorker(QObject):
     offer_refused = Signal(object)
     audit_loaded = Signal(object)
     status_read = Signal(object)
+    shop_choices_read = Signal(object)  # first_run.ShopChoices: the zones, currencies and guesses
+    shop_set_up = Signal(object)  # ShopOutcome: the shop, its owner and first offer are saved
+    shop_refused = Signal(object)  # ShopOutcome with every field's problem; nothing was saved
     settings_saved = Signal(object)  # the KioskSettings now on disk
     settings_save_failed = Signal(object)  # SettingsNotSaved
     backup_checked = Signal(object)  # the new backup's path, or None when today's exists
@@ -208,6 +212,13 @@ class StoreWorker(QObject):
         self._submit(
             lambda s: s.set_offer_status(program_id, status, actor=actor), "offer_saved", "offer_refused"
         )
+
+    # the first run
+    def read_shop_choices(self, language: str) -> None:
+        self._submit(lambda s: s.shop_choices(language), "shop_choices_read")
+
+    def set_up_shop(self, setup: ShopSetup) -> None:
+        self._submit(lambda s: s.set_up_shop(setup), "shop_set_up", "shop_refused")
 
     # the kiosk
     def read_status(self, staff_name: str) -> None:

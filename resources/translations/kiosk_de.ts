@@ -9,230 +9,230 @@
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="47"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="57"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="45"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="57"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="57"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="57"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
         <source>Locked out after wrong PINs</source>
         <translation>Nach falschen PINs gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
         <source>Staff member added</source>
         <translation>Mitarbeiter hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
         <source>Staff member changed</source>
         <translation>Mitarbeiter geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
         <source>Customer enrolled</source>
         <translation>Kunde angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
         <source>Balance adjusted</source>
         <translation>Stand korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
         <source>New QR code made</source>
         <translation>Neuer QR-Code erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
         <source>Offer created</source>
         <translation>Angebot erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="87"/>
         <source>Offer changed</source>
         <translation>Angebot geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
         <source>Offer paused, resumed or archived</source>
         <translation>Angebot pausiert, fortgesetzt oder archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="89"/>
         <source>Shop set up</source>
         <translation>Geschäft eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
         <source>Kiosk paired with the cloud</source>
         <translation>Kiosk mit der Cloud gekoppelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
         <source>Kiosk unpaired from the cloud</source>
         <translation>Kiosk von der Cloud getrennt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
         <source>customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
         <source>card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
         <source>change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
         <source>offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
         <source>staff member</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
         <source>role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
         <source>new PIN</source>
         <translation>neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="130"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
         <source>location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
         <source>marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="113"/>
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
         <source>from</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="115"/>
         <source>local data discarded</source>
         <translation>lokale Daten verworfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="116"/>
         <source>what was discarded</source>
         <translation>was verworfen wurde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="117"/>
         <source>events kept to sync later</source>
         <translation>zum späteren Abgleich behaltene Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="127"/>
         <source>cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="128"/>
         <source>manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="129"/>
         <source>owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="131"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="132"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="133"/>
         <source>the Sync screen</source>
         <translation>die Sync-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="134"/>
         <source>the command line</source>
         <translation>die Kommandozeile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="201"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -240,64 +240,79 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="33"/>
         <source>Everyone</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="37"/>
         <source>Any time</source>
         <translation>Jederzeit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="38"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="40"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="39"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="40"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="50"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
         <source>Customer&apos;s contact details changed</source>
         <translation>Kontaktdaten eines Kunden geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
         <source>Country for phone numbers set</source>
         <translation>Land für Telefonnummern festgelegt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
         <source>country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
         <source>Every action</source>
         <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="90"/>
+        <source>Time zone and currency set</source>
+        <translation>Zeitzone und Währung festgelegt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="110"/>
+        <source>time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
+        <source>currency</source>
+        <translation>Währung</translation>
     </message>
 </context>
 <context>
@@ -530,153 +545,153 @@
 <context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="54"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="56"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="82"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="102"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="106"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="267"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="276"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="282"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="286"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="317"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="302"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="324"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="334"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="340"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="104"/>
         <source>Reason (required)</source>
         <translation>Grund (Pflicht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="105"/>
         <source>Say why, e.g. a stamp forgotten yesterday</source>
         <translation>Warum? Z. B. gestern einen Stempel vergessen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
         <source>Edit contact…</source>
         <translation>Kontakt bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
         <source>phone …%1</source>
         <translation>Telefon …%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="159"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n Karte</numerusform>
@@ -684,12 +699,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="169"/>
         <source>%1: %2 of %3 · card %4</source>
         <translation>%1: %2 von %3 · Karte %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="194"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n Kunde gefunden</numerusform>
@@ -697,7 +712,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="240"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -863,6 +878,110 @@
     </message>
 </context>
 <context>
+    <name>FirstRunScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="56"/>
+        <source>Welcome! Set up your shop</source>
+        <translation>Willkommen! Richten Sie Ihr Geschäft ein</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="68"/>
+        <source>Coffee card</source>
+        <translation>Kaffeekarte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="72"/>
+        <source>a free coffee</source>
+        <translation>ein Kaffee gratis</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="78"/>
+        <source>Your shop</source>
+        <translation>Ihr Geschäft</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="80"/>
+        <source>Shop name</source>
+        <translation>Name des Geschäfts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="81"/>
+        <source>This counter&apos;s location (optional)</source>
+        <translation>Standort dieser Kasse (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="82"/>
+        <source>Time zone (type to search)</source>
+        <translation>Zeitzone (zum Suchen tippen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="83"/>
+        <source>Currency (type to search)</source>
+        <translation>Währung (zum Suchen tippen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="87"/>
+        <source>The owner</source>
+        <translation>Inhaber</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="89"/>
+        <source>Owner&apos;s name</source>
+        <translation>Name des Inhabers</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="90"/>
+        <source>Choose a PIN (4 to 8 digits)</source>
+        <translation>PIN wählen (4 bis 8 Ziffern)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="91"/>
+        <source>The same PIN again</source>
+        <translation>Dieselbe PIN noch einmal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="95"/>
+        <source>Your first offer (you can change it later)</source>
+        <translation>Ihr erstes Angebot (später änderbar)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="97"/>
+        <source>Offer name</source>
+        <translation>Name des Angebots</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="98"/>
+        <source>Stamps needed for the reward</source>
+        <translation>Stempel bis zur Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="99"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="117"/>
+        <source>Set up the shop</source>
+        <translation>Geschäft einrichten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="157"/>
+        <source>en</source>
+        <comment>the language code of this translation</comment>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="196"/>
+        <source>Setting up the shop…</source>
+        <translation>Das Geschäft wird eingerichtet …</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="218"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+</context>
+<context>
     <name>KioskStatusBar</name>
     <message>
         <location filename="../../kiosk/ui/widgets/status_bar.py" line="28"/>
@@ -950,24 +1069,30 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="49"/>
+        <location filename="../../kiosk/ui/main_window.py" line="50"/>
+        <location filename="../../kiosk/ui/main_window.py" line="65"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="72"/>
+        <location filename="../../kiosk/ui/main_window.py" line="74"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="76"/>
+        <location filename="../../kiosk/ui/main_window.py" line="78"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="137"/>
+        <location filename="../../kiosk/ui/main_window.py" line="143"/>
         <source>%1 is for managers and owners only.</source>
         <translation>%1 ist nur für Filialleitung und Inhaber.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <source>The shop is set up. Sign in with your new PIN.</source>
+        <translation>Das Geschäft ist eingerichtet. Melden Sie sich mit Ihrer neuen PIN an.</translation>
     </message>
 </context>
 <context>
@@ -1515,6 +1640,36 @@
         <source>choose a country from the list</source>
         <translation>ein Land aus der Liste wählen</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="142"/>
+        <source>enter the shop&apos;s name</source>
+        <translation>Namen des Geschäfts eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="143"/>
+        <source>at most 80 characters</source>
+        <translation>höchstens 80 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="144"/>
+        <source>choose a time zone from the list</source>
+        <translation>eine Zeitzone aus der Liste wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="145"/>
+        <source>choose a currency from the list</source>
+        <translation>eine Währung aus der Liste wählen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="146"/>
+        <source>the two PINs differ</source>
+        <translation>die beiden PINs sind verschieden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="147"/>
+        <source>this kiosk is set up already</source>
+        <translation>dieser Kiosk ist bereits eingerichtet</translation>
+    </message>
 </context>
 <context>
     <name>Refusal</name>
@@ -1749,22 +1904,22 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="154"/>
+        <location filename="../../kiosk/ui/messages.py" line="160"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="158"/>
+        <location filename="../../kiosk/ui/messages.py" line="164"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="159"/>
+        <location filename="../../kiosk/ui/messages.py" line="165"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="162"/>
+        <location filename="../../kiosk/ui/messages.py" line="168"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>
@@ -2217,117 +2372,117 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="54"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="58"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="59"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="63"/>
         <source>Play a sound after each scan</source>
         <translation>Nach jedem Scan einen Ton abspielen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="66"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="68"/>
         <source>Kiosk mode: full screen; leaving needs a manager&apos;s PIN</source>
         <translation>Kioskmodus: Vollbild; Verlassen nur mit PIN der Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="73"/>
         <source>While the cloud has not confirmed them, a card can redeem at most this many rewards here (a copied card redeemed at two offline kiosks is caught at the next sync).</source>
         <translation>Solange die Cloud sie nicht bestätigt hat, kann eine Karte hier höchstens so viele Prämien einlösen (eine kopierte Karte, die an zwei Kiosken offline eingelöst wird, fällt beim nächsten Sync auf).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="77"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="78"/>
         <source>Language (after a restart)</source>
         <translation>Sprache (nach Neustart)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="79"/>
         <source>Sound</source>
         <translation>Ton</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
         <source>Sign out after no activity for</source>
         <translation>Abmelden nach Inaktivität von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="81"/>
         <source>Card printing</source>
         <translation>Kartendruck</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="82"/>
         <source>Rewards per card while offline</source>
         <translation>Prämien pro Karte ohne Verbindung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="95"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="96"/>
         <source>Scanner</source>
         <translation>Scanner</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="98"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="100"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="147"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="160"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="171"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="174"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="85"/>
         <source>Country for phone numbers</source>
         <translation>Land für Telefonnummern</translation>
     </message>
@@ -2335,68 +2490,63 @@
 <context>
     <name>SignInScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="75"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="87"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="103"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
         <source>Owner&apos;s name</source>
         <translation>Name des Inhabers</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
         <source>Choose a PIN (4 to 8 digits)</source>
         <translation>PIN wählen (4 bis 8 Ziffern)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
         <source>The same PIN again</source>
         <translation>Dieselbe PIN noch einmal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
         <source>Create the owner</source>
         <translation>Inhaber anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="146"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="295"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="150"/>
         <source>A manager&apos;s PIN is needed to leave kiosk mode</source>
         <translation>Zum Verlassen des Kioskmodus ist die PIN der Filialleitung nötig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="165"/>
-        <source>Welcome! First, set up the shop owner&apos;s PIN</source>
-        <translation>Willkommen! Zuerst die PIN des Inhabers festlegen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
         <source>Choose your name first.</source>
         <translation>Bitte zuerst den eigenen Namen wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="234"/>
         <source>Only a manager or the owner can leave kiosk mode.</source>
         <translation>Nur Filialleitung oder Inhaber können den Kioskmodus verlassen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="248"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch bis zur Sperre.</numerusform>
@@ -2404,17 +2554,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="279"/>
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="284"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>Die beiden PINs sind verschieden. Bitte neu eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="292"/>
         <source>Owner created. Sign in with the new PIN.</source>
         <translation>Inhaber angelegt. Mit der neuen PIN anmelden.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="201"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="159"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n card</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="194"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n customer found</numerusform>
@@ -113,7 +113,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="248"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from kiosk.domain.model import Role
 from kiosk.domain.offers import OfferDraft
+from kiosk.domain.phones import region_choices
 from kiosk.scanner.camera import CameraError, CameraProblem
 from kiosk.services import customers, offers
 from kiosk.services.context import Actor
@@ -97,7 +98,9 @@ class Walk:
                 continue
             found = clipped_texts(window)
             if self.language == "de":
-                found += english_in_german(window, self.words)
+                # countries are named by CLDR (Babel): "Isle of Man" is its German name too
+                countries = [name for _, name in region_choices("de")]
+                found += english_in_german(window, [*self.words, *countries])
             self.problems += [f"[{where}] {p}" for p in found]
 
     def every_tab(self, screen: QWidget, where: str) -> None:

@@ -79,19 +79,3 @@ def test_idle_sign_out(qtbot, make_kiosk, demo):
     assert kiosk.window.current_screen() == "signin"
     assert kiosk.session.actor is None
     assert not kiosk.window.sign_out_button.isVisible()
-
-
-def test_first_run_asks_for_the_owner_pin(qtbot, make_kiosk, services):
-    from kiosk.services import identity
-
-    identity.set_up_business(services.ctx, "New Shop", "Till")
-    kiosk = make_kiosk()
-    screen = kiosk.window.signin
-    qtbot.waitUntil(lambda: screen.owner_form.isVisible())
-    qtbot.keyClicks(screen.owner_name, "Dana Owner")
-    qtbot.keyClicks(screen.owner_pin, "4321")
-    qtbot.keyClicks(screen.owner_pin_again, "4321")
-    qtbot.mouseClick(screen.owner_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen.owner_form.isVisible())
-    sign_in(qtbot, kiosk, "Dana Owner", "4321")
-    assert kiosk.window.show_screen("settings")

@@ -87,6 +87,7 @@ class AuditScreen(QWidget):
             "offer_saved": self.tr("Offer changed"),
             "offer_status": self.tr("Offer paused, resumed or archived"),
             "business_created": self.tr("Shop set up"),
+            "zone_currency_set": self.tr("Time zone and currency set"),
             "kiosk_paired": self.tr("Kiosk paired with the cloud"),
             "kiosk_unpaired": self.tr("Kiosk unpaired from the cloud"),
         }
@@ -106,6 +107,8 @@ class AuditScreen(QWidget):
             "phone": self.tr("phone"),
             "region": self.tr("country"),
             "location": self.tr("location"),
+            "time_zone": self.tr("time zone"),
+            "currency": self.tr("currency"),
             "consent": self.tr("marketing consent"),
             "cloud": self.tr("cloud"),
             "via": self.tr("from"),

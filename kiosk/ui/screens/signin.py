@@ -35,6 +35,7 @@ LEAVE_KIOSK = "leave_kiosk"
 class SignInScreen(QWidget):
     actor_verified = Signal(object, str)  # Actor, purpose
     cancelled = Signal()
+    first_run_needed = Signal()  # no owner yet: the first-run screen sets up the shop and its owner
 
     def __init__(self, worker: StoreWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,10 +164,7 @@ class SignInScreen(QWidget):
 
     def on_owner_checked(self, needs_owner: bool) -> None:
         if needs_owner:
-            self.title.setText(self.tr("Welcome! First, set up the shop owner's PIN"))
-            self._set_pin_mode(False)
-            self.owner_form.show()
-            self.owner_name.setFocus()
+            self.first_run_needed.emit()
         else:
             self.worker.load_roster()
 

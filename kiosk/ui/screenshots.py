@@ -226,6 +226,33 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = 
     return shots
 
 
+def shoot_first_run(outdir: Path, language: str = "en") -> Path:
+    """A fresh install's first screen: the shop, its owner and its first offer, asked at once."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    translators = install_translations(app, language)
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        store = open_store(data, now=datetime.now(UTC))
+        services = Services(Context(store))
+        looks = KioskSettings(sound=False, language=language)
+        kiosk = build_main_window(services, looks, data_dir=data, app=app)
+        try:
+            kiosk.window.resize(*SIZE)
+            kiosk.window.show()
+            settle(kiosk.worker.shop_choices_read)
+            screen = kiosk.window.first_run
+            screen.shop_name.setText("Bäckerei Sonnenschein" if language == "de" else "Sunny Bakery")
+            screen.owner_name.setText("Olivia Owner")
+            return save(kiosk, outdir, "first-run")
+        finally:
+            kiosk.window.close()
+            kiosk.shutdown()
+            store.close()
+            for translator in translators:
+                app.removeTranslator(translator)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     outdir = Path(args[0]) if args else Path("docs/screenshots")
@@ -234,6 +261,8 @@ def main(argv: list[str] | None = None) -> int:
     shoot(outdir, theme="dark", prefix="dark-")
     shoot(outdir / "de", language="de")
     shoot(outdir / "de", theme="dark", prefix="dark-", language="de")
+    shoot_first_run(outdir)
+    shoot_first_run(outdir / "de", language="de")
     return 0
 
 

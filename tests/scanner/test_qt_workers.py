@@ -21,7 +21,7 @@ from kiosk.scanner.camera import (
 from kiosk.scanner.capture import Backoff
 from kiosk.scanner.synthetic import blank_frame
 from kiosk.scanner.wedge import WedgeSettings
-from kiosk.ui.camera_worker import CameraWorker
+from kiosk.ui.camera_worker import CameraWorker, camera_problem_text
 from kiosk.ui.serial_worker import SerialWorker
 from kiosk.ui.wedge_filter import WedgeFilter
 
@@ -58,7 +58,9 @@ def test_camera_failure_and_recovery_are_signalled(qtbot):
     with qtbot.waitSignal(worker.camera_recovered, timeout=5000):
         worker.start()
     worker.stop()
-    assert failed == [busy.message]
+    # the screen's words for the problem (translated by kind); the device's detail goes to the log
+    assert failed == [camera_problem_text(busy)]
+    assert failed == ["the camera will not open: is another program using it?"]
 
 
 class CountingCamera(ImageReplayCamera):

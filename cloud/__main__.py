@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from cloud import clv_cli, pairing_cli
+from cloud import clv_cli, pairing_cli, wallet_cli
 from cloud.private import PRIVATE_UMASK
 from cloud.settings import ENV_PREFIX, Settings, load_settings
 
@@ -170,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.set_defaults(func=_migrate)
     pairing_cli.add_parser(sub)
     clv_cli.add_parser(sub)
+    wallet_cli.add_parser(sub, _common)
     return parser
 
 

@@ -129,16 +129,11 @@ def updated_serials(
     session: WriteDb,
     when: Now,
     ctx: Ctx,
-    passesUpdatedSince: Annotated[str | None, Query(max_length=40)] = None,  # noqa: N803 - Apple's name
+    passesUpdatedSince: Annotated[  # noqa: N803 - Apple's name
+        str | None, Query(pattern=r"^[0-9]{1,18}$", description="a lastUpdated tag this service gave")
+    ] = None,
 ) -> Response:
-    since = None
-    if passesUpdatedSince:
-        try:
-            since = int(passesUpdatedSince)
-        except ValueError as exc:
-            raise ApiProblem(
-                400, "bad-update-tag", "passesUpdatedSince is not a tag this service gave."
-            ) from exc
+    since = int(passesUpdatedSince) if passesUpdatedSince else None
     changed: list[WalletPass] = []
     for row in store.registered_passes(session, device_id, pass_type_id):
         holder = store.holder_for(

@@ -74,7 +74,7 @@ def set_up(body: AppleSetupIn, owner: Owner, session: WriteDb, when: Now, reques
     except WalletSetupError as exc:
         session.rollback()
         raise ApiProblem(
-            422, "wallet-credentials-invalid", f"These pass credentials cannot sign passes: {exc}."
+            409, "wallet-credentials-invalid", f"These pass credentials cannot sign passes: {exc}."
         ) from exc
     audit(session, owner, when, "wallet.apple.setup", "wallet", row.pass_type_id, {"team_id": row.team_id})
     session.commit()

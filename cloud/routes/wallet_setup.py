@@ -89,14 +89,23 @@ def show(user: User, session: ReadDb) -> AppleSetupOut:
     return _summary(row)
 
 
-@router.delete("/wallet/apple", status_code=204)
-def remove(owner: Owner, session: WriteDb, when: Now) -> Response:
-    if store.apple_config(session, owner.business_id) is None:
+class AppleRemovedOut(WireOut):
+    pass_type_id: str
+    passes_no_longer_updated: int  # passes on phones that keep their last content
+
+
+@router.delete("/wallet/apple", response_model=AppleRemovedOut)
+def remove(owner: Owner, session: WriteDb, when: Now) -> AppleRemovedOut:
+    """Forget the pass certificate. Passes already on phones stay as they are and stop updating;
+    the answer says how many."""
+    row = store.apple_config(session, owner.business_id)
+    if row is None:
         raise ApiProblem(404, "wallet-not-set-up", "Apple Wallet passes are not set up for this business.")
+    pass_type_id = row.pass_type_id
     passes = store.remove_apple_config(session, owner.business_id)
-    audit(session, owner, when, "wallet.apple.remove", "wallet", owner.business_id, {"passes": passes})
+    audit(session, owner, when, "wallet.apple.remove", "wallet", pass_type_id, {"passes": passes})
     session.commit()
-    return Response(status_code=204)
+    return AppleRemovedOut(pass_type_id=pass_type_id, passes_no_longer_updated=passes)
 
 
 @router.get(

@@ -28,7 +28,7 @@ def _serve(args: argparse.Namespace) -> int:
     from cloud.app import create_app
     from cloud.db import Database, upgrade
 
-    settings = _settings(args, redis_url=args.redis_url)
+    settings = _settings(args, redis_url=args.redis_url, public_url=args.public_url)
     db = Database(settings.database_url)
     upgrade(db.write_engine)  # once, before any worker starts
     db.dispose()
@@ -60,6 +60,7 @@ def _serve(args: argparse.Namespace) -> int:
         "JWT_SECRET": settings.jwt_secret,
         "MIGRATE_ON_START": "0",
         "REDIS_URL": settings.redis_url,
+        "PUBLIC_URL": settings.public_url,
     }
     for key, value in env.items():
         os.environ[ENV_PREFIX + key] = value
@@ -146,6 +147,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--redis-url",
         help="keep rate-limit counters in this Redis, shared by every worker and instance "
         "(e.g. redis://127.0.0.1:6379/0; also LOYALTY_CLOUD_REDIS_URL); default: this process's memory",
+    )
+    serve.add_argument(
+        "--public-url",
+        help="the cloud's address as customers' phones reach it (https://...; also "
+        "LOYALTY_CLOUD_PUBLIC_URL): Apple Wallet passes update from there; default: each request's address",
     )
     serve.add_argument(
         "--forwarded-allow-ips",

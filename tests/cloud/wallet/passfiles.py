@@ -64,3 +64,19 @@ def signer_certificates(folder: Path) -> str:
         check=True,
     )
     return out.stdout
+
+
+def pass_verifier(folder: Path, root_pem: Path):
+    """A check of whole passes for the Wallet test client: unpacked, hashes right, openssl verifies."""
+    count = 0
+
+    def verify(pkpass: bytes) -> None:
+        nonlocal count
+        count += 1
+        where = folder / f"pass-{count}"
+        files = unpack(pkpass, where)
+        assert manifest_mismatches(files) == []
+        result = openssl_verify(where, root_pem)
+        assert result.returncode == 0, result.stderr
+
+    return verify

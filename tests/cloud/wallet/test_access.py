@@ -7,11 +7,19 @@ import io
 import json
 import zipfile
 
+import pytest
+
 from tests.cloud.wallet.conftest import issue_card, setup_body
+from tests.cloud.wallet.passfiles import pass_verifier
 from tests.cloud.wallet.pki import PASS_TYPE_ID
 from tests.cloud.wallet.wallet_app import WalletApp
 
 URL = "/api/v1/wallet/apple"
+
+
+@pytest.fixture
+def verify(pki_files, tmp_path):
+    return pass_verifier(tmp_path / "received", pki_files["root"])
 
 
 def _manager(cloud, owner) -> dict:
@@ -52,12 +60,12 @@ def test_another_business_cannot_download_a_cards_pass(cloud, pki):
     assert r.status_code == 404
 
 
-def test_removing_the_certificate_stops_passes_and_says_how_many_were_out(cloud, pki):
+def test_removing_the_certificate_stops_passes_and_says_how_many_were_out(cloud, pki, verify):
     owner = cloud.owner()
     assert cloud.client.put(URL, json=setup_body(pki), headers=owner.headers).status_code == 200
     _offer, card = issue_card(cloud, owner)
     pkpass = cloud.client.get(f"/api/v1/cards/{card['card']['id']}/apple-pass", headers=owner.headers).content
-    app = WalletApp(cloud.client)
+    app = WalletApp(cloud.client, verify=verify)
     assert app.add(pkpass).status_code == 201
     removed = cloud.client.delete(URL, headers=owner.headers)
     assert removed.status_code == 200
@@ -70,11 +78,11 @@ def test_removing_the_certificate_stops_passes_and_says_how_many_were_out(cloud,
     assert cloud.client.delete(URL, headers=owner.headers).status_code == 404
 
 
-def test_renaming_the_offer_updates_the_pass(cloud, pki):
+def test_renaming_the_offer_updates_the_pass(cloud, pki, verify):
     owner = cloud.owner()
     assert cloud.client.put(URL, json=setup_body(pki), headers=owner.headers).status_code == 200
     offer, card = issue_card(cloud, owner)
-    app = WalletApp(cloud.client)
+    app = WalletApp(cloud.client, verify=verify)
     app.add(cloud.client.get(f"/api/v1/cards/{card['card']['id']}/apple-pass", headers=owner.headers).content)
     serial = next(iter(app.passes))
     app.check_for_updates(PASS_TYPE_ID)

@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from tests.cloud.wallet.conftest import setup_body
-from tests.cloud.wallet.passfiles import manifest_mismatches, openssl_verify, unpack
+from tests.cloud.wallet.passfiles import manifest_mismatches, openssl_verify, pass_verifier, unpack
 from tests.cloud.wallet.pki import PASS_TYPE_ID
 from tests.cloud.wallet.wallet_app import WalletApp
 
@@ -33,14 +33,21 @@ def shop(cloud, pki):
     return owner, kiosk, offer, card_id, r.content
 
 
+@pytest.fixture
+def verify(pki_files, tmp_path):
+    return pass_verifier(tmp_path / "received", pki_files["root"])
+
+
 def _stamp(cloud, kiosk, card_id, offer, units: int = 1) -> None:
     results = cloud.push(kiosk, cloud.event("earn", card_id, offer, units))
     assert results[0]["status"] == "accepted", results
 
 
-def test_the_wallet_app_follows_a_stamp_from_the_kiosk_into_the_pass(cloud, shop, pki_files, tmp_path):
+def test_the_wallet_app_follows_a_stamp_from_the_kiosk_into_the_pass(
+    cloud, shop, pki_files, tmp_path, verify
+):
     _owner, kiosk, offer, card_id, pkpass = shop
-    app = WalletApp(cloud.client)
+    app = WalletApp(cloud.client, verify=verify)
     assert app.add(pkpass).status_code == 201
     serial = next(iter(app.passes))
     assert app.register(serial).status_code == 200  # already registered
@@ -71,9 +78,9 @@ def test_the_wallet_app_follows_a_stamp_from_the_kiosk_into_the_pass(cloud, shop
     assert app.changed_serials(PASS_TYPE_ID).status_code == 204  # no longer registered
 
 
-def test_two_changes_in_one_second_are_both_seen(cloud, shop):
+def test_two_changes_in_one_second_are_both_seen(cloud, shop, verify):
     _owner, kiosk, offer, card_id, pkpass = shop
-    app = WalletApp(cloud.client)
+    app = WalletApp(cloud.client, verify=verify)
     app.add(pkpass)
     serial = next(iter(app.passes))
     assert app.fetch(serial).status_code == 200
@@ -86,9 +93,9 @@ def test_two_changes_in_one_second_are_both_seen(cloud, shop):
     assert app.fetch(serial).status_code == 304
 
 
-def test_a_second_phone_registers_the_same_pass(cloud, shop):
+def test_a_second_phone_registers_the_same_pass(cloud, shop, verify):
     _owner, kiosk, offer, card_id, pkpass = shop
-    phone, tablet = WalletApp(cloud.client), WalletApp(cloud.client)
+    phone, tablet = WalletApp(cloud.client, verify=verify), WalletApp(cloud.client, verify=verify)
     assert phone.add(pkpass).status_code == 201
     assert tablet.add(pkpass).status_code == 201
     phone.check_for_updates(PASS_TYPE_ID)
@@ -101,12 +108,12 @@ def test_a_second_phone_registers_the_same_pass(cloud, shop):
 
 
 @pytest.mark.parametrize("token", ["wrong-token-0123456789", "", None])
-def test_calls_without_the_passs_token_get_401_and_change_nothing(cloud, shop, token):
+def test_calls_without_the_passs_token_get_401_and_change_nothing(cloud, shop, token, verify):
     _owner, _kiosk, _offer, _card_id, pkpass = shop
-    owner_app = WalletApp(cloud.client)
+    owner_app = WalletApp(cloud.client, verify=verify)
     assert owner_app.add(pkpass).status_code == 201
     serial = next(iter(owner_app.passes))
-    thief = WalletApp(cloud.client)
+    thief = WalletApp(cloud.client, verify=verify)
     thief.passes = {serial: owner_app.passes[serial]}
     held = owner_app.passes[serial]
     base = f"/wallet/v1/devices/{thief.device_id}/registrations/{PASS_TYPE_ID}/{serial}"

@@ -8,6 +8,7 @@ import io
 import json
 import uuid
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -29,11 +30,14 @@ class WalletApp:
     push_token: str = field(default_factory=lambda: uuid.uuid4().hex * 2)
     passes: dict[str, HeldPass] = field(default_factory=dict)
     tag: str | None = None
+    # checks every pass received as Wallet would (hashes, signature); a failure fails the test
+    verify: Callable[[bytes], None] = lambda _pkpass: None
 
     def _base(self, held: HeldPass) -> str:
         return urlsplit(held.content["webServiceURL"]).path + "/v1"
 
     def add(self, pkpass: bytes):
+        self.verify(pkpass)
         with zipfile.ZipFile(io.BytesIO(pkpass)) as archive:
             content = json.loads(archive.read("pass.json"))
         held = HeldPass(
@@ -77,6 +81,7 @@ class WalletApp:
             headers["If-Modified-Since"] = held.last_modified
         r = self.client.get(f"{self._base(held)}/passes/{held.pass_type_id}/{serial}", headers=headers)
         if r.status_code == 200:
+            self.verify(r.content)
             with zipfile.ZipFile(io.BytesIO(r.content)) as archive:
                 held.content = json.loads(archive.read("pass.json"))
             held.data = r.content

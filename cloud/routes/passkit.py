@@ -211,4 +211,4 @@ def _render(session, row: WalletPass, config: WalletAppleConfig, token: str, whe
 def wallet_log(body: LogIn) -> None:
     """Wallet reports problems with our passes here; kept in the cloud's log, bounded."""
     for line in body.logs[:MAX_LOG_LINES]:
-        log.warning("Apple Wallet: %s", line[:MAX_LOG_LINE].replace("\n", " "))
+        log.warning("Apple Wallet: %s", " ".join(line[:MAX_LOG_LINE].splitlines()))

@@ -154,7 +154,11 @@ def test_a_tag_the_service_never_gave_is_refused(cloud, shop):
 
 def test_wallets_log_lines_reach_the_clouds_log(cloud, caplog):
     with caplog.at_level(logging.WARNING, logger="cloud.wallet"):
-        r = cloud.client.post("/wallet/v1/log", json={"logs": ["Web service error for pass.x: 500"]})
+        r = cloud.client.post(
+            "/wallet/v1/log", json={"logs": ["Web service error for pass.x: 500", "one\r\nERROR forged line"]}
+        )
     assert r.status_code == 200
     assert "Web service error for pass.x: 500" in caplog.text
+    assert "Apple Wallet: one ERROR forged line" in caplog.text  # a line cannot start a record of its own
+    assert not any(line.startswith("ERROR forged") for line in caplog.text.splitlines())
     assert cloud.client.post("/wallet/v1/log", json={"logs": "not a list"}).status_code == 422

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from cloud import clv_cli, pairing_cli
+from cloud import clv_cli, pairing_cli, wallet_cli
 from cloud.private import PRIVATE_UMASK
 from cloud.settings import ENV_PREFIX, Settings, load_settings
 
@@ -28,7 +28,7 @@ def _serve(args: argparse.Namespace) -> int:
     from cloud.app import create_app
     from cloud.db import Database, upgrade
 
-    settings = _settings(args, redis_url=args.redis_url)
+    settings = _settings(args, redis_url=args.redis_url, public_url=args.public_url)
     db = Database(settings.database_url)
     upgrade(db.write_engine)  # once, before any worker starts
     db.dispose()
@@ -60,6 +60,7 @@ def _serve(args: argparse.Namespace) -> int:
         "JWT_SECRET": settings.jwt_secret,
         "MIGRATE_ON_START": "0",
         "REDIS_URL": settings.redis_url,
+        "PUBLIC_URL": settings.public_url,
     }
     for key, value in env.items():
         os.environ[ENV_PREFIX + key] = value
@@ -148,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
         "(e.g. redis://127.0.0.1:6379/0; also LOYALTY_CLOUD_REDIS_URL); default: this process's memory",
     )
     serve.add_argument(
+        "--public-url",
+        help="the cloud's address as customers' phones reach it (https://...; also "
+        "LOYALTY_CLOUD_PUBLIC_URL): Apple Wallet passes update from there; default: each request's address",
+    )
+    serve.add_argument(
         "--forwarded-allow-ips",
         default="",
         help="comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
@@ -170,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate.set_defaults(func=_migrate)
     pairing_cli.add_parser(sub)
     clv_cli.add_parser(sub)
+    wallet_cli.add_parser(sub, _common)
     return parser
 
 

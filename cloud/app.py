@@ -31,10 +31,13 @@ from cloud.routes import (
     locations,
     offers,
     offers_sync,
+    passkit,
     sync,
+    wallet_setup,
 )
 from cloud.security import Passwords
 from cloud.settings import Settings, load_settings
+from cloud.wallet.sealing import wallet_sealer
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -117,6 +120,9 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):
         app.include_router(module.router)
     app.include_router(offers_sync.router)
+    app.state.wallet_sealer = wallet_sealer(settings)
+    app.include_router(wallet_setup.router)
+    app.include_router(passkit.router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

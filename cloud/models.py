@@ -254,3 +254,57 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(64))
     detail: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class WalletAppleConfig(Base):
+    """A business's Apple pass certificate (cloud/wallet): the key is sealed like signing keys."""
+
+    __tablename__ = "wallet_apple_configs"
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    pass_type_id: Mapped[str] = mapped_column(String(200), unique=True)
+    team_id: Mapped[str] = mapped_column(String(20))
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    wwdr_pem: Mapped[str] = mapped_column(Text)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)  # sealed PKCS#8 DER
+    not_after: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WalletPass(Base):
+    """One pass handed out: its serial number, whose it is, its sealed authentication token, and
+    the version (update tag) and time of the content Wallet was last told about."""
+
+    __tablename__ = "wallet_passes"
+    __table_args__ = (
+        UniqueConstraint("business_id", "holder_kind", "holder_id", name="uq_wallet_passes_holder"),
+    )
+    serial: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    holder_kind: Mapped[str] = mapped_column(String(16))
+    holder_id: Mapped[str] = mapped_column(String(64))
+    auth_token: Mapped[bytes] = mapped_column(LargeBinary)  # sealed
+    version: Mapped[int] = mapped_column(BigInteger)
+    modified_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WalletDevice(Base):
+    """A phone's Wallet (its device library identifier) and the push token APNs knows it by."""
+
+    __tablename__ = "wallet_devices"
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    push_token: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WalletRegistration(Base):
+    __tablename__ = "wallet_registrations"
+    device_id: Mapped[str] = mapped_column(
+        ForeignKey("wallet_devices.id", ondelete="CASCADE"), primary_key=True
+    )
+    serial: Mapped[str] = mapped_column(
+        ForeignKey("wallet_passes.serial", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

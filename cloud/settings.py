@@ -43,6 +43,9 @@ class Settings:
     # redis://host:port/db = shared by every worker and instance
     redis_url: str = ""
     max_body_bytes: int = 1_000_000
+    # the cloud's address as customers' phones reach it (https://…): Wallet passes update from
+    # there; empty: the address each request came to
+    public_url: str = ""
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024
     migrate_on_start: bool = True

@@ -94,8 +94,12 @@ def test_emails_become_unique_per_business_and_the_way_back_refuses_shared_ones(
             _add_user(conn, bakery, "sam@shop.example")
         with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
             _add_user(conn, bakery, "sam@shop.example")
+        # later revisions step down first (SQLite commits each step), so 0003's refusal is alone
+        downgrade(db.write_engine, "0003")
         with pytest.raises(RuntimeError, match=r"1 email.*several businesses"):
             downgrade(db.write_engine, "0002")
+        assert _current(db) == "0003"
+        upgrade(db.write_engine)
         assert _current(db) == _revisions(db)[-1]
         assert _diff(db) == []
         with db.write_engine.begin() as conn:

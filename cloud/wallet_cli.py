@@ -1,0 +1,84 @@
+"""`loyalty-cloud wallet-setup`: the owner's Apple pass certificate, checked and stored sealed.
+
+Works on the database directly, like `create-owner` (the operator's machine); the dashboard's
+PUT /api/v1/wallet/apple does the same through the API.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def add_parser(sub, common) -> None:
+    p = sub.add_parser(
+        "wallet-setup",
+        help="store a business's Apple Wallet pass certificate, key and the WWDR intermediate",
+    )
+    common(p)
+    p.add_argument("--business", type=int, required=True, help="the business id (create-owner prints it)")
+    p.add_argument("--cert", type=Path, required=True, help="the pass type certificate (PEM or DER)")
+    p.add_argument("--key", type=Path, required=True, help="its private key (PEM or DER)")
+    p.add_argument(
+        "--wwdr", type=Path, required=True, help="Apple's WWDR intermediate certificate (PEM or DER)"
+    )
+    p.add_argument("--key-password-file", type=Path, help="a file holding the key's password, if it has one")
+    p.add_argument("--pass-type-id", help="e.g. pass.com.example.loyalty (default: from the certificate)")
+    p.add_argument("--team-id", help="Apple team identifier (default: from the certificate)")
+    p.set_defaults(func=run)
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def _read(path: Path, what: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _Unreadable(f"error: cannot read the {what} {path}: {exc.strerror}") from exc
+
+
+def run(args: argparse.Namespace) -> int:
+    from cloud.__main__ import _settings
+    from cloud.clock import utcnow
+    from cloud.db import Database, upgrade
+    from cloud.models import Business
+    from cloud.wallet.credentials import WalletSetupError
+    from cloud.wallet.passes import SetupRequest, set_up_apple
+    from cloud.wallet.sealing import wallet_sealer
+
+    try:
+        request = SetupRequest(
+            certificate=_read(args.cert, "certificate"),
+            private_key=_read(args.key, "key"),
+            wwdr=_read(args.wwdr, "WWDR certificate"),
+            key_password=_read(args.key_password_file, "password file").decode().rstrip("\r\n")
+            if args.key_password_file
+            else None,
+            pass_type_id=args.pass_type_id,
+            team_id=args.team_id,
+        )
+    except _Unreadable as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    settings = _settings(args)
+    db = Database(settings.database_url)
+    try:
+        upgrade(db.write_engine)
+        with db.writing() as session:
+            if session.get(Business, args.business) is None:
+                print(f"error: there is no business {args.business}", file=sys.stderr)
+                return 2
+            row = set_up_apple(session, args.business, request, wallet_sealer(settings), utcnow())
+            print(
+                f"Apple Wallet set up for business {args.business}: pass type {row.pass_type_id}, "
+                f"team {row.team_id}, certificate valid until {row.not_after:%Y-%m-%d}"
+            )
+    except WalletSetupError as exc:
+        print(f"error: nothing was stored: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        db.dispose()
+    return 0

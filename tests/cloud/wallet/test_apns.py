@@ -105,7 +105,7 @@ def test_every_phone_of_the_pass_gets_a_push_and_other_cards_send_none(
     pushing_cloud, standin, apns_key, pki, verify
 ):
     cloud = pushing_cloud
-    owner, kiosk, offer, card_id, phone = open_shop(
+    _owner, kiosk, offer, card_id, phone = open_shop(
         cloud, pki, verify, apns_key=p8(apns_key), apns_key_id=KEY_ID
     )
     tablet = WalletApp(cloud.client, verify=verify)
@@ -162,7 +162,8 @@ def test_without_an_apns_key_nothing_is_pushed_and_sync_goes_on(pushing_cloud, s
     _owner, kiosk, offer, card_id, phone = open_shop(cloud, pki, verify)
     stamp(cloud, kiosk, card_id, offer)
     settle(cloud)
-    assert standin.received == [] and standin.refused == []
+    assert standin.received == []
+    assert standin.refused == []
     serial = next(iter(phone.passes))
     assert phone.check_for_updates(PASS_TYPE_ID) == [serial]  # Wallet still sees it when it asks
     assert phone.balance(serial) == "1 of 10"

@@ -112,9 +112,9 @@ def _web_service(pki, runs: int) -> list[float]:
         return samples
 
 
-def _fanout(pki, cards: int, phones_per_pass: int) -> tuple[float, float, int, int]:
-    """(seconds the push took to answer, seconds until every push reached APNs, pushes taken,
-    pushes expected)."""
+def _fanout(pki, cards: int, phones_per_pass: int) -> tuple[float, float, int, int, int]:
+    """(seconds the push took to answer, seconds until every phone's push reached APNs, phones
+    reached, phones registered, pushes APNs took twice)."""
     key = ec.generate_private_key(ec.SECP256R1())
     with (
         tempfile.TemporaryDirectory() as folder,
@@ -220,10 +220,11 @@ def _fanout(pki, cards: int, phones_per_pass: int) -> tuple[float, float, int, i
             r = client.post("/api/v1/sync/push", json={"events": earned}, headers=till)
             answered = time.perf_counter() - started
             assert all(x["status"] == "accepted" for x in r.json()["results"]), r.text
-            standin.wait_for(lambda s: len(s.received) >= expected, 10 * FANOUT_TARGET_S)
+            standin.wait_for(lambda s: len({p.token for p in s.received}) >= expected, 10 * FANOUT_TARGET_S)
             reached = time.perf_counter() - started
-            taken = len(standin.received)
-    return answered, reached, taken, expected
+            phones_reached = len({p.token for p in standin.received})
+            duplicates = len(standin.received) - phones_reached  # a retry after a lost answer: harmless
+    return answered, reached, phones_reached, expected, duplicates
 
 
 def run(quick: bool) -> list[Row]:
@@ -231,7 +232,7 @@ def run(quick: bool) -> list[Row]:
     pki = make_pki()
     rows = []
     cards, phones = (200, 10) if quick else (1000, 10)
-    answered, reached, taken, expected = _fanout(pki, cards, phones)
+    answered, reached, taken, expected, duplicates = _fanout(pki, cards, phones)
     rows.append(
         Row(
             "wallet",
@@ -239,7 +240,7 @@ def run(quick: bool) -> list[Row]:
             f"{reached:.1f} s until APNs took {taken:,}/{expected:,}; push answered {answered * 1000:.0f} ms",
             f"< {FANOUT_TARGET_S:.0f} s",
             taken == expected and reached < FANOUT_TARGET_S,
-            "SQLite, HTTP/2 TLS stand-in on loopback",
+            f"SQLite, HTTP/2 TLS stand-in on loopback; {duplicates} pushes sent twice (retries)",
         )
     )
     for case, samples in (

@@ -143,6 +143,7 @@ class ApnsClient:
                 problem = f"{r.status_code} {reason}"
                 retry_after = _seconds(r.headers.get("retry-after"))
             if attempt + 1 < self.backoff.attempts:
+                log.debug("APNs push for %s: %s, trying again", topic, problem)
                 self._sleep(self.backoff.delay(attempt, retry_after))
         log.warning("APNs push for %s gave up after %d attempts: %s", topic, self.backoff.attempts, problem)
         return PushOutcome.FAILED

@@ -103,6 +103,7 @@ class ApnsStandIn:
         self._config.certfile, self._config.keyfile = str(cert), str(key)
         self._config.alpn_protocols = ["h2"]  # APNs speaks HTTP/2 only
         self._config.accesslog = self._config.errorlog = None
+        self._config.keep_alive_max_requests = 10**9  # APNs keeps a connection for hours, not 1,000 pushes
         self._config.graceful_timeout = 2.0  # a client still connected does not hold the stop up long
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))

@@ -37,7 +37,9 @@ from cloud.routes import (
 )
 from cloud.security import Passwords
 from cloud.settings import Settings, load_settings
+from cloud.wallet.apns import ApnsClient
 from cloud.wallet.sealing import wallet_sealer
+from cloud.wallet.updates import JobContext, PassUpdateQueue
 
 PROBLEM_SCHEMA = {
     "type": "object",
@@ -95,9 +97,19 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     with db.writing() as session:  # and a wrong key-encryption key stops the start here
         seal_plaintext_keys(session, sealer)
 
+    pass_updates = PassUpdateQueue(
+        JobContext(
+            db,
+            wallet_sealer(settings),
+            ApnsClient(settings.apns_host, ca_file=settings.apns_ca_file),
+        ),
+        workers=settings.pass_update_workers,
+    )
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
+        pass_updates.close()  # before the database goes: a running job finishes its push
         db.dispose()
 
     app = FastAPI(
@@ -121,6 +133,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         app.include_router(module.router)
     app.include_router(offers_sync.router)
     app.state.wallet_sealer = wallet_sealer(settings)
+    app.state.pass_updates = pass_updates
     app.include_router(wallet_setup.router)
     app.include_router(passkit.router)
 

@@ -308,3 +308,17 @@ class WalletRegistration(Base):
         ForeignKey("wallet_passes.serial", ondelete="CASCADE"), primary_key=True, index=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WalletApnsKey(Base):
+    """A business's APNs token-auth key (.p8, EC P-256): the pass update pushes are signed with it.
+    The key is sealed like the pass certificate's key."""
+
+    __tablename__ = "wallet_apns_keys"
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    key_id: Mapped[str] = mapped_column(String(10))
+    team_id: Mapped[str] = mapped_column(String(10))
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)  # sealed PKCS#8 DER
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

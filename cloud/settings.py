@@ -46,6 +46,13 @@ class Settings:
     # the cloud's address as customers' phones reach it (https://…): Wallet passes update from
     # there; empty: the address each request came to
     public_url: str = ""
+    # APNs, where pass update pushes go (host:port), and the CA file to trust for it instead of the
+    # system's (tests point both at a local stand-in)
+    apns_host: str = "api.push.apple.com:443"
+    apns_ca_file: str = ""
+    # threads sending pass update pushes in the background (each push is a stream on a shared
+    # HTTP/2 connection, so a few threads keep many pushes in flight)
+    pass_update_workers: int = 8
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024
     migrate_on_start: bool = True

@@ -26,6 +26,11 @@ def add_parser(sub, common) -> None:
     p.add_argument("--key-password-file", type=Path, help="a file holding the key's password, if it has one")
     p.add_argument("--pass-type-id", help="e.g. pass.com.example.loyalty (default: from the certificate)")
     p.add_argument("--team-id", help="Apple team identifier (default: from the certificate)")
+    p.add_argument(
+        "--apns-key", type=Path, help="the APNs token-auth key (.p8) that signs pass update pushes"
+    )
+    p.add_argument("--apns-key-id", help="the .p8 key's 10-character key id (Apple shows it with the key)")
+    p.add_argument("--apns-team-id", help="the team of the APNs key (default: the certificate's team)")
     p.set_defaults(func=run)
 
 
@@ -59,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
             else None,
             pass_type_id=args.pass_type_id,
             team_id=args.team_id,
+            apns_key=_read(args.apns_key, "APNs key") if args.apns_key else None,
+            apns_key_id=args.apns_key_id,
+            apns_team_id=args.apns_team_id,
         )
     except _Unreadable as exc:
         print(exc, file=sys.stderr)
@@ -75,6 +83,7 @@ def run(args: argparse.Namespace) -> int:
             print(
                 f"Apple Wallet set up for business {args.business}: pass type {row.pass_type_id}, "
                 f"team {row.team_id}, certificate valid until {row.not_after:%Y-%m-%d}"
+                + (f", APNs key {args.apns_key_id}" if args.apns_key else ", no APNs key (no update pushes)")
             )
     except WalletSetupError as exc:
         print(f"error: nothing was stored: {exc}", file=sys.stderr)

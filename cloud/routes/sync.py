@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Response
+from fastapi import APIRouter, Header, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, func, select
 
@@ -105,6 +105,7 @@ def push(
     token: DeviceToken,
     app: Ctx,
     when: Now,
+    request: Request,
     installation: InstallationHeader = None,
     sequence: SequenceHeader = None,
 ) -> Response:
@@ -125,6 +126,8 @@ def push(
             return apply(session, authenticate_device(session.connection(), app, token))
 
         results, shared = app.pushes.run(work)
+    # committed: the Wallet passes of the cards changed learn it from background jobs
+    request.app.state.pass_updates.after_push(sha256_hex(token), body.events, results)
     return _json(PushOut(results=results, server_time=when, credential_shared=shared))
 
 

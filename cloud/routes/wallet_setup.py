@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, Response
 from pydantic import Field
 
 from cloud.deps import Ctx, Now, Owner, ReadDb, User, WriteDb, audit
+from cloud.models import WalletApnsKey
 from cloud.problems import ApiProblem, not_found
 from cloud.routes.cards import CardRef, card_by_ref
 from cloud.schemas import WireIn, WireOut
@@ -33,11 +34,17 @@ class AppleSetupIn(WireIn):
     key_password: str | None = Field(default=None, max_length=1000)
     pass_type_id: str | None = Field(default=None, max_length=200)
     team_id: str | None = Field(default=None, max_length=20)
+    apns_key: str | None = Field(
+        default=None, min_length=1, max_length=20_000, description="the APNs token-auth key (.p8, PEM)"
+    )
+    apns_key_id: str | None = Field(default=None, max_length=20, description="the .p8 key's 10-character id")
+    apns_team_id: str | None = Field(default=None, max_length=20, description="default: the certificate's")
 
 
 class AppleSetupOut(WireOut):
     pass_type_id: str
     team_id: str
+    apns_key_id: str | None = None  # None: no APNs key, passes update only when Wallet asks
     certificate_expires_at: datetime
     updated_at: datetime
 
@@ -50,10 +57,12 @@ def public_url(request: Request, configured: str) -> str:
     return configured or str(request.base_url)
 
 
-def _summary(row) -> AppleSetupOut:
+def _summary(row, session) -> AppleSetupOut:
+    apns = session.get(WalletApnsKey, row.business_id)
     return AppleSetupOut(
         pass_type_id=row.pass_type_id,
         team_id=row.team_id,
+        apns_key_id=apns.key_id if apns else None,
         certificate_expires_at=row.not_after,
         updated_at=row.updated_at,
     )
@@ -68,6 +77,9 @@ def set_up(body: AppleSetupIn, owner: Owner, session: WriteDb, when: Now, reques
         key_password=body.key_password,
         pass_type_id=body.pass_type_id,
         team_id=body.team_id,
+        apns_key=body.apns_key.encode() if body.apns_key is not None else None,
+        apns_key_id=body.apns_key_id,
+        apns_team_id=body.apns_team_id,
     )
     try:
         row = set_up_apple(session, owner.business_id, setup, wallet_sealer(request), when)
@@ -78,7 +90,7 @@ def set_up(body: AppleSetupIn, owner: Owner, session: WriteDb, when: Now, reques
         ) from exc
     audit(session, owner, when, "wallet.apple.setup", "wallet", row.pass_type_id, {"team_id": row.team_id})
     session.commit()
-    return _summary(row)
+    return _summary(row, session)
 
 
 @router.get("/wallet/apple", response_model=AppleSetupOut)
@@ -86,7 +98,7 @@ def show(user: User, session: ReadDb) -> AppleSetupOut:
     row = store.apple_config(session, user.business_id)
     if row is None:
         raise ApiProblem(404, "wallet-not-set-up", "Apple Wallet passes are not set up for this business.")
-    return _summary(row)
+    return _summary(row, session)
 
 
 class AppleRemovedOut(WireOut):

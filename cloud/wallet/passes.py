@@ -11,7 +11,8 @@ from cloud.keyseal import KeySealer
 from cloud.models import WalletAppleConfig, WalletPass
 from cloud.problems import ApiProblem
 from cloud.wallet import store
-from cloud.wallet.credentials import load_credentials
+from cloud.wallet.apns_key import load_apns_key, save_apns_key
+from cloud.wallet.credentials import WalletSetupError, load_credentials
 from cloud.wallet.holder import HolderKind
 from cloud.wallet.passjson import PassIdentity
 from cloud.wallet.pkpass import build_pass
@@ -37,6 +38,11 @@ class SetupRequest:
     key_password: str | None = None
     pass_type_id: str | None = None
     team_id: str | None = None
+    # the APNs token-auth key (.p8) that signs update pushes; optional: without it passes update
+    # only when Wallet asks on its own
+    apns_key: bytes | None = None
+    apns_key_id: str | None = None
+    apns_team_id: str | None = None  # default: the pass certificate's team
 
 
 def set_up_apple(
@@ -52,7 +58,17 @@ def set_up_apple(
         pass_type_id=request.pass_type_id,
         team_id=request.team_id,
     )
-    return store.save_apple_config(session, business_id, credentials, sealer, now)
+    apns = None
+    if request.apns_key is not None:
+        apns = load_apns_key(
+            request.apns_key, request.apns_key_id, request.apns_team_id or credentials.team_id
+        )
+    elif request.apns_key_id:
+        raise WalletSetupError("an APNs key id was given without the APNs key (.p8) it names")
+    row = store.save_apple_config(session, business_id, credentials, sealer, now)
+    if apns is not None:
+        save_apns_key(session, business_id, apns, sealer, now)
+    return row
 
 
 def web_service_url(public_url: str) -> str:

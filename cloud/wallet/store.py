@@ -23,6 +23,7 @@ from cloud.models import (
     Card,
     Customer,
     Offer,
+    WalletApnsKey,
     WalletAppleConfig,
     WalletDevice,
     WalletPass,
@@ -77,6 +78,7 @@ def apple_credentials(row: WalletAppleConfig, sealer: WalletSealer) -> AppleCred
 def remove_apple_config(session: Session, business_id: int) -> int:
     """Forget the certificate; returns how many passes were handed out (they stop updating)."""
     session.execute(delete(WalletAppleConfig).where(WalletAppleConfig.business_id == business_id))
+    session.execute(delete(WalletApnsKey).where(WalletApnsKey.business_id == business_id))
     return len(session.scalars(select(WalletPass.serial).where(WalletPass.business_id == business_id)).all())
 
 

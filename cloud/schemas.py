@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from loyalty_rules.kinds.stamps import LIMITS as STAMP_LIMITS
+
 
 def _no_nul(value: str) -> str:
     if "\x00" in value:
@@ -95,6 +97,10 @@ Units = Int(ge=-1_000_000, le=1_000_000)
 Name = Text(200, 1)
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 OfferStatus = Literal["active", "paused", "archived"]
+# the limits of a new or edited offer: the shared rules' (the kiosk's form checks the same);
+# offers saved under wider limits before still load and pull (the Offer shape has no bounds)
+StampsRequired = Int(ge=STAMP_LIMITS.min_stamps, le=STAMP_LIMITS.max_stamps)
+PerVisitLimit = Int(ge=1, le=STAMP_LIMITS.max_per_visit)
 
 
 class WireIn(BaseModel):
@@ -248,9 +254,9 @@ class Offer(WireOut):
 
 class OfferIn(WireIn):
     name: Name
-    stamps_required: Int(ge=1, le=1000)
+    stamps_required: StampsRequired
     reward_text: Text(500, 1)
-    per_visit_limit: Int(ge=1, le=100) = 1
+    per_visit_limit: PerVisitLimit = 1
     cooldown_seconds: Int(ge=0, le=31_536_000) = 0
     starts_at: UtcDatetime | None = None
     ends_at: UtcDatetime | None = None

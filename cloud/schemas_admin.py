@@ -9,7 +9,21 @@ from typing import Literal
 from pydantic import ConfigDict, StrictBool
 from pydantic.json_schema import SkipJsonSchema
 
-from cloud.schemas import Card, Colour, Int, Name, OfferIn, OfferStatus, Text, UtcDatetime, WireIn, WireOut
+from cloud.schemas import (
+    Card,
+    Colour,
+    Int,
+    Name,
+    OfferIn,
+    OfferStatus,
+    PerVisitLimit,
+    StampsRequired,
+    Text,
+    UtcDatetime,
+    WireIn,
+    WireOut,
+)
+from cloud.zones import TimeZone
 
 # A field a PATCH may leave out but never set to null: None is only "not given", so the schema
 # does not offer null (the route refuses an explicit null with a 422 that names the field).
@@ -20,10 +34,12 @@ class BusinessOut(WireOut):
     id: int
     name: str
     created_at: datetime
+    time_zone: str  # the shop's days (analytics) are counted in it
 
 
 class BusinessPatch(WireIn):
-    name: Name
+    name: Name | NotNull = None
+    time_zone: TimeZone | NotNull = None  # an IANA name; days already counted are recounted in it
 
 
 class UserIn(WireIn):
@@ -69,9 +85,9 @@ class OfferCreate(OfferIn):
 
 class OfferPatch(WireIn):
     name: Name | NotNull = None
-    stamps_required: Int(ge=1, le=1000) | NotNull = None
+    stamps_required: StampsRequired | NotNull = None
     reward_text: Text(500, 1) | NotNull = None
-    per_visit_limit: Int(ge=1, le=100) | NotNull = None
+    per_visit_limit: PerVisitLimit | NotNull = None
     cooldown_seconds: Int(ge=0, le=31_536_000) | NotNull = None
     starts_at: UtcDatetime | None = None  # null: no start
     ends_at: UtcDatetime | None = None  # null: no end

@@ -16,6 +16,8 @@ from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Customer
 from cloud.schemas_admin import CustomerCreate, CustomerPatch, SignupIn, SignupOut
 from cloud.services import issue_card
+from cloud.zones import shop_zone
+from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1", tags=["customers"])
 
@@ -43,7 +45,7 @@ def new_customer(session, business_id: int, body, when, seq: int) -> CustomerRow
         phone=body.phone,
         marketing_consent=body.marketing_consent,
         created_at=when,
-        day=when.date().isoformat(),
+        day=local_day(when, shop_zone(session, business_id)).isoformat(),
         seq=seq,
     )
     session.add(row)

@@ -13,6 +13,7 @@ from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Offer
 from cloud.schemas_admin import OfferCreate, OfferPatch
+from loyalty_rules.model import ProgramKind
 
 router = APIRouter(prefix="/api/v1/offers", tags=["offers"])
 
@@ -53,7 +54,7 @@ def create_offer(body: OfferCreate, user: User, session: WriteDb, when: Now) -> 
     row = OfferRow(
         id=str(uuid.uuid4()),
         business_id=user.business_id,
-        kind="stamps",
+        kind=ProgramKind.STAMPS.value,  # the dashboard creates stamp cards (OfferIn has no kind yet)
         created_at=when,
         seq=0,
         **body.model_dump(),

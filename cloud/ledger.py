@@ -27,7 +27,7 @@ from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, 
 from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
 from cloud.schemas import Event as WireEvent
 from loyalty_rules.ledger import Entry, apply, units_problem, void_problem
-from loyalty_rules.model import Balance, EventKind
+from loyalty_rules.model import Balance, CardStatus, EventKind
 from loyalty_rules.reports import local_day
 
 ID_CONFLICT = "id_conflict"  # an event id the cloud holds with a different body
@@ -203,7 +203,7 @@ def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
         "customer_id": customer_id,
         "program_id": str(ev.program_id),
         "key_id": ev.key_id,
-        "status": "active",
+        "status": CardStatus.ACTIVE.value,
         "flagged": False,
         "units": 0,
         "lifetime": 0,
@@ -271,7 +271,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         card = b.cards.get(ev.card_id)
         if card is None:
             raise Reject("unknown_card")
-        if card["status"] != "active":
+        if card["status"] != CardStatus.ACTIVE.value:
             raise Reject("card_revoked")
         if card["program_id"] != str(ev.program_id):
             raise Reject("wrong_program")

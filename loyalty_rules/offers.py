@@ -41,6 +41,11 @@ def _int_in(value: object, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
+def window_ok(starts_at: datetime | None, ends_at: datetime | None) -> bool:
+    """An offer that starts and ends must end after it starts."""
+    return not (starts_at and ends_at and ends_at <= starts_at)
+
+
 def clean(text: str | None) -> str:
     return " ".join((text or "").split())
 
@@ -63,7 +68,7 @@ def check_offer(draft: OfferDraft) -> dict[str, OfferProblem]:
         errors["cooldown_seconds"] = OfferProblem.OFFER_COOLDOWN
     if not _int_in(draft.undo_window_seconds, 0, UNDO_WINDOW_MAX):
         errors["undo_window_seconds"] = OfferProblem.OFFER_UNDO_WINDOW
-    if draft.starts_at and draft.ends_at and draft.ends_at <= draft.starts_at:
+    if not window_ok(draft.starts_at, draft.ends_at):
         errors["ends_at"] = OfferProblem.OFFER_ENDS_BEFORE_START
     if not _COLOUR.match(draft.colour or ""):
         errors["colour"] = OfferProblem.OFFER_COLOUR

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, StrictBool
+from pydantic import AfterValidator, ConfigDict, Field, StrictBool
 from pydantic.json_schema import SkipJsonSchema
 
 from cloud.schemas import (
+    NO_NUL,
     Card,
     Colour,
     Int,
@@ -22,6 +23,7 @@ from cloud.schemas import (
     UtcDatetime,
     WireIn,
     WireOut,
+    _no_nul,
 )
 from cloud.zones import TimeZone
 
@@ -96,8 +98,26 @@ class OfferPatch(WireIn):
     icon: Text(64, 1) | NotNull = None
 
 
+ERASED_NAME = "(erased)"  # what erasure leaves of a customer's name (routes/customers.py)
+
+
+def _not_erased(name: str) -> str:
+    if name == ERASED_NAME:
+        raise ValueError(f"{ERASED_NAME} is the name an erased customer is left with; choose another")
+    return name
+
+
+# a person cannot be given the erased marker: she would read as erased (410) from then on
+CustomerName = Annotated[
+    str,
+    Field(min_length=1, max_length=200, json_schema_extra={"pattern": NO_NUL, "not": {"const": ERASED_NAME}}),
+    AfterValidator(_no_nul),
+    AfterValidator(_not_erased),
+]
+
+
 class CustomerCreate(WireIn):
-    name: Name
+    name: CustomerName
     email: Text(320) | None = None
     phone: Text(40) | None = None
     marketing_consent: StrictBool = False
@@ -110,7 +130,7 @@ class CustomerCreate(WireIn):
 
 
 class CustomerPatch(WireIn):
-    name: Name | NotNull = None
+    name: CustomerName | NotNull = None
     email: Text(320) | None = None  # null: remove it
     phone: Text(40) | None = None
     marketing_consent: StrictBool | NotNull = None

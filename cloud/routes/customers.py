@@ -14,7 +14,7 @@ from cloud.models import Customer as CustomerRow
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Customer
-from cloud.schemas_admin import CustomerCreate, CustomerPatch, SignupIn, SignupOut
+from cloud.schemas_admin import ERASED_NAME, CustomerCreate, CustomerPatch, SignupIn, SignupOut
 from cloud.services import issue_card
 from cloud.zones import shop_zone
 from loyalty_rules.reports import local_day
@@ -22,7 +22,7 @@ from loyalty_rules.reports import local_day
 router = APIRouter(prefix="/api/v1", tags=["customers"])
 
 
-ERASED = "(erased)"
+ERASED = ERASED_NAME
 
 
 def owned_customer(

@@ -9,6 +9,7 @@ Spaces and dashes are ignored when parsing.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 CARD_ID_MAX = 10**11  # exclusive
 _DIGITS = 11
@@ -31,7 +32,7 @@ def _luhn_check_digit(digits: str) -> int:
     return (10 - total % 10) % 10
 
 
-def new_card_id(randbelow=secrets.randbelow) -> int:
+def new_card_id(randbelow: Callable[[int], int] = secrets.randbelow) -> int:
     """A random card id with 11 significant digits (never a leading-zero short one)."""
     return 10**10 + randbelow(CARD_ID_MAX - 10**10)
 

@@ -14,8 +14,9 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
@@ -25,6 +26,9 @@ from cloud.deps import Actor
 from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, Location, Offer, SigningKey
 from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
 from cloud.schemas import Event as WireEvent
+from loyalty_rules.ledger import Entry, apply, units_problem, void_problem
+from loyalty_rules.model import Balance, CardStatus, EventKind
+from loyalty_rules.reports import local_day
 
 ID_CONFLICT = "id_conflict"  # an event id the cloud holds with a different body
 CARD_FIELDS = ("units", "lifetime", "redemptions", "visits", "flagged", "seq")
@@ -54,7 +58,7 @@ _LOCK_BUSINESS = (  # takes the business row's lock (PostgreSQL) and reads its s
     update(_business_t)
     .where(_business_t.c.id == _BID)
     .values(seq=_business_t.c.seq)
-    .returning(_business_t.c.seq)
+    .returning(_business_t.c.seq, _business_t.c.time_zone)
 )
 _SET_SEQ = update(_business_t).where(_business_t.c.id == _BID).values(seq=bindparam("seq"))
 _STORED = _in(_event_t, "id", "id", "seq", "body_hash")
@@ -99,6 +103,7 @@ class _Batch:
     locations: set[str]
     keys: set[int]
     customers: set[str]
+    zone: tzinfo  # the shop's: events and customers are counted on its local days
     new_cards: dict[int, dict] = field(default_factory=dict)
     dirty_cards: set[int] = field(default_factory=set)
     new_customers: list[dict] = field(default_factory=list)
@@ -133,7 +138,7 @@ def _ids(values) -> list:
     return sorted({v for v in values if v is not None})
 
 
-def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int) -> _Batch:
+def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int, zone: tzinfo) -> _Batch:
     def rows(stmt, ids: list) -> list:
         return conn.execute(stmt, {"bid": bid, "ids": ids}).all() if ids else []
 
@@ -149,21 +154,22 @@ def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int) -> _Bat
     customers = {
         r.id for r in rows(_CUSTOMERS, _ids(str(e.customer.id) if e.customer else None for e in events))
     }
-    return _Batch(bid, seq, cards, refs, offers, locations, keys, customers)
+    return _Batch(bid, seq, cards, refs, offers, locations, keys, customers, zone)
 
 
 def _check_units(ev: WireEvent) -> None:
-    if ev.kind in ("earn", "referral") and ev.units < 1:
-        raise Reject("bad_units")
-    if ev.kind == "redeem" and ev.units > -1:
-        raise Reject("bad_units")
-    if ev.kind == "enroll" and ev.units < 0:
-        raise Reject("bad_units")
-    if ev.kind == "adjust":
-        if ev.units == 0:
-            raise Reject("bad_units")
-        if not (ev.reason or "").strip():
-            raise Reject("reason_required")
+    problem = units_problem(EventKind(ev.kind), ev.units, ev.reason)
+    if problem is not None:
+        raise Reject(problem.value)
+
+
+def _apply_balance(card: dict, kind: str, units: int, ref_kind: str | None = None) -> None:
+    """The card's cached balance after one more event, by the shared rule (loyalty_rules.ledger)."""
+    before = Balance(card["units"], card["lifetime"], card["redemptions"], card["visits"])
+    after = apply(before, Entry(EventKind(kind), units, EventKind(ref_kind) if ref_kind else None))
+    card.update(
+        units=after.units, lifetime=after.lifetime, redemptions=after.redemptions, visits=after.visits
+    )
 
 
 def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
@@ -187,7 +193,7 @@ def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
                     "phone": ev.customer.phone,
                     "marketing_consent": ev.customer.marketing_consent,
                     "created_at": created,
-                    "day": created.date().isoformat(),
+                    "day": local_day(created, b.zone).isoformat(),
                     "seq": b.seq,
                 }
             )
@@ -197,15 +203,16 @@ def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
         "customer_id": customer_id,
         "program_id": str(ev.program_id),
         "key_id": ev.key_id,
-        "status": "active",
+        "status": CardStatus.ACTIVE.value,
         "flagged": False,
-        "units": ev.units,
-        "lifetime": ev.units,
+        "units": 0,
+        "lifetime": 0,
         "redemptions": 0,
         "visits": 0,
         "created_at": now,
         "seq": 0,
     }
+    _apply_balance(card, ev.kind, ev.units)
     b.cards[ev.card_id] = card
     b.new_cards[ev.card_id] = card
     return card
@@ -217,26 +224,20 @@ def _void(b: _Batch, ev: WireEvent, card: dict) -> None:
     ref = b.refs.get(str(ev.ref_event_id))
     if ref is None:
         raise Reject("unknown_ref")
-    if ref["card_id"] != ev.card_id:
-        raise Reject("ref_other_card")
-    if ref["kind"] == "void":
-        raise Reject("cannot_void_void")
-    if ref["voided"]:
-        raise Reject("already_voided")
-    if ev.units != -ref["units"]:
-        raise Reject("void_mismatch")
+    problem = void_problem(
+        Entry(EventKind.VOID, ev.units, EventKind(ref["kind"])),
+        same_card=ref["card_id"] == ev.card_id,
+        target=Entry(EventKind(ref["kind"]), ref["units"]),
+        target_voided=bool(ref["voided"]),
+    )
+    if problem is not None:
+        raise Reject(problem.value)
     ref["voided"] = True
     if "seq" not in ref:  # a stored event, not one of this batch (whose dict is the insert row)
         b.voided_in_db.append(ref["id"])
-    if ref["kind"] == "earn":
-        card["visits"] -= 1
-        card["lifetime"] -= ref["units"]
-    elif ref["kind"] == "referral":
-        card["lifetime"] -= ref["units"]
-    elif ref["kind"] == "redeem":
-        card["redemptions"] -= 1
-        if b.last_redeem.get(ev.card_id) == ref["id"]:
-            b.last_redeem.pop(ev.card_id)
+    if ref["kind"] == "redeem" and b.last_redeem.get(ev.card_id) == ref["id"]:
+        b.last_redeem.pop(ev.card_id)
+    _apply_balance(card, ev.kind, ev.units, ref["kind"])
 
 
 def _previous_redeem(session: Session, b: _Batch, card_id: int) -> str | None:
@@ -270,21 +271,17 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         card = b.cards.get(ev.card_id)
         if card is None:
             raise Reject("unknown_card")
-        if card["status"] != "active":
+        if card["status"] != CardStatus.ACTIVE.value:
             raise Reject("card_revoked")
         if card["program_id"] != str(ev.program_id):
             raise Reject("wrong_program")
         if ev.kind == "void":
             _void(b, ev, card)
-        card["units"] += ev.units
-        if ev.kind == "earn":
-            card["visits"] += 1
-        if ev.kind in ("earn", "referral"):
-            card["lifetime"] += ev.units
+        else:
+            _apply_balance(card, ev.kind, ev.units)
     event_id = str(ev.id)
     conflict_ids: list[str] = []
     if ev.kind == "redeem":
-        card["redemptions"] += 1
         if card["units"] < 0:  # two offline kiosks redeemed the same reward: keep it, flag, list it
             card["flagged"] = True
             previous = _previous_redeem(session, b, ev.card_id)
@@ -302,7 +299,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         "ref_event_id": str(ev.ref_event_id) if ev.ref_event_id else None,
         "occurred_at": ev.occurred_at,
         "received_at": now,
-        "day": ev.occurred_at.date().isoformat(),
+        "day": local_day(ev.occurred_at, b.zone).isoformat(),
         "staff_id": str(ev.staff_id) if ev.staff_id else None,
         "staff_name": ev.staff_name,
         "location_id": str(ev.location_id) if ev.location_id else (actor.location_id or None),
@@ -390,10 +387,10 @@ def push(
     if valid:
         bid = actor.business_id
         conn = session.connection()
-        start = conn.execute(_LOCK_BUSINESS, {"bid": bid}).scalar_one()  # takes the business lock
+        start, zone = conn.execute(_LOCK_BUSINESS, {"bid": bid}).one()  # takes the business lock
         ids = _ids(str(e.id) for _, e in valid)
         stored = {r.id: (r.seq, r.body_hash) for r in conn.execute(_STORED, {"bid": bid, "ids": ids})}
-        batch = _load(conn, bid, [e for _, e in valid], start)
+        batch = _load(conn, bid, [e for _, e in valid], start, ZoneInfo(zone))
         for i, ev in valid:
             event_id = str(ev.id)
             digest = body_hash(ev)

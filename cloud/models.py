@@ -44,6 +44,8 @@ class Business(Base):
     name: Mapped[str] = mapped_column(String(200))
     seq: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # an IANA name: the shop's days (events' and customers' `day`) are counted in it
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
 
 
 class User(Base):
@@ -116,7 +118,7 @@ class Customer(Base):
     phone: Mapped[str | None] = mapped_column(String(40), nullable=True)
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    day: Mapped[str] = mapped_column(String(10))  # UTC date of created_at, for GROUP BY
+    day: Mapped[str] = mapped_column(String(10))  # the shop's local date of created_at, for GROUP BY
     seq: Mapped[int] = mapped_column(BigInteger)
 
 
@@ -217,7 +219,7 @@ class Event(Base):
     ref_event_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     occurred_at: Mapped[datetime] = mapped_column(UTCDateTime)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    day: Mapped[str] = mapped_column(String(10))  # UTC date of occurred_at, for GROUP BY
+    day: Mapped[str] = mapped_column(String(10))  # the shop's local date of occurred_at, for GROUP BY
     staff_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
     staff_name: Mapped[str | None] = mapped_column(String(200), nullable=True)
     location_id: Mapped[str | None] = mapped_column(String(36), nullable=True)

@@ -21,6 +21,9 @@ from pydantic import (
     model_validator,
 )
 
+from loyalty_rules.kinds.stamps import LIMITS as STAMP_LIMITS
+from loyalty_rules.model import ProgramKind
+
 
 def _no_nul(value: str) -> str:
     if "\x00" in value:
@@ -95,6 +98,12 @@ Units = Int(ge=-1_000_000, le=1_000_000)
 Name = Text(200, 1)
 Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 OfferStatus = Literal["active", "paused", "archived"]
+# every program kind the shared rules know (loyalty_rules.kinds): a new kind is offered here by itself
+OfferKind = Literal[tuple(kind.value for kind in ProgramKind)]  # type: ignore[valid-type]
+# the limits of a new or edited offer: the shared rules' (the kiosk's form checks the same);
+# offers saved under wider limits before still load and pull (the Offer shape has no bounds)
+StampsRequired = Int(ge=STAMP_LIMITS.min_stamps, le=STAMP_LIMITS.max_stamps)
+PerVisitLimit = Int(ge=1, le=STAMP_LIMITS.max_per_visit)
 
 
 class WireIn(BaseModel):
@@ -234,7 +243,7 @@ class Customer(WireOut):
 class Offer(WireOut):
     id: uuid.UUID
     name: str
-    kind: Literal["stamps"]
+    kind: OfferKind
     stamps_required: int
     reward_text: str
     per_visit_limit: int
@@ -248,9 +257,9 @@ class Offer(WireOut):
 
 class OfferIn(WireIn):
     name: Name
-    stamps_required: Int(ge=1, le=1000)
+    stamps_required: StampsRequired
     reward_text: Text(500, 1)
-    per_visit_limit: Int(ge=1, le=100) = 1
+    per_visit_limit: PerVisitLimit = 1
     cooldown_seconds: Int(ge=0, le=31_536_000) = 0
     starts_at: UtcDatetime | None = None
     ends_at: UtcDatetime | None = None
@@ -394,7 +403,7 @@ class OfferUpload(OfferIn):
     the same rules as POST /offers (this is OfferIn with the id the kiosk gave it)."""
 
     id: uuid.UUID
-    kind: Literal["stamps"]
+    kind: OfferKind
 
     @model_validator(mode="before")
     @classmethod

@@ -14,12 +14,22 @@ from cloud.models import Conflict, Customer, Event, Location, Offer
 from cloud.problems import ApiProblem
 from cloud.schemas import DAY_PATTERN, FIRST_DAY, LAST_DAY
 from cloud.schemas_admin import AnalyticsSummary, DayStats, GroupStats
+from cloud.zones import shop_zone
+from loyalty_rules.model import EventKind
+from loyalty_rules.reports import REWARD_KINDS, STAMP_KINDS, VISIT_KINDS, local_day
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
 
-_VISITS = func.sum(case((Event.kind == "earn", 1), else_=0))
-_STAMPS = func.sum(case((Event.kind == "earn", Event.units), else_=0))
-_REDEMPTIONS = func.sum(case((Event.kind == "redeem", 1), else_=0))
+
+def _kinds(kinds: frozenset[EventKind]) -> list[str]:
+    return sorted(k.value for k in kinds)
+
+
+# the shared report rules (loyalty_rules.reports) say which kinds count as what, here as in the
+# kiosk's reports
+_VISITS = func.sum(case((Event.kind.in_(_kinds(VISIT_KINDS)), 1), else_=0))
+_STAMPS = func.sum(case((Event.kind.in_(_kinds(STAMP_KINDS)), Event.units), else_=0))
+_REDEMPTIONS = func.sum(case((Event.kind.in_(_kinds(REWARD_KINDS)), 1), else_=0))
 
 # Strings with the ISO pattern, not `date`: pydantic would also take "0" or a number as a date
 # (a Unix time) and days far from now overflow date arithmetic; the schema says exactly what works.
@@ -27,13 +37,16 @@ _DAY = {"format": "date", "pattern": DAY_PATTERN}
 Start = Annotated[
     str,
     Query(
-        description=f"first day (UTC, {FIRST_DAY} to {LAST_DAY}), default 29 days before end",
+        description=f"first day (the shop's, {FIRST_DAY} to {LAST_DAY}), default 29 days before end",
         json_schema_extra=_DAY,
     ),
 ]
 End = Annotated[
     str,
-    Query(description=f"last day (UTC, {FIRST_DAY} to {LAST_DAY}), default today", json_schema_extra=_DAY),
+    Query(
+        description=f"last day (the shop's, {FIRST_DAY} to {LAST_DAY}), default the shop's today",
+        json_schema_extra=_DAY,
+    ),
 ]
 
 
@@ -49,9 +62,10 @@ def _day(name: str, text: str) -> date:
     return day
 
 
-def _range(start: str | None, end: str | None, when) -> tuple[str, str]:
-    """The days asked for; start after end is an empty range (no days), not an error."""
-    last = _day("end", end) if end is not None else when.date()
+def _range(session, bid: int, start: str | None, end: str | None, when) -> tuple[str, str]:
+    """The days asked for, in the shop's time zone; start after end is an empty range (no days),
+    not an error."""
+    last = _day("end", end) if end is not None else local_day(when, shop_zone(session, bid))
     first = _day("start", start) if start is not None else last - timedelta(days=29)
     return first.isoformat(), last.isoformat()
 
@@ -128,11 +142,12 @@ def _grouped(
 def summary(user: User, session: ReadDb, when: Now, start: Start = None, end: End = None) -> AnalyticsSummary:
     """Per day, per offer and per location; the most popular offers; open conflicts.
 
-    visits = earn events, stamps = units earned, redemptions = redeem events (voided events and
-    voids excluded), redemption_rate = redemptions / visits. Days are UTC dates of occurred_at.
+    visits = earn events, stamps = units of earns and referrals, redemptions = redeem events (voided
+    events and voids excluded), redemption_rate = redemptions / visits.
+    Days are the shop's local dates of occurred_at (its time zone: PATCH /businesses/me).
     """
-    lo, hi = _range(start, end, when)
     bid = user.business_id
+    lo, hi = _range(session, bid, start, end, when)
     open_conflicts = session.scalar(
         select(func.count())
         .select_from(Conflict)
@@ -149,7 +164,7 @@ def summary(user: User, session: ReadDb, when: Now, start: Start = None, end: En
 
 @router.get("/daily", response_model=list[DayStats])
 def per_day(user: User, session: ReadDb, when: Now, start: Start = None, end: End = None) -> list[DayStats]:
-    lo, hi = _range(start, end, when)
+    lo, hi = _range(session, user.business_id, start, end, when)
     return daily(session, user.business_id, lo, hi)
 
 
@@ -157,7 +172,7 @@ def per_day(user: User, session: ReadDb, when: Now, start: Start = None, end: En
 def per_offer(
     user: User, session: ReadDb, when: Now, start: Start = None, end: End = None
 ) -> list[GroupStats]:
-    lo, hi = _range(start, end, when)
+    lo, hi = _range(session, user.business_id, start, end, when)
     return _grouped(session, user.business_id, lo, hi, Event.program_id, Offer)
 
 
@@ -165,7 +180,7 @@ def per_offer(
 def per_location(
     user: User, session: ReadDb, when: Now, start: Start = None, end: End = None
 ) -> list[GroupStats]:
-    lo, hi = _range(start, end, when)
+    lo, hi = _range(session, user.business_id, start, end, when)
     return _grouped(session, user.business_id, lo, hi, Event.location_id, Location)
 
 
@@ -178,5 +193,5 @@ def popular_offers(
     end: End = None,
     limit: int = Query(default=5, ge=1, le=100),
 ) -> list[GroupStats]:
-    lo, hi = _range(start, end, when)
+    lo, hi = _range(session, user.business_id, start, end, when)
     return _grouped(session, user.business_id, lo, hi, Event.program_id, Offer, limit=limit)

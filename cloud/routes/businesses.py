@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Response
 from sqlalchemy import select
@@ -13,6 +14,7 @@ from cloud.models import User as UserRow
 from cloud.problems import ApiProblem, not_found
 from cloud.schemas_admin import BusinessOut, BusinessPatch, UserIn, UserOut
 from cloud.services import email_taken, normalise_email
+from cloud.zones import recount_days
 
 router = APIRouter(prefix="/api/v1", tags=["businesses"])
 
@@ -25,7 +27,7 @@ def _business(session, business_id: int) -> Business:
 
 
 def _out(row: Business) -> BusinessOut:
-    return BusinessOut(id=row.id, name=row.name, created_at=row.created_at)
+    return BusinessOut(id=row.id, name=row.name, created_at=row.created_at, time_zone=row.time_zone)
 
 
 @router.get("/businesses/me", response_model=BusinessOut)
@@ -34,10 +36,19 @@ def my_business(user: User, session: ReadDb) -> BusinessOut:
 
 
 @router.patch("/businesses/me", response_model=BusinessOut)
-def rename_business(body: BusinessPatch, user: Owner, session: WriteDb, when: Now) -> BusinessOut:
+def update_business(body: BusinessPatch, user: Owner, session: WriteDb, when: Now) -> BusinessOut:
+    """Renames the business or sets its time zone; a new zone recounts its days (analytics)."""
     row = _business(session, user.business_id)
-    row.name = body.name
-    audit(session, user, when, "business.update", "business", row.id, {"name": body.name})
+    changes = body.model_dump(exclude_unset=True)
+    nulls = sorted(k for k, v in changes.items() if v is None)
+    if nulls:
+        raise ApiProblem(422, "validation-error", f"These fields cannot be null: {', '.join(nulls)}.")
+    if "name" in changes:
+        row.name = body.name
+    if "time_zone" in changes and changes["time_zone"] != row.time_zone:
+        row.time_zone = changes["time_zone"]
+        changes["days_recounted"] = recount_days(session, row.id, ZoneInfo(row.time_zone))
+    audit(session, user, when, "business.update", "business", row.id, changes)
     session.commit()
     return _out(row)
 

@@ -14,13 +14,15 @@ from cloud.models import Customer as CustomerRow
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Customer
-from cloud.schemas_admin import CustomerCreate, CustomerPatch, SignupIn, SignupOut
+from cloud.schemas_admin import ERASED_NAME, CustomerCreate, CustomerPatch, SignupIn, SignupOut
 from cloud.services import issue_card
+from cloud.zones import shop_zone
+from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1", tags=["customers"])
 
 
-ERASED = "(erased)"
+ERASED = ERASED_NAME
 
 
 def owned_customer(
@@ -43,7 +45,7 @@ def new_customer(session, business_id: int, body, when, seq: int) -> CustomerRow
         phone=body.phone,
         marketing_consent=body.marketing_consent,
         created_at=when,
-        day=when.date().isoformat(),
+        day=local_day(when, shop_zone(session, business_id)).isoformat(),
         seq=seq,
     )
     session.add(row)

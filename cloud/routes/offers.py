@@ -13,6 +13,8 @@ from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Offer
 from cloud.schemas_admin import OfferCreate, OfferPatch
+from loyalty_rules.model import ProgramKind
+from loyalty_rules.offers import window_ok as offer_window_ok
 
 router = APIRouter(prefix="/api/v1/offers", tags=["offers"])
 
@@ -38,8 +40,8 @@ def owned_offer(session, business_id: int, offer_id: uuid.UUID | str, *, alive: 
 
 
 def window_ok(offer) -> bool:
-    """Anything with starts_at and ends_at: a row, or an offer a kiosk uploaded."""
-    return not (offer.starts_at and offer.ends_at and offer.ends_at <= offer.starts_at)
+    """Anything with starts_at and ends_at: a row, or an offer a kiosk uploaded (the shared rule)."""
+    return offer_window_ok(offer.starts_at, offer.ends_at)
 
 
 def check_window(offer) -> None:
@@ -53,7 +55,7 @@ def create_offer(body: OfferCreate, user: User, session: WriteDb, when: Now) -> 
     row = OfferRow(
         id=str(uuid.uuid4()),
         business_id=user.business_id,
-        kind="stamps",
+        kind=ProgramKind.STAMPS.value,  # the dashboard creates stamp cards (OfferIn has no kind yet)
         created_at=when,
         seq=0,
         **body.model_dump(),

@@ -48,13 +48,13 @@ def _upsert(session, device: Actor, offer: OfferUpload, when) -> OfferUploadResu
     offer_id = str(offer.id)
     if not window_ok(offer):
         return OfferUploadResult(id=offer_id, status="rejected", reason=ENDS_BEFORE_START)
-    fields = offer.model_dump(exclude={"id", "kind"})
+    fields = offer.model_dump(exclude={"id", "kind"})  # an offer's kind is set once, when it is made
     row = session.get(OfferRow, offer_id)
     if row is None:
         row = OfferRow(
             id=offer_id,
             business_id=device.business_id,
-            kind="stamps",
+            kind=offer.kind,
             created_at=when,
             seq=bump_seq(session, device.business_id),
             **fields,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from kiosk.domain.model import Card, Customer, Event, Program
 from kiosk.domain.refusals import Refusal
+from loyalty_rules.kinds import rules_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,14 +19,12 @@ class CardView:
 
     @property
     def rewards_ready(self) -> int:
-        return self.card.balance.rewards_ready(self.program)
+        return rules_for(self.program.kind).progress(self.program, self.card.balance).rewards_ready
 
     @property
     def progress(self) -> int:
-        """Stamps towards the next reward (7 of 10)."""
-        need = self.program.units_required
-        units = max(0, self.card.balance.units)
-        return units - (units // need) * need if need > 0 else units
+        """Stamps towards the next reward (7 of 10), by the program kind's rule."""
+        return rules_for(self.program.kind).progress(self.program, self.card.balance).towards
 
 
 @dataclass(frozen=True, slots=True)

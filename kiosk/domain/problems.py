@@ -1,6 +1,7 @@
 """What is wrong with a field someone typed in: a closed set, so every one can be translated.
 
-Each problem's value is its English text (a template for the few with numbers). The UI
+Each problem's value is its English text (a template for the few with numbers); an offer's
+problems are the shared rules' (loyalty_rules.problems), worded there once. The UI
 translates by problem, never by the rendered sentence; the command line prints the English.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import enum
 
 from kiosk.domain.refusals import Reason, Refusal
+from loyalty_rules.problems import OfferProblem
 
 
 class Problem(enum.Enum):
@@ -36,17 +38,17 @@ class Problem(enum.Enum):
         "this kiosk is paired with the cloud, which holds the customer's data: erase the customer in "
         "the cloud; this kiosk applies it at its next sync"
     )
-    OFFER_NAME_MISSING = "Give the offer a name customers will recognise."
-    OFFER_NAME_TOO_LONG = "At most 60 characters."
-    OFFER_STAMPS = "Between 2 and 50 stamps."
-    OFFER_REWARD_MISSING = "Say what the customer gets, e.g. 'a free coffee'."
-    OFFER_REWARD_TOO_LONG = "At most 120 characters."
-    OFFER_PER_VISIT = "Between 1 and 20 stamps per visit."
-    OFFER_COOLDOWN = "Between 0 seconds and one day."
-    OFFER_UNDO_WINDOW = "Between 0 seconds and one hour."
-    OFFER_ENDS_BEFORE_START = "The end must come after the start."
-    OFFER_COLOUR = "A colour like #6d4c41."
-    OFFER_ICON = "Choose one of the icons."
+    OFFER_NAME_MISSING = OfferProblem.OFFER_NAME_MISSING.value
+    OFFER_NAME_TOO_LONG = OfferProblem.OFFER_NAME_TOO_LONG.value
+    OFFER_STAMPS = OfferProblem.OFFER_STAMPS.value
+    OFFER_REWARD_MISSING = OfferProblem.OFFER_REWARD_MISSING.value
+    OFFER_REWARD_TOO_LONG = OfferProblem.OFFER_REWARD_TOO_LONG.value
+    OFFER_PER_VISIT = OfferProblem.OFFER_PER_VISIT.value
+    OFFER_COOLDOWN = OfferProblem.OFFER_COOLDOWN.value
+    OFFER_UNDO_WINDOW = OfferProblem.OFFER_UNDO_WINDOW.value
+    OFFER_ENDS_BEFORE_START = OfferProblem.OFFER_ENDS_BEFORE_START.value
+    OFFER_COLOUR = OfferProblem.OFFER_COLOUR.value
+    OFFER_ICON = OfferProblem.OFFER_ICON.value
     SHOP_NAME_MISSING = "enter the shop's name"
     SHOP_NAME_TOO_LONG = "at most 80 characters"
     ZONE_UNKNOWN = "choose a time zone from the list"
@@ -54,11 +56,11 @@ class Problem(enum.Enum):
     PINS_DIFFER = "the two PINs differ"
     SHOP_SET_UP = "this kiosk is set up already"
 
-    def text(self, **params) -> str:
-        return self.value.format(**params) if params else self.value
+    def text(self, **params: object) -> str:
+        return str(self.value).format(**params) if params else str(self.value)
 
 
-def invalid(field: str, problem: Problem, **params) -> Refusal:
+def invalid(field: str, problem: Problem, **params: object) -> Refusal:
     """An INVALID_INPUT refusal that names the field and the problem (with its parameters)."""
     return Refusal(
         Reason.INVALID_INPUT,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class StorageProblem(enum.Enum):
@@ -103,7 +104,7 @@ _MESSAGES: dict[Reason, str] = {
 @dataclass(frozen=True, slots=True)
 class Refusal:
     reason: Reason
-    params: dict = field(default_factory=dict)
+    params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def message(self) -> str:
@@ -113,5 +114,5 @@ class Refusal:
             return _MESSAGES[self.reason]
 
 
-def refuse(reason: Reason, **params) -> Refusal:
+def refuse(reason: Reason, **params: Any) -> Refusal:
     return Refusal(reason, params)

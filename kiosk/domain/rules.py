@@ -1,11 +1,14 @@
-"""The stamp-card rules: may this card earn, redeem or undo now? Pure; `now` is passed in."""
+"""The counter's rules: may this card earn, redeem or undo now, and if not, the refusal the
+cashier reads. Pure; `now` is passed in."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from kiosk.domain.model import Card, CardStatus, Event, EventKind, Program, ProgramStatus
+from kiosk.domain.model import Card
 from kiosk.domain.refusals import Reason, Refusal, refuse
+from loyalty_rules.kinds import rules_for
+from loyalty_rules.model import CardStatus, Event, EventKind, Program, ProgramKind, ProgramStatus
 
 
 def _seconds_since(earlier: datetime, now: datetime) -> float:
@@ -73,8 +76,9 @@ def check_undo(program: Program, card: Card, target: Event | None, now: datetime
     return None
 
 
-def rewards_unlocked(before: int, after: int, units_required: int) -> int:
-    """How many new rewards a change of balance from `before` to `after` unlocked."""
-    if units_required <= 0 or after <= before:
-        return 0
-    return max(0, after // units_required - max(0, before) // units_required)
+def rewards_unlocked(
+    before: int, after: int, units_required: int, kind: ProgramKind = ProgramKind.STAMPS
+) -> int:
+    """How many new rewards a change of balance from `before` to `after` unlocked (the program
+    kind's rule)."""
+    return rules_for(kind).rewards_unlocked(units_required, before, after)

@@ -131,3 +131,19 @@ def test_push_with_garbage_never_fails_the_batch(cloud):
     _is_problem(r, 422)
     r = cloud.client.post("/api/v1/sync/push", json={"events": "x"}, headers=kiosk.headers)
     _is_problem(r, 422)
+
+
+def test_a_customer_cannot_be_given_the_name_erasure_leaves(cloud):
+    """Found by schemathesis: a customer created as "(erased)" read as erased (410) from then on."""
+    owner = cloud.owner()
+    r = cloud.client.post("/api/v1/customers", json={"name": "(erased)"}, headers=owner.headers)
+    assert r.status_code == 422, r.text
+    assert cloud.client.get("/api/v1/customers", headers=owner.headers).json() == []
+    made = cloud.client.post("/api/v1/customers", json={"name": "Grace"}, headers=owner.headers).json()
+    r = cloud.client.patch(
+        f"/api/v1/customers/{made['id']}", json={"name": "(erased)"}, headers=owner.headers
+    )
+    assert r.status_code == 422, r.text
+    assert (
+        cloud.client.get(f"/api/v1/customers/{made['id']}", headers=owner.headers).json()["name"] == "Grace"
+    )

@@ -89,7 +89,7 @@ def test_emails_become_unique_per_business_and_the_way_back_refuses_shared_ones(
             _add_user(conn, cafe, "sam@shop.example")
         with pytest.raises(IntegrityError), db.write_engine.begin() as conn:  # the old rule
             _add_user(conn, bakery, "sam@shop.example")
-        upgrade(db.write_engine)
+        upgrade(db.write_engine, "0003")  # the revision under test (later ones step down first)
         with db.write_engine.begin() as conn:
             _add_user(conn, bakery, "sam@shop.example")
         with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
@@ -108,5 +108,27 @@ def test_emails_become_unique_per_business_and_the_way_back_refuses_shared_ones(
         downgrade(db.write_engine, "0002")
         with pytest.raises(IntegrityError), db.write_engine.begin() as conn:
             _add_user(conn, bakery, "sam@shop.example")
+    finally:
+        db.dispose()
+
+
+def test_businesses_get_the_utc_zone_their_days_were_counted_in_and_keep_every_row(database_url):
+    """0006_rules: a business from before counts its days in UTC, as it did; adding (and on the
+    way down, dropping) the column never recreates the table, which would cascade to its rows."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0003")
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            _add_user(conn, cafe, "sam@shop.example")
+        upgrade(db.write_engine)
+        with db.write_engine.begin() as conn:
+            zone = conn.execute(text("SELECT time_zone FROM businesses WHERE id = :b"), {"b": cafe})
+            assert zone.scalar_one() == "UTC"
+            assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
+        downgrade(db.write_engine, "0003")
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
+        assert _current(db) == "0003"
     finally:
         db.dispose()

@@ -1,0 +1,56 @@
+"""Stamp cards: N stamps earn a reward; a visit gives at most a few stamps.
+
+The limits hold for new and edited offers (the kiosk's form and the cloud's API); offers saved
+under wider limits before keep loading and working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loyalty_rules.kinds import KindSettings, Progress, register
+from loyalty_rules.model import Balance, Program, ProgramKind
+from loyalty_rules.problems import OfferProblem
+
+
+@dataclass(frozen=True, slots=True)
+class StampLimits:
+    min_stamps: int = 2  # one stamp would be a discount, not a card
+    max_stamps: int = 50  # more does not fit a card customers read at a glance
+    max_per_visit: int = 20
+
+
+LIMITS = StampLimits()
+
+
+def _int_in(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+@dataclass(frozen=True, slots=True)
+class StampRules:
+    kind: ProgramKind = ProgramKind.STAMPS
+    limits: StampLimits = LIMITS
+
+    def check(self, settings: KindSettings) -> dict[str, OfferProblem]:
+        errors: dict[str, OfferProblem] = {}
+        if not _int_in(settings.units_required, self.limits.min_stamps, self.limits.max_stamps):
+            errors["units_required"] = OfferProblem.OFFER_STAMPS
+        if not _int_in(settings.per_visit_limit, 1, self.limits.max_per_visit):
+            errors["per_visit_limit"] = OfferProblem.OFFER_PER_VISIT
+        return errors
+
+    def progress(self, program: Program, balance: Balance) -> Progress:
+        need = program.units_required
+        units = max(0, balance.units)
+        towards = units - (units // need) * need if need > 0 else units
+        return Progress(towards=towards, needed=need, rewards_ready=balance.rewards_ready(program))
+
+    def rewards_unlocked(self, units_required: int, before: int, after: int) -> int:
+        need = units_required
+        if need <= 0 or after <= before:
+            return 0
+        return max(0, after // need - max(0, before) // need)
+
+
+RULES = register(StampRules())

@@ -26,7 +26,7 @@ from kiosk.ui.screens.signin import LEAVE_KIOSK, SignInScreen
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.status_bar import KioskStatusBar
-from kiosk.ui.workers import StatusInfo, StoreWorker
+from kiosk.ui.workers import StatusInfo, StoreWorker, status_call
 
 STATUS_REFRESH_MS = 15_000
 
@@ -106,9 +106,7 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
-        worker.status_read.connect(self.on_status_read)
-        for done in (worker.scan_recorded, worker.redeemed, worker.undone, worker.enrolled, worker.adjusted):
-            done.connect(lambda _o: self.refresh_status())
+        worker.events_recorded.connect(self.refresh_status)
         session.signed_in.connect(self.on_signed_in)
         session.signed_out.connect(self.on_signed_out)
         self.show_signin()
@@ -235,7 +233,8 @@ class MainWindow(QMainWindow):
 
     # status
     def refresh_status(self) -> None:
-        self.worker.read_status(self.session.actor.name if self.session.actor else "")
+        name = self.session.actor.name if self.session.actor else ""
+        self.worker.op(self, status_call(name)).success(self.on_status_read).run_in_background()
 
     def on_status_read(self, info: StatusInfo) -> None:
         if self._status_info.online is not None and info.online is None:

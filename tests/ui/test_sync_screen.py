@@ -196,8 +196,11 @@ def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, ma
     assert "behind the cloud's" in screen.clock_label.text()
 
     cloud.process.kill()
-    with qtbot.waitSignal(kiosk.worker.enrolled, timeout=WAIT):
-        kiosk.worker.enroll("Noor Haddad", "", "", False, kiosk.session.actor)
+    actor = kiosk.session.actor
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=WAIT):
+        kiosk.worker.op(
+            None, lambda s: s.enroll("Noor Haddad", actor=actor)
+        ).records_events().run_in_background()
     _press_sync_now(qtbot, screen)
     qtbot.waitUntil(lambda: screen.state_label.text() == "Offline — 1 event waiting", timeout=WAIT)
     assert status.online.text() == "Offline — 1 event waiting"
@@ -277,8 +280,9 @@ def test_a_double_redemption_shows_both_events_to_managers(qtbot, make_kiosk, sh
     # both tills give Ana's reward while neither has heard of the other's
     bea = Actor(str(uuid.uuid4()), "Bea Barista", Role.CASHIER)
     assert counter.redeem(till.ctx, card_id, actor=bea).refusal is None
-    with qtbot.waitSignal(kiosk.worker.redeemed, timeout=WAIT):
-        kiosk.worker.redeem(card_id, kiosk.session.actor)
+    actor = kiosk.session.actor
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=WAIT):
+        kiosk.worker.op(None, lambda s: s.redeem(card_id, actor=actor)).records_events().run_in_background()
     _press_sync_now(qtbot, screen)
     qtbot.waitUntil(lambda: _online_and_empty(screen), timeout=WAIT)
     _sync_till(till)

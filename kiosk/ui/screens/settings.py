@@ -31,7 +31,7 @@ from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.fitting import WrapCheckBox
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.widgets.paper import PaperChoice
-from kiosk.ui.workers import StoreWorker
+from kiosk.ui.workers import StoreWorker, save_settings_call
 
 
 class SettingsScreen(QWidget):
@@ -102,14 +102,13 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.save_button)
         self.message = MessageLine()
         layout.addWidget(self.message)
-        worker.settings_saved.connect(self.on_settings_saved)
-        worker.phone_region_read.connect(self.on_phone_region_read)
         self.region_on_disk: str | None = None
-        worker.settings_save_failed.connect(self.on_settings_save_failed)
         self.fill(settings)
 
     def activate(self) -> None:
-        self.worker.read_phone_region()
+        self.worker.op(self, lambda s: s.phone_region()).success(
+            self.on_phone_region_read
+        ).run_in_background()
 
     def fill(self, settings: KioskSettings) -> None:
         if not self.phone_region.count():  # named in the interface's language (see ui/i18n.py)
@@ -147,8 +146,13 @@ class SettingsScreen(QWidget):
         self.message.say("idle", self.tr("Saving…"))
         region = self.phone_region.currentData()
         if self.region_on_disk is not None and region != self.region_on_disk and self.session.actor:
-            self.worker.set_phone_region(region, self.session.actor)
-        self.worker.save_settings(self.data_dir, chosen)
+            actor = self.session.actor
+            self.worker.op(self, lambda s: s.set_phone_region(region, actor=actor)).success(
+                self.on_phone_region_read
+            ).run_in_background()
+        self.worker.op(self, save_settings_call(self.data_dir, chosen)).success(
+            self.on_settings_saved
+        ).refused(self.on_settings_save_failed).run_in_background()
 
     def on_phone_region_read(self, code) -> None:
         if isinstance(code, str):

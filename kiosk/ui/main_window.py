@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.model import Role
 from kiosk.services.context import Actor
+from kiosk.sync.engine import SyncState
 from kiosk.ui.resources import icon
 from kiosk.ui.screens.first_run import FirstRunScreen
 from kiosk.ui.screens.signin import LEAVE_KIOSK, SignInScreen
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
             replace(
                 self._status_info,
                 # unpaired again: back to "standalone", not "offline"
-                online=None if status.state == "unpaired" else bool(status.online),
+                online=None if status.state is SyncState.UNPAIRED else bool(status.online),
                 pending=status.pending,
                 last_sync=status.last_success,
                 sync_state=status.state,

@@ -68,7 +68,7 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
     runs here: the pairing and the pulled conflict are written to the store as a sync would, and
     the last round's status is handed to the screen as the sync worker would."""
     from kiosk.store import meta, sync_repo
-    from kiosk.sync.engine import SyncStatus
+    from kiosk.sync.engine import SyncState, SyncStatus
 
     store = services.ctx.store
     now = datetime.now(UTC)
@@ -103,7 +103,7 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
         pushed = sync_repo.pending_batch(conn, 100_000)
         sync_repo.mark_accepted(conn, {p.event.id: n for n, p in enumerate(pushed, start=1)})
     screen = kiosk.screens["sync"]
-    status = SyncStatus(state="online", pending=0, last_success=now)
+    status = SyncStatus(state=SyncState.ONLINE, pending=0, last_success=now)
     kiosk.window.on_sync_finished(status)
     screen.on_sync_finished(status)
     screen.refresh()

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from kiosk.services.facade import Services
 from kiosk.settings import KioskSettings, SettingsError, save_settings
+from kiosk.sync.engine import SyncState
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ class StatusInfo:
     online: bool | None = None  # None: this kiosk is standalone (no cloud configured)
     pending: int = 0
     last_sync: datetime | None = None
-    sync_state: str = ""  # the last round's state (kiosk.sync.engine.SyncStatus.state), "" before one
+    sync_state: SyncState | None = None  # the last round's state; None before one
 
 
 @dataclass(frozen=True)

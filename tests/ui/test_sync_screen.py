@@ -23,6 +23,7 @@ from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN, DEMO_OWNER_P
 from kiosk.settings import KioskSettings
 from kiosk.store import directory, meta, offer_uploads
 from kiosk.sync.engine import Backoff
+from tests.helpers import real_now
 from tests.sync.harness import Clock, CloudProcess, Kiosk, OwnerApi, create_owner, free_port
 from tests.ui.conftest import sign_in
 
@@ -181,7 +182,7 @@ def test_pairing_errors_are_explained(qtbot, make_kiosk, shop, cloud, other_kios
     assert kiosk.sync.worker is None  # nothing syncs until a pairing succeeded
 
 
-def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, make_kiosk, demo, cloud):
+def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, make_kiosk, demo, cloud, clock):
     kiosk, screen = _open_sync(qtbot, make_kiosk)
     assert "demo shop" in _refused(qtbot, screen, cloud.url, cloud.code(), "local_data")
     assert screen.pairing.discard_button.isVisible()  # an explicit choice, never automatic
@@ -192,8 +193,9 @@ def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, ma
     assert status.online.text() == "Online"
     assert screen.pairing.paired_box.isVisible()
     assert cloud.url in screen.cloud_label.text()
-    # the test clock is hours behind the real server's: the owner is told to fix the time
-    assert "behind the cloud's" in screen.clock_label.text()
+    # the test clock (09:00 UTC today) is hours off the real server's: the owner is told to fix the time
+    direction = "behind" if clock() < real_now() else "ahead of"
+    assert f"{direction} the cloud's" in screen.clock_label.text()
 
     cloud.process.kill()
     actor = kiosk.session.actor

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
         worker.events_recorded.connect(self.refresh_status)
+        worker.job_failed.connect(self.on_job_failed)
         session.signed_in.connect(self.on_signed_in)
         session.signed_out.connect(self.on_signed_out)
         self.show_signin()
@@ -233,6 +234,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # status
+    def on_job_failed(self, why: str) -> None:
+        """A use case crashed (a bug; its traceback is in the log): say so rather than wait forever."""
+        self.status.showMessage(
+            arg(self.tr("Something went wrong (%1). The details are in the log; please try again."), why),
+            10_000,
+        )
+
     def refresh_status(self) -> None:
         name = self.session.actor.name if self.session.actor else ""
         self.worker.op(self, status_call(name)).success(self.on_status_read).run_in_background()

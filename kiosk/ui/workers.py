@@ -62,8 +62,9 @@ class StoreOp:
     `call` runs on the store thread; the answer comes back on the UI thread to this request's
     callbacks only, and not at all once `parent` (the asking screen) has been deleted. A refused
     outcome (`result.ok is False`) goes to `refused` when one is given, else to `success`; an
-    exception is a bug: logged with its traceback, then `failure` (default: the worker's
-    `job_failed`)."""
+    exception is a bug: logged with its traceback, announced by the worker's `job_failed` (the
+    window says something went wrong), then handed to `failure`, where a screen undoes its
+    "busy" state so the person can try again."""
 
     def __init__(self, worker: StoreWorker, parent: QObject | None, call: Callable[[Services], object]):
         self._worker = worker
@@ -98,10 +99,9 @@ class StoreOp:
     def deliver(self, result: object, error: Exception | None) -> None:
         """On the UI thread, once the store thread is done with `call`."""
         if error is not None:
+            self._worker.job_failed.emit(str(error) or type(error).__name__)
             if self._on_failure is not None and _alive(self._parent):
                 self._on_failure(error)
-            else:
-                self._worker.job_failed.emit(str(error) or type(error).__name__)
             return
         refused = _is_refused(result)
         if self._records_events and not refused:

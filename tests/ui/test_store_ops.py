@@ -9,7 +9,9 @@ import threading
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from kiosk.services.demo import DEMO_CASHIER_PIN
 from kiosk.ui.workers import StoreWorker, WorkerThread
+from tests.ui.conftest import sign_in
 
 
 @pytest.fixture
@@ -110,7 +112,7 @@ def test_a_refusal_and_a_crash_take_different_paths(qtbot, worker, caplog):
     assert len(done) == 1
 
 
-def test_a_failure_callback_replaces_the_general_alarm(qtbot, worker):
+def test_a_crash_reaches_the_askers_failure_callback_and_the_general_alarm(qtbot, worker):
     screen = QWidget()
     errors: list[Exception] = []
     failed: list[str] = []
@@ -121,8 +123,8 @@ def test_a_failure_callback_replaces_the_general_alarm(qtbot, worker):
 
     with qtbot.waitSignal(worker.settled, timeout=5000):
         worker.op(screen, broken).failure(errors.append).run_in_background()
-    assert [str(e) for e in errors] == ["disk on fire"]
-    assert failed == []
+    assert [str(e) for e in errors] == ["disk on fire"]  # the screen can stop looking busy
+    assert failed == ["disk on fire"]  # and the window still says something went wrong
 
 
 def test_a_recorded_stamp_wakes_the_status_bar_and_sync_and_a_refused_one_does_not(qtbot, worker, services):
@@ -137,3 +139,27 @@ def test_a_recorded_stamp_wakes_the_status_bar_and_sync_and_a_refused_one_does_n
             op.refused(answers.append).records_events().run_in_background()
     assert [a.ok is not False for a in answers] == [True, False]
     assert woken == [True]
+
+
+def test_a_crash_at_the_counter_is_said_and_the_screens_are_ready_again(
+    qtbot, make_kiosk, demo, services, monkeypatch
+):
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("ledger exploded")  # a bug in a use case, not a refusal
+
+    monkeypatch.setattr(services, "record_scan", broken)
+    monkeypatch.setattr(services, "enroll", broken)
+    scan = kiosk.screens["scan"]
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=5000):
+        scan.submit_code("ANYTHING")
+    assert "Something went wrong (ledger exploded)" in kiosk.window.status.currentMessage()
+    assert scan.prompt.text() == "Scan the customer's card"  # not "Checking the card…" for ever
+    assert kiosk.window.show_screen("enroll")
+    enroll = kiosk.screens["enroll"]
+    enroll.name.setText("Noor Haddad")
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=5000):
+        enroll.on_enroll_clicked()
+    assert enroll.enroll_button.isEnabled()  # the cashier can try again

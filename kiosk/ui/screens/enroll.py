@@ -137,7 +137,13 @@ class EnrollScreen(QWidget):
         self.worker.op(
             self,
             lambda s: s.enroll(name, email=email, phone=phone, marketing_consent=consent, actor=actor),
-        ).success(self.on_enrolled).refused(self.on_enroll_refused).records_events().run_in_background()
+        ).success(self.on_enrolled).refused(self.on_enroll_refused).failure(
+            self.on_failed
+        ).records_events().run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self.enroll_button.setEnabled(True)  # the window has said what went wrong: try again
+        self.message.say("", "")
 
     def on_enrolled(self, outcome) -> None:
         self.enroll_button.setEnabled(True)

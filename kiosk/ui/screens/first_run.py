@@ -196,7 +196,12 @@ class FirstRunScreen(QWidget):
         setup = self.setup()
         self.worker.op(self, lambda s: s.set_up_shop(setup)).success(self.on_shop_set_up).refused(
             self.on_shop_refused
-        ).run_in_background()
+        ).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self._busy = False  # the window has said what went wrong: the owner may try again
+        self.done_button.setEnabled(True)
+        self.message.say("", "")
 
     def on_shop_set_up(self, outcome) -> None:
         self._busy = False

@@ -176,7 +176,12 @@ class ScanScreen(QWidget):
         quantity, actor = self.quantity, self.session.actor
         self.worker.op(self, lambda s: s.record_scan(code, quantity=quantity, actor=actor)).success(
             self.on_scan_recorded
-        ).refused(self.on_scan_refused).records_events().run_in_background()
+        ).refused(self.on_scan_refused).failure(self.on_failed).records_events().run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        # the window has said what went wrong; the counter is ready for the next scan
+        self.prompt.setText(self.tr("Scan the customer's card"))
+        self.code_entry.setFocus()
 
     def on_mute_toggled(self, muted: bool) -> None:
         self.sounds.set_enabled(not muted)

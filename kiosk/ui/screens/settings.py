@@ -152,7 +152,11 @@ class SettingsScreen(QWidget):
             ).run_in_background()
         self.worker.op(self, save_settings_call(self.data_dir, chosen)).success(
             self.on_settings_saved
-        ).refused(self.on_settings_save_failed).run_in_background()
+        ).refused(self.on_settings_save_failed).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self.save_button.setEnabled(True)  # the window has said what went wrong: try again
+        self.message.say("", "")
 
     def on_phone_region_read(self, code) -> None:
         if isinstance(code, str):

@@ -72,7 +72,11 @@ class DataSection(QWidget):
         folder, actor = Path(self.folder.text().strip() or "."), self.session.actor
         self.worker.op(self, lambda s: s.export_data(folder, actor=actor)).success(
             self.on_data_exported
-        ).refused(self.on_export_refused).run_in_background()
+        ).refused(self.on_export_refused).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self.export_button.setEnabled(True)  # the window has said what went wrong: try again
+        self.message.say("", "")
 
     def on_data_exported(self, outcome) -> None:
         self.export_button.setEnabled(True)

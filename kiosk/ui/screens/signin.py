@@ -222,7 +222,10 @@ class SignInScreen(QWidget):
         self.pin_entry.clear()
         self.worker.op(self, lambda s: s.sign_in(staff_id, pin)).success(self.on_signed_in).refused(
             self.on_sign_in_refused
-        ).run_in_background()
+        ).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self._checking = False  # the window has said what went wrong: the PIN may be typed again
 
     def on_signed_in(self, outcome) -> None:
         self._checking = False

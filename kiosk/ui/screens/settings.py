@@ -1,8 +1,8 @@
 """The owner's settings for this kiosk: look, language, sound, sign-out, receipts, kiosk mode, the
 scanner (kiosk/ui/screens/settings_scanner.py) and the shop's data (settings_data.py).
 
-Saving writes a file, so it runs on the store worker; the screen waits for `settings_saved`
-(or `settings_save_failed`) and never touches the disk itself."""
+Saving writes a file, so it runs on the store worker; the screen hears the saved settings (or
+why they were not saved) through its own request's callbacks and never touches the disk itself."""
 
 from __future__ import annotations
 

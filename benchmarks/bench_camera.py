@@ -94,7 +94,7 @@ def _sign_in_cashier(kiosk, app) -> None:
     from kiosk.services.demo import DEMO_CASHIER_PIN
 
     signin = kiosk.window.signin
-    _wait(kiosk.worker.roster_loaded, 5000)
+    _wait(kiosk.worker.settled, 5000)
     app.processEvents()
     cara = next(sid for sid, b in signin.staff_buttons.items() if b.text() == "Cara Cashier")
     signin.select_staff(cara)

@@ -89,7 +89,7 @@ def _scan_latency(quick: bool) -> list[Row]:
             signal.disconnect(loop.quit)
 
         signin = window.signin
-        wait(kiosk.worker.roster_loaded)
+        wait(kiosk.worker.settled)
         app.processEvents()
         cara = next(sid for sid, b in signin.staff_buttons.items() if b.text() == "Cara Cashier")
         signin.select_staff(cara)

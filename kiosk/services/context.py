@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import enum
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from kiosk.domain.model import Role
-from kiosk.store import Store
+from kiosk.store import Store, meta
 
 
 def utc_now() -> datetime:
@@ -17,6 +18,19 @@ def utc_now() -> datetime:
 
 def new_uuid() -> str:
     return str(uuid.uuid4())
+
+
+class Connection(enum.Enum):
+    """Whether this kiosk syncs with a cloud: the rules for redeeming, erasing, offers and reports differ."""
+
+    STANDALONE = "standalone"  # no cloud: this kiosk's ledger is the only one
+    PAIRED = "paired"  # paired with a cloud, which has the last word (offers, erasure, double spends)
+
+
+def connection(conn) -> Connection:
+    """Read inside the use case's own transaction: pairing saves the cloud's address, unpairing
+    deletes it."""
+    return Connection.PAIRED if meta.get_setting(conn, "cloud_url") else Connection.STANDALONE
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from kiosk.domain.model import Card, Event, EventKind, Program
 from kiosk.domain.outcomes import RedeemOutcome, ScanOutcome, UndoOutcome
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import Resolved, resolve, view_of, views_of_customer
-from kiosk.services.context import Actor, Context
+from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.store import StorageError, directory, ledger, meta
 
 
@@ -47,7 +47,7 @@ def _card_and_program(conn, card_ref: str | bytes | int) -> tuple[Resolved, Prog
 
 def _offline_cap(ctx: Context, conn) -> int | None:
     """The per-card allowance of redemptions not yet confirmed by the cloud; none when standalone."""
-    if not meta.get_setting(conn, "cloud_url"):
+    if connection(conn) is Connection.STANDALONE:
         return None
     return ctx.offline_redemption_cap
 

@@ -16,7 +16,7 @@ from kiosk.domain.outcomes import Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
 from kiosk.domain.shop import ShopSetup, check_setup, clean, location_of
-from kiosk.services.context import Context
+from kiosk.services.context import Connection, Context, connection
 from kiosk.services.identity import Identity, load_identity, write_business
 from kiosk.services.staff import hash_pin
 from kiosk.store import StorageError, directory, meta, offer_uploads, region
@@ -128,7 +128,7 @@ def set_up_shop(ctx: Context, setup: ShopSetup) -> ShopOutcome:
             )
             program = program_from(setup.offer, ctx.new_id())
             directory.upsert_program(conn, program, now)
-            if meta.get_setting(conn, "cloud_url"):  # a paired shop's offers are uploaded at the next sync
+            if connection(conn) is Connection.PAIRED:  # a paired shop's offers are uploaded at the next sync
                 offer_uploads.mark_for_upload(conn, program.id)
             meta.audit(
                 conn, now, owner.id, owner.name, "offer_created", offer=program.name, offer_id=program.id

@@ -9,7 +9,7 @@ from kiosk.domain.offers import OfferDraft, check_offer, program_from
 from kiosk.domain.outcomes import Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
-from kiosk.services.context import Actor, Context
+from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.store import StorageError, directory, meta, offer_uploads
 
 
@@ -25,7 +25,7 @@ def _save(conn, program: Program, now) -> None:
     directory.upsert_program(conn, program, now)
     # A paired shop's offers live in the cloud: one made or changed here waits for the next
     # sync round, which uploads it before pushing the events that enrol customers in it.
-    if meta.get_setting(conn, "cloud_url"):
+    if connection(conn) is Connection.PAIRED:
         offer_uploads.mark_for_upload(conn, program.id)
 
 

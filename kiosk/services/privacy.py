@@ -22,7 +22,7 @@ from kiosk.domain.outcomes import CardView, Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.cards import views_of_customer
-from kiosk.services.context import Actor, Context
+from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.store import StorageError, directory, erasure, export, ledger, meta
 from kiosk.store.db import wal_checkpoint
 
@@ -228,7 +228,7 @@ def erase_customer(ctx: Context, customer_id: str, *, actor: Actor) -> EraseOutc
         return EraseOutcome(refusal=refuse(Reason.NOT_ALLOWED))
     try:
         with ctx.store.transaction() as conn:
-            if meta.get_setting(conn, "cloud_url"):
+            if connection(conn) is Connection.PAIRED:
                 return EraseOutcome(refusal=invalid("Kiosk", Problem.ERASE_IN_THE_CLOUD))
             customer = directory.get_customer(conn, customer_id) if isinstance(customer_id, str) else None
             if customer is None:

@@ -13,9 +13,9 @@ from kiosk.domain.outcomes import Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
 from kiosk.domain.reports import MAX_DAYS, Report, period, summarise
-from kiosk.services.context import Actor, Context
+from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.services.first_run import shop_zone_name
-from kiosk.store import StorageError, directory, meta
+from kiosk.store import StorageError, directory
 from kiosk.store.reports import report_lines
 
 
@@ -52,7 +52,7 @@ def report(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None) -
         with ctx.store.reading() as conn:
             made = summarise(report_lines(conn, start, end), start, end, zone)
             names = {p.id: p.name for p in directory.all_programs(conn)}
-            paired = bool(meta.get_setting(conn, "cloud_url"))
+            paired = connection(conn) is Connection.PAIRED
     except StorageError as exc:
         return ReportOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
     return ReportOutcome(report=made, days=days, offer_names=names, paired=paired)

@@ -12,6 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from kiosk.store import StorageError, Store, meta, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
@@ -24,8 +25,8 @@ SKEW_WARNING = timedelta(minutes=5)
 
 LAST_SUCCESS = "sync_last_success"
 LAST_ERROR = "sync_last_error"
-STOPPED = "sync_stopped"  # "revoked" | "unauthorised": no more rounds until paired again
-STATE = "sync_state"  # "online" | "offline": how the last round ended, for `status` and the screen
+STOPPED = "sync_stopped"  # SyncState.REVOKED | UNAUTHORISED: no more rounds until paired again
+STATE = "sync_state"  # SyncState.ONLINE | OFFLINE: how the last round ended, for `status` and the screen
 CREDENTIAL_SHARED = "sync_credential_shared"  # the cloud saw another till use this credential
 CREDENTIAL_SHARED_ADVICE = (
     "the cloud saw this kiosk's device credential used by another till too (a copy of this "
@@ -37,11 +38,27 @@ CREDENTIAL_SHARED_ADVICE = (
 Progress = Callable[[int, int], None]  # (items pulled so far, total or 0 when unknown)
 
 
+class SyncState(StrEnum):
+    """How sync stands after the last round (its value is what the settings table keeps)."""
+
+    ONLINE = "online"
+    OFFLINE = "offline"
+    UNPAIRED = "unpaired"  # standalone: no cloud configured
+    REVOKED = "revoked"  # the cloud revoked this device: no rounds until paired again
+    UNAUTHORISED = "unauthorised"  # the cloud refuses the credential: no rounds until paired again
+    STORAGE_ERROR = "storage_error"  # the ledger could not be written: sync paused
+
+    @property
+    def stopped(self) -> bool:
+        """No round is worth trying until an owner pairs the kiosk (again)."""
+        return self in (SyncState.REVOKED, SyncState.UNAUTHORISED, SyncState.UNPAIRED)
+
+
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
     """What the status bar, the sync details view and `loyalty-kiosk status` show."""
 
-    state: str  # online | offline | unpaired | revoked | unauthorised | storage_error
+    state: SyncState
     pending: int = 0
     rejected: int = 0
     last_success: datetime | None = None
@@ -60,11 +77,11 @@ class SyncStatus:
 
     @property
     def online(self) -> bool:
-        return self.state == "online"
+        return self.state is SyncState.ONLINE
 
     @property
     def stopped(self) -> bool:
-        return self.state in ("revoked", "unauthorised", "unpaired")
+        return self.state.stopped
 
     def pushed_text(self) -> str:
         return (
@@ -72,10 +89,10 @@ class SyncStatus:
         )
 
     def summary(self) -> str:
-        if self.state == "online":
+        if self.state is SyncState.ONLINE:
             text = f"synced: {self.pushed_text()}, {self.pulled} pulled, {self.pending} pending"
         else:
-            text = f"{self.state}: {self.last_error or 'not synced'}"
+            text = f"{self.state.value}: {self.last_error or 'not synced'}"
             if self.pushed or self.rejected_now or self.pulled:
                 text += f"; before that {self.pushed_text()}, {self.pulled} pulled"
             text += f"; {self.pending} pending"
@@ -142,8 +159,9 @@ class SyncEngine:
             counts = sync_repo.outbox_counts(conn)
             s = meta.all_settings(conn)
         last = s.get(LAST_SUCCESS)
-        saved = "online" if s.get(STATE) == "online" else "offline"
-        state = s.get(STOPPED) or (saved if s.get("cloud_url") else "unpaired")
+        saved = SyncState.ONLINE if s.get(STATE) == SyncState.ONLINE.value else SyncState.OFFLINE
+        stopped = s.get(STOPPED)
+        state = SyncState(stopped) if stopped else (saved if s.get("cloud_url") else SyncState.UNPAIRED)
         base = SyncStatus(
             state=state,
             pending=counts["pending"],
@@ -169,7 +187,7 @@ class SyncEngine:
 
     def run_round(self, progress: Progress | None = None) -> SyncStatus:
         current = self.status()
-        if current.state in ("revoked", "unauthorised", "unpaired") or self.client is None:
+        if current.stopped or self.client is None:
             return current
         tally = {
             "pushed": 0,
@@ -186,36 +204,36 @@ class SyncEngine:
             skew = self._push(tally) or skew
             skew = self._pull(tally, progress) or skew
         except DeviceRevoked as exc:
-            return self._stop("revoked", exc, tally)
+            return self._stop(SyncState.REVOKED, exc, tally)
         except Unauthorised as exc:
-            return self._stop("unauthorised", exc, tally)
+            return self._stop(SyncState.UNAUTHORISED, exc, tally)
         except Transient as exc:
             delay = self.backoff.failed(exc.retry_after)
-            return self._failed("offline", str(exc), tally, delay)
+            return self._failed(SyncState.OFFLINE, str(exc), tally, delay)
         except Refused as exc:
             delay = self.backoff.failed()
-            return self._failed("offline", f"the cloud refused a sync request: {exc}", tally, delay)
+            return self._failed(SyncState.OFFLINE, f"the cloud refused a sync request: {exc}", tally, delay)
         except StorageError as exc:
             delay = self.backoff.failed()
-            return self._failed("storage_error", f"cannot write to the ledger: {exc}", tally, delay)
+            return self._failed(SyncState.STORAGE_ERROR, f"cannot write to the ledger: {exc}", tally, delay)
         self.backoff.succeeded()
         now = self.clock()
-        self._remember(**{LAST_SUCCESS: now.isoformat(), LAST_ERROR: None, STATE: "online"})
+        self._remember(**{LAST_SUCCESS: now.isoformat(), LAST_ERROR: None, STATE: SyncState.ONLINE.value})
         return self.status(
-            state="online", clock_skew_seconds=skew[0], clock_warning=skew[1], retry_in=None, **tally
+            state=SyncState.ONLINE, clock_skew_seconds=skew[0], clock_warning=skew[1], retry_in=None, **tally
         )
 
-    def _stop(self, state: str, exc: SyncError, tally: dict) -> SyncStatus:
+    def _stop(self, state: SyncState, exc: SyncError, tally: dict) -> SyncStatus:
         message = (
             "this kiosk was revoked in the cloud; sync stopped until an owner pairs it again"
-            if state == "revoked"
+            if state is SyncState.REVOKED
             else f"the cloud no longer accepts this kiosk's credential ({exc}); sync stopped"
         )
-        self._remember(**{STOPPED: state, LAST_ERROR: message, STATE: None})
+        self._remember(**{STOPPED: state.value, LAST_ERROR: message, STATE: None})
         return self.status(**tally)
 
-    def _failed(self, state: str, message: str, tally: dict, delay: float) -> SyncStatus:
-        self._remember(**{LAST_ERROR: message, STATE: "offline"})
+    def _failed(self, state: SyncState, message: str, tally: dict, delay: float) -> SyncStatus:
+        self._remember(**{LAST_ERROR: message, STATE: SyncState.OFFLINE.value})
         return self.status(state=state, last_error=message, retry_in=delay, **tally)
 
     def _push(self, tally: dict) -> tuple[float, str | None] | None:

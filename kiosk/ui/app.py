@@ -155,7 +155,7 @@ def build_main_window(
     """Build and start everything except the event loop (tests call this, then shutdown())."""
     apply_theme(app, settings.theme)
     worker = StoreWorker(services)
-    store_thread = WorkerThread(worker, "kiosk-store")
+    store_thread = WorkerThread(worker.runner, "kiosk-store")
     session = Session(settings.idle_sign_out_seconds)
     if idle_interval_ms is not None:
         session.set_idle_interval_ms(idle_interval_ms)
@@ -180,14 +180,28 @@ def build_main_window(
     return kiosk
 
 
-def schedule_daily_backup(kiosk: Kiosk, data_dir: Path, check_every_ms: int = 3_600_000) -> QTimer:
+def schedule_daily_backup(
+    kiosk: Kiosk,
+    data_dir: Path,
+    check_every_ms: int = 3_600_000,
+    on_checked: Callable[[Path | None], None] | None = None,
+) -> QTimer:
     """Today's backup on the store worker: soon after start (never delaying the first scan)
-    and then every hour, so a kiosk left running for weeks still gets one a day."""
+    and then every hour, so a kiosk left running for weeks still gets one a day. `on_checked`
+    hears each check's answer: the new backup's path, or None when today's exists."""
     timer = QTimer(kiosk.window)
     timer.setInterval(check_every_ms)
-    timer.timeout.connect(lambda: kiosk.worker.backup_if_due(data_dir))
+
+    def check() -> None:
+        # a failed backup surfaces through job_failed (logged); the counter keeps going
+        op = kiosk.worker.op(kiosk.window, lambda s: s.backup_if_due(data_dir))
+        if on_checked is not None:
+            op.success(on_checked)
+        op.run_in_background()
+
+    timer.timeout.connect(check)
     timer.start()
-    QTimer.singleShot(0, lambda: kiosk.worker.backup_if_due(data_dir))
+    QTimer.singleShot(0, check)
     return timer
 
 

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.model import Role
 from kiosk.services.context import Actor
+from kiosk.sync.engine import SyncState
 from kiosk.ui.resources import icon
 from kiosk.ui.screens.first_run import FirstRunScreen
 from kiosk.ui.screens.signin import LEAVE_KIOSK, SignInScreen
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.status_bar import KioskStatusBar
-from kiosk.ui.workers import StatusInfo, StoreWorker
+from kiosk.ui.workers import StatusInfo, StoreWorker, status_call
 
 STATUS_REFRESH_MS = 15_000
 
@@ -106,9 +107,8 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_REFRESH_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
-        worker.status_read.connect(self.on_status_read)
-        for done in (worker.scan_recorded, worker.redeemed, worker.undone, worker.enrolled, worker.adjusted):
-            done.connect(lambda _o: self.refresh_status())
+        worker.events_recorded.connect(self.refresh_status)
+        worker.job_failed.connect(self.on_job_failed)
         session.signed_in.connect(self.on_signed_in)
         session.signed_out.connect(self.on_signed_out)
         self.show_signin()
@@ -234,8 +234,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     # status
+    def on_job_failed(self, why: str) -> None:
+        """A use case crashed (a bug; its traceback is in the log): say so rather than wait forever."""
+        self.status.showMessage(
+            arg(self.tr("Something went wrong (%1). The details are in the log; please try again."), why),
+            10_000,
+        )
+
     def refresh_status(self) -> None:
-        self.worker.read_status(self.session.actor.name if self.session.actor else "")
+        name = self.session.actor.name if self.session.actor else ""
+        self.worker.op(self, status_call(name)).success(self.on_status_read).run_in_background()
 
     def on_status_read(self, info: StatusInfo) -> None:
         if self._status_info.online is not None and info.online is None:
@@ -261,7 +269,7 @@ class MainWindow(QMainWindow):
             replace(
                 self._status_info,
                 # unpaired again: back to "standalone", not "offline"
-                online=None if status.state == "unpaired" else bool(status.online),
+                online=None if status.state is SyncState.UNPAIRED else bool(status.online),
                 pending=status.pending,
                 last_sync=status.last_success,
                 sync_state=status.state,

@@ -68,7 +68,7 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
     runs here: the pairing and the pulled conflict are written to the store as a sync would, and
     the last round's status is handed to the screen as the sync worker would."""
     from kiosk.store import meta, sync_repo
-    from kiosk.sync.engine import SyncStatus
+    from kiosk.sync.engine import SyncState, SyncStatus
 
     store = services.ctx.store
     now = datetime.now(UTC)
@@ -103,7 +103,7 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
         pushed = sync_repo.pending_batch(conn, 100_000)
         sync_repo.mark_accepted(conn, {p.event.id: n for n, p in enumerate(pushed, start=1)})
     screen = kiosk.screens["sync"]
-    status = SyncStatus(state="online", pending=0, last_success=now)
+    status = SyncStatus(state=SyncState.ONLINE, pending=0, last_success=now)
     kiosk.window.on_sync_finished(status)
     screen.on_sync_finished(status)
     screen.refresh()
@@ -146,7 +146,7 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = 
             for _ in range(5):
                 screen.pin_entry.setText("0000")
                 screen.on_submit()
-                settle(kiosk.worker.sign_in_refused)
+                settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "signin-lockout"))
             sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
             shots.append(save(kiosk, outdir, "scan-idle"))
@@ -162,32 +162,32 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = 
             enroll.name.setText("Noor Haddad")
             enroll.email.setText("noor@example.com")
             enroll.on_enroll_clicked()
-            settle(kiosk.worker.enrolled)
+            settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "enroll-qr"))
             window.show_screen("lookup")
             lookup = kiosk.screens["lookup"]
             lookup.query.setText("Ana")
             lookup.on_search()
-            settle(kiosk.worker.looked_up)
+            settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "lookup"))
             window.show_screen("offers")
-            settle(kiosk.worker.offers_loaded)
+            settle(kiosk.worker.settled)
             offers = kiosk.screens["offers"]
             offers.offer_list.setCurrentRow(0)
             shots.append(save(kiosk, outdir, "offers-editor"))
             offers.on_new_clicked()
             offers.units.setValue(1)
             offers.on_save_clicked()
-            settle(kiosk.worker.offer_refused)
+            settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "offers-field-errors"))
             window.show_screen("customers")
             customers = kiosk.screens["customers"]
             customers.query.setText(tokens[0])
             customers.on_search()
-            settle(kiosk.worker.history_loaded)
+            settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "customer-history"))
             customers.on_new_code_clicked()
-            settle(kiosk.worker.card_code_made)
+            settle(kiosk.worker.settled)
             settle()
             dialog_shot = outdir / f"{prefix}customer-new-code.png"
             customers.code_dialog.grab().save(str(dialog_shot))
@@ -198,13 +198,13 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = 
             shots.append(save(kiosk, outdir, "customer-erase-confirm"))
             customers.erase.confirm_bar.hide()
             window.show_screen("reports")
-            settle(kiosk.worker.report_made)
+            settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "reports"))
             window.show_screen("staff")
-            settle(kiosk.worker.roster_loaded)
+            settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "staff"))
             window.show_screen("audit")
-            settle(kiosk.worker.audit_loaded)
+            settle(kiosk.worker.settled)
             shots.append(save(kiosk, outdir, "audit"))
             window.show_screen("settings")
             shots.append(save(kiosk, outdir, "settings"))
@@ -240,7 +240,7 @@ def shoot_first_run(outdir: Path, language: str = "en") -> Path:
         try:
             kiosk.window.resize(*SIZE)
             kiosk.window.show()
-            settle(kiosk.worker.shop_choices_read)
+            settle(kiosk.worker.settled)
             screen = kiosk.window.first_run
             screen.shop_name.setText("Bäckerei Sonnenschein" if language == "de" else "Sunny Bakery")
             screen.owner_name.setText("Olivia Owner")

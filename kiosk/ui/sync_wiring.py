@@ -93,14 +93,7 @@ def start_rounds(kiosk, run_round: Callable, close: Callable[[], None] | None = 
         parts.worker.request_round()
         return
     worker = SyncWorker(parts.slot.run_round, interval_ms=kiosk.settings.sync_interval_seconds * 1000)
-    for recorded in (
-        kiosk.worker.scan_recorded,
-        kiosk.worker.redeemed,
-        kiosk.worker.undone,
-        kiosk.worker.enrolled,
-        kiosk.worker.adjusted,
-    ):
-        recorded.connect(worker.on_events_recorded)
+    kiosk.worker.events_recorded.connect(worker.on_events_recorded)
     for finished in (worker.sync_succeeded, worker.sync_failed):
         finished.connect(kiosk.window.on_sync_finished)
         finished.connect(parts.screen.on_sync_finished)

@@ -53,7 +53,7 @@ class SyncWorker(QObject):
         self._timer.start(0)
 
     def on_events_recorded(self, *_args) -> None:
-        """Connect the store worker's `*_recorded` signals here (any thread): sync soon, once per burst."""
+        """Connect the store worker's `events_recorded` here (any thread): sync soon, once per burst."""
         self._events_seen.emit()
 
     def request_round(self) -> None:

@@ -1,7 +1,8 @@
 """The store worker: runs Services calls one at a time on its own thread, never on the UI's.
 
-Screens ask through the request methods (safe to call from the UI thread: they only emit a
-queued signal) and listen to the typed signals, named for what happened.
+A screen asks with a `StoreOp` carrying its own callbacks (Anki's CollectionOp is the model), so
+it hears only its own answers; the use case itself is declared once, in kiosk/services (and bound
+to the context by the facade).
 """
 
 from __future__ import annotations
@@ -12,15 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from kiosk.domain.model import ProgramStatus, Role
-from kiosk.domain.offers import OfferDraft
-from kiosk.domain.shop import ShopSetup
-from kiosk.services.context import Actor
 from kiosk.services.facade import Services
 from kiosk.settings import KioskSettings, SettingsError, save_settings
+from kiosk.sync.engine import SyncState
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class StatusInfo:
     online: bool | None = None  # None: this kiosk is standalone (no cloud configured)
     pending: int = 0
     last_sync: datetime | None = None
-    sync_state: str = ""  # the last round's state (kiosk.sync.engine.SyncStatus.state), "" before one
+    sync_state: SyncState | None = None  # the last round's state; None before one
 
 
 @dataclass(frozen=True)
@@ -45,204 +45,152 @@ class SettingsNotSaved:
     ok: bool = False
 
 
-@dataclass(frozen=True)
-class _Job:
-    call: Callable[[Services], object]
-    done: str  # the signal emitted with the result
-    refused: str | None = None  # emitted instead when the result is a refused outcome
-
-
 def _is_refused(result: object) -> bool:
     return getattr(result, "ok", True) is False
 
 
-class StoreWorker(QObject):
-    scan_recorded = Signal(object)
-    scan_refused = Signal(object)
-    redeemed = Signal(object)
-    redeem_refused = Signal(object)
-    undone = Signal(object)
-    undo_refused = Signal(object)
-    enrolled = Signal(object)
-    enroll_refused = Signal(object)
-    looked_up = Signal(object)
-    customers_found = Signal(object)
-    history_loaded = Signal(object)
-    adjusted = Signal(object)
-    phone_region_read = Signal(object)  # the shop's country code, or a Refusal after a set
-    contact_changed = Signal(object)  # ContactOutcome
-    contact_refused = Signal(object)
-    adjust_refused = Signal(object)
-    card_code_made = Signal(object)  # NewCodeOutcome: a replacement QR for a card
-    card_code_refused = Signal(object)
-    report_made = Signal(object)  # ReportOutcome
-    report_refused = Signal(object)
-    data_exported = Signal(object)  # ExportOutcome
-    export_refused = Signal(object)
-    customer_erased = Signal(object)  # EraseOutcome
-    erase_refused = Signal(object)
-    owner_checked = Signal(bool)
-    roster_loaded = Signal(object)
-    signed_in = Signal(object)
-    sign_in_refused = Signal(object)
-    staff_saved = Signal(object)
-    staff_refused = Signal(object)
-    offers_loaded = Signal(object)
-    offer_saved = Signal(object)
-    offer_refused = Signal(object)
-    audit_loaded = Signal(object)
-    status_read = Signal(object)
-    shop_choices_read = Signal(object)  # first_run.ShopChoices: the zones, currencies and guesses
-    shop_set_up = Signal(object)  # ShopOutcome: the shop, its owner and first offer are saved
-    shop_refused = Signal(object)  # ShopOutcome with every field's problem; nothing was saved
-    settings_saved = Signal(object)  # the KioskSettings now on disk
-    settings_save_failed = Signal(object)  # SettingsNotSaved
-    backup_checked = Signal(object)  # the new backup's path, or None when today's exists
-    job_failed = Signal(str)
-    # internal: carries a job from the UI thread to this object's thread
-    _job_requested = Signal(object)
+def _alive(parent: QObject | None) -> bool:
+    # a screen closed and deleted while its request ran: its Python wrapper may outlive the widget
+    return parent is None or shiboken6.isValid(parent)
+
+
+class StoreOp:
+    """One request to the store worker with its own answers, built on the UI thread:
+
+        worker.op(self, lambda s: s.record_scan(code)).success(self.on_recorded).run_in_background()
+
+    `call` runs on the store thread; the answer comes back on the UI thread to this request's
+    callbacks only, and not at all once `parent` (the asking screen) has been deleted. A refused
+    outcome (`result.ok is False`) goes to `refused` when one is given, else to `success`; an
+    exception is a bug: logged with its traceback, announced by the worker's `job_failed` (the
+    window says something went wrong), then handed to `failure`, where a screen undoes its
+    "busy" state so the person can try again."""
+
+    def __init__(self, worker: StoreWorker, parent: QObject | None, call: Callable[[Services], object]):
+        self._worker = worker
+        self._parent = parent
+        self.call = call
+        self._on_success: Callable[[Any], None] | None = None
+        self._on_refused: Callable[[Any], None] | None = None
+        self._on_failure: Callable[[Exception], None] | None = None
+        self._records_events = False
+
+    def success(self, callback: Callable[[Any], None]) -> StoreOp:
+        self._on_success = callback
+        return self
+
+    def refused(self, callback: Callable[[Any], None]) -> StoreOp:
+        self._on_refused = callback
+        return self
+
+    def failure(self, callback: Callable[[Exception], None]) -> StoreOp:
+        self._on_failure = callback
+        return self
+
+    def records_events(self) -> StoreOp:
+        """This use case appends ledger events: when it succeeds, the status bar and sync hear
+        `events_recorded` (the one broadcast left: they care that the ledger grew, not who asked)."""
+        self._records_events = True
+        return self
+
+    def run_in_background(self) -> None:
+        self._worker.submit(self)
+
+    def deliver(self, result: object, error: Exception | None) -> None:
+        """On the UI thread, once the store thread is done with `call`."""
+        if error is not None:
+            self._worker.job_failed.emit(str(error) or type(error).__name__)
+            if self._on_failure is not None and _alive(self._parent):
+                self._on_failure(error)
+            return
+        refused = _is_refused(result)
+        if self._records_events and not refused:
+            self._worker.events_recorded.emit()
+        if not _alive(self._parent):
+            return
+        if refused and self._on_refused is not None:
+            self._on_refused(result)
+        elif self._on_success is not None:
+            self._on_success(result)
+
+
+class _StoreRunner(QObject):
+    """Lives on the store thread: runs each op's call, in the order asked, one at a time."""
+
+    _op_requested = Signal(object)
+    op_done = Signal(object, object, object)  # op, result, exception (None when it returned)
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self._services = services
-        self._job_requested.connect(self._on_job_requested, Qt.ConnectionType.QueuedConnection)
+        self._op_requested.connect(self._on_op_requested, Qt.ConnectionType.QueuedConnection)
+
+    def submit(self, op: StoreOp) -> None:
+        self._op_requested.emit(op)
 
     @Slot(object)
-    def _on_job_requested(self, job: _Job) -> None:
+    def _on_op_requested(self, op: StoreOp) -> None:
         try:
-            result = job.call(self._services)
+            result = op.call(self._services)
         except Exception as exc:  # a bug must not kill the worker: the counter has to keep going
             log.error("store job failed: %s", traceback.format_exc())
-            self.job_failed.emit(str(exc) or type(exc).__name__)
+            self.op_done.emit(op, None, exc)
             return
-        name = job.refused if job.refused and _is_refused(result) else job.done
-        getattr(self, name).emit(result)
+        self.op_done.emit(op, result, None)
 
-    def _submit(self, call: Callable[[Services], object], done: str, refused: str | None = None) -> None:
-        self._job_requested.emit(_Job(call, done, refused))
 
-    # the counter
-    def scan(self, code: str, quantity: int, actor: Actor | None) -> None:
-        self._submit(
-            lambda s: s.record_scan(code, quantity=quantity, actor=actor), "scan_recorded", "scan_refused"
-        )
+class StoreWorker(QObject):
+    """The UI thread's side of the store thread: makes ops, hands them over, delivers answers."""
 
-    def redeem(self, card_id: int, actor: Actor | None) -> None:
-        self._submit(lambda s: s.redeem(card_id, actor=actor), "redeemed", "redeem_refused")
+    events_recorded = Signal()  # a stamp, redeem, undo, enrolment or adjustment is on disk
+    job_failed = Signal(str)  # a use case raised (a bug, logged with its traceback)
+    settled = Signal()  # every request asked so far is answered (screenshots and tests wait on it)
 
-    def undo(self, card_id: int, actor: Actor | None, event_id: str | None = None) -> None:
-        self._submit(lambda s: s.undo(card_id, actor=actor, event_id=event_id), "undone", "undo_refused")
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.runner = _StoreRunner(services)
+        # queued: the runner emits on the store thread, this object lives on the UI thread
+        self.runner.op_done.connect(self._on_op_done, Qt.ConnectionType.QueuedConnection)
+        self._pending = 0
 
-    def enroll(self, name: str, email: str, phone: str, consent: bool, actor: Actor | None) -> None:
-        self._submit(
-            lambda s: s.enroll(name, email=email, phone=phone, marketing_consent=consent, actor=actor),
-            "enrolled",
-            "enroll_refused",
-        )
+    def op(self, parent: QObject | None, call: Callable[[Services], object]) -> StoreOp:
+        return StoreOp(self, parent, call)
 
-    def lookup(self, query: str) -> None:
-        self._submit(lambda s: s.lookup(query), "looked_up")
+    def submit(self, op: StoreOp) -> None:
+        self._pending += 1
+        self.runner.submit(op)
 
-    def search_customers(self, query: str) -> None:
-        self._submit(lambda s: s.lookup(query), "customers_found")
+    def pending(self) -> int:
+        """Requests asked but not yet answered (tests wait for 0: every answer delivered)."""
+        return self._pending
 
-    def load_history(self, card_id: int) -> None:
-        self._submit(lambda s: s.card_history(card_id), "history_loaded")
+    @Slot(object, object, object)
+    def _on_op_done(self, op: StoreOp, result: object, error: Exception | None) -> None:
+        self._pending -= 1
+        op.deliver(result, error)  # may ask again (a search that then loads a history)
+        if self._pending == 0:
+            self.settled.emit()
 
-    def read_phone_region(self) -> None:
-        self._submit(lambda s: s.phone_region(), "phone_region_read")
 
-    def set_phone_region(self, code: str, actor: Actor) -> None:
-        self._submit(lambda s: s.set_phone_region(code, actor=actor), "phone_region_read")
+def status_call(staff_name: str) -> Callable[[Services], StatusInfo]:
+    def call(s: Services) -> StatusInfo:
+        who = s.identity()
+        return StatusInfo(staff_name, who.location_name, None, s.pending_sync_count(), None)
 
-    def update_contact(self, customer_id: str, name: str, email: str, phone: str, actor: Actor) -> None:
-        self._submit(
-            lambda s: s.update_contact(customer_id, name, email=email, phone=phone, actor=actor),
-            "contact_changed",
-            "contact_refused",
-        )
+    return call
 
-    def adjust(self, card_id: int, units: int, reason: str, actor: Actor) -> None:
-        self._submit(lambda s: s.adjust(card_id, units, reason, actor=actor), "adjusted", "adjust_refused")
 
-    def export_data(self, folder: Path, actor: Actor) -> None:
-        self._submit(lambda s: s.export_data(folder, actor=actor), "data_exported", "export_refused")
+def save_settings_call(data_dir: Path, settings: KioskSettings) -> Callable[[Services], object]:
+    def call(services: Services) -> KioskSettings | SettingsNotSaved:
+        try:
+            save_settings(data_dir, settings)
+        except (OSError, SettingsError) as exc:
+            return SettingsNotSaved(str(exc))
+        # the counter's rules read it here, on this same thread: the next redeem obeys it
+        services.ctx.offline_redemption_cap = settings.offline_redemption_cap
+        return settings
 
-    def erase_customer(self, customer_id: str, actor: Actor) -> None:
-        self._submit(lambda s: s.erase_customer(customer_id, actor=actor), "customer_erased", "erase_refused")
-
-    def make_report(self, days: int, actor: Actor) -> None:
-        self._submit(lambda s: s.report(days, actor=actor), "report_made", "report_refused")
-
-    def make_card_code(self, card_id: int, actor: Actor) -> None:
-        self._submit(lambda s: s.new_card_code(card_id, actor=actor), "card_code_made", "card_code_refused")
-
-    # people
-    def check_owner(self) -> None:
-        self._submit(lambda s: s.needs_owner(), "owner_checked")
-
-    def load_roster(self) -> None:
-        self._submit(lambda s: s.roster(), "roster_loaded")
-
-    def sign_in(self, staff_id: str, pin: str) -> None:
-        self._submit(lambda s: s.sign_in(staff_id, pin), "signed_in", "sign_in_refused")
-
-    def add_staff(self, name: str, role: Role, pin: str, actor: Actor | None) -> None:
-        self._submit(lambda s: s.add_staff(name, role, pin, actor=actor), "staff_saved", "staff_refused")
-
-    def change_staff(self, staff_id: str, actor: Actor, **changes) -> None:
-        self._submit(
-            lambda s: s.change_staff(staff_id, actor=actor, **changes), "staff_saved", "staff_refused"
-        )
-
-    def load_audit(self, actor: Actor, **filters) -> None:
-        """filters: staff_name, action, since (see services.staff.audit_list)"""
-        self._submit(lambda s: s.audit_list(actor=actor, **filters), "audit_loaded")
-
-    # offers
-    def load_offers(self) -> None:
-        self._submit(lambda s: s.list_offers(), "offers_loaded")
-
-    def save_offer(self, draft: OfferDraft, actor: Actor, program_id: str | None) -> None:
-        self._submit(
-            lambda s: s.save_offer(draft, actor=actor, program_id=program_id), "offer_saved", "offer_refused"
-        )
-
-    def set_offer_status(self, program_id: str, status: ProgramStatus, actor: Actor) -> None:
-        self._submit(
-            lambda s: s.set_offer_status(program_id, status, actor=actor), "offer_saved", "offer_refused"
-        )
-
-    # the first run
-    def read_shop_choices(self, language: str) -> None:
-        self._submit(lambda s: s.shop_choices(language), "shop_choices_read")
-
-    def set_up_shop(self, setup: ShopSetup) -> None:
-        self._submit(lambda s: s.set_up_shop(setup), "shop_set_up", "shop_refused")
-
-    # the kiosk
-    def read_status(self, staff_name: str) -> None:
-        def call(s: Services) -> StatusInfo:
-            who = s.identity()
-            return StatusInfo(staff_name, who.location_name, None, s.pending_sync_count(), None)
-
-        self._submit(call, "status_read")
-
-    def save_settings(self, data_dir: Path, settings: KioskSettings) -> None:
-        def call(services: Services) -> KioskSettings | SettingsNotSaved:
-            try:
-                save_settings(data_dir, settings)
-            except (OSError, SettingsError) as exc:
-                return SettingsNotSaved(str(exc))
-            # the counter's rules read it here, on this same thread: the next redeem obeys it
-            services.ctx.offline_redemption_cap = settings.offline_redemption_cap
-            return settings
-
-        self._submit(call, "settings_saved", "settings_save_failed")
-
-    def backup_if_due(self, data_dir: Path) -> None:
-        # a failed backup surfaces through job_failed (logged); the counter keeps going
-        self._submit(lambda s: s.backup_if_due(data_dir), "backup_checked")
+    return call
 
 
 class WorkerThread:

@@ -31,208 +31,208 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="76"/>
         <source>Signed in</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="77"/>
         <source>Locked out after wrong PINs</source>
         <translation>Nach falschen PINs gesperrt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="78"/>
         <source>Staff member added</source>
         <translation>Mitarbeiter hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="79"/>
         <source>Staff member changed</source>
         <translation>Mitarbeiter geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="80"/>
         <source>Customer enrolled</source>
         <translation>Kunde angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
         <source>Balance adjusted</source>
         <translation>Stand korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="84"/>
         <source>New QR code made</source>
         <translation>Neuer QR-Code erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="85"/>
         <source>Offer created</source>
         <translation>Angebot erstellt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="86"/>
         <source>Offer changed</source>
         <translation>Angebot geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="87"/>
         <source>Offer paused, resumed or archived</source>
         <translation>Angebot pausiert, fortgesetzt oder archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="88"/>
         <source>Shop set up</source>
         <translation>Geschäft eingerichtet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="90"/>
         <source>Kiosk paired with the cloud</source>
         <translation>Kiosk mit der Cloud gekoppelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="91"/>
         <source>Kiosk unpaired from the cloud</source>
         <translation>Kiosk von der Cloud getrennt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="94"/>
         <source>customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="95"/>
         <source>card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="96"/>
         <source>change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="97"/>
         <source>reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="98"/>
         <source>offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="99"/>
         <source>status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="100"/>
         <source>staff member</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="101"/>
         <source>role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="102"/>
         <source>new PIN</source>
         <translation>neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
-        <location filename="../../kiosk/ui/screens/audit.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="129"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="104"/>
         <source>name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
         <source>location</source>
         <translation>Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
         <source>marketing consent</source>
         <translation>Werbeeinwilligung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="112"/>
         <source>cloud</source>
         <translation>Cloud</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="113"/>
         <source>from</source>
         <translation>über</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="114"/>
         <source>local data discarded</source>
         <translation>lokale Daten verworfen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="115"/>
         <source>what was discarded</source>
         <translation>was verworfen wurde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="116"/>
         <source>events kept to sync later</source>
         <translation>zum späteren Abgleich behaltene Ereignisse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="124"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="124"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="126"/>
         <source>cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="127"/>
         <source>manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="128"/>
         <source>owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="130"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="131"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="132"/>
         <source>the Sync screen</source>
         <translation>die Sync-Seite</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="133"/>
         <source>the command line</source>
         <translation>die Kommandozeile</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="203"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n Eintrag</numerusform>
@@ -270,47 +270,47 @@
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="81"/>
         <source>Customer&apos;s contact details changed</source>
         <translation>Kontaktdaten eines Kunden geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="82"/>
         <source>Country for phone numbers set</source>
         <translation>Land für Telefonnummern festgelegt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="105"/>
         <source>email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="106"/>
         <source>phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="107"/>
         <source>country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="118"/>
         <source>Every action</source>
         <translation>Alle Aktionen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="89"/>
         <source>Time zone and currency set</source>
         <translation>Zeitzone und Währung festgelegt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="109"/>
         <source>time zone</source>
         <translation>Zeitzone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/audit.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="110"/>
         <source>currency</source>
         <translation>Währung</translation>
     </message>
@@ -630,43 +630,43 @@
         <translation>Korrigieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="272"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="281"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="287"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="295"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="300"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="324"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="309"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="334"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="344"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="355"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
@@ -712,7 +712,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="245"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -750,17 +750,17 @@
         <translation>Wenn ein Kunde die Löschung seiner Daten verlangt, suchen Sie ihn unter „Kunden“ und wählen Sie „Kunden löschen“. Seine Stempel und sein Verlauf bleiben, ohne Namen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings_data.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="63"/>
         <source>Export into</source>
         <translation>Exportieren nach</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings_data.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="71"/>
         <source>Exporting…</source>
         <translation>Wird exportiert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings_data.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/settings_data.py" line="86"/>
         <source>Exported %1 customers, %2 cards and %3 events to %4</source>
         <translation>%1 Kunden, %2 Karten und %3 Ereignisse exportiert nach %4</translation>
     </message>
@@ -819,17 +819,17 @@
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="134"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="155"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="213"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
@@ -839,17 +839,17 @@
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="176"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="195"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="196"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -965,18 +965,18 @@
         <translation>Geschäft einrichten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="153"/>
         <source>en</source>
         <comment>the language code of this translation</comment>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="195"/>
         <source>Setting up the shop…</source>
         <translation>Das Geschäft wird eingerichtet …</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/first_run.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/first_run.py" line="221"/>
         <source>Please correct the marked fields.</source>
         <translation>Bitte korrigieren Sie die markierten Felder.</translation>
     </message>
@@ -984,32 +984,32 @@
 <context>
     <name>KioskStatusBar</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="28"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="29"/>
         <source>Signed in: %1</source>
         <translation>Angemeldet: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="28"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="29"/>
         <source>Nobody signed in</source>
         <translation>Niemand angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="35"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="36"/>
         <source>Sync stopped: the owner must pair this kiosk again</source>
         <translation>Abgleich gestoppt: Der Inhaber muss diesen Kiosk neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="37"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="38"/>
         <source>Standalone (no cloud)</source>
         <translation>Eigenständig (ohne Cloud)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="39"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="40"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="31"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="32"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -1017,7 +1017,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="42"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -1025,12 +1025,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="53"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="54"/>
         <source>Last sync %1</source>
         <translation>Zuletzt abgeglichen %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="55"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="56"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
@@ -1069,18 +1069,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="50"/>
-        <location filename="../../kiosk/ui/main_window.py" line="65"/>
+        <location filename="../../kiosk/ui/main_window.py" line="51"/>
+        <location filename="../../kiosk/ui/main_window.py" line="66"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="74"/>
+        <location filename="../../kiosk/ui/main_window.py" line="75"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="78"/>
+        <location filename="../../kiosk/ui/main_window.py" line="79"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
@@ -1093,6 +1093,11 @@
         <location filename="../../kiosk/ui/main_window.py" line="178"/>
         <source>The shop is set up. Sign in with your new PIN.</source>
         <translation>Das Geschäft ist eingerichtet. Melden Sie sich mit Ihrer neuen PIN an.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/main_window.py" line="240"/>
+        <source>Something went wrong (%1). The details are in the log; please try again.</source>
+        <translation>Etwas ist schiefgelaufen (%1). Die Einzelheiten stehen im Protokoll; bitte erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -1228,78 +1233,78 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers.py" line="127"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="209"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="212"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="164"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="165"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="166"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="171"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="209"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="239"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="306"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="313"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="202"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="212"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="271"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="293"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="298"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2106,12 +2111,12 @@
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="132"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="152"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manuelle Korrektur, insgesamt %1 Stempel</numerusform>
@@ -2119,17 +2124,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="162"/>
         <source>From %1 to now, at this kiosk. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Von %1 bis jetzt, an diesem Kiosk. Die Auswertungen der Cloud zählen jeden Kiosk des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="167"/>
         <source>From %1 to now.</source>
         <translation>Von %1 bis jetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="169"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -2166,7 +2171,8 @@
     <name>ScanScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="79"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="289"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
@@ -2191,7 +2197,7 @@
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="157"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -2199,7 +2205,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="175"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
@@ -2457,27 +2463,27 @@
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="143"/>
         <source>Nothing was saved: correct the marked fields.</source>
         <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="146"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="168"/>
         <source>The settings could not be saved: %1</source>
         <translation>Die Einstellungen konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="179"/>
         <source>Settings saved. Restart the kiosk to use the new scanner settings.</source>
         <translation>Einstellungen gespeichert. Für die neuen Scanner-Einstellungen den Kiosk neu starten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/settings.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/settings.py" line="182"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
@@ -2525,18 +2531,18 @@
         <translation>Inhaber anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="148"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="295"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="142"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="294"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="144"/>
         <source>A manager&apos;s PIN is needed to leave kiosk mode</source>
         <translation>Zum Verlassen des Kioskmodus ist die PIN der Filialleitung nötig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="217"/>
         <source>Choose your name first.</source>
         <translation>Bitte zuerst den eigenen Namen wählen.</translation>
     </message>
@@ -2546,7 +2552,7 @@
         <translation>Nur Filialleitung oder Inhaber können den Kioskmodus verlassen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="246"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch bis zur Sperre.</numerusform>
@@ -2554,17 +2560,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="277"/>
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="282"/>
         <source>The two PINs differ. Type them again.</source>
         <translation>Die beiden PINs sind verschieden. Bitte neu eingeben.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="291"/>
         <source>Owner created. Sign in with the new PIN.</source>
         <translation>Inhaber angelegt. Mit der neuen PIN anmelden.</translation>
     </message>
@@ -2572,111 +2578,111 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="37"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="36"/>
         <source>Cashier</source>
         <translation>Kasse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="37"/>
         <source>Manager</source>
         <translation>Filialleitung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="38"/>
         <source>Owner</source>
         <translation>Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="40"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="42"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="78"/>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="42"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="54"/>
         <source>Change role</source>
         <translation>Rolle ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="58"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="57"/>
         <source>New PIN</source>
         <translation>Neue PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="58"/>
         <source>Reset PIN</source>
         <translation>PIN zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="60"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="120"/>
         <source>Deactivate</source>
         <translation>Deaktivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="76"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="79"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="81"/>
         <source>Add person</source>
         <translation>Person hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>active</source>
         <translation>aktiv</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="112"/>
         <source>deactivated</source>
         <translation>deaktiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="133"/>
-        <location filename="../../kiosk/ui/screens/staff.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="150"/>
         <source>Choose a person in the list first.</source>
         <translation>Zuerst eine Person in der Liste wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="179"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="176"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="120"/>
         <source>Reactivate</source>
         <translation>Reaktivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="157"/>
         <source>Deactivate %1? They can no longer sign in; their stamps and history stay. Choose them again and Reactivate to undo this.</source>
         <translation>%1 deaktivieren? Die Person kann sich nicht mehr anmelden; Stempel und Verlauf bleiben. Zum Rückgängigmachen die Person wieder wählen und „Reaktivieren“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/staff.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/staff.py" line="162"/>
         <source>Yes, deactivate</source>
         <translation>Ja, deaktivieren</translation>
     </message>
@@ -2684,23 +2690,23 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="36"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="39"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="46"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="49"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="131"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="131"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="141"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -2708,7 +2714,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="157"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -2716,27 +2722,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="170"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="195"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="193"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="196"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="197"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -2744,37 +2750,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="200"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="203"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="205"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="216"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="223"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="231"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -2782,7 +2788,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -2790,27 +2796,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="236"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="236"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="239"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="248"/>
         <source>This kiosk&apos;s cloud credential is also in use by another till (a copy of this kiosk&apos;s data folder). Owner: revoke this kiosk in the dashboard&apos;s devices, then pair each till again with its own pairing code. Events not yet synced stay on each till and are sent after pairing.</source>
         <translation>Die Cloud-Zugangsdaten dieses Kiosks werden auch von einer anderen Kasse verwendet (eine Kopie des Datenordners dieses Kiosks). Inhaber: Diesen Kiosk im Dashboard unter Geräte widerrufen und dann jede Kasse mit einem eigenen Kopplungscode neu koppeln. Noch nicht abgeglichene Ereignisse bleiben auf jeder Kasse erhalten und werden nach dem Koppeln gesendet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="259"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -2818,7 +2824,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="261"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Abgelehnte Angebote (%n)</numerusform>
@@ -2826,7 +2832,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="286"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -2834,7 +2840,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="291"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -2842,17 +2848,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="225"/>
         <source>Cloud: none.</source>
         <translation>Cloud: keine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="269"/>
         <source>To sync with the cloud, the owner signs in on this kiosk, opens Sync and pairs it with a pairing code from the cloud dashboard (Locations). Until then everything is kept here.</source>
         <translation>Für den Abgleich mit der Cloud meldet sich der Inhaber an diesem Kiosk an, öffnet „Abgleich“ und koppelt ihn mit einem Kopplungscode aus dem Cloud-Dashboard (Standorte). Bis dahin bleibt alles hier gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="274"/>
         <source>Ask the owner to sign in on this kiosk, open Sync, unpair it and pair it again with a new pairing code. Stamps keep being recorded here meanwhile and nothing is lost.</source>
         <translation>Bitten Sie den Inhaber, sich an diesem Kiosk anzumelden, „Abgleich“ zu öffnen, den Kiosk zu entkoppeln und mit einem neuen Kopplungscode wieder zu koppeln. Stempel werden so lange hier erfasst, nichts geht verloren.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AuditScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/audit.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/audit.py" line="203"/>
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>KioskStatusBar</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="31"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="32"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n event waiting to sync</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/status_bar.py" line="41"/>
+        <location filename="../../kiosk/ui/widgets/status_bar.py" line="42"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n event waiting</numerusform>
@@ -75,7 +75,7 @@
 <context>
     <name>ReportsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="152"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manual adjustment, %1 stamps in all</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>ScanScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="157"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n stamp</numerusform>
@@ -113,7 +113,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="246"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform>
@@ -124,7 +124,7 @@
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="141"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
@@ -132,7 +132,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="157"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>First sync: %n item received</numerusform>
@@ -140,7 +140,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="197"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n event waiting</numerusform>
@@ -148,7 +148,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="231"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n event waiting to sync</numerusform>
@@ -156,7 +156,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n event refused by the cloud</numerusform>
@@ -164,7 +164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="259"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Refused events (%n)</numerusform>
@@ -172,7 +172,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="261"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Refused offer change (%n)</numerusform>
@@ -180,7 +180,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="286"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute ahead of the cloud&apos;s. Check the time setting.</numerusform>
@@ -188,7 +188,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="291"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute behind the cloud&apos;s. Check the time setting.</numerusform>

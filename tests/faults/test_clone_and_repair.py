@@ -17,6 +17,7 @@ from kiosk.services.context import Context
 from kiosk.store import ledger as store_ledger
 from kiosk.store import meta, open_store, sync_repo
 from kiosk.sync import pairing
+from kiosk.sync.engine import SyncState
 from tests.sync.harness import Kiosk, OwnerApi, create_owner
 
 CARDS = 4
@@ -138,8 +139,8 @@ def test_a_copied_till_is_noticed_and_pairing_each_till_again_keeps_every_event(
         # what the owner must do: revoke the device, then pair each till again
         live_cloud.owner.revoke(device_id)
         _record(b, cards, 4)  # b goes on stamping meanwhile: these wait in its outbox
-        assert _sync(a).state == "revoked"
-        assert _sync(b).state == "revoked"
+        assert _sync(a).state is SyncState.REVOKED
+        assert _sync(b).state is SyncState.REVOKED
         assert pairing.unpair(a.store, a.credentials, now=a.clock).pending == 0
         kept = pairing.unpair(b.store, b.credentials, now=b.clock)
         assert kept.pending == 4

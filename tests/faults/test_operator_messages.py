@@ -13,7 +13,7 @@ import pytest
 from kiosk.store import meta, open_store
 from kiosk.sync.client import CloudClient, SyncError
 from kiosk.sync.credentials import FileCredentials
-from kiosk.sync.engine import Backoff, SyncEngine, sync_until_idle
+from kiosk.sync.engine import Backoff, SyncEngine, SyncState, sync_until_idle
 from tests.faults.test_network_faults import SHORT
 
 
@@ -38,7 +38,7 @@ def test_duplicates_are_not_counted_as_pushed_and_a_failure_says_what_went_throu
     assert kiosk.pending() == 4
     proxy.plan.extend(["pass", "500"])  # the retry gets through; the pull fails
     failed = engine.run_round()
-    assert failed.state == "offline"
+    assert failed.state is SyncState.OFFLINE
     text = failed.summary()
     assert "before that 0 accepted, 4 already in the cloud, 0 rejected" in text, text
     assert text.endswith("0 pending"), text
@@ -116,7 +116,7 @@ def test_an_address_that_is_not_a_loyalty_cloud_is_called_so(web_page, kiosks, t
         engine.client.close()
     finally:
         store.close()
-    assert status.state == "offline"
+    assert status.state is SyncState.OFFLINE
     assert "this address is not a Loyalty Kiosk cloud" in status.last_error
     assert "cut short" not in status.last_error
     assert status.pending == 48  # nothing lost

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kiosk.domain.refusals import Reason
 from kiosk.store import sync_repo
+from kiosk.sync.engine import SyncState
 
 
 def test_pair_stamp_offline_sync_and_pull_on_another_kiosk(cloud, make_kiosk):
@@ -132,12 +133,12 @@ def test_revoked_device_stops_syncing_and_says_so(cloud, make_kiosk):
     cloud.owner.revoke(device_id)
     a.enroll()
     status = a.engine(cloud.http).run_round()
-    assert status.state == "revoked"
+    assert status.state is SyncState.REVOKED
     assert status.stopped
     assert "revoked" in status.last_error
     assert status.pending == 1
     again = a.engine(cloud.http).run_round()  # no request made: stays stopped
-    assert again.state == "revoked"
+    assert again.state is SyncState.REVOKED
 
 
 def test_first_sync_pages_with_progress_and_a_cursor_after_each_page(cloud, make_kiosk):
@@ -185,7 +186,7 @@ def test_unpair_wipes_the_credential_and_keeps_the_ledger(cloud, make_kiosk):
     assert a.credentials.get()
     pairing.unpair(a.store, a.credentials, now=a.clock)
     assert a.credentials.get() is None
-    assert a.engine(cloud.http).run_round().state == "unpaired"
+    assert a.engine(cloud.http).run_round().state is SyncState.UNPAIRED
     assert a.pending() == 1
 
 

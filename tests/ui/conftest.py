@@ -88,3 +88,21 @@ def sign_in(qtbot, kiosk, name: str, pin: str) -> None:
     with qtbot.waitSignal(kiosk.session.signed_in, timeout=5000):
         qtbot.keyClicks(screen.pin_entry, pin)
         qtbot.keyClick(screen.pin_entry, "\r")
+
+
+def flush_store(qtbot, kiosk, timeout: int = 5000) -> None:
+    """Every store request asked for so far has been answered on the UI thread: the worker runs
+    them in order, so one more request's own answer comes after all of theirs."""
+    answered: list[object] = []
+    kiosk.worker.op(None, lambda _services: True).success(answered.append).run_in_background()
+    qtbot.waitUntil(lambda: bool(answered), timeout=timeout)
+
+
+def scan_answers(kiosk) -> tuple[list, list]:
+    """What the scan screen shows from now on, split into recorded and refused outcomes."""
+    recorded: list[object] = []
+    refused: list[object] = []
+    kiosk.screens["scan"].result_shown.connect(
+        lambda outcome: (refused if getattr(outcome, "ok", True) is False else recorded).append(outcome)
+    )
+    return recorded, refused

@@ -14,7 +14,7 @@ def _column(screen, column: int) -> list[str]:
 
 
 def _choose(qtbot, screen, box, data) -> None:
-    with qtbot.waitSignal(screen.worker.audit_loaded):
+    with qtbot.waitSignal(screen.worker.settled):
         box.setCurrentIndex(box.findData(data))
     qtbot.waitUntil(lambda: screen.entries is not None)
 

@@ -9,7 +9,6 @@ scan would reach the store and be refused by the cooldown, which the test rules 
 from __future__ import annotations
 
 import cv2
-from PySide6.QtCore import QCoreApplication
 
 from kiosk.scanner.camera import OpenCvCamera, parse_camera_source
 from kiosk.scanner.debounce import Debouncer, DebounceSettings
@@ -18,7 +17,7 @@ from kiosk.scanner.synthetic import Hardness, blank_frame, make_frame
 from kiosk.services.demo import DEMO_CASHIER_PIN
 from kiosk.ui.app import start_camera
 from kiosk.ui.camera_worker import CameraWorker
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import flush_store, scan_answers, sign_in
 from tests.ui.test_scan_screen import coffee_row, coffee_token
 
 FPS = 30.0
@@ -61,9 +60,8 @@ def test_a_card_held_in_front_of_the_camera_is_stamped_once(qtbot, make_kiosk, d
     kiosk = make_kiosk()
     sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
     screen = kiosk.screens["scan"]
-    recorded, refused, scanned = [], [], []
-    kiosk.worker.scan_recorded.connect(recorded.append)
-    kiosk.worker.scan_refused.connect(refused.append)
+    recorded, refused = scan_answers(kiosk)
+    scanned: list[str] = []
     decoder = CountingDecoder()
 
     def camera_factory() -> CameraWorker:
@@ -83,11 +81,7 @@ def test_a_card_held_in_front_of_the_camera_is_stamped_once(qtbot, make_kiosk, d
     ).wait()
     # every scan the camera made was handed to the store worker before the end-of-file signal;
     # one more job behind them is answered only after they all were (the worker runs jobs in order)
-    flushed: list[object] = []
-    kiosk.worker.status_read.connect(flushed.append)
-    kiosk.worker.read_status("")
-    qtbot.waitUntil(lambda: bool(flushed), timeout=5000)
-    QCoreApplication.processEvents()  # results queued to the UI thread before `flushed` are shown
+    flush_store(qtbot, kiosk)
 
     assert decoder.frames_read >= 10  # the code was read on many frames...
     assert scanned == [token]  # ...and the debouncer made it one scan

@@ -4,10 +4,10 @@ full card redeemed with one key or one tap."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from kiosk.services.demo import DEMO_CASHIER_PIN
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import flush_store, sign_in
 from tests.ui.test_scan_screen import coffee_row, scan
 
 
@@ -105,10 +105,7 @@ def test_the_quantity_stepper_is_bounded_by_the_offers_and_resets_after_every_sc
     kiosk = make_kiosk()
     sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
     screen = kiosk.screens["scan"]
-    with qtbot.waitSignal(kiosk.worker.offers_loaded):  # Coffee card 5 a visit, Lunch club 2
-        kiosk.worker.load_offers()
-    # the test's wait returns on the worker's thread; the screen's own slot is queued behind it
-    QCoreApplication.processEvents()
+    flush_store(qtbot, kiosk)  # the offers the screen asked for when shown: Coffee card 5 a visit, Lunch 2
     for _ in range(8):
         if screen.plus_button.isEnabled():
             qtbot.mouseClick(screen.plus_button, Qt.MouseButton.LeftButton)
@@ -142,7 +139,7 @@ def test_a_full_card_is_redeemed_with_enter_right_after_the_scan(qtbot, make_kio
     assert screen.result.confirm_bar.isVisible()
     assert screen.result.confirm_text.text().startswith(f"Give {ana} ")
     assert screen.code_entry.hasFocus()  # the next scan still goes straight in
-    with qtbot.waitSignal(kiosk.worker.redeemed, timeout=5000):
+    with qtbot.waitSignal(screen.result_shown, timeout=5000):
         qtbot.keyClick(screen.code_entry, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Reward given" in screen.result.banner.text())
     assert coffee_units(services, token) == 0
@@ -163,7 +160,7 @@ def test_enter_and_space_answer_the_confirmation_after_a_tap_on_redeem(
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Space):
         qtbot.mouseClick(coffee_row(kiosk).redeem_button, Qt.MouseButton.LeftButton)
         assert screen.result.confirm_yes.hasFocus()
-        with qtbot.waitSignal(kiosk.worker.redeemed, timeout=5000):
+        with qtbot.waitSignal(screen.result_shown, timeout=5000):
             qtbot.keyClick(screen.result.confirm_yes, key)
         qtbot.waitUntil(lambda: "Reward given" in screen.result.banner.text())
     assert coffee_units(services, token) == 0

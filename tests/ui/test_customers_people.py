@@ -18,7 +18,7 @@ def _search(qtbot, kiosk, text: str):
     screen = kiosk.screens["customers"]
     screen.query.clear()
     qtbot.keyClicks(screen.query, text)
-    with qtbot.waitSignal(kiosk.worker.customers_found):
+    with qtbot.waitSignal(kiosk.worker.settled):
         qtbot.keyClick(screen.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.people.count() > 0)
     return screen
@@ -48,13 +48,13 @@ def test_people_not_cards_and_contact_details_corrected(qtbot, make_kiosk, demo,
     assert name.text() == "Ines Vestergaard"
     assert name.hasFocus()
     screen.contact.fields["Phone"].setText("not a phone")
-    with qtbot.waitSignal(kiosk.worker.contact_refused):
+    with qtbot.waitSignal(kiosk.worker.settled):
         qtbot.keyClick(name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.contact.errors["Phone"].isVisible())
     assert screen.contact.fields["Phone"].hasFocus()
     name.setText("Ines Vestergaard-Holm")
     screen.contact.fields["Phone"].setText("0171 5550198")
-    with qtbot.waitSignal(kiosk.worker.contact_changed):
+    with qtbot.waitSignal(kiosk.worker.settled):
         qtbot.keyClick(name, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Vestergaard-Holm" in screen.people.item(0).text())
     assert "…0198" in screen.people.item(0).text()
@@ -75,7 +75,7 @@ def test_a_cards_row_refreshes_after_an_adjustment(qtbot, make_kiosk, demo, serv
     assert ": 0 of " in before
     screen.adjust_units.setValue(3)
     qtbot.keyClicks(screen.adjust_reason, "card left at home twice")
-    with qtbot.waitSignal(kiosk.worker.adjusted):
+    with qtbot.waitSignal(kiosk.worker.settled):
         qtbot.mouseClick(screen.adjust_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: ": 3 of " in screen.cards.currentText())
     assert screen.cards.currentText().split(":")[0] == before.split(":")[0]  # the same card's row

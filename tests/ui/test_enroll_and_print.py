@@ -16,12 +16,10 @@ def test_enroll_shows_the_qr_and_prints_to_pdf(qtbot, make_kiosk, demo, tmp_path
     assert not screen.consent.isChecked()  # consent is never pre-ticked
     qtbot.keyClicks(screen.name, "Noor Haddad")
     qtbot.keyClicks(screen.email, "noor@example.com")
-    # worker signals reach a test's own callback on the worker thread: wait for the screen instead
-    with qtbot.waitSignal(kiosk.worker.enrolled) as done:
+    with qtbot.waitSignal(kiosk.worker.settled):
         qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(screen.print_button.isEnabled)
-    outcome = done.args[0]
-    assert outcome.customer.marketing_consent is False
+    assert services.lookup("noor@example.com").matches[0].customer.marketing_consent is False
     assert not screen.qr.pixmap().isNull()
     assert screen.qr.pixmap().width() >= 260
     assert screen.print_button.isEnabled()

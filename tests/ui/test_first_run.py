@@ -139,7 +139,7 @@ def test_the_first_run_fits_with_every_error_shown_and_speaks_german(qtbot, make
     screen.offer_stamps.setValue(0)
     screen.pin.setText("1")
     qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not screen._waiting and screen.errors["shop_name"].isVisible())
+    qtbot.waitUntil(lambda: not screen._busy and screen.errors["shop_name"].isVisible())
     assert len([e for e in screen.errors.values() if e.isVisible()]) == 6
     for _ in range(3):
         QApplication.processEvents()

@@ -9,7 +9,7 @@ dialogs added later are walked without changing this file."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from kiosk.domain.model import Role
@@ -20,7 +20,7 @@ from kiosk.services import customers, offers
 from kiosk.services.context import Actor
 from kiosk.services.demo import DEMO_OWNER_PIN
 from kiosk.settings import KioskSettings
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import flush_store, sign_in
 from tests.ui.text_fit import clipped_texts, english_in_german
 
 SIZES = ((1024, 768), (1280, 800))
@@ -54,30 +54,11 @@ def shop_words(services) -> list[str]:
     return [*words, LONG_NAME[:80], LONG_NAME.split()[0], LONG_OFFER[:60], "Ana", "example.com"]
 
 
-class Relay(QObject):
-    """A store worker's signal again, emitted in the UI thread. Waiting on the worker's own
-    signal races: pytest-qt's slot then runs in the worker's thread and can quit the wait's
-    event loop before it starts (the wait then never ends)."""
-
-    arrived = Signal()
-
-    def __init__(self, signal) -> None:
-        super().__init__()
-        signal.connect(self.on_signal)  # queued: this object lives in the UI thread
-
-    @Slot(object)
-    def on_signal(self, _value) -> None:
-        self.arrived.emit()
-
-
 def settle(qtbot, kiosk) -> None:
     """Every store job asked for so far has answered (the worker runs them in order), twice:
     an answer may ask for more (a list loads, then its first row's details)."""
-    relay = Relay(kiosk.worker.status_read)
     for _ in range(2):
-        with qtbot.waitSignal(relay.arrived, timeout=5000):
-            kiosk.worker.read_status("")
-    relay.deleteLater()
+        flush_store(qtbot, kiosk)
     # then the layouts those answers asked for (a text set last has its new size only after this)
     for _ in range(3):
         QApplication.processEvents()
@@ -157,8 +138,7 @@ def test_no_text_is_clipped_or_left_in_english(qtbot, make_kiosk, demo, services
     window.show_screen("enroll")
     enroll.name.setText("Ana Dup")
     enroll.email.setText("lang@example.com")  # taken: the refusal names what already exists
-    refused = Relay(kiosk.worker.enroll_refused)
-    with qtbot.waitSignal(refused.arrived, timeout=5000):
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=5000):
         enroll.on_enroll_clicked()
     walk.check("new customer, email taken")
     lookup = kiosk.screens["lookup"]
@@ -172,8 +152,7 @@ def test_no_text_is_clipped_or_left_in_english(qtbot, make_kiosk, demo, services
     customers_screen.on_search()
     walk.check("customers, a card's history")
     if customers_screen.new_code_button.isEnabled():
-        made = Relay(kiosk.worker.card_code_made)
-        with qtbot.waitSignal(made.arrived, timeout=5000):
+        with qtbot.waitSignal(kiosk.worker.settled, timeout=5000):
             customers_screen.on_new_code_clicked()
         walk.check("customers, new QR code dialog")
         for dialog in QApplication.topLevelWidgets():

@@ -45,7 +45,7 @@ def test_the_owner_erases_a_customer_after_confirming(qtbot, make_kiosk, demo, s
     assert not screen.erase.confirm_bar.isVisible()
     assert services.lookup("Ana Jensen").matches
     qtbot.mouseClick(screen.erase.erase_button, Qt.MouseButton.LeftButton)
-    with qtbot.waitSignal(kiosk.worker.customer_erased, timeout=10_000):
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=10_000):
         qtbot.mouseClick(screen.erase.confirm_yes, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen.message.text().startswith("Erased"))
     qtbot.waitUntil(lambda: screen.summary.text().startswith("(erased)"))

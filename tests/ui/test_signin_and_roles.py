@@ -17,7 +17,7 @@ def test_lockout_after_wrong_pins_shows_a_countdown(qtbot, make_kiosk, demo):
     for left in (4, 3, 2, 1):
         qtbot.keyClicks(screen.pin_entry, "9999")
         qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda n=left: f"{n} attempt" in screen.message.text() and not screen._waiting)
+        qtbot.waitUntil(lambda n=left: f"{n} attempt" in screen.message.text() and not screen._checking)
     assert screen.message.text() == "Wrong PIN. 1 attempt left before a lockout."
     qtbot.keyClicks(screen.pin_entry, "9999")
     qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)

@@ -33,7 +33,7 @@ def test_the_keypad_submits_at_the_length_too_and_a_late_enter_counts_for_nothin
     screen.select_staff(staff_id(screen, "Cara Cashier"))
     for digit in "999":
         qtbot.mouseClick(screen.keys[digit], Qt.MouseButton.LeftButton)
-    assert not screen._waiting  # three digits of four: nothing sent yet
+    assert not screen._checking  # three digits of four: nothing sent yet
     qtbot.mouseClick(screen.keys["9"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "4 attempts left" in screen.message.text())
     qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)  # habit: Enter after the PIN
@@ -56,7 +56,7 @@ def test_a_pin_of_unknown_length_waits_for_ok(qtbot, make_kiosk, demo, services,
     screen.select_staff(staff_id(screen, "Cara Cashier"))
     qtbot.keyClicks(screen.pin_entry, DEMO_CASHIER_PIN)
     assert screen.pin_entry.text() == DEMO_CASHIER_PIN
-    assert not screen._waiting
+    assert not screen._checking
     with qtbot.waitSignal(kiosk.session.signed_in, timeout=5000):
         qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)
     # typed right once, the length is known from then on
@@ -88,11 +88,11 @@ def test_a_wrong_pin_counts_for_the_person_it_was_typed_for(qtbot, make_kiosk, d
     for left in (4, 3, 2, 1):
         qtbot.keyClicks(screen.pin_entry, "9999")
         qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)  # the pad no longer needs it: harmless
-        qtbot.waitUntil(lambda n=left: f"{n} attempt" in screen.message.text() and not screen._waiting)
+        qtbot.waitUntil(lambda n=left: f"{n} attempt" in screen.message.text() and not screen._checking)
     qtbot.keyClicks(screen.pin_entry, "9999")  # Cara's fifth wrong PIN is on its way…
     qtbot.keyClick(screen.pin_entry, Qt.Key.Key_Return)
     screen.select_staff(max_)  # …when Max steps up to the till
-    qtbot.waitUntil(lambda: not screen._waiting)
+    qtbot.waitUntil(lambda: not screen._checking)
     assert not screen.lockout.isVisible()  # Max is not locked out for Cara's PIN
     assert screen.pin_entry.isEnabled()
     screen.select_staff(cara)

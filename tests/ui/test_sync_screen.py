@@ -23,6 +23,7 @@ from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN, DEMO_OWNER_P
 from kiosk.settings import KioskSettings
 from kiosk.store import directory, meta, offer_uploads
 from kiosk.sync.engine import Backoff
+from tests.helpers import real_now
 from tests.sync.harness import Clock, CloudProcess, Kiosk, OwnerApi, create_owner, free_port
 from tests.ui.conftest import sign_in
 
@@ -181,7 +182,7 @@ def test_pairing_errors_are_explained(qtbot, make_kiosk, shop, cloud, other_kios
     assert kiosk.sync.worker is None  # nothing syncs until a pairing succeeded
 
 
-def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, make_kiosk, demo, cloud):
+def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, make_kiosk, demo, cloud, clock):
     kiosk, screen = _open_sync(qtbot, make_kiosk)
     assert "demo shop" in _refused(qtbot, screen, cloud.url, cloud.code(), "local_data")
     assert screen.pairing.discard_button.isVisible()  # an explicit choice, never automatic
@@ -192,12 +193,16 @@ def test_owner_pairs_a_demo_kiosk_then_sees_online_offline_and_revoked(qtbot, ma
     assert status.online.text() == "Online"
     assert screen.pairing.paired_box.isVisible()
     assert cloud.url in screen.cloud_label.text()
-    # the test clock is hours behind the real server's: the owner is told to fix the time
-    assert "behind the cloud's" in screen.clock_label.text()
+    # the test clock (09:00 UTC today) is hours off the real server's: the owner is told to fix the time
+    direction = "behind" if clock() < real_now() else "ahead of"
+    assert f"{direction} the cloud's" in screen.clock_label.text()
 
     cloud.process.kill()
-    with qtbot.waitSignal(kiosk.worker.enrolled, timeout=WAIT):
-        kiosk.worker.enroll("Noor Haddad", "", "", False, kiosk.session.actor)
+    actor = kiosk.session.actor
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=WAIT):
+        kiosk.worker.op(
+            None, lambda s: s.enroll("Noor Haddad", actor=actor)
+        ).records_events().run_in_background()
     _press_sync_now(qtbot, screen)
     qtbot.waitUntil(lambda: screen.state_label.text() == "Offline — 1 event waiting", timeout=WAIT)
     assert status.online.text() == "Offline — 1 event waiting"
@@ -277,8 +282,9 @@ def test_a_double_redemption_shows_both_events_to_managers(qtbot, make_kiosk, sh
     # both tills give Ana's reward while neither has heard of the other's
     bea = Actor(str(uuid.uuid4()), "Bea Barista", Role.CASHIER)
     assert counter.redeem(till.ctx, card_id, actor=bea).refusal is None
-    with qtbot.waitSignal(kiosk.worker.redeemed, timeout=WAIT):
-        kiosk.worker.redeem(card_id, kiosk.session.actor)
+    actor = kiosk.session.actor
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=WAIT):
+        kiosk.worker.op(None, lambda s: s.redeem(card_id, actor=actor)).records_events().run_in_background()
     _press_sync_now(qtbot, screen)
     qtbot.waitUntil(lambda: _online_and_empty(screen), timeout=WAIT)
     _sync_till(till)

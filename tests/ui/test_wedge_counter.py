@@ -13,7 +13,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.services.demo import DEMO_CASHIER_PIN
 from kiosk.ui.app import _install_wedge_filter
-from tests.ui.conftest import sign_in
+from tests.ui.conftest import scan_answers, sign_in
 from tests.ui.test_scan_screen import coffee_row, coffee_token
 
 SCANNER_GAP_S = 0.004
@@ -77,9 +77,7 @@ def test_slow_typing_in_the_lookup_box_lands_there_and_records_nothing(qtbot, co
     lookup = open_lookup(qtbot, kiosk)
     scanned: list[str] = []
     wedge.code_scanned.connect(scanned.append)
-    stamped: list[object] = []
-    kiosk.worker.scan_recorded.connect(stamped.append)
-    kiosk.worker.scan_refused.connect(stamped.append)
+    recorded, refused = scan_answers(kiosk)
 
     for ch in "Ana":
         press(lookup.query, ch, clock, PERSON_GAP_S)
@@ -90,6 +88,6 @@ def test_slow_typing_in_the_lookup_box_lands_there_and_records_nothing(qtbot, co
     qtbot.waitUntil(lambda: lookup.results.count() >= 1, timeout=5000)
 
     assert scanned == []
-    assert stamped == []
+    assert recorded == refused == []
     assert kiosk.window.current_screen() == "lookup"
     assert "Ana" in lookup.results.item(0).text()

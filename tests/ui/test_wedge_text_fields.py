@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 import cardtoken
 from kiosk.scanner.wedge import is_card_code
+from tests.ui.conftest import scan_answers
 from tests.ui.test_scan_screen import coffee_row, coffee_token
 from tests.ui.test_wedge_counter import counter, open_lookup, press  # noqa: F401 (counter: a fixture)
 
@@ -19,8 +20,7 @@ def test_a_name_typed_fast_into_find_customer_stays_there_and_searches(qtbot, co
     lookup = open_lookup(qtbot, kiosk)
     scanned: list[str] = []
     wedge.code_scanned.connect(scanned.append)
-    refused: list[object] = []
-    kiosk.worker.scan_refused.connect(refused.append)
+    _recorded, refused = scan_answers(kiosk)
 
     for ch in "Ana":
         press(lookup.query, ch, clock, FAST_TYPIST_GAP_S)
@@ -59,7 +59,7 @@ def test_space_on_the_focused_yes_gives_the_reward_through_the_filter(qtbot, cou
             scan_screen.submit_code(token)
     qtbot.mouseClick(coffee_row(kiosk).redeem_button, Qt.MouseButton.LeftButton)
     assert scan_screen.result.confirm_yes.hasFocus()
-    with qtbot.waitSignal(kiosk.worker.redeemed, timeout=5000):
+    with qtbot.waitSignal(scan_screen.result_shown, timeout=5000):
         # a lone key is held for its gap, then handed back as a press and a release
         press(scan_screen.result.confirm_yes, Qt.Key.Key_Space, key_clock, 1.0)
         key_clock.now += 1.0

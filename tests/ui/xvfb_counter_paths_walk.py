@@ -151,7 +151,7 @@ def test_count_the_inputs_of_the_counters_common_paths(qtbot, qapp, make_kiosk, 
         with qtbot.waitSignal(scan_screen.result_shown, timeout=10_000):
             drive.scan(cem)
         result = scan_screen.result
-        with qtbot.waitSignal(kiosk.worker.redeemed, timeout=10_000):
+        with qtbot.waitSignal(scan_screen.result_shown, timeout=10_000):
             if result.confirm_bar.isVisible() and scan_screen.code_entry.hasFocus():
                 drive.key("Return")  # the question is on screen already: Enter answers it
             else:

@@ -1,1 +1,1 @@
-"""One screen per module; each redraws only from the outcome values its worker signals carry."""
+"""One screen per module; each redraws only from the outcome values its own store requests answer."""

@@ -71,7 +71,6 @@ class AuditScreen(QWidget):
         layout.addWidget(self.details)
         self.message = MessageLine()
         layout.addWidget(self.message)
-        worker.audit_loaded.connect(self.on_audit_loaded)
         # the store records what happened in its own words; a manager reads them in theirs
         self.action_text = {
             "signed_in": self.tr("Signed in"),
@@ -162,7 +161,10 @@ class AuditScreen(QWidget):
 
     def load(self, *_args) -> None:
         if self.session.actor is not None:
-            self.worker.load_audit(self.session.actor, **self.filters())
+            actor, filters = self.session.actor, self.filters()
+            self.worker.op(self, lambda s: s.audit_list(actor=actor, **filters)).success(
+                self.on_audit_loaded
+            ).run_in_background()
 
     def _remember_people(self, entries) -> None:
         """Who can be chosen: everyone seen in the log so far (the list only grows)."""

@@ -114,16 +114,15 @@ class CustomersScreen(QWidget):
         layout.addWidget(self.erase)
         self.message = MessageLine()
         layout.addWidget(self.message)
-        worker.customers_found.connect(self.on_customers_found)
-        worker.history_loaded.connect(self.on_history_loaded)
-        worker.adjusted.connect(self.on_adjusted)
-        worker.adjust_refused.connect(self.on_adjust_refused)
-        worker.card_code_made.connect(self.on_card_code_made)
-        worker.card_code_refused.connect(self.on_card_code_refused)
-        worker.customer_erased.connect(self.on_customer_erased)
-        worker.contact_changed.connect(self.on_contact_changed)
-        worker.contact_refused.connect(self.on_contact_refused)
-        worker.erase_refused.connect(self.on_erase_refused)
+
+    def _ask(self, call, done, refused=None) -> None:
+        op = self.worker.op(self, call).success(done)
+        if refused is not None:
+            op.refused(refused)
+        op.run_in_background()
+
+    def _load_history(self, card_id: int) -> None:
+        self._ask(lambda s: s.card_history(card_id), self.on_history_loaded)
 
     def activate(self) -> None:
         self.erase.setVisible(self.session.allows(Role.OWNER))
@@ -146,7 +145,8 @@ class CustomersScreen(QWidget):
         self.message.say("", "")
 
     def on_search(self) -> None:
-        self.worker.search_customers(self.query.text())
+        query = self.query.text()
+        self._ask(lambda s: s.lookup(query), self.on_customers_found)
 
     def person_line(self, match) -> str:
         customer = match.customer
@@ -220,7 +220,7 @@ class CustomersScreen(QWidget):
         card_id = self.cards.itemData(index) if index >= 0 else None
         if card_id is not None:
             self.card_id = int(card_id)
-            self.worker.load_history(self.card_id)
+            self._load_history(self.card_id)
 
     def _chosen_match(self):
         row = self.people.currentRow()
@@ -232,7 +232,12 @@ class CustomersScreen(QWidget):
             self.contact.edit(match.customer)
 
     def on_contact_save(self, customer_id: str, name: str, email: str, phone: str) -> None:
-        self.worker.update_contact(customer_id, name, email, phone, self.session.actor)
+        actor = self.session.actor
+        self._ask(
+            lambda s: s.update_contact(customer_id, name, email=email, phone=phone, actor=actor),
+            self.on_contact_changed,
+            self.on_contact_refused,
+        )
 
     def on_contact_changed(self, outcome) -> None:
         self.contact.hide()
@@ -294,9 +299,11 @@ class CustomersScreen(QWidget):
         if self.card_id is None:
             self.message.say("bad", self.tr("Choose a card first."))
             return
-        self.worker.adjust(
-            self.card_id, self.adjust_units.value(), self.adjust_reason.text(), self.session.actor
-        )
+        card_id, units, reason = self.card_id, self.adjust_units.value(), self.adjust_reason.text()
+        actor = self.session.actor
+        self.worker.op(self, lambda s: s.adjust(card_id, units, reason, actor=actor)).success(
+            self.on_adjusted
+        ).refused(self.on_adjust_refused).records_events().run_in_background()
 
     def on_adjusted(self, outcome) -> None:
         self.message.say("good", arg(self.tr("Adjusted: %1 stamps now."), outcome.card.card.balance.units))
@@ -307,7 +314,7 @@ class CustomersScreen(QWidget):
                 self._replace_person(match.customer.id, cards=cards)
         self.adjust_reason.clear()
         self.adjust_units.setValue(0)
-        self.worker.load_history(outcome.card.card.id)
+        self._load_history(outcome.card.card.id)
 
     def on_adjust_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))
@@ -316,7 +323,10 @@ class CustomersScreen(QWidget):
         if self.card_id is None:
             self.message.say("bad", self.tr("Choose a card first."))
             return
-        self.worker.make_card_code(self.card_id, self.session.actor)
+        card_id, actor = self.card_id, self.session.actor
+        self._ask(
+            lambda s: s.new_card_code(card_id, actor=actor), self.on_card_code_made, self.on_card_code_refused
+        )
 
     def on_card_code_made(self, outcome) -> None:
         if outcome.card.card.id != self.card_id:
@@ -332,7 +342,12 @@ class CustomersScreen(QWidget):
 
     def on_erase_confirmed(self, customer_id: str) -> None:
         self.message.say("", self.tr("Erasing…"))
-        self.worker.erase_customer(customer_id, self.session.actor)
+        actor = self.session.actor
+        self._ask(
+            lambda s: s.erase_customer(customer_id, actor=actor),
+            self.on_customer_erased,
+            self.on_erase_refused,
+        )
 
     def on_customer_erased(self, outcome) -> None:
         self.message.say(
@@ -347,7 +362,7 @@ class CustomersScreen(QWidget):
         self.matches = []
         self.edit_button.setEnabled(False)
         if self.card_id is not None:
-            self.worker.load_history(self.card_id)  # the same card, now anonymous and revoked
+            self._load_history(self.card_id)  # the same card, now anonymous and revoked
 
     def on_erase_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))

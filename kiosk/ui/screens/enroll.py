@@ -110,8 +110,6 @@ class EnrollScreen(QWidget):
         prints.addWidget(self.print_button)
         qr_box.addLayout(prints)
         row.addLayout(qr_box, 1)
-        worker.enrolled.connect(self.on_enrolled)
-        worker.enroll_refused.connect(self.on_enroll_refused)
 
     def activate(self) -> None:
         self.name.setFocus()
@@ -134,13 +132,18 @@ class EnrollScreen(QWidget):
         self.enroll_button.setEnabled(False)
         self._show_field_errors(())
         self.message.say("", self.tr("Creating the card…"))
-        self.worker.enroll(
-            self.name.text(),
-            self.email.text(),
-            self.phone.text(),
-            self.consent.isChecked(),
-            self.session.actor,
-        )
+        name, email, phone = self.name.text(), self.email.text(), self.phone.text()
+        consent, actor = self.consent.isChecked(), self.session.actor
+        self.worker.op(
+            self,
+            lambda s: s.enroll(name, email=email, phone=phone, marketing_consent=consent, actor=actor),
+        ).success(self.on_enrolled).refused(self.on_enroll_refused).failure(
+            self.on_failed
+        ).records_events().run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self.enroll_button.setEnabled(True)  # the window has said what went wrong: try again
+        self.message.say("", "")
 
     def on_enrolled(self, outcome) -> None:
         self.enroll_button.setEnabled(True)

@@ -52,7 +52,7 @@ class FirstRunScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("firstRunScreen")
         self.worker = worker
-        self._waiting = False
+        self._busy = False  # one set-up at a time: a second Enter must not make a second shop
         layout, _heading = screen_layout(self, self.tr("Welcome! Set up your shop"))
 
         self.shop_name = QLineEdit()
@@ -129,10 +129,6 @@ class FirstRunScreen(QWidget):
             line.returnPressed.connect(lambda after=after: after.setFocus())
         self.offer_reward.returnPressed.connect(self.on_done_clicked)
 
-        worker.shop_choices_read.connect(self.on_choices_read)
-        worker.shop_set_up.connect(self.on_shop_set_up)
-        worker.shop_refused.connect(self.on_shop_refused)
-
     def _section(self, title: str, rows) -> QGroupBox:
         box = QGroupBox(title)
         form = QFormLayout(box)
@@ -154,7 +150,10 @@ class FirstRunScreen(QWidget):
         self.show_field_errors({})
         self.message.say("", "")
         # the currency names in the kiosk's language: the translation names its language code
-        self.worker.read_shop_choices(self.tr("en", "the language code of this translation"))
+        language = self.tr("en", "the language code of this translation")
+        self.worker.op(self, lambda s: s.shop_choices(language)).success(
+            self.on_choices_read
+        ).run_in_background()
         self.shop_name.setFocus()
 
     def on_choices_read(self, choices) -> None:
@@ -189,17 +188,23 @@ class FirstRunScreen(QWidget):
         )
 
     def on_done_clicked(self) -> None:
-        if self._waiting:
+        if self._busy:
             return
-        self._waiting = True
+        self._busy = True
         self.done_button.setEnabled(False)
         self.message.say("", self.tr("Setting up the shop…"))
-        self.worker.set_up_shop(self.setup())
+        setup = self.setup()
+        self.worker.op(self, lambda s: s.set_up_shop(setup)).success(self.on_shop_set_up).refused(
+            self.on_shop_refused
+        ).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self._busy = False  # the window has said what went wrong: the owner may try again
+        self.done_button.setEnabled(True)
+        self.message.say("", "")
 
     def on_shop_set_up(self, outcome) -> None:
-        if not self._waiting:
-            return
-        self._waiting = False
+        self._busy = False
         self.done_button.setEnabled(True)
         self.show_field_errors({})
         self.message.say("good", "")
@@ -208,9 +213,7 @@ class FirstRunScreen(QWidget):
         self.shop_ready.emit(outcome)
 
     def on_shop_refused(self, outcome) -> None:
-        if not self._waiting:
-            return
-        self._waiting = False
+        self._busy = False
         self.done_button.setEnabled(True)
         problems = outcome.field_problems
         self.show_field_errors({name: problem_text(p) for name, p in problems.items()})

@@ -57,7 +57,6 @@ class LookupScreen(QWidget):
         )
         self.stamp_button.clicked.connect(self.on_stamp_clicked)
         layout.addWidget(self.stamp_button, 0, Qt.AlignmentFlag.AlignRight)
-        worker.looked_up.connect(self.on_looked_up)
 
     def activate(self) -> None:
         self.query.setFocus()
@@ -69,7 +68,8 @@ class LookupScreen(QWidget):
         self.message.say("", "")
 
     def on_search(self) -> None:
-        self.worker.lookup(self.query.text())
+        query = self.query.text()
+        self.worker.op(self, lambda s: s.lookup(query)).success(self.on_looked_up).run_in_background()
 
     def on_looked_up(self, outcome: LookupOutcome) -> None:
         self.results.clear()

@@ -136,13 +136,23 @@ class OffersScreen(QWidget):
             signal.connect(self.on_form_changed)
         self.units.valueChanged.connect(self.on_form_changed)
         self.icon_choice.currentIndexChanged.connect(self.on_form_changed)
-        worker.offers_loaded.connect(self.on_offers_loaded)
-        worker.offer_saved.connect(self.on_offer_saved)
-        worker.offer_refused.connect(self.on_offer_refused)
         self.on_new_clicked()
 
     def activate(self) -> None:
-        self.worker.load_offers()
+        self.worker.op(self, lambda s: s.list_offers()).success(self.on_offers_loaded).run_in_background()
+
+    def _save(self, call) -> None:
+        self.worker.op(self, call).success(self.on_offer_saved).refused(
+            self.on_offer_refused
+        ).run_in_background()
+
+    def _save_draft(self, draft, program_id: str | None) -> None:
+        actor = self.session.actor
+        self._save(lambda s: s.save_offer(draft, actor=actor, program_id=program_id))
+
+    def _set_status(self, program_id: str, status: ProgramStatus) -> None:
+        actor = self.session.actor
+        self._save(lambda s: s.set_offer_status(program_id, status, actor=actor))
 
     # the list
     def on_offers_loaded(self, programs) -> None:
@@ -259,23 +269,23 @@ class OffersScreen(QWidget):
                     draft.units_required,
                 ),
                 self.tr("Yes, change"),
-                lambda: self.worker.save_offer(draft, self.session.actor, editing.id),
+                lambda: self._save_draft(draft, editing.id),
             )
             return
-        self.worker.save_offer(draft, self.session.actor, editing.id if editing else None)
+        self._save_draft(draft, editing.id if editing else None)
 
     def on_pause_clicked(self) -> None:
         if self.editing:
             paused = self.editing.status is ProgramStatus.PAUSED
             status = ProgramStatus.ACTIVE if paused else ProgramStatus.PAUSED
-            self.worker.set_offer_status(self.editing.id, status, self.session.actor)
+            self._set_status(self.editing.id, status)
 
     def on_archive_clicked(self) -> None:
         program = self.editing
         if program is None:
             return
         if program.status is ProgramStatus.ARCHIVED:
-            self.worker.set_offer_status(program.id, ProgramStatus.ACTIVE, self.session.actor)
+            self._set_status(program.id, ProgramStatus.ACTIVE)
             return
         self.confirm.ask(
             arg(
@@ -286,7 +296,7 @@ class OffersScreen(QWidget):
                 program.name,
             ),
             self.tr("Yes, archive"),
-            lambda: self.worker.set_offer_status(program.id, ProgramStatus.ARCHIVED, self.session.actor),
+            lambda: self._set_status(program.id, ProgramStatus.ARCHIVED),
         )
 
     def on_offer_saved(self, outcome) -> None:

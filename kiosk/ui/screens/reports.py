@@ -115,8 +115,6 @@ class ReportsScreen(QWidget):
         layout.addWidget(self.tabs, 1)
         self.message = MessageLine()
         layout.addWidget(self.message)
-        worker.report_made.connect(self.on_report_made)
-        worker.report_refused.connect(self.on_report_refused)
 
     def activate(self) -> None:
         self.refresh()
@@ -132,7 +130,10 @@ class ReportsScreen(QWidget):
     def refresh(self) -> None:
         if self.session.actor is not None:
             self.message.say("", self.tr("Counting…"))
-            self.worker.make_report(self.days, self.session.actor)
+            days, actor = self.days, self.session.actor
+            self.worker.op(self, lambda s: s.report(days, actor=actor)).success(self.on_report_made).refused(
+                self.on_report_refused
+            ).run_in_background()
 
     def on_period_chosen(self, days: int) -> None:
         self.days = days

@@ -141,20 +141,12 @@ class ScanScreen(QWidget):
         ):
             QShortcut(QKeySequence(keys), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-        worker.scan_recorded.connect(self.on_scan_recorded)
-        worker.scan_refused.connect(self.on_scan_refused)
-        worker.redeemed.connect(self.on_redeemed)
-        worker.redeem_refused.connect(self.on_action_refused)
-        worker.undone.connect(self.on_undone)
-        worker.undo_refused.connect(self.on_action_refused)
-        worker.offers_loaded.connect(self.on_offers_loaded)
-        worker.offer_saved.connect(lambda outcome: self.on_offers_loaded(outcome.programs))
-
     # input
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.code_entry.setFocus()
-        self.worker.load_offers()  # the stepper's bound follows the offers a manager may have changed
+        # the stepper's bound follows the offers a manager may have changed
+        self.worker.op(self, lambda s: s.list_offers()).success(self.on_offers_loaded).run_in_background()
 
     def on_offers_loaded(self, programs) -> None:
         self.max_quantity = quantity_bound(programs)
@@ -181,7 +173,15 @@ class ScanScreen(QWidget):
 
     def submit_code(self, code: str) -> None:
         self.prompt.setText(self.tr("Checking the card…"))
-        self.worker.scan(code, self.quantity, self.session.actor)
+        quantity, actor = self.quantity, self.session.actor
+        self.worker.op(self, lambda s: s.record_scan(code, quantity=quantity, actor=actor)).success(
+            self.on_scan_recorded
+        ).refused(self.on_scan_refused).failure(self.on_failed).records_events().run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        # the window has said what went wrong; the counter is ready for the next scan
+        self.prompt.setText(self.tr("Scan the customer's card"))
+        self.code_entry.setFocus()
 
     def on_mute_toggled(self, muted: bool) -> None:
         self.sounds.set_enabled(not muted)
@@ -273,10 +273,16 @@ class ScanScreen(QWidget):
         self._shown(outcome)
 
     def on_redeem_confirmed(self, card_id: int) -> None:
-        self.worker.redeem(card_id, self.session.actor)
+        actor = self.session.actor
+        self.worker.op(self, lambda s: s.redeem(card_id, actor=actor)).success(self.on_redeemed).refused(
+            self.on_action_refused
+        ).records_events().run_in_background()
 
     def on_undo_requested(self, offer: UndoOffer) -> None:
-        self.worker.undo(offer.card_id, self.session.actor, offer.event_id)
+        actor = self.session.actor
+        self.worker.op(self, lambda s: s.undo(offer.card_id, actor=actor, event_id=offer.event_id)).success(
+            self.on_undone
+        ).refused(self.on_action_refused).records_events().run_in_background()
 
     def _shown(self, outcome) -> None:
         self.last_outcome = outcome

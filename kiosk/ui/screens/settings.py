@@ -1,8 +1,8 @@
 """The owner's settings for this kiosk: look, language, sound, sign-out, receipts, kiosk mode, the
 scanner (kiosk/ui/screens/settings_scanner.py) and the shop's data (settings_data.py).
 
-Saving writes a file, so it runs on the store worker; the screen waits for `settings_saved`
-(or `settings_save_failed`) and never touches the disk itself."""
+Saving writes a file, so it runs on the store worker; the screen hears the saved settings (or
+why they were not saved) through its own request's callbacks and never touches the disk itself."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.fitting import WrapCheckBox
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.widgets.paper import PaperChoice
-from kiosk.ui.workers import StoreWorker
+from kiosk.ui.workers import StoreWorker, save_settings_call
 
 
 class SettingsScreen(QWidget):
@@ -102,14 +102,13 @@ class SettingsScreen(QWidget):
         layout.addWidget(self.save_button)
         self.message = MessageLine()
         layout.addWidget(self.message)
-        worker.settings_saved.connect(self.on_settings_saved)
-        worker.phone_region_read.connect(self.on_phone_region_read)
         self.region_on_disk: str | None = None
-        worker.settings_save_failed.connect(self.on_settings_save_failed)
         self.fill(settings)
 
     def activate(self) -> None:
-        self.worker.read_phone_region()
+        self.worker.op(self, lambda s: s.phone_region()).success(
+            self.on_phone_region_read
+        ).run_in_background()
 
     def fill(self, settings: KioskSettings) -> None:
         if not self.phone_region.count():  # named in the interface's language (see ui/i18n.py)
@@ -147,8 +146,17 @@ class SettingsScreen(QWidget):
         self.message.say("idle", self.tr("Saving…"))
         region = self.phone_region.currentData()
         if self.region_on_disk is not None and region != self.region_on_disk and self.session.actor:
-            self.worker.set_phone_region(region, self.session.actor)
-        self.worker.save_settings(self.data_dir, chosen)
+            actor = self.session.actor
+            self.worker.op(self, lambda s: s.set_phone_region(region, actor=actor)).success(
+                self.on_phone_region_read
+            ).run_in_background()
+        self.worker.op(self, save_settings_call(self.data_dir, chosen)).success(
+            self.on_settings_saved
+        ).refused(self.on_settings_save_failed).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self.save_button.setEnabled(True)  # the window has said what went wrong: try again
+        self.message.say("", "")
 
     def on_phone_region_read(self, code) -> None:
         if isinstance(code, str):

@@ -58,8 +58,6 @@ class DataSection(QWidget):
         erase.setWordWrap(True)
         layout.addWidget(erase)
         layout.addStretch(1)
-        worker.data_exported.connect(self.on_data_exported)
-        worker.export_refused.connect(self.on_export_refused)
 
     def on_choose_clicked(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Export into"), self.folder.text())
@@ -71,7 +69,14 @@ class DataSection(QWidget):
             return
         self.export_button.setEnabled(False)  # one export at a time; back on with the answer
         self.message.say("idle", self.tr("Exporting…"))
-        self.worker.export_data(Path(self.folder.text().strip() or "."), self.session.actor)
+        folder, actor = Path(self.folder.text().strip() or "."), self.session.actor
+        self.worker.op(self, lambda s: s.export_data(folder, actor=actor)).success(
+            self.on_data_exported
+        ).refused(self.on_export_refused).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self.export_button.setEnabled(True)  # the window has said what went wrong: try again
+        self.message.say("", "")
 
     def on_data_exported(self, outcome) -> None:
         self.export_button.setEnabled(True)

@@ -44,7 +44,7 @@ class SignInScreen(QWidget):
         self.purpose = SIGN_IN
         self.staff_buttons: dict[str, BigButton] = {}
         self._roster: tuple = ()
-        self._waiting = False
+        self._checking = False  # a PIN is being checked: a second Enter must not count as a try
         self._submitted_for: str | None = None  # whose PIN the worker is checking
         self._locks: dict[str, int] = {}  # staff id -> seconds left; others can still sign in
         self._countdown = QTimer(self)
@@ -132,12 +132,6 @@ class SignInScreen(QWidget):
         outer.addLayout(row)
         outer.addStretch(1)
 
-        worker.roster_loaded.connect(self.on_roster_loaded)
-        worker.owner_checked.connect(self.on_owner_checked)
-        worker.signed_in.connect(self.on_signed_in)
-        worker.sign_in_refused.connect(self.on_sign_in_refused)
-        worker.staff_saved.connect(self.on_owner_created)
-        worker.staff_refused.connect(self.on_owner_refused)
         self.start(SIGN_IN)
 
     # modes
@@ -155,7 +149,7 @@ class SignInScreen(QWidget):
         self._show_lock_state()
         self._set_pin_mode(True)
         self.owner_form.hide()
-        self.worker.check_owner()
+        self.worker.op(self, lambda s: s.needs_owner()).success(self.on_owner_checked).run_in_background()
 
     def _set_pin_mode(self, on: bool) -> None:
         self.pin_entry.setVisible(on)
@@ -166,7 +160,10 @@ class SignInScreen(QWidget):
         if needs_owner:
             self.first_run_needed.emit()
         else:
-            self.worker.load_roster()
+            self._load_roster()
+
+    def _load_roster(self) -> None:
+        self.worker.op(self, lambda s: s.roster()).success(self.on_roster_loaded).run_in_background()
 
     def on_roster_loaded(self, roster) -> None:
         for button in self.staff_buttons.values():
@@ -212,23 +209,26 @@ class SignInScreen(QWidget):
 
     def on_submit(self) -> None:
         staff_id = self.selected_staff_id()
-        if self._is_locked() or self._waiting:
+        if self._is_locked() or self._checking:
             return
         if not self.pin_entry.text():
             return  # an Enter after the PIN submitted itself: never a wrong attempt
         if staff_id is None:
             self._say("bad", self.tr("Choose your name first."))
             return
-        self._waiting = True
+        self._checking = True
         self._submitted_for = staff_id
         pin = self.pin_entry.text()
         self.pin_entry.clear()
-        self.worker.sign_in(staff_id, pin)
+        self.worker.op(self, lambda s: s.sign_in(staff_id, pin)).success(self.on_signed_in).refused(
+            self.on_sign_in_refused
+        ).failure(self.on_failed).run_in_background()
+
+    def on_failed(self, _error: Exception) -> None:
+        self._checking = False  # the window has said what went wrong: the PIN may be typed again
 
     def on_signed_in(self, outcome) -> None:
-        if not self._waiting:
-            return
-        self._waiting = False
+        self._checking = False
         actor: Actor = outcome.actor
         if self.purpose == LEAVE_KIOSK and not actor.role.at_least(Role.MANAGER):
             self._say("bad", self.tr("Only a manager or the owner can leave kiosk mode."))
@@ -237,9 +237,7 @@ class SignInScreen(QWidget):
         self.actor_verified.emit(actor, self.purpose)
 
     def on_sign_in_refused(self, outcome) -> None:
-        if not self._waiting:
-            return
-        self._waiting = False
+        self._checking = False
         if outcome.locked_seconds:
             self._start_lockout(self._submitted_for, outcome.locked_seconds)
             self._say("bad", "")
@@ -283,21 +281,21 @@ class SignInScreen(QWidget):
         if self.owner_pin.text() != self.owner_pin_again.text():
             self._say("bad", self.tr("The two PINs differ. Type them again."))
             return
-        self._waiting = True
-        self.worker.add_staff(self.owner_name.text(), Role.OWNER, self.owner_pin.text(), None)
+        name, pin = self.owner_name.text(), self.owner_pin.text()
+        self.worker.op(self, lambda s: s.add_staff(name, Role.OWNER, pin, actor=None)).success(
+            self.on_owner_created
+        ).refused(self.on_owner_refused).run_in_background()
 
     def on_owner_created(self, _outcome) -> None:
-        if self._waiting and self.owner_form.isVisible():
-            self._waiting = False
+        if self.owner_form.isVisible():  # still the form that asked (not signed out meanwhile)
             self._say("good", self.tr("Owner created. Sign in with the new PIN."))
             self.owner_form.hide()
             self._set_pin_mode(True)
             self.title.setText(self.tr("Who is signing in?"))
-            self.worker.load_roster()
+            self._load_roster()
 
     def on_owner_refused(self, outcome) -> None:
-        if self._waiting and self.owner_form.isVisible():
-            self._waiting = False
+        if self.owner_form.isVisible():
             self._say("bad", refusal_text(outcome.refusal))
 
     def _say(self, state: str, text: str) -> None:

@@ -32,7 +32,6 @@ class StaffScreen(QWidget):
         self.worker = worker
         self.session = session
         self.roster: tuple = ()
-        self._waiting = False
         self.role_text = {
             Role.CASHIER: self.tr("Cashier"),
             Role.MANAGER: self.tr("Manager"),
@@ -85,9 +84,6 @@ class StaffScreen(QWidget):
         layout.addLayout(add_box)
         self.message = MessageLine()
         layout.addWidget(self.message)
-        worker.roster_loaded.connect(self.on_roster_loaded)
-        worker.staff_saved.connect(self.on_staff_saved)
-        worker.staff_refused.connect(self.on_staff_refused)
 
     def _role_box(self) -> QComboBox:
         box = QComboBox()
@@ -107,7 +103,7 @@ class StaffScreen(QWidget):
         for box in (self.change_role, self.add_role):
             self._fill_roles(box, highest)
         self.confirm.cancel()
-        self.worker.load_roster()
+        self.worker.op(self, lambda s: s.roster()).success(self.on_roster_loaded).run_in_background()
 
     def on_roster_loaded(self, roster) -> None:
         self.roster = tuple(roster)
@@ -132,9 +128,14 @@ class StaffScreen(QWidget):
         if member is None:
             self.message.say("bad", self.tr("Choose a person in the list first."))
             return
-        self._waiting = True
         self.message.say("", "")
-        self.worker.change_staff(member.id, self.session.actor, **changes)
+        staff_id, actor = member.id, self.session.actor
+        self._save(lambda s: s.change_staff(staff_id, actor=actor, **changes))
+
+    def _save(self, call) -> None:
+        self.worker.op(self, call).success(self.on_staff_saved).refused(
+            self.on_staff_refused
+        ).run_in_background()
 
     def on_change_role(self) -> None:
         self._change(role=self.change_role.currentData())
@@ -163,22 +164,16 @@ class StaffScreen(QWidget):
             )
 
     def on_add(self) -> None:
-        self._waiting = True
         self.message.say("", "")
-        self.worker.add_staff(
-            self.add_name.text(), self.add_role.currentData(), self.add_pin.text(), self.session.actor
-        )
+        name, role, pin = self.add_name.text(), self.add_role.currentData(), self.add_pin.text()
+        actor = self.session.actor
+        self._save(lambda s: s.add_staff(name, role, pin, actor=actor))
 
     def on_staff_saved(self, outcome) -> None:
-        if not self._waiting:
-            return
-        self._waiting = False
         self.on_roster_loaded(outcome.roster)
         self.add_name.clear()
         self.add_pin.clear()
         self.message.say("good", arg(self.tr("Saved: %1"), outcome.staff.name))
 
     def on_staff_refused(self, outcome) -> None:
-        if self._waiting:
-            self._waiting = False
-            self.message.say("bad", refusal_text(outcome.refusal))
+        self.message.say("bad", refusal_text(outcome.refusal))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QTabWid
 
 from kiosk.domain.model import Role
 from kiosk.sync.details import SyncOverview
+from kiosk.sync.engine import SyncState
 from kiosk.ui.screens.sync_lists import ConflictsTable, RejectedOffersTable, RejectedTable, when_text
 from kiosk.ui.screens.sync_pairing import PairingPanel
 from kiosk.ui.session import Session
@@ -20,7 +21,9 @@ from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.forms import MessageLine, restyle, screen_layout
 
-STOPPED = ("revoked", "unauthorised")
+STOPPED = (SyncState.REVOKED, SyncState.UNAUTHORISED)
+# what the screen shows before a round has answered: not states of sync itself
+READING, WAITING = "reading", "waiting"
 
 
 class SyncScreen(QWidget):
@@ -172,15 +175,15 @@ class SyncScreen(QWidget):
         self.progress_label.hide()
 
     # showing
-    def state_of(self) -> str:
-        """online | offline | unpaired | revoked | unauthorised | storage_error | waiting | reading"""
+    def state_of(self) -> SyncState | str:
+        """A SyncState, or READING / WAITING before the store or the first round has answered."""
         if self.overview is None:
-            return "reading"
+            return READING
         stored = self.overview.status.state
-        if stored in (*STOPPED, "unpaired"):
+        if stored.stopped:
             return stored  # written by the engine or by unpairing: newer than any round's answer
         if self.round_status is None:
-            return "waiting"
+            return WAITING
         return self.round_status.state
 
     def _show(self) -> None:
@@ -188,19 +191,22 @@ class SyncScreen(QWidget):
         overview = self.overview
         pending = overview.status.pending if overview else 0
         texts = {
-            "reading": self.tr("Reading the sync status…"),
-            "waiting": self.tr("Paired: waiting for the first sync"),
-            "online": self.tr("Online: in sync with the cloud"),
-            "offline": self.tr("Offline — %n event(s) waiting", "", pending),
-            "unpaired": self.tr("Not paired: this kiosk works on its own"),
-            "revoked": self.tr("Revoked in the cloud: the owner must unpair and pair this kiosk again"),
-            "unauthorised": self.tr(
+            READING: self.tr("Reading the sync status…"),
+            WAITING: self.tr("Paired: waiting for the first sync"),
+            SyncState.ONLINE: self.tr("Online: in sync with the cloud"),
+            SyncState.OFFLINE: self.tr("Offline — %n event(s) waiting", "", pending),
+            SyncState.UNPAIRED: self.tr("Not paired: this kiosk works on its own"),
+            SyncState.REVOKED: self.tr(
+                "Revoked in the cloud: the owner must unpair and pair this kiosk again"
+            ),
+            SyncState.UNAUTHORISED: self.tr(
                 "The cloud no longer accepts this kiosk: the owner must unpair and pair it again"
             ),
-            "storage_error": self.tr("Cannot write to this kiosk's ledger: sync is paused"),
+            SyncState.STORAGE_ERROR: self.tr("Cannot write to this kiosk's ledger: sync is paused"),
         }
         self.state_label.setText(texts.get(state, state))
-        look = {"online": "good", "unpaired": "idle", "reading": "idle", "waiting": "idle"}.get(state, "bad")
+        looks = {SyncState.ONLINE: "good", SyncState.UNPAIRED: "idle", READING: "idle", WAITING: "idle"}
+        look = looks.get(state, "bad")
         restyle(self.state_label, "state", look)
         paired = bool(overview and overview.paired)
         self.sync_button.setEnabled(paired and state not in STOPPED and not self._syncing)
@@ -229,7 +235,7 @@ class SyncScreen(QWidget):
         self.last_label.setText(
             arg(self.tr("Last sync: %1"), when_text(last)) if last else self.tr("Never synced")
         )
-        error = overview.status.last_error if overview and state != "online" else None
+        error = overview.status.last_error if overview and state is not SyncState.ONLINE else None
         self.error_label.setText(arg(self.tr("Last error: %1"), error) if error else "")
         self.error_label.setVisible(bool(error))
         self.clock_label.setText(self._clock_text())
@@ -255,15 +261,15 @@ class SyncScreen(QWidget):
             self.tabs.setTabText(2, self.tr("Refused offer changes (%n)", "", len(overview.rejected_offers)))
             self.pairing.show_paired(overview.cloud_url)
 
-    def _owner_hint(self, state: str) -> str:
+    def _owner_hint(self, state: SyncState | str) -> str:
         if self.session.allows(Role.OWNER):
             return ""
-        if state == "unpaired":
+        if state is SyncState.UNPAIRED:
             return self.tr(
                 "To sync with the cloud, the owner signs in on this kiosk, opens Sync and pairs it with a "
                 "pairing code from the cloud dashboard (Locations). Until then everything is kept here."
             )
-        if state in ("revoked", "unauthorised"):
+        if state in STOPPED:
             return self.tr(
                 "Ask the owner to sign in on this kiosk, open Sync, unpair it and pair it again with a new "
                 "pairing code. Stamps keep being recorded here meanwhile and nothing is lost."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from kiosk.sync.engine import SyncState
 from kiosk.ui.text import arg
 from kiosk.ui.workers import StatusInfo
 
@@ -30,7 +31,7 @@ class KioskStatusBar(QStatusBar):
         self.location.setText(info.location)
         self.pending.setText(self.tr("%n event(s) waiting to sync", "", info.pending))
         counted = False  # whether the state's own text already says how many events wait
-        if info.sync_state in ("revoked", "unauthorised"):
+        if info.sync_state in (SyncState.REVOKED, SyncState.UNAUTHORISED):
             # syncing has stopped for good: only the owner can fix it, by pairing again
             state, text = "offline", self.tr("Sync stopped: the owner must pair this kiosk again")
         elif info.online is None:

@@ -38,7 +38,7 @@ class Prepared:
     literal values in the statement are bound as compiled. Rows are named tuples of the selected
     columns' keys, so the converters of rows.py read them like SQLAlchemy rows."""
 
-    __slots__ = ("sql", "_defaults", "_binds", "_row", "_results")
+    __slots__ = ("_binds", "_defaults", "_results", "_row", "sql")
 
     def __init__(self, statement: ClauseElement, row_name: str = "Row") -> None:
         compiled = statement.compile(dialect=_DIALECT)

@@ -37,37 +37,29 @@ class _Clock:
         return self.now
 
 
-def _raw_stamp(path: Path, synchronous: str) -> list[float]:
+def _raw_connection(path: Path, synchronous: str) -> sqlite3.Connection:
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute(f"PRAGMA synchronous={synchronous}")
     conn.execute("CREATE TABLE IF NOT EXISTS ev (id TEXT PRIMARY KEY, card INTEGER, units INTEGER)")
     conn.execute("CREATE TABLE IF NOT EXISTS card (id INTEGER PRIMARY KEY, units INTEGER)")
     conn.execute("INSERT OR IGNORE INTO card VALUES (1, 0)")
-    samples = []
-    for _ in range(STAMPS):
-        t = time.perf_counter()
-        conn.execute("BEGIN")
-        conn.execute("INSERT INTO ev VALUES (?, 1, 1)", (str(uuid.uuid4()),))
-        conn.execute("UPDATE card SET units = units + 1 WHERE id = 1")
-        conn.execute("COMMIT")
-        samples.append(time.perf_counter() - t)
-    conn.close()
-    return samples
+    return conn
+
+
+def _raw_stamp(conn: sqlite3.Connection) -> float:
+    t = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.execute("INSERT INTO ev VALUES (?, 1, 1)", (str(uuid.uuid4()),))
+    conn.execute("UPDATE card SET units = units + 1 WHERE id = 1")
+    conn.execute("COMMIT")
+    return time.perf_counter() - t
 
 
 def _stamp_rows(tmp: Path) -> list[Row]:
-    rows = []
-    for sync in ("FULL", "NORMAL"):
-        med, p95 = median_p95_ms(_raw_stamp(tmp / f"raw-{sync}.sqlite", sync))
-        rows.append(
-            Row(
-                "stamp",
-                f"raw sqlite3, WAL + synchronous={sync}",
-                f"median {med:.2f} ms, p95 {p95:.2f} ms",
-                notes="baseline: two statements, no rules",
-            )
-        )
+    normal = _raw_connection(tmp / "raw-NORMAL.sqlite", "NORMAL")
+    normal_s = [_raw_stamp(normal) for _ in range(STAMPS)]
+    normal.close()
     clock = _Clock()
     store = open_store(tmp / "svc", now=clock())
     services = Services(Context(store, clock=clock))
@@ -80,14 +72,31 @@ def _stamp_rows(tmp: Path) -> list[Row]:
         actor=owner,
         program_id=program.id,
     )
-    samples = []
+    # the raw commit and the service's stamp take turns, so a busy neighbour on the machine slows
+    # both alike and their ratio holds; the ratio is the figure the issue asks for
+    full = _raw_connection(tmp / "raw-FULL.sqlite", "FULL")
+    full_s, scan_s = [], []
     for _ in range(STAMPS):
+        full_s.append(_raw_stamp(full))
         t = time.perf_counter()
         outcome = services.record_scan(token)
-        samples.append(time.perf_counter() - t)
+        scan_s.append(time.perf_counter() - t)
         assert outcome.ok, outcome.message
+    full.close()
     store.close()
-    med, p95 = median_p95_ms(samples)
+    rows = []
+    for sync, samples in (("FULL", full_s), ("NORMAL", normal_s)):
+        med, p95 = median_p95_ms(samples)
+        rows.append(
+            Row(
+                "stamp",
+                f"raw sqlite3, WAL + synchronous={sync}",
+                f"median {med:.2f} ms, p95 {p95:.2f} ms",
+                notes="baseline: two statements, no rules",
+            )
+        )
+    raw_med, _ = median_p95_ms(full_s)
+    med, p95 = median_p95_ms(scan_s)
     rows.append(
         Row(
             "stamp",
@@ -95,6 +104,16 @@ def _stamp_rows(tmp: Path) -> list[Row]:
             f"median {med:.2f} ms, p95 {p95:.2f} ms",
             "p95 < 3 ms",
             p95 < 3.0,
+        )
+    )
+    rows.append(
+        Row(
+            "stamp",
+            "record_scan against the raw FULL commit, medians, taking turns in this run",
+            f"{med / raw_med:.1f}x",
+            "at most 3x",
+            med <= 3 * raw_med,
+            notes="what the service adds to the fsync",
         )
     )
     return rows

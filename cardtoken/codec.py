@@ -14,7 +14,6 @@ scanner or keyboard map changed the text, and we say so instead of guessing.
 from __future__ import annotations
 
 import base64
-import binascii
 import enum
 import struct
 from dataclasses import dataclass
@@ -33,6 +32,10 @@ SIGNATURE_LEN = 64
 TOKEN_LEN = 127  # ceil((15 + 64) * 8 / 5)
 _CONTEXT = b"loyalty-kiosk/card-token/v1\x00"
 _ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+# RFC 4648 base32 digits spelled as int()'s base-32 digits (0-9, A-V): decoding a token is then one
+# int() of its 635 bits instead of base64's Python loop (a fifth of a scan's time outside SQLite)
+_AS_INT_DIGITS = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", "0123456789ABCDEFGHIJKLMNOPQRSTUV")
+_SPARE_BITS = TOKEN_LEN * 5 - (PAYLOAD_LEN + SIGNATURE_LEN) * 8  # 3, in the last character
 
 
 class TokenProblem(enum.Enum):
@@ -99,14 +102,12 @@ def decode(text: str) -> CardToken:
         if _ALPHABET.issuperset(text.upper()):
             raise TokenError(TokenProblem.LOWERCASE)
         raise TokenError(TokenProblem.BAD_CHARACTERS)
-    try:
-        raw = base64.b32decode(text + "=" * (-len(text) % 8))
-    except (binascii.Error, ValueError) as exc:  # pragma: no cover - alphabet checked above
-        raise TokenError(TokenProblem.BAD_CHARACTERS, str(exc)) from exc
-    if base64.b32encode(raw).decode("ascii").rstrip("=") != text:
-        # the last character carries 3 unused bits; only the canonical spelling is a token,
+    bits = int(text.translate(_AS_INT_DIGITS), 32)
+    if bits & ((1 << _SPARE_BITS) - 1):
+        # the last character carries 3 unused bits; only the canonical spelling (zeros) is a token,
         # so every altered character is caught, not just those the signature covers
         raise TokenError(TokenProblem.MALFORMED, "non-canonical encoding")
+    raw = (bits >> _SPARE_BITS).to_bytes(PAYLOAD_LEN + SIGNATURE_LEN, "big")
     version, business_id, card_id, key_id = _HEADER.unpack_from(raw)
     if version == 0:
         raise TokenError(TokenProblem.MALFORMED, "version 0")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import cardtoken
 from kiosk.domain import codes
-from kiosk.domain.model import Card
+from kiosk.domain.model import Card, Program
 from kiosk.domain.outcomes import CardView
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.identity import issuing_private_key
@@ -77,15 +77,21 @@ def view_of(conn, card: Card) -> CardView:
     return CardView(card, customer, program, cardtoken.format_card_number(card.id))
 
 
-def views_of_customer(conn, customer_id: str, replace: Card | None = None) -> tuple[CardView, ...]:
-    """All of a customer's cards, with `replace` standing in for its stored version."""
+def views_of_customer(
+    conn, customer_id: str, replace: Card | None = None, known: Program | None = None
+) -> tuple[CardView, ...]:
+    """All of a customer's cards, with `replace` standing in for its stored version. `known`: a
+    program the caller read in this transaction already (a scan's), not read again."""
     customer = directory.get_customer(conn, customer_id)
-    programs = {p.id: p for p in directory.all_programs(conn)}
+    programs = {known.id: known} if known is not None else {}
     out = []
     for card in ledger.cards_of_customer(conn, customer_id):
         if replace is not None and card.id == replace.id:
             card = replace
-        out.append(CardView(card, customer, programs[card.program_id], cardtoken.format_card_number(card.id)))
+        program = programs.get(card.program_id)
+        if program is None:  # only her own programs: a shop may run many
+            program = programs[card.program_id] = directory.get_program(conn, card.program_id)
+        out.append(CardView(card, customer, program, cardtoken.format_card_number(card.id)))
     return tuple(out)
 
 

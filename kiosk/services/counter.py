@@ -35,7 +35,7 @@ def new_event(
 
 
 def _where(conn) -> tuple[str | None, str | None]:
-    return meta.get_setting(conn, "location_id"), meta.get_setting(conn, "device_id")
+    return meta.location_and_device(conn)
 
 
 def _card_and_program(conn, card_ref: str | bytes | int) -> tuple[Resolved, Program] | Refusal:
@@ -80,12 +80,12 @@ def record_scan(
             card, now = resolved.card, ctx.clock()
             refusal = rules.check_earn(program, card, quantity, now)
             if refusal:
-                views = views_of_customer(conn, card.customer_id)
+                views = views_of_customer(conn, card.customer_id, known=program)
                 view = next(v for v in views if v.card.id == card.id)
                 return ScanOutcome(refusal=refusal, code=shown, card=view, customer_cards=views)
             event = new_event(ctx, conn, actor, EventKind.EARN, card, quantity, now)
             after = ledger.append_event(conn, card, event)
-            views = views_of_customer(conn, card.customer_id, replace=after)
+            views = views_of_customer(conn, card.customer_id, replace=after, known=program)
             view = next(v for v in views if v.card.id == after.id)
         # leaving the `with` committed durably (synchronous=FULL): only now is it reported done
         return ScanOutcome(

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from kiosk.domain.model import Customer, Program, Role, Staff
 from kiosk.domain.people import search_key, words_of
 from kiosk.domain.phones import FALLBACK_REGION, search_tail
 from kiosk.store import name_index
+from kiosk.store.prepared import Prepared
 from kiosk.store.rows import customer_values, program_values, to_customer, to_program, to_staff
 from kiosk.store.schema import customers, programs, staff
+
+# read on every scan and lookup: compiled once (kiosk.store.prepared)
+_CUSTOMER = Prepared(select(customers).where(customers.c.id == bindparam("customer_id")), "CustomerRow")
+_PROGRAM = Prepared(select(programs).where(programs.c.id == bindparam("program_id")), "ProgramRow")
+_ALL_PROGRAMS = Prepared(select(programs).order_by(programs.c.created_at, programs.c.name), "ProgramRow")
 
 
 def insert_customer(conn: Connection, customer: Customer, now: datetime) -> None:
@@ -28,7 +34,7 @@ def update_customer(conn: Connection, customer: Customer, now: datetime) -> None
 
 
 def get_customer(conn: Connection, customer_id: str) -> Customer | None:
-    row = conn.execute(select(customers).where(customers.c.id == customer_id)).first()
+    row = _CUSTOMER.first(conn, customer_id=customer_id)
     return to_customer(row) if row else None
 
 
@@ -109,14 +115,12 @@ def upsert_program(conn: Connection, program: Program, now: datetime) -> None:
 
 
 def get_program(conn: Connection, program_id: str) -> Program | None:
-    row = conn.execute(select(programs).where(programs.c.id == program_id)).first()
+    row = _PROGRAM.first(conn, program_id=program_id)
     return to_program(row) if row else None
 
 
 def all_programs(conn: Connection) -> list[Program]:
-    return [
-        to_program(r) for r in conn.execute(select(programs).order_by(programs.c.created_at, programs.c.name))
-    ]
+    return [to_program(r) for r in _ALL_PROGRAMS.all(conn)]
 
 
 def insert_staff(conn: Connection, member: Staff, pin_hash: str, now: datetime) -> None:

@@ -4,22 +4,43 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 
 from kiosk.domain import ledger as rules
 from kiosk.domain.model import Balance, Card, Event, EventKind
+from kiosk.store.prepared import Prepared
 from kiosk.store.rows import balance_values, card_values, event_values, to_card, to_event
 from kiosk.store.schema import cards, events, outbox
 
+# the statements of every scan, compiled once (kiosk.store.prepared)
+_CARD = Prepared(select(cards).where(cards.c.id == bindparam("card_id")), "CardRow")
+_CARDS_OF_CUSTOMER = Prepared(
+    select(cards).where(cards.c.customer_id == bindparam("customer_id")).order_by(cards.c.created_at),
+    "CardRow",
+)
+_INSERT_EVENT = Prepared(
+    insert(events).values({c.name: bindparam(c.name, type_=c.type) for c in events.c if c.name != "n"})
+)
+_INSERT_OUTBOX = Prepared(insert(outbox).values(event_n=bindparam("event_n"), state="pending", attempts=0))
+_UPDATE_CARD_BALANCE = Prepared(
+    update(cards)
+    .where(cards.c.id == bindparam("card_id"))
+    .values(
+        {
+            name: bindparam(name, type_=cards.c[name].type)
+            for name in ("units", "lifetime", "redemptions", "visits", "last_earn_at")
+        }
+    )
+)
+
 
 def get_card(conn: Connection, card_id: int) -> Card | None:
-    row = conn.execute(select(cards).where(cards.c.id == card_id)).first()
+    row = _CARD.first(conn, card_id=card_id)
     return to_card(row) if row else None
 
 
 def cards_of_customer(conn: Connection, customer_id: str) -> list[Card]:
-    rows = conn.execute(select(cards).where(cards.c.customer_id == customer_id).order_by(cards.c.created_at))
-    return [to_card(r) for r in rows]
+    return [to_card(r) for r in _CARDS_OF_CUSTOMER.all(conn, customer_id=customer_id)]
 
 
 def cards_of_customers(conn: Connection, customer_ids: list[str]) -> dict[str, list[Card]]:
@@ -44,20 +65,16 @@ def card_exists(conn: Connection, card_id: int) -> bool:
 
 def append_event(conn: Connection, card: Card, event: Event, *, to_outbox: bool = True) -> Card:
     """Record one event and move the card's cached balance with it, in the caller's transaction."""
-    n = conn.execute(insert(events).values(**event_values(event))).inserted_primary_key[0]
+    n = _INSERT_EVENT.write(conn, **event_values(event))
     if to_outbox:
-        conn.execute(insert(outbox).values(event_n=n, state="pending", attempts=0))
+        _INSERT_OUTBOX.write(conn, event_n=n)
     balance = rules.apply(card.balance, event)
     last_earn_at = card.last_earn_at
     if event.kind is EventKind.EARN:
         last_earn_at = event.occurred_at if last_earn_at is None else max(last_earn_at, event.occurred_at)
     elif event.kind is EventKind.VOID and event.ref_kind is EventKind.EARN:
         last_earn_at = last_earn_time(conn, card.id)
-    conn.execute(
-        update(cards)
-        .where(cards.c.id == card.id)
-        .values(last_earn_at=last_earn_at, **balance_values(balance))
-    )
+    _UPDATE_CARD_BALANCE.write(conn, card_id=card.id, last_earn_at=last_earn_at, **balance_values(balance))
     return Card(
         id=card.id,
         customer_id=card.customer_id,

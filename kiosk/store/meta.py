@@ -5,15 +5,47 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from kiosk.domain.codes import PublicKey
+from kiosk.store.prepared import Prepared
 from kiosk.store.schema import audit_log, locations, settings, signing_keys
+
+# every scan reads settings and keys: compiled once (kiosk.store.prepared)
+_SETTING = Prepared(select(settings.c.value).where(settings.c.key == bindparam("key")))
+_LOCATION_AND_DEVICE = Prepared(
+    select(settings.c.key, settings.c.value).where(
+        or_(settings.c.key == "location_id", settings.c.key == "device_id")
+    )
+)
+_BUSINESS_KEYS = Prepared(
+    select(
+        settings.c.value.label("business_id"),
+        signing_keys.c.key_id,
+        signing_keys.c.public_key,
+        signing_keys.c.revoked,
+    )
+    .select_from(
+        settings.outerjoin(
+            signing_keys,
+            signing_keys.c.business_id
+            == select(settings.c.value).where(settings.c.key == "business_id").scalar_subquery(),
+        )
+    )
+    .where(settings.c.key == "business_id"),
+    "BusinessKeyRow",
+)
 
 
 def get_setting(conn: Connection, key: str, default: str | None = None) -> str | None:
-    value = conn.execute(select(settings.c.value).where(settings.c.key == key)).scalar()
+    value = _SETTING.scalar(conn, key=key)
     return default if value is None else value
+
+
+def location_and_device(conn: Connection) -> tuple[str | None, str | None]:
+    """Where this kiosk stands and which device it is: every ledger event records both."""
+    found = dict(_LOCATION_AND_DEVICE.all(conn))
+    return found.get("location_id"), found.get("device_id")
 
 
 def put_setting(conn: Connection, key: str, value: str) -> None:
@@ -124,12 +156,7 @@ def location_names(conn: Connection) -> dict[str, str]:
 
 def own_business_keys(conn: Connection) -> tuple[int, dict[int, PublicKey]]:
     """This kiosk's business id and its trusted keys in one query: the hot path of every scan."""
-    business = select(settings.c.value).where(settings.c.key == "business_id").scalar_subquery()
-    rows = conn.execute(
-        select(settings.c.value.label("business_id"), signing_keys)
-        .select_from(settings.outerjoin(signing_keys, signing_keys.c.business_id == business))
-        .where(settings.c.key == "business_id")
-    ).all()
+    rows = _BUSINESS_KEYS.all(conn)
     if not rows:
         return 0, {}
     business_id = int(rows[0].business_id)

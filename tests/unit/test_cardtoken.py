@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 import segno
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -83,6 +85,21 @@ def test_future_version_is_reported():
     with pytest.raises(cardtoken.TokenError) as err:
         cardtoken.decode(bumped)
     assert err.value.problem is cardtoken.TokenProblem.UNSUPPORTED_VERSION
+
+
+@given(st.binary(min_size=78, max_size=78), st.integers(1, 7))
+def test_decoding_reads_every_bit_and_refuses_any_spare_bit(rest, spare):
+    """decode reads the text as one base-32 number; it must agree with RFC 4648 base32 on every
+    byte, and a set bit among the last character's 3 unused ones is not a token."""
+    raw = bytes([cardtoken.VERSION]) + rest
+    text = base64.b32encode(raw).decode().rstrip("=")
+    token = cardtoken.decode(text)
+    assert token.payload + token.signature == raw
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    altered = text[:-1] + alphabet[alphabet.index(text[-1]) | spare]
+    with pytest.raises(cardtoken.TokenError) as err:
+        cardtoken.decode(altered)
+    assert err.value.problem is cardtoken.TokenProblem.MALFORMED
 
 
 @given(st.text(max_size=300))

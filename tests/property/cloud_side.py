@@ -66,6 +66,12 @@ class Cloud:
             business_id = business.id
         return OwnerApi(self.http, email), business_id
 
+    def set_shop_zone(self, owner: OwnerApi, zone: str) -> str:
+        """The owner tells the cloud the shop's time zone (its analytics count the shop's days).
+        Returns the answer's status and text: a cloud that cannot take it shows in the day checks."""
+        r = self.http.patch("/api/v1/businesses/me", json={"time_zone": zone}, headers=owner.headers)
+        return f"PATCH /businesses/me time_zone={zone}: {r.status_code} {r.text[:200]}"
+
     def read(self, owner: OwnerApi, bid: int, first: date, last: date) -> CloudRun:
         """Every card's balance, the day each event is counted on, and the analytics of the days
         from `first` to `last` (the dashboard's own endpoints)."""

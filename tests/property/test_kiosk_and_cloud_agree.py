@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, note, settings
 
 from tests.helpers import real_now
 from tests.property.cloud_side import Cloud
@@ -60,8 +60,10 @@ def kiosk_rejections(kiosk: Kiosk) -> list:
 )
 @given(history=histories())
 def test_kiosk_and_cloud_tell_the_same_story(cloud: Cloud, tmp_path, history: History):
+    note(f"history: {history!r}")  # printed with a failure (the report's own listing leaves it out)
     start = clock_change_before(real_now()) - timedelta(seconds=history.before_change_seconds)
     owner, business_id = cloud.new_business()
+    zone_set = cloud.set_shop_zone(owner, SHOP_ZONE.key)
     kiosk = _paired_kiosk(cloud, owner, tmp_path / f"kiosk{next(_folders)}")
     try:
         kiosk.clock.now = start
@@ -83,6 +85,8 @@ def test_kiosk_and_cloud_tell_the_same_story(cloud: Cloud, tmp_path, history: Hi
     lifetimes = {c: b.lifetime for c, b in run.balances.items()}
     assert {c: b.lifetime for c, b in seen.balances.items()} == lifetimes, "lifetime differs"
     assert set(seen.event_days) == set(run.event_days)
-    assert seen.event_days == run.event_days, "an event falls on another day in the cloud"
+    assert seen.event_days == run.event_days, f"an event falls on another day in the cloud ({zone_set})"
     assert seen.by_offer == run.by_offer, "per-offer counts differ (visits, stamps, rewards)"
-    assert seen.by_day == run.by_day, "per-day counts differ (visits, stamps, rewards, new customers)"
+    assert seen.by_day == run.by_day, (
+        f"per-day counts differ (visits, stamps, rewards, new customers; {zone_set})"
+    )

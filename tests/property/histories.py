@@ -32,11 +32,13 @@ class Enrol:
 class Earn:
     card: int  # an index into the cards made so far (modulo their number)
     quantity: int
+    undo_after: int | None = None  # the cashier takes it back this many seconds later
 
 
 @dataclass(frozen=True, slots=True)
 class Redeem:
     card: int
+    undo_after: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,9 @@ Action = Enrol | Earn | Redeem | Undo | Adjust | Referral
 class Step:
     wait_seconds: int  # after the previous step
     action: Action
+    # instead of waiting: this many seconds after the shop's next local midnight (negative:
+    # before it), where the kiosk's and the cloud's days would part if they counted differently
+    near_midnight: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +89,18 @@ def clock_change_before(now: datetime, at_least_days: int = 10) -> datetime:
     raise AssertionError(f"no clock change in {SHOP_ZONE} in the 400 days before {now}")
 
 
+def next_step_time(now: datetime, step: Step) -> datetime:
+    if step.near_midnight is None:
+        return now + timedelta(seconds=step.wait_seconds)
+    day = now.astimezone(SHOP_ZONE).date()
+    while True:
+        day += timedelta(days=1)
+        midnight = datetime.combine(day, datetime.min.time(), tzinfo=SHOP_ZONE).astimezone(UTC)
+        at = midnight + timedelta(seconds=step.near_midnight)
+        if at >= now:
+            return at
+
+
 offer_specs = st.builds(
     OfferSpec,
     stamps_required=st.one_of(st.integers(2, 5), st.integers(2, 50)),
@@ -92,6 +109,8 @@ offer_specs = st.builds(
     undo_window_seconds=st.sampled_from((120, 0, 3600)),
 )
 _card = st.integers(0, 50)
+_near_midnight = st.integers(-300, 300)
+_undo_after = st.one_of(st.none(), st.integers(0, 300))
 _waits = st.one_of(st.integers(0, 180), st.integers(0, 6 * 3600), st.integers(0, 30 * 3600))
 
 
@@ -106,8 +125,8 @@ def _enrol(offer_count: int) -> st.SearchStrategy[Enrol]:
 def _actions(offer_count: int) -> st.SearchStrategy[Action]:
     return st.one_of(
         _enrol(offer_count),
-        st.builds(Earn, _card, st.integers(1, 20)),
-        st.builds(Redeem, _card),
+        st.builds(Earn, _card, st.integers(1, 20), _undo_after),
+        st.builds(Redeem, _card, _undo_after),
         st.builds(Undo, _card),
         st.builds(Adjust, _card, st.integers(-5, 5).filter(bool)),
         st.builds(Referral, _card, st.integers(1, 5)),
@@ -118,5 +137,6 @@ def _actions(offer_count: int) -> st.SearchStrategy[Action]:
 def histories(draw, max_steps: int = 25) -> History:
     offers = tuple(draw(st.lists(offer_specs, min_size=1, max_size=3)))
     first = Step(draw(_waits), draw(_enrol(len(offers))))
-    rest = draw(st.lists(st.builds(Step, _waits, _actions(len(offers))), max_size=max_steps))
+    step = st.builds(Step, _waits, _actions(len(offers)), st.one_of(st.none(), _near_midnight))
+    rest = draw(st.lists(step, max_size=max_steps))
     return History(offers, draw(st.integers(0, 3 * 24 * 3600)), (first, *rest))

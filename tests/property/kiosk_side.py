@@ -24,6 +24,7 @@ from tests.property.histories import (
     Redeem,
     Referral,
     Undo,
+    next_step_time,
 )
 from tests.sync.harness import Kiosk
 
@@ -101,7 +102,7 @@ def apply_history(kiosk: Kiosk, history: History, offer_ids: list[str], start: d
     run = KioskRun(offer_ids)
     kiosk.clock.now = start
     for step in history.steps:
-        kiosk.clock.advance(seconds=step.wait_seconds)
+        kiosk.clock.now = next_step_time(kiosk.clock(), step)
         action = step.action
         if isinstance(action, Enrol):
             chosen = [offer_ids[i] for i in action.offers]
@@ -127,6 +128,11 @@ def apply_history(kiosk: Kiosk, history: History, offer_ids: list[str], start: d
             _referral(kiosk, card_id, action.units)
             continue
         run.refused += out.refusal is not None
+        taken_back = getattr(action, "undo_after", None)
+        if out.refusal is None and taken_back is not None:
+            kiosk.clock.advance(seconds=taken_back)
+            undone = services.undo(card_id, actor=OWNER, event_id=out.event.id)
+            run.refused += undone.refusal is not None
     return run
 
 

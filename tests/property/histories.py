@@ -109,8 +109,8 @@ offer_specs = st.builds(
     undo_window_seconds=st.sampled_from((120, 0, 3600)),
 )
 _card = st.integers(0, 50)
-_near_midnight = st.integers(-300, 300)
-_undo_after = st.one_of(st.none(), st.integers(0, 300))
+_near_midnight = st.integers(-180, 180)
+_undo_after = st.one_of(st.none(), st.integers(0, 240))
 _waits = st.one_of(st.integers(0, 180), st.integers(0, 6 * 3600), st.integers(0, 30 * 3600))
 
 
@@ -125,7 +125,7 @@ def _enrol(offer_count: int) -> st.SearchStrategy[Enrol]:
 def _actions(offer_count: int) -> st.SearchStrategy[Action]:
     return st.one_of(
         _enrol(offer_count),
-        st.builds(Earn, _card, st.integers(1, 20), _undo_after),
+        st.builds(Earn, _card, st.one_of(st.integers(1, 3), st.integers(1, 20)), _undo_after),
         st.builds(Redeem, _card, _undo_after),
         st.builds(Undo, _card),
         st.builds(Adjust, _card, st.integers(-5, 5).filter(bool)),

@@ -111,7 +111,7 @@ offer_specs = st.builds(
 _card = st.integers(0, 50)
 _near_midnight = st.integers(-180, 180)
 _undo_after = st.one_of(st.none(), st.integers(0, 240))
-_waits = st.one_of(st.integers(0, 180), st.integers(0, 6 * 3600), st.integers(0, 30 * 3600))
+_waits = st.one_of(st.integers(0, 180), st.integers(0, 6 * 3600), st.integers(3 * 3600, 30 * 3600))
 
 
 def _enrol(offer_count: int) -> st.SearchStrategy[Enrol]:
@@ -128,7 +128,7 @@ def _actions(offer_count: int) -> st.SearchStrategy[Action]:
         st.builds(Earn, _card, st.one_of(st.integers(1, 3), st.integers(1, 20)), _undo_after),
         st.builds(Redeem, _card, _undo_after),
         st.builds(Undo, _card),
-        st.builds(Adjust, _card, st.integers(-5, 5).filter(bool)),
+        st.builds(Adjust, _card, st.one_of(st.integers(-5, -1), st.integers(1, 5))),
         st.builds(Referral, _card, st.integers(1, 5)),
     )
 
@@ -138,5 +138,5 @@ def histories(draw, max_steps: int = 25) -> History:
     offers = tuple(draw(st.lists(offer_specs, min_size=1, max_size=3)))
     first = Step(draw(_waits), draw(_enrol(len(offers))))
     step = st.builds(Step, _waits, _actions(len(offers)), st.one_of(st.none(), _near_midnight))
-    rest = draw(st.lists(step, max_size=max_steps))
+    rest = draw(st.lists(step, min_size=3, max_size=max_steps))
     return History(offers, draw(st.integers(0, 3 * 24 * 3600)), (first, *rest))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 from datetime import timedelta
 
-from hypothesis import HealthCheck, Phase, example, given, note, settings
+from hypothesis import HealthCheck, Phase, event, example, given, note, settings
 
 from tests.helpers import real_now
 from tests.property.cloud_side import Cloud
@@ -83,7 +83,8 @@ _ONE_OFFER = (OfferSpec(stamps_required=2, per_visit_limit=1, cooldown_seconds=0
 @given(history=histories())
 def test_kiosk_and_cloud_tell_the_same_story(cloud: Cloud, tmp_path, history: History):
     note(f"history: {history!r}")  # printed with a failure (the report's own listing leaves it out)
-    start = clock_change_before(real_now()) - timedelta(seconds=history.before_change_seconds)
+    change = clock_change_before(real_now())
+    start = change - timedelta(seconds=history.before_change_seconds)
     owner, business_id = cloud.new_business()
     zone_set = cloud.set_shop_zone(owner, SHOP_ZONE.key)
     kiosk = _paired_kiosk(cloud, owner, tmp_path / f"kiosk{next(_folders)}")
@@ -98,6 +99,11 @@ def test_kiosk_and_cloud_tell_the_same_story(cloud: Cloud, tmp_path, history: Hi
         kiosk.close()
     # a day either side: a UTC day can start before the shop's first one and end after its last
     first, last = min(run.event_days.values()), kiosk.clock().astimezone(SHOP_ZONE).date()
+    # what the generated histories reach, for --hypothesis-show-statistics
+    event(f"{len(set(run.event_days.values()))} local day(s) with events")
+    event(
+        "across the clock change" if start <= change <= kiosk.clock() else "on one side of the clock change"
+    )
     seen = cloud.read(owner, business_id, first - timedelta(days=1), last + timedelta(days=1))
 
     assert run.recomputed == run.balances, "the kiosk's cached balances disagree with its own events"

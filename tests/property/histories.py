@@ -58,7 +58,19 @@ class Referral:
     units: int
 
 
-Action = Enrol | Earn | Redeem | Undo | Adjust | Referral
+@dataclass(frozen=True, slots=True)
+class NewCode:
+    """A lost card: a manager prints a new code for it (no ledger event; nothing may change)."""
+
+    card: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sync:
+    """The kiosk's sync round runs mid-history: the cloud's balances come back under its own."""
+
+
+Action = Enrol | Earn | Redeem | Undo | Adjust | Referral | NewCode | Sync
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +123,8 @@ offer_specs = st.builds(
 _card = st.integers(0, 50)
 _near_midnight = st.integers(-180, 180)
 _undo_after = st.one_of(st.none(), st.integers(0, 240))
-_waits = st.one_of(st.integers(0, 180), st.integers(0, 6 * 3600), st.integers(3 * 3600, 30 * 3600))
+_long_wait = st.integers(3 * 3600, 30 * 3600)  # the next day, often: histories cross many midnights
+_waits = st.one_of(st.integers(0, 180), st.integers(0, 6 * 3600), _long_wait, _long_wait)
 
 
 def _enrol(offer_count: int) -> st.SearchStrategy[Enrol]:
@@ -130,6 +143,8 @@ def _actions(offer_count: int) -> st.SearchStrategy[Action]:
         st.builds(Undo, _card),
         st.builds(Adjust, _card, st.one_of(st.integers(-5, -1), st.integers(1, 5))),
         st.builds(Referral, _card, st.integers(1, 5)),
+        st.builds(NewCode, _card),
+        st.just(Sync()),
     )
 
 

@@ -3,6 +3,7 @@ use case makes yet, its real store) on a real SQLite file, with a clock the hist
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -20,9 +21,11 @@ from tests.property.histories import (
     Earn,
     Enrol,
     History,
+    NewCode,
     OfferSpec,
     Redeem,
     Referral,
+    Sync,
     Undo,
     next_step_time,
 )
@@ -97,7 +100,9 @@ def _referral(kiosk: Kiosk, card_id: int, units: int) -> None:
         )
 
 
-def apply_history(kiosk: Kiosk, history: History, offer_ids: list[str], start: datetime) -> KioskRun:
+def apply_history(
+    kiosk: Kiosk, history: History, offer_ids: list[str], start: datetime, sync: Callable[[], None]
+) -> KioskRun:
     services = Services(kiosk.ctx)
     run = KioskRun(offer_ids)
     kiosk.clock.now = start
@@ -113,6 +118,9 @@ def apply_history(kiosk: Kiosk, history: History, offer_ids: list[str], start: d
                 assert out.refusal is None, out.refusal
                 run.card_ids += sorted(out.tokens, key=lambda cid: chosen.index(_offer_of(kiosk, cid)))
             continue
+        if isinstance(action, Sync):
+            sync()
+            continue
         card_id = run.card_ids[action.card % len(run.card_ids)]
         if isinstance(action, Earn):
             out = services.record_scan(
@@ -124,6 +132,9 @@ def apply_history(kiosk: Kiosk, history: History, offer_ids: list[str], start: d
             out = services.undo(card_id, actor=OWNER)
         elif isinstance(action, Adjust):
             out = services.adjust(card_id, action.units, "counted again", actor=OWNER)
+        elif isinstance(action, NewCode):
+            out = services.new_card_code(card_id, actor=OWNER)
+            assert out.refusal is None, out.refusal
         elif isinstance(action, Referral):
             _referral(kiosk, card_id, action.units)
             continue

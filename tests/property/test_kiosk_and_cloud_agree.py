@@ -91,7 +91,7 @@ def test_kiosk_and_cloud_tell_the_same_story(cloud: Cloud, tmp_path, history: Hi
     try:
         kiosk.clock.now = start
         offer_ids = make_offers(kiosk, history.offers)
-        run = apply_history(kiosk, history, offer_ids, start)
+        run = apply_history(kiosk, history, offer_ids, start, lambda: _sync(kiosk, cloud))
         kiosk.clock.advance(minutes=1)
         read_kiosk(kiosk, run)
         _sync(kiosk, cloud)

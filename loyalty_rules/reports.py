@@ -2,8 +2,9 @@
 per day, per offer and per member of staff. Pure: the events and the time zone come in.
 
 Undone stamps do not count: a void cancels the visit and the stamps of the scan it names (and a
-voided reward is no reward). A void counts on its own day, which is the scan's day in practice,
-since the undo window is a couple of minutes.
+voided reward is no reward). A void counts on its own day: a stamp at 23:58 undone at 00:01 stays
+in the day a manager may already have read and is taken back in the next, so a closed day's
+figures never change. The cloud's analytics count the same way (cloud/routes/analytics.py).
 """
 
 from __future__ import annotations

@@ -151,3 +151,17 @@ def redis_url(redis_server) -> str:
     """The private Redis, emptied for this test."""
     redis_server.flush()
     return redis_server.url
+
+
+# one private PostgreSQL for the whole session, whichever folders ask for it (cloud, property)
+@pytest.fixture(scope="session")
+def postgres_server():
+    from tests.postgres_server import PostgresServer, postgres_unavailable_reason
+
+    reason = postgres_unavailable_reason()
+    if reason:
+        print(f"\nskipping PostgreSQL tests: {reason}")
+        pytest.skip(reason)
+    server = PostgresServer()
+    yield server
+    server.stop()

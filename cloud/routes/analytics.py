@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import aliased
 
 from cloud.deps import Now, ReadDb, User
 from cloud.models import Conflict, Customer, Event, Location, Offer
@@ -25,11 +26,24 @@ def _kinds(kinds: frozenset[EventKind]) -> list[str]:
     return sorted(k.value for k in kinds)
 
 
-# the shared report rules (loyalty_rules.reports) say which kinds count as what, here as in the
-# kiosk's reports
-_VISITS = func.sum(case((Event.kind.in_(_kinds(VISIT_KINDS)), 1), else_=0))
-_STAMPS = func.sum(case((Event.kind.in_(_kinds(STAMP_KINDS)), Event.units), else_=0))
-_REDEMPTIONS = func.sum(case((Event.kind.in_(_kinds(REWARD_KINDS)), 1), else_=0))
+# The shared report rules (loyalty_rules.reports) say which kinds count as what, here as in the
+# kiosk's reports, and that a void counts on its own day as the negative of the event it cancels:
+# a day already read (a stamp at 23:58) keeps its figures when the stamp is undone after midnight.
+_Target = aliased(Event)
+_IS_VOID = Event.kind == EventKind.VOID.value
+_KIND = case((_IS_VOID, _Target.kind), else_=Event.kind)  # what the row counts as
+_SIGN = case((_IS_VOID, -1), else_=1)
+_VISITS = func.sum(case((_KIND.in_(_kinds(VISIT_KINDS)), _SIGN), else_=0))
+_STAMPS = func.sum(case((_KIND.in_(_kinds(STAMP_KINDS)), Event.units), else_=0))  # a void's are negative
+_REDEMPTIONS = func.sum(case((_KIND.in_(_kinds(REWARD_KINDS)), _SIGN), else_=0))
+
+
+def _with_targets(stmt):
+    """Each void row joined to the event it names (the target's kind says what it takes back)."""
+    return stmt.outerjoin(
+        _Target, and_(_Target.business_id == Event.business_id, _Target.id == Event.ref_event_id)
+    )
+
 
 # Strings with the ISO pattern, not `date`: pydantic would also take "0" or a number as a date
 # (a Unix time) and days far from now overflow date arithmetic; the schema says exactly what works.
@@ -73,8 +87,6 @@ def _range(session, bid: int, start: str | None, end: str | None, when) -> tuple
 def _counted(bid: int, lo: str, hi: str):
     return and_(
         Event.business_id == bid,
-        Event.voided.is_(False),
-        Event.kind != "void",
         Event.day >= lo,
         Event.day <= hi,
     )
@@ -86,7 +98,9 @@ def _rate(redemptions: int, visits: int) -> float:
 
 def daily(session, bid: int, lo: str, hi: str) -> list[DayStats]:
     stats = session.execute(
-        select(Event.day, _VISITS, _STAMPS, _REDEMPTIONS).where(_counted(bid, lo, hi)).group_by(Event.day)
+        _with_targets(select(Event.day, _VISITS, _STAMPS, _REDEMPTIONS).select_from(Event))
+        .where(_counted(bid, lo, hi))
+        .group_by(Event.day)
     ).all()
     new = dict(
         session.execute(
@@ -116,8 +130,9 @@ def _grouped(
     session, bid: int, lo: str, hi: str, column, model, limit: int | None = None
 ) -> list[GroupStats]:
     stmt = (
-        select(column, model.name, _VISITS.label("visits"), _STAMPS, _REDEMPTIONS)
-        .select_from(Event)
+        _with_targets(
+            select(column, model.name, _VISITS.label("visits"), _STAMPS, _REDEMPTIONS).select_from(Event)
+        )
         .outerjoin(model, and_(model.id == column, model.business_id == bid))
         .where(_counted(bid, lo, hi))
         .group_by(column, model.name)
@@ -142,8 +157,9 @@ def _grouped(
 def summary(user: User, session: ReadDb, when: Now, start: Start = None, end: End = None) -> AnalyticsSummary:
     """Per day, per offer and per location; the most popular offers; open conflicts.
 
-    visits = earn events, stamps = units of earns and referrals, redemptions = redeem events (voided
-    events and voids excluded), redemption_rate = redemptions / visits.
+    visits = earn events, stamps = units of earns and referrals, redemptions = redeem events, each
+    less those undone; an undo counts on its own day (a stamp at 23:58 undone at 00:01 stays in
+    the first day and is taken back in the second), redemption_rate = redemptions / visits.
     Days are the shop's local dates of occurred_at (its time zone: PATCH /businesses/me).
     """
     bid = user.business_id

@@ -1,4 +1,4 @@
-"""The four rules the kiosk and the cloud used to count differently (issue 14), each pinned:
+"""The five rules the kiosk and the cloud used to count differently (issue 14), each pinned:
 the same events give the same balances, report counts and days, and offers the same limits, on
 both sides."""
 
@@ -93,6 +93,38 @@ def test_referral_stamps_count_in_the_cloud_s_analytics_as_in_the_kiosk_s_report
     assert (cloud_day["visits"], cloud_day["stamps"]) == (kiosk_report.totals.visits, 3)
     offers = _analytics(cloud, owner)["offers"]
     assert [o["stamps"] for o in offers] == [3]
+
+
+def test_a_stamp_undone_after_midnight_stays_in_its_day_and_is_taken_back_in_the_next(cloud, shop):
+    """(e) the kiosk counted an undo on its own day, the cloud dropped the undone stamp from its
+    first day. Both now count the undo on its own day: a day a manager may have read keeps its
+    figures, and the period's totals are the same either way."""
+    owner, offer, kiosk = shop
+    card = cloud.enroll(kiosk, offer)
+    midnight = cloud.clock().replace(hour=0, minute=0, second=0, microsecond=0)
+    earn = cloud.event("earn", card, offer, 2, occurred_at=(midnight - timedelta(minutes=2)).isoformat())
+    void = cloud.event(
+        "void",
+        card,
+        offer,
+        -2,
+        ref_event_id=earn["id"],
+        occurred_at=(midnight + timedelta(minutes=1)).isoformat(),
+    )
+    assert [r["status"] for r in cloud.push(kiosk, earn, void)] == ["accepted"] * 2
+    utc = ZoneInfo("UTC")
+    start, end = period(cloud.clock(), 2, utc)
+    lines = [
+        ReportLine(midnight - timedelta(minutes=2), EventKind.EARN, 2, offer, "c"),
+        ReportLine(midnight + timedelta(minutes=1), EventKind.VOID, -2, offer, "c", None, EventKind.EARN),
+    ]
+    kiosk_days = [(str(d), t.visits, t.stamps) for d, t in summarise(lines, start, end, utc).by_day]
+    yesterday, today = str(midnight.date() - timedelta(days=1)), str(midnight.date())
+    assert kiosk_days == [(yesterday, 1, 2), (today, -1, -2)]
+    cloud_days = _analytics(cloud, owner, start=yesterday, end=today)["days"]
+    assert [(d["day"], d["visits"], d["stamps"]) for d in cloud_days] == kiosk_days
+    # over both days the stamp is gone, on both sides
+    assert [o["stamps"] for o in _analytics(cloud, owner, start=yesterday, end=today)["offers"]] == [0]
 
 
 # noon UTC (the cloud's test clock) is already 02:00 of the next day here, all year (no DST)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cloud.conftest import postgres_server  # noqa: F401  (a fixture, used by name)
 from tests.property.cloud_side import Cloud
 
 

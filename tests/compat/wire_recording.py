@@ -265,30 +265,37 @@ class Replayed:
 
 
 def replay(recording: dict, settings: Settings, delta: timedelta) -> Replayed:
-    """Every recorded request sent again to a fresh cloud (its clock on the shifted timeline)."""
+    """Every recorded request sent again to a fresh cloud (its clock on the shifted timeline). A
+    status other than the recorded one stops the replay there: what follows would be noise."""
     clock = MovableClock(datetime.fromisoformat(recording["start"]) + delta)
     shop = set_up_shop(settings, clock, recording["setup"])
-    bindings = shop.bindings
-    problems: list[str] = []
-    for n, step in enumerate(recording["exchanges"]):
-        clock.now = datetime.fromisoformat(step["at"]) + delta
-        query = {k: str(v) for k, v in fill(step["query"], bindings, delta).items()}
-        r = shop.http.request(
-            step["method"],
-            fill(step["path"], bindings, delta),
-            params=query,
-            headers=fill(step["headers"], bindings, delta),
-            json=fill(step["body"], bindings, delta),
-        )
+    try:
+        return Replayed(shop, _send_all(shop, recording["exchanges"], delta))
+    except BaseException:
+        shop.close()
+        raise
+
+
+def _send_all(shop: Shop, exchanges: list[dict], delta: timedelta) -> list[str]:
+    bindings, problems = shop.bindings, []
+    for n, step in enumerate(exchanges):
         label = f"#{n} {step['method']} {step['path']}"
+        shop.clock.now = datetime.fromisoformat(step["at"]) + delta
+        try:
+            query = {k: str(v) for k, v in fill(step["query"], bindings, delta).items()}
+            path, headers = fill(step["path"], bindings, delta), fill(step["headers"], bindings, delta)
+            body = fill(step["body"], bindings, delta)
+        except KeyError as exc:
+            return [*problems, f"{label}: {exc} was never answered; the rest not replayed"]
+        r = shop.http.request(step["method"], path, params=query, headers=headers, json=body)
         if r.status_code != step["status"]:
             problems.append(f"{label}: status {r.status_code}, recorded {step['status']}: {r.text[:300]}")
-            continue
+            return [*problems, f"the replay stopped at {label}"]
         answer = r.json() if r.content else None
         problems += [f"{label} {p}" for p in differences(step["answer"], answer, bindings, delta)]
         if isinstance(answer, dict) and "cursor" in answer:
             bindings["cursor"] = answer["cursor"]
-    return Replayed(shop, problems)
+    return problems
 
 
 def now_utc() -> datetime:

@@ -45,6 +45,7 @@ from kiosk.services import Actor, Services
 from kiosk.services.counter import new_event
 from kiosk.services.identity import issuing_private_key
 from kiosk.store import ledger, meta, sync_repo
+from tests.compat.ledger_views import kiosk_event
 from tests.compat.wire_recording import (
     MovableClock,
     RecordingClient,
@@ -155,11 +156,13 @@ def play_session(kiosk: Kiosk, shop, http: RecordingClient, clock: MovableClock)
 
 
 def kiosk_expectations(kiosk: Kiosk, cards: dict[str, int]) -> dict:
-    balances = {}
+    balances, events = {}, {}
     with kiosk.store.reading() as conn:
         for name, card_id in cards.items():
             cached = ledger.get_card(conn, card_id).balance
-            recomputed = balance_of(ledger.events_of_card(conn, card_id))
+            card_events = ledger.events_of_card(conn, card_id)
+            events[str(card_id)] = [kiosk_event(e) for e in card_events]
+            recomputed = balance_of(card_events)
             assert cached == recomputed, (name, cached, recomputed)
             balances[str(card_id)] = {
                 "units": cached.units,
@@ -170,7 +173,7 @@ def kiosk_expectations(kiosk: Kiosk, cards: dict[str, int]) -> dict:
         pending = [p.event.id for p in sync_repo.pending_batch(conn, 1000)]
     tokens = {str(cid): token for cid, token in card_tokens(kiosk).items()}
     assert sorted(tokens) == sorted(str(c) for c in cards.values())
-    return {"balances": balances, "pending_event_ids": pending, "tokens": tokens}
+    return {"balances": balances, "events": events, "pending_event_ids": pending, "tokens": tokens}
 
 
 def card_tokens(kiosk: Kiosk) -> dict[int, str]:
@@ -205,7 +208,8 @@ def postgres_copy(recording: dict, work: Path, expected_cloud: dict) -> str:
         replayed = replay(recording, cloud_settings(url, work / "pg"), delta=timedelta())
         try:
             assert not replayed.problems, replayed.problems
-            assert replayed.shop.balances() == expected_cloud
+            assert replayed.shop.balances() == expected_cloud["balances"]
+            assert replayed.shop.events(sorted(expected_cloud["balances"])) == expected_cloud["events"]
         finally:
             replayed.shop.close()
         dbname = url.rsplit("/", 1)[1]
@@ -237,6 +241,7 @@ def main() -> None:
         cards = play_session(kiosk, shop, http, clock)
         kiosk_side = kiosk_expectations(kiosk, cards)
         cloud_balances = shop.balances()
+        cloud_events = shop.events(sorted(cloud_balances))
         business_id = http.exchanges[0]["answer"]["business_id"]
         device_id = http.exchanges[0]["answer"]["device_id"]
         kiosk_key = http.exchanges[0]["answer"]["key_id"]
@@ -257,10 +262,11 @@ def main() -> None:
         FIXTURES.mkdir(exist_ok=True)
         vacuum_into_gzip(kiosk.store.path, FIXTURES / "kiosk.sqlite.gz")
         vacuum_into_gzip(work / "cloud" / "cloud.sqlite3", FIXTURES / "cloud.sqlite.gz")
-        expected = {"kiosk": kiosk_side, "cloud": {"balances": cloud_balances}, "cards": cards}
+        cloud_side = {"balances": cloud_balances, "events": cloud_events}
+        expected = {"kiosk": kiosk_side, "cloud": cloud_side, "cards": cards}
         (FIXTURES / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
         (FIXTURES / "wire_v1.json").write_text(json.dumps(recording, indent=1) + "\n")
-        (FIXTURES / "cloud.pg.sql").write_text(postgres_copy(recording, work, cloud_balances))
+        (FIXTURES / "cloud.pg.sql").write_text(postgres_copy(recording, work, cloud_side))
         commit = subprocess.run(
             ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
         ).stdout.strip()

@@ -9,6 +9,7 @@ import gzip
 import json
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ from kiosk.domain.ledger import balance_of
 from kiosk.services.cards import resolve
 from kiosk.store import ledger, migrate, open_store, sync_repo
 from kiosk.store.db import DB_FILENAME
+from tests.compat.ledger_views import card_events, kiosk_event, same_events
 from tests.compat.wire_recording import cloud_settings, replay, replay_delta
 from tests.helpers import real_now
 from tests.postgres_server import PG_BIN
@@ -78,7 +80,11 @@ def test_a_kiosk_ledger_from_d983ead_keeps_every_balance_its_outbox_and_its_code
             for card_id, recorded in EXPECTED["kiosk"]["balances"].items():
                 card = ledger.get_card(conn, int(card_id))
                 assert as_dict(card.balance) == recorded, card_id
-                assert as_dict(balance_of(ledger.events_of_card(conn, int(card_id)))) == recorded, card_id
+                events = ledger.events_of_card(conn, int(card_id))
+                assert as_dict(balance_of(events)) == recorded, card_id
+                assert same_events([kiosk_event(e) for e in events]) == same_events(
+                    EXPECTED["kiosk"]["events"][card_id]
+                ), card_id
             pending = [p.event.id for p in sync_repo.pending_batch(conn, 1000)]
             assert pending == EXPECTED["kiosk"]["pending_event_ids"]
             assert ledger.pending_count(conn) == len(pending)
@@ -93,8 +99,9 @@ def test_a_kiosk_ledger_from_d983ead_keeps_every_balance_its_outbox_and_its_code
 # --- the cloud ---------------------------------------------------------------------------------
 
 
-def _cloud_balances(database_url: str, data_dir: Path) -> dict[str, dict]:
-    """Today's cloud opened on the database (create_app upgrades it to head), read as its owner."""
+def _cloud_reads(database_url: str, data_dir: Path) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+    """Today's cloud opened on the database (create_app upgrades it to head), read as its owner:
+    every card's balance and events."""
     settings = cloud_settings(database_url, data_dir)
     app = create_app(settings, clock=FakeClock())
     with TestClient(app, raise_server_exceptions=False) as http:
@@ -104,12 +111,21 @@ def _cloud_balances(database_url: str, data_dir: Path) -> dict[str, dict]:
         assert current == ScriptDirectory.from_config(alembic_config(db.write_engine)).get_current_head()
         owner = OwnerApi(http, RECORDING["setup"]["owner_email"], RECORDING["setup"]["password"])
         cards = owner._ok(http.get("/api/v1/cards", params={"limit": 1000}, headers=owner.headers))
-        return {str(c["id"]): c["balance"] for c in cards}
+        balances = {str(c["id"]): c["balance"] for c in cards}
+        return balances, card_events(owner, sorted(balances))
+
+
+def assert_cloud_kept_everything(balances: dict, events: dict, shifted: timedelta = timedelta()) -> None:
+    """The recorded balances, and every event (its times moved by `shifted` in a replay)."""
+    assert balances == EXPECTED["cloud"]["balances"]
+    assert events.keys() == EXPECTED["cloud"]["events"].keys()
+    for card_id, recorded in EXPECTED["cloud"]["events"].items():
+        assert same_events(events[card_id]) == same_events(recorded, shifted), card_id
 
 
 def test_the_cloud_sqlite_database_from_d983ead_upgrades_and_keeps_every_balance(tmp_path):
     path = unpack("cloud.sqlite.gz", tmp_path / "cloud" / "cloud.sqlite3")
-    assert _cloud_balances(f"sqlite:///{path}", tmp_path / "cloud") == EXPECTED["cloud"]["balances"]
+    assert_cloud_kept_everything(*_cloud_reads(f"sqlite:///{path}", tmp_path / "cloud"))
 
 
 @pytest.mark.postgres
@@ -135,7 +151,7 @@ def test_the_cloud_postgresql_dump_from_d983ead_restores_upgrades_and_keeps_ever
         timeout=120,
     )
     (tmp_path / "cloud").mkdir()
-    assert _cloud_balances(url, tmp_path / "cloud") == EXPECTED["cloud"]["balances"]
+    assert_cloud_kept_everything(*_cloud_reads(url, tmp_path / "cloud"))
 
 
 # --- the wire ----------------------------------------------------------------------------------
@@ -153,7 +169,9 @@ def test_a_version_1_kiosks_session_replayed_gets_the_same_answers_and_balances(
     replayed = replay(RECORDING, cloud_settings(fresh_database, tmp_path), delta)
     try:
         assert replayed.problems == []
-        assert replayed.shop.balances() == EXPECTED["cloud"]["balances"]
+        assert_cloud_kept_everything(
+            replayed.shop.balances(), replayed.shop.events(sorted(EXPECTED["cloud"]["balances"])), delta
+        )
     finally:
         replayed.shop.close()
 

@@ -29,6 +29,7 @@ from cloud.app import create_app
 from cloud.security import Passwords
 from cloud.services import create_business
 from cloud.settings import Settings
+from tests.compat.ledger_views import card_events
 from tests.sync.harness import OwnerApi
 
 # a fixed key-encryption key: the fixtures' sealed business keys open only with the one they
@@ -115,6 +116,11 @@ class Shop:
         owner = OwnerApi(self.http, self.owner_email, self.owner_password)
         cards = owner._ok(self.http.get("/api/v1/cards", params={"limit": 1000}, headers=owner.headers))
         return {str(c["id"]): c["balance"] for c in cards}
+
+    def events(self, card_ids: list[str]) -> dict[str, list[dict]]:
+        """Each card's events as the owner's dashboard lists them, without the cloud's own ids and
+        times (sequence, receipt, device), which a restore or a replay makes anew."""
+        return card_events(OwnerApi(self.http, self.owner_email, self.owner_password), card_ids)
 
 
 def open_cloud(settings: Settings, clock: MovableClock) -> tuple[Any, TestClient]:

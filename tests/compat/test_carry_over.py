@@ -8,10 +8,12 @@ from __future__ import annotations
 import gzip
 import json
 import shutil
+import sqlite3
 import subprocess
 from datetime import timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -24,11 +26,12 @@ from kiosk.domain.ledger import balance_of
 from kiosk.services.cards import resolve
 from kiosk.store import ledger, migrate, open_store, sync_repo
 from kiosk.store.db import DB_FILENAME
+from kiosk.sync import pairing
 from tests.compat.ledger_views import card_events, kiosk_event, same_events
 from tests.compat.wire_recording import cloud_settings, replay, replay_delta
 from tests.helpers import real_now
 from tests.postgres_server import PG_BIN
-from tests.sync.harness import OwnerApi
+from tests.sync.harness import Clock, Kiosk, OwnerApi
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text())
@@ -40,6 +43,15 @@ def unpack(name: str, target: Path) -> Path:
     with gzip.open(FIXTURES / name, "rb") as packed, open(target, "wb") as out:
         shutil.copyfileobj(packed, out)
     return target
+
+
+def revision_in(path: Path) -> str:
+    """The Alembic revision a SQLite file was left at, read before any code of today opens it."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
+    finally:
+        conn.close()
 
 
 def as_dict(balance) -> dict[str, int]:
@@ -70,7 +82,7 @@ def test_the_fixtures_hold_a_varied_ledger():
 
 def test_a_kiosk_ledger_from_d983ead_keeps_every_balance_its_outbox_and_its_codes(tmp_path):
     data_dir = tmp_path / "kiosk"
-    unpack("kiosk.sqlite.gz", data_dir / DB_FILENAME)
+    assert revision_in(unpack("kiosk.sqlite.gz", data_dir / DB_FILENAME)) == "0007"
     store = open_store(data_dir, now=real_now())  # migrates to head (a backup is written first)
     try:
         with store.reading() as conn:
@@ -125,6 +137,7 @@ def assert_cloud_kept_everything(balances: dict, events: dict, shifted: timedelt
 
 def test_the_cloud_sqlite_database_from_d983ead_upgrades_and_keeps_every_balance(tmp_path):
     path = unpack("cloud.sqlite.gz", tmp_path / "cloud" / "cloud.sqlite3")
+    assert revision_in(path) == "0006_rules"
     assert_cloud_kept_everything(*_cloud_reads(f"sqlite:///{path}", tmp_path / "cloud"))
 
 
@@ -150,6 +163,8 @@ def test_the_cloud_postgresql_dump_from_d983ead_restores_upgrades_and_keeps_ever
         capture_output=True,
         timeout=120,
     )
+    with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0006_rules"
     (tmp_path / "cloud").mkdir()
     assert_cloud_kept_everything(*_cloud_reads(url, tmp_path / "cloud"))
 
@@ -204,3 +219,34 @@ def test_a_replay_notices_an_answer_that_changed(tmp_path):
         assert len(replayed.problems) == 5, found
     finally:
         replayed.shop.close()
+
+
+def test_the_kiosk_from_d983ead_sends_its_outbox_to_its_cloud_from_d983ead(tmp_path):
+    """Both ledgers of the session, migrated: the owner pairs the till again (its credential lives
+    in the OS keyring, not in the fixture), its pending events go up, and kiosk and cloud then
+    hold the kiosk's recorded balances for every card."""
+    data_dir = tmp_path / "kiosk"
+    unpack("kiosk.sqlite.gz", data_dir / DB_FILENAME)
+    cloud_path = unpack("cloud.sqlite.gz", tmp_path / "cloud" / "cloud.sqlite3")
+    settings = cloud_settings(f"sqlite:///{cloud_path}", tmp_path / "cloud")
+    app = create_app(settings, clock=FakeClock())
+    clock = Clock()
+    with TestClient(app, raise_server_exceptions=False) as http:
+        owner = OwnerApi(http, RECORDING["setup"]["owner_email"], RECORDING["setup"]["password"])
+        locations = owner._ok(http.get("/api/v1/locations", headers=owner.headers))
+        kiosk = Kiosk(data_dir, clock, existing=True)
+        try:
+            pairing.unpair(kiosk.store, kiosk.credentials, now=clock)
+            paired = kiosk.pair("http://testserver", owner.pairing_code(locations[0]["id"]), http=http)
+            assert paired.kept_pending == len(EXPECTED["kiosk"]["pending_event_ids"])
+            status = kiosk.engine(http).run_round()
+            assert status.online, status
+            assert status.accepted == len(EXPECTED["kiosk"]["pending_event_ids"])
+            assert kiosk.pending() == 0
+            with kiosk.store.reading() as conn:
+                for card_id, recorded in EXPECTED["kiosk"]["balances"].items():
+                    assert as_dict(ledger.get_card(conn, int(card_id)).balance) == recorded, card_id
+        finally:
+            kiosk.close()
+        cards = owner._ok(http.get("/api/v1/cards", params={"limit": 1000}, headers=owner.headers))
+        assert {str(c["id"]): c["balance"] for c in cards} == EXPECTED["kiosk"]["balances"]

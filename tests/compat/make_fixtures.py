@@ -8,7 +8,8 @@ It plays one small shop's session on fixed dates (from 2026-11-02 08:00 UTC): a 
 this process) whose owner makes a location and the "Coffee" offer; a kiosk (the real store, the
 real services, the real sync engine) paired with it, that makes the "Tea" offer, enrols four
 customers, stamps, redeems, undoes a stamp (a void), adjusts, grants referral stamps, makes a
-replacement code, syncs three times, and then records more events that stay in its outbox.
+replacement code, syncs three times (the answer to one push is lost on the way and the kiosk
+sends the same events again), and then records more events that stay in its outbox.
 It writes:
 
 - kiosk.sqlite.gz       the kiosk's ledger (VACUUM INTO: one file, no WAL; gzipped)
@@ -144,7 +145,10 @@ def play_session(kiosk: Kiosk, shop, http: RecordingClient, clock: MovableClock)
     scan("alice_tea", 2)
     scan("carol")
     clock.advance(minutes=10)
-    assert engine.run_round().online  # a second push and an incremental pull
+    http.lose_answer_to = "/api/v1/sync/push"
+    assert not engine.run_round().online  # the cloud took the push; its answer was lost
+    clock.advance(minutes=1)
+    assert engine.run_round().online  # the same events again (duplicates), an incremental pull
 
     clock.advance(hours=3)
     scan("alice_coffee")  # from here on, nothing is synced: the outbox keeps it

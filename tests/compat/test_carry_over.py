@@ -75,6 +75,9 @@ def test_the_fixtures_hold_a_varied_ledger():
         e["kind"] for x in RECORDING["exchanges"] if x["path"].endswith("/push") for e in x["body"]["events"]
     }
     assert kinds == {"enroll", "earn", "redeem", "void", "adjust", "referral"}
+    answered = [r["status"] for x in RECORDING["exchanges"] for r in (x["answer"] or {}).get("results", ())]
+    assert "duplicate" in answered  # a push sent again after its answer was lost
+    assert any(x.get("answer_lost") for x in RECORDING["exchanges"])
 
 
 # --- the kiosk ---------------------------------------------------------------------------------

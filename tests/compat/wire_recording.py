@@ -9,6 +9,8 @@ and fills it into the requests that follow. Times are shifted by one whole numbe
 the replayed session lies just before the replay's own now (no fixed date meets the real clock),
 and the replay's cloud clock follows the recorded one. Fields in VARIABLE_KEYS (the cloud's
 sequence numbers) are compared by type only: a v1 kiosk passes them back and never reads them.
+An exchange marked `answer_lost` is one whose answer never reached the kiosk (the recording cut
+the connection after the cloud answered): the kiosk sent it again later, as any v1 kiosk does.
 An answer may carry fields the recording lacks (a v1 kiosk ignores fields it does not know);
 every recorded field must be there with the recorded value.
 """
@@ -77,10 +79,12 @@ class RecordingClient(TestClient):
         super().__init__(app, raise_server_exceptions=False, **kwargs)
         self.clock = clock
         self.exchanges: list[dict] = []
+        self.lose_answer_to: str | None = None  # a path whose next answer the network loses
 
     def send(self, request: httpx.Request, **kwargs) -> httpx.Response:
         at = self.clock()
         response = super().send(request, **kwargs)
+        lost = request.url.path == self.lose_answer_to
         self.exchanges.append(
             {
                 "at": at.isoformat(),
@@ -91,8 +95,12 @@ class RecordingClient(TestClient):
                 "body": json.loads(request.content) if request.content else None,
                 "status": response.status_code,
                 "answer": response.json() if response.content else None,
+                **({"answer_lost": True} if lost else {}),
             }
         )
+        if lost:  # the cloud did the work; the kiosk never hears of it and will send it again
+            self.lose_answer_to = None
+            raise httpx.ReadError("connection reset (the answer was lost)", request=request)
         return response
 
 

@@ -232,7 +232,23 @@ def postgres_copy(recording: dict, work: Path, expected_cloud: dict) -> str:
         server.stop()
 
 
+PRODUCT = ("kiosk", "cloud", "cardtoken", "loyalty_rules")
+
+
+def git(*args: str) -> str:
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def made_by() -> tuple[str, str]:
+    """(the last commit that changed the product code, the commit checked out): the fixtures say
+    which code wrote them, so that code must be committed."""
+    if git("status", "--porcelain", "--", *PRODUCT):
+        raise SystemExit("make_fixtures: commit the product code first; the README must name what made them")
+    return git("log", "-1", "--format=%h", "--", *PRODUCT), git("rev-parse", "--short", "HEAD")
+
+
 def main() -> None:
+    made_by()  # refuse early, before minutes of work
     keyring.set_keyring(MemoryKeyring())
     work = Path(tempfile.mkdtemp(prefix="compat-fixtures-"))
     try:
@@ -271,21 +287,18 @@ def main() -> None:
         (FIXTURES / "expected.json").write_text(json.dumps(expected, indent=1) + "\n")
         (FIXTURES / "wire_v1.json").write_text(json.dumps(recording, indent=1) + "\n")
         (FIXTURES / "cloud.pg.sql").write_text(postgres_copy(recording, work, cloud_side))
-        commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        write_readme(commit)
+        write_readme(*made_by())
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def write_readme(commit: str) -> None:
+def write_readme(product: str, head: str) -> None:
     (FIXTURES / "README.md").write_text(
-        f"Made by `tests/compat/make_fixtures.py` at commit {commit} (the product code; kiosk head "
-        "0007, cloud head 0006_rules), run as root with "
-        "`.venv/bin/python -m tests.compat.make_fixtures`; see that script "
-        "for what each file holds. Do not remake them after a schema or wire change: they are "
-        "what that commit's kiosk and cloud wrote and sent, and later code must still read them.\n"
+        f"Made by the product code of commit {product} (kiosk head 0007, cloud head 0006_rules) with "
+        f"`tests/compat/make_fixtures.py` as of commit {head}, run as root: "
+        "`.venv/bin/python -m tests.compat.make_fixtures` (that script says what each file holds). "
+        "Do not remake them after a schema or wire change: they are what that code wrote and sent, "
+        "and later code must still read them.\n"
     )
 
 

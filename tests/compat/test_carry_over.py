@@ -13,7 +13,6 @@ import subprocess
 from datetime import timedelta
 from pathlib import Path
 
-import psycopg
 import pytest
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -166,6 +165,8 @@ def test_the_cloud_postgresql_dump_from_d983ead_restores_upgrades_and_keeps_ever
         capture_output=True,
         timeout=120,
     )
+    import psycopg  # the PostgreSQL driver, needed only here
+
     with psycopg.connect(url.replace("postgresql+psycopg", "postgresql")) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0006_rules"
     (tmp_path / "cloud").mkdir()

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -310,7 +310,3 @@ def _send_all(shop: Shop, exchanges: list[dict], delta: timedelta) -> list[str]:
         if isinstance(answer, dict) and "cursor" in answer:
             bindings["cursor"] = answer["cursor"]
     return problems
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)

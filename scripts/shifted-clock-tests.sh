@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v faketime >/dev/null || { echo "shifted clock: faketime is missing (apt-get install faketime)" >&2; exit 1; }
 
-suites=(tests/faults tests/sync tests/cloud tests/store tests/unit)
+suites=(tests/faults tests/sync tests/cloud tests/store tests/unit tests/compat)
 # monotonic clocks stay real: timeouts and thread waits measure real time, only the date moves
 export FAKETIME_DONT_FAKE_MONOTONIC=1
 export TZ=Europe/Berlin  # the shop's zone: its local days and daylight-saving changes

@@ -8,6 +8,8 @@ window) and that counts are kept apart; how a window ages is the library's, test
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from cloud.settings import Settings
@@ -39,9 +41,16 @@ def _manager(cloud, owner, email: str = "manager@shop.example") -> tuple[str, di
     return r.json()["id"], {"Authorization": f"Bearer {tokens['access_token']}"}
 
 
+def _assert_retry_after(r, window: int, first_hit: float) -> None:
+    """The moving window runs from the first counted request; a busy machine takes seconds to get here."""
+    waited = time.time() - first_hit
+    assert window - waited - 1 <= int(r.headers["Retry-After"]) <= window, (r.headers["Retry-After"], waited)
+
+
 def test_dashboard_limit_is_per_user(make_cloud, settings, limit_store):
     cloud = make_cloud(settings, rate_dashboard_per_hour=5, **limit_store)
     owner, other_business = cloud.owner(), cloud.owner()
+    first_hit = time.time()
     _manager_id, manager = _manager(cloud, owner)  # the owner's 1 call
     for _ in range(5):
         assert cloud.client.get("/api/v1/offers", headers=manager).status_code == 200
@@ -49,7 +58,7 @@ def test_dashboard_limit_is_per_user(make_cloud, settings, limit_store):
     assert r.status_code == 429
     assert r.headers["content-type"] == "application/problem+json"
     assert r.json()["type"].endswith("/rate-limited")
-    assert 3590 <= int(r.headers["Retry-After"]) <= 3600  # the hour's moving window
+    _assert_retry_after(r, 3600, first_hit)  # the hour's moving window
     # the owner of the same business has her own quota, and so has another business
     assert cloud.client.get("/api/v1/offers", headers=owner.headers).status_code == 200
     assert cloud.client.get("/api/v1/offers", headers=other_business.headers).status_code == 200
@@ -96,6 +105,7 @@ def test_owner_security_actions_are_not_limited_even_by_her_own_traffic(make_clo
 
 def test_public_endpoints_limited_per_ip(make_cloud, settings, limit_store):
     cloud = make_cloud(settings, rate_public_per_minute=3, **limit_store)
+    first_hit = time.time()
     owner = cloud.owner()  # one login used
     for _ in range(2):
         assert (
@@ -104,7 +114,7 @@ def test_public_endpoints_limited_per_ip(make_cloud, settings, limit_store):
         )
     r = cloud.client.post("/api/v1/auth/login", json={"email": owner.email, "password": owner.password})
     assert r.status_code == 429
-    assert 50 <= int(r.headers["Retry-After"]) <= 60
+    _assert_retry_after(r, 60, first_hit)
     r = cloud.client.post(
         "/api/v1/devices/pair", json={"code": "x", "device_name": "x", "public_key": "x", "key_id": 1}
     )
@@ -116,12 +126,13 @@ def test_signup_limit_per_ip(make_cloud, settings, limit_store):
     owner = cloud.owner()
     offer = cloud.offer(owner)
     body = {"business_id": owner.business_id, "program_id": offer, "name": "Walk-in"}
+    first_hit = time.time()
     for _ in range(2):
         r = cloud.client.post("/api/v1/public/signup", json=body)
         assert r.status_code == 201, r.text
     r = cloud.client.post("/api/v1/public/signup", json=body)
     assert r.status_code == 429
-    assert 3590 <= int(r.headers["Retry-After"]) <= 3600
+    _assert_retry_after(r, 3600, first_hit)
     assert len(cloud.client.get("/api/v1/customers", headers=owner.headers).json()) == 2
 
 
@@ -173,6 +184,7 @@ def test_failed_sign_ins_are_limited_per_account(make_cloud, seed_login_settings
     """ASVS: per account as well as per IP (the seed: 20 failures an hour per account)."""
     cloud = make_cloud(seed_login_settings, **limit_store)
     owner, other = cloud.owner(), cloud.owner()
+    first_hit = time.time()
     for _ in range(20):
         r = cloud.client.post("/api/v1/auth/login", json={"email": owner.email, "password": "guess-1234"})
         assert r.status_code == 401
@@ -182,7 +194,7 @@ def test_failed_sign_ins_are_limited_per_account(make_cloud, seed_login_settings
     assert r.status_code == 429
     assert r.headers["content-type"] == "application/problem+json"
     assert "failed sign-ins for this account" in r.json()["detail"]
-    assert 3590 <= int(r.headers["Retry-After"]) <= 3600
+    _assert_retry_after(r, 3600, first_hit)
     # ... while other accounts sign in as usual, and an unknown email is answered the same way
     cloud.login(other.email, other.password)
     for _ in range(20):

@@ -67,6 +67,8 @@ def _credentials(url: str) -> tuple[str, str, str]:
         return owner["Authorization"], f"Device {paired.json()['device_token']}", offer
 
 
+# a whole fuzzing run; on two busy cores under a shifted clock it has taken over five minutes
+@pytest.mark.timeout(900)
 def test_schemathesis_all_checks_all_phases_find_nothing(live_cloud, tmp_path):
     owner, device, offer = _credentials(live_cloud.url)
     config = tmp_path / "schemathesis.toml"
@@ -110,7 +112,7 @@ def test_schemathesis_all_checks_all_phases_find_nothing(live_cloud, tmp_path):
         "LOYALTY_SCHEMATHESIS_OFFER_ID": offer,
         "PYTHONPATH": REPO,
     }
-    run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    run = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=840)
     out = run.stdout + run.stderr
     (tmp_path / "schemathesis.out").write_text(out)
     found = [line[:300] for line in out.splitlines() if re.match(r"^(_{5,}|- ST\d|\s+curl )", line)]

@@ -86,3 +86,30 @@ def test_a_member_joins_tea_with_one_tap_and_each_plus_one_earns_in_its_program(
     # what the screen says is what is stored
     stored = {v.program.name: v.card.balance.units for v in services.inspect(token).customer_cards}
     assert stored == {"Coffee card": 2, "Tea card": 1}
+
+
+def test_enrolling_a_member_again_offers_to_add_her_and_keeps_her_code(qtbot, make_kiosk, demo, services):
+    name, token = coffee_only(demo)
+    first = name.split()[0]
+    email = services.lookup(token).matches[0].customer.email
+    assert services.save_offer(OfferDraft("Tea card", 8, "a free tea"), actor=MANAGER).ok
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    kiosk.window.show_screen("enroll")
+    screen = kiosk.screens["enroll"]
+    assert not screen.join_button.isVisible()
+    qtbot.keyClicks(screen.name, first)
+    qtbot.keyClicks(screen.email, email)
+    qtbot.mouseClick(screen.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.join_button.isVisible)
+    assert screen.message.text() == f"{name} is already a member."
+    assert screen.join_button.text() == f"Add {first} to the offers"
+    assert len(services.lookup(email).matches) == 1  # nobody new
+
+    qtbot.mouseClick(screen.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(screen.print_button.isEnabled)
+    assert screen.message.text() == f"{first} is in Lunch club, Tea card now; {first}'s code stays the same."
+    assert not screen.join_button.isVisible()
+    assert [c.token for c in screen.cards] == [token]  # her code, on screen and on paper
+    held = {v.program.name: v.card.balance.units for v in services.inspect(token).customer_cards}
+    assert held == {"Coffee card": 0, "Lunch club": 0, "Tea card": 0}

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from kiosk.domain.model import Role
 from kiosk.domain.offers import OfferDraft
 from kiosk.services import Actor
-from kiosk.services.demo import DEMO_CASHIER_PIN
+from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN
 from kiosk.ui.widgets.buttons import MIN_TOUCH
 from tests.ui.conftest import sign_in
 from tests.ui.test_scan_screen import scan
@@ -113,3 +113,27 @@ def test_enrolling_a_member_again_offers_to_add_her_and_keeps_her_code(qtbot, ma
     assert [c.token for c in screen.cards] == [token]  # her code, on screen and on paper
     held = {v.program.name: v.card.balance.units for v in services.inspect(token).customer_cards}
     assert held == {"Coffee card": 0, "Lunch club": 0, "Tea card": 0}
+
+
+def test_a_manager_chooses_what_a_bare_scan_stamps_on_the_offers_screen(qtbot, make_kiosk, demo, services):
+    _name, token = coffee_only(demo)
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    assert kiosk.window.show_screen("offers")
+    choice = kiosk.screens["offers"].bare_scan
+    qtbot.waitUntil(lambda: choice.choice.count() == 3)
+    assert choice.choice.currentText() == "the scanned card's own offer"
+    lunch = choice.choice.findText("Lunch club")
+    with qtbot.waitSignal(kiosk.worker.settled, timeout=5000):
+        choice.choice.activated.emit(lunch)
+    qtbot.waitUntil(lambda: choice.message.text() == "A scan stamps Lunch club now.")
+    assert services.bare_scan_program().name == "Lunch club"
+
+    assert kiosk.window.show_screen("scan")
+    outcome = scan(qtbot, kiosk, token)  # her Coffee code, no tap: a Lunch club stamp, joining it
+    assert outcome.ok, outcome.message
+    assert outcome.card.program.name == "Lunch club"
+    screen = kiosk.screens["scan"]
+    assert row_of(screen, "Lunch club").count.text() == "1 of 6"
+    assert row_of(screen, "Coffee card").count.text() == "0 of 10"
+    assert screen.result.open_rows == []

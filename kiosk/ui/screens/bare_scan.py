@@ -3,13 +3,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QStyleOptionComboBox, QVBoxLayout, QWidget
 
 from kiosk.domain.model import Program, ProgramStatus
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.workers import StoreWorker
+
+
+class ElidingCombo(QComboBox):
+    """Long offer names end in "…" to fit the field (the whole name is the item's tooltip)."""
+
+    def full_names(self) -> list[str]:
+        return [self.itemData(i, Qt.ItemDataRole.ToolTipRole) or "" for i in range(self.count())]
+
+    def add_named(self, name: str, data) -> None:
+        self.addItem(name, data)
+        self.setItemData(self.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        self._elide(self.count() - 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        for i in range(self.count()):
+            self._elide(i)
+
+    def _elide(self, index: int) -> None:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        room = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        name = self.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""
+        elided = self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, max(40, room.width() - 4))
+        self.setItemText(index, elided)
 
 
 class BareScanChoice(QWidget):
@@ -24,7 +52,7 @@ class BareScanChoice(QWidget):
         layout.setSpacing(2)
         self.label = QLabel(self.tr("A scan without a tap stamps"))
         self.label.setWordWrap(True)
-        self.choice = QComboBox()
+        self.choice = ElidingCombo()
         self.choice.setMinimumHeight(48)
         self.choice.activated.connect(self.on_choice_activated)  # the manager's pick only
         self.message = QLabel()
@@ -43,10 +71,10 @@ class BareScanChoice(QWidget):
         resumes; until then a scan stamps the scanned card's own)."""
         self.choice.blockSignals(True)
         self.choice.clear()
-        self.choice.addItem(self.tr("the scanned card's own offer"), None)
+        self.choice.add_named(self.tr("the scanned card's own offer"), None)
         for program in programs:
             if program.status is not ProgramStatus.ARCHIVED:
-                self.choice.addItem(program.name, program.id)
+                self.choice.add_named(program.name, program.id)
         self.choice.blockSignals(False)
         self._show_chosen()
 

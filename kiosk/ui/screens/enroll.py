@@ -188,7 +188,7 @@ class EnrollScreen(QWidget):
         self.join_button.setVisible(member is not None)
         self.join_button.setEnabled(member is not None)
         if member is not None:
-            self.join_button.setText(arg(self.tr("Add %1 to the offers"), member.first_name))
+            self.join_button.setText(self.tr("Add to the offers"))
 
     def _show_cards(self, outcome) -> None:
         self.enroll_button.setEnabled(True)

@@ -48,7 +48,7 @@ class CardRow(QFrame):
         self.count.setObjectName("stampCount")
         top.addWidget(self.title, 1)
         top.addWidget(self.count)
-        self.earn_button = plus_one_button(self, program.name)
+        self.earn_button = PlusOneButton(program.name, self)
         self.earn_button.clicked.connect(lambda: self.earn_requested.emit(program.id))
         top.addWidget(self.earn_button)
         layout.addLayout(top)
@@ -71,13 +71,14 @@ class CardRow(QFrame):
             self.redeem_button = None
 
 
-def plus_one_button(row: QWidget, program_name: str) -> BigButton:
+class PlusOneButton(BigButton):
     """A program's own "+1": one tap earns one stamp there, under the rules of a scan."""
-    button = BigButton(row.tr("+1"), kind="primary")
-    button.setObjectName("earnButton")
-    button.setMinimumWidth(MIN_TOUCH + 24)  # a thumb's width: the busiest button of the counter
-    button.setToolTip(arg(row.tr("One stamp in %1"), program_name))
-    return button
+
+    def __init__(self, program_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("+1"), parent, kind="primary")
+        self.setObjectName("earnButton")
+        self.setMinimumWidth(MIN_TOUCH + 24)  # a thumb's width: the busiest button of the counter
+        self.setToolTip(arg(self.tr("One stamp in %1"), program_name))
 
 
 class OpenProgramRow(QFrame):
@@ -96,7 +97,7 @@ class OpenProgramRow(QFrame):
         self.title.setObjectName("cardTitle")
         self.count = QLabel(arg(self.tr("%1 of %2"), 0, program.units_required))
         self.count.setObjectName("stampCount")
-        self.earn_button = plus_one_button(self, program.name)
+        self.earn_button = PlusOneButton(program.name, self)
         self.earn_button.clicked.connect(lambda: self.earn_requested.emit(program.id))
         top.addWidget(self.title, 1)
         top.addWidget(self.count)

@@ -218,8 +218,10 @@ class EnrollScreen(QWidget):
         member = getattr(outcome, "member", None)
         self._offer_join(member)
         if member is not None:
+            # one tap adds her; the focus stays on the field, for a cashier who mistyped it
             self.message.say("bad", arg(self.tr("%1 is already a member."), member.name))
-            self.join_button.setFocus()
+            if marked:
+                self.fields[marked[0]].setFocus()
         elif marked:
             self.message.say("bad", self.tr("Please correct the fields marked below."))
             self.fields[marked[0]].setFocus()  # the first field to fix, never another control

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+import cardtoken
 from kiosk.domain.model import Role
 from kiosk.domain.offers import OfferDraft
 from kiosk.services import Actor
 from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN
 from kiosk.ui.widgets.buttons import MIN_TOUCH
 from tests.ui.conftest import sign_in
+from tests.ui.test_manager_screens import _qr_text
 from tests.ui.test_scan_screen import scan
 
 MANAGER = Actor(None, "Max", Role.MANAGER)
@@ -138,3 +140,20 @@ def test_a_manager_chooses_what_a_bare_scan_stamps_on_the_offers_screen(qtbot, m
     assert row_of(screen, "Lunch club").count.text() == "1 of 6"
     assert row_of(screen, "Coffee card").count.text() == "0 of 10"
     assert screen.result.open_rows == []
+
+
+def test_a_new_code_for_a_second_offers_card_is_the_members_code(qtbot, make_kiosk, demo):
+    both = {k.split(" / ")[0] for k in demo.tokens if k.endswith("/ Lunch club")}
+    name = sorted(both)[0]
+    coffee, lunch = demo.tokens[f"{name} / Coffee card"], demo.tokens[f"{name} / Lunch club"]
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    kiosk.window.show_screen("customers")
+    screen = kiosk.screens["customers"]
+    qtbot.keyClicks(screen.query, cardtoken.format_card_number(cardtoken.decode(lunch).card_id))
+    qtbot.keyClick(screen.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(screen.new_code_button.isEnabled)
+    qtbot.mouseClick(screen.new_code_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.code_dialog is not None and screen.code_dialog.isVisible())
+    assert _qr_text(screen.code_dialog.qr.pixmap()) == coffee  # her code, not the Lunch card's
+    screen.code_dialog.close()

@@ -56,16 +56,17 @@ def open_account(conn, ctx: Context, actor: Actor, card: Card, now: datetime) ->
     return ledger.append_event(conn, card, enroll_event(conn, ctx, actor, card, now))
 
 
-def member_card(cards: list[Card], programs: list[Program]) -> Card | None:
-    """Her code's card: the first one she was given. Cards of one enrolment share a time; they
-    were made in the offers' order (`programs` as the store lists them), so that order decides."""
+def _first_given(programs: list[Program]):
+    """Cards in the order she was given them. Cards of one enrolment share a time; they were made
+    in the offers' order (`programs` as the store lists them), so that order decides."""
     rank = {p.id: i for i, p in enumerate(programs)}
     floor = datetime.min.replace(tzinfo=UTC)
-    return min(
-        cards,
-        key=lambda c: (c.created_at or floor, rank.get(c.program_id, len(rank)), c.id),
-        default=None,
-    )
+    return lambda c: (c.created_at or floor, rank.get(c.program_id, len(rank)), c.id)
+
+
+def member_card(cards: list[Card], programs: list[Program]) -> Card | None:
+    """Her code's card: the first one she was given."""
+    return min(cards, key=_first_given(programs), default=None)
 
 
 def account_in(cards: list[Card], program_id: str) -> Card | None:
@@ -81,10 +82,11 @@ def open_programs(cards: list[Card], programs: dict[str, Program], now: datetime
 
 
 def views(customer: Customer, cards: list[Card], programs: dict[str, Program]) -> tuple[CardView, ...]:
-    """Her accounts as the screen shows them, from values already read in this transaction."""
+    """Her accounts as the screen shows them, her member card first, then in the order she got
+    them; from values already read in this transaction."""
     return tuple(
         CardView(card, customer, programs[card.program_id], cardtoken.format_card_number(card.id))
-        for card in cards
+        for card in sorted(cards, key=_first_given(list(programs.values())))
         if card.program_id in programs
     )
 

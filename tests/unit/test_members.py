@@ -186,3 +186,13 @@ def test_enrolling_a_member_again_offers_to_add_her_to_the_offer(demo):
     assert twice.joined == ()
     assert len(twice.cards) == 2
     assert demo.services.join_programs("nobody", [made.id], actor=CASHIER).refusal is not None
+
+
+def test_her_cards_show_member_card_first_in_the_order_she_got_them(demo):
+    both = [k.split(" / ")[0] for k in demo.shop.tokens if k.endswith("/ Lunch club")]
+    assert len(both) >= 3
+    for name in both:
+        lunch_code = demo.shop.tokens[f"{name} / Lunch club"]
+        scanned = demo.services.record_scan(lunch_code, actor=CASHIER)
+        assert scanned.ok, scanned.message
+        assert [v.program.name for v in scanned.customer_cards] == ["Coffee card", "Lunch club"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kiosk.domain.model import Program
+from kiosk.domain.model import CardStatus, Program
 from kiosk.domain.outcomes import CardView
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import MIN_TOUCH, BigButton
@@ -200,8 +200,11 @@ class ResultPanel(QFrame):
             self._set_open_programs(open_programs or ())
 
     def member_card_id(self) -> int | None:
-        """A card of the member on screen: what a program's "+1" names her by."""
-        return self.rows[0].view.card.id if self.rows else None
+        """A live card of the member on screen: what a program's "+1" names her by (a revoked
+        one earns nowhere, so it is named only when she has no other)."""
+        live = [r.view.card for r in self.rows if r.view.card.status is CardStatus.ACTIVE]
+        cards = live or [r.view.card for r in self.rows]
+        return cards[0].id if cards else None
 
     def replace_card(self, view: CardView) -> None:
         """A redeem or undo changed one card: swap its row, keep the others."""

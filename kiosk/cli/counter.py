@@ -29,6 +29,11 @@ def add_parsers(sub, common) -> None:
     p = sub.add_parser("scan", parents=[common], help="record a scan of CODE (adds stamps, like the counter)")
     p.add_argument("code", help="the QR text or the printed card number")
     p.add_argument("--quantity", "-n", type=_positive_int, default=1, help="stamps to add (default 1)")
+    p.add_argument(
+        "--program",
+        metavar="OFFER_ID",
+        help="earn in this offer (the member joins it at this stamp); default: what a bare scan stamps",
+    )
     p.set_defaults(handler=scan)
     p = sub.add_parser("redeem", parents=[common], help="redeem one reward on the card")
     p.add_argument("code")
@@ -91,13 +96,14 @@ def report(args, services: Services) -> int:
 
 
 def scan(args, services: Services) -> int:
-    outcome = services.record_scan(args.code, quantity=args.quantity)
+    outcome = services.record_scan(args.code, quantity=args.quantity, program_id=args.program)
     emit(
         outcome_json(
             outcome,
             stamps_added=outcome.units_added,
             rewards_unlocked=outcome.rewards_unlocked,
             keyboard_layout_corrected=outcome.layout_corrected,
+            joined=outcome.joined,
         )
     )
     return exit_status(outcome)

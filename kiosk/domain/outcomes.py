@@ -49,6 +49,9 @@ class ScanOutcome(Outcome):
     rewards_unlocked: int = 0
     customer_cards: tuple[CardView, ...] = ()  # all of the customer's cards, this one included
     layout_corrected: bool = False  # the scanner's keyboard map swapped Y and Z; we read it anyway
+    # running programs she has no account in yet (balance 0): she joins one at her first stamp there
+    open_programs: tuple[Program, ...] = ()
+    joined: bool = False  # this stamp opened her account in its program (a new card, an enrol event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,9 @@ class EnrollOutcome(Outcome):
     tokens: dict[int, str] = field(default_factory=dict)  # card id -> QR text
     # every field's refusal when the form was refused for its fields (`refusal` is the first)
     problems: tuple[Refusal, ...] = ()
+    # the member who already has this email or phone: the form offers to add her to the offer
+    member: Customer | None = None
+    joined: tuple[Program, ...] = ()  # the offers an existing member was just added to
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,10 +6,12 @@ from datetime import datetime
 
 from kiosk.domain import ledger as ledger_rules
 from kiosk.domain import rules
-from kiosk.domain.model import Card, Event, EventKind, Program
+from kiosk.domain.model import Card, CardStatus, Event, EventKind, Program
 from kiosk.domain.outcomes import RedeemOutcome, ScanOutcome, UndoOutcome
+from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services.cards import Resolved, resolve, view_of, views_of_customer
+from kiosk.services import members
+from kiosk.services.cards import Resolved, resolve, view_of
 from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.store import StorageError, directory, ledger, meta
 
@@ -66,26 +68,67 @@ def _storage_refusal(exc: StorageError) -> Refusal:
 
 
 def record_scan(
-    ctx: Context, code: str | bytes, *, quantity: int = 1, actor: Actor | None = None
+    ctx: Context,
+    code: str | bytes | int,
+    *,
+    quantity: int = 1,
+    actor: Actor | None = None,
+    program_id: str | None = None,
 ) -> ScanOutcome:
-    """A card was scanned at the counter: add `quantity` stamps if the rules allow."""
+    """A member's code was scanned (or a program's "+1" tapped on her panel): add `quantity`
+    stamps if the rules allow. `program_id`: the program to earn in (a "+1"); without it, the
+    bare-scan program (kiosk.services.members). Earning in a running program she has no account
+    in yet opens it in the same transaction."""
     actor = actor or Actor.command_line()
     shown = code if isinstance(code, str) else ""
     try:
         with ctx.store.transaction() as conn:
-            found = _card_and_program(conn, code)
-            if isinstance(found, Refusal):
-                return ScanOutcome(refusal=found, code=shown)
-            resolved, program = found
-            card, now = resolved.card, ctx.clock()
+            resolved = resolve(conn, code)
+            if isinstance(resolved, Refusal):
+                return ScanOutcome(refusal=resolved, code=shown)
+            scanned, now = resolved.card, ctx.clock()
+            programs = {p.id: p for p in directory.all_programs(conn)}
+            customer = directory.get_customer(conn, scanned.customer_id)
+            cards = ledger.cards_of_customer(conn, scanned.customer_id)
+
+            def refused(refusal: Refusal, focus: Card | None = None) -> ScanOutcome:
+                shown_views = members.views(customer, cards, programs)
+                focus = focus or scanned
+                view = next((v for v in shown_views if v.card.id == focus.id), None)
+                return ScanOutcome(
+                    refusal=refusal,
+                    code=shown,
+                    card=view,
+                    customer_cards=shown_views,
+                    open_programs=members.open_programs(cards, programs, now),
+                )
+
+            if scanned.status is CardStatus.REVOKED:  # a revoked code earns nowhere
+                return refused(refuse(Reason.CARD_REVOKED))
+            if program_id is None:
+                program = members.bare_scan_target(conn, programs, scanned, now)
+            else:
+                found = members.refusal_or_program(programs, program_id)
+                if isinstance(found, Refusal):
+                    return refused(found)
+                program = found
+            card = members.account_in(cards, program.id)
+            joining = card is None
+            if card is None:
+                key_id = members.issuing_key_id(conn)
+                if key_id is None:
+                    return refused(invalid("Kiosk", Problem.NO_ISSUING_KEY))
+                card = members.mint_card(conn, customer.id, program.id, key_id, now)
             refusal = rules.check_earn(program, card, quantity, now)
             if refusal:
-                views = views_of_customer(conn, card.customer_id, known=program)
-                view = next(v for v in views if v.card.id == card.id)
-                return ScanOutcome(refusal=refusal, code=shown, card=view, customer_cards=views)
+                return refused(refusal, None if joining else card)
+            if joining:
+                card = members.open_account(conn, ctx, actor, card, now)
+                cards.append(card)
             event = new_event(ctx, conn, actor, EventKind.EARN, card, quantity, now)
             after = ledger.append_event(conn, card, event)
-            views = views_of_customer(conn, card.customer_id, replace=after, known=program)
+            cards = [after if c.id == after.id else c for c in cards]
+            views = members.views(customer, cards, programs)
             view = next(v for v in views if v.card.id == after.id)
         # leaving the `with` committed durably (synchronous=FULL): only now is it reported done
         return ScanOutcome(
@@ -94,10 +137,12 @@ def record_scan(
             event=event,
             units_added=quantity,
             rewards_unlocked=rules.rewards_unlocked(
-                card.balance.units, after.balance.units, program.units_required
+                card.balance.units, after.balance.units, program.units_required, program.kind
             ),
             customer_cards=views,
             layout_corrected=resolved.layout_corrected,
+            open_programs=members.open_programs(cards, programs, now),
+            joined=joining,
         )
     except StorageError as exc:
         return ScanOutcome(refusal=_storage_refusal(exc), code=shown)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import cardtoken
 from kiosk.domain import codes
-from kiosk.domain.model import Card, Customer, Event, EventKind, Program, Role
+from kiosk.domain.model import Card, Customer, Program, Role
 from kiosk.domain.outcomes import (
     CardView,
     ContactOutcome,
@@ -19,6 +19,7 @@ from kiosk.domain.people import check_new_customer_fields
 from kiosk.domain.phones import is_region
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.services import members
 from kiosk.services.cards import resolve, view_of, views_of_customer
 from kiosk.services.context import Actor, Context
 from kiosk.services.identity import issuing_private_key
@@ -49,7 +50,9 @@ def enroll(
         with ctx.store.transaction() as conn:
             taken = _taken(conn, checked)
             if taken:
-                return EnrollOutcome(refusal=taken[0], problems=taken)
+                # she is a member already: the form offers to add her to the offer instead
+                member = directory.customer_with_contact(conn, checked.email, checked.phone)
+                return EnrollOutcome(refusal=taken[0], problems=taken, member=member)
             programs = _programs_for(conn, program_ids, now)
             if isinstance(programs, Refusal):
                 return EnrollOutcome(refusal=programs)
@@ -63,31 +66,10 @@ def enroll(
             )
             directory.insert_customer(conn, customer, now)
             tokens: dict[int, str] = {}
-            location_id = meta.get_setting(conn, "location_id")
-            device_id = meta.get_setting(conn, "device_id")
             for program in programs:
-                card_id = cardtoken.new_card_id()
-                while ledger.card_exists(conn, card_id):
-                    card_id = cardtoken.new_card_id()
-                card = Card(card_id, customer.id, program.id, key_id, created_at=now)
-                ledger.insert_card(conn, card)
-                ledger.append_event(
-                    conn,
-                    card,
-                    Event(
-                        id=ctx.new_id(),
-                        kind=EventKind.ENROLL,
-                        card_id=card_id,
-                        program_id=program.id,
-                        units=0,
-                        occurred_at=now,
-                        staff_id=actor.staff_id,
-                        staff_name=actor.name,
-                        location_id=location_id,
-                        device_id=device_id,
-                    ),
-                )
-                tokens[card_id] = cardtoken.encode(cardtoken.sign(private, business_id, card_id, key_id))
+                card = members.mint_card(conn, customer.id, program.id, key_id, now)
+                members.open_account(conn, ctx, actor, card, now)
+                tokens[card.id] = cardtoken.encode(cardtoken.sign(private, business_id, card.id, key_id))
             meta.audit(
                 conn,
                 now,
@@ -100,6 +82,55 @@ def enroll(
             )
             views = views_of_customer(conn, customer.id)
         return EnrollOutcome(customer=customer, cards=views, tokens=tokens)
+    except StorageError as exc:
+        return EnrollOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+
+
+def join_programs(
+    ctx: Context, customer_id: str, program_ids: list[str] | None = None, *, actor: Actor | None = None
+) -> EnrollOutcome:
+    """Add an existing member to running offers (all of them by default): an account in each she
+    has none in yet, as her first stamp there would open. Her code stays her code: `tokens` holds
+    her member card's, signed here (the same text again for a card this kiosk issued)."""
+    actor = actor or Actor.command_line()
+    now = ctx.clock()
+    try:
+        with ctx.store.transaction() as conn:
+            customer = directory.get_customer(conn, customer_id)
+            if customer is None:
+                return EnrollOutcome(refusal=invalid("Customer", Problem.NO_SUCH_CUSTOMER))
+            programs = _programs_for(conn, program_ids, now)
+            if isinstance(programs, Refusal):
+                return EnrollOutcome(refusal=programs)
+            business_id = int(meta.get_setting(conn, "business_id", "0") or 0)
+            key = meta.issuing_key(conn, business_id)
+            if key is None:
+                return EnrollOutcome(refusal=invalid("Kiosk", Problem.NO_ISSUING_KEY))
+            cards = ledger.cards_of_customer(conn, customer_id)
+            joined = []
+            for program in programs:
+                if members.account_in(cards, program.id) is None:
+                    card = members.mint_card(conn, customer_id, program.id, key[0], now)
+                    cards.append(members.open_account(conn, ctx, actor, card, now))
+                    joined.append(program)
+            if joined:
+                meta.audit(
+                    conn,
+                    now,
+                    actor.staff_id,
+                    actor.name,
+                    "member_joined",
+                    customer_id=customer_id,
+                    customer=customer.name,
+                    offers=[p.name for p in joined],
+                )
+            code_card = members.member_card(cards, directory.all_programs(conn))
+            tokens = {}
+            if code_card is not None:
+                token = cardtoken.sign(issuing_private_key(key[1]), business_id, code_card.id, key[0])
+                tokens[code_card.id] = cardtoken.encode(token)
+            views = views_of_customer(conn, customer_id)
+        return EnrollOutcome(customer=customer, cards=views, tokens=tokens, joined=tuple(joined))
     except StorageError as exc:
         return EnrollOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
 

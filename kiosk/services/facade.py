@@ -13,6 +13,7 @@ from kiosk.services import (
     first_run,
     history,
     identity,
+    members,
     offers,
     privacy,
     replacement,
@@ -30,8 +31,8 @@ class Services:
         self.ctx = ctx
 
     # the counter
-    def record_scan(self, code, *, quantity: int = 1, actor: Actor | None = None):
-        return counter.record_scan(self.ctx, code, quantity=quantity, actor=actor)
+    def record_scan(self, code, *, quantity: int = 1, actor: Actor | None = None, program_id=None):
+        return counter.record_scan(self.ctx, code, quantity=quantity, actor=actor, program_id=program_id)
 
     def redeem(self, card_ref, *, actor: Actor | None = None):
         return counter.redeem(self.ctx, card_ref, actor=actor)
@@ -41,6 +42,9 @@ class Services:
 
     def enroll(self, name: str, **kwargs):
         return customers.enroll(self.ctx, name, **kwargs)
+
+    def join_programs(self, customer_id: str, program_ids=None, *, actor: Actor | None = None):
+        return customers.join_programs(self.ctx, customer_id, program_ids, actor=actor)
 
     def lookup(self, query: str):
         return customers.lookup(self.ctx, query)
@@ -104,6 +108,12 @@ class Services:
 
     def set_offer_status(self, program_id: str, status: ProgramStatus, *, actor: Actor):
         return offers.set_offer_status(self.ctx, program_id, status, actor=actor)
+
+    def bare_scan_program(self):
+        return members.bare_scan_program(self.ctx)
+
+    def set_bare_scan_program(self, program_id: str | None, *, actor: Actor):
+        return members.set_bare_scan_program(self.ctx, program_id, actor=actor)
 
     # the kiosk itself
     def shop_choices(self, language: str = "en") -> first_run.ShopChoices:

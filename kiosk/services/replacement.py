@@ -1,7 +1,9 @@
-"""A new QR code for an existing card: the customer lost it, or the kiosk that issued it was
+"""A new QR code for a member: she lost it, or the kiosk that issued it was
 revoked (a stolen till), which makes every kiosk refuse the codes it signed.
 
-The card stays the same card (number, stamps, history, the cloud's balance); the code is signed
+The code is her member code, the token of her first card (kiosk.services.members), whichever
+of her codes or card numbers the manager looked her up by. The card stays the same card
+(number, stamps, history, the cloud's balance); the code is signed
 by this kiosk's key (Ed25519 signatures are deterministic: for a card this kiosk issued, it is the
 same code again, which is what a lost card needs). Nothing is written to the ledger, so there is
 nothing to sync: every kiosk of the business trusts this kiosk's key and finds the card by its
@@ -19,10 +21,11 @@ from kiosk.domain.model import CardStatus, Role
 from kiosk.domain.outcomes import CardView, Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.services import members
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.identity import issuing_private_key
-from kiosk.store import StorageError, meta
+from kiosk.store import StorageError, directory, ledger, meta
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,11 @@ def new_code(ctx: Context, card_ref: str | int, *, actor: Actor) -> NewCodeOutco
             resolved = resolve(conn, card_ref)
             if isinstance(resolved, Refusal):
                 return NewCodeOutcome(refusal=resolved)
-            card = resolved.card
+            # the member's code: her member card's, whichever of her codes was brought
+            card = members.member_card(
+                ledger.cards_of_customer(conn, resolved.card.customer_id), directory.all_programs(conn)
+            )
+            card = card or resolved.card
             if card.status is CardStatus.REVOKED:
                 return NewCodeOutcome(refusal=refuse(Reason.CARD_REVOKED))
             business_id = int(meta.get_setting(conn, "business_id", "0") or 0)

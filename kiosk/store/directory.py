@@ -105,6 +105,16 @@ def phone_taken(conn: Connection, phone: str) -> bool:
     return conn.execute(select(customers.c.id).where(customers.c.phone == phone).limit(1)).first() is not None
 
 
+def customer_with_contact(conn: Connection, email: str | None, phone: str | None) -> Customer | None:
+    """The customer who has this email (first) or this phone: the member a duplicate names."""
+    for column, value in ((customers.c.email, email), (customers.c.phone, phone)):
+        if value:
+            row = conn.execute(select(customers).where(column == value).limit(1)).first()
+            if row is not None:
+                return to_customer(row)
+    return None
+
+
 def upsert_program(conn: Connection, program: Program, now: datetime) -> None:
     values = program_values(program)
     exists = conn.execute(select(programs.c.id).where(programs.c.id == program.id)).first()

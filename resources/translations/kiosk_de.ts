@@ -316,6 +316,29 @@
     </message>
 </context>
 <context>
+    <name>BareScanChoice</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/bare_scan.py" line="53"/>
+        <source>A scan without a tap stamps</source>
+        <translation>Ein Scan ohne Tippen stempelt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/bare_scan.py" line="74"/>
+        <source>the scanned card&apos;s own offer</source>
+        <translation>das Angebot der gescannten Karte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/bare_scan.py" line="96"/>
+        <source>A scan stamps the scanned card&apos;s own offer.</source>
+        <translation>Ein Scan stempelt das Angebot der gescannten Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/bare_scan.py" line="98"/>
+        <source>A scan stamps %1 now.</source>
+        <translation>Ein Scan stempelt jetzt %1.</translation>
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <location filename="../../kiosk/ui/camera_worker.py" line="36"/>
@@ -405,12 +428,12 @@
 <context>
     <name>CardRow</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="44"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="47"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="55"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="61"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n Prämie bereit: %1</numerusform>
@@ -418,7 +441,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="58"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="64"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
@@ -809,27 +832,42 @@
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="102"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="114"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="144"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="160"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="178"/>
+        <source>%1 is in %2 now; %1&apos;s code stays the same.</source>
+        <translation>%1 ist jetzt bei %2 dabei; der Code von %1 bleibt derselbe.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="180"/>
+        <source>%1 is in every running offer already; %1&apos;s code stays the same.</source>
+        <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="221"/>
+        <source>%1 is already a member.</source>
+        <translation>%1 ist bereits Mitglied.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="261"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
@@ -839,17 +877,22 @@
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="191"/>
+        <source>Add to the offers</source>
+        <translation>Zu den Angeboten hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="224"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="243"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="244"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1156,157 +1199,170 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="55"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="64"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="85"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="87"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
         <source>Stamps needed</source>
         <translation>Benötigte Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
         <source>Stamps per visit, at most</source>
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="108"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="109"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="129"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="127"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="217"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="168"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="169"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="170"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="175"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="244"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="311"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="318"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="217"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="269"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="276"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="298"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="303"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
+    </message>
+</context>
+<context>
+    <name>OpenProgramRow</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="98"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="106"/>
+        <source>Joins at the first stamp</source>
+        <translation>Macht ab dem ersten Stempel mit</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1529,19 @@
         <location filename="../../kiosk/ui/widgets/paper.py" line="14"/>
         <source>Receipt 58 mm</source>
         <translation>Bon 58 mm</translation>
+    </message>
+</context>
+<context>
+    <name>PlusOneButton</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="78"/>
+        <source>+1</source>
+        <translation>+1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="81"/>
+        <source>One stamp in %1</source>
+        <translation>Ein Stempel bei %1</translation>
     </message>
 </context>
 <context>
@@ -2142,27 +2211,27 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="104"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="153"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="106"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="155"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="115"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="164"/>
         <source>Alt+Z</source>
         <translation>Alt+Z</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="127"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="176"/>
         <source>Ready for the next customer</source>
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="186"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="250"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>
@@ -2171,8 +2240,8 @@
     <name>ScanScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="79"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="183"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
@@ -2197,7 +2266,7 @@
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -2205,47 +2274,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="188"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
         <source>Sound: off</source>
         <translation>Ton: aus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
         <source>Sound: on</source>
         <translation>Ton: an</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="199"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="216"/>
         <source>Camera unavailable (%1). Use the hand scanner.</source>
         <translation>Kamera nicht verfügbar (%1). Bitte den Handscanner benutzen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="220"/>
         <source>Camera connected: starting the preview…</source>
         <translation>Kamera verbunden: Vorschau startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="226"/>
         <source>Scanner unavailable (%1). Retrying; type the card number meanwhile.</source>
         <translation>Scanner nicht verfügbar (%1). Neuer Versuch läuft; bis dahin die Kartennummer eintippen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="231"/>
         <source>Scanner ready on %1.</source>
         <translation>Scanner bereit an %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="240"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="244"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -2253,32 +2323,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="247"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="250"/>
+        <source>%1 (%2 joined %3)</source>
+        <translation>%1 (%2 ist jetzt bei %3 dabei)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="252"/>
         <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="281"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="260"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="285"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="294"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="296"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>

@@ -15,7 +15,7 @@
 <context>
     <name>CardRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="55"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="61"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n reward ready: %1</numerusform>
@@ -86,7 +86,7 @@
 <context>
     <name>ScanScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n stamp</numerusform>
@@ -94,7 +94,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="244"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n stamp added</numerusform>
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="265"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="296"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Undone: %n stamp taken back</numerusform>

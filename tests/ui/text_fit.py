@@ -300,7 +300,8 @@ def english_in_german(root: QWidget, data: Iterable[str]) -> list[str]:
     known = sorted({d for d in data if d}, key=len, reverse=True)
     problems = []
     for widget, text in shown_texts(root):
-        if text in sources:
+        # an offer the shop named "Coffee card" (as the set-up suggests in English) stays so
+        if text in sources and text not in known:
             problems.append(f"{_name(widget)}: {text!r} is the English source text")
             continue
         rest = text

@@ -112,3 +112,21 @@ def test_card_takes_the_card_id_as_well_as_its_number(shop):
     missing = kiosk("card", str(card_id + 1 if card_id + 1 < 10**11 else card_id - 1), data_dir=data)
     assert missing.returncode == 2
     assert json.loads(missing.stdout)["refused"]["reason"] == "unknown_card"
+
+
+def test_scan_with_program_earns_in_that_offer_and_an_unknown_one_records_nothing(tmp_path):
+    data = tmp_path / "shop"
+    assert json.loads(kiosk("demo", data_dir=data).stdout)["ok"]
+    token = (data / "demo-qr").glob("*.txt").__next__().read_text().splitlines()[3]
+    card = json.loads(kiosk("card", token, data_dir=data).stdout)["card"]
+    unknown = kiosk("scan", token, "--program", "no-such-offer", data_dir=data)
+    assert unknown.returncode == 2
+    assert json.loads(unknown.stdout)["refused"]["reason"] == "invalid_input"
+    assert json.loads(kiosk("card", token, data_dir=data).stdout)["card"] == card
+    stamped = json.loads(kiosk("scan", token, "--program", card["offer"]["id"], data_dir=data).stdout)
+    assert stamped["ok"], stamped
+    assert (stamped["card"]["offer"]["id"], stamped["stamps_added"], stamped["joined"]) == (
+        card["offer"]["id"],
+        1,
+        False,
+    )

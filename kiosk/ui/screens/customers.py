@@ -325,11 +325,14 @@ class CustomersScreen(QWidget):
             return
         card_id, actor = self.card_id, self.session.actor
         self._ask(
-            lambda s: s.new_card_code(card_id, actor=actor), self.on_card_code_made, self.on_card_code_refused
+            lambda s: s.new_card_code(card_id, actor=actor),
+            lambda outcome: self.on_card_code_made(outcome, card_id),
+            self.on_card_code_refused,
         )
 
-    def on_card_code_made(self, outcome) -> None:
-        if outcome.card.card.id != self.card_id:
+    def on_card_code_made(self, outcome, asked_for: int | None = None) -> None:
+        """The code is the member's (her first card's), whichever of her cards was chosen."""
+        if (asked_for if asked_for is not None else outcome.card.card.id) != self.card_id:
             return  # the manager moved on to another card meanwhile
         self.message.say("good", arg(self.tr("New QR code made for card %1."), outcome.card.card_number))
         if self.code_dialog is not None:

@@ -82,6 +82,14 @@ class EnrollScreen(QWidget):
         self.stamp_button.setEnabled(False)
         self.stamp_button.setAutoDefault(True)  # Enter presses it when it has the focus, as Space does
         form_box.addWidget(self.stamp_button)
+        # the person is a member already (her email or phone): add her to the offers instead;
+        # her code stays her code
+        self.member = None
+        self.join_button = BigButton("", kind="primary", icon_name="person-add")
+        self.join_button.setObjectName("joinButton")
+        self.join_button.clicked.connect(self.on_join_clicked)
+        self.join_button.hide()
+        form_box.addWidget(self.join_button)
         self.message = MessageLine()
         form_box.addWidget(self.message)
         form_box.addStretch(1)
@@ -123,6 +131,7 @@ class EnrollScreen(QWidget):
         self.card_choice.hide()
         self.print_button.setEnabled(False)
         self.stamp_button.setEnabled(False)
+        self._offer_join(None)
         self._show_field_errors(())
         self.message.say("", "")
 
@@ -130,6 +139,7 @@ class EnrollScreen(QWidget):
         if not self.enroll_button.isEnabled():
             return  # already creating: a second Enter must not make a second customer
         self.enroll_button.setEnabled(False)
+        self._offer_join(None)
         self._show_field_errors(())
         self.message.say("", self.tr("Creating the card…"))
         name, email, phone = self.name.text(), self.email.text(), self.phone.text()
@@ -146,14 +156,47 @@ class EnrollScreen(QWidget):
         self.message.say("", "")
 
     def on_enrolled(self, outcome) -> None:
+        self.message.say(
+            "good", arg(self.tr("Welcome, %1! Scan or print the card."), outcome.customer.first_name)
+        )
+        self._show_cards(outcome)
+
+    def on_join_clicked(self) -> None:
+        member, actor = self.member, self.session.actor
+        if member is None or not self.join_button.isEnabled():
+            return
+        self.join_button.setEnabled(False)
+        self.worker.op(self, lambda s: s.join_programs(member.id, actor=actor)).success(
+            self.on_joined
+        ).refused(self.on_enroll_refused).failure(self.on_failed).records_events().run_in_background()
+
+    def on_joined(self, outcome) -> None:
+        """She is in every running offer now; her code (her member card's) is the one shown."""
+        first = outcome.customer.first_name
+        if outcome.joined:
+            names = ", ".join(p.name for p in outcome.joined)
+            text = arg(self.tr("%1 is in %2 now; %1's code stays the same."), first, names)
+        else:
+            text = arg(self.tr("%1 is in every running offer already; %1's code stays the same."), first)
+        self._offer_join(None)
+        self._show_field_errors(())
+        self.message.say("good", text)
+        self._show_cards(outcome)
+
+    def _offer_join(self, member) -> None:
+        self.member = member
+        self.join_button.setVisible(member is not None)
+        self.join_button.setEnabled(member is not None)
+        if member is not None:
+            self.join_button.setText(self.tr("Add to the offers"))
+
+    def _show_cards(self, outcome) -> None:
         self.enroll_button.setEnabled(True)
         self.cards = [
             PrintableCard(outcome.customer.name, v.program.name, v.card_number, outcome.tokens[v.card.id])
             for v in outcome.cards
+            if v.card.id in outcome.tokens  # a member's: her code only, the one she keeps
         ]
-        self.message.say(
-            "good", arg(self.tr("Welcome, %1! Scan or print the card."), outcome.customer.first_name)
-        )
         for field in (self.name, self.email, self.phone):
             field.clear()
         self.consent.setChecked(False)
@@ -172,7 +215,14 @@ class EnrollScreen(QWidget):
     def on_enroll_refused(self, outcome) -> None:
         self.enroll_button.setEnabled(True)
         marked = self._show_field_errors(outcome.problems)
-        if marked:
+        member = getattr(outcome, "member", None)
+        self._offer_join(member)
+        if member is not None:
+            # one tap adds her; the focus stays on the field, for a cashier who mistyped it
+            self.message.say("bad", arg(self.tr("%1 is already a member."), member.name))
+            if marked:
+                self.fields[marked[0]].setFocus()
+        elif marked:
             self.message.say("bad", self.tr("Please correct the fields marked below."))
             self.fields[marked[0]].setFocus()  # the first field to fix, never another control
         else:

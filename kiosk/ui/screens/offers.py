@@ -25,6 +25,7 @@ from kiosk.domain.model import Program, ProgramStatus
 from kiosk.domain.offers import ICONS, OfferDraft
 from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.resources import icon
+from kiosk.ui.screens.bare_scan import BareScanChoice
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -65,6 +66,8 @@ class OffersScreen(QWidget):
         left.addWidget(self.new_button)
         self.preview = CardPreview()
         left.addWidget(self.preview)
+        self.bare_scan = BareScanChoice(worker, session)
+        left.addWidget(self.bare_scan)
         row.addLayout(left, 1)
 
         form_host = QWidget()
@@ -140,6 +143,7 @@ class OffersScreen(QWidget):
 
     def activate(self) -> None:
         self.worker.op(self, lambda s: s.list_offers()).success(self.on_offers_loaded).run_in_background()
+        self.bare_scan.activate()
 
     def _save(self, call) -> None:
         self.worker.op(self, call).success(self.on_offer_saved).refused(
@@ -175,6 +179,7 @@ class OffersScreen(QWidget):
             if program.id == chosen:
                 self.offer_list.setCurrentItem(item)
         self.offer_list.blockSignals(False)
+        self.bare_scan.set_programs(self.programs)
 
     def on_offer_chosen(self, row: int) -> None:
         if 0 <= row < len(self.programs):

@@ -120,6 +120,7 @@ class ScanScreen(QWidget):
         self.result = ResultPanel()
         self.result.redeem_confirmed.connect(self.on_redeem_confirmed)
         self.result.undo_requested.connect(self.on_undo_requested)
+        self.result.earn_requested.connect(self.on_earn_requested)
         scroll = QScrollArea()
         scroll.setObjectName("resultScroll")
         scroll.setWidgetResizable(True)
@@ -178,6 +179,22 @@ class ScanScreen(QWidget):
             self.on_scan_recorded
         ).refused(self.on_scan_refused).failure(self.on_failed).records_events().run_in_background()
 
+    def on_earn_requested(self, program_id: str) -> None:
+        """A program's "+1" on the member's panel: one stamp there, as a scan of her code would
+        give (cooldown, per-visit limit), joining the program if she is new to it."""
+        card_id, actor = self.result.member_card_id(), self.session.actor
+        if card_id is None:
+            return
+        self.prompt.setText(self.tr("Checking the card…"))
+        self.worker.op(
+            self, lambda s: s.record_scan(card_id, quantity=1, actor=actor, program_id=program_id)
+        ).success(self.on_earn_recorded).refused(self.on_scan_refused).failure(
+            self.on_failed
+        ).records_events().run_in_background()
+
+    def on_earn_recorded(self, outcome: ScanOutcome) -> None:
+        self.on_scan_recorded(outcome, tapped=True)
+
     def on_failed(self, _error: Exception) -> None:
         # the window has said what went wrong; the counter is ready for the next scan
         self.prompt.setText(self.tr("Scan the customer's card"))
@@ -214,7 +231,9 @@ class ScanScreen(QWidget):
             self.camera.show_no_camera(arg(self.tr("Scanner ready on %1."), port))
 
     # results
-    def on_scan_recorded(self, outcome: ScanOutcome) -> None:
+    def on_scan_recorded(self, outcome: ScanOutcome, tapped: bool = False) -> None:
+        """`tapped`: a program's "+1", which names the program and keeps the rows where they are
+        (the next tap lands where the cashier's finger is)."""
         program = outcome.card.program
         if outcome.rewards_unlocked:
             state = "reward"
@@ -224,9 +243,20 @@ class ScanScreen(QWidget):
             state = "good"
             message = self.tr("%n stamp(s) added", "", outcome.units_added)
             self.sounds.play("good")
+        if tapped:
+            message = arg(self.tr("%1: %2"), program.name, message)
+        if outcome.joined:
+            who = outcome.card.customer.first_name
+            message = arg(self.tr("%1 (%2 joined %3)"), message, who, program.name)
         if outcome.layout_corrected:
             message = arg(self.tr("%1 (the scanner's keyboard layout is wrong: check it)"), message)
-        self.result.show_result(state, message, outcome.customer_cards, focus_card=outcome.card.card.id)
+        self.result.show_result(
+            state,
+            message,
+            outcome.customer_cards,
+            focus_card=None if tapped else outcome.card.card.id,
+            open_programs=outcome.open_programs,
+        )
         label = arg(self.tr("Undo %1's +%2"), outcome.card.customer.first_name, outcome.units_added)
         event_id = outcome.event.id if outcome.event else None
         self.result.offer_undo(UndoOffer(outcome.card.card.id, event_id, label), program.undo_window_seconds)
@@ -237,7 +267,8 @@ class ScanScreen(QWidget):
     def on_scan_refused(self, outcome: ScanOutcome) -> None:
         self.sounds.play("bad")
         cards = outcome.customer_cards
-        self.result.show_result("bad", refusal_text(outcome.refusal), cards)
+        why = refusal_text(outcome.refusal)
+        self.result.show_result("bad", why, cards, open_programs=outcome.open_programs)
         self.result.offer_redeem()  # a stamp refused (say, in the cooldown) still leaves a reward to give
         self.set_quantity(1)  # the count was for this scan: the next customer starts from one
         self._shown(outcome)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.model import CardStatus, Program
 from kiosk.domain.outcomes import CardView
 from kiosk.ui.text import arg
-from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.buttons import MIN_TOUCH, BigButton
 from kiosk.ui.widgets.fitting import ElidedLabel
 from kiosk.ui.widgets.stamps import StampStrip
 
@@ -25,9 +26,11 @@ class UndoOffer:
 
 
 class CardRow(QFrame):
-    """One card: offer name, stamps as icons, 'n of m', rewards ready and a Redeem button."""
+    """One card: offer name, stamps as icons, 'n of m', its own "+1", rewards ready and a Redeem
+    button."""
 
     redeem_requested = Signal(object)  # CardView
+    earn_requested = Signal(str)  # the program's id: one stamp there, one tap
 
     def __init__(self, view: CardView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +48,9 @@ class CardRow(QFrame):
         self.count.setObjectName("stampCount")
         top.addWidget(self.title, 1)
         top.addWidget(self.count)
+        self.earn_button = PlusOneButton(program.name, self)
+        self.earn_button.clicked.connect(lambda: self.earn_requested.emit(program.id))
+        top.addWidget(self.earn_button)
         layout.addLayout(top)
         self.stamps = StampStrip(stamp_size=32)
         self.stamps.show_stamps(shown, program.units_required, program.icon, program.colour)
@@ -65,15 +71,55 @@ class CardRow(QFrame):
             self.redeem_button = None
 
 
+class PlusOneButton(BigButton):
+    """A program's own "+1": one tap earns one stamp there, under the rules of a scan."""
+
+    def __init__(self, program_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("+1"), parent, kind="primary")
+        self.setObjectName("earnButton")
+        self.setMinimumWidth(MIN_TOUCH + 24)  # a thumb's width: the busiest button of the counter
+        self.setToolTip(arg(self.tr("One stamp in %1"), program_name))
+
+
+class OpenProgramRow(QFrame):
+    """A running program the member has no card in yet: at 0, and she joins at her first stamp."""
+
+    earn_requested = Signal(str)  # the program's id
+
+    def __init__(self, program: Program, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardRow")
+        self.program = program
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 10)
+        top = QHBoxLayout()
+        self.title = ElidedLabel(program.name)
+        self.title.setObjectName("cardTitle")
+        self.count = QLabel(arg(self.tr("%1 of %2"), 0, program.units_required))
+        self.count.setObjectName("stampCount")
+        self.earn_button = PlusOneButton(program.name, self)
+        self.earn_button.clicked.connect(lambda: self.earn_requested.emit(program.id))
+        top.addWidget(self.title, 1)
+        top.addWidget(self.count)
+        top.addWidget(self.earn_button)
+        layout.addLayout(top)
+        self.hint = QLabel(self.tr("Joins at the first stamp"))
+        self.hint.setObjectName("joinHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+
+
 class ResultPanel(QFrame):
     redeem_confirmed = Signal(object)  # card id (64-bit: not a Qt int)
     undo_requested = Signal(object)  # UndoOffer: the card and the event the button named
+    earn_requested = Signal(str)  # a program's "+1" on the member shown: the program's id
     painted = Signal()  # the benchmark measures a scan up to here
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resultPanel")
         self.rows: list[CardRow] = []
+        self.open_rows: list[OpenProgramRow] = []  # running programs she joins at a first stamp
         self._pending_redeem: CardView | None = None
         self._undo: UndoOffer | None = None
         self._undo_expiry = QTimer(self)
@@ -95,6 +141,9 @@ class ResultPanel(QFrame):
         self.cards_box = QVBoxLayout()
         self.cards_box.setSpacing(8)
         layout.addLayout(self.cards_box)
+        self.open_box = QVBoxLayout()
+        self.open_box.setSpacing(8)
+        layout.addLayout(self.open_box)
 
         self.confirm_bar = QFrame()
         self.confirm_bar.setObjectName("confirmBar")
@@ -127,10 +176,19 @@ class ResultPanel(QFrame):
         self._set_banner("idle", self.tr("Ready for the next customer"))
         self.name.clear()
         self._set_cards(())
+        self._set_open_programs(())
         self._close_undo()
 
-    def show_result(self, state: str, message: str, cards: tuple[CardView, ...], focus_card=None) -> None:
+    def show_result(
+        self,
+        state: str,
+        message: str,
+        cards: tuple[CardView, ...],
+        focus_card=None,
+        open_programs: tuple[Program, ...] | None = None,
+    ) -> None:
         """`state`: good, reward or bad. `cards`: all of the customer's cards, newest values.
+        `open_programs`: running programs she has no card in (None: keep those on screen).
         A new result replaces the last one's Undo: an Undo only ever acts on the result on screen."""
         self._close_undo()
         self._set_banner(state, message)
@@ -138,6 +196,15 @@ class ResultPanel(QFrame):
         if focus_card is not None:
             cards = tuple(sorted(cards, key=lambda v: v.card.id != focus_card))
         self._set_cards(cards)
+        if open_programs is not None or not cards:
+            self._set_open_programs(open_programs or ())
+
+    def member_card_id(self) -> int | None:
+        """A live card of the member on screen: what a program's "+1" names her by (a revoked
+        one earns nowhere, so it is named only when she has no other)."""
+        live = [r.view.card for r in self.rows if r.view.card.status is CardStatus.ACTIVE]
+        cards = live or [r.view.card for r in self.rows]
+        return cards[0].id if cards else None
 
     def replace_card(self, view: CardView) -> None:
         """A redeem or undo changed one card: swap its row, keep the others."""
@@ -217,6 +284,18 @@ class ResultPanel(QFrame):
         for view in cards:
             row = CardRow(view, self)
             row.redeem_requested.connect(self.on_redeem_requested)
+            row.earn_requested.connect(self.earn_requested)
             self.cards_box.addWidget(row)
             self.rows.append(row)
         self.on_confirm_no()
+
+    def _set_open_programs(self, programs: tuple[Program, ...]) -> None:
+        for row in self.open_rows:
+            self.open_box.removeWidget(row)
+            row.deleteLater()
+        self.open_rows = []
+        for program in programs:
+            row = OpenProgramRow(program, self)
+            row.earn_requested.connect(self.earn_requested)
+            self.open_box.addWidget(row)
+            self.open_rows.append(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import select
 
 import cardtoken
@@ -145,12 +145,13 @@ def flag_card(card_id: CardRef, body: CardPatch, user: User, session: WriteDb, w
 
 
 @router.delete("/cards/{card_id}", status_code=204)
-def revoke_card(card_id: CardRef, user: User, session: WriteDb, when: Now) -> Response:
+def revoke_card(card_id: CardRef, user: User, session: WriteDb, when: Now, request: Request) -> Response:
     row = card_by_ref(session, user.business_id, card_id, alive=False)
     row.status = "revoked"
     row.seq = bump_seq(session, user.business_id)
     audit(session, user, when, "card.revoke", "card", row.id)
     session.commit()
+    request.app.state.pass_updates.cards_edited(user.business_id, [row.id])  # committed: tell its pass
     return Response(status_code=204)
 
 

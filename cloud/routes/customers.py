@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import or_, select, update
 
 from cloud import views
@@ -91,7 +91,7 @@ def get_customer(customer_id: uuid.UUID, user: User, session: ReadDb) -> Custome
 
 @router.patch("/customers/{customer_id}", response_model=Customer)
 def update_customer(
-    customer_id: uuid.UUID, body: CustomerPatch, user: User, session: WriteDb, when: Now
+    customer_id: uuid.UUID, body: CustomerPatch, user: User, session: WriteDb, when: Now, request: Request
 ) -> Customer:
     row = owned_customer(session, user.business_id, customer_id)
     changes = body.model_dump(exclude_unset=True)
@@ -101,12 +101,16 @@ def update_customer(
         setattr(row, key, value)
     row.seq = bump_seq(session, user.business_id)
     audit(session, user, when, "customer.update", "customer", row.id, sorted(changes))
+    shown = _card_ids(session, row) if "name" in changes else []  # her cards' passes show her name
     session.commit()
+    request.app.state.pass_updates.cards_edited(user.business_id, shown)  # committed: tell them
     return views.customer(row)
 
 
 @router.delete("/customers/{customer_id}", status_code=204)
-def erase_customer(customer_id: uuid.UUID, user: User, session: WriteDb, when: Now) -> Response:
+def erase_customer(
+    customer_id: uuid.UUID, user: User, session: WriteDb, when: Now, request: Request
+) -> Response:
     """Erases personal data (the ledger stays) and revokes the customer's cards."""
     row = owned_customer(session, user.business_id, customer_id, alive=False)
     seq = bump_seq(session, user.business_id)
@@ -117,8 +121,20 @@ def erase_customer(customer_id: uuid.UUID, user: User, session: WriteDb, when: N
         .values(status="revoked", seq=seq)
     )
     audit(session, user, when, "customer.erase", "customer", row.id)
+    shown = _card_ids(session, row)  # her cards' passes lose her name (and the cards are revoked)
     session.commit()
+    request.app.state.pass_updates.cards_edited(user.business_id, shown)  # committed: tell them
     return Response(status_code=204)
+
+
+def _card_ids(session, customer: CustomerRow) -> list[int]:
+    return list(
+        session.scalars(
+            select(CardRow.id).where(
+                CardRow.business_id == customer.business_id, CardRow.customer_id == customer.id
+            )
+        )
+    )
 
 
 @router.post(

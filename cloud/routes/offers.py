@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 
 from cloud import views
@@ -13,6 +13,7 @@ from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Offer
 from cloud.schemas_admin import OfferCreate, OfferPatch
+from cloud.wallet.updates import SHOWN_OFFER_FIELDS
 from loyalty_rules.model import ProgramKind
 from loyalty_rules.offers import window_ok as offer_window_ok
 
@@ -82,7 +83,9 @@ def get_offer(offer_id: uuid.UUID, user: User, session: ReadDb) -> Offer:
 
 
 @router.patch("/{offer_id}", response_model=Offer)
-def update_offer(offer_id: uuid.UUID, body: OfferPatch, user: User, session: WriteDb, when: Now) -> Offer:
+def update_offer(
+    offer_id: uuid.UUID, body: OfferPatch, user: User, session: WriteDb, when: Now, request: Request
+) -> Offer:
     row = owned_offer(session, user.business_id, offer_id)
     changes = body.model_dump(exclude_unset=True)
     nulls = sorted(k for k, v in changes.items() if v is None and k in _NOT_NULL)
@@ -94,6 +97,8 @@ def update_offer(offer_id: uuid.UUID, body: OfferPatch, user: User, session: Wri
     row.seq = bump_seq(session, user.business_id)
     audit(session, user, when, "offer.update", "offer", row.id, changes)
     session.commit()
+    if SHOWN_OFFER_FIELDS & changes.keys():  # committed: the passes of its cards show the new look
+        request.app.state.pass_updates.offers_edited(user.business_id, [row.id])
     return views.offer(row)
 
 

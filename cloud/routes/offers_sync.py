@@ -9,12 +9,13 @@ again is accepted and changes nothing, so a retry after a lost answer is harmles
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from cloud.deps import Actor, DeviceActor, Now, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
 from cloud.routes.offers import window_ok
 from cloud.schemas import OffersUploadIn, OffersUploadOut, OfferUpload, OfferUploadResult
+from cloud.wallet.updates import SHOWN_OFFER_FIELDS
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -26,7 +27,9 @@ REPEATED = "repeated_in_request"
 
 
 @router.put("/offers", response_model=OffersUploadOut)
-def upload_offers(body: OffersUploadIn, device: DeviceActor, session: WriteDb, when: Now) -> OffersUploadOut:
+def upload_offers(
+    body: OffersUploadIn, device: DeviceActor, session: WriteDb, when: Now, request: Request
+) -> OffersUploadOut:
     """1 to 100 offers, answered one by one (accepted or rejected with a reason), in order.
 
     A body the schema refuses is a 422 that writes nothing; an offer the schema allows but the
@@ -34,17 +37,20 @@ def upload_offers(body: OffersUploadIn, device: DeviceActor, session: WriteDb, w
     on its own with a reason, as the push does with events."""
     seen: set = set()
     results = []
+    restyled: list[str] = []  # offers whose name, reward, target or colour changed
     for offer in body.offers:
         if offer.id in seen:  # the first one counts; a repeat in the same request is not applied twice
             results.append(OfferUploadResult(id=str(offer.id), status="rejected", reason=REPEATED))
             continue
         seen.add(offer.id)
-        results.append(_upsert(session, device, offer, when))
+        results.append(_upsert(session, device, offer, when, restyled))
     session.commit()
+    # committed: the passes of those offers' cards show the new look (as a push's stamps do)
+    request.app.state.pass_updates.offers_edited(device.business_id, restyled)
     return OffersUploadOut(results=results)
 
 
-def _upsert(session, device: Actor, offer: OfferUpload, when) -> OfferUploadResult:
+def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str]) -> OfferUploadResult:
     offer_id = str(offer.id)
     if not window_ok(offer):
         return OfferUploadResult(id=offer_id, status="rejected", reason=ENDS_BEFORE_START)
@@ -67,6 +73,8 @@ def _upsert(session, device: Actor, offer: OfferUpload, when) -> OfferUploadResu
     changes = {key: value for key, value in fields.items() if getattr(row, key) != value}
     if not changes:  # a retry, or a kiosk that only caught up: nothing new to tell the others
         return OfferUploadResult(id=offer_id, status="accepted")
+    if SHOWN_OFFER_FIELDS & changes.keys():
+        restyled.append(offer_id)
     for key, value in changes.items():
         setattr(row, key, value)
     row.seq = bump_seq(session, device.business_id)

@@ -1,6 +1,7 @@
-"""Pass update pushes, as background jobs: a kiosk's sync push (or a cloud action) names the cards
-it changed; one job per changed pass that phones are registered for sends an APNs push to each
-of those phones (cloud/wallet/apns.py). A phone whose token APNs calls gone is forgotten.
+"""Pass update pushes, as background jobs: a kiosk's sync push or offer upload, or a manager's change
+in the cloud (an offer renamed or recoloured, a card deleted, a customer renamed or erased), names
+the cards or offers it changed; one job per changed pass that phones are registered for sends an
+APNs push to each of those phones (cloud/wallet/apns.py). A phone whose token APNs calls gone is forgotten.
 
 The jobs are plain functions of a `JobContext` and JSON-able arguments (a serial number, card ids),
 the shape a job queue library's task takes. `PassUpdateQueue` runs them in this process on a small
@@ -15,10 +16,11 @@ from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import String, cast, delete, select
 
 from cloud.db import Database
 from cloud.models import (
+    Card,
     Device,
     WalletApnsKey,
     WalletAppleConfig,
@@ -63,6 +65,39 @@ def passes_to_update(ctx: JobContext, device_token_hash: str, card_ids: Sequence
         if business_id is None or session.get(WalletApnsKey, business_id) is None:
             return []
         return passes_of_cards(session, business_id, card_ids)
+
+
+def passes_of_business_cards(ctx: JobContext, business_id: int, card_ids: Sequence[int]) -> list[str]:
+    """As passes_to_update, for a change made in the cloud itself (no kiosk pushed it)."""
+    with ctx.db.read_session() as session:
+        if session.get(WalletApnsKey, business_id) is None:
+            return []
+        return passes_of_cards(session, business_id, card_ids)
+
+
+def passes_of_offers(ctx: JobContext, business_id: int, offer_ids: Sequence[str]) -> list[str]:
+    """The registered passes of every card of these offers: their name, reward, target or colour
+    is on each of those passes."""
+    with ctx.db.read_session() as session:
+        if session.get(WalletApnsKey, business_id) is None:
+            return []
+        return sorted(
+            session.scalars(
+                select(WalletPass.serial)
+                .distinct()
+                .join(WalletRegistration, WalletRegistration.serial == WalletPass.serial)
+                .join(
+                    Card,
+                    (Card.business_id == WalletPass.business_id)
+                    & (cast(Card.id, String) == WalletPass.holder_id),
+                )
+                .where(
+                    WalletPass.business_id == business_id,
+                    WalletPass.holder_kind == HolderKind.CARD.value,
+                    Card.program_id.in_([str(o) for o in offer_ids]),
+                )
+            )
+        )
 
 
 def passes_of_cards(session, business_id: int, card_ids: Sequence[int]) -> list[str]:
@@ -172,6 +207,16 @@ class PassUpdateQueue:
         """The one call a sync push makes once its events are committed."""
         self.cards_changed(device_token_hash, accepted_cards(events, results))
 
+    def cards_edited(self, business_id: int, card_ids: Sequence[int]) -> None:
+        """A change made in the cloud (committed) altered what these cards' passes show."""
+        if card_ids:
+            self._submit(self._fan_out_cards, business_id, list(card_ids))
+
+    def offers_edited(self, business_id: int, offer_ids: Sequence[str]) -> None:
+        """These offers' name, reward, target or colour changed (committed): every pass shows them."""
+        if offer_ids:
+            self._submit(self._fan_out_offers, business_id, [str(o) for o in offer_ids])
+
     def passes_changed(self, serials: Iterable[str]) -> None:
         for serial in serials:
             self._submit(self._send, serial)
@@ -200,6 +245,12 @@ class PassUpdateQueue:
     def _fan_out(self, device_token_hash: str, card_ids: list[int]) -> None:
         self.passes_changed(passes_to_update(self.ctx, device_token_hash, card_ids))
 
+    def _fan_out_cards(self, business_id: int, card_ids: list[int]) -> None:
+        self.passes_changed(passes_of_business_cards(self.ctx, business_id, card_ids))
+
+    def _fan_out_offers(self, business_id: int, offer_ids: list[str]) -> None:
+        self.passes_changed(passes_of_offers(self.ctx, business_id, offer_ids))
+
     def _guarded(self, job, *args) -> None:
         try:
             job(*args)
@@ -225,3 +276,7 @@ def accepted_cards(events: Sequence[dict], results: Sequence) -> list[int]:
             except (KeyError, TypeError, ValueError):
                 continue
     return sorted(cards)
+
+
+# what an offer's pass shows of it (cloud/wallet/store.py): a change to any of these is pushed
+SHOWN_OFFER_FIELDS = frozenset({"name", "reward_text", "stamps_required", "colour"})

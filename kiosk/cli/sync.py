@@ -13,6 +13,7 @@ import sys
 from datetime import datetime
 
 from kiosk.cli.output import emit
+from kiosk.domain.connection import Connection
 from kiosk.services import Services
 from kiosk.services.context import utc_now
 from kiosk.store import meta, sync_repo
@@ -213,7 +214,7 @@ def unpair(args, services: Services) -> int:
     store = services.ctx.store
     with store.reading() as conn:
         pending = sync_repo.outbox_counts(conn)["pending"]
-        paired = bool(meta.get_setting(conn, "cloud_url"))
+        paired = meta.connection(conn) is Connection.PAIRED
     if pending and paired:
         engine = _engine(args, services)
         if engine is not None and engine.client is not None:

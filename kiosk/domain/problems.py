@@ -1,8 +1,9 @@
 """What is wrong with a field someone typed in: a closed set, so every one can be translated.
 
-Each problem's value is its English text (a template for the few with numbers); an offer's
-problems are the shared rules' (loyalty_rules.problems), worded there once. The UI
-translates by problem, never by the rendered sentence; the command line prints the English.
+Each problem's value is its English text (a template for the few with numbers), written only
+here and marked for the translators (the UI translates it by that text); an offer's problems are
+the shared rules' (loyalty_rules.problems), worded there once. The UI translates by problem, never
+by the rendered sentence; the command line prints the English.
 """
 
 from __future__ import annotations
@@ -11,32 +12,34 @@ import enum
 
 from kiosk.domain.refusals import Reason, Refusal
 from loyalty_rules.problems import OfferProblem
+from loyalty_rules.translatable import QT_TRANSLATE_NOOP
 
 
 class Problem(enum.Enum):
-    NAME_MISSING = "enter the customer's name"
-    NAME_TOO_LONG = "at most {max} ordinary characters"
-    EMAIL_INVALID = "that is not an email address"
-    PHONE_INVALID = "use digits, spaces and an optional +"
-    PIN_INVALID = "4 to 8 digits"
-    COUNTRY_UNKNOWN = "choose a country from the list"
-    STAFF_NAME_INVALID = "1 to 100 characters"
-    NO_SUCH_STAFF = "no such person"
-    LAST_OWNER = "the shop needs at least one active owner"
-    NO_SUCH_OFFER = "no such offer"
-    NO_RUNNING_OFFER = "no offer is running; create one first"
-    CHOOSE_RUNNING_OFFER = "choose at least one running offer"
-    SEARCH_EMPTY = "type something to search"
-    SEARCH_TOO_LONG = "too long"
-    ADJUST_UNITS = "a whole number from -{max} to {max}, not 0"
-    ADJUST_REASON = "say why, in at most 200 characters"
-    BALANCE_NEGATIVE = "the balance cannot go below zero"
-    NO_ISSUING_KEY = "no key to issue cards; finish the set-up first"
-    REPORT_DAYS = "a report covers 1 to {max} days"
-    NO_SUCH_CUSTOMER = "no such customer"
-    ERASE_IN_THE_CLOUD = (
+    NAME_MISSING = QT_TRANSLATE_NOOP("Problem", "enter the customer's name")
+    NAME_TOO_LONG = QT_TRANSLATE_NOOP("Problem", "at most {max} ordinary characters")
+    EMAIL_INVALID = QT_TRANSLATE_NOOP("Problem", "that is not an email address")
+    PHONE_INVALID = QT_TRANSLATE_NOOP("Problem", "use digits, spaces and an optional +")
+    PIN_INVALID = QT_TRANSLATE_NOOP("Problem", "4 to 8 digits")
+    COUNTRY_UNKNOWN = QT_TRANSLATE_NOOP("Problem", "choose a country from the list")
+    STAFF_NAME_INVALID = QT_TRANSLATE_NOOP("Problem", "1 to 100 characters")
+    NO_SUCH_STAFF = QT_TRANSLATE_NOOP("Problem", "no such person")
+    LAST_OWNER = QT_TRANSLATE_NOOP("Problem", "the shop needs at least one active owner")
+    NO_SUCH_OFFER = QT_TRANSLATE_NOOP("Problem", "no such offer")
+    NO_RUNNING_OFFER = QT_TRANSLATE_NOOP("Problem", "no offer is running; create one first")
+    CHOOSE_RUNNING_OFFER = QT_TRANSLATE_NOOP("Problem", "choose at least one running offer")
+    SEARCH_EMPTY = QT_TRANSLATE_NOOP("Problem", "type something to search")
+    SEARCH_TOO_LONG = QT_TRANSLATE_NOOP("Problem", "too long")
+    ADJUST_UNITS = QT_TRANSLATE_NOOP("Problem", "a whole number from -{max} to {max}, not 0")
+    ADJUST_REASON = QT_TRANSLATE_NOOP("Problem", "say why, in at most 200 characters")
+    BALANCE_NEGATIVE = QT_TRANSLATE_NOOP("Problem", "the balance cannot go below zero")
+    NO_ISSUING_KEY = QT_TRANSLATE_NOOP("Problem", "no key to issue cards; finish the set-up first")
+    REPORT_DAYS = QT_TRANSLATE_NOOP("Problem", "a report covers 1 to {max} days")
+    NO_SUCH_CUSTOMER = QT_TRANSLATE_NOOP("Problem", "no such customer")
+    ERASE_IN_THE_CLOUD = QT_TRANSLATE_NOOP(
+        "Problem",
         "this kiosk is paired with the cloud, which holds the customer's data: erase the customer in "
-        "the cloud; this kiosk applies it at its next sync"
+        "the cloud; this kiosk applies it at its next sync",
     )
     OFFER_NAME_MISSING = OfferProblem.OFFER_NAME_MISSING.value
     OFFER_NAME_TOO_LONG = OfferProblem.OFFER_NAME_TOO_LONG.value
@@ -49,12 +52,12 @@ class Problem(enum.Enum):
     OFFER_ENDS_BEFORE_START = OfferProblem.OFFER_ENDS_BEFORE_START.value
     OFFER_COLOUR = OfferProblem.OFFER_COLOUR.value
     OFFER_ICON = OfferProblem.OFFER_ICON.value
-    SHOP_NAME_MISSING = "enter the shop's name"
-    SHOP_NAME_TOO_LONG = "at most 80 characters"
-    ZONE_UNKNOWN = "choose a time zone from the list"
-    CURRENCY_UNKNOWN = "choose a currency from the list"
-    PINS_DIFFER = "the two PINs differ"
-    SHOP_SET_UP = "this kiosk is set up already"
+    SHOP_NAME_MISSING = QT_TRANSLATE_NOOP("Problem", "enter the shop's name")
+    SHOP_NAME_TOO_LONG = QT_TRANSLATE_NOOP("Problem", "at most 80 characters")
+    ZONE_UNKNOWN = QT_TRANSLATE_NOOP("Problem", "choose a time zone from the list")
+    CURRENCY_UNKNOWN = QT_TRANSLATE_NOOP("Problem", "choose a currency from the list")
+    PINS_DIFFER = QT_TRANSLATE_NOOP("Problem", "the two PINs differ")
+    SHOP_SET_UP = QT_TRANSLATE_NOOP("Problem", "this kiosk is set up already")
 
     def text(self, **params: object) -> str:
         return str(self.value).format(**params) if params else str(self.value)

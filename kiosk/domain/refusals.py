@@ -1,11 +1,13 @@
-"""Why the kiosk said no. Every refusal has its own reason and a plain message; nothing was
-recorded when one is returned."""
+"""Why the kiosk said no. Every refusal has its own reason and a plain message, worded only here;
+nothing was recorded when one is returned."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
 from typing import Any
+
+from loyalty_rules.translatable import QT_TRANSLATE_NOOP
 
 
 class StorageProblem(enum.Enum):
@@ -60,45 +62,88 @@ class Reason(enum.Enum):
     STORAGE_FAILED = "storage_failed"
 
 
+# The one wording of every refusal. English here; lupdate reads the marks (kiosk.ui.i18n_build)
+# and the kiosk's UI translates each by its text (kiosk.ui.messages); the command line prints it.
 _MESSAGES: dict[Reason, str] = {
-    Reason.EMPTY_CODE: "Nothing was scanned. Try again.",
-    Reason.CODE_TOO_LONG: "That code is far too long to be a loyalty card.",
-    Reason.BINARY_CODE: "That code holds unreadable characters; it is not a loyalty card.",
-    Reason.NOT_A_CARD_CODE: "That is not a loyalty card code.",
-    Reason.TRUNCATED_TOKEN: "Only part of the code was read. Scan again.",
-    Reason.LOWERCASE_TOKEN: "The scanner changed the letters' case (Caps Lock or keyboard setting). "
-    "Check the scanner and scan again.",
-    Reason.UNSUPPORTED_VERSION: "This card comes from a newer version of the app. Update the kiosk.",
-    Reason.BAD_CHECK_DIGIT: "That card number has a typo: check the digits.",
-    Reason.FORGED_TOKEN: "This card's signature is not valid. It may be forged or damaged.",
-    Reason.WRONG_BUSINESS: "This card belongs to another business.",
-    Reason.UNKNOWN_KEY: "This card was issued by a device this kiosk does not know yet. Sync and try again.",
-    Reason.REVOKED_KEY: "This card's code comes from a kiosk taken out of service. "
-    "A manager can make a new QR code for the card under Customers.",
-    Reason.UNSAFE_KEY: "This card's code names an unsafe signing key (one anybody can forge with). "
-    "It is refused; tell the owner.",
-    Reason.UNKNOWN_CARD: "No card with this code is on this kiosk.",
-    Reason.CARD_REVOKED: "This card has been revoked.",
-    Reason.PROGRAM_PAUSED: "The offer {program} is paused.",
-    Reason.PROGRAM_NOT_STARTED: "The offer {program} has not started yet.",
-    Reason.PROGRAM_ENDED: "The offer {program} has ended.",
-    Reason.COOLDOWN: "This card was just stamped. Wait {seconds} s before stamping again.",
-    Reason.BAD_QUANTITY: "Quantity must be a whole number of at least 1.",
-    Reason.OVER_VISIT_LIMIT: "At most {limit} stamps per visit for {program}.",
-    Reason.NOT_ENOUGH_UNITS: "Not enough stamps yet: {units} of {required}.",
-    Reason.OFFLINE_REDEMPTION_CAP: "This card already has {count} rewards redeemed while offline. "
-    "Wait until the kiosk is back online.",
-    Reason.NOTHING_TO_UNDO: "There is nothing to undo on this card.",
-    Reason.UNDO_WINDOW_PASSED: "Too late to undo: that was more than {seconds} s ago.",
-    Reason.UNDO_WOULD_GO_NEGATIVE: "Cannot undo: the stamps have already been used for a reward.",
-    Reason.INVALID_INPUT: "{field}: {problem}",
-    Reason.DUPLICATE: "{what} already exists.",
-    Reason.NOT_ALLOWED: "Your role cannot do this.",
-    Reason.NOT_SIGNED_IN: "Sign in first.",
-    Reason.LOCKED_OUT: "Too many wrong PINs. Try again in {seconds} s.",
-    Reason.WRONG_PIN: "Wrong PIN.",
-    Reason.STORAGE_FAILED: "Could not save: {problem}. Nothing was recorded.",
+    Reason.EMPTY_CODE: QT_TRANSLATE_NOOP("Refusal", "Nothing was scanned. Try again."),
+    Reason.CODE_TOO_LONG: QT_TRANSLATE_NOOP("Refusal", "That code is far too long to be a loyalty card."),
+    Reason.BINARY_CODE: QT_TRANSLATE_NOOP("Refusal", "That code holds unreadable characters."),
+    Reason.NOT_A_CARD_CODE: QT_TRANSLATE_NOOP("Refusal", "That is not a loyalty card code."),
+    Reason.TRUNCATED_TOKEN: QT_TRANSLATE_NOOP("Refusal", "Only part of the code was read. Scan again."),
+    Reason.LOWERCASE_TOKEN: QT_TRANSLATE_NOOP(
+        "Refusal", "The scanner changed the letters' case. Check the scanner and scan again."
+    ),
+    Reason.UNSUPPORTED_VERSION: QT_TRANSLATE_NOOP(
+        "Refusal", "This card comes from a newer version of the app. Update the kiosk."
+    ),
+    Reason.BAD_CHECK_DIGIT: QT_TRANSLATE_NOOP("Refusal", "That card number has a typo: check the digits."),
+    Reason.FORGED_TOKEN: QT_TRANSLATE_NOOP("Refusal", "This card's signature is not valid."),
+    Reason.WRONG_BUSINESS: QT_TRANSLATE_NOOP("Refusal", "This card belongs to another business."),
+    Reason.UNKNOWN_KEY: QT_TRANSLATE_NOOP(
+        "Refusal", "This card was issued by a device this kiosk does not know yet. Sync and try again."
+    ),
+    Reason.REVOKED_KEY: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "This card's code comes from a kiosk taken out of service. "
+        "A manager can make a new QR code for the card under Customers.",
+    ),
+    Reason.UNSAFE_KEY: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "This card's code names an unsafe signing key (one anybody can forge with). "
+        "It is refused; tell the owner.",
+    ),
+    Reason.UNKNOWN_CARD: QT_TRANSLATE_NOOP("Refusal", "No card with this code is on this kiosk."),
+    Reason.CARD_REVOKED: QT_TRANSLATE_NOOP("Refusal", "This card has been revoked."),
+    Reason.PROGRAM_PAUSED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} is paused."),
+    Reason.PROGRAM_NOT_STARTED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} has not started yet."),
+    Reason.PROGRAM_ENDED: QT_TRANSLATE_NOOP("Refusal", "The offer {program} has ended."),
+    Reason.COOLDOWN: QT_TRANSLATE_NOOP(
+        "Refusal", "This card was just stamped. Wait {seconds} s before stamping again."
+    ),
+    Reason.BAD_QUANTITY: QT_TRANSLATE_NOOP("Refusal", "Quantity must be a whole number of at least 1."),
+    Reason.OVER_VISIT_LIMIT: QT_TRANSLATE_NOOP("Refusal", "At most {limit} stamps per visit for {program}."),
+    Reason.NOT_ENOUGH_UNITS: QT_TRANSLATE_NOOP("Refusal", "Not enough stamps yet: {units} of {required}."),
+    Reason.OFFLINE_REDEMPTION_CAP: QT_TRANSLATE_NOOP(
+        "Refusal", "This card already has {count} rewards redeemed offline. Wait until the kiosk is online."
+    ),
+    Reason.NOTHING_TO_UNDO: QT_TRANSLATE_NOOP("Refusal", "There is nothing to undo on this card."),
+    Reason.UNDO_WINDOW_PASSED: QT_TRANSLATE_NOOP(
+        "Refusal", "Too late to undo: that was more than {seconds} s ago."
+    ),
+    Reason.UNDO_WOULD_GO_NEGATIVE: QT_TRANSLATE_NOOP(
+        "Refusal", "Cannot undo: the stamps have already been used for a reward."
+    ),
+    # the field and the problem are translated on their own (kiosk.domain.problems)
+    Reason.INVALID_INPUT: QT_TRANSLATE_NOOP("Refusal", "{field}: {problem}"),
+    Reason.DUPLICATE: QT_TRANSLATE_NOOP("Refusal", "This already exists: {what}."),
+    Reason.NOT_ALLOWED: QT_TRANSLATE_NOOP("Refusal", "Your role cannot do this."),
+    Reason.NOT_SIGNED_IN: QT_TRANSLATE_NOOP("Refusal", "Sign in first."),
+    Reason.LOCKED_OUT: QT_TRANSLATE_NOOP("Refusal", "Too many wrong PINs. Try again in {seconds} s."),
+    Reason.WRONG_PIN: QT_TRANSLATE_NOOP("Refusal", "Wrong PIN."),
+    Reason.STORAGE_FAILED: QT_TRANSLATE_NOOP("Refusal", "Could not save: {problem}. Nothing was recorded."),
 }
+
+# a full disk or read-only media is not damage: a STORAGE_FAILED refusal whose `storage` names one
+# says so, and what to do (the folder and free space come with it: kiosk.services.counter)
+_STORAGE_MESSAGES: dict[StorageProblem, str] = {
+    StorageProblem.FULL: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded "
+        "before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.",
+    ),
+    StorageProblem.READ_ONLY: QT_TRANSLATE_NOOP(
+        "Refusal",
+        "The kiosk's folder {folder} cannot be written to (read-only storage). Nothing was recorded; "
+        "everything recorded before is safe. Ask a manager to fix the storage, then scan again.",
+    ),
+}
+
+
+def message_template(refusal: Refusal) -> str:
+    """The English template of a refusal's message: the text the translations are keyed by."""
+    if refusal.reason is Reason.STORAGE_FAILED and refusal.params.get("storage") in _STORAGE_MESSAGES:
+        return _STORAGE_MESSAGES[refusal.params["storage"]]
+    return _MESSAGES[refusal.reason]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +153,12 @@ class Refusal:
 
     @property
     def message(self) -> str:
+        """In English (the command line, logs); the kiosk's screens show kiosk.ui.messages'."""
+        template = message_template(self)
         try:
-            return _MESSAGES[self.reason].format(**self.params)
-        except (KeyError, IndexError):
-            return _MESSAGES[self.reason]
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
 
 
 def refuse(reason: Reason, **params: Any) -> Refusal:

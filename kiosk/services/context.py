@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import enum
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from kiosk.domain.connection import Connection
 from kiosk.domain.model import Role
 from kiosk.store import Store, meta
 
@@ -20,17 +20,10 @@ def new_uuid() -> str:
     return str(uuid.uuid4())
 
 
-class Connection(enum.Enum):
-    """Whether this kiosk syncs with a cloud: the rules for redeeming, erasing, offers and reports differ."""
-
-    STANDALONE = "standalone"  # no cloud: this kiosk's ledger is the only one
-    PAIRED = "paired"  # paired with a cloud, which has the last word (offers, erasure, double spends)
-
-
 def connection(conn) -> Connection:
-    """Read inside the use case's own transaction: pairing saves the cloud's address, unpairing
-    deletes it."""
-    return Connection.PAIRED if meta.get_setting(conn, "cloud_url") else Connection.STANDALONE
+    """Read inside the use case's own transaction (kiosk.store.meta.connection, which the sync
+    engine asks too): pairing saves the cloud's address, unpairing deletes it."""
+    return meta.connection(conn)
 
 
 @dataclass(frozen=True, slots=True)

@@ -194,7 +194,7 @@ def _card_cells(c: export.CardRecord) -> list:
         cardtoken.format_card_number(c.card_id),
         c.customer_id,
         spreadsheet_safe(c.offer_name),
-        c.status,
+        c.status.value,
         c.units,
         c.lifetime,
         c.redemptions,

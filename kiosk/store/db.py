@@ -106,6 +106,8 @@ class Store:
         """One atomic, durable unit of work. Disk errors surface as StorageError."""
         try:
             with self.engine.begin() as conn:
+                if self.trouble is None:  # on a full disk or read-only media every write fails anyway
+                    _begin_immediately(conn)
                 yield conn
         except OperationalError as exc:
             raise storage_error(self.path.parent, exc) from exc
@@ -146,6 +148,22 @@ class Store:
                 part.unlink(missing_ok=True)
             raise storage_error(self.path.parent, exc) from exc
         return target
+
+
+def _begin_immediately(conn: Connection) -> None:
+    """Take SQLite's write lock before the unit of work reads anything.
+
+    pysqlite opens a transaction only at the first INSERT/UPDATE/DELETE, so the reads before it
+    ran outside any transaction: two tills could both read a card, both pass its cooldown, and
+    both stamp. BEGIN IMMEDIATE makes the second till wait (busy_timeout) for the first to
+    commit and then read the card as it is now. Readers (Store.reading) are not held up: WAL."""
+    dbapi_conn = conn.connection.driver_connection
+    if dbapi_conn.in_transaction:
+        return
+    try:
+        dbapi_conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:  # locked past busy_timeout, disk trouble: Store.transaction says which
+        raise DBAPIError.instance("BEGIN IMMEDIATE", None, exc, sqlite3.Error) from exc
 
 
 def describe_error(exc: DBAPIError) -> str:

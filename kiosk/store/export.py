@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Connection, literal_column, select
 from sqlalchemy.exc import OperationalError
 
-from kiosk.domain.model import Customer
+from kiosk.domain.model import CardStatus, Customer
 from kiosk.store.db import StorageError, Store, describe_error
 from kiosk.store.schema import cards, customers, events, programs
 
@@ -29,7 +29,7 @@ class CardRecord:
     card_id: int
     customer_id: str
     offer_name: str | None
-    status: str
+    status: CardStatus
     units: int
     lifetime: int
     redemptions: int
@@ -101,7 +101,7 @@ def cards_for_export(conn: Connection) -> Iterator[CardRecord]:
             card_id=r.id,
             customer_id=r.customer_id,
             offer_name=r.offer_name,
-            status=r.status,
+            status=CardStatus(r.status),
             units=r.units,
             lifetime=r.lifetime,
             redemptions=r.redemptions,

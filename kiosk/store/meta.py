@@ -8,6 +8,8 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, delete, insert, or_, select, update
 
 from kiosk.domain.codes import PublicKey
+from kiosk.domain.connection import Connection as Pairing
+from kiosk.domain.connection import connection_of
 from kiosk.store.prepared import Prepared
 from kiosk.store.schema import audit_log, locations, settings, signing_keys
 
@@ -40,6 +42,14 @@ _BUSINESS_KEYS = Prepared(
 def get_setting(conn: Connection, key: str, default: str | None = None) -> str | None:
     value = _SETTING.scalar(conn, key=key)
     return default if value is None else value
+
+
+CLOUD_URL = "cloud_url"  # saved by pairing, deleted by unpairing
+
+
+def connection(conn: Connection) -> Pairing:
+    """Paired or standalone, read inside the caller's own transaction (use cases, the sync engine)."""
+    return connection_of(get_setting(conn, CLOUD_URL))
 
 
 def location_and_device(conn: Connection) -> tuple[str | None, str | None]:

@@ -17,7 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 
 from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
-from kiosk.domain.model import Balance, Customer, Event, EventKind, Program
+from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
 from kiosk.store import erasure, ledger, meta, name_index
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
@@ -44,7 +44,7 @@ class ServerCard:
     customer_id: str
     program_id: str
     key_id: int
-    status: str
+    status: CardStatus
     flagged: bool
     balance: Balance
     last_seq: int
@@ -209,7 +209,9 @@ def apply_page(conn: Connection, page: PulledPage, *, business_id: int, cursor: 
     for key in page.keys:
         meta.put_key(conn, PublicKey(business_id, key.key_id, key.public_key, key.revoked))
     if page.revoked_cards:
-        conn.execute(update(cards).where(cards.c.id.in_(page.revoked_cards)).values(status="revoked"))
+        conn.execute(
+            update(cards).where(cards.c.id.in_(page.revoked_cards)).values(status=CardStatus.REVOKED.value)
+        )
     _upsert_conflicts(conn, page.conflicts)
     put_cursor(conn, cursor)
 
@@ -294,7 +296,7 @@ def _placeholders(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
             "per_visit_limit": 1,
             "cooldown_seconds": 0,
             "undo_window_seconds": 120,
-            "status": "paused",
+            "status": ProgramStatus.PAUSED.value,
             "colour": "#6d4c41",
             "icon": "coffee",
             "created_at": now,
@@ -349,7 +351,7 @@ def _upsert_cards(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
                 "customer_id": c.customer_id,
                 "program_id": c.program_id,
                 "key_id": c.key_id,
-                "status": c.status,
+                "status": c.status.value,
                 "flagged": c.flagged,
                 "units": balance.units,
                 "lifetime": balance.lifetime,

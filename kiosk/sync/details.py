@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import cardtoken
+from kiosk.domain.connection import Connection
 from kiosk.domain.model import EventKind
 from kiosk.store import Store, directory, meta, offer_uploads, sync_repo
 from kiosk.store import ledger as store_ledger
@@ -44,10 +45,11 @@ class SyncOverview:
     location_name: str
     rejected: tuple[RejectedEvent, ...]
     rejected_offers: tuple[RejectedOffer, ...] = ()
+    connection: Connection = Connection.STANDALONE
 
     @property
     def paired(self) -> bool:
-        return bool(self.cloud_url)
+        return self.connection is Connection.PAIRED
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,7 @@ def read_overview(store: Store, clock: Callable[[], datetime]) -> SyncOverview:
     status = SyncEngine(store, None, clock=clock).status()
     with store.reading() as conn:
         settings = meta.all_settings(conn)
+        paired = meta.connection(conn)
         rejected = sync_repo.rejected_events(conn)
         rejected_offers = offer_uploads.rejected_offers(conn)
     return SyncOverview(
@@ -97,6 +100,7 @@ def read_overview(store: Store, clock: Callable[[], datetime]) -> SyncOverview:
             for event, reason in rejected
         ),
         rejected_offers=tuple(RejectedOffer(*found) for found in rejected_offers),
+        connection=paired,
     )
 
 

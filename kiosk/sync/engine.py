@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from kiosk.domain.connection import Connection
 from kiosk.store import StorageError, Store, meta, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
 from kiosk.sync.offers_push import push_waiting_offers
@@ -158,17 +159,18 @@ class SyncEngine:
         with self.store.reading() as conn:
             counts = sync_repo.outbox_counts(conn)
             s = meta.all_settings(conn)
+            paired = meta.connection(conn) is Connection.PAIRED
         last = s.get(LAST_SUCCESS)
         saved = SyncState.ONLINE if s.get(STATE) == SyncState.ONLINE.value else SyncState.OFFLINE
         stopped = s.get(STOPPED)
-        state = SyncState(stopped) if stopped else (saved if s.get("cloud_url") else SyncState.UNPAIRED)
+        state = SyncState(stopped) if stopped else (saved if paired else SyncState.UNPAIRED)
         base = SyncStatus(
             state=state,
             pending=counts["pending"],
             rejected=counts["rejected"],
             last_success=datetime.fromisoformat(last) if last else None,
             last_error=s.get(LAST_ERROR) or None,
-            credential_shared=bool(s.get(CREDENTIAL_SHARED)) and bool(s.get("cloud_url")),
+            credential_shared=bool(s.get(CREDENTIAL_SHARED)) and paired,
         )
         return replace(base, **changes)
 

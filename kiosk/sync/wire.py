@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.domain.codes import PublicKey
-from kiosk.domain.model import Balance, Customer, Program, ProgramKind, ProgramStatus
+from kiosk.domain.model import Balance, CardStatus, Customer, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import Conflict, ConflictEvent, PendingEvent, PulledPage, ServerCard
 
 API = "/api/v1"
@@ -221,7 +221,7 @@ def card_from(c: dict[str, Any]) -> ServerCard:
         customer_id=str(c["customer_id"]),
         program_id=str(c["program_id"]),
         key_id=int(c["key_id"] or 0),
-        status=c["status"],
+        status=CardStatus(c["status"]),  # an unknown state is an unreadable page (WireError)
         flagged=bool(c["flagged"]),
         balance=Balance(int(b["units"]), int(b["lifetime"]), int(b["redemptions"]), int(b["visits"])),
         last_seq=int(c["last_seq"]),

@@ -14,6 +14,18 @@ from pathlib import Path
 from kiosk.ui.resources import TRANSLATIONS
 
 UI_SOURCES = Path(__file__).resolve().parent
+# refusals and field problems are worded where they are defined and marked there for lupdate
+# (loyalty_rules.translatable): the domain's and the shared rules' modules are sources too
+_ROOT = UI_SOURCES.parent.parent
+MARKED_SOURCES = (_ROOT / "kiosk" / "domain", _ROOT / "loyalty_rules")
+
+
+def sources() -> list[str]:
+    """Every Python file lupdate reads: the UI's tr() texts and the marked domain texts."""
+    found = [*UI_SOURCES.rglob("*.py")]
+    for folder in MARKED_SOURCES:
+        found.extend(p for p in folder.rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8"))
+    return sorted(str(p) for p in found)
 
 
 def _tool(name: str) -> str:
@@ -25,13 +37,12 @@ def _tool(name: str) -> str:
 
 
 def update_sources() -> None:
-    sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
         # the sources are English: English needs only the plural forms ("%n entry"/"%n entries")
         plural_only = ["-pluralonly"] if ts.stem.endswith("_en") else []
         # texts no screen uses any more are dropped, not kept as "vanished"
         subprocess.run(
-            [_tool("pyside6-lupdate"), "-no-obsolete", *plural_only, *sources, "-ts", str(ts)], check=True
+            [_tool("pyside6-lupdate"), "-no-obsolete", *plural_only, *sources(), "-ts", str(ts)], check=True
         )
 
 

@@ -1555,192 +1555,192 @@
 <context>
     <name>Problem</name>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="102"/>
+        <location filename="../../kiosk/domain/problems.py" line="19"/>
         <source>enter the customer&apos;s name</source>
         <translation>den Namen des Kunden eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="103"/>
+        <location filename="../../kiosk/domain/problems.py" line="20"/>
         <source>at most {max} ordinary characters</source>
         <translation>höchstens {max} gewöhnliche Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="104"/>
+        <location filename="../../kiosk/domain/problems.py" line="21"/>
         <source>that is not an email address</source>
         <translation>das ist keine E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="105"/>
+        <location filename="../../kiosk/domain/problems.py" line="22"/>
         <source>use digits, spaces and an optional +</source>
         <translation>Ziffern, Leerzeichen und ein optionales + verwenden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="107"/>
+        <location filename="../../kiosk/domain/problems.py" line="23"/>
         <source>4 to 8 digits</source>
         <translation>4 bis 8 Ziffern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="108"/>
+        <location filename="../../kiosk/domain/problems.py" line="25"/>
         <source>1 to 100 characters</source>
         <translation>1 bis 100 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="109"/>
+        <location filename="../../kiosk/domain/problems.py" line="26"/>
         <source>no such person</source>
         <translation>diese Person gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="110"/>
+        <location filename="../../kiosk/domain/problems.py" line="27"/>
         <source>the shop needs at least one active owner</source>
         <translation>der Laden braucht mindestens einen aktiven Inhaber</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="111"/>
+        <location filename="../../kiosk/domain/problems.py" line="28"/>
         <source>no such offer</source>
         <translation>dieses Angebot gibt es nicht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="112"/>
+        <location filename="../../kiosk/domain/problems.py" line="29"/>
         <source>no offer is running; create one first</source>
         <translation>kein Angebot läuft; zuerst eines anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="113"/>
+        <location filename="../../kiosk/domain/problems.py" line="30"/>
         <source>choose at least one running offer</source>
         <translation>mindestens ein laufendes Angebot wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="114"/>
+        <location filename="../../kiosk/domain/problems.py" line="31"/>
         <source>type something to search</source>
         <translation>einen Suchbegriff eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="115"/>
+        <location filename="../../kiosk/domain/problems.py" line="32"/>
         <source>too long</source>
         <translation>zu lang</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="116"/>
+        <location filename="../../kiosk/domain/problems.py" line="33"/>
         <source>a whole number from -{max} to {max}, not 0</source>
         <translation>eine ganze Zahl von -{max} bis {max}, nicht 0</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="117"/>
+        <location filename="../../kiosk/domain/problems.py" line="34"/>
         <source>say why, in at most 200 characters</source>
         <translation>den Grund nennen, höchstens 200 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="118"/>
+        <location filename="../../kiosk/domain/problems.py" line="35"/>
         <source>the balance cannot go below zero</source>
         <translation>der Stand kann nicht unter null fallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="119"/>
+        <location filename="../../kiosk/domain/problems.py" line="36"/>
         <source>no key to issue cards; finish the set-up first</source>
         <translation>kein Schlüssel zum Ausgeben von Karten; zuerst die Einrichtung abschließen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="120"/>
+        <location filename="../../kiosk/domain/problems.py" line="37"/>
         <source>a report covers 1 to {max} days</source>
         <translation>ein Bericht umfasst 1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="121"/>
+        <location filename="../../kiosk/domain/problems.py" line="38"/>
         <source>no such customer</source>
         <translation>kein solcher Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="122"/>
+        <location filename="../../kiosk/domain/problems.py" line="39"/>
         <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="127"/>
+        <location filename="../../loyalty_rules/problems.py" line="15"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="130"/>
+        <location filename="../../loyalty_rules/problems.py" line="16"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="131"/>
+        <location filename="../../loyalty_rules/problems.py" line="18"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="132"/>
+        <location filename="../../loyalty_rules/problems.py" line="19"/>
         <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="135"/>
+        <location filename="../../loyalty_rules/problems.py" line="20"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="136"/>
+        <location filename="../../loyalty_rules/problems.py" line="21"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="137"/>
+        <location filename="../../loyalty_rules/problems.py" line="22"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="138"/>
+        <location filename="../../loyalty_rules/problems.py" line="23"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="139"/>
+        <location filename="../../loyalty_rules/problems.py" line="24"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="140"/>
+        <location filename="../../loyalty_rules/problems.py" line="25"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="141"/>
+        <location filename="../../loyalty_rules/problems.py" line="26"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="106"/>
+        <location filename="../../kiosk/domain/problems.py" line="24"/>
         <source>choose a country from the list</source>
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="142"/>
+        <location filename="../../kiosk/domain/problems.py" line="55"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="143"/>
+        <location filename="../../kiosk/domain/problems.py" line="56"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="144"/>
+        <location filename="../../kiosk/domain/problems.py" line="57"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="145"/>
+        <location filename="../../kiosk/domain/problems.py" line="58"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="146"/>
+        <location filename="../../kiosk/domain/problems.py" line="59"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="147"/>
+        <location filename="../../kiosk/domain/problems.py" line="60"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -1748,252 +1748,252 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="14"/>
+        <location filename="../../kiosk/domain/refusals.py" line="68"/>
         <source>Nothing was scanned. Try again.</source>
         <translation>Es wurde nichts gescannt. Bitte noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="15"/>
+        <location filename="../../kiosk/domain/refusals.py" line="69"/>
         <source>That code is far too long to be a loyalty card.</source>
         <translation>Dieser Code ist viel zu lang für eine Treuekarte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="16"/>
+        <location filename="../../kiosk/domain/refusals.py" line="70"/>
         <source>That code holds unreadable characters.</source>
         <translation>Dieser Code enthält unlesbare Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="17"/>
+        <location filename="../../kiosk/domain/refusals.py" line="71"/>
         <source>That is not a loyalty card code.</source>
         <translation>Das ist kein Treuekarten-Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="18"/>
+        <location filename="../../kiosk/domain/refusals.py" line="72"/>
         <source>Only part of the code was read. Scan again.</source>
         <translation>Nur ein Teil des Codes wurde gelesen. Bitte noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="19"/>
+        <location filename="../../kiosk/domain/refusals.py" line="73"/>
         <source>The scanner changed the letters&apos; case. Check the scanner and scan again.</source>
         <translation>Der Scanner hat Groß- und Kleinschreibung vertauscht. Scanner prüfen und noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="22"/>
+        <location filename="../../kiosk/domain/refusals.py" line="76"/>
         <source>This card comes from a newer version of the app. Update the kiosk.</source>
         <translation>Diese Karte stammt aus einer neueren App-Version. Bitte den Kiosk aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="25"/>
+        <location filename="../../kiosk/domain/refusals.py" line="79"/>
         <source>That card number has a typo: check the digits.</source>
         <translation>Die Kartennummer enthält einen Tippfehler: bitte die Ziffern prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="26"/>
+        <location filename="../../kiosk/domain/refusals.py" line="80"/>
         <source>This card&apos;s signature is not valid.</source>
         <translation>Die Signatur dieser Karte ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="27"/>
+        <location filename="../../kiosk/domain/refusals.py" line="81"/>
         <source>This card belongs to another business.</source>
         <translation>Diese Karte gehört zu einem anderen Geschäft.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="28"/>
+        <location filename="../../kiosk/domain/refusals.py" line="82"/>
         <source>This card was issued by a device this kiosk does not know yet. Sync and try again.</source>
         <translation>Diese Karte stammt von einem Gerät, das dieser Kiosk noch nicht kennt. Abgleichen und erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="31"/>
+        <location filename="../../kiosk/domain/refusals.py" line="85"/>
         <source>This card&apos;s code comes from a kiosk taken out of service. A manager can make a new QR code for the card under Customers.</source>
         <translation>Der Code dieser Karte stammt von einem außer Betrieb genommenen Kiosk. Eine Filialleitung kann unter „Kunden“ einen neuen QR-Code für die Karte erstellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="36"/>
+        <location filename="../../kiosk/domain/refusals.py" line="90"/>
         <source>This card&apos;s code names an unsafe signing key (one anybody can forge with). It is refused; tell the owner.</source>
         <translation>Der Code dieser Karte nennt einen unsicheren Signaturschlüssel (mit dem jeder fälschen kann). Die Karte wird abgelehnt; bitte den Inhaber informieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="41"/>
+        <location filename="../../kiosk/domain/refusals.py" line="95"/>
         <source>No card with this code is on this kiosk.</source>
         <translation>Auf diesem Kiosk gibt es keine Karte mit diesem Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="42"/>
+        <location filename="../../kiosk/domain/refusals.py" line="96"/>
         <source>This card has been revoked.</source>
         <translation>Diese Karte wurde gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="43"/>
+        <location filename="../../kiosk/domain/refusals.py" line="97"/>
         <source>The offer {program} is paused.</source>
         <translation>Das Angebot {program} ist pausiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="44"/>
+        <location filename="../../kiosk/domain/refusals.py" line="98"/>
         <source>The offer {program} has not started yet.</source>
         <translation>Das Angebot {program} hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="45"/>
+        <location filename="../../kiosk/domain/refusals.py" line="99"/>
         <source>The offer {program} has ended.</source>
         <translation>Das Angebot {program} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="46"/>
+        <location filename="../../kiosk/domain/refusals.py" line="100"/>
         <source>This card was just stamped. Wait {seconds} s before stamping again.</source>
         <translation>Diese Karte wurde gerade gestempelt. Bitte {seconds} s bis zum nächsten Stempel warten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="49"/>
+        <location filename="../../kiosk/domain/refusals.py" line="103"/>
         <source>Quantity must be a whole number of at least 1.</source>
         <translation>Die Menge muss eine ganze Zahl ab 1 sein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="50"/>
+        <location filename="../../kiosk/domain/refusals.py" line="104"/>
         <source>At most {limit} stamps per visit for {program}.</source>
         <translation>Höchstens {limit} Stempel pro Besuch für {program}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="51"/>
+        <location filename="../../kiosk/domain/refusals.py" line="105"/>
         <source>Not enough stamps yet: {units} of {required}.</source>
         <translation>Noch nicht genug Stempel: {units} von {required}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="52"/>
+        <location filename="../../kiosk/domain/refusals.py" line="106"/>
         <source>This card already has {count} rewards redeemed offline. Wait until the kiosk is online.</source>
         <translation>Auf dieser Karte wurden offline schon {count} Prämien eingelöst. Bitte warten, bis der Kiosk online ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="55"/>
+        <location filename="../../kiosk/domain/refusals.py" line="109"/>
         <source>There is nothing to undo on this card.</source>
         <translation>Auf dieser Karte gibt es nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="56"/>
+        <location filename="../../kiosk/domain/refusals.py" line="110"/>
         <source>Too late to undo: that was more than {seconds} s ago.</source>
         <translation>Zu spät zum Rückgängigmachen: das ist mehr als {seconds} s her.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="59"/>
+        <location filename="../../kiosk/domain/refusals.py" line="113"/>
         <source>Cannot undo: the stamps have already been used for a reward.</source>
         <translation>Nicht möglich: die Stempel wurden schon für eine Prämie verwendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="62"/>
+        <location filename="../../kiosk/domain/refusals.py" line="118"/>
         <source>This already exists: {what}.</source>
         <translation>Das gibt es schon: {what}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="63"/>
+        <location filename="../../kiosk/domain/refusals.py" line="119"/>
         <source>Your role cannot do this.</source>
         <translation>Ihre Rolle darf das nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="64"/>
+        <location filename="../../kiosk/domain/refusals.py" line="120"/>
         <source>Sign in first.</source>
         <translation>Bitte zuerst anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="65"/>
+        <location filename="../../kiosk/domain/refusals.py" line="121"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="66"/>
+        <location filename="../../kiosk/domain/refusals.py" line="122"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="67"/>
+        <location filename="../../kiosk/domain/refusals.py" line="123"/>
         <source>Could not save: {problem}. Nothing was recorded.</source>
         <translation>Speichern fehlgeschlagen: {problem}. Es wurde nichts erfasst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="72"/>
+        <location filename="../../kiosk/domain/refusals.py" line="129"/>
         <source>The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.</source>
         <translation>Die Festplatte ist voll ({free_mb} MB frei in {folder}). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, auf diesem Datenträger Platz zu schaffen (z. B. alte Sicherungen), und scannen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="77"/>
+        <location filename="../../kiosk/domain/refusals.py" line="134"/>
         <source>The kiosk&apos;s folder {folder} cannot be written to (read-only storage). Nothing was recorded; everything recorded before is safe. Ask a manager to fix the storage, then scan again.</source>
         <translation>In den Ordner {folder} des Kiosks kann nicht geschrieben werden (schreibgeschützter Speicher). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, den Speicher zu reparieren, und scannen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="86"/>
+        <location filename="../../kiosk/ui/messages.py" line="19"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="87"/>
+        <location filename="../../kiosk/ui/messages.py" line="20"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="88"/>
+        <location filename="../../kiosk/ui/messages.py" line="21"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="89"/>
+        <location filename="../../kiosk/ui/messages.py" line="22"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="90"/>
+        <location filename="../../kiosk/ui/messages.py" line="23"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="91"/>
+        <location filename="../../kiosk/ui/messages.py" line="24"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="92"/>
+        <location filename="../../kiosk/ui/messages.py" line="25"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="93"/>
+        <location filename="../../kiosk/ui/messages.py" line="26"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="94"/>
+        <location filename="../../kiosk/ui/messages.py" line="27"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="95"/>
+        <location filename="../../kiosk/ui/messages.py" line="28"/>
         <source>Kiosk</source>
         <translation>Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="96"/>
+        <location filename="../../kiosk/ui/messages.py" line="29"/>
         <source>Days</source>
         <translation>Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="97"/>
+        <location filename="../../kiosk/ui/messages.py" line="30"/>
         <source>Customer</source>
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="160"/>
+        <location filename="../../kiosk/domain/refusals.py" line="117"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="164"/>
+        <location filename="../../kiosk/ui/messages.py" line="46"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="165"/>
+        <location filename="../../kiosk/ui/messages.py" line="47"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="168"/>
+        <location filename="../../kiosk/ui/messages.py" line="50"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>

@@ -8,10 +8,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.domain.refusals import Reason, refuse
+from kiosk.domain.problems import Problem
+from kiosk.domain.refusals import Reason, StorageProblem, refuse
 from kiosk.ui.i18n import install_translations
 from kiosk.ui.i18n_build import build
-from kiosk.ui.messages import _TEXTS, refusal_text
+from kiosk.ui.messages import refusal_text
 from kiosk.ui.resources import TRANSLATIONS
 
 
@@ -30,9 +31,8 @@ def test_every_text_in_the_sources_has_its_german_translation(tmp_path):
 
     copy = tmp_path / "kiosk_de.ts"
     copy.write_bytes((TRANSLATIONS / "kiosk_de.ts").read_bytes())
-    sources = sorted(str(p) for p in i18n_build.UI_SOURCES.rglob("*.py"))
     subprocess.run(
-        [i18n_build._tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(copy)],
+        [i18n_build._tool("pyside6-lupdate"), "-no-obsolete", *i18n_build.sources(), "-ts", str(copy)],
         check=True,
         capture_output=True,
     )
@@ -41,8 +41,32 @@ def test_every_text_in_the_sources_has_its_german_translation(tmp_path):
     assert unfinished == []
 
 
-def test_every_reason_has_a_translatable_text():
-    assert set(Reason) - set(_TEXTS) == {Reason.INVALID_INPUT}
+def _english_texts() -> dict[str, str]:
+    """Every refusal's and field problem's English template, by the .ts context it belongs to."""
+    texts = {f"Refusal/{reason.name}": refuse(reason).message for reason in Reason}
+    for storage in (StorageProblem.FULL, StorageProblem.READ_ONLY):
+        texts[f"Refusal/{storage.name}"] = refuse(Reason.STORAGE_FAILED, storage=storage).message
+    texts.update({f"Problem/{problem.name}": problem.value for problem in Problem})
+    return texts
+
+
+def test_every_reason_and_problem_is_worded_once_in_english_and_german():
+    """One wording per refusal and problem: written where it is defined (the domain, the shared
+    rules), found there by lupdate, and translated to German once; no second copy in the UI."""
+    contexts = {c.find("name").text: c for c in ET.parse(TRANSLATIONS / "kiosk_de.ts").iter("context")}
+    for key, english in _english_texts().items():
+        context = key.split("/")[0]
+        found = [m for m in contexts[context].iter("message") if m.find("source").text == english]
+        assert len(found) == 1, f"{key}: {english!r} has {len(found)} entries in kiosk_de.ts"
+        translation = found[0].find("translation")
+        assert translation.text, f"{key} has no German"
+        assert translation.get("type") is None, f"{key}: German unfinished"
+        places = {loc.get("filename") for loc in found[0].iter("location")}
+        assert places, key
+        outside = [p for p in places if "/kiosk/domain/" not in p and "/loyalty_rules/" not in p]
+        assert outside == [], f"{key} is worded in the UI too"
+    # and no two reasons or problems share one text: each says its own thing
+    assert len(set(_english_texts().values())) == len(_english_texts())
 
 
 @pytest.fixture

@@ -189,3 +189,96 @@ def test_a_wrong_key_is_refused_by_apns_and_never_logged(pushing_cloud, standin,
     assert "eyJ" not in caplog.text  # no provider token (a JWT) either
     assert "bearer" not in caplog.text.lower()
     assert phone.changed_serials(PASS_TYPE_ID).status_code == 200
+
+
+# --- changes made in the cloud itself push too -----------------------------------------------------
+
+
+def _label(phone, serial: str) -> str:
+    return phone.passes[serial].content["storeCard"]["primaryFields"][0]["label"]
+
+
+def _pushed_once_and_fetched(cloud, standin, phone) -> str:
+    """The phone got one push; Wallet's fetch on it finds its pass changed."""
+    settle(cloud)
+    assert [p.token for p in standin.received] == [phone.push_token]
+    serial = next(iter(phone.passes))
+    assert phone.check_for_updates(PASS_TYPE_ID) == [serial]
+    return serial
+
+
+def test_a_manager_renaming_the_offer_pushes_its_passes_and_a_hidden_change_does_not(
+    pushing_cloud, standin, apns_key, pki, verify
+):
+    cloud = pushing_cloud
+    owner, _kiosk, offer, _card_id, phone = open_shop(
+        cloud, pki, verify, apns_key=p8(apns_key), apns_key_id=KEY_ID
+    )
+    r = cloud.client.patch(f"/api/v1/offers/{offer}", json={"cooldown_seconds": 90}, headers=owner.headers)
+    assert r.status_code == 200, r.text
+    settle(cloud)
+    assert standin.received == []  # the pass does not show the cooldown: no push
+
+    r = cloud.client.patch(f"/api/v1/offers/{offer}", json={"name": "Coffee club"}, headers=owner.headers)
+    assert r.status_code == 200, r.text
+    serial = _pushed_once_and_fetched(cloud, standin, phone)
+    assert _label(phone, serial) == "Coffee club"
+
+
+def test_a_kiosk_renaming_the_offer_pushes_its_passes(pushing_cloud, standin, apns_key, pki, verify):
+    cloud = pushing_cloud
+    owner, kiosk, offer, _card_id, phone = open_shop(
+        cloud, pki, verify, apns_key=p8(apns_key), apns_key_id=KEY_ID
+    )
+    current = cloud.client.get(f"/api/v1/offers/{offer}", headers=owner.headers).json()
+    fields = [
+        "name",
+        "kind",
+        "stamps_required",
+        "reward_text",
+        "per_visit_limit",
+        "cooldown_seconds",
+        "starts_at",
+        "ends_at",
+        "status",
+        "colour",
+        "icon",
+    ]
+    upload = {"id": offer, **{k: current[k] for k in fields}, "name": "Tea & coffee"}
+    r = cloud.client.put("/api/v1/sync/offers", json={"offers": [upload]}, headers=kiosk.headers)
+    assert r.status_code == 200, r.text
+    assert r.json()["results"][0]["status"] == "accepted"
+    serial = _pushed_once_and_fetched(cloud, standin, phone)
+    assert _label(phone, serial) == "Tea & coffee"
+
+
+def test_deleting_the_card_in_the_cloud_pushes_its_pass(pushing_cloud, standin, apns_key, pki, verify):
+    cloud = pushing_cloud
+    owner, _kiosk, _offer, card_id, phone = open_shop(
+        cloud, pki, verify, apns_key=p8(apns_key), apns_key_id=KEY_ID
+    )
+    r = cloud.client.delete(f"/api/v1/cards/{card_id}", headers=owner.headers)
+    assert r.status_code == 204, r.text
+    _pushed_once_and_fetched(cloud, standin, phone)
+
+
+def test_renaming_and_erasing_the_customer_push_her_cards_passes(
+    pushing_cloud, standin, apns_key, pki, verify
+):
+    cloud = pushing_cloud
+    owner, _kiosk, _offer, card_id, phone = open_shop(
+        cloud, pki, verify, apns_key=p8(apns_key), apns_key_id=KEY_ID
+    )
+    customer_id = cloud.client.get(f"/api/v1/cards/{card_id}", headers=owner.headers).json()["customer_id"]
+    url = f"/api/v1/customers/{customer_id}"
+    assert cloud.client.patch(url, json={"marketing_consent": True}, headers=owner.headers).status_code == 200
+    settle(cloud)
+    assert standin.received == []  # consent is not on the pass
+
+    assert cloud.client.patch(url, json={"name": "Zoe B."}, headers=owner.headers).status_code == 200
+    _pushed_once_and_fetched(cloud, standin, phone)
+
+    assert cloud.client.delete(url, headers=owner.headers).status_code == 204
+    settle(cloud)
+    assert [p.token for p in standin.received] == [phone.push_token] * 2
+    assert phone.check_for_updates(PASS_TYPE_ID) == [next(iter(phone.passes))]

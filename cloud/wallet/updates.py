@@ -189,6 +189,7 @@ class PassUpdateQueue:
         self._pending: set[str] = set()  # ids of jobs this process queued and has not seen finish
         # the task names are the queue's contract with jobs queued by an earlier run: keep them
         self._send_task = huey.task(context=True, name="wallet.send_pass_update")(self._send)
+        self._spread_task = huey.task(context=True, name="wallet.spread")(self._spread)
 
     def cards_changed(self, device_token_hash: str, card_ids: Sequence[int]) -> None:
         """A kiosk's push changed these cards: queue a push job for each of their passes phones are
@@ -208,8 +209,13 @@ class PassUpdateQueue:
         self.cards_changed(device_token_hash, accepted_cards(events, results))
 
     def passes_changed(self, serials: Iterable[str]) -> None:
-        for serial in serials:
-            self._queue(self._send_task.s(serial, None, 0))
+        """Queue a push job per pass; many passes go in one job that queues theirs, so that the
+        caller (a sync push answering its kiosk) writes one job, not a thousand."""
+        serials = list(serials)
+        if len(serials) > 1:
+            self._queue(self._spread_task.s(serials))
+        elif serials:
+            self._queue(self._send_task.s(serials[0], None, 0))
 
     def _queue(self, task) -> None:
         with self._idle:
@@ -221,6 +227,11 @@ class PassUpdateQueue:
             self._finished(task.id)
 
     # --- the tasks (run by the consumer's threads) ----------------------------------------------
+
+    def _spread(self, serials: list[str], task=None) -> None:
+        with self._job(task):
+            for serial in serials:
+                self._queue(self._send_task.s(serial, None, 0))
 
     def _send(self, serial: str, only_devices: list[int] | None, attempt: int, task=None) -> None:
         with self._job(task):

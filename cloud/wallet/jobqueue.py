@@ -22,17 +22,19 @@ log = logging.getLogger("cloud.wallet.jobqueue")
 QUEUE_NAME = "pass-updates"
 JOBS_FILE = "cloud-jobs.sqlite3"
 POLL_MOST = 0.5  # seconds an idle worker waits before looking at a SQLite queue again
+# seconds a worker blocks on Redis or PostgreSQL (LISTEN) for a job: what a stop may wait for it
+BLOCKING_READ = 0.25
 SHUTDOWN_TIMEOUT = 30.0  # seconds a running job gets to finish when the cloud stops
 
 
 def job_queue(settings: Settings) -> Huey:
     """The huey instance for these settings (storage opened, no consumer yet)."""
     if settings.redis_url:
-        return RedisHuey(QUEUE_NAME, url=settings.redis_url)
+        return RedisHuey(QUEUE_NAME, url=settings.redis_url, read_timeout=BLOCKING_READ)
     url = make_url(settings.database_url)
     if url.get_backend_name() == "postgresql":
         dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
-        return PostgresHuey(QUEUE_NAME, dsn=dsn, table_prefix="pass_jobs")
+        return PostgresHuey(QUEUE_NAME, dsn=dsn, table_prefix="pass_jobs", read_timeout=BLOCKING_READ)
     return SqliteHuey(QUEUE_NAME, filename=str(jobs_file(settings)))
 
 

@@ -26,19 +26,19 @@ FAST = Backoff(attempts=3, first=0.01, most=0.05)  # retries in milliseconds, no
 
 
 @contextmanager
-def running_cloud(settings, standin, *, run_jobs: bool = True):
+def running_cloud(settings, standin, *, run_jobs: bool = True, backoff: Backoff = FAST):
     """A cloud process's life: started (its lifespan runs), stopped at the end of the block."""
     s = settings.replace(apns_host=standin.host, apns_ca_file=str(standin.ca_file), run_pass_updates=run_jobs)
     app = create_app(s, clock=FakeClock())
-    app.state.pass_updates.ctx.apns.backoff = FAST
+    app.state.pass_updates.ctx.apns.backoff = backoff
     with TestClient(app, raise_server_exceptions=False) as client:
         yield Cloud(app, client, app.state.clock, s)
 
 
-def waiting_jobs(settings) -> int:
+def waiting_jobs(settings, *, scheduled: bool = False) -> int:
     queue = job_queue(settings)
     try:
-        return queue.pending_count()
+        return queue.pending_count() + (queue.scheduled_count() if scheduled else 0)
     finally:
         queue.storage.close()
 
@@ -120,3 +120,24 @@ def test_a_push_apns_keeps_refusing_is_tried_a_bounded_number_of_times(
         sent = cloud.app.state.pass_updates.sent
         assert (sent.passes, sent.delivered, sent.failed, sent.gone) == (1, 0, 1, 0)
         assert phone.changed_serials(PASS_TYPE_ID).status_code == 200  # a 503 never removes a phone
+
+
+def test_a_retry_waiting_for_its_time_when_the_cloud_stops_is_sent_after_the_restart(
+    settings, standin, apns_key, pki, verify
+):
+    later = Backoff(attempts=3, first=2.0, most=2.0)  # the retry waits 1-2 s: the cloud stops first
+    with running_cloud(settings, standin, backoff=later) as cloud:
+        _owner, kiosk, offer, card_id, phone = open_shop(
+            cloud, pki, verify, apns_key=p8(apns_key), apns_key_id=KEY_ID
+        )
+        standin.unavailable[phone.push_token] = 1
+        stamp(cloud, kiosk, card_id, offer)
+        assert standin.wait_for(lambda s: s.refused, WAIT)
+    assert standin.received == []
+    assert waiting_jobs(settings, scheduled=True) == 1  # the retry, stored
+
+    with running_cloud(settings, standin, backoff=later) as cloud:
+        assert standin.wait_for(lambda s: s.pushes_to(phone.push_token), WAIT)
+        settle(cloud)
+    assert standin.refused == [(503, "ServiceUnavailable")]
+    assert [p.token for p in standin.received] == [phone.push_token]  # once

@@ -50,13 +50,13 @@ class JobContext:
 @dataclass(frozen=True)
 class PassUpdateSent:
     """What one job did: pushes APNs took, phones forgotten, pushes that failed, and the phones
-    (device ids) to try again later."""
+    (Wallet device library ids) to try again later."""
 
     serial: str
     delivered: int = 0
     gone: int = 0
     failed: int = 0
-    retry: tuple[int, ...] = ()
+    retry: tuple[str, ...] = ()
     retry_after: float | None = None  # the longest wait APNs asked for
 
 
@@ -92,7 +92,7 @@ def passes_of_cards(session, business_id: int, card_ids: Sequence[int]) -> list[
 
 
 def send_pass_update(
-    ctx: JobContext, serial: str, only_devices: Sequence[int] | None = None, *, last_try: bool = True
+    ctx: JobContext, serial: str, only_devices: Sequence[str] | None = None, *, last_try: bool = True
 ) -> PassUpdateSent:
     """Push to every phone registered for the pass (or to those of `only_devices` still registered);
     forget the phones APNs says are gone. Phones APNs could not take a push for yet are named in
@@ -233,7 +233,7 @@ class PassUpdateQueue:
             for serial in serials:
                 self._queue(self._send_task.s(serial, None, 0))
 
-    def _send(self, serial: str, only_devices: list[int] | None, attempt: int, task=None) -> None:
+    def _send(self, serial: str, only_devices: list[str] | None, attempt: int, task=None) -> None:
         with self._job(task):
             backoff = self.ctx.apns.backoff
             sent = send_pass_update(self.ctx, serial, only_devices, last_try=attempt + 1 >= backoff.attempts)

@@ -38,6 +38,7 @@ from cloud.routes import (
 from cloud.security import Passwords
 from cloud.settings import Settings, load_settings
 from cloud.wallet.apns import ApnsClient
+from cloud.wallet.jobqueue import job_queue
 from cloud.wallet.sealing import wallet_sealer
 from cloud.wallet.updates import JobContext, PassUpdateQueue
 
@@ -103,11 +104,14 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
             wallet_sealer(settings),
             ApnsClient(settings.apns_host, ca_file=settings.apns_ca_file),
         ),
+        job_queue(settings),
         workers=settings.pass_update_workers,
     )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        if settings.run_pass_updates:
+            pass_updates.start()  # jobs an earlier run left queued go out now
         yield
         pass_updates.close()  # before the database goes: a running job finishes its push
         db.dispose()

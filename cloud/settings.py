@@ -53,6 +53,9 @@ class Settings:
     # threads sending pass update pushes in the background (each push is a stream on a shared
     # HTTP/2 connection, so a few threads keep many pushes in flight)
     pass_update_workers: int = 8
+    # run the queued pass update jobs in this process; off: this process only queues them (they
+    # wait in the job queue, cloud/wallet/jobqueue.py, for a process that runs them)
+    run_pass_updates: bool = True
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024
     migrate_on_start: bool = True

@@ -43,10 +43,19 @@ class PushOutcome(enum.Enum):
     DELIVERED = "delivered"  # APNs took it (200)
     GONE = "gone"  # the token no longer reaches a Wallet: forget the device
     FAILED = "failed"  # refused for a reason retrying cannot fix (logged), or retries spent
+    RETRY = "retry"  # 429, 5xx or no connection: worth another try after a while
+
+
+@dataclass(frozen=True)
+class PushAttempt:
+    outcome: PushOutcome
+    retry_after: float | None = None  # seconds APNs asked us to wait (Retry-After), if it did
 
 
 @dataclass(frozen=True)
 class Backoff:
+    """How often and how far apart the job queue tries a push APNs could not take yet."""
+
     attempts: int = 5
     first: float = 0.5  # seconds; doubles each time, with jitter, up to `most`
     most: float = 30.0
@@ -94,13 +103,11 @@ class ApnsClient:
         *,
         ca_file: str = "",
         backoff: Backoff | None = None,
-        sleep: Callable[[float], None] = time.sleep,
         timeout: float = 10.0,
     ) -> None:
         self.base_url = f"https://{host}"
         self.backoff = backoff or Backoff()
         self.tokens = ProviderTokens()
-        self._sleep = sleep
         self._http = httpx.Client(
             http2=True,
             # a CA file instead of the system's trust: for a stand-in of APNs (tests, benchmarks)
@@ -112,11 +119,10 @@ class ApnsClient:
     def close(self) -> None:
         self._http.close()
 
-    def push(self, key: ApnsKey, topic: str, push_token: str) -> PushOutcome:
-        """Tell the device behind `push_token` that a pass of `topic` changed, retrying 429, 5xx and
-        connection errors with exponential backoff."""
-        for attempt in range(self.backoff.attempts):
-            retry_after = None
+    def push(self, key: ApnsKey, topic: str, push_token: str) -> PushAttempt:
+        """Tell the device behind `push_token` that a pass of `topic` changed: one try. 429, 5xx and
+        connection errors answer RETRY; the job queue tries again later (cloud/wallet/updates.py)."""
+        for _token_renewed in range(2):  # a provider token APNs calls expired is made again at once
             try:
                 r = self._http.post(
                     f"{self.base_url}/3/device/{push_token}",
@@ -128,25 +134,22 @@ class ApnsClient:
                     },
                 )
             except httpx.TransportError as exc:
-                problem = f"{type(exc).__name__}"
-            else:
-                if r.status_code == 200:
-                    return PushOutcome.DELIVERED
-                reason = _reason(r)
-                if r.status_code == 410 or (r.status_code == 400 and reason in GONE_REASONS):
-                    return PushOutcome.GONE
-                if r.status_code == 403 and reason == "ExpiredProviderToken":
-                    self.tokens.forget(key)
-                elif r.status_code not in RETRY_STATUSES:
-                    log.warning("APNs refused a pass update push for %s: %s %s", topic, r.status_code, reason)
-                    return PushOutcome.FAILED
-                problem = f"{r.status_code} {reason}"
-                retry_after = _seconds(r.headers.get("retry-after"))
-            if attempt + 1 < self.backoff.attempts:
-                log.debug("APNs push for %s: %s, trying again", topic, problem)
-                self._sleep(self.backoff.delay(attempt, retry_after))
-        log.warning("APNs push for %s gave up after %d attempts: %s", topic, self.backoff.attempts, problem)
-        return PushOutcome.FAILED
+                log.debug("APNs push for %s: %s, to be tried again", topic, type(exc).__name__)
+                return PushAttempt(PushOutcome.RETRY)
+            if r.status_code == 200:
+                return PushAttempt(PushOutcome.DELIVERED)
+            reason = _reason(r)
+            if r.status_code == 410 or (r.status_code == 400 and reason in GONE_REASONS):
+                return PushAttempt(PushOutcome.GONE)
+            if r.status_code == 403 and reason == "ExpiredProviderToken":
+                self.tokens.forget(key)
+                continue
+            if r.status_code in RETRY_STATUSES:
+                log.debug("APNs push for %s: %s %s, to be tried again", topic, r.status_code, reason)
+                return PushAttempt(PushOutcome.RETRY, _seconds(r.headers.get("retry-after")))
+            log.warning("APNs refused a pass update push for %s: %s %s", topic, r.status_code, reason)
+            return PushAttempt(PushOutcome.FAILED)
+        return PushAttempt(PushOutcome.RETRY)
 
 
 def _reason(response: httpx.Response) -> str:

@@ -3,19 +3,23 @@ in the cloud (an offer renamed or recoloured, a card deleted, a customer renamed
 the cards or offers it changed; one job per changed pass that phones are registered for sends an
 APNs push to each of those phones (cloud/wallet/apns.py). A phone whose token APNs calls gone is forgotten.
 
-The jobs are plain functions of a `JobContext` and JSON-able arguments (a serial number, card ids),
-the shape a job queue library's task takes. `PassUpdateQueue` runs them in this process on a small
-thread pool, so the sync push answers before any push is sent.
+The jobs are tasks of a huey queue (cloud/wallet/jobqueue.py: Redis, the PostgreSQL database or a
+SQLite file), so a job queued and not yet run when the cloud stops runs after it starts again. The
+sync push answers before any push is sent. A push APNs cannot take yet (429, 5xx, no connection) is
+tried again by a later job for just those phones, after an exponential backoff with jitter, up to
+`Backoff.attempts` tries in all.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from huey.api import Huey
 from sqlalchemy import String, cast, delete, select
 
 from cloud.db import Database
@@ -31,6 +35,7 @@ from cloud.models import (
 from cloud.wallet.apns import ApnsClient, PushOutcome
 from cloud.wallet.apns_key import stored_apns_key
 from cloud.wallet.holder import HolderKind
+from cloud.wallet.jobqueue import InProcessConsumer
 from cloud.wallet.sealing import WalletSealer
 
 log = logging.getLogger("cloud.wallet.updates")
@@ -46,12 +51,15 @@ class JobContext:
 
 @dataclass(frozen=True)
 class PassUpdateSent:
-    """What one job did: pushes APNs took, phones forgotten, pushes that failed."""
+    """What one job did: pushes APNs took, phones forgotten, pushes that failed, and the phones
+    (Wallet device library ids) to try again later."""
 
     serial: str
     delivered: int = 0
     gone: int = 0
     failed: int = 0
+    retry: tuple[str, ...] = ()
+    retry_after: float | None = None  # the longest wait APNs asked for
 
 
 # --- the jobs -----------------------------------------------------------------------------------
@@ -118,8 +126,12 @@ def passes_of_cards(session, business_id: int, card_ids: Sequence[int]) -> list[
     return sorted(serials)
 
 
-def send_pass_update(ctx: JobContext, serial: str) -> PassUpdateSent:
-    """Push to every phone registered for the pass; forget the phones APNs says are gone."""
+def send_pass_update(
+    ctx: JobContext, serial: str, only_devices: Sequence[str] | None = None, *, last_try: bool = True
+) -> PassUpdateSent:
+    """Push to every phone registered for the pass (or to those of `only_devices` still registered);
+    forget the phones APNs says are gone. Phones APNs could not take a push for yet are named in
+    `retry`, unless this is the last try: then they count as failed."""
     with ctx.db.read_session() as session:
         found = session.execute(
             select(WalletPass.business_id, WalletAppleConfig.pass_type_id)
@@ -129,24 +141,34 @@ def send_pass_update(ctx: JobContext, serial: str) -> PassUpdateSent:
         if found is None:  # the pass or the business's certificate went meanwhile
             return PassUpdateSent(serial)
         key = stored_apns_key(session, found.business_id, ctx.sealer)
-        devices = session.execute(
+        query = (
             select(WalletDevice.id, WalletDevice.push_token)
             .join(WalletRegistration, WalletRegistration.device_id == WalletDevice.id)
             .where(WalletRegistration.serial == serial)
             .order_by(WalletDevice.id)
-        ).all()
+        )
+        if only_devices is not None:
+            query = query.where(WalletDevice.id.in_(list(only_devices)))
+        devices = session.execute(query).all()
     if key is None:
         return PassUpdateSent(serial)
-    outcomes = {device: ctx.apns.push(key, found.pass_type_id, device.push_token) for device in devices}
+    attempts = {device: ctx.apns.push(key, found.pass_type_id, device.push_token) for device in devices}
+    outcomes = {device: attempt.outcome for device, attempt in attempts.items()}
     gone = [device for device, outcome in outcomes.items() if outcome is PushOutcome.GONE]
     if gone:
         forget_devices(ctx.db, gone)
+    again = [device for device, outcome in outcomes.items() if outcome is PushOutcome.RETRY]
+    if again and last_try:
+        log.warning("APNs took no pass update push for %s after the last try", found.pass_type_id)
+    waits = [a.retry_after for a in attempts.values() if a.retry_after is not None]
     counted = list(outcomes.values())
     return PassUpdateSent(
         serial,
         delivered=counted.count(PushOutcome.DELIVERED),
         gone=len(gone),
-        failed=counted.count(PushOutcome.FAILED),
+        failed=counted.count(PushOutcome.FAILED) + (len(again) if last_try else 0),
+        retry=() if last_try else tuple(device.id for device in again),
+        retry_after=max(waits, default=None),
     )
 
 
@@ -177,31 +199,45 @@ class PassUpdateTotals:
     passes: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
-    def add(self, sent: PassUpdateSent) -> None:
+    def add(self, sent: PassUpdateSent, *, first_try: bool = True) -> None:
         with self._lock:
             self.delivered += sent.delivered
             self.gone += sent.gone
             self.failed += sent.failed
-            self.passes += 1
+            self.passes += 1 if first_try else 0
 
 
 # --- running them -------------------------------------------------------------------------------
 
 
 class PassUpdateQueue:
-    """Runs the jobs in this process, off the request's thread."""
+    """Queues the jobs on a huey queue (cloud/wallet/jobqueue.py) and, once `start`ed, runs them in
+    this process's consumer threads. Queued jobs outlive the process: they run after a restart."""
 
-    def __init__(self, ctx: JobContext, workers: int) -> None:
+    def __init__(self, ctx: JobContext, huey: Huey, workers: int) -> None:
         self.ctx = ctx
-        self._pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="pass-updates")
-        self._idle = threading.Condition()
-        self._pending = 0  # jobs submitted and not finished
+        self.huey = huey
         self.sent = PassUpdateTotals()
+        self._workers = workers
+        self._consumer: InProcessConsumer | None = None
+        self._idle = threading.Condition()
+        self._pending: set[str] = set()  # ids of jobs this process queued and has not seen finish
+        # the task names are the queue's contract with jobs queued by an earlier run: keep them
+        self._send_task = huey.task(context=True, name="wallet.send_pass_update")(self._send)
+        self._spread_task = huey.task(context=True, name="wallet.spread")(self._spread)
 
     def cards_changed(self, device_token_hash: str, card_ids: Sequence[int]) -> None:
-        """A kiosk's push changed these cards: find their registered passes and push, later."""
-        if card_ids:
-            self._submit(self._fan_out, device_token_hash, list(card_ids))
+        """A kiosk's push changed these cards: queue a push job for each of their passes phones are
+        registered for now (looked up here, so a phone that registers later gets no push for a
+        change its pass already shows)."""
+        if not card_ids:
+            return
+        try:
+            serials = passes_to_update(self.ctx, device_token_hash, card_ids)
+        except Exception:  # the push is committed; Wallet still fetches the change when it next asks
+            log.exception("the passes of a push's cards could not be looked up")
+            return
+        self.passes_changed(serials)
 
     def after_push(self, device_token_hash: str, events: Sequence[dict], results: Sequence) -> None:
         """The one call a sync push makes once its events are committed."""
@@ -210,58 +246,98 @@ class PassUpdateQueue:
     def cards_edited(self, business_id: int, card_ids: Sequence[int]) -> None:
         """A change made in the cloud (committed) altered what these cards' passes show."""
         if card_ids:
-            self._submit(self._fan_out_cards, business_id, list(card_ids))
+            self._queue_passes_of(passes_of_business_cards, business_id, list(card_ids))
 
     def offers_edited(self, business_id: int, offer_ids: Sequence[str]) -> None:
         """These offers' name, reward, target or colour changed (committed): every pass shows them."""
         if offer_ids:
-            self._submit(self._fan_out_offers, business_id, [str(o) for o in offer_ids])
+            self._queue_passes_of(passes_of_offers, business_id, [str(o) for o in offer_ids])
+
+    def _queue_passes_of(self, look_up, business_id: int, ids: list) -> None:
+        try:
+            serials = look_up(self.ctx, business_id, ids)
+        except Exception:  # the change is committed; Wallet still fetches it when it next asks
+            log.exception("the passes of a cloud change could not be looked up")
+            return
+        self.passes_changed(serials)
 
     def passes_changed(self, serials: Iterable[str]) -> None:
-        for serial in serials:
-            self._submit(self._send, serial)
+        """Queue a push job per pass; many passes go in one job that queues theirs, so that the
+        caller (a sync push answering its kiosk) writes one job, not a thousand."""
+        serials = list(serials)
+        if len(serials) > 1:
+            self._queue(self._spread_task.s(serials))
+        elif serials:
+            self._queue(self._send_task.s(serials[0], None, 0))
 
-    def _send(self, serial: str) -> None:
-        self.sent.add(send_pass_update(self.ctx, serial))
-
-    def _submit(self, job, *args) -> None:
+    def _queue(self, task) -> None:
         with self._idle:
-            self._pending += 1
+            self._pending.add(task.id)  # before the queue has it: a worker may finish it at once
         try:
-            self._pool.submit(self._guarded, job, *args)
-        except RuntimeError:  # shutting down: Wallet still fetches the change when it next asks
-            self._finished()
+            self.huey.enqueue(task)
+        except Exception:  # storage unreachable: Wallet still fetches the change when it next asks
+            log.exception("a pass update job could not be queued")
+            self._finished(task.id)
 
-    def _finished(self) -> None:
-        with self._idle:
-            self._pending -= 1
-            self._idle.notify_all()
+    # --- the tasks (run by the consumer's threads) ----------------------------------------------
 
-    def wait_idle(self, timeout: float) -> bool:
-        """Wait until every job submitted so far (and those they submitted) finished."""
-        with self._idle:
-            return self._idle.wait_for(lambda: self._pending == 0, timeout)
+    def _spread(self, serials: list[str], task=None) -> None:
+        with self._job(task):
+            for serial in serials:
+                self._queue(self._send_task.s(serial, None, 0))
 
-    def _fan_out(self, device_token_hash: str, card_ids: list[int]) -> None:
-        self.passes_changed(passes_to_update(self.ctx, device_token_hash, card_ids))
+    def _send(self, serial: str, only_devices: list[str] | None, attempt: int, task=None) -> None:
+        with self._job(task):
+            backoff = self.ctx.apns.backoff
+            sent = send_pass_update(self.ctx, serial, only_devices, last_try=attempt + 1 >= backoff.attempts)
+            self.sent.add(sent, first_try=attempt == 0)
+            if sent.retry:
+                delay = backoff.delay(attempt, sent.retry_after)
+                self._queue(self._send_task.s(serial, list(sent.retry), attempt + 1, delay=delay))
 
-    def _fan_out_cards(self, business_id: int, card_ids: list[int]) -> None:
-        self.passes_changed(passes_of_business_cards(self.ctx, business_id, card_ids))
-
-    def _fan_out_offers(self, business_id: int, offer_ids: list[str]) -> None:
-        self.passes_changed(passes_of_offers(self.ctx, business_id, offer_ids))
-
-    def _guarded(self, job, *args) -> None:
+    @contextmanager
+    def _job(self, task):
         try:
-            job(*args)
+            yield
         except Exception:  # a job's failure must not end the worker; no arguments in the log
             log.exception("a pass update job failed")
         finally:
-            self._finished()
+            if task is not None:
+                self._finished(task.id)
+
+    def _finished(self, task_id: str) -> None:
+        with self._idle:
+            self._pending.discard(task_id)
+            self._idle.notify_all()
+
+    # --- starting and stopping ------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run queued jobs (those left by an earlier run too) in this process from now on."""
+        if self._consumer is None:
+            self._consumer = InProcessConsumer(self.huey, self._workers)
+            self._consumer.start()
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until every job this process queued (and those they queued) finished and nothing
+        waits in the queue's storage (for tests and benchmarks)."""
+        deadline = time.monotonic() + timeout
+        with self._idle:
+            while True:
+                if not self._pending and not self.huey.pending_count() and not self.huey.scheduled_count():
+                    return True
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._idle.wait(min(left, 0.05))  # also looks at storage: jobs of an earlier run
 
     def close(self) -> None:
-        """Stop: jobs not started are dropped (Wallet still fetches the change when it next asks)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Stop: a running job finishes; jobs not started stay queued and run after the next start."""
+        if self._consumer is not None:
+            self._consumer.stop_and_wait()
+            self._consumer = None
+        else:
+            self.huey.storage.close()
         self.ctx.apns.close()
 
 

@@ -1,8 +1,13 @@
 from __future__ import annotations
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 
-from tests.cloud.wallet.pki import PassPki, make_pki
+from tests.cloud.wallet.apns_standin import ApnsStandIn
+from tests.cloud.wallet.passfiles import pass_verifier
+from tests.cloud.wallet.pki import PASS_TYPE_ID, TEAM_ID, PassPki, make_pki
+
+KEY_ID = "KEY1234567"  # the APNs key's id
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +21,23 @@ def pki_files(pki, tmp_path):
     folder = tmp_path / "pki"
     folder.mkdir()
     return pki.write(folder)
+
+
+@pytest.fixture
+def apns_key() -> ec.EllipticCurvePrivateKey:
+    return ec.generate_private_key(ec.SECP256R1())
+
+
+@pytest.fixture
+def standin(tmp_path, apns_key):
+    """The APNs stand-in, trusting the owner's APNs key."""
+    with ApnsStandIn(tmp_path / "apns", apns_key.public_key(), KEY_ID, TEAM_ID, PASS_TYPE_ID) as server:
+        yield server
+
+
+@pytest.fixture
+def verify(pki_files, tmp_path):
+    return pass_verifier(tmp_path / "received", pki_files["root"])
 
 
 def setup_body(pki, **changes) -> dict:

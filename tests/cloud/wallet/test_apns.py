@@ -12,14 +12,11 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
 from cloud.wallet.apns import Backoff
-from tests.cloud.wallet.apns_standin import ApnsStandIn
-from tests.cloud.wallet.conftest import setup_body
-from tests.cloud.wallet.passfiles import pass_verifier
-from tests.cloud.wallet.pki import PASS_TYPE_ID, TEAM_ID
+from tests.cloud.wallet.conftest import KEY_ID, setup_body
+from tests.cloud.wallet.pki import PASS_TYPE_ID
 from tests.cloud.wallet.wallet_app import WalletApp
 
 pytestmark = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl command line missing")
-KEY_ID = "KEY1234567"
 WAIT = 8.0  # seconds: a bound, never a pause
 
 
@@ -30,27 +27,11 @@ def p8(key: ec.EllipticCurvePrivateKey) -> str:
 
 
 @pytest.fixture
-def apns_key() -> ec.EllipticCurvePrivateKey:
-    return ec.generate_private_key(ec.SECP256R1())
-
-
-@pytest.fixture
-def standin(tmp_path, apns_key):
-    with ApnsStandIn(tmp_path / "apns", apns_key.public_key(), KEY_ID, TEAM_ID, PASS_TYPE_ID) as server:
-        yield server
-
-
-@pytest.fixture
 def pushing_cloud(standin, make_cloud, settings):  # the cloud (its APNs client) closes first
     cloud = make_cloud(settings, apns_host=standin.host, apns_ca_file=str(standin.ca_file))
     # retries in milliseconds, not the seconds APNs is given
     cloud.app.state.pass_updates.ctx.apns.backoff = Backoff(attempts=4, first=0.01, most=0.05)
     return cloud
-
-
-@pytest.fixture
-def verify(pki_files, tmp_path):
-    return pass_verifier(tmp_path / "received", pki_files["root"])
 
 
 def open_shop(cloud, pki, verify, **apns):

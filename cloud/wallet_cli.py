@@ -46,10 +46,10 @@ def _read(path: Path, what: str) -> bytes:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cloud.__main__ import _settings
     from cloud.clock import utcnow
     from cloud.db import Database, upgrade
     from cloud.models import Business
+    from cloud.settings import load_settings
     from cloud.wallet.credentials import WalletSetupError
     from cloud.wallet.passes import SetupRequest, set_up_apple
     from cloud.wallet.sealing import wallet_sealer
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     except _Unreadable as exc:
         print(exc, file=sys.stderr)
         return 2
-    settings = _settings(args)
+    settings = load_settings(data_dir=args.data_dir, database_url=args.database_url)
     db = Database(settings.database_url)
     try:
         upgrade(db.write_engine)

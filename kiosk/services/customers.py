@@ -180,7 +180,10 @@ def lookup(ctx: Context, query: str) -> LookupOutcome:
         cards = ledger.cards_of_customers(conn, [c.id for c in found])
         programs = {p.id: p for p in directory.all_programs(conn)}
         matches = tuple(
-            CustomerMatch(c, tuple(view_of_known(card, c, programs) for card in cards[c.id])) for c in found
+            CustomerMatch(
+                c, tuple(view_of_known(card, c, programs) for card in members.accounts(cards[c.id]))
+            )
+            for c in found
         )
     return LookupOutcome(query=query, matches=matches)
 

@@ -68,29 +68,27 @@ def join(conn: Connection, b: _Batch, event_id: str, keep_id: str, absorb_id: st
         )
     )
     chosen = survivor(Member(r.id, r.created_at) for r in people).id
-    for r in people:
-        wanted = None if r.id == chosen else chosen
-        if r.merged_into != wanted:
-            b.seq += 1
-            conn.execute(
-                update(_customer_t)
-                .where(_customer_t.c.business_id == bid, _customer_t.c.id == r.id)
-                .values(merged_into=wanted, seq=b.seq)
-            )
-    _repoint_cards(conn, b, group - {chosen}, chosen)
+    # every member and card of the group is sent again, changed or not: a till that merged the
+    # other way round holds its own outcome and must hear the cloud's for every row of it
+    for r in sorted(people, key=lambda r: r.id):
+        b.seq += 1
+        conn.execute(
+            update(_customer_t)
+            .where(_customer_t.c.business_id == bid, _customer_t.c.id == r.id)
+            .values(merged_into=None if r.id == chosen else chosen, seq=b.seq)
+        )
+    _repoint_cards(conn, b, group, chosen)
     return chosen
 
 
-def _repoint_cards(conn: Connection, b: _Batch, absorbed: set[str], chosen: str) -> None:
-    """Every card of the absorbed members becomes the survivor's, with a new sequence number."""
-    if not absorbed:
-        return
+def _repoint_cards(conn: Connection, b: _Batch, group: frozenset[str], chosen: str) -> None:
+    """Every card of the group becomes (or stays) the survivor's, with a new sequence number."""
     stored = conn.execute(
         select(_card_t.c.id).where(
-            _card_t.c.business_id == b.business_id, _card_t.c.customer_id.in_(sorted(absorbed))
+            _card_t.c.business_id == b.business_id, _card_t.c.customer_id.in_(sorted(group))
         )
     ).scalars()
-    for card_id in sorted(set(stored) | {i for i, c in b.cards.items() if c.get("customer_id") in absorbed}):
+    for card_id in sorted(set(stored) | {i for i, c in b.cards.items() if c.get("customer_id") in group}):
         b.seq += 1
         card = b.cards.get(card_id)
         if card is not None:  # the batch writes it (cloud/ledger.py _store)

@@ -568,153 +568,176 @@
 <context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="54"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="56"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
+        <source>Members merged</source>
+        <translation>Mitglieder zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="104"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="108"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="282"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="291"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="297"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="300"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="334"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="319"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="337"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="347"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="347"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="358"/>
+        <source>Search so that both sign-ups are listed, then choose the member to keep.</source>
+        <translation>Suchen Sie so, dass beide Anmeldungen aufgelistet sind, und wählen Sie dann das Mitglied, das bleiben soll.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="362"/>
+        <source>Merging…</source>
+        <translation>Wird zusammengeführt…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="389"/>
+        <source>Merged: %1 is now part of %2 (%n card(s) moved).</source>
+        <translation>
+            <numerusform>Zusammengeführt: %1 gehört jetzt zu %2 (%n Karte übertragen).</numerusform>
+            <numerusform>Zusammengeführt: %1 gehört jetzt zu %2 (%n Karten übertragen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="399"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="358"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="410"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="106"/>
         <source>Reason (required)</source>
         <translation>Grund (Pflicht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="107"/>
         <source>Say why, e.g. a stamp forgotten yesterday</source>
         <translation>Warum? Z. B. gestern einen Stempel vergessen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="72"/>
         <source>Edit contact…</source>
         <translation>Kontakt bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="164"/>
         <source>phone …%1</source>
         <translation>Telefon …%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="167"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n Karte</numerusform>
@@ -722,12 +745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="177"/>
         <source>%1: %2 of %3 · card %4</source>
         <translation>%1: %2 von %3 · Karte %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="203"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n Kunde gefunden</numerusform>
@@ -735,7 +758,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="255"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -1141,6 +1164,39 @@
         <location filename="../../kiosk/ui/main_window.py" line="240"/>
         <source>Something went wrong (%1). The details are in the log; please try again.</source>
         <translation>Etwas ist schiefgelaufen (%1). Die Einzelheiten stehen im Protokoll; bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeBar</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="34"/>
+        <source>Who is the same person?</source>
+        <translation>Wer ist dieselbe Person?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="38"/>
+        <source>Merge with…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="72"/>
+        <source>Yes, merge</source>
+        <translation>Ja, zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="80"/>
+        <source>%1: %2 + %3 = %4 stamps</source>
+        <translation>%1: %2 + %3 = %4 Stempel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="85"/>
+        <source>Merge %1 into %2? %1&apos;s cards and codes become %2&apos;s, and every code still scans. Both histories stay.</source>
+        <translation>%1 mit %2 zusammenführen? Die Karten und Codes von %1 gehören dann %2, und jeder Code lässt sich weiter scannen. Beide Verläufe bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="93"/>
+        <source>This cannot be undone.</source>
+        <translation>Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -2026,27 +2082,27 @@
 <context>
     <name>RejectedOffersTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="149"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="149"/>
         <source>Why the cloud refused it</source>
         <translation>Warum die Cloud es abgelehnt hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="154"/>
         <source>Another business already has an offer with this id. Create the offer again as a new offer.</source>
         <translation>Ein anderes Unternehmen hat bereits ein Angebot mit dieser Kennung. Legen Sie das Angebot neu an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="156"/>
         <source>%1. Change the offer and save it to send it again.</source>
         <translation>%1. Ändern und speichern Sie das Angebot, um es erneut zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="161"/>
         <source>offer %1</source>
         <translation>Angebot %1</translation>
     </message>
@@ -2104,7 +2160,12 @@
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="119"/>
+        <source>Members merged</source>
+        <translation>Mitglieder zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="125"/>
         <source>The cloud holds another event under this event&apos;s id: this one was not counted. It is kept here; tell the owner.</source>
         <translation>Die Cloud hat unter der Kennung dieses Ereignisses ein anderes Ereignis gespeichert: Dieses wurde nicht gezählt. Es bleibt hier erhalten; bitte den Inhaber informieren.</translation>
     </message>

@@ -72,6 +72,7 @@ def test_a_manager_merges_grace_into_one_member_and_every_code_shows_her_summed_
     for code in (codes["Coffee card"], other["Coffee card"], other["Lunch club"]):
         seen = demo.services.inspect(code)
         assert seen.card.customer.id == grace
+        assert seen.card.card.balance.units == {"Coffee card": 8, "Lunch club": 1}[seen.card.program.name]
         assert accounts(seen.customer_cards) == {"Coffee card": (8, 8), "Lunch club": (1, 1)}
     # her second code's stamps go to the one account; now it pays a reward neither code had
     stamp(demo, other["Coffee card"], 2)

@@ -15,17 +15,18 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE, never a batch copy: `customers` and `events` are referenced by foreign keys
+# (cards, outbox), and with foreign keys on, recreating either would fail or cascade.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table("customers") as batch:
-        batch.add_column(sa.Column("merged_into", sa.String(36), nullable=True))
-    with op.batch_alter_table("events") as batch:
-        batch.add_column(sa.Column("merge_keep_id", sa.String(36), nullable=True))
-        batch.add_column(sa.Column("merge_absorb_id", sa.String(36), nullable=True))
+    op.add_column("customers", sa.Column("merged_into", sa.String(36), nullable=True))
+    op.add_column("events", sa.Column("merge_keep_id", sa.String(36), nullable=True))
+    op.add_column("events", sa.Column("merge_absorb_id", sa.String(36), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("events") as batch:
-        batch.drop_column("merge_absorb_id")
-        batch.drop_column("merge_keep_id")
-    with op.batch_alter_table("customers") as batch:
-        batch.drop_column("merged_into")
+    # the merges stay made (cards keep their member); only the record of who absorbed whom goes
+    op.execute("ALTER TABLE events DROP COLUMN merge_absorb_id")
+    op.execute("ALTER TABLE events DROP COLUMN merge_keep_id")
+    op.execute("ALTER TABLE customers DROP COLUMN merged_into")

@@ -67,6 +67,14 @@ def test_two_tills_merging_the_other_way_round_converge_on_the_earliest_member(c
 
     people, cards = _outcome(cloud, till_1)
     assert people == {ada: None, bea: ada}  # the earliest-created member survives, in either order
+    # the analytics count one new customer, not two; every stamp once (3 + 4), the merges nowhere
+    days = _get(
+        cloud,
+        owner,
+        "/api/v1/analytics/daily?start=" + (cloud.clock() - timedelta(days=40)).date().isoformat(),
+    )
+    assert sum(d["new_customers"] for d in days) == 1
+    assert sum(d["stamps"] for d in days) == 7
     assert cards == {ada_card: ada, bea_card: ada}
     assert _outcome(cloud, till_2) == (people, cards)
     # nothing moved between cards: each keeps its own history and balance, the account adds up

@@ -69,7 +69,7 @@ _REFS = _in(_event_t, "id", "id", "card_id", "kind", "units", "voided")
 _OFFERS = _in(_offer_t, "id", "id")
 _LOCATIONS = _in(_location_t, "id", "id")
 _KEYS = _in(_key_t, "key_id", "key_id").where(_key_t.c.revoked.is_(False))
-_CUSTOMERS = _in(_customer_t, "id", "id")
+_CUSTOMERS = _in(_customer_t, "id", "id", "merged_into")
 _UPDATE_CARDS = (
     update(_card_t)
     .where(_card_t.c.business_id == bindparam("k_bid"), _card_t.c.id == bindparam("k_id"))
@@ -106,6 +106,9 @@ class _Batch:
     keys: set[int]
     customers: set[str]
     zone: tzinfo  # the shop's: events and customers are counted on its local days
+    # customers absorbed by a merge -> their survivor: a till that has not heard of the merge yet
+    # may still enrol her in another program, and the card must go to the member she is now
+    merged: dict[str, str] = field(default_factory=dict)
     new_cards: dict[int, dict] = field(default_factory=dict)
     dirty_cards: set[int] = field(default_factory=set)
     new_customers: list[dict] = field(default_factory=list)
@@ -155,10 +158,9 @@ def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int, zone: t
         r.id for r in rows(_LOCATIONS, _ids(str(e.location_id) if e.location_id else None for e in events))
     }
     keys = {r.key_id for r in rows(_KEYS, _ids(e.key_id for e in events))}
-    customers = {
-        r.id for r in rows(_CUSTOMERS, _ids(str(e.customer.id) if e.customer else None for e in events))
-    }
-    return _Batch(bid, seq, cards, refs, offers, locations, keys, customers, zone)
+    people = rows(_CUSTOMERS, _ids(str(e.customer.id) if e.customer else None for e in events))
+    merged = {r.id: r.merged_into for r in people if r.merged_into is not None}
+    return _Batch(bid, seq, cards, refs, offers, locations, keys, {r.id for r in people}, zone, merged)
 
 
 def _check_units(ev: WireEvent) -> None:
@@ -204,7 +206,7 @@ def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
     card = {
         "business_id": b.business_id,
         "id": ev.card_id,
-        "customer_id": customer_id,
+        "customer_id": b.merged.get(customer_id, customer_id) if customer_id else None,
         "program_id": str(ev.program_id),
         "key_id": ev.key_id,
         "status": CardStatus.ACTIVE.value,

@@ -71,6 +71,10 @@ def join(conn: Connection, b: _Batch, event_id: str, keep_id: str, absorb_id: st
     # every member and card of the group is sent again, changed or not: a till that merged the
     # other way round holds its own outcome and must hear the cloud's for every row of it
     for r in sorted(people, key=lambda r: r.id):
+        if r.id == chosen:
+            b.merged.pop(r.id, None)
+        else:
+            b.merged[r.id] = chosen
         b.seq += 1
         conn.execute(
             update(_customer_t)

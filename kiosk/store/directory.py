@@ -120,6 +120,8 @@ def customer_with_contact(conn: Connection, email: str | None, phone: str | None
     for column, value in ((customers.c.email, email), (customers.c.phone, phone)):
         if value:
             row = conn.execute(select(customers).where(column == value).limit(1)).first()
+            if row is not None and row.merged_into is not None:  # she is a merged member now
+                row = _CUSTOMER.first(conn, customer_id=row.merged_into) or row
             if row is not None:
                 return to_customer(row)
     return None

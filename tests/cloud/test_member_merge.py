@@ -155,3 +155,20 @@ def test_merges_the_cloud_cannot_apply_are_rejected_and_change_nothing(cloud):
         before["customers"],
         before["cards"],
     )
+
+
+def test_a_till_that_has_not_heard_of_a_merge_enrols_the_absorbed_member_into_her_survivor(cloud):
+    owner = cloud.owner()
+    coffee, tea = cloud.offer(owner), cloud.offer(owner, name="Tea card")
+    till_1, till_2 = cloud.kiosk(owner), cloud.kiosk(owner, name="Till 2")
+    ada, ada_card = _member(cloud, till_1, coffee, "Ada", created_days_ago=10)
+    bea, _ = _member(cloud, till_1, coffee, "Bea", created_days_ago=1)
+    assert [
+        r["status"] for r in cloud.push(till_1, _merge(cloud, ada_card, coffee, keep=ada, absorb=bea))
+    ] == ["accepted"]
+    # till 2, offline since before the merge, opens Bea's Tea account
+    tea_card = cardtoken.new_card_id()
+    customer = {"id": bea, "name": "Bea", "email": None, "phone": None}
+    join = cloud.event("enroll", tea_card, tea, 0, customer=customer, key_id=till_2.key_id)
+    assert [r["status"] for r in cloud.push(till_2, join)] == ["accepted"]
+    assert _get(cloud, owner, f"/api/v1/cards/{tea_card}")["customer_id"] == ada

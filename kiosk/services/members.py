@@ -6,6 +6,10 @@ older one, a second offer's card) resolves card -> customer -> her, with all her
 running program she has no account in yet joins her at her first earn there: a new card minted
 exactly as enrolment mints one, and an `enroll` event (0 units) that carries her up to the cloud,
 which attaches the card to the customer it already has (cloud/ledger.py).
+
+Two members found to be one person are merged (kiosk/services/merging.py): the absorbed member's
+cards become the kept member's, so she may hold two live cards in one program. Her account there
+is their sum (`account_in`), and the screens show one account per program (`accounts`).
 """
 
 from __future__ import annotations

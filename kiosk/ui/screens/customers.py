@@ -369,20 +369,20 @@ class CustomersScreen(QWidget):
 
     def on_members_merged(self, outcome) -> None:
         """One row goes, the kept member's row shows her summed accounts: from the outcome."""
-        kept_row = next(i for i, m in enumerate(self.matches) if m.customer.id == outcome.kept.id)
-        self.matches[kept_row] = replace(
-            self.matches[kept_row], customer=outcome.kept, cards=outcome.accounts
-        )
-        self.matches = [m for m in self.matches if m.customer.id != outcome.absorbed.id]
+        self.matches = [
+            replace(m, customer=outcome.kept, cards=outcome.accounts)
+            if m.customer.id == outcome.kept.id
+            else m
+            for m in self.matches
+            if m.customer.id != outcome.absorbed.id
+        ]
         self.people.blockSignals(True)
         self.people.clear()
         for match in self.matches:
             self.people.addItem(QListWidgetItem(self.person_line(match)))
         self.people.blockSignals(False)
-        self.people.setCurrentRow(-1)
-        self.people.setCurrentRow(
-            next(i for i, m in enumerate(self.matches) if m.customer.id == outcome.kept.id)
-        )
+        kept = [i for i, m in enumerate(self.matches) if m.customer.id == outcome.kept.id]
+        self.people.setCurrentRow(kept[0] if kept else -1)  # her row, cards and history redrawn
         self.message.say(
             "good",
             arg(

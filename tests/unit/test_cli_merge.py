@@ -9,7 +9,8 @@ from tests.unit.test_cli_data import run
 def _enroll(data, name: str) -> tuple[str, str]:
     status, out = run("enroll", name, data_dir=data)
     assert status == 0, out
-    return out["customer"]["id"], out["cards"][0]["card_number"]
+    coffee = next(c for c in out["cards"] if c["offer"]["name"] == "Coffee card")
+    return out["customer"]["id"], coffee["card_number"]
 
 
 def test_merge_needs_yes_then_moves_her_cards_and_adds_up_her_stamps(tmp_path):
@@ -17,7 +18,9 @@ def test_merge_needs_yes_then_moves_her_cards_and_adds_up_her_stamps(tmp_path):
     assert status == 0, out
     keep, keep_number = _enroll(tmp_path, "Grace Hopper")
     absorb, absorb_number = _enroll(tmp_path, "G. Hopper")
-    assert run("scan", absorb_number, data_dir=tmp_path)[0] == 0
+    status, out = run("scan", absorb_number, data_dir=tmp_path)
+    assert status == 0, out
+    assert out["card"]["offer"]["name"] == "Coffee card"
 
     status, out = run("merge", keep, absorb, data_dir=tmp_path)
     assert (status, out["refused"]["reason"]) == (2, "not_confirmed")

@@ -22,6 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from cloud import merges
 from cloud.deps import Actor
 from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, Location, Offer, SigningKey
 from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
@@ -31,7 +32,8 @@ from loyalty_rules.model import Balance, CardStatus, EventKind
 from loyalty_rules.reports import local_day
 
 ID_CONFLICT = "id_conflict"  # an event id the cloud holds with a different body
-CARD_FIELDS = ("units", "lifetime", "redemptions", "visits", "flagged", "seq")
+# customer_id: a merge (cloud/merges.py) moves a card to the member who survives it
+CARD_FIELDS = ("units", "lifetime", "redemptions", "visits", "flagged", "seq", "customer_id")
 _event_t, _card_t, _customer_t, _conflict_t = (
     Event.__table__,
     Card.__table__,
@@ -67,7 +69,7 @@ _REFS = _in(_event_t, "id", "id", "card_id", "kind", "units", "voided")
 _OFFERS = _in(_offer_t, "id", "id")
 _LOCATIONS = _in(_location_t, "id", "id")
 _KEYS = _in(_key_t, "key_id", "key_id").where(_key_t.c.revoked.is_(False))
-_CUSTOMERS = _in(_customer_t, "id", "id")
+_CUSTOMERS = _in(_customer_t, "id", "id", "merged_into")
 _UPDATE_CARDS = (
     update(_card_t)
     .where(_card_t.c.business_id == bindparam("k_bid"), _card_t.c.id == bindparam("k_id"))
@@ -104,6 +106,9 @@ class _Batch:
     keys: set[int]
     customers: set[str]
     zone: tzinfo  # the shop's: events and customers are counted on its local days
+    # customers absorbed by a merge -> their survivor: a till that has not heard of the merge yet
+    # may still enrol her in another program, and the card must go to the member she is now
+    merged: dict[str, str] = field(default_factory=dict)
     new_cards: dict[int, dict] = field(default_factory=dict)
     dirty_cards: set[int] = field(default_factory=set)
     new_customers: list[dict] = field(default_factory=list)
@@ -129,6 +134,8 @@ def body_hash(ev: WireEvent) -> str:
     spelling) as sorted JSON. Of an enrolment's customer only the id counts: the person's
     details may be edited at the kiosk between two tries of the same push."""
     body = ev.model_dump(mode="json", exclude={"customer"})
+    if body.get("merge") is None:  # version-1 events have no such field: their hash stays the same
+        body.pop("merge", None)
     body["customer_id"] = str(ev.customer.id) if ev.customer is not None else None
     text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -151,10 +158,9 @@ def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int, zone: t
         r.id for r in rows(_LOCATIONS, _ids(str(e.location_id) if e.location_id else None for e in events))
     }
     keys = {r.key_id for r in rows(_KEYS, _ids(e.key_id for e in events))}
-    customers = {
-        r.id for r in rows(_CUSTOMERS, _ids(str(e.customer.id) if e.customer else None for e in events))
-    }
-    return _Batch(bid, seq, cards, refs, offers, locations, keys, customers, zone)
+    people = rows(_CUSTOMERS, _ids(str(e.customer.id) if e.customer else None for e in events))
+    merged = {r.id: r.merged_into for r in people if r.merged_into is not None}
+    return _Batch(bid, seq, cards, refs, offers, locations, keys, {r.id for r in people}, zone, merged)
 
 
 def _check_units(ev: WireEvent) -> None:
@@ -200,7 +206,7 @@ def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
     card = {
         "business_id": b.business_id,
         "id": ev.card_id,
-        "customer_id": customer_id,
+        "customer_id": b.merged.get(customer_id, customer_id) if customer_id else None,
         "program_id": str(ev.program_id),
         "key_id": ev.key_id,
         "status": CardStatus.ACTIVE.value,
@@ -240,6 +246,34 @@ def _void(b: _Batch, ev: WireEvent, card: dict) -> None:
     _apply_balance(card, ev.kind, ev.units, ref["kind"])
 
 
+def _flush_new(conn: Connection, b: _Batch) -> None:
+    """Write the customers and cards this batch created so far: a merge reads and moves them."""
+    if b.new_customers:
+        conn.execute(_INSERT_CUSTOMERS, b.new_customers)
+        b.new_customers.clear()
+    if b.new_cards:
+        conn.execute(_INSERT_CARDS, list(b.new_cards.values()))
+        b.new_cards.clear()
+
+
+def _merge(session: Session, b: _Batch, ev: WireEvent) -> dict:
+    """Wire version 2: two members are one person. The carrier card is any card the kiosk holds
+    of the kept member (the event needs one); the cloud decides the outcome (cloud/merges.py)."""
+    card = b.cards.get(ev.card_id)
+    if card is None:
+        raise Reject("unknown_card")
+    if card["program_id"] != str(ev.program_id):
+        raise Reject("wrong_program")
+    assert ev.merge is not None  # the schema holds it
+    conn = session.connection()
+    _flush_new(conn, b)
+    try:
+        merges.join(conn, b, str(ev.id), str(ev.merge.keep_customer_id), str(ev.merge.absorb_customer_id))
+    except merges.MergeRefused as refused:
+        raise Reject(refused.reason) from None
+    return card
+
+
 def _previous_redeem(session: Session, b: _Batch, card_id: int) -> str | None:
     if card_id in b.last_redeem:
         return b.last_redeem[card_id]
@@ -267,6 +301,8 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
     _check_units(ev)
     if ev.kind == "enroll":
         card = _enroll(b, ev, now)
+    elif ev.kind == "member_merge":
+        card = _merge(session, b, ev)
     else:
         card = b.cards.get(ev.card_id)
         if card is None:
@@ -282,7 +318,9 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
     event_id = str(ev.id)
     conflict_ids: list[str] = []
     if ev.kind == "redeem":
-        if card["units"] < 0:  # two offline kiosks redeemed the same reward: keep it, flag, list it
+        # two offline kiosks redeemed the same reward: keep it, flag, list it. A merged member's
+        # account is all her live cards in the program: only their sum going negative counts
+        if card["units"] < 0 and merges.account_units(session.connection(), b, card) < 0:
             card["flagged"] = True
             previous = _previous_redeem(session, b, ev.card_id)
             conflict_ids = [previous, event_id] if previous else [event_id]

@@ -120,6 +120,21 @@ class Customer(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     day: Mapped[str] = mapped_column(String(10))  # the shop's local date of created_at, for GROUP BY
     seq: Mapped[int] = mapped_column(BigInteger)
+    # absorbed by a merge: the member she is now (her group's survivor, cloud/merges.py)
+    merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True)
+
+
+class MemberMerge(Base):
+    """One merge a kiosk pushed (its `member_merge` event): the groups are recomputed from these."""
+
+    __tablename__ = "member_merges"
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    keep_id: Mapped[str] = mapped_column(String(36))
+    absorb_id: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(BigInteger)
 
 
 class Card(Base):

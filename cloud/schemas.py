@@ -238,6 +238,8 @@ class Customer(WireOut):
     phone: str | None
     marketing_consent: bool
     created_at: datetime
+    # wire version 2: absorbed by a merge, the member she is now (null: she is her own member)
+    merged_into: uuid.UUID | None = None
 
 
 class Offer(WireOut):
@@ -319,7 +321,14 @@ class Conflict(WireOut):
 
 # --- sync: push and pull ----------------------------------------------------------------------
 
-EventKind = Literal["enroll", "earn", "redeem", "adjust", "void", "referral"]
+EventKind = Literal["enroll", "earn", "redeem", "adjust", "void", "referral", "member_merge"]
+
+
+class MergeIn(WireIn):
+    """Wire version 2: a `member_merge` event's two members (the cloud picks the survivor)."""
+
+    keep_customer_id: uuid.UUID
+    absorb_customer_id: uuid.UUID
 
 
 class Event(WireIn):
@@ -336,6 +345,13 @@ class Event(WireIn):
     reason: Text(500) | None = None
     customer: CustomerIn | None = None
     key_id: KeyId | None = None
+    merge: MergeIn | None = None  # wire version 2: member_merge only
+
+    @model_validator(mode="after")
+    def _merge_only_on_merges(self) -> Event:
+        if (self.kind == "member_merge") != (self.merge is not None):
+            raise ValueError("a member_merge event carries `merge`, and only it does")
+        return self
 
 
 EVENT_EXAMPLE = {

@@ -40,6 +40,7 @@ def customer(row) -> schemas.Customer:
         phone=row.phone,
         marketing_consent=row.marketing_consent,
         created_at=row.created_at,
+        merged_into=getattr(row, "merged_into", None),
     )
 
 

@@ -34,6 +34,8 @@ class EventKind(enum.Enum):
     ADJUST = "adjust"
     VOID = "void"
     REFERRAL = "referral"
+    # two members found to be one person: carries both customer ids (wire version 2), moves no units
+    MEMBER_MERGE = "member_merge"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +97,6 @@ class Event:
     ref_kind: EventKind | None = None
     reason: str | None = None
     server_seq: int | None = None
+    # member_merge (wire version 2): the member kept and the one absorbed, as the kiosk chose them
+    merge_keep_id: str | None = None
+    merge_absorb_id: str | None = None

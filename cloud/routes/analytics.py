@@ -105,7 +105,13 @@ def daily(session, bid: int, lo: str, hi: str) -> list[DayStats]:
     new = dict(
         session.execute(
             select(Customer.day, func.count())
-            .where(Customer.business_id == bid, Customer.day >= lo, Customer.day <= hi)
+            # a member absorbed by a merge was the same person: she is counted once, as her survivor
+            .where(
+                Customer.business_id == bid,
+                Customer.day >= lo,
+                Customer.day <= hi,
+                Customer.merged_into.is_(None),
+            )
             .group_by(Customer.day)
         ).all()
     )

@@ -79,6 +79,7 @@ class Customer:
     phone: str | None = None
     marketing_consent: bool = False
     created_at: datetime | None = None
+    merged_into: str | None = None  # absorbed by a merge: the member she is now
 
     @property
     def first_name(self) -> str:

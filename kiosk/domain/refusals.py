@@ -58,6 +58,12 @@ class Reason(enum.Enum):
     NOT_SIGNED_IN = "not_signed_in"
     LOCKED_OUT = "locked_out"
     WRONG_PIN = "wrong_pin"
+    # merging two members (kiosk/services/merging.py)
+    MERGE_SAME_MEMBER = "merge_same_member"
+    MERGE_UNKNOWN_MEMBER = "merge_unknown_member"
+    MERGE_ERASED_MEMBER = "merge_erased_member"
+    MERGE_ALREADY_MERGED = "merge_already_merged"
+    MERGE_NO_CARD = "merge_no_card"
     # the machine
     STORAGE_FAILED = "storage_failed"
 
@@ -120,6 +126,17 @@ _MESSAGES: dict[Reason, str] = {
     Reason.NOT_SIGNED_IN: QT_TRANSLATE_NOOP("Refusal", "Sign in first."),
     Reason.LOCKED_OUT: QT_TRANSLATE_NOOP("Refusal", "Too many wrong PINs. Try again in {seconds} s."),
     Reason.WRONG_PIN: QT_TRANSLATE_NOOP("Refusal", "Wrong PIN."),
+    Reason.MERGE_SAME_MEMBER: QT_TRANSLATE_NOOP(
+        "Refusal", "A member cannot be merged with herself: choose two different members."
+    ),
+    Reason.MERGE_UNKNOWN_MEMBER: QT_TRANSLATE_NOOP("Refusal", "No member {member} is on this kiosk."),
+    Reason.MERGE_ERASED_MEMBER: QT_TRANSLATE_NOOP(
+        "Refusal", "This member's data was erased: an erased member cannot be merged."
+    ),
+    Reason.MERGE_ALREADY_MERGED: QT_TRANSLATE_NOOP(
+        "Refusal", "{name} was already merged into another member: merge that member instead."
+    ),
+    Reason.MERGE_NO_CARD: QT_TRANSLATE_NOOP("Refusal", "Neither member has a card yet: nothing to merge."),
     Reason.STORAGE_FAILED: QT_TRANSLATE_NOOP("Refusal", "Could not save: {problem}. Nothing was recorded."),
 }
 

@@ -9,6 +9,7 @@ from kiosk.domain import codes
 from kiosk.domain.model import Card, Program
 from kiosk.domain.outcomes import CardView
 from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.services import members
 from kiosk.services.identity import issuing_private_key
 from kiosk.store import directory, ledger, meta
 
@@ -85,7 +86,8 @@ def views_of_customer(
     customer = directory.get_customer(conn, customer_id)
     programs = {known.id: known} if known is not None else {}
     out = []
-    for card in ledger.cards_of_customer(conn, customer_id):
+    # her accounts: after a merge, one per program over her live cards there (members.accounts)
+    for card in members.accounts(ledger.cards_of_customer(conn, customer_id)):
         if replace is not None and card.id == replace.id:
             card = replace
         program = programs.get(card.program_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from kiosk.domain import ledger as ledger_rules
@@ -41,9 +42,16 @@ def _where(conn) -> tuple[str | None, str | None]:
 
 
 def _card_and_program(conn, card_ref: str | bytes | int) -> tuple[Resolved, Program] | Refusal:
+    """The account behind a code: after a merge, the member's live cards in its program added up
+    (members.account_in), whichever of them was scanned."""
     resolved = resolve(conn, card_ref)
     if isinstance(resolved, Refusal):
         return resolved
+    card = resolved.card
+    if card.status is CardStatus.ACTIVE:
+        account = members.account_in(ledger.cards_of_customer(conn, card.customer_id), card.program_id)
+        if account is not None:
+            resolved = Resolved(account, resolved.layout_corrected)
     return resolved, directory.get_program(conn, resolved.card.program_id)
 
 
@@ -127,7 +135,13 @@ def record_scan(
                 cards.append(card)
             event = new_event(ctx, conn, actor, EventKind.EARN, card, quantity, now)
             after = ledger.append_event(conn, card, event)
-            cards = [after if c.id == after.id else c for c in cards]
+            # `after` is the account (a sum, after a merge); the stored card moved by this event only
+            cards = [
+                replace(c, balance=ledger_rules.apply(c.balance, event), last_earn_at=after.last_earn_at)
+                if c.id == after.id
+                else c
+                for c in cards
+            ]
             views = members.views(customer, cards, programs)
             view = next(v for v in views if v.card.id == after.id)
         # leaving the `with` committed durably (synchronous=FULL): only now is it reported done

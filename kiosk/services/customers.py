@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import cardtoken
 from kiosk.domain import codes
-from kiosk.domain.model import Card, Customer, Program, Role
+from kiosk.domain.model import Card, CardStatus, Customer, Program, Role
 from kiosk.domain.outcomes import (
     CardView,
     ContactOutcome,
@@ -180,7 +180,10 @@ def lookup(ctx: Context, query: str) -> LookupOutcome:
         cards = ledger.cards_of_customers(conn, [c.id for c in found])
         programs = {p.id: p for p in directory.all_programs(conn)}
         matches = tuple(
-            CustomerMatch(c, tuple(view_of_known(card, c, programs) for card in cards[c.id])) for c in found
+            CustomerMatch(
+                c, tuple(view_of_known(card, c, programs) for card in members.accounts(cards[c.id]))
+            )
+            for c in found
         )
     return LookupOutcome(query=query, matches=matches)
 
@@ -196,10 +199,23 @@ def inspect(ctx: Context, code: str | bytes | int) -> ScanOutcome:
         resolved = resolve(conn, code)
         if isinstance(resolved, Refusal):
             return ScanOutcome(refusal=resolved, code=text)
+        accounts = views_of_customer(conn, resolved.card.customer_id)
+        # a code of a merged member shows her account in its program (the sum of her live cards)
+        live = resolved.card.status is CardStatus.ACTIVE
+        account = next(
+            (
+                v
+                for v in accounts
+                if live
+                and v.card.program_id == resolved.card.program_id
+                and v.card.status is CardStatus.ACTIVE
+            ),
+            None,
+        )
         return ScanOutcome(
             code=text,
-            card=view_of(conn, resolved.card),
-            customer_cards=views_of_customer(conn, resolved.card.customer_id),
+            card=account if account is not None else view_of(conn, resolved.card),
+            customer_cards=accounts,
             layout_corrected=resolved.layout_corrected,
         )
 

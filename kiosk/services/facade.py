@@ -14,6 +14,7 @@ from kiosk.services import (
     history,
     identity,
     members,
+    merging,
     offers,
     privacy,
     replacement,
@@ -76,6 +77,9 @@ class Services:
     # the owner's data duties
     def export_data(self, folder: Path, *, actor: Actor):
         return privacy.export_data(self.ctx, folder, actor=actor)
+
+    def merge_members(self, keep_id: str, absorb_id: str, *, actor: Actor):
+        return merging.merge_members(self.ctx, keep_id, absorb_id, actor=actor)
 
     def erase_customer(self, customer_id: str, *, actor: Actor):
         return privacy.erase_customer(self.ctx, customer_id, actor=actor)

@@ -6,14 +6,19 @@ older one, a second offer's card) resolves card -> customer -> her, with all her
 running program she has no account in yet joins her at her first earn there: a new card minted
 exactly as enrolment mints one, and an `enroll` event (0 units) that carries her up to the cloud,
 which attaches the card to the customer it already has (cloud/ledger.py).
+
+Two members found to be one person are merged (kiosk/services/merging.py): the absorbed member's
+cards become the kept member's, so she may hold two live cards in one program. Her account there
+is their sum (`account_in`), and the screens show one account per program (`accounts`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import cardtoken
+from kiosk.domain.ledger import combined
 from kiosk.domain.model import Card, CardStatus, Customer, Event, EventKind, Program, Role
 from kiosk.domain.outcomes import CardView, Outcome
 from kiosk.domain.problems import Problem, invalid
@@ -70,9 +75,35 @@ def member_card(cards: list[Card], programs: list[Program]) -> Card | None:
 
 
 def account_in(cards: list[Card], program_id: str) -> Card | None:
-    """Her card in a program: the live one, else a revoked one (which refuses every earn)."""
+    """Her account in a program: her live card, else a revoked one (which refuses every earn).
+    After a merge she may hold two live cards there: the account is the first of them carrying
+    the sum of their balances (loyalty_rules.merges.combined), and new events go to that card."""
     mine = [c for c in cards if c.program_id == program_id]
-    return next((c for c in mine if c.status is CardStatus.ACTIVE), mine[0] if mine else None)
+    live = [c for c in mine if c.status is CardStatus.ACTIVE]
+    if len(live) <= 1:
+        return live[0] if live else (mine[0] if mine else None)
+    first = min(live, key=lambda c: (c.created_at or datetime.min.replace(tzinfo=UTC), c.id))
+    earns = [c.last_earn_at for c in live if c.last_earn_at is not None]
+    return replace(
+        first,
+        balance=combined(c.balance for c in live),
+        flagged=any(c.flagged for c in live),
+        last_earn_at=max(earns, default=None),  # a cooldown runs for the whole account
+    )
+
+
+def accounts(cards: list[Card]) -> list[Card]:
+    """Her cards as accounts: one per program she holds live cards in (their sum), and her
+    revoked cards as they are. Without a merge, exactly her cards."""
+    out: list[Card] = []
+    seen: set[str] = set()
+    for card in cards:
+        if card.status is not CardStatus.ACTIVE:
+            out.append(card)
+        elif card.program_id not in seen:
+            seen.add(card.program_id)
+            out.append(account_in(cards, card.program_id))  # type: ignore[arg-type]
+    return out
 
 
 def open_programs(cards: list[Card], programs: dict[str, Program], now: datetime) -> tuple[Program, ...]:
@@ -86,7 +117,7 @@ def views(customer: Customer, cards: list[Card], programs: dict[str, Program]) -
     them; from values already read in this transaction."""
     return tuple(
         CardView(card, customer, programs[card.program_id], cardtoken.format_card_number(card.id))
-        for card in sorted(cards, key=_first_given(list(programs.values())))
+        for card in sorted(accounts(cards), key=_first_given(list(programs.values())))
         if card.program_id in programs
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 
 from kiosk.domain.model import Customer, Program, Role, Staff
 from kiosk.domain.people import search_key, words_of
@@ -28,9 +28,18 @@ def insert_customer(conn: Connection, customer: Customer, now: datetime) -> None
 
 def update_customer(conn: Connection, customer: Customer, now: datetime) -> None:
     values = customer_values(customer, now)
-    del values["id"], values["created_at"]
+    del values["id"], values["created_at"], values["merged_into"]  # an edit never undoes a merge
     conn.execute(update(customers).where(customers.c.id == customer.id).values(**values))
     name_index.replace_names(conn, [(customer.id, values["name_key"])])
+
+
+def mark_merged(conn: Connection, absorbed_id: str, kept_id: str) -> None:
+    """A merge: she, and anyone merged into her before, now point at the kept member."""
+    conn.execute(
+        update(customers)
+        .where(or_(customers.c.id == absorbed_id, customers.c.merged_into == absorbed_id))
+        .values(merged_into=kept_id)
+    )
 
 
 def get_customer(conn: Connection, customer_id: str) -> Customer | None:
@@ -90,7 +99,8 @@ def search_customers(
             for customer_id in ids:
                 if customer_id in rows and len(found) < limit:
                     found[customer_id] = rows[customer_id]
-    return list(found.values())[:limit]
+    # a member absorbed by a merge is found as the member she became (her codes lead there)
+    return [c for c in found.values() if c.merged_into is None][:limit]
 
 
 def customer_count(conn: Connection) -> int:
@@ -110,6 +120,8 @@ def customer_with_contact(conn: Connection, email: str | None, phone: str | None
     for column, value in ((customers.c.email, email), (customers.c.phone, phone)):
         if value:
             row = conn.execute(select(customers).where(column == value).limit(1)).first()
+            if row is not None and row.merged_into is not None:  # she is a merged member now
+                row = _CUSTOMER.first(conn, customer_id=row.merged_into) or row
             if row is not None:
                 return to_customer(row)
     return None

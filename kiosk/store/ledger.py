@@ -22,13 +22,18 @@ _INSERT_EVENT = Prepared(
     insert(events).values({c.name: bindparam(c.name, type_=c.type) for c in events.c if c.name != "n"})
 )
 _INSERT_OUTBOX = Prepared(insert(outbox).values(event_n=bindparam("event_n"), state="pending", attempts=0))
+# by increments: `apply` only adds, so the row moves by the event's own effect whatever balance
+# the caller holds (after a merge, a member's account adds up two cards: kiosk/services/members.py)
 _UPDATE_CARD_BALANCE = Prepared(
     update(cards)
     .where(cards.c.id == bindparam("card_id"))
     .values(
         {
-            name: bindparam(name, type_=cards.c[name].type)
-            for name in ("units", "lifetime", "redemptions", "visits", "last_earn_at")
+            **{
+                name: cards.c[name] + bindparam("d_" + name, type_=cards.c[name].type)
+                for name in ("units", "lifetime", "redemptions", "visits")
+            },
+            "last_earn_at": bindparam("last_earn_at", type_=cards.c.last_earn_at.type),
         }
     )
 )
@@ -59,6 +64,13 @@ def insert_card(conn: Connection, card: Card) -> None:
     conn.execute(insert(cards).values(**card_values(card, card.created_at)))
 
 
+def move_cards(conn: Connection, from_customer: str, to_customer: str) -> int:
+    """A merge: every card of one member becomes another's (their events stay on them)."""
+    return conn.execute(
+        update(cards).where(cards.c.customer_id == from_customer).values(customer_id=to_customer)
+    ).rowcount
+
+
 def card_exists(conn: Connection, card_id: int) -> bool:
     return conn.execute(select(cards.c.id).where(cards.c.id == card_id)).first() is not None
 
@@ -74,7 +86,8 @@ def append_event(conn: Connection, card: Card, event: Event, *, to_outbox: bool 
         last_earn_at = event.occurred_at if last_earn_at is None else max(last_earn_at, event.occurred_at)
     elif event.kind is EventKind.VOID and event.ref_kind is EventKind.EARN:
         last_earn_at = last_earn_time(conn, card.id)
-    _UPDATE_CARD_BALANCE.write(conn, card_id=card.id, last_earn_at=last_earn_at, **balance_values(balance))
+    delta = {"d_" + k: v for k, v in balance_values(rules.apply(Balance(), event)).items()}
+    _UPDATE_CARD_BALANCE.write(conn, card_id=card.id, last_earn_at=last_earn_at, **delta)
     return Card(
         id=card.id,
         customer_id=card.customer_id,

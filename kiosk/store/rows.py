@@ -29,6 +29,7 @@ def to_customer(r) -> Customer:
         phone=r.phone,
         marketing_consent=bool(r.marketing_consent),
         created_at=r.created_at,
+        merged_into=r.merged_into,
     )
 
 
@@ -79,6 +80,7 @@ def customer_values(c: Customer, now: datetime) -> dict:
         "marketing_consent": c.marketing_consent,
         "created_at": c.created_at or now,
         "updated_at": now,
+        "merged_into": c.merged_into,
     }
 
 
@@ -130,6 +132,8 @@ def to_event(r) -> Event:
         ref_kind=EventKind(r.ref_kind) if r.ref_kind else None,
         reason=r.reason,
         server_seq=r.server_seq,
+        merge_keep_id=r.merge_keep_id,
+        merge_absorb_id=r.merge_absorb_id,
     )
 
 
@@ -149,6 +153,8 @@ def event_values(e: Event) -> dict:
         "ref_kind": e.ref_kind.value if e.ref_kind else None,
         "reason": e.reason,
         "server_seq": e.server_seq,
+        "merge_keep_id": e.merge_keep_id,
+        "merge_absorb_id": e.merge_absorb_id,
     }
 
 

@@ -84,6 +84,9 @@ customers = Table(
     Column("marketing_consent", Boolean, nullable=False, default=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    # absorbed by a merge (kiosk/services/merging.py): the member she is now; her row stays so
+    # that her codes and history keep their names
+    Column("merged_into", String(36), nullable=True),
     Index("ix_customers_name_key", "name_key"),
     Index("ix_customers_email", "email"),
     Index("ix_customers_phone", "phone"),
@@ -166,6 +169,9 @@ events = Table(
     Column("device_id", String(36), nullable=True),
     Column("reason", String(200), nullable=True),
     Column("server_seq", Integer, nullable=True),
+    # member_merge: the two members, as this kiosk merged them (the cloud decides the survivor)
+    Column("merge_keep_id", String(36), nullable=True),
+    Column("merge_absorb_id", String(36), nullable=True),
     Index("ix_events_card", "card_id", "n"),
     Index("ix_events_ref", "ref_event_id"),
     Index("ix_events_occurred", "occurred_at"),  # reports: one period's events

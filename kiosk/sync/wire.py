@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from kiosk.domain.codes import PublicKey
-from kiosk.domain.model import Balance, CardStatus, Customer, Program, ProgramKind, ProgramStatus
+from kiosk.domain.model import Balance, CardStatus, Customer, EventKind, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import Conflict, ConflictEvent, PendingEvent, PulledPage, ServerCard
 
 API = "/api/v1"
@@ -84,6 +84,12 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
         "reason": e.reason,
         "customer": customer_json(p.customer) if p.customer else None,
         "key_id": p.key_id,
+        # wire version 2, and only on a merge: a version-1 event's body stays exactly as it was
+        **(
+            {"merge": {"keep_customer_id": e.merge_keep_id, "absorb_customer_id": e.merge_absorb_id}}
+            if e.kind is EventKind.MEMBER_MERGE
+            else {}
+        ),
     }
 
 
@@ -211,6 +217,7 @@ def customer_from(c: dict[str, Any]) -> Customer:
         phone=c.get("phone"),
         marketing_consent=bool(c["marketing_consent"]),
         created_at=parse_time(c["created_at"]),
+        merged_into=str(c["merged_into"]) if c.get("merged_into") else None,  # wire version 2
     )
 
 

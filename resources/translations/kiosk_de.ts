@@ -568,153 +568,176 @@
 <context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="54"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="56"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
+        <source>Members merged</source>
+        <translation>Mitglieder zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="104"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="108"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="282"/>
         <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
         <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="291"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="297"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="300"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="334"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="319"/>
         <source>Adjusted: %1 stamps now.</source>
         <translation>Korrigiert: jetzt %1 Stempel.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="347"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="358"/>
+        <source>Search so that both sign-ups are listed, then choose the member to keep.</source>
+        <translation>Suchen Sie so, dass beide Anmeldungen aufgelistet sind, und wählen Sie dann das Mitglied, das bleiben soll.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="362"/>
+        <source>Merging…</source>
+        <translation>Wird zusammengeführt…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="389"/>
+        <source>Merged: %1 is now part of %2 (%n card(s) moved).</source>
+        <translation>
+            <numerusform>Zusammengeführt: %1 gehört jetzt zu %2 (%n Karte übertragen).</numerusform>
+            <numerusform>Zusammengeführt: %1 gehört jetzt zu %2 (%n Karten übertragen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customers.py" line="399"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="355"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="410"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="106"/>
         <source>Reason (required)</source>
         <translation>Grund (Pflicht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="107"/>
         <source>Say why, e.g. a stamp forgotten yesterday</source>
         <translation>Warum? Z. B. gestern einen Stempel vergessen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="72"/>
         <source>Edit contact…</source>
         <translation>Kontakt bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="164"/>
         <source>phone …%1</source>
         <translation>Telefon …%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="167"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n Karte</numerusform>
@@ -722,12 +745,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="177"/>
         <source>%1: %2 of %3 · card %4</source>
         <translation>%1: %2 von %3 · Karte %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="203"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n Kunde gefunden</numerusform>
@@ -735,7 +758,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="255"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -862,12 +885,12 @@
         <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="222"/>
         <source>%1 is already a member.</source>
         <translation>%1 ist bereits Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="263"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
@@ -882,17 +905,17 @@
         <translation>Zu den Angeboten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="226"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="245"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="246"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1141,6 +1164,39 @@
         <location filename="../../kiosk/ui/main_window.py" line="240"/>
         <source>Something went wrong (%1). The details are in the log; please try again.</source>
         <translation>Etwas ist schiefgelaufen (%1). Die Einzelheiten stehen im Protokoll; bitte erneut versuchen.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeBar</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="34"/>
+        <source>Who is the same person?</source>
+        <translation>Wer ist dieselbe Person?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="38"/>
+        <source>Merge with…</source>
+        <translation>Zusammenführen mit…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="72"/>
+        <source>Yes, merge</source>
+        <translation>Ja, zusammenführen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="80"/>
+        <source>%1: %2 + %3 = %4 stamps</source>
+        <translation>%1: %2 + %3 = %4 Stempel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="85"/>
+        <source>Merge %1 into %2? %1&apos;s cards and codes become %2&apos;s, and every code still scans. Both histories stay.</source>
+        <translation>%1 mit %2 zusammenführen? Die Karten und Codes von %1 gehören dann %2, und jeder Code lässt sich weiter scannen. Beide Verläufe bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="93"/>
+        <source>This cannot be undone.</source>
+        <translation>Das kann nicht rückgängig gemacht werden.</translation>
     </message>
 </context>
 <context>
@@ -1748,172 +1804,197 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="68"/>
+        <location filename="../../kiosk/domain/refusals.py" line="74"/>
         <source>Nothing was scanned. Try again.</source>
         <translation>Es wurde nichts gescannt. Bitte noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="69"/>
+        <location filename="../../kiosk/domain/refusals.py" line="75"/>
         <source>That code is far too long to be a loyalty card.</source>
         <translation>Dieser Code ist viel zu lang für eine Treuekarte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="70"/>
+        <location filename="../../kiosk/domain/refusals.py" line="76"/>
         <source>That code holds unreadable characters.</source>
         <translation>Dieser Code enthält unlesbare Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="71"/>
+        <location filename="../../kiosk/domain/refusals.py" line="77"/>
         <source>That is not a loyalty card code.</source>
         <translation>Das ist kein Treuekarten-Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="72"/>
+        <location filename="../../kiosk/domain/refusals.py" line="78"/>
         <source>Only part of the code was read. Scan again.</source>
         <translation>Nur ein Teil des Codes wurde gelesen. Bitte noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="73"/>
+        <location filename="../../kiosk/domain/refusals.py" line="79"/>
         <source>The scanner changed the letters&apos; case. Check the scanner and scan again.</source>
         <translation>Der Scanner hat Groß- und Kleinschreibung vertauscht. Scanner prüfen und noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="76"/>
+        <location filename="../../kiosk/domain/refusals.py" line="82"/>
         <source>This card comes from a newer version of the app. Update the kiosk.</source>
         <translation>Diese Karte stammt aus einer neueren App-Version. Bitte den Kiosk aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="79"/>
+        <location filename="../../kiosk/domain/refusals.py" line="85"/>
         <source>That card number has a typo: check the digits.</source>
         <translation>Die Kartennummer enthält einen Tippfehler: bitte die Ziffern prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="80"/>
+        <location filename="../../kiosk/domain/refusals.py" line="86"/>
         <source>This card&apos;s signature is not valid.</source>
         <translation>Die Signatur dieser Karte ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="81"/>
+        <location filename="../../kiosk/domain/refusals.py" line="87"/>
         <source>This card belongs to another business.</source>
         <translation>Diese Karte gehört zu einem anderen Geschäft.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="82"/>
+        <location filename="../../kiosk/domain/refusals.py" line="88"/>
         <source>This card was issued by a device this kiosk does not know yet. Sync and try again.</source>
         <translation>Diese Karte stammt von einem Gerät, das dieser Kiosk noch nicht kennt. Abgleichen und erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="85"/>
+        <location filename="../../kiosk/domain/refusals.py" line="91"/>
         <source>This card&apos;s code comes from a kiosk taken out of service. A manager can make a new QR code for the card under Customers.</source>
         <translation>Der Code dieser Karte stammt von einem außer Betrieb genommenen Kiosk. Eine Filialleitung kann unter „Kunden“ einen neuen QR-Code für die Karte erstellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="90"/>
+        <location filename="../../kiosk/domain/refusals.py" line="96"/>
         <source>This card&apos;s code names an unsafe signing key (one anybody can forge with). It is refused; tell the owner.</source>
         <translation>Der Code dieser Karte nennt einen unsicheren Signaturschlüssel (mit dem jeder fälschen kann). Die Karte wird abgelehnt; bitte den Inhaber informieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="95"/>
+        <location filename="../../kiosk/domain/refusals.py" line="101"/>
         <source>No card with this code is on this kiosk.</source>
         <translation>Auf diesem Kiosk gibt es keine Karte mit diesem Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="96"/>
+        <location filename="../../kiosk/domain/refusals.py" line="102"/>
         <source>This card has been revoked.</source>
         <translation>Diese Karte wurde gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="97"/>
+        <location filename="../../kiosk/domain/refusals.py" line="103"/>
         <source>The offer {program} is paused.</source>
         <translation>Das Angebot {program} ist pausiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="98"/>
+        <location filename="../../kiosk/domain/refusals.py" line="104"/>
         <source>The offer {program} has not started yet.</source>
         <translation>Das Angebot {program} hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="99"/>
+        <location filename="../../kiosk/domain/refusals.py" line="105"/>
         <source>The offer {program} has ended.</source>
         <translation>Das Angebot {program} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="100"/>
+        <location filename="../../kiosk/domain/refusals.py" line="106"/>
         <source>This card was just stamped. Wait {seconds} s before stamping again.</source>
         <translation>Diese Karte wurde gerade gestempelt. Bitte {seconds} s bis zum nächsten Stempel warten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="103"/>
+        <location filename="../../kiosk/domain/refusals.py" line="109"/>
         <source>Quantity must be a whole number of at least 1.</source>
         <translation>Die Menge muss eine ganze Zahl ab 1 sein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="104"/>
+        <location filename="../../kiosk/domain/refusals.py" line="110"/>
         <source>At most {limit} stamps per visit for {program}.</source>
         <translation>Höchstens {limit} Stempel pro Besuch für {program}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="105"/>
+        <location filename="../../kiosk/domain/refusals.py" line="111"/>
         <source>Not enough stamps yet: {units} of {required}.</source>
         <translation>Noch nicht genug Stempel: {units} von {required}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="106"/>
+        <location filename="../../kiosk/domain/refusals.py" line="112"/>
         <source>This card already has {count} rewards redeemed offline. Wait until the kiosk is online.</source>
         <translation>Auf dieser Karte wurden offline schon {count} Prämien eingelöst. Bitte warten, bis der Kiosk online ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="109"/>
+        <location filename="../../kiosk/domain/refusals.py" line="115"/>
         <source>There is nothing to undo on this card.</source>
         <translation>Auf dieser Karte gibt es nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="110"/>
+        <location filename="../../kiosk/domain/refusals.py" line="116"/>
         <source>Too late to undo: that was more than {seconds} s ago.</source>
         <translation>Zu spät zum Rückgängigmachen: das ist mehr als {seconds} s her.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="113"/>
+        <location filename="../../kiosk/domain/refusals.py" line="119"/>
         <source>Cannot undo: the stamps have already been used for a reward.</source>
         <translation>Nicht möglich: die Stempel wurden schon für eine Prämie verwendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="118"/>
+        <location filename="../../kiosk/domain/refusals.py" line="124"/>
         <source>This already exists: {what}.</source>
         <translation>Das gibt es schon: {what}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="119"/>
+        <location filename="../../kiosk/domain/refusals.py" line="125"/>
         <source>Your role cannot do this.</source>
         <translation>Ihre Rolle darf das nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="120"/>
+        <location filename="../../kiosk/domain/refusals.py" line="126"/>
         <source>Sign in first.</source>
         <translation>Bitte zuerst anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="121"/>
+        <location filename="../../kiosk/domain/refusals.py" line="127"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="122"/>
+        <location filename="../../kiosk/domain/refusals.py" line="128"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="123"/>
+        <location filename="../../kiosk/domain/refusals.py" line="129"/>
+        <source>A member cannot be merged with herself: choose two different members.</source>
+        <translation>Ein Mitglied kann nicht mit sich selbst zusammengeführt werden: Wählen Sie zwei verschiedene Mitglieder.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/refusals.py" line="132"/>
+        <source>No member {member} is on this kiosk.</source>
+        <translation>Kein Mitglied {member} ist auf diesem Kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/refusals.py" line="133"/>
+        <source>This member&apos;s data was erased: an erased member cannot be merged.</source>
+        <translation>Die Daten dieses Mitglieds wurden gelöscht: Ein gelöschtes Mitglied kann nicht zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/refusals.py" line="136"/>
+        <source>{name} was already merged into another member: merge that member instead.</source>
+        <translation>{name} wurde bereits mit einem anderen Mitglied zusammengeführt: Führen Sie stattdessen dieses Mitglied zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/refusals.py" line="139"/>
+        <source>Neither member has a card yet: nothing to merge.</source>
+        <translation>Keines der beiden Mitglieder hat bisher eine Karte: Es gibt nichts zusammenzuführen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/refusals.py" line="140"/>
         <source>Could not save: {problem}. Nothing was recorded.</source>
         <translation>Speichern fehlgeschlagen: {problem}. Es wurde nichts erfasst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="129"/>
+        <location filename="../../kiosk/domain/refusals.py" line="146"/>
         <source>The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.</source>
         <translation>Die Festplatte ist voll ({free_mb} MB frei in {folder}). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, auf diesem Datenträger Platz zu schaffen (z. B. alte Sicherungen), und scannen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="134"/>
+        <location filename="../../kiosk/domain/refusals.py" line="151"/>
         <source>The kiosk&apos;s folder {folder} cannot be written to (read-only storage). Nothing was recorded; everything recorded before is safe. Ask a manager to fix the storage, then scan again.</source>
         <translation>In den Ordner {folder} des Kiosks kann nicht geschrieben werden (schreibgeschützter Speicher). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, den Speicher zu reparieren, und scannen Sie dann erneut.</translation>
     </message>
@@ -1978,7 +2059,7 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="117"/>
+        <location filename="../../kiosk/domain/refusals.py" line="123"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
@@ -2001,27 +2082,27 @@
 <context>
     <name>RejectedOffersTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="149"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="149"/>
         <source>Why the cloud refused it</source>
         <translation>Warum die Cloud es abgelehnt hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="154"/>
         <source>Another business already has an offer with this id. Create the offer again as a new offer.</source>
         <translation>Ein anderes Unternehmen hat bereits ein Angebot mit dieser Kennung. Legen Sie das Angebot neu an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="155"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="156"/>
         <source>%1. Change the offer and save it to send it again.</source>
         <translation>%1. Ändern und speichern Sie das Angebot, um es erneut zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="161"/>
         <source>offer %1</source>
         <translation>Angebot %1</translation>
     </message>
@@ -2079,7 +2160,12 @@
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="119"/>
+        <source>Members merged</source>
+        <translation>Mitglieder zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="125"/>
         <source>The cloud holds another event under this event&apos;s id: this one was not counted. It is kept here; tell the owner.</source>
         <translation>Die Cloud hat unter der Kennung dieses Ereignisses ein anderes Ereignis gespeichert: Dieses wurde nicht gezählt. Es bleibt hier erhalten; bitte den Inhaber informieren.</translation>
     </message>
@@ -2231,7 +2317,7 @@
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="250"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="253"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>

@@ -26,7 +26,7 @@
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="167"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n card</numerusform>
@@ -34,11 +34,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="203"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n customer found</numerusform>
             <numerusform>%n customers found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="389"/>
+        <source>Merged: %1 is now part of %2 (%n card(s) moved).</source>
+        <translation>
+            <numerusform>Merged: %1 is now part of %2 (%n card moved).</numerusform>
+            <numerusform>Merged: %1 is now part of %2 (%n cards moved).</numerusform>
         </translation>
     </message>
 </context>

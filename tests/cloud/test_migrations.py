@@ -132,3 +132,33 @@ def test_businesses_get_the_utc_zone_their_days_were_counted_in_and_keep_every_r
         assert _current(db) == "0003"
     finally:
         db.dispose()
+
+
+def test_customers_from_before_merges_are_their_own_members_and_keep_every_row(database_url):
+    """0007_merge: every customer from before is her own member (`merged_into` null), the merges
+    table starts empty; on the way down the table goes and every customer stays."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0006_rules")
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            for name in ("Ada", "Bea"):
+                conn.execute(
+                    text(
+                        "INSERT INTO customers (business_id, id, name, marketing_consent, created_at, day,"
+                        " seq) VALUES (:b, :id, :n, false, :at, '2026-01-01', 1)"
+                    ),
+                    {"b": cafe, "id": str(uuid.uuid4()), "n": name, "at": datetime.now(UTC)},
+                )
+        upgrade(db.write_engine)
+        with db.write_engine.begin() as conn:
+            rows = conn.execute(text("SELECT name, merged_into FROM customers ORDER BY name")).all()
+            assert [tuple(r) for r in rows] == [("Ada", None), ("Bea", None)]
+            assert conn.execute(text("SELECT COUNT(*) FROM member_merges")).scalar_one() == 0
+        downgrade(db.write_engine, "0006_rules")
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM customers")).scalar_one() == 2
+        assert "member_merges" not in inspect(db.write_engine).get_table_names()
+        assert _current(db) == "0006_rules"
+    finally:
+        db.dispose()

@@ -45,6 +45,10 @@ CASES = [
     PendingEvent(4, _event(EventKind.ADJUST, 3, reason="goodwill")),
     PendingEvent(5, _event(EventKind.VOID, -1, ref_event_id=str(uuid.uuid4()), ref_kind=EventKind.EARN)),
     PendingEvent(6, _event(EventKind.REFERRAL, 2)),
+    PendingEvent(  # wire version 2
+        7,
+        _event(EventKind.MEMBER_MERGE, 0, merge_keep_id=str(uuid.uuid4()), merge_absorb_id=str(uuid.uuid4())),
+    ),
 ]
 
 
@@ -57,7 +61,14 @@ def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
 
 
 def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
-    assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields)
+    # version 1's fields on every event; version 2's `merge` on a member_merge only
+    assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields) - {"merge"}
+    assert set(wire.event_json(CASES[-1])) == set(cloud_schemas.Event.model_fields)
+    merge = cloud_schemas.Event.model_validate(wire.event_json(CASES[-1])).merge
+    assert (str(merge.keep_customer_id), str(merge.absorb_customer_id)) == (
+        CASES[-1].event.merge_keep_id,
+        CASES[-1].event.merge_absorb_id,
+    )
     assert set(wire.customer_json(CASES[0].customer)) == set(cloud_schemas.CustomerIn.model_fields)
     assert set(wire.pair_body("C", "Till", b"\x01" * 32, 1, 7)) == set(cloud_schemas.PairIn.model_fields)
     cloud_schemas.PairIn.model_validate(wire.pair_body("K7QH-3XMP", "Till", b"\x01" * 32, 65535))

@@ -1,7 +1,7 @@
 """Managers' customers: search lists people (one row each, with the end of their phone); the
 chosen person's cards, contact details to correct (audited), the full history of a card (who,
 where, why), a manual adjustment that always carries a reason, a new QR code for a lost card, and
-(owners) erasure."""
+merging two members who are one person (managers), and (owners) erasure."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from kiosk.ui.messages import refusal_text
 from kiosk.ui.screens.card_code_dialog import CardCodeDialog
 from kiosk.ui.screens.customer_contact import ContactEditor
 from kiosk.ui.screens.customer_erase import EraseBar
+from kiosk.ui.screens.customer_merge import MergeBar
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -54,6 +55,7 @@ class CustomersScreen(QWidget):
             EventKind.ADJUST: self.tr("Adjusted"),
             EventKind.VOID: self.tr("Undone"),
             EventKind.REFERRAL: self.tr("Referral"),
+            EventKind.MEMBER_MERGE: self.tr("Members merged"),
         }
         layout, _ = screen_layout(self, self.tr("Customers"))
         search, self.query, self.search_button = search_row(
@@ -109,6 +111,10 @@ class CustomersScreen(QWidget):
         adjust.addWidget(self.adjust_reason, 1)
         adjust.addWidget(self.adjust_button)
         layout.addLayout(adjust)
+        self.merge = MergeBar()
+        self.merge.merge_confirmed.connect(self.on_merge_confirmed)
+        self.merge.nobody_to_merge.connect(self.on_nobody_to_merge)
+        layout.addWidget(self.merge)
         self.erase = EraseBar()
         self.erase.erase_confirmed.connect(self.on_erase_confirmed)
         layout.addWidget(self.erase)
@@ -126,6 +132,7 @@ class CustomersScreen(QWidget):
 
     def activate(self) -> None:
         self.erase.setVisible(self.session.allows(Role.OWNER))
+        self.merge.setVisible(self.session.allows(Role.MANAGER))
         self.query.setFocus()
 
     def reset(self) -> None:
@@ -140,6 +147,7 @@ class CustomersScreen(QWidget):
         self.card_id = None
         self.new_code_button.setEnabled(False)
         self.erase.show_customer(None, "")
+        self.merge.show_choices(None, [])
         if self.code_dialog is not None:
             self.code_dialog.close()  # a signed-out manager's card stays off the screen
         self.message.say("", "")
@@ -183,6 +191,7 @@ class CustomersScreen(QWidget):
         self.new_code_button.setEnabled(False)
         self.edit_button.setEnabled(False)
         self.contact.hide()
+        self.merge.show_choices(None, [])
         if not outcome.ok:
             self.message.say("bad", refusal_text(outcome.refusal))
             return
@@ -204,6 +213,7 @@ class CustomersScreen(QWidget):
             return
         match = self.matches[row]
         self.edit_button.setEnabled(True)
+        self.merge.show_choices(match, [m for m in self.matches if m is not match])
         self.cards.blockSignals(True)
         self.cards.clear()
         for view in match.cards:
@@ -341,6 +351,48 @@ class CustomersScreen(QWidget):
         self.code_dialog.open()  # not exec(): the worker's answers keep arriving
 
     def on_card_code_refused(self, outcome) -> None:
+        self.message.say("bad", refusal_text(outcome.refusal))
+
+    def on_nobody_to_merge(self) -> None:
+        self.message.say(
+            "bad", self.tr("Search so that both sign-ups are listed, then choose the member to keep.")
+        )
+
+    def on_merge_confirmed(self, keep_id: str, absorb_id: str) -> None:
+        self.message.say("", self.tr("Merging…"))
+        actor = self.session.actor
+        self._ask(
+            lambda s: s.merge_members(keep_id, absorb_id, actor=actor),
+            self.on_members_merged,
+            self.on_merge_refused,
+        )
+
+    def on_members_merged(self, outcome) -> None:
+        """One row goes, the kept member's row shows her summed accounts: from the outcome."""
+        self.matches = [
+            replace(m, customer=outcome.kept, cards=outcome.accounts)
+            if m.customer.id == outcome.kept.id
+            else m
+            for m in self.matches
+            if m.customer.id != outcome.absorbed.id
+        ]
+        self.people.blockSignals(True)
+        self.people.clear()
+        for match in self.matches:
+            self.people.addItem(QListWidgetItem(self.person_line(match)))
+        self.people.blockSignals(False)
+        kept = [i for i, m in enumerate(self.matches) if m.customer.id == outcome.kept.id]
+        self.people.setCurrentRow(kept[0] if kept else -1)  # her row, cards and history redrawn
+        self.message.say(
+            "good",
+            arg(
+                self.tr("Merged: %1 is now part of %2 (%n card(s) moved).", "", outcome.cards_moved),
+                outcome.absorbed.name,
+                outcome.kept.name,
+            ),
+        )
+
+    def on_merge_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))
 
     def on_erase_confirmed(self, customer_id: str) -> None:

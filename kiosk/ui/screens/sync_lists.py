@@ -116,6 +116,7 @@ class RejectedTable(QTableWidget):
             EventKind.ADJUST: self.tr("Adjustment"),
             EventKind.VOID: self.tr("Undo"),
             EventKind.REFERRAL: self.tr("Referral"),
+            EventKind.MEMBER_MERGE: self.tr("Members merged"),
         }
 
     def reason_text(self, reason: str) -> str:

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from loyalty_rules.kinds import Settings, rules_for
+from loyalty_rules.kinds import Settings, rules_for, widest
 from loyalty_rules.model import ProgramKind
 from loyalty_rules.problems import OfferProblem
 
@@ -101,11 +101,12 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 OfferStatus = Literal["active", "paused", "archived"]
 # every program kind the shared rules know (loyalty_rules.kinds): a new kind is offered here by itself
 OfferKind = Literal[tuple(kind.value for kind in ProgramKind)]  # type: ignore[valid-type]
-# the bounds of any kind's numbers; each kind's own limits (loyalty_rules.kinds, which the kiosk's
-# form checks too) are checked by `kind_problems`. Offers saved under wider limits before still
-# load and pull (the Offer shape has no bounds).
-StampsRequired = Int(ge=1, le=1_000_000)
-PerVisitLimit = Int(ge=1, le=1_000_000)
+# the limits of a new or edited offer: the widest of the program kinds' (loyalty_rules.kinds; with
+# stamp cards alone, theirs), each kind's own checked by `kind_problems` (the kiosk's form checks
+# the same). Offers saved under wider limits before still load and pull (Offer has no bounds).
+_UNITS, _PER_VISIT = widest(lambda k: k.units_range), widest(lambda k: k.per_visit_range)
+StampsRequired = Int(ge=_UNITS[0], le=_UNITS[1])
+PerVisitLimit = Int(ge=_PER_VISIT[0], le=_PER_VISIT[1])
 
 
 def kind_problems(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -64,6 +64,16 @@ class KindRules(Protocol):
     @property
     def texts(self) -> KindTexts: ...
     @property
+    def units_range(self) -> tuple[int, int]:
+        """The units a reward of a new or edited offer may need, lowest and highest."""
+        ...
+
+    @property
+    def per_visit_range(self) -> tuple[int, int]:
+        """The per-visit limits a new or edited offer may have, lowest and highest."""
+        ...
+
+    @property
     def fixed_per_visit(self) -> int | None:
         """The per-visit limit every offer of this kind has (the editor shows it, greyed), or None
         when the manager chooses it."""
@@ -110,6 +120,13 @@ def registered() -> Mapping[ProgramKind, KindRules]:
     return {kind: _REGISTRY[kind] for kind in ProgramKind if kind in _REGISTRY}
 
 
+def widest(range_of: Callable[[KindRules], tuple[int, int]]) -> tuple[int, int]:
+    """The bounds that hold a number for every kind (the cloud's schema publishes them; each
+    kind's own check narrows them)."""
+    ranges = [range_of(rules) for rules in _REGISTRY.values()]
+    return min(low for low, _ in ranges), max(high for _, high in ranges)
+
+
 def _load_kind_modules() -> None:
     """Each module of this package is a kind that registers itself on import: a new kind needs
     no line here."""
@@ -132,4 +149,5 @@ __all__ = [
     "register",
     "registered",
     "rules_for",
+    "widest",
 ]

@@ -57,11 +57,19 @@ class StampRules:
     texts: KindTexts = TEXTS
     fixed_per_visit: int | None = None
 
+    @property
+    def units_range(self) -> tuple[int, int]:
+        return self.limits.min_stamps, self.limits.max_stamps
+
+    @property
+    def per_visit_range(self) -> tuple[int, int]:
+        return 1, self.limits.max_per_visit
+
     def check(self, settings: KindSettings) -> dict[str, OfferProblem]:
         errors: dict[str, OfferProblem] = {}
-        if not _int_in(settings.units_required, self.limits.min_stamps, self.limits.max_stamps):
+        if not _int_in(settings.units_required, *self.units_range):
             errors["units_required"] = OfferProblem.OFFER_STAMPS
-        if not _int_in(settings.per_visit_limit, 1, self.limits.max_per_visit):
+        if not _int_in(settings.per_visit_limit, *self.per_visit_range):
             errors["per_visit_limit"] = OfferProblem.OFFER_PER_VISIT
         return errors
 

@@ -230,7 +230,7 @@ def test_the_dashboard_checks_an_offers_numbers_by_its_kind_and_lets_old_ones_be
         "/api/v1/offers", json={**body, "stamps_required": 51}, headers=owner.headers
     )
     assert too_many.status_code == 422
-    assert "Between 2 and 50 stamps." in too_many.text
+    assert "stamps_required" in too_many.text
     edit = cloud.client.patch(path, json={"per_visit_limit": 21}, headers=owner.headers)
     assert edit.status_code == 422
     assert "per_visit_limit" in edit.text

@@ -21,8 +21,9 @@ from pydantic import (
     model_validator,
 )
 
-from loyalty_rules.kinds.stamps import LIMITS as STAMP_LIMITS
+from loyalty_rules.kinds import Settings, rules_for, widest
 from loyalty_rules.model import ProgramKind
+from loyalty_rules.problems import OfferProblem
 
 
 def _no_nul(value: str) -> str:
@@ -100,10 +101,27 @@ Colour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 OfferStatus = Literal["active", "paused", "archived"]
 # every program kind the shared rules know (loyalty_rules.kinds): a new kind is offered here by itself
 OfferKind = Literal[tuple(kind.value for kind in ProgramKind)]  # type: ignore[valid-type]
-# the limits of a new or edited offer: the shared rules' (the kiosk's form checks the same);
-# offers saved under wider limits before still load and pull (the Offer shape has no bounds)
-StampsRequired = Int(ge=STAMP_LIMITS.min_stamps, le=STAMP_LIMITS.max_stamps)
-PerVisitLimit = Int(ge=1, le=STAMP_LIMITS.max_per_visit)
+# the limits of a new or edited offer: the widest of the program kinds' (loyalty_rules.kinds; with
+# stamp cards alone, theirs), each kind's own checked by `kind_problems` (the kiosk's form checks
+# the same). Offers saved under wider limits before still load and pull (Offer has no bounds).
+_UNITS, _PER_VISIT = widest(lambda k: k.units_range), widest(lambda k: k.per_visit_range)
+StampsRequired = Int(ge=_UNITS[0], le=_UNITS[1])
+PerVisitLimit = Int(ge=_PER_VISIT[0], le=_PER_VISIT[1])
+
+
+def kind_problems(
+    kind: ProgramKind, units_required: int, per_visit_limit: int, fields: set[str]
+) -> str | None:
+    """What the offer's kind says is wrong with the `fields` given (wire names), or None."""
+    found = rules_for(kind).check(Settings(units_required, per_visit_limit))
+    named: dict[str, OfferProblem] = {
+        wire: found[rule]
+        for wire, rule in (("stamps_required", "units_required"), ("per_visit_limit", "per_visit_limit"))
+        if rule in found and wire in fields
+    }
+    if not named:
+        return None
+    return " ".join(f"{field}: {problem.value}" for field, problem in sorted(named.items()))
 
 
 class WireIn(BaseModel):
@@ -275,6 +293,21 @@ class OfferIn(WireIn):
         },
     )
 
+    def offer_kind(self) -> ProgramKind:
+        return ProgramKind.STAMPS  # the dashboard creates stamp cards (it has no kind field yet)
+
+    @model_validator(mode="after")
+    def _kind_rules(self) -> OfferIn:
+        problem = kind_problems(
+            self.offer_kind(),
+            self.stamps_required,
+            self.per_visit_limit,
+            {"stamps_required", "per_visit_limit"},
+        )
+        if problem:
+            raise ValueError(problem)
+        return self
+
 
 class Balance(WireOut):
     units: int
@@ -420,6 +453,9 @@ class OfferUpload(OfferIn):
 
     id: uuid.UUID
     kind: OfferKind
+
+    def offer_kind(self) -> ProgramKind:
+        return ProgramKind(self.kind)
 
     @model_validator(mode="before")
     @classmethod

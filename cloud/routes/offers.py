@@ -11,7 +11,7 @@ from cloud import views
 from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
-from cloud.schemas import Offer
+from cloud.schemas import Offer, kind_problems
 from cloud.schemas_admin import OfferCreate, OfferPatch
 from cloud.wallet.updates import SHOWN_OFFER_FIELDS
 from loyalty_rules.model import ProgramKind
@@ -94,6 +94,10 @@ def update_offer(
     for key, value in changes.items():
         setattr(row, key, value)
     check_window(row)
+    # the offer's kind rules on the numbers changed (others may predate today's limits)
+    problem = kind_problems(ProgramKind(row.kind), row.stamps_required, row.per_visit_limit, set(changes))
+    if problem:
+        raise ApiProblem(422, "validation-error", problem)
     row.seq = bump_seq(session, user.business_id)
     audit(session, user, when, "offer.update", "offer", row.id, changes)
     session.commit()

@@ -36,7 +36,7 @@ def check_earn(program: Program, card: Card, quantity: int, now: datetime) -> Re
         return refusal
     if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
         return refuse(Reason.BAD_QUANTITY)
-    if quantity > program.per_visit_limit:
+    if earn_units(program, quantity) > program.per_visit_limit:
         return refuse(Reason.OVER_VISIT_LIMIT, limit=program.per_visit_limit, program=program.name)
     if card.last_earn_at is not None and program.cooldown_seconds > 0:
         elapsed = _seconds_since(card.last_earn_at, now)
@@ -74,6 +74,11 @@ def check_undo(program: Program, card: Card, target: Event | None, now: datetime
     if card.balance.units - target.units < 0:
         return refuse(Reason.UNDO_WOULD_GO_NEGATIVE)
     return None
+
+
+def earn_units(program: Program, quantity: int) -> int:
+    """What `quantity` taps grant in this program (its kind's rule)."""
+    return rules_for(program.kind).earn_units(quantity)
 
 
 def rewards_unlocked(

@@ -133,7 +133,8 @@ def record_scan(
             if joining:
                 card = members.open_account(conn, ctx, actor, card, now)
                 cards.append(card)
-            event = new_event(ctx, conn, actor, EventKind.EARN, card, quantity, now)
+            units = rules.earn_units(program, quantity)
+            event = new_event(ctx, conn, actor, EventKind.EARN, card, units, now)
             after = ledger.append_event(conn, card, event)
             # `after` is the account (a sum, after a merge); the stored card moved by this event only
             cards = [
@@ -149,7 +150,7 @@ def record_scan(
             code=shown,
             card=view,
             event=event,
-            units_added=quantity,
+            units_added=units,
             rewards_unlocked=rules.rewards_unlocked(
                 card.balance.units, after.balance.units, program.units_required, program.kind
             ),

@@ -6,6 +6,7 @@ python -m kiosk.ui.i18n_build --update   # first refresh the .ts from the source
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -18,13 +19,15 @@ UI_SOURCES = Path(__file__).resolve().parent
 # (loyalty_rules.translatable): the domain's and the shared rules' modules are sources too
 _ROOT = UI_SOURCES.parent.parent
 MARKED_SOURCES = (_ROOT / "kiosk" / "domain", _ROOT / "loyalty_rules")
+# the markers of loyalty_rules.translatable: plain texts, and texts with plural forms
+_MARKED = re.compile(r"QT_TRANSLATE_NOOP\(|\btranslate\(\"")
 
 
 def sources() -> list[str]:
     """Every Python file lupdate reads: the UI's tr() texts and the marked domain texts."""
     found = [*UI_SOURCES.rglob("*.py")]
     for folder in MARKED_SOURCES:
-        found.extend(p for p in folder.rglob("*.py") if "QT_TRANSLATE_NOOP(" in p.read_text(encoding="utf-8"))
+        found.extend(p for p in folder.rglob("*.py") if _MARKED.search(p.read_text(encoding="utf-8")))
     return sorted(str(p) for p in found)
 
 

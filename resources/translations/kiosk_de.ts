@@ -1255,155 +1255,145 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="65"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="74"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
-        <source> stamps</source>
-        <translation> Stempel</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="83"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="115"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
-        <source>Stamps needed</source>
-        <translation>Benötigte Stempel</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="118"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
-        <source>Stamps per visit, at most</source>
-        <translation>Höchstens Stempel pro Besuch</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="145"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="185"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="186"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="187"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="192"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="280"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="311"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="348"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="355"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="116"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="306"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="313"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="298"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="335"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="340"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -1799,6 +1789,32 @@
         <location filename="../../kiosk/domain/problems.py" line="60"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramKind</name>
+    <message>
+        <location filename="../../loyalty_rules/kinds/stamps.py" line="27"/>
+        <source>Stamp card</source>
+        <translation>Stempelkarte</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/kinds/stamps.py" line="28"/>
+        <source>Stamps needed</source>
+        <translation>Benötigte Stempel</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../loyalty_rules/kinds/stamps.py" line="29"/>
+        <source>%n stamp(s)</source>
+        <translation>
+            <numerusform>%n Stempel</numerusform>
+            <numerusform>%n Stempel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/kinds/stamps.py" line="30"/>
+        <source>Stamps per visit, at most</source>
+        <translation>Höchstens Stempel pro Besuch</translation>
     </message>
 </context>
 <context>

@@ -81,6 +81,17 @@
     </message>
 </context>
 <context>
+    <name>ProgramKind</name>
+    <message numerus="yes">
+        <location filename="../../loyalty_rules/kinds/stamps.py" line="29"/>
+        <source>%n stamp(s)</source>
+        <translation>
+            <numerusform>%n stamp</numerusform>
+            <numerusform>%n stamps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportsScreen</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/reports.py" line="152"/>

@@ -218,3 +218,22 @@ def test_uploads_share_the_devices_sync_quota(make_cloud, settings):
     assert r.status_code == 429
     assert int(r.headers["Retry-After"]) <= 60
     _upload(cloud, k2, _offer())  # the other kiosk still syncs
+
+
+def test_the_dashboard_checks_an_offers_numbers_by_its_kind_and_lets_old_ones_be(cloud):
+    owner = cloud.owner()
+    body = {"name": "Tea card", "stamps_required": 8, "reward_text": "A free tea"}
+    made = cloud.client.post("/api/v1/offers", json=body, headers=owner.headers)
+    assert made.status_code == 201, made.text
+    path = f"/api/v1/offers/{made.json()['id']}"
+    too_many = cloud.client.post(
+        "/api/v1/offers", json={**body, "stamps_required": 51}, headers=owner.headers
+    )
+    assert too_many.status_code == 422
+    assert "stamps_required" in too_many.text
+    edit = cloud.client.patch(path, json={"per_visit_limit": 21}, headers=owner.headers)
+    assert edit.status_code == 422
+    assert "per_visit_limit" in edit.text
+    assert cloud.client.get(path, headers=owner.headers).json()["per_visit_limit"] == 1  # nothing changed
+    renamed = cloud.client.patch(path, json={"name": "Tea club"}, headers=owner.headers)
+    assert renamed.status_code == 200, renamed.text

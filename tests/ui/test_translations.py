@@ -93,3 +93,14 @@ def test_german_scan_screen_plurals(german, make_kiosk, demo, qtbot):
     screen.set_quantity(3)
     assert screen.quantity_label.text() == "3 Stempel"
     assert screen.prompt.text() == "Karte des Kunden scannen"
+
+
+def test_german_offer_editor_counts_stamps_in_german(german, make_kiosk, demo, qtbot):
+    kiosk = make_kiosk(language=None)
+    screen = kiosk.screens["offers"]
+    screen.units.setValue(1)
+    assert screen.units.text() == "1 Stempel"
+    screen.units.setValue(10)
+    assert screen.units.text() == "10 Stempel"
+    assert screen.units_label.text() == "Benötigte Stempel"
+    assert screen.kind.itemText(0) == "Stempelkarte"

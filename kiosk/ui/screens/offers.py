@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.model import Program, ProgramStatus
+from kiosk.domain.model import Program, ProgramKind, ProgramStatus
 from kiosk.domain.offers import ICONS, OfferDraft
 from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.resources import icon
@@ -30,10 +31,19 @@ from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.confirm import ConfirmBar
+from kiosk.ui.widgets.count_spin import CountSpin
 from kiosk.ui.widgets.flow import flow_row
 from kiosk.ui.widgets.forms import FieldError, MessageLine, restyle, screen_layout
 from kiosk.ui.widgets.stamps import CardPreview
 from kiosk.ui.workers import StoreWorker
+from loyalty_rules.kinds import KindRules, registered, rules_for
+
+_KIND_CONTEXT = "ProgramKind"  # the kinds' texts are marked in their modules (loyalty_rules.kinds)
+
+
+def kind_text(text: str) -> str:
+    return QCoreApplication.translate(_KIND_CONTEXT, text)
+
 
 COLOURS = ("#6d4c41", "#2e7d32", "#1565c0", "#ad1457", "#ef6c00", "#4527a0", "#00838f", "#37474f")
 
@@ -77,7 +87,12 @@ class OffersScreen(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setContentsMargins(0, 0, 8, 0)
         self.name = QLineEdit()
-        self.units = _spin(0, 99, self.tr(" stamps"))
+        self.kind = QComboBox()
+        for kind, rules in registered().items():
+            self.kind.addItem(kind_text(rules.texts.name), kind)
+        self.units = CountSpin(0, 99)
+        self.units_label = QLabel()
+        self.per_visit_label = QLabel()
         self.reward = QLineEdit()
         self.per_visit = _spin(0, 99)
         self.cooldown = _spin(0, 999_999, self.tr(" s"))
@@ -98,9 +113,10 @@ class OffersScreen(QWidget):
         self.errors: dict[str, FieldError] = {}
         for key, label, widget in (
             ("name", self.tr("Name"), self.name),
-            ("units_required", self.tr("Stamps needed"), self.units),
+            ("kind", self.tr("Kind"), self.kind),
+            ("units_required", self.units_label, self.units),
             ("reward_text", self.tr("Reward"), self.reward),
-            ("per_visit_limit", self.tr("Stamps per visit, at most"), self.per_visit),
+            ("per_visit_limit", self.per_visit_label, self.per_visit),
             ("cooldown_seconds", self.tr("Wait between scans"), self.cooldown),
             ("undo_window_seconds", self.tr("Undo possible for"), self.undo_window),
             ("starts_at", self.starts_on, self.starts),
@@ -139,6 +155,7 @@ class OffersScreen(QWidget):
             signal.connect(self.on_form_changed)
         self.units.valueChanged.connect(self.on_form_changed)
         self.icon_choice.currentIndexChanged.connect(self.on_form_changed)
+        self.kind.currentIndexChanged.connect(self.on_kind_changed)
         self.on_new_clicked()
 
     def activate(self) -> None:
@@ -194,6 +211,9 @@ class OffersScreen(QWidget):
     def fill(self, program: Program) -> None:
         self.editing = program if program.id else None
         self.name.setText(program.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(program.kind)))
+        self.kind.setEnabled(self.editing is None)  # a kind is chosen once, when the offer is made
+        self.on_kind_changed()
         self.units.setValue(program.units_required)
         self.reward.setText(program.reward_text)
         self.per_visit.setValue(program.per_visit_limit)
@@ -237,15 +257,32 @@ class OffersScreen(QWidget):
             status=self.editing.status if self.editing else ProgramStatus.ACTIVE,
             colour=self.colour.currentText().strip(),
             icon=self.icon_choice.currentData() or "",
+            kind=self.chosen_kind().kind,
         )
 
+    def chosen_kind(self) -> KindRules:
+        return rules_for(self.kind.currentData() or ProgramKind.STAMPS)
+
+    def on_kind_changed(self, *_args) -> None:
+        """The form asks what the chosen kind needs, in its words."""
+        rules = self.chosen_kind()
+        self.units_label.setText(kind_text(rules.texts.units_needed))
+        self.per_visit_label.setText(kind_text(rules.texts.per_visit))
+        self.units.set_unit(_KIND_CONTEXT, rules.texts.count)
+        if rules.fixed_per_visit is not None:
+            self.per_visit.setValue(rules.fixed_per_visit)
+        self.per_visit.setEnabled(rules.fixed_per_visit is None)
+        self.on_form_changed()
+
     def on_form_changed(self, *_args) -> None:
+        shown = self.chosen_kind().preview(self.units.value())
         self.preview.show_card(
             self.name.text() or self.tr("Offer name"),
             self.reward.text(),
-            self.units.value(),
+            shown.needed,
             self.icon_choice.currentData() or "star",
             self.colour.currentText().strip(),
+            filled=shown.towards,
         )
 
     def show_field_errors(self, errors: dict[str, str]) -> None:

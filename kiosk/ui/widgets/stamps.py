@@ -82,10 +82,12 @@ class CardPreview(QWidget):
         self.colour = "#6d4c41"
         self.setMinimumSize(320, 200)
 
-    def show_card(self, name: str, reward: str, total: int, icon_name: str, colour: str) -> None:
+    def show_card(
+        self, name: str, reward: str, total: int, icon_name: str, colour: str, *, filled: int = 3
+    ) -> None:
         self.name, self.reward = name, reward
         self.total = max(1, min(total, 50))
-        self.filled = min(3, self.total)
+        self.filled = max(0, min(filled, self.total))
         self.icon_name = icon_name
         self.colour = colour if QColor.isValidColorName(colour) else "#888888"
         self.update()

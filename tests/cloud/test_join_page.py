@@ -249,3 +249,17 @@ def test_add_to_apple_wallet_downloads_her_pass_with_her_code(cloud):
     assert r.headers["content-type"] == "application/vnd.apple.pkpass"
     pass_json = json.loads(zipfile.ZipFile(io.BytesIO(r.content)).read("pass.json"))
     assert [b["message"] for b in pass_json["barcodes"]] == decode_svg(card.text)
+
+
+def test_what_she_types_is_shown_as_text_never_as_markup(cloud):
+    _owner, _offer, path = business(cloud)
+    name = '"><b>bold</b><script>alert(1)</script>'
+    again = post(cloud, path, name=name, consent="")
+    assert again.status_code == 422
+    assert "<script>alert(1)</script>" not in again.text
+    assert "<b>bold</b>" not in again.text
+    assert "&lt;b&gt;bold&lt;/b&gt;" in again.text
+    card = cloud.client.get(post(cloud, path, name=name).headers["location"])
+    assert card.status_code == 200
+    assert "<script>alert(1)</script>" not in card.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card.text

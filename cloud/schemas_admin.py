@@ -229,5 +229,7 @@ class JoinLinkIn(WireIn):
 class JoinLinkOut(WireOut):
     code: str
     path: str  # /j/<code>: the public join page, under the cloud's public address
-    location_id: uuid.UUID | None
+    # the location's id, or None for the business's page (not `location_id`: no link to follow
+    # from a null)
+    location: uuid.UUID | None
     created_at: datetime

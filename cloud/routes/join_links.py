@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/v1", tags=["join page"])
 
 def _out(row: JoinLink) -> JoinLinkOut:
     return JoinLinkOut(
-        code=row.code, path=f"/j/{row.code}", location_id=row.location_id, created_at=row.created_at
+        code=row.code, path=f"/j/{row.code}", location=row.location_id, created_at=row.created_at
     )
 
 

@@ -263,3 +263,22 @@ def test_what_she_types_is_shown_as_text_never_as_markup(cloud):
     assert card.status_code == 200
     assert "<script>alert(1)</script>" not in card.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card.text
+
+
+def test_a_location_has_a_join_link_of_its_own_and_each_join_records_it(cloud):
+    owner, _offer, _path = business(cloud)
+    location = cloud.location(owner, "Station kiosk")
+    r = cloud.client.post("/api/v1/join-links", json={"location_id": location}, headers=owner.headers)
+    assert r.status_code == 201
+    assert r.json()["location"] == location
+    other = cloud.owner(business="Elsewhere")
+    foreign = cloud.client.post(
+        "/api/v1/join-links", json={"location_id": cloud.location(other)}, headers=owner.headers
+    )
+    assert foreign.status_code == 404
+    assert post(cloud, r.json()["path"]).status_code == 303
+    with cloud.db.read_session() as session:
+        [joined] = session.scalars(select(MemberJoin)).all()
+        assert (joined.join_code, joined.location_id) == (r.json()["code"], location)
+    listed = cloud.client.get("/api/v1/join-links", headers=owner.headers).json()
+    assert sorted(link["location"] or "" for link in listed) == sorted(["", location])

@@ -2,10 +2,12 @@
 driven by Selenium at a phone's viewport (390x844), against `loyalty-cloud serve` (uvicorn) on
 127.0.0.1. A customer fills the form with the keyboard, forgets the consent, sees the message
 next to it with her input kept, agrees, joins, and lands on her card page, whose QR code as the
-browser drew it decodes to her card's token. Screenshots: docs/screenshots/join-*.png."""
+browser drew it decodes to her card's token. The screenshots go to the test's own folder; to
+renew docs/screenshots/join-*.png run it with LOYALTY_CLOUD_SCREENSHOTS=docs/screenshots."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import cv2
@@ -23,7 +25,7 @@ import cardtoken
 from kiosk.scanner.decode import decode_image
 from tests.sync.harness import CloudProcess, OwnerApi, create_owner
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SCREENSHOTS_ENV = "LOYALTY_CLOUD_SCREENSHOTS"
 PHONE = {"width": 390, "height": 844, "pixelRatio": 2}
 PHONE_AGENT = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
@@ -52,7 +54,10 @@ def browser():
         options.add_argument(arg)
     options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE, "userAgent": PHONE_AGENT})
     options.add_experimental_option("prefs", {"intl.accept_languages": "en-GB,en"})
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    # the browser runs on the real clock: under libfaketime (the shifted-clock runs) Chromium's
+    # timers stall; only the cloud's dates need shifting
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver", env=env))
     driver.set_page_load_timeout(30)
     try:
         yield driver
@@ -60,16 +65,21 @@ def browser():
         driver.quit()
 
 
-def screenshot(driver, name: str) -> np.ndarray:
+@pytest.fixture
+def screenshots(tmp_path) -> Path:
+    return Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path / "screenshots")
+
+
+def screenshot(driver, folder: Path, name: str) -> np.ndarray:
     png = driver.get_screenshot_as_png()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    (SCREENSHOTS / name).write_bytes(png)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(png)
     image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
     assert image.shape[1] == PHONE["width"] * PHONE["pixelRatio"]  # the phone's viewport, not a desktop's
     return image
 
 
-def join_in_browser(driver, url: str, lang: str, texts: dict[str, str]) -> np.ndarray:
+def join_in_browser(driver, folder: Path, url: str, lang: str, texts: dict[str, str]) -> np.ndarray:
     driver.get(url)
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
     name = driver.find_element(By.ID, "name")
@@ -77,7 +87,7 @@ def join_in_browser(driver, url: str, lang: str, texts: dict[str, str]) -> np.nd
     assert driver.switch_to.active_element == driver.find_element(By.ID, "email")
     driver.switch_to.active_element.send_keys(f"ada.{lang}@example.org")
     driver.find_element(By.ID, "referral").send_keys("FRIEND-42")
-    shot = screenshot(driver, f"join-{lang}.png")
+    shot = screenshot(driver, folder, f"join-{lang}.png")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
 
     # she forgot the consent: the message sits next to it, and what she typed is still there
@@ -95,10 +105,12 @@ def join_in_browser(driver, url: str, lang: str, texts: dict[str, str]) -> np.nd
     assert driver.find_element(By.TAG_NAME, "h1").text == texts["card_title"]
     assert texts["progress"] in driver.find_element(By.CSS_SELECTOR, ".programs").text
     assert shot is not None
-    return screenshot(driver, f"join-card-{lang}.png")
+    return screenshot(driver, folder, f"join-card-{lang}.png")
 
 
-def test_a_customer_joins_on_her_phone_and_her_card_page_shows_a_code_the_kiosk_reads(served, browser):
+def test_a_customer_joins_on_her_phone_and_her_card_page_shows_a_code_the_kiosk_reads(
+    served, browser, screenshots
+):
     cloud, http, owner = served
     owner.offer(name="Kaffeekarte", stamps_required=8, reward_text="Ein Kaffee gratis")
     link = http.post("/api/v1/join-links", json={}, headers=owner.headers).json()["path"]
@@ -118,7 +130,7 @@ def test_a_customer_joins_on_her_phone_and_her_card_page_shows_a_code_the_kiosk_
         if lang == "de":  # the business's language wins over the browser's English
             r = http.patch("/api/v1/businesses/me", json={"language": "de"}, headers=owner.headers)
             assert r.status_code == 200, r.text
-        card_shot = join_in_browser(browser, cloud.url + link, lang, texts)
+        card_shot = join_in_browser(browser, screenshots, cloud.url + link, lang, texts)
         [code] = decode_image(card_shot)  # the QR as Chromium drew it, read by the kiosk's decoder
         codes.append(cardtoken.decode(code.text))
 

@@ -185,12 +185,17 @@ def card_link(session: Session, secret: str) -> CardLink | None:
 
 
 def card_page(session: Session, link: CardLink, keys: KeySealer) -> CardPage | None:
-    """What her card page shows now, or None when her card or she is gone (erased, revoked)."""
-    card = session.get(Card, (link.business_id, link.card_id))
-    if card is None or card.status == "revoked" or card.customer_id is None:
+    """What her card page shows now, or None when she is gone (erased) or has no live card. The
+    link names the card she joined with; the page shows her member card as it is now, so after a
+    lost card's new code the same link shows the new code."""
+    joined_with = session.get(Card, (link.business_id, link.card_id))
+    if joined_with is None or joined_with.customer_id is None:
         return None
-    customer = session.get(Customer, (link.business_id, card.customer_id))
+    customer = session.get(Customer, (link.business_id, joined_with.customer_id))
     if customer is None or (customer.name == ERASED and customer.email is None and customer.phone is None):
+        return None
+    card = member_card(session, link.business_id, customer.id)
+    if card is None:
         return None
     business = session.get(Business, link.business_id)
     key_id, private_key = business_private_key(session, link.business_id, keys)

@@ -282,3 +282,27 @@ def test_a_location_has_a_join_link_of_its_own_and_each_join_records_it(cloud):
         assert (joined.join_code, joined.location_id) == (r.json()["code"], location)
     listed = cloud.client.get("/api/v1/join-links", headers=owner.headers).json()
     assert sorted(link["location"] or "" for link in listed) == sorted(["", location])
+
+
+def test_her_link_follows_a_lost_cards_new_code_and_dies_with_her_erasure(cloud):
+    owner, offer, path = business(cloud)
+    card_url = post(cloud, path).headers["location"]
+    [old] = decode_svg(cloud.client.get(card_url).text)
+    old_id = cardtoken.decode(old).card_id
+    with cloud.db.read_session() as session:
+        customer_id = session.scalar(select(Customer.id))
+
+    assert cloud.client.delete(f"/api/v1/cards/{old_id}", headers=owner.headers).status_code == 204
+    assert cloud.client.get(card_url).status_code == 404  # no live card: nothing to show
+    r = cloud.client.post(
+        f"/api/v1/customers/{customer_id}/cards", json={"program_id": offer}, headers=owner.headers
+    )
+    assert r.status_code == 201
+    page = cloud.client.get(card_url)
+    assert page.status_code == 200
+    assert decode_svg(page.text) == [r.json()["token"]]
+
+    assert cloud.client.delete(f"/api/v1/customers/{customer_id}", headers=owner.headers).status_code == 204
+    gone = cloud.client.get(card_url)
+    assert gone.status_code == 404
+    assert "Ada" not in gone.text

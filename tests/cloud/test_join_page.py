@@ -306,3 +306,13 @@ def test_her_link_follows_a_lost_cards_new_code_and_dies_with_her_erasure(cloud)
     gone = cloud.client.get(card_url)
     assert gone.status_code == 404
     assert "Ada" not in gone.text
+
+
+def test_a_business_with_no_running_offer_says_so_and_stores_nothing(cloud):
+    owner = cloud.owner(business="Closed Cafe")
+    path = join_link(cloud, owner)
+    r = post(cloud, path)
+    assert r.status_code == 409
+    assert "Closed Cafe has no loyalty programme running" in r.text
+    assert count(cloud, Customer) == 0
+    assert count(cloud, MemberJoin) == 0

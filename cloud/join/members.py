@@ -23,7 +23,7 @@ from cloud.join.form import CleanJoin
 from cloud.join.texts import PRIVACY_VERSION
 from cloud.keyseal import KeySealer
 from cloud.models import Business, Card, CardLink, Customer, JoinLink, MemberJoin, Offer
-from cloud.routes.customers import ERASED
+from cloud.schemas_admin import ERASED_NAME as ERASED
 from cloud.security import sha256_hex
 from cloud.services import business_private_key, issue_card
 from cloud.zones import shop_zone

@@ -342,8 +342,8 @@ class JoinLink(Base):
 
 class MemberJoin(Base):
     """One join on the join page: whose it was, the privacy text she consented to (version, time)
-    and the referral code as she typed it. A join by an existing member's email or phone is kept
-    too (existing_member): she is not made a second time."""
+    and the referral code as she typed it. existing_member: her email or phone was already a
+    member's, so this join made a possible duplicate for staff to merge (cloud/join/members.py)."""
 
     __tablename__ = "member_joins"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)

@@ -2,9 +2,13 @@
 caller's; nothing here commits.
 
 A member is a `customers` row; her code is the token of her member card (her first live card),
-signed with the business key exactly as the kiosk verifies it offline. A join by an email or phone
-the business already has joins that member (no second one); the answer is the same card page
-either way, so the form never tells whether someone is a member.
+signed with the business key exactly as the kiosk verifies it offline.
+
+A join by an email or phone the business already has makes a new member all the same, marked as a
+possible duplicate of the first (member_joins.existing_member and the audit entry) for staff to
+merge once she shows both codes at the counter. Handing out the existing member's card page instead
+would give her code and balances to anyone who types her email; answering differently would tell
+them she is a member. So everyone gets the same answer: a fresh card page of their own.
 """
 
 from __future__ import annotations
@@ -130,22 +134,13 @@ def _new_member(session: Session, link: JoinLink, keys: KeySealer, form: CleanJo
 
 
 def join(session: Session, keys: KeySealer, link: JoinLink, form: CleanJoin, now: datetime) -> Joined:
-    """She joins: a new member with her member card, or the member her email or phone already is;
-    either way a new secret link to her card page and a record of her consent."""
+    """She joins: a new member with her member card, a new secret link to her card page and a
+    record of her consent. An email or phone already known marks the join as a possible duplicate."""
     programs = running_programs(session, link.business_id)
     if not programs:
         raise NoProgram()
-    customer = existing_member(session, link.business_id, form.email, form.phone)
-    card = member_card(session, link.business_id, customer.id) if customer is not None else None
-    existing = customer is not None
-    if customer is None:
-        customer, card = _new_member(session, link, keys, form, programs[0], now)
-    elif card is None:  # a member whose cards were all revoked: a new member card for her
-        seq = bump_seq(session, link.business_id)
-        card, _token, _number = issue_card(
-            session, keys, link.business_id, customer.id, programs[0].id, now, seq
-        )
-    assert card is not None
+    known = existing_member(session, link.business_id, form.email, form.phone)
+    customer, card = _new_member(session, link, keys, form, programs[0], now)
     secret = secrets.token_urlsafe(CARD_SECRET_BYTES)
     session.add(
         CardLink(
@@ -163,7 +158,7 @@ def join(session: Session, keys: KeySealer, link: JoinLink, form: CleanJoin, now
             consent_version=PRIVACY_VERSION,
             consented_at=now,
             referral_code=form.referral,
-            existing_member=existing,
+            existing_member=known is not None,
         )
     )
     audit(
@@ -173,9 +168,9 @@ def join(session: Session, keys: KeySealer, link: JoinLink, form: CleanJoin, now
         "customer.join",
         "customer",
         customer.id,
-        {"existing": existing},
+        {"possible_duplicate_of": known.id} if known is not None else {},
     )
-    return Joined(secret, customer.id, card.id, existing)
+    return Joined(secret, customer.id, card.id, known is not None)
 
 
 def card_link(session: Session, secret: str) -> CardLink | None:

@@ -146,7 +146,7 @@ def test_the_honeypot_gets_a_polite_answer_and_nothing_is_stored(cloud):
     assert count(cloud, CardLink) == 0
 
 
-def test_a_known_email_or_phone_joins_her_existing_member_with_the_same_answer(cloud):
+def test_a_known_email_or_phone_never_opens_her_card_and_gets_the_same_answer(cloud):
     _owner, _offer, path = business(cloud)
     first = post(cloud, path, phone="+49 30 1234567")
     again = post(cloud, path, name="Someone", email="ADA@example.org ", phone="")
@@ -155,17 +155,24 @@ def test_a_known_email_or_phone_joins_her_existing_member_with_the_same_answer(c
     assert {r.status_code for r in (first, again, by_phone)} == {303}
     assert set(first.headers) == set(again.headers) == set(by_phone.headers)
     urls = [r.headers["location"] for r in (first, again, by_phone)]
-    assert len(set(urls)) == 3
     pages = [cloud.client.get(u) for u in urls]
     assert {p.status_code for p in pages} == {200}
-    assert len({decode_svg(p.text)[0] for p in pages}) == 1  # her one code
-    assert count(cloud, Customer) == 1
+    # whoever typed her email or phone gets a card of their own, never her code or her name
+    codes = [decode_svg(p.text)[0] for p in pages]
+    assert len(set(codes)) == 3
+    assert all("Ada Lovelace" not in p.text for p in pages[1:])
+    assert count(cloud, Customer) == 3
     with cloud.db.read_session() as session:
+        ada = session.scalars(select(Customer).where(Customer.name == "Ada Lovelace")).one()
+        assert ada.email == "ada@example.org"  # her details unchanged
+        assert ada.phone is not None
         joins = session.scalars(select(MemberJoin).order_by(MemberJoin.existing_member)).all()
         assert [j.existing_member for j in joins] == [False, True, True]
-        assert session.scalar(select(Customer.name)) == "Ada Lovelace"  # not overwritten
         assert all(j.consent_version == PRIVACY_VERSION for j in joins)
-        assert session.scalar(select(func.count()).where(AuditEntry.action == "customer.join")) == 3
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "customer.join")).all()
+        assert len(entries) == 3
+        details = [json.loads(e.detail) for e in entries]
+        assert sorted(d.get("possible_duplicate_of", "") for d in details) == ["", ada.id, ada.id]
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,8 @@ from cloud.routes import (
     cards,
     customers,
     devices,
+    join_links,
+    join_pages,
     locations,
     offers,
     offers_sync,
@@ -140,6 +142,8 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     app.state.pass_updates = pass_updates
     app.include_router(wallet_setup.router)
     app.include_router(passkit.router)
+    app.include_router(join_links.router)
+    app.include_router(join_pages.router)  # the customer's HTML pages (not in the API document)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

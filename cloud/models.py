@@ -46,6 +46,8 @@ class Business(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # an IANA name: the shop's days (events' and customers' `day`) are counted in it
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
+    # the customer pages' language ("en", "de"); None: each visitor's browser language
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
 
 
 class User(Base):
@@ -339,3 +341,44 @@ class WalletApnsKey(Base):
     team_id: Mapped[str] = mapped_column(String(10))
     private_key: Mapped[bytes] = mapped_column(LargeBinary)  # sealed PKCS#8 DER
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JoinLink(Base):
+    """A short public address of a business's join page (/j/<code>), optionally of one location."""
+
+    __tablename__ = "join_links"
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    location_id: Mapped[str | None] = mapped_column(
+        ForeignKey("locations.id", ondelete="CASCADE"), nullable=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class MemberJoin(Base):
+    """One join on the join page: whose it was, the privacy text she consented to (version, time)
+    and the referral code as she typed it. existing_member: her email or phone was already a
+    member's, so this join made a possible duplicate for staff to merge (cloud/join/members.py)."""
+
+    __tablename__ = "member_joins"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    customer_id: Mapped[str] = mapped_column(String(36))
+    card_id: Mapped[int] = mapped_column(BigInteger)
+    join_code: Mapped[str] = mapped_column(String(16))
+    location_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    consent_version: Mapped[str] = mapped_column(String(32))
+    consented_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    referral_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    existing_member: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CardLink(Base):
+    """The secret link to a member's card page (/c/<secret>), made at each join: only its SHA-256 is
+    kept, so the database cannot give the link away."""
+
+    __tablename__ = "card_links"
+    secret_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    card_id: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -30,6 +30,7 @@ from cloud.zones import TimeZone
 # A field a PATCH may leave out but never set to null: None is only "not given", so the schema
 # does not offer null (the route refuses an explicit null with a 422 that names the field).
 NotNull = SkipJsonSchema[None]
+PageLanguage = Literal["en", "de"]
 
 
 class BusinessOut(WireOut):
@@ -37,11 +38,14 @@ class BusinessOut(WireOut):
     name: str
     created_at: datetime
     time_zone: str  # the shop's days (analytics) are counted in it
+    language: PageLanguage | None = None  # the customer pages' language; None: the visitor's browser's
 
 
 class BusinessPatch(WireIn):
     name: Name | NotNull = None
     time_zone: TimeZone | NotNull = None  # an IANA name; days already counted are recounted in it
+    # the join and card pages' language; null: each visitor's browser language
+    language: PageLanguage | None = None
 
 
 class UserIn(WireIn):
@@ -216,3 +220,16 @@ class AuditOut(WireOut):
     entity: str
     entity_id: str
     detail: str
+
+
+class JoinLinkIn(WireIn):
+    location_id: uuid.UUID | None = None  # the join page of one location; None: the business's
+
+
+class JoinLinkOut(WireOut):
+    code: str
+    path: str  # /j/<code>: the public join page, under the cloud's public address
+    # the location's id, or None for the business's page (not `location_id`: no link to follow
+    # from a null)
+    location: uuid.UUID | None
+    created_at: datetime

@@ -20,7 +20,7 @@ if [ "$mode" != run ]; then
   apt_pkgs+=(binutils libblas3 liblapack3)
 fi
 if [ "$want_tests" = 1 ]; then
-  apt_pkgs+=(xvfb xauth xdotool postgresql redis-server faketime)
+  apt_pkgs+=(xvfb xauth xdotool postgresql redis-server faketime chromium chromium-driver)
 fi
 missing=()
 for p in "${apt_pkgs[@]}"; do

@@ -27,7 +27,9 @@ def _business(session, business_id: int) -> Business:
 
 
 def _out(row: Business) -> BusinessOut:
-    return BusinessOut(id=row.id, name=row.name, created_at=row.created_at, time_zone=row.time_zone)
+    return BusinessOut(
+        id=row.id, name=row.name, created_at=row.created_at, time_zone=row.time_zone, language=row.language
+    )
 
 
 @router.get("/businesses/me", response_model=BusinessOut)
@@ -37,14 +39,17 @@ def my_business(user: User, session: ReadDb) -> BusinessOut:
 
 @router.patch("/businesses/me", response_model=BusinessOut)
 def update_business(body: BusinessPatch, user: Owner, session: WriteDb, when: Now) -> BusinessOut:
-    """Renames the business or sets its time zone; a new zone recounts its days (analytics)."""
+    """Renames the business, sets its time zone (a new zone recounts its days, analytics) or the
+    customer pages' language."""
     row = _business(session, user.business_id)
     changes = body.model_dump(exclude_unset=True)
-    nulls = sorted(k for k, v in changes.items() if v is None)
+    nulls = sorted(k for k, v in changes.items() if v is None and k != "language")
     if nulls:
         raise ApiProblem(422, "validation-error", f"These fields cannot be null: {', '.join(nulls)}.")
     if "name" in changes:
         row.name = body.name
+    if "language" in changes:
+        row.language = body.language
     if "time_zone" in changes and changes["time_zone"] != row.time_zone:
         row.time_zone = changes["time_zone"]
         changes["days_recounted"] = recount_days(session, row.id, ZoneInfo(row.time_zone))

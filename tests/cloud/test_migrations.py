@@ -162,3 +162,33 @@ def test_customers_from_before_merges_are_their_own_members_and_keep_every_row(d
         assert _current(db) == "0006_rules"
     finally:
         db.dispose()
+
+
+def test_join_pages_add_their_tables_and_a_language_and_keep_every_business_row(database_url):
+    """0008_join: a business from before has no page language (its visitors' browsers choose);
+    the column comes and goes without recreating `businesses`, whose users stay."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0007_merge")
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            _add_user(conn, cafe, "sam@shop.example")
+        upgrade(db.write_engine, "0008_join")
+        assert {"join_links", "member_joins", "card_links"} <= set(inspect(db.write_engine).get_table_names())
+        with db.write_engine.begin() as conn:
+            language = conn.execute(text("SELECT language FROM businesses WHERE id = :b"), {"b": cafe})
+            assert language.scalar_one() is None
+            conn.execute(
+                text("INSERT INTO join_links (code, business_id, created_at) VALUES ('abc', :b, :at)"),
+                {"b": cafe, "at": datetime.now(UTC)},
+            )
+        downgrade(db.write_engine, "0007_merge")
+        tables = set(inspect(db.write_engine).get_table_names())
+        assert not {"join_links", "member_joins", "card_links"} & tables
+        assert "language" not in {c["name"] for c in inspect(db.write_engine).get_columns("businesses")}
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

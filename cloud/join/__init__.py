@@ -1,0 +1,1 @@
+"""The customer's own pages: the public join page (/j/<code>) and her card page (/c/<secret>)."""

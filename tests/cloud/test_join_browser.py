@@ -1,0 +1,139 @@
+"""The join page in a real browser: headless Chromium (Debian's chromium + chromium-driver)
+driven by Selenium at a phone's viewport (390x844), against `loyalty-cloud serve` (uvicorn) on
+127.0.0.1. A customer fills the form with the keyboard, forgets the consent, sees the message
+next to it with her input kept, agrees, joins, and lands on her card page, whose QR code as the
+browser drew it decodes to her card's token. The screenshots go to the test's own folder; to
+renew docs/screenshots/join-*.png run it with LOYALTY_CLOUD_SCREENSHOTS=docs/screenshots."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import cv2
+import httpx
+import numpy as np
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+import cardtoken
+from kiosk.scanner.decode import decode_image
+from tests.sync.harness import CloudProcess, OwnerApi, create_owner
+
+SCREENSHOTS_ENV = "LOYALTY_CLOUD_SCREENSHOTS"
+PHONE = {"width": 390, "height": 844, "pixelRatio": 2}
+PHONE_AGENT = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
+)
+
+
+@pytest.fixture
+def served(tmp_path):
+    data = tmp_path / "cloud"
+    create_owner(data, "owner@cafe.example", "Café Blau")
+    cloud = CloudProcess(data)
+    cloud.start()
+    try:
+        with httpx.Client(base_url=cloud.url, timeout=10) as http:
+            yield cloud, http, OwnerApi(http, "owner@cafe.example")
+    finally:
+        cloud.stop()
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=en-GB"):
+        options.add_argument(arg)
+    options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE, "userAgent": PHONE_AGENT})
+    options.add_experimental_option("prefs", {"intl.accept_languages": "en-GB,en"})
+    # the browser runs on the real clock: under libfaketime (the shifted-clock runs) Chromium's
+    # timers stall; only the cloud's dates need shifting
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver", env=env))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def screenshots(tmp_path) -> Path:
+    return Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path / "screenshots")
+
+
+def screenshot(driver, folder: Path, name: str) -> np.ndarray:
+    png = driver.get_screenshot_as_png()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(png)
+    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+    assert image.shape[1] == PHONE["width"] * PHONE["pixelRatio"]  # the phone's viewport, not a desktop's
+    return image
+
+
+def join_in_browser(driver, folder: Path, url: str, lang: str, texts: dict[str, str]) -> np.ndarray:
+    driver.get(url)
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
+    name = driver.find_element(By.ID, "name")
+    name.send_keys("Ada Lovelace", Keys.TAB)  # the keyboard moves on to the email field
+    assert driver.switch_to.active_element == driver.find_element(By.ID, "email")
+    driver.switch_to.active_element.send_keys(f"ada.{lang}@example.org")
+    driver.find_element(By.ID, "referral").send_keys("FRIEND-42")
+    shot = screenshot(driver, folder, f"join-{lang}.png")
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+    # she forgot the consent: the message sits next to it, and what she typed is still there
+    error = WebDriverWait(driver, 10).until(
+        expected_conditions.visibility_of_element_located((By.ID, "consent-error"))
+    )
+    assert error.text == texts["consent_error"]
+    assert driver.find_element(By.ID, "email").get_attribute("value") == f"ada.{lang}@example.org"
+    assert not driver.find_element(By.ID, "website").is_displayed()  # the honeypot stays hidden
+    driver.find_element(By.CSS_SELECTOR, "label[for=consent]").click()  # the label ticks the box
+    assert driver.find_element(By.ID, "consent").is_selected()
+    driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+    WebDriverWait(driver, 10).until(expected_conditions.url_contains("/c/"))
+    assert driver.find_element(By.TAG_NAME, "h1").text == texts["card_title"]
+    assert texts["progress"] in driver.find_element(By.CSS_SELECTOR, ".programs").text
+    assert shot is not None
+    return screenshot(driver, folder, f"join-card-{lang}.png")
+
+
+def test_a_customer_joins_on_her_phone_and_her_card_page_shows_a_code_the_kiosk_reads(
+    served, browser, screenshots
+):
+    cloud, http, owner = served
+    owner.offer(name="Kaffeekarte", stamps_required=8, reward_text="Ein Kaffee gratis")
+    link = http.post("/api/v1/join-links", json={}, headers=owner.headers).json()["path"]
+
+    english = {
+        "consent_error": "Please agree to the privacy notice to join.",
+        "card_title": "Your card at Café Blau",
+        "progress": "0 of 8 stamps",
+    }
+    german = {
+        "consent_error": "Bitte stimmen Sie der Datenschutzerklärung zu, um Mitglied zu werden.",
+        "card_title": "Ihre Karte bei Café Blau",
+        "progress": "0 von 8 Stempeln",
+    }
+    codes = []
+    for lang, texts in (("en", english), ("de", german)):
+        if lang == "de":  # the business's language wins over the browser's English
+            r = http.patch("/api/v1/businesses/me", json={"language": "de"}, headers=owner.headers)
+            assert r.status_code == 200, r.text
+        card_shot = join_in_browser(browser, screenshots, cloud.url + link, lang, texts)
+        [code] = decode_image(card_shot)  # the QR as Chromium drew it, read by the kiosk's decoder
+        codes.append(cardtoken.decode(code.text))
+
+    cards = http.get("/api/v1/cards", headers=owner.headers).json()
+    assert sorted(c["id"] for c in cards) == sorted(t.card_id for t in codes)
+    assert len(http.get("/api/v1/customers", headers=owner.headers).json()) == 2

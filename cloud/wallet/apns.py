@@ -133,7 +133,9 @@ class ApnsClient:
                         "content-type": "application/json",
                     },
                 )
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, KeyError) as exc:
+                # KeyError: when an HTTP/2 connection dies under streams of several threads, httpcore
+                # raises it in place of the connection error (encode/httpx#3072); a retry takes a new one
                 log.debug("APNs push for %s: %s, to be tried again", topic, type(exc).__name__)
                 return PushAttempt(PushOutcome.RETRY)
             if r.status_code == 200:

@@ -67,6 +67,7 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
     """The Sync screen of a paired kiosk whose cloud reported one reward redeemed twice. No cloud
     runs here: the pairing and the pulled conflict are written to the store as a sync would, and
     the last round's status is handed to the screen as the sync worker would."""
+    from kiosk.domain.model import CardStatus
     from kiosk.store import meta, sync_repo
     from kiosk.sync.engine import SyncState, SyncStatus
 
@@ -93,7 +94,7 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
         )
         # the cloud flags the card that went negative; the same page carries it
         flagged = sync_repo.ServerCard(
-            card.id, card.customer_id, card.program_id, card.key_id, "active", True, card.balance, 1
+            card.id, card.customer_id, card.program_id, card.key_id, CardStatus.ACTIVE, True, card.balance, 1
         )
         page = sync_repo.PulledPage(cards=(flagged,), conflicts=(conflict,))
         business_id = int(meta.get_setting(conn, "business_id", "0") or 0)

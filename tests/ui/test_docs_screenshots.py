@@ -1,0 +1,30 @@
+"""The tool that remakes docs/screenshots drives every screen of the demo shop as a person would;
+it must keep running as the screens change (run in its own process, as a maintainer runs it)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtGui import QImage
+
+EXPECTED = {"scan-after-stamp.png", "offers-editor.png", "sync.png", "customer-history.png", "first-run.png"}
+
+
+def test_the_screenshot_tool_draws_every_screen_in_english_and_german(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run(
+        [sys.executable, "-m", "kiosk.ui.screenshots", str(tmp_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    for folder in (tmp_path, tmp_path / "de"):
+        names = {p.name for p in folder.glob("*.png")}
+        assert names >= EXPECTED, (folder, sorted(names))
+        for name in EXPECTED:
+            image = QImage(str(folder / name))
+            assert (image.width(), image.height()) == (1024, 768), (folder / name, image.size())

@@ -657,49 +657,55 @@
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="282"/>
-        <source>%1 · %2: %3 stamps now, %4 rewards redeemed</source>
-        <translation>%1 · %2: jetzt %3 Stempel, %4 Prämien eingelöst</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="286"/>
+        <source>%1 · %2: %n stamp(s) now, %3 rewards redeemed</source>
+        <translation>
+            <numerusform>%1 · %2: jetzt %n Stempel, %3 Prämien eingelöst</numerusform>
+            <numerusform>%1 · %2: jetzt %n Stempel, %3 Prämien eingelöst</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="294"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="297"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="300"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="310"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="334"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="338"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="319"/>
-        <source>Adjusted: %1 stamps now.</source>
-        <translation>Korrigiert: jetzt %1 Stempel.</translation>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="323"/>
+        <source>Adjusted: %n stamp(s) now.</source>
+        <translation>
+            <numerusform>Korrigiert: jetzt %n Stempel.</numerusform>
+            <numerusform>Korrigiert: jetzt %n Stempel.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="347"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="351"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="358"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="362"/>
         <source>Search so that both sign-ups are listed, then choose the member to keep.</source>
         <translation>Suchen Sie so, dass beide Anmeldungen aufgelistet sind, und wählen Sie dann das Mitglied, das bleiben soll.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="362"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="366"/>
         <source>Merging…</source>
         <translation>Wird zusammengeführt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="389"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="393"/>
         <source>Merged: %1 is now part of %2 (%n card(s) moved).</source>
         <translation>
             <numerusform>Zusammengeführt: %1 gehört jetzt zu %2 (%n Karte übertragen).</numerusform>
@@ -707,12 +713,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="399"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="403"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="410"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="414"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
@@ -1169,32 +1175,32 @@
 <context>
     <name>MergeBar</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_merge.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="37"/>
         <source>Who is the same person?</source>
         <translation>Wer ist dieselbe Person?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_merge.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="41"/>
         <source>Merge with…</source>
         <translation>Zusammenführen mit…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_merge.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="82"/>
         <source>Yes, merge</source>
         <translation>Ja, zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_merge.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="90"/>
         <source>%1: %2 + %3 = %4 stamps</source>
         <translation>%1: %2 + %3 = %4 Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_merge.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="95"/>
         <source>Merge %1 into %2? %1&apos;s cards and codes become %2&apos;s, and every code still scans. Both histories stay.</source>
         <translation>%1 mit %2 zusammenführen? Die Karten und Codes von %1 gehören dann %2, und jeder Code lässt sich weiter scannen. Beide Verläufe bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_merge.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/customer_merge.py" line="103"/>
         <source>This cannot be undone.</source>
         <translation>Das kann nicht rückgängig gemacht werden.</translation>
     </message>

@@ -42,7 +42,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="389"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="286"/>
+        <source>%1 · %2: %n stamp(s) now, %3 rewards redeemed</source>
+        <translation>
+            <numerusform>%1 · %2: %n stamp now, %3 rewards redeemed</numerusform>
+            <numerusform>%1 · %2: %n stamps now, %3 rewards redeemed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="323"/>
+        <source>Adjusted: %n stamp(s) now.</source>
+        <translation>
+            <numerusform>Adjusted: %n stamp now.</numerusform>
+            <numerusform>Adjusted: %n stamps now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/customers.py" line="393"/>
         <source>Merged: %1 is now part of %2 (%n card(s) moved).</source>
         <translation>
             <numerusform>Merged: %1 is now part of %2 (%n card moved).</numerusform>

@@ -63,6 +63,8 @@ def test_a_manager_merges_two_sign_ups_after_a_confirmation_naming_both(
     assert "Grace Hopper" in screen.people.item(0).text()
     assert "Merged: G. Hopper is now part of Grace Hopper (1 card moved)." in screen.message.text()
     assert ": 3 of 10" in screen.cards.currentText()
+    # the heading says the account the list shows (her two cards added up), in the singular at one
+    qtbot.waitUntil(lambda: "Grace Hopper · Coffee card: 3 stamps now" in screen.summary.text())
     (match,) = services.lookup("Hopper").matches
     assert (match.customer.id, [v.card.balance.units for v in match.cards]) == (grace, [3])
 

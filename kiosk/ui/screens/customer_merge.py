@@ -7,7 +7,7 @@ worker like every request."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.model import CardStatus
 from kiosk.ui.text import arg
@@ -28,8 +28,11 @@ class MergeBar(QWidget):
         super().__init__(parent)
         self.kept = None  # the CustomerMatch chosen in the people list
         self.others: list = []  # the other people found, candidates to absorb
-        layout = QHBoxLayout(self)
+        # the question gets the whole width below the controls: it names two people and sums
+        # every offer, and German makes it long
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        controls = QHBoxLayout()
         self.picker = QComboBox()
         self.picker.setPlaceholderText(self.tr("Who is the same person?"))
         self.picker.activated.connect(self.on_other_chosen)
@@ -37,15 +40,21 @@ class MergeBar(QWidget):
         self.confirm = ConfirmBar()
         self.merge_button = BigButton(self.tr("Merge with…"), icon_name="person-add")
         self.merge_button.clicked.connect(self.on_merge_clicked)
-        layout.addWidget(self.confirm, 1)
-        layout.addWidget(self.picker, 1)
-        layout.addWidget(self.merge_button)
+        # while the question is asked it takes the button's row too: the screen is short at 768
+        self.confirm.yes_button.clicked.connect(self.merge_button.show)
+        self.confirm.no_button.clicked.connect(self.merge_button.show)
+        controls.addWidget(self.picker, 1)
+        controls.addStretch(0)
+        controls.addWidget(self.merge_button)
+        layout.addLayout(controls)
+        layout.addWidget(self.confirm)
         self.show_choices(None, [])
 
     def show_choices(self, kept, others: list) -> None:
         self.kept, self.others = kept, list(others)
         self.picker.hide()
         self.confirm.cancel()
+        self.merge_button.show()
         self.merge_button.setEnabled(kept is not None)
 
     def on_merge_clicked(self) -> None:
@@ -66,6 +75,7 @@ class MergeBar(QWidget):
             return
         other = self.others[index]
         self.picker.hide()
+        self.merge_button.hide()
         kept_id, other_id = self.kept.customer.id, other.customer.id
         self.confirm.ask(
             self.question(self.kept, other),

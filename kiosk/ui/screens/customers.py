@@ -275,15 +275,18 @@ class CustomersScreen(QWidget):
             self.message.say("bad", refusal_text(outcome.refusal))
             return
         view = outcome.card
-        self.new_code_button.setEnabled(view.card.id == self.card_id)
+        if view.card.id != self.card_id:  # the answer for a card chosen before this one
+            return
+        self.new_code_button.setEnabled(True)
         self.erase.show_customer(view.customer.id, view.customer.name)
+        # the account as the card list shows it: after a merge, her cards in this offer added up
+        account = next((v for m in self.matches for v in m.cards if v.card.id == view.card.id), view)
         self.summary.setText(
             arg(
-                self.tr("%1 · %2: %3 stamps now, %4 rewards redeemed"),
+                self.tr("%1 · %2: %n stamp(s) now, %3 rewards redeemed", "", account.card.balance.units),
                 view.customer.name,
                 view.program.name,
-                view.card.balance.units,
-                view.card.balance.redemptions,
+                account.card.balance.redemptions,
             )
         )
         self.history.setRowCount(len(outcome.events))
@@ -316,7 +319,8 @@ class CustomersScreen(QWidget):
         ).refused(self.on_adjust_refused).records_events().run_in_background()
 
     def on_adjusted(self, outcome) -> None:
-        self.message.say("good", arg(self.tr("Adjusted: %1 stamps now."), outcome.card.card.balance.units))
+        units = outcome.card.card.balance.units
+        self.message.say("good", self.tr("Adjusted: %n stamp(s) now.", "", units))
         view = outcome.card
         for match in self.matches:
             if match.customer.id == view.customer.id:

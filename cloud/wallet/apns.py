@@ -94,8 +94,10 @@ class ProviderTokens:
 
 
 class ApnsClient:
-    """One HTTP/2 connection pool to APNs for the whole cloud process (APNs wants connections kept
-    open and many streams on each, not a connection per push)."""
+    """HTTP/2 connections to APNs kept open for the whole cloud process (APNs wants connections
+    kept open, not one per push): one per job thread, because httpcore's HTTP/2 connection is not
+    safe for streams from several threads (encode/httpx#3072: a bare KeyError, the push's fate
+    unknown). A handful of job threads means a handful of connections."""
 
     def __init__(
         self,
@@ -108,23 +110,38 @@ class ApnsClient:
         self.base_url = f"https://{host}"
         self.backoff = backoff or Backoff()
         self.tokens = ProviderTokens()
-        self._http = httpx.Client(
-            http2=True,
-            # a CA file instead of the system's trust: for a stand-in of APNs (tests, benchmarks)
-            verify=ssl.create_default_context(cafile=ca_file) if ca_file else True,
-            timeout=timeout,
-            limits=httpx.Limits(max_connections=4, max_keepalive_connections=4),
-        )
+        self._ca_file, self._timeout = ca_file, timeout
+        self._local = threading.local()
+        self._clients: list[httpx.Client] = []
+        self._clients_lock = threading.Lock()
+
+    def _http(self) -> httpx.Client:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = httpx.Client(
+                http2=True,
+                # a CA file instead of the system's trust: for a stand-in of APNs (tests, benchmarks)
+                verify=ssl.create_default_context(cafile=self._ca_file) if self._ca_file else True,
+                timeout=self._timeout,
+                limits=httpx.Limits(max_connections=1, max_keepalive_connections=1),
+            )
+            with self._clients_lock:
+                self._clients.append(client)
+            self._local.client = client
+        return client
 
     def close(self) -> None:
-        self._http.close()
+        with self._clients_lock:
+            clients, self._clients = self._clients, []
+        for client in clients:
+            client.close()
 
     def push(self, key: ApnsKey, topic: str, push_token: str) -> PushAttempt:
         """Tell the device behind `push_token` that a pass of `topic` changed: one try. 429, 5xx and
         connection errors answer RETRY; the job queue tries again later (cloud/wallet/updates.py)."""
         for _token_renewed in range(2):  # a provider token APNs calls expired is made again at once
             try:
-                r = self._http.post(
+                r = self._http().post(
                     f"{self.base_url}/3/device/{push_token}",
                     content=EMPTY_PAYLOAD,
                     headers={
@@ -134,8 +151,8 @@ class ApnsClient:
                     },
                 )
             except (httpx.TransportError, KeyError) as exc:
-                # KeyError: when an HTTP/2 connection dies under streams of several threads, httpcore
-                # raises it in place of the connection error (encode/httpx#3072); a retry takes a new one
+                # KeyError: httpcore's HTTP/2 may raise it in place of a connection error (see the
+                # class); a push sent twice is harmless, one lost is not
                 log.debug("APNs push for %s: %s, to be tried again", topic, type(exc).__name__)
                 return PushAttempt(PushOutcome.RETRY)
             if r.status_code == 200:

@@ -3,38 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 
 from kiosk.domain import ledger as ledger_rules
 from kiosk.domain import rules
-from kiosk.domain.model import Card, CardStatus, Event, EventKind, Program
+from kiosk.domain.model import Card, CardStatus, EventKind, Program
 from kiosk.domain.outcomes import RedeemOutcome, ScanOutcome, UndoOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services import members
 from kiosk.services.cards import Resolved, resolve, view_of
 from kiosk.services.context import Actor, Connection, Context, connection
+from kiosk.services.events import new_event
 from kiosk.store import StorageError, directory, ledger, meta
-
-
-def new_event(
-    ctx: Context, conn, actor: Actor, kind: EventKind, card: Card, units: int, now: datetime, **extra
-) -> Event:
-    """An event stamped with who did it, where and on which device: every ledger entry says so."""
-    location_id, device_id = _where(conn)
-    return Event(
-        id=ctx.new_id(),
-        kind=kind,
-        card_id=card.id,
-        program_id=card.program_id,
-        units=units,
-        occurred_at=now,
-        staff_id=actor.staff_id,
-        staff_name=actor.name,
-        location_id=location_id,
-        device_id=device_id,
-        **extra,
-    )
 
 
 def _where(conn) -> tuple[str | None, str | None]:

@@ -24,6 +24,7 @@ from kiosk.domain.outcomes import CardView, Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.context import Actor, Context
+from kiosk.services.events import new_event
 from kiosk.store import StorageError, directory, ledger, meta
 
 # the settings key of "bare scan stamps: <program>" (a program id; absent: the scanned card's own)
@@ -40,19 +41,7 @@ def mint_card(conn, customer_id: str, program_id: str, key_id: int, now: datetim
 
 def enroll_event(conn, ctx: Context, actor: Actor, card: Card, now: datetime) -> Event:
     """The 0-unit event that opens an account; pushed, it carries the customer to the cloud."""
-    location_id, device_id = meta.location_and_device(conn)
-    return Event(
-        id=ctx.new_id(),
-        kind=EventKind.ENROLL,
-        card_id=card.id,
-        program_id=card.program_id,
-        units=0,
-        occurred_at=now,
-        staff_id=actor.staff_id,
-        staff_name=actor.name,
-        location_id=location_id,
-        device_id=device_id,
-    )
+    return new_event(ctx, conn, actor, EventKind.ENROLL, card, 0, now)
 
 
 def open_account(conn, ctx: Context, actor: Actor, card: Card, now: datetime) -> Card:

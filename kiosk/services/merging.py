@@ -20,6 +20,7 @@ from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services import members
 from kiosk.services.cards import views_of_customer
 from kiosk.services.context import Actor, Context
+from kiosk.services.events import new_event
 from kiosk.store import StorageError, directory, erasure, ledger, meta
 
 
@@ -103,18 +104,14 @@ def merge_members(ctx: Context, keep_id: str, absorb_id: str, *, actor: Actor) -
             ledger.move_cards(conn, absorbed.id, kept.id)
             directory.mark_merged(conn, absorbed.id, kept.id)
             now = ctx.clock()
-            location_id, device_id = meta.location_and_device(conn)
-            event = Event(
-                id=ctx.new_id(),
-                kind=EventKind.MEMBER_MERGE,
-                card_id=carrier.id,
-                program_id=carrier.program_id,
-                units=0,
-                occurred_at=now,
-                staff_id=actor.staff_id,
-                staff_name=actor.name,
-                location_id=location_id,
-                device_id=device_id,
+            event = new_event(
+                ctx,
+                conn,
+                actor,
+                EventKind.MEMBER_MERGE,
+                carrier,
+                0,
+                now,
                 merge_keep_id=kept.id,
                 merge_absorb_id=absorbed.id,
             )

@@ -30,10 +30,8 @@ from cloud.join.texts import FIELD_PROBLEMS, PHONE_REGION, Language, pick_langua
 from cloud.models import Business, JoinLink
 from cloud.problems import ApiProblem
 from cloud.ratelimit import Bucket
-from cloud.routes.wallet_setup import public_url, wallet_sealer
+from cloud.routes.wallet_setup import card_pass_bytes
 from cloud.wallet import store
-from cloud.wallet.holder import HolderKind
-from cloud.wallet.passes import render
 from cloud.wallet.pkpass import MEDIA_TYPE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -207,25 +205,12 @@ def card_apple_pass(secret: str, request: Request, session: WriteDb, ctx: Ctx, w
     config = store.apple_config(session, page.business_id) if page is not None else None
     if page is None or config is None:
         return _message(request, 404, lang, "not_found")
-    sealer = wallet_sealer(request)
-    row, token = store.pass_for_holder(
-        session, page.business_id, HolderKind.CARD, str(page.card_id), sealer, when
-    )
-    rendered = render(
-        session,
-        row,
-        config,
-        token,
-        sealer=sealer,
-        keys=ctx.sealer,
-        public_url=public_url(request, ctx.settings.public_url),
-        now=when,
-    )
-    if rendered is None:  # pragma: no cover - the card was read in this transaction
+    data = card_pass_bytes(session, request, ctx, config, page.business_id, page.card_id, when)
+    if data is None:  # pragma: no cover - the card was read in this transaction
         return _message(request, 404, lang, "not_found")
     session.commit()
     return Response(
-        rendered.data,
+        data,
         media_type=MEDIA_TYPE,
         headers={
             "Content-Disposition": 'attachment; filename="card.pkpass"',

@@ -120,6 +120,24 @@ def remove(owner: Owner, session: WriteDb, when: Now) -> AppleRemovedOut:
     return AppleRemovedOut(pass_type_id=pass_type_id, passes_no_longer_updated=passes)
 
 
+def card_pass_bytes(session, request: Request, ctx, config, business_id: int, card_id: int, when):
+    """A card's .pkpass: the one pass (serial, token) of that card, made on first download, so
+    staff's and the customer's downloads are copies of one pass that all update. Not committed."""
+    sealer = wallet_sealer(request)
+    row, token = store.pass_for_holder(session, business_id, HolderKind.CARD, str(card_id), sealer, when)
+    rendered = render(
+        session,
+        row,
+        config,
+        token,
+        sealer=sealer,
+        keys=ctx.sealer,
+        public_url=public_url(request, ctx.settings.public_url),
+        now=when,
+    )
+    return None if rendered is None else rendered.data
+
+
 @router.get(
     "/cards/{card_id}/apple-pass",
     response_class=Response,
@@ -134,23 +152,12 @@ def card_pass(
     config = store.apple_config(session, user.business_id)
     if config is None:
         raise not_set_up()
-    sealer = wallet_sealer(request)
-    row, token = store.pass_for_holder(session, user.business_id, HolderKind.CARD, str(card.id), sealer, when)
-    rendered = render(
-        session,
-        row,
-        config,
-        token,
-        sealer=sealer,
-        keys=ctx.sealer,
-        public_url=public_url(request, ctx.settings.public_url),
-        now=when,
-    )
-    if rendered is None:  # pragma: no cover - the card was read in this transaction
+    data = card_pass_bytes(session, request, ctx, config, user.business_id, card.id, when)
+    if data is None:  # pragma: no cover - the card was read in this transaction
         raise not_found("card")
     session.commit()
     return Response(
-        rendered.data,
+        data,
         media_type=MEDIA_TYPE,
         headers={"Content-Disposition": f'attachment; filename="card-{card.id}.pkpass"'},
     )

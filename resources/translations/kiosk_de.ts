@@ -2699,48 +2699,27 @@
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="112"/>
-        <source>Owner&apos;s name</source>
-        <translation>Name des Inhabers</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="115"/>
-        <source>Choose a PIN (4 to 8 digits)</source>
-        <translation>PIN wählen (4 bis 8 Ziffern)</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="118"/>
-        <source>The same PIN again</source>
-        <translation>Dieselbe PIN noch einmal</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="120"/>
-        <source>Create the owner</source>
-        <translation>Inhaber anlegen</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="142"/>
-        <location filename="../../kiosk/ui/screens/signin.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="123"/>
         <source>Who is signing in?</source>
         <translation>Wer meldet sich an?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="125"/>
         <source>A manager&apos;s PIN is needed to leave kiosk mode</source>
         <translation>Zum Verlassen des Kioskmodus ist die PIN der Filialleitung nötig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="197"/>
         <source>Choose your name first.</source>
         <translation>Bitte zuerst den eigenen Namen wählen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="214"/>
         <source>Only a manager or the owner can leave kiosk mode.</source>
         <translation>Nur Filialleitung oder Inhaber können den Kioskmodus verlassen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="226"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Falsche PIN. Noch %n Versuch bis zur Sperre.</numerusform>
@@ -2748,19 +2727,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="257"/>
         <source>Too many wrong PINs. Try again in %1 s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in %1 s.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="282"/>
-        <source>The two PINs differ. Type them again.</source>
-        <translation>Die beiden PINs sind verschieden. Bitte neu eingeben.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/signin.py" line="291"/>
-        <source>Owner created. Sign in with the new PIN.</source>
-        <translation>Inhaber angelegt. Mit der neuen PIN anmelden.</translation>
     </message>
 </context>
 <context>

@@ -148,7 +148,7 @@
 <context>
     <name>SignInScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/signin.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/signin.py" line="226"/>
         <source>Wrong PIN. %n attempt(s) left before a lockout.</source>
         <translation>
             <numerusform>Wrong PIN. %n attempt left before a lockout.</numerusform>

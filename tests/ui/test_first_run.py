@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
 from tzlocal import get_localzone_name
 
 from kiosk.domain.model import ProgramStatus, Role
@@ -35,8 +35,8 @@ def test_a_fresh_kiosk_is_set_up_in_one_screen_and_the_owner_signs_in(qtbot, mak
     screen = wait_first_run(qtbot, kiosk)
     # never a blank header: the app's name until the shop has one
     assert window.shop_label.text() == "Loyalty Kiosk"
-    # the old owner-only form is gone: the sign-in screen never shows it
-    assert not window.signin.owner_form.isVisible()
+    # the old owner-only form is gone: the sign-in screen asks for nothing but a PIN
+    assert window.signin.findChildren(QLineEdit) == [window.signin.pin_entry]
     # sensible defaults: the machine's zone, a currency, an offer ready to go
     machine = get_localzone_name()
     assert screen.time_zone.currentText() == (machine if screen.time_zone.findText(machine) >= 0 else "UTC")

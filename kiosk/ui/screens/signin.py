@@ -104,25 +104,6 @@ class SignInScreen(QWidget):
         self.cancel_button.clicked.connect(self.cancelled.emit)
         box.addWidget(self.cancel_button)
 
-        # first run: create the owner
-        self.owner_form = QFrame()
-        owner = QVBoxLayout(self.owner_form)
-        owner.setContentsMargins(0, 0, 0, 0)
-        self.owner_name = QLineEdit()
-        self.owner_name.setPlaceholderText(self.tr("Owner's name"))
-        self.owner_pin = QLineEdit()
-        self.owner_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.owner_pin.setPlaceholderText(self.tr("Choose a PIN (4 to 8 digits)"))
-        self.owner_pin_again = QLineEdit()
-        self.owner_pin_again.setEchoMode(QLineEdit.EchoMode.Password)
-        self.owner_pin_again.setPlaceholderText(self.tr("The same PIN again"))
-        self.owner_pin_again.returnPressed.connect(self.on_create_owner)
-        self.owner_button = BigButton(self.tr("Create the owner"), kind="primary")
-        self.owner_button.clicked.connect(self.on_create_owner)
-        for widget in (self.owner_name, self.owner_pin, self.owner_pin_again, self.owner_button):
-            owner.addWidget(widget)
-        box.addWidget(self.owner_form)
-
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         row = QHBoxLayout()
@@ -148,7 +129,6 @@ class SignInScreen(QWidget):
         self._say("", "")
         self._show_lock_state()
         self._set_pin_mode(True)
-        self.owner_form.hide()
         self.worker.op(self, lambda s: s.needs_owner()).success(self.on_owner_checked).run_in_background()
 
     def _set_pin_mode(self, on: bool) -> None:
@@ -275,28 +255,6 @@ class SignInScreen(QWidget):
     def _show_countdown(self) -> None:
         left = self._locks.get(self.selected_staff_id() or "", 0)
         self.lockout.setText(arg(self.tr("Too many wrong PINs. Try again in %1 s."), left))
-
-    # first run
-    def on_create_owner(self) -> None:
-        if self.owner_pin.text() != self.owner_pin_again.text():
-            self._say("bad", self.tr("The two PINs differ. Type them again."))
-            return
-        name, pin = self.owner_name.text(), self.owner_pin.text()
-        self.worker.op(self, lambda s: s.add_staff(name, Role.OWNER, pin, actor=None)).success(
-            self.on_owner_created
-        ).refused(self.on_owner_refused).run_in_background()
-
-    def on_owner_created(self, _outcome) -> None:
-        if self.owner_form.isVisible():  # still the form that asked (not signed out meanwhile)
-            self._say("good", self.tr("Owner created. Sign in with the new PIN."))
-            self.owner_form.hide()
-            self._set_pin_mode(True)
-            self.title.setText(self.tr("Who is signing in?"))
-            self._load_roster()
-
-    def on_owner_refused(self, outcome) -> None:
-        if self.owner_form.isVisible():
-            self._say("bad", refusal_text(outcome.refusal))
 
     def _say(self, state: str, text: str) -> None:
         self.message.setProperty("state", state)

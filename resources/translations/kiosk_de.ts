@@ -1054,6 +1054,49 @@
     </message>
 </context>
 <context>
+    <name>HappyHour</name>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="76"/>
+        <source>Give the happy hour a name.</source>
+        <translation>Geben Sie der Happy Hour einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="77"/>
+        <source>Add at least one day and time.</source>
+        <translation>Fügen Sie mindestens einen Tag mit Uhrzeit hinzu.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="78"/>
+        <source>At most 14 times a week.</source>
+        <translation>Höchstens 14 Zeiten pro Woche.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="79"/>
+        <source>A time window must not start and end at the same time.</source>
+        <translation>Ein Zeitfenster darf nicht zur selben Uhrzeit beginnen und enden.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="80"/>
+        <source>Two of the times overlap.</source>
+        <translation>Zwei der Zeiten überschneiden sich.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="81"/>
+        <source>The multiplier must be 2 to 5.</source>
+        <translation>Der Faktor muss zwischen 2 und 5 liegen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="82"/>
+        <source>The bonus must be 1 to 10 per visit.</source>
+        <translation>Der Bonus muss 1 bis 10 pro Besuch betragen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/happy_hours.py" line="83"/>
+        <source>Choose at least one offer it applies to.</source>
+        <translation>Wählen Sie mindestens ein Angebot, für das sie gilt.</translation>
+    </message>
+</context>
+<context>
     <name>KioskStatusBar</name>
     <message>
         <location filename="../../kiosk/ui/widgets/status_bar.py" line="29"/>

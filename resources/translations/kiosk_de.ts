@@ -3063,4 +3063,37 @@
         <translation>Bitten Sie den Inhaber, sich an diesem Kiosk anzumelden, „Abgleich“ zu öffnen, den Kiosk zu entkoppeln und mit einem neuen Kopplungscode wieder zu koppeln. Stempel werden so lange hier erfasst, nichts geht verloren.</translation>
     </message>
 </context>
+<context>
+    <name>Tier</name>
+    <message>
+        <location filename="../../loyalty_rules/tiers.py" line="64"/>
+        <source>Between 2 and 6 tiers.</source>
+        <translation>Zwischen 2 und 6 Stufen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/tiers.py" line="65"/>
+        <source>Each tier needs its own name of at most 24 characters.</source>
+        <translation>Jede Stufe braucht einen eigenen Namen mit höchstens 24 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/tiers.py" line="66"/>
+        <source>The first tier starts at 0.</source>
+        <translation>Die erste Stufe beginnt bei 0.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/tiers.py" line="67"/>
+        <source>Each tier needs more than the one before it.</source>
+        <translation>Jede Stufe muss mehr verlangen als die vorige.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/tiers.py" line="68"/>
+        <source>A multiplier from 1 to 5, in steps of 0.1 at most.</source>
+        <translation>Ein Faktor von 1 bis 5, in Schritten von mindestens 0,1.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/tiers.py" line="69"/>
+        <source>A window of 1 to 36 months.</source>
+        <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
+    </message>
+</context>
 </TS>

@@ -65,7 +65,7 @@ class TierProblem(enum.Enum):
     TIER_NAME = QT_TRANSLATE_NOOP("Tier", "Each tier needs its own name of at most 24 characters.")
     FIRST_THRESHOLD = QT_TRANSLATE_NOOP("Tier", "The first tier starts at 0.")
     THRESHOLDS_RISING = QT_TRANSLATE_NOOP("Tier", "Each tier needs more than the one before it.")
-    MULTIPLIER = QT_TRANSLATE_NOOP("Tier", "A multiplier from 1 to 5, in steps of 0.1 at most.")
+    MULTIPLIER = QT_TRANSLATE_NOOP("Tier", "A multiplier from 1 to 5, with at most one decimal, e.g. 1.5.")
     WINDOW = QT_TRANSLATE_NOOP("Tier", "A window of 1 to 36 months.")
 
 

@@ -3087,8 +3087,8 @@
     </message>
     <message>
         <location filename="../../loyalty_rules/tiers.py" line="68"/>
-        <source>A multiplier from 1 to 5, in steps of 0.1 at most.</source>
-        <translation>Ein Faktor von 1 bis 5, in Schritten von mindestens 0,1.</translation>
+        <source>A multiplier from 1 to 5, with at most one decimal, e.g. 1.5.</source>
+        <translation>Ein Faktor von 1 bis 5 mit höchstens einer Nachkommastelle, z. B. 1,5.</translation>
     </message>
     <message>
         <location filename="../../loyalty_rules/tiers.py" line="69"/>

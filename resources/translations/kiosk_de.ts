@@ -1867,6 +1867,44 @@
     </message>
 </context>
 <context>
+    <name>Referral</name>
+    <message>
+        <location filename="../../loyalty_rules/referrals.py" line="49"/>
+        <source>A customer cannot refer herself.</source>
+        <translation>Niemand kann sich selbst empfehlen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/referrals.py" line="50"/>
+        <source>The new customer has the referrer&apos;s phone number or email, so no referral bonus.</source>
+        <translation>Die neue Kundin hat dieselbe Telefonnummer oder E-Mail wie die Empfehlende, daher kein Empfehlungsbonus.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/referrals.py" line="53"/>
+        <source>That referral code belongs to a card that is no longer active.</source>
+        <translation>Dieser Empfehlungscode gehört zu einer Karte, die nicht mehr aktiv ist.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/referrals.py" line="56"/>
+        <source>This customer was already referred by someone.</source>
+        <translation>Diese Kundin wurde bereits von jemandem empfohlen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/referrals.py" line="57"/>
+        <source>This referrer has reached this month&apos;s limit of referrals; the new customer still joins.</source>
+        <translation>Die Empfehlende hat ihr Empfehlungslimit für diesen Monat erreicht; die neue Kundin wird trotzdem aufgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/referrals.py" line="63"/>
+        <source>A bonus of 1 to 50.</source>
+        <translation>Ein Bonus von 1 bis 50.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/referrals.py" line="64"/>
+        <source>Between 1 and 50 referrals a month.</source>
+        <translation>Zwischen 1 und 50 Empfehlungen pro Monat.</translation>
+    </message>
+</context>
+<context>
     <name>Refusal</name>
     <message>
         <location filename="../../kiosk/domain/refusals.py" line="74"/>

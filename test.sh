@@ -18,5 +18,5 @@ echo "== pytest"
 if [ $# -gt 0 ]; then
   exec .venv/bin/python -m pytest "$@"
 fi
-.venv/bin/python -m pytest
+.venv/bin/python -m pytest --durations=40  # the slowest, so CI time stays watched
 bash scripts/shifted-clock-tests.sh

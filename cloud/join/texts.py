@@ -110,7 +110,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "too_many_title": "Please wait a moment",
         "too_many_body": "Too many requests came from your network. Please try again in {wait}.",
         "minute_one": "1 minute",
-        "minute_many": "{minutes} minutes",
+        "minute_many": "{minutes}\u00a0minutes",  # no line break inside "60 minutes"
     },
     Language.DE: {
         "join_title": "Mitglied werden bei {business}",
@@ -149,7 +149,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "too_many_title": "Bitte warten Sie einen Moment",
         "too_many_body": "Aus Ihrem Netz kamen zu viele Anfragen. Bitte versuchen Sie es in {wait} erneut.",
         "minute_one": "einer Minute",
-        "minute_many": "{minutes} Minuten",
+        "minute_many": "{minutes}\u00a0Minuten",
     },
 }
 

@@ -24,7 +24,7 @@ from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 from kiosk.scanner.decode import decode_image
-from tests.cloud.browser import phone_browser, screenshot, screenshot_folder
+from tests.cloud.browser import phone_browser, screenshot
 from tests.cloud.wallet.conftest import KEY_ID, setup_body
 from tests.cloud.wallet.pki import PASS_TYPE_ID
 from tests.cloud.wallet.test_apns import p8
@@ -92,7 +92,7 @@ def test_she_joins_in_chromium_adds_her_pass_is_stamped_offline_and_her_wallet_s
         driver = stack.enter_context(phone_browser(download_dir=downloads))
         join_in_chromium(driver, cloud.url + link)
         assert "0 of 8 stamps" in driver.find_element(By.CSS_SELECTOR, ".programs").text
-        card_shot = screenshot(driver, screenshot_folder(tmp_path / "screenshots"), "story-card.png")
+        card_shot = screenshot(driver, tmp_path / "screenshots", "story-card.png")  # not a docs picture
 
         # "Add to Apple Wallet": the file Chromium saved is a pass Wallet accepts
         pkpass = download_pass(driver, downloads)

@@ -108,7 +108,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "not_open_title": "Not open yet",
         "not_open_body": "{business} has no loyalty programme running at the moment.",
         "too_many_title": "Please wait a moment",
-        "too_many_body": "Too many requests came from your network. Please try again in {minutes} minute(s).",
+        "too_many_body": "Too many requests came from your network. Please try again in {wait}.",
+        "minute_one": "1 minute",
+        "minute_many": "{minutes}\u00a0minutes",  # no line break inside "60 minutes"
     },
     Language.DE: {
         "join_title": "Mitglied werden bei {business}",
@@ -145,8 +147,9 @@ WORDS: dict[Language, dict[str, str]] = {
         "not_open_title": "Noch nicht geöffnet",
         "not_open_body": "{business} hat gerade kein Treueprogramm.",
         "too_many_title": "Bitte warten Sie einen Moment",
-        "too_many_body": "Aus Ihrem Netz kamen zu viele Anfragen. Bitte versuchen Sie es in {minutes} "
-        "Minute(n) erneut.",
+        "too_many_body": "Aus Ihrem Netz kamen zu viele Anfragen. Bitte versuchen Sie es in {wait} erneut.",
+        "minute_one": "einer Minute",
+        "minute_many": "{minutes}\u00a0Minuten",
     },
 }
 

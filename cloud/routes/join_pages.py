@@ -77,7 +77,10 @@ def _limited(request: Request, ctx, bucket: Bucket, lang: Language) -> HTMLRespo
         if exc.status != 429:
             raise
         retry = int((exc.headers or {}).get("Retry-After", "60"))
-        page = _message(request, 429, lang, "too_many", minutes=max(1, -(-retry // 60)))
+        minutes = max(1, -(-retry // 60))  # rounded up: never "try again in 0 minutes"
+        w = words(lang)
+        wait = w["minute_one"] if minutes == 1 else w["minute_many"].format(minutes=minutes)
+        page = _message(request, 429, lang, "too_many", wait=wait)
         page.headers["Retry-After"] = str(retry)
         return page
     return None

@@ -7,15 +7,11 @@ renew docs/screenshots/join-*.png run it with LOYALTY_CLOUD_SCREENSHOTS=docs/scr
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import cv2
 import httpx
 import numpy as np
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -23,14 +19,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 import cardtoken
 from kiosk.scanner.decode import decode_image
+from tests.cloud.browser import phone_browser, screenshot, screenshot_folder
 from tests.sync.harness import CloudProcess, OwnerApi, create_owner
-
-SCREENSHOTS_ENV = "LOYALTY_CLOUD_SCREENSHOTS"
-PHONE = {"width": 390, "height": 844, "pixelRatio": 2}
-PHONE_AGENT = (
-    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-    "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
-)
 
 
 @pytest.fixture
@@ -48,35 +38,13 @@ def served(tmp_path):
 
 @pytest.fixture
 def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--lang=en-GB"):
-        options.add_argument(arg)
-    options.add_experimental_option("mobileEmulation", {"deviceMetrics": PHONE, "userAgent": PHONE_AGENT})
-    options.add_experimental_option("prefs", {"intl.accept_languages": "en-GB,en"})
-    # the browser runs on the real clock: under libfaketime (the shifted-clock runs) Chromium's
-    # timers stall; only the cloud's dates need shifting
-    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver", env=env))
-    driver.set_page_load_timeout(30)
-    try:
+    with phone_browser() as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture
 def screenshots(tmp_path) -> Path:
-    return Path(os.environ.get(SCREENSHOTS_ENV) or tmp_path / "screenshots")
-
-
-def screenshot(driver, folder: Path, name: str) -> np.ndarray:
-    png = driver.get_screenshot_as_png()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_bytes(png)
-    image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
-    assert image.shape[1] == PHONE["width"] * PHONE["pixelRatio"]  # the phone's viewport, not a desktop's
-    return image
+    return screenshot_folder(tmp_path / "screenshots")
 
 
 def join_in_browser(driver, folder: Path, url: str, lang: str, texts: dict[str, str]) -> np.ndarray:

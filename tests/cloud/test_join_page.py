@@ -236,6 +236,7 @@ def test_rate_limits_answer_a_friendly_page(make_cloud, settings):
     assert limited.status_code == 429
     assert int(limited.headers["retry-after"]) >= 1
     assert "Please wait a moment" in limited.text
+    assert "Please try again in 1 minute." in limited.text  # a per-minute limit: one minute, singular
     assert "<html" in limited.text
     statuses = [post(cloud, path, email=f"p{i}@example.org").status_code for i in range(3)]
     assert statuses == [303, 303, 429]

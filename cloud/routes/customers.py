@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from cloud import views
 from cloud.deps import Actor, Ctx, Now, ReadDb, User, WriteDb, audit, bump_seq, signup_limit
@@ -70,7 +70,7 @@ def list_customers(
     limit: int = Query(default=100, ge=1, le=1000),
     offset: int = Query(default=0, ge=0, le=10_000_000),
 ) -> list[Customer]:
-    # a member absorbed by a merge is the same person as her survivor, who is listed
+    # a member absorbed by a merge is the same person as her survivor, who is listed instead
     stmt = select(CustomerRow).where(
         CustomerRow.business_id == user.business_id, CustomerRow.merged_into.is_(None)
     )
@@ -78,13 +78,16 @@ def list_customers(
         if "\x00" in q:
             raise ApiProblem(422, "validation-error", "q must not contain NUL characters.")
         like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(
+        # her old sign-up's name, email or phone finds her too: matches name their survivors
+        found = select(func.coalesce(CustomerRow.merged_into, CustomerRow.id)).where(
+            CustomerRow.business_id == user.business_id,
             or_(
                 CustomerRow.name.ilike(like, escape="\\"),
                 CustomerRow.email.ilike(like, escape="\\"),
                 CustomerRow.phone.ilike(like, escape="\\"),
-            )
+            ),
         )
+        stmt = stmt.where(CustomerRow.id.in_(found))
     rows = session.scalars(stmt.order_by(CustomerRow.created_at, CustomerRow.id).limit(limit).offset(offset))
     return [views.customer(r) for r in rows]
 

@@ -50,6 +50,7 @@ class ApiProblem(Exception):
         title: str | None = None,
         headers: dict[str, str] | None = None,
         errors: list[dict[str, Any]] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(detail)
         self.status = status
@@ -58,6 +59,7 @@ class ApiProblem(Exception):
         self.title = title or _TITLES.get(status, "Error")
         self.headers = headers or {}
         self.errors = errors
+        self.extra = extra or {}  # RFC 9457 extension members, e.g. where a merged customer went
 
 
 def not_found(what: str = "resource") -> ApiProblem:
@@ -71,6 +73,18 @@ def gone(detail: str) -> ApiProblem:
     return ApiProblem(404, "deleted", detail)
 
 
+def merged(survivor_id: str) -> ApiProblem:
+    """A customer absorbed by a member merge is no customer of her own any more: 404, as for a
+    deleted one (a client that knows only 404 drops her), with the surviving member's id in
+    `merged_into` so a client that knows merges follows her there."""
+    return ApiProblem(
+        404,
+        "merged",
+        f"This customer was merged into customer {survivor_id}.",
+        extra={"merged_into": survivor_id},
+    )
+
+
 def problem_response(
     status: int,
     slug: str,
@@ -80,8 +94,10 @@ def problem_response(
     instance: str | None = None,
     headers: dict[str, str] | None = None,
     errors: list[dict[str, Any]] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
+        **(extra or {}),
         "type": problem_type(slug),
         "title": title or _TITLES.get(status, "Error"),
         "status": status,
@@ -118,6 +134,7 @@ def install(app: FastAPI) -> None:
             instance=request.url.path,
             headers=exc.headers,
             errors=exc.errors,
+            extra=exc.extra,
         )
 
     @app.exception_handler(RequestValidationError)

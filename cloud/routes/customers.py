@@ -5,14 +5,14 @@ from __future__ import annotations
 import uuid
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from cloud import views
 from cloud.deps import Actor, Ctx, Now, ReadDb, User, WriteDb, audit, bump_seq, signup_limit
 from cloud.models import Card as CardRow
 from cloud.models import Customer as CustomerRow
 from cloud.models import Offer as OfferRow
-from cloud.problems import ApiProblem, gone, not_found
+from cloud.problems import ApiProblem, gone, merged, not_found
 from cloud.schemas import Customer
 from cloud.schemas_admin import ERASED_NAME, CustomerCreate, CustomerPatch, SignupIn, SignupOut
 from cloud.services import issue_card
@@ -31,6 +31,8 @@ def owned_customer(
     row = session.get(CustomerRow, (business_id, str(customer_id)))
     if row is None:
         raise not_found("customer")
+    if row.merged_into is not None:  # absorbed by a member merge: she is her survivor now
+        raise merged(row.merged_into)
     if alive and row.name == ERASED and row.email is None and row.phone is None:
         raise gone("This customer was erased.")
     return row
@@ -68,18 +70,24 @@ def list_customers(
     limit: int = Query(default=100, ge=1, le=1000),
     offset: int = Query(default=0, ge=0, le=10_000_000),
 ) -> list[Customer]:
-    stmt = select(CustomerRow).where(CustomerRow.business_id == user.business_id)
+    # a member absorbed by a merge is the same person as her survivor, who is listed instead
+    stmt = select(CustomerRow).where(
+        CustomerRow.business_id == user.business_id, CustomerRow.merged_into.is_(None)
+    )
     if q:
         if "\x00" in q:
             raise ApiProblem(422, "validation-error", "q must not contain NUL characters.")
         like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        stmt = stmt.where(
+        # her old sign-up's name, email or phone finds her too: matches name their survivors
+        found = select(func.coalesce(CustomerRow.merged_into, CustomerRow.id)).where(
+            CustomerRow.business_id == user.business_id,
             or_(
                 CustomerRow.name.ilike(like, escape="\\"),
                 CustomerRow.email.ilike(like, escape="\\"),
                 CustomerRow.phone.ilike(like, escape="\\"),
-            )
+            ),
         )
+        stmt = stmt.where(CustomerRow.id.in_(found))
     rows = session.scalars(stmt.order_by(CustomerRow.created_at, CustomerRow.id).limit(limit).offset(offset))
     return [views.customer(r) for r in rows]
 
@@ -111,9 +119,21 @@ def update_customer(
 def erase_customer(
     customer_id: uuid.UUID, user: User, session: WriteDb, when: Now, request: Request
 ) -> Response:
-    """Erases personal data (the ledger stays) and revokes the customer's cards."""
+    """Erases personal data (the ledger stays) and revokes the customer's cards. The sign-ups a
+    merge joined into her are the same person and are erased with her (they are listed nowhere
+    else, so this is the only way to erase them)."""
     row = owned_customer(session, user.business_id, customer_id, alive=False)
-    seq = bump_seq(session, user.business_id)
+    absorbed = list(
+        session.scalars(
+            select(CustomerRow)
+            .where(CustomerRow.business_id == user.business_id, CustomerRow.merged_into == row.id)
+            .order_by(CustomerRow.id)
+        )
+    )
+    seq = bump_seq(session, user.business_id, 1 + len(absorbed))
+    for n, person in enumerate(absorbed, start=1):  # each her own sequence number, as the pull pages
+        person.name, person.email, person.phone, person.marketing_consent = ERASED, None, None, False
+        person.seq = seq - n
     row.name, row.email, row.phone, row.marketing_consent, row.seq = ERASED, None, None, False, seq
     session.execute(
         update(CardRow)

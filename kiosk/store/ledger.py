@@ -142,6 +142,21 @@ def events_of_card(conn: Connection, card_id: int, limit: int | None = None) -> 
     return [to_event(r) for r in conn.execute(query)]
 
 
+def events_of_cards(conn: Connection, card_ids: list[int], limit: int | None = None) -> list[Event]:
+    """Several cards' events in one list, newest first by when they happened (the cards of one
+    member after a merge were written by different tills; `n` breaks ties in this kiosk's order)."""
+    if not card_ids:
+        return []
+    query = (
+        select(events)
+        .where(events.c.card_id.in_(card_ids))
+        .order_by(events.c.occurred_at.desc(), events.c.n.desc())
+    )
+    if limit:
+        query = query.limit(limit)
+    return [to_event(r) for r in conn.execute(query)]
+
+
 def on_top_of_base(card_id: int, base_seq: int):
     """This card's events the cloud had not counted at `base_seq`: still waiting in the outbox,
     or accepted later than that. Rejected events are in neither (the cloud never counts them)."""

@@ -568,97 +568,37 @@
 <context>
     <name>CustomersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
-        <source>Enrolled</source>
-        <translation>Angemeldet</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="53"/>
-        <source>Stamped</source>
-        <translation>Gestempelt</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="54"/>
-        <source>Reward redeemed</source>
-        <translation>Prämie eingelöst</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="55"/>
-        <source>Adjusted</source>
-        <translation>Korrigiert</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="56"/>
-        <source>Undone</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="57"/>
-        <source>Referral</source>
-        <translation>Empfehlung</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="58"/>
-        <source>Members merged</source>
-        <translation>Mitglieder zusammengeführt</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="50"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
         <source>Phone, email, name or card number</source>
         <translation>Telefon, E-Mail, Name oder Kartennummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="52"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="74"/>
         <source>New QR code…</source>
         <translation>Neuer QR-Code…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
-        <source>When</source>
-        <translation>Wann</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
-        <source>What</source>
-        <translation>Was</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
-        <source>Stamps</source>
-        <translation>Stempel</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
-        <source>Who / where</source>
-        <translation>Wer / wo</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="92"/>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="86"/>
         <source> stamps</source>
         <translation> Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="90"/>
         <source>Adjust</source>
         <translation>Korrigieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="268"/>
         <source>%1 · %2: %n stamp(s) now, %3 rewards redeemed</source>
         <translation>
             <numerusform>%1 · %2: jetzt %n Stempel, %3 Prämien eingelöst</numerusform>
@@ -666,23 +606,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="294"/>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="300"/>
-        <source>%1 at %2</source>
-        <translation>%1 in %2</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="313"/>
-        <location filename="../../kiosk/ui/screens/customers.py" line="338"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="303"/>
         <source>Choose a card first.</source>
         <translation>Zuerst eine Karte wählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="288"/>
         <source>Adjusted: %n stamp(s) now.</source>
         <translation>
             <numerusform>Korrigiert: jetzt %n Stempel.</numerusform>
@@ -690,22 +620,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="351"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="316"/>
         <source>New QR code made for card %1.</source>
         <translation>Neuer QR-Code für Karte %1 erstellt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="362"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="327"/>
         <source>Search so that both sign-ups are listed, then choose the member to keep.</source>
         <translation>Suchen Sie so, dass beide Anmeldungen aufgelistet sind, und wählen Sie dann das Mitglied, das bleiben soll.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="366"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="331"/>
         <source>Merging…</source>
         <translation>Wird zusammengeführt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="358"/>
         <source>Merged: %1 is now part of %2 (%n card(s) moved).</source>
         <translation>
             <numerusform>Zusammengeführt: %1 gehört jetzt zu %2 (%n Karte übertragen).</numerusform>
@@ -713,37 +643,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="403"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="368"/>
         <source>Erasing…</source>
         <translation>Wird gelöscht…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="414"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="379"/>
         <source>Erased: the customer&apos;s name, email and phone are gone, and their cards are revoked.</source>
         <translation>Gelöscht: Name, E-Mail und Telefon des Kunden sind entfernt, seine Karten gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="88"/>
         <source>Reason (required)</source>
         <translation>Grund (Pflicht)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="89"/>
         <source>Say why, e.g. a stamp forgotten yesterday</source>
         <translation>Warum? Z. B. gestern einen Stempel vergessen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="62"/>
         <source>Edit contact…</source>
         <translation>Kontakt bearbeiten…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="146"/>
         <source>phone …%1</source>
         <translation>Telefon …%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="149"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n Karte</numerusform>
@@ -751,12 +681,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="177"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="159"/>
         <source>%1: %2 of %3 · card %4</source>
         <translation>%1: %2 von %3 · Karte %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="185"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n Kunde gefunden</numerusform>
@@ -764,7 +694,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customers.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="237"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
@@ -1094,6 +1024,96 @@
         <location filename="../../loyalty_rules/happy_hours.py" line="83"/>
         <source>Choose at least one offer it applies to.</source>
         <translation>Wählen Sie mindestens ein Angebot, für das sie gilt.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="19"/>
+        <source>Enrolled</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="20"/>
+        <source>Stamped</source>
+        <translation>Gestempelt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="21"/>
+        <source>Reward redeemed</source>
+        <translation>Prämie eingelöst</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="22"/>
+        <source>Adjusted</source>
+        <translation>Korrigiert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="23"/>
+        <source>Undone</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="24"/>
+        <source>Referral</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="25"/>
+        <source>Members merged</source>
+        <translation>Mitglieder zusammengeführt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="29"/>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
+        <source>Stamps</source>
+        <translation>Stempel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
+        <source>Who / where</source>
+        <translation>Wer / wo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="76"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="56"/>
+        <source>%1 · card %2</source>
+        <translation>%1 · Karte %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="59"/>
+        <source>%1 at %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="74"/>
+        <source>%1 merged into %2</source>
+        <translation>%1 mit %2 zusammengeführt</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@
 <context>
     <name>CustomersScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="149"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n card</numerusform>
@@ -34,7 +34,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="185"/>
         <source>%n customer(s) found</source>
         <translation>
             <numerusform>%n customer found</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="268"/>
         <source>%1 · %2: %n stamp(s) now, %3 rewards redeemed</source>
         <translation>
             <numerusform>%1 · %2: %n stamp now, %3 rewards redeemed</numerusform>
@@ -50,7 +50,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="323"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="288"/>
         <source>Adjusted: %n stamp(s) now.</source>
         <translation>
             <numerusform>Adjusted: %n stamp now.</numerusform>
@@ -58,7 +58,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/customers.py" line="393"/>
+        <location filename="../../kiosk/ui/screens/customers.py" line="358"/>
         <source>Merged: %1 is now part of %2 (%n card(s) moved).</source>
         <translation>
             <numerusform>Merged: %1 is now part of %2 (%n card moved).</numerusform>

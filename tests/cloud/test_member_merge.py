@@ -172,3 +172,70 @@ def test_a_till_that_has_not_heard_of_a_merge_enrols_the_absorbed_member_into_he
     join = cloud.event("enroll", tea_card, tea, 0, customer=customer, key_id=till_2.key_id)
     assert [r["status"] for r in cloud.push(till_2, join)] == ["accepted"]
     assert _get(cloud, owner, f"/api/v1/cards/{tea_card}")["customer_id"] == ada
+
+
+def test_an_absorbed_member_is_no_customer_of_her_own_and_her_address_names_her_survivor(cloud):
+    owner = cloud.owner()
+    coffee = cloud.offer(owner)
+    kiosk = cloud.kiosk(owner)
+    ada, ada_card = _member(cloud, kiosk, coffee, "Ada", created_days_ago=10, units=2)
+    bea, bea_card = _member(cloud, kiosk, coffee, "Bea Lovelace", created_days_ago=1, units=3)
+    cleo, _ = _member(cloud, kiosk, coffee, "Cleo", created_days_ago=5)
+    merge = _merge(cloud, bea_card, coffee, keep=bea, absorb=ada)  # the cloud keeps Ada, the earlier
+    assert [r["status"] for r in cloud.push(kiosk, merge)] == ["accepted"]
+
+    # the owner's list shows each person once: Bea is Ada now, and a search for the name she
+    # signed up with finds Ada, once also where both names match
+    assert [c["id"] for c in _get(cloud, owner, "/api/v1/customers")] == [ada, cleo]
+    assert [c["id"] for c in _get(cloud, owner, "/api/v1/customers?q=Lovelace")] == [ada]
+    assert [c["id"] for c in _get(cloud, owner, "/api/v1/customers?q=a")] == [ada]
+    assert [c["id"] for c in _get(cloud, owner, "/api/v1/customers?q=Cleo")] == [cleo]
+    # her own address says where she went: a 404 problem with the survivor's id
+    for method, path, body in [
+        ("GET", f"/api/v1/customers/{bea}", None),
+        ("PATCH", f"/api/v1/customers/{bea}", {"name": "Someone else"}),
+        ("POST", f"/api/v1/customers/{bea}/cards", {"program_id": coffee}),
+        ("DELETE", f"/api/v1/customers/{bea}", None),
+    ]:
+        r = cloud.client.request(method, path, json=body, headers=owner.headers)
+        assert r.status_code == 404, (method, r.text)
+        problem = r.json()
+        assert problem["type"].endswith("/merged"), problem
+        assert problem["merged_into"] == ada
+        assert ada in problem["detail"]
+    # nothing was changed by those: Bea's row, her cards and the survivor as they were
+    people, cards = _outcome(cloud, kiosk)
+    assert people == {ada: None, bea: ada, cleo: None}
+    assert cards[ada_card] == cards[bea_card] == ada
+    pulled = {c["id"]: c for c in cloud.pull(kiosk)["customers"]}
+    assert pulled[bea]["name"] == "Bea Lovelace"
+    survivor = _get(cloud, owner, f"/api/v1/customers/{ada}")
+    assert (survivor["name"], survivor["merged_into"]) == ("Ada", None)
+    # the analytics count two people who joined, not three
+    days = _get(
+        cloud,
+        owner,
+        "/api/v1/analytics/daily?start=" + (cloud.clock() - timedelta(days=40)).date().isoformat(),
+    )
+    assert sum(d["new_customers"] for d in days) == 2
+
+
+def test_erasing_a_merged_member_erases_the_sign_ups_joined_into_her(cloud):
+    owner = cloud.owner()
+    coffee = cloud.offer(owner)
+    kiosk = cloud.kiosk(owner)
+    ada, ada_card = _member(cloud, kiosk, coffee, "Ada", created_days_ago=10)
+    bea, _ = _member(cloud, kiosk, coffee, "Bea Lovelace", created_days_ago=1)
+    cleo, _ = _member(cloud, kiosk, coffee, "Cleo", created_days_ago=5)
+    assert [
+        r["status"] for r in cloud.push(kiosk, _merge(cloud, ada_card, coffee, keep=ada, absorb=bea))
+    ] == ["accepted"]
+    cursor = cloud.pull(kiosk)["cursor"]
+    r = cloud.client.delete(f"/api/v1/customers/{ada}", headers=owner.headers)
+    assert r.status_code == 204, r.text
+    # a kiosk pulling from where it was hears both rows erased (her old sign-up is listed nowhere
+    # else, so nobody could erase it on its own), and Cleo untouched
+    page = cloud.pull(kiosk, cursor=cursor)
+    erased = {c["id"]: (c["name"], c["email"], c["phone"], c.get("merged_into")) for c in page["customers"]}
+    assert erased == {ada: ("(erased)", None, None, None), bea: ("(erased)", None, None, ada)}
+    assert _get(cloud, owner, f"/api/v1/customers/{cleo}")["name"] == "Cleo"

@@ -76,3 +76,35 @@ def test_a_cashier_has_no_merge_action(qtbot, make_kiosk, demo, services, clock)
     screen = kiosk.screens["customers"]
     screen.activate()  # as if the screen were opened: it hides what the role may not do
     assert screen.merge.isHidden()
+
+
+def test_after_a_merge_her_history_shows_both_sign_ups_cards_newest_first_with_the_merge(
+    qtbot, make_kiosk, demo, services, clock
+):
+    grace, other = _two_sign_ups(services, clock)
+    clock.advance(60)
+    assert services.merge_members(grace, other, actor=MANAGER).ok
+    numbers = {v.card.id: v.card_number for v in services.lookup("Hopper").matches[0].cards}
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    screen = _search(qtbot, kiosk, "Hopper")
+    assert screen.people.count() == 1
+    # her first sign-up: enrolled, 1 stamp; her second: enrolled, 2 stamps; then the merge
+    qtbot.waitUntil(lambda: screen.history.rowCount() == 6)
+    table = screen.history
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(6)]
+    assert [r[table.WHAT] for r in rows] == [
+        "Members merged",
+        "Stamped",
+        "Stamped",
+        "Stamped",
+        "Enrolled",
+        "Enrolled",
+    ]
+    assert rows[0][table.REASON] == "G. Hopper merged into Grace Hopper"
+    # every line names its offer and card: both of her Coffee cards appear
+    on_cards = {r[table.CARD] for r in rows}
+    assert all(text.startswith("Coffee card · card ") for text in on_cards)
+    assert len(on_cards) == 2
+    assert {text.removeprefix("Coffee card · card ") for text in on_cards} >= set(numbers.values())
+    assert [r[table.STAMPS] for r in rows] == ["0", "+1", "+1", "+1", "0", "0"]

@@ -40,7 +40,11 @@ def test_people_not_cards_and_contact_details_corrected(qtbot, make_kiosk, demo,
     assert "…0199" in line
     assert "2 cards" in line
     assert screen.cards.count() == 2
-    qtbot.waitUntil(lambda: screen.card_id is not None and screen.history.rowCount() == 1)
+    # her history is the person's, across both cards: one enrolment on each, each saying its card
+    qtbot.waitUntil(lambda: screen.card_id is not None and screen.history.rowCount() == 2)
+    table = screen.history
+    assert {table.item(r, table.WHAT).text() for r in range(2)} == {"Enrolled"}
+    assert len({table.item(r, table.CARD).text() for r in range(2)}) == 2
 
     qtbot.mouseClick(screen.edit_button, Qt.MouseButton.LeftButton)
     assert screen.contact.isVisible()
@@ -70,7 +74,7 @@ def test_a_cards_row_refreshes_after_an_adjustment(qtbot, make_kiosk, demo, serv
     kiosk = make_kiosk()
     sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
     screen = _search(qtbot, kiosk, "Vestergaard")
-    qtbot.waitUntil(lambda: screen.history.rowCount() == 1)
+    qtbot.waitUntil(lambda: screen.history.rowCount() == 2)  # an enrolment on each of her cards
     before = screen.cards.currentText()
     assert ": 0 of " in before
     screen.adjust_units.setValue(3)

@@ -59,20 +59,34 @@ def test_customer_history_and_adjustment_with_reason(qtbot, make_kiosk, demo, se
     screen = kiosk.screens["customers"]
     qtbot.keyClicks(screen.query, token)
     qtbot.keyClick(screen.query, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: screen.history.rowCount() == 2)
-    assert screen.card_id == cardtoken.decode(token).card_id  # the scanned card, not its sister card
-    kinds = {screen.history.item(r, 1).text() for r in range(2)}
-    assert kinds == {"Stamped", "Enrolled"}
+    card_id = cardtoken.decode(token).card_id
+    table = screen.history
+
+    def on_scanned_card() -> list[tuple[str, str, str]]:
+        """The history's lines on the scanned card (the table shows all the member's cards)."""
+        mine = cardtoken.format_card_number(card_id)
+        rows = [
+            [table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())
+        ]
+        return [(r[table.WHAT], r[table.REASON], r[table.WHO]) for r in rows if r[table.CARD].endswith(mine)]
+
+    qtbot.waitUntil(lambda: len(on_scanned_card()) == 2)
+    assert screen.card_id == card_id  # the scanned card, not its sister card
+    assert {what for what, _, _ in on_scanned_card()} == {"Stamped", "Enrolled"}
+    # her sister card's lines are there too, each saying its card
+    assert table.rowCount() > 2
+    assert all(table.item(r, table.CARD).text() for r in range(table.rowCount()))
 
     screen.adjust_units.setValue(2)
     qtbot.mouseClick(screen.adjust_button, Qt.MouseButton.LeftButton)  # no reason: refused
     qtbot.waitUntil(lambda: screen.message.text().startswith("Reason"))
     qtbot.keyClicks(screen.adjust_reason, "stamps forgotten yesterday")
     qtbot.mouseClick(screen.adjust_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: screen.history.rowCount() == 3)
-    assert screen.history.item(0, 1).text() == "Adjusted"
-    assert screen.history.item(0, 4).text() == "stamps forgotten yesterday"
-    assert "Max Manager" in screen.history.item(0, 3).text()
+    qtbot.waitUntil(lambda: len(on_scanned_card()) == 3)
+    what, reason, who = on_scanned_card()[0]  # the newest
+    assert (what, reason) == ("Adjusted", "stamps forgotten yesterday")
+    assert "Max Manager" in who
+    assert table.item(0, table.WHAT).text() == "Adjusted"  # and the newest of all her lines
 
 
 def test_staff_add_change_role_reset_pin_deactivate(qtbot, make_kiosk, demo, services):

@@ -9,6 +9,7 @@ import sqlite3
 
 import pytest
 
+import cardtoken
 from kiosk.domain.model import EventKind, Role
 from kiosk.domain.refusals import Reason
 from kiosk.services import Actor
@@ -162,3 +163,35 @@ def test_a_member_merged_already_is_refused_and_the_first_merge_stays(demo):
         assert refused.refusal.reason is Reason.MERGE_ALREADY_MERGED
         assert "G. Hopper" in refused.message
     assert _file_rows(demo) == before
+
+
+def test_after_a_merge_any_of_her_codes_shows_her_whole_history_newest_first_with_the_merge(demo):
+    grace, codes, again, other = two_graces(demo)
+    demo.clock.advance(60)
+    assert demo.services.merge_members(grace, again, actor=MANAGER).ok
+    stamp(demo, other["Lunch club"], 1)  # after the merge, on the card she brought
+    for code in (codes["Coffee card"], other["Coffee card"], other["Lunch club"]):
+        history = demo.services.card_history(code)
+        assert history.ok, history.message
+        lines = [(e.kind, history.cards[e.card_id].program_name, e.card_id, e.units) for e in history.events]
+        grace_coffee = _scanned_card(demo, codes["Coffee card"])
+        her_coffee, her_lunch = (_scanned_card(demo, other[o]) for o in ("Coffee card", "Lunch club"))
+        merge_card = next(e.card_id for e in history.events if e.kind is EventKind.MEMBER_MERGE)
+        assert lines == [
+            (EventKind.EARN, "Lunch club", her_lunch, 1),
+            (EventKind.MEMBER_MERGE, "Coffee card", merge_card, 0),
+            (EventKind.EARN, "Lunch club", her_lunch, 1),
+            (EventKind.EARN, "Coffee card", her_coffee, 4),
+            (EventKind.EARN, "Coffee card", grace_coffee, 4),
+            (EventKind.ENROLL, "Lunch club", her_lunch, 0),
+            (EventKind.ENROLL, "Coffee card", her_coffee, 0),
+            (EventKind.ENROLL, "Coffee card", grace_coffee, 0),
+        ]
+        assert merge_card == grace_coffee  # the kept member's code carries the merge
+        times = [e.occurred_at for e in history.events]
+        assert times == sorted(times, reverse=True)
+        # each line's card says its printed number, and the merge line names both members
+        assert {i: c.card_number for i, c in history.cards.items()} == {
+            i: cardtoken.format_card_number(i) for i in (grace_coffee, her_coffee, her_lunch)
+        }
+        assert history.member_names == {grace: "Grace Hopper", again: "G. Hopper"}

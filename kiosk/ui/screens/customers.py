@@ -1,7 +1,8 @@
 """Managers' customers: search lists people (one row each, with the end of their phone); the
-chosen person's cards, contact details to correct (audited), the full history of a card (who,
-where, why), a manual adjustment that always carries a reason, a new QR code for a lost card, and
-merging two members who are one person (managers), and (owners) erasure."""
+chosen person's cards, contact details to correct (audited), her whole history across her cards
+(which card, who, where, why; customer_history.py), a manual adjustment that always carries a
+reason, a new QR code for a lost card, and merging two members who are one person (managers), and
+(owners) erasure."""
 
 from __future__ import annotations
 
@@ -11,23 +12,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QWidget,
 )
 
-from kiosk.domain.model import EventKind, Role
+from kiosk.domain.model import Role
 from kiosk.domain.phones import last_digits
 from kiosk.settings import KioskSettings
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.screens.card_code_dialog import CardCodeDialog
 from kiosk.ui.screens.customer_contact import ContactEditor
 from kiosk.ui.screens.customer_erase import EraseBar
+from kiosk.ui.screens.customer_history import HistoryTable
 from kiosk.ui.screens.customer_merge import MergeBar
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -48,15 +47,6 @@ class CustomersScreen(QWidget):
         self.card_id: int | None = None
         self.matches: list = []  # CustomerMatch per row of the people list
         self.code_dialog: CardCodeDialog | None = None
-        self.kind_text = {
-            EventKind.ENROLL: self.tr("Enrolled"),
-            EventKind.EARN: self.tr("Stamped"),
-            EventKind.REDEEM: self.tr("Reward redeemed"),
-            EventKind.ADJUST: self.tr("Adjusted"),
-            EventKind.VOID: self.tr("Undone"),
-            EventKind.REFERRAL: self.tr("Referral"),
-            EventKind.MEMBER_MERGE: self.tr("Members merged"),
-        }
         layout, _ = screen_layout(self, self.tr("Customers"))
         search, self.query, self.search_button = search_row(
             self.tr("Phone, email, name or card number"), self.tr("Search"), self.on_search
@@ -87,15 +77,7 @@ class CustomersScreen(QWidget):
         card_row.addWidget(self.summary, 1)
         card_row.addWidget(self.new_code_button)
         layout.addLayout(card_row)
-        self.history = QTableWidget(0, 5)
-        self.history.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("What"), self.tr("Stamps"), self.tr("Who / where"), self.tr("Reason")]
-        )
-        self.history.verticalHeader().hide()
-        self.history.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        header = self.history.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.history = HistoryTable()
         layout.addWidget(self.history, 1)
 
         adjust = QHBoxLayout()
@@ -289,24 +271,7 @@ class CustomersScreen(QWidget):
                 account.card.balance.redemptions,
             )
         )
-        self.history.setRowCount(len(outcome.events))
-        for row, event in enumerate(outcome.events):
-            who = event.staff_name or self.tr("unknown")
-            cells = [
-                event.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                self.kind_text.get(event.kind, event.kind.value),
-                f"{event.units:+d}" if event.units else "0",
-                arg(
-                    self.tr("%1 at %2"),
-                    who,
-                    outcome.location_names.get(event.location_id, event.location_id[:8]),
-                )
-                if event.location_id
-                else who,
-                event.reason or "",
-            ]
-            for column, text in enumerate(cells):
-                self.history.setItem(row, column, QTableWidgetItem(text))
+        self.history.show_history(outcome)
 
     def on_adjust_clicked(self) -> None:
         if self.card_id is None:

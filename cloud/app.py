@@ -35,6 +35,7 @@ from cloud.routes import (
     offers_sync,
     passkit,
     sync,
+    wallet_google,
     wallet_setup,
 )
 from cloud.security import Passwords
@@ -141,6 +142,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     app.state.wallet_sealer = wallet_sealer(settings)
     app.state.pass_updates = pass_updates
     app.include_router(wallet_setup.router)
+    app.include_router(wallet_google.router)
     app.include_router(passkit.router)
     app.include_router(join_links.router)
     app.include_router(join_pages.router)  # the customer's HTML pages (not in the API document)

@@ -62,3 +62,53 @@ def issue_card(cloud, owner, *, name: str = "Zoe", colour: str = "#1E88E5") -> t
     )
     assert r.status_code == 201, r.text
     return offer, r.json()
+
+
+# --- Google Wallet --------------------------------------------------------------------------------
+
+GOOGLE_ISSUER = "3388000000022123456"
+GOOGLE_CLIENT = "wallet@cafe-zoe.iam.gserviceaccount.com"
+
+
+@pytest.fixture(scope="session")
+def google_key():
+    """The service account's RSA key: one per session, RSA keys take a moment to make."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+@pytest.fixture
+def google(google_key):
+    """The Google stand-in, trusting the service account's public key."""
+    from tests.cloud.wallet.google_standin import GoogleStandIn
+
+    with GoogleStandIn(GOOGLE_CLIENT, google_key.public_key()) as server:
+        yield server
+
+
+def google_key_file(key, token_uri: str, **changes) -> str:
+    """A service-account key file as Google gives it (JSON text)."""
+    import json
+
+    from cryptography.hazmat.primitives import serialization
+
+    body = {
+        "type": "service_account",
+        "project_id": "cafe-zoe",
+        "private_key_id": "0123456789abcdef0123456789abcdef01234567",
+        "private_key": key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        ).decode(),
+        "client_email": GOOGLE_CLIENT,
+        "client_id": "100000000000000000001",
+        "token_uri": token_uri,
+    }
+    body.update(changes)
+    return json.dumps({k: v for k, v in body.items() if v is not None})
+
+
+def google_setup(cloud, owner, key, token_uri: str) -> None:
+    body = {"service_account_key": google_key_file(key, token_uri), "issuer_id": GOOGLE_ISSUER}
+    r = cloud.client.put("/api/v1/wallet/google", json=body, headers=owner.headers)
+    assert r.status_code == 200, r.text

@@ -41,6 +41,7 @@ from cloud.routes import (
 from cloud.security import Passwords
 from cloud.settings import Settings, load_settings
 from cloud.wallet.apns import ApnsClient
+from cloud.wallet.google_api import GoogleWalletClient
 from cloud.wallet.jobqueue import job_queue
 from cloud.wallet.sealing import wallet_sealer
 from cloud.wallet.updates import JobContext, PassUpdateQueue
@@ -106,6 +107,9 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
             db,
             wallet_sealer(settings),
             ApnsClient(settings.apns_host, ca_file=settings.apns_ca_file),
+            google=GoogleWalletClient(settings.google_wallet_api_url),
+            keys=sealer,
+            clock=lambda: app.state.clock(),  # the app's clock, which tests may set
         ),
         job_queue(settings),
         workers=settings.pass_update_workers,

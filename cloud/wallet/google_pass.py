@@ -35,13 +35,13 @@ def points(holder: PassHolder) -> dict:
     return {"label": program.name, "balance": {"string": program.progress}}
 
 
-def loyalty_class(class_ref: str, issuer_name: str, holder: PassHolder) -> dict:
-    program = holder.programs[0]
+def loyalty_class(class_ref: str, issuer_name: str, program_name: str, colour: str) -> dict:
+    """The program's class: what every card of the offer shows alike."""
     return {
         "id": class_ref,
         "issuerName": issuer_name[:100] or "Loyalty",
-        "programName": program.name[:100] or "Stamps",
-        "hexBackgroundColor": holder.colour,
+        "programName": program_name[:100] or "Stamps",
+        "hexBackgroundColor": colour,
         "reviewStatus": "UNDER_REVIEW",
     }
 

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cloud.keyseal import KeySealer
-from cloud.models import Card, Device, WalletGoogleConfig, WalletGoogleObject
+from cloud.models import Card, Device, Offer, WalletGoogleConfig, WalletGoogleObject
 from cloud.wallet import google_store, store
 from cloud.wallet.google_api import GoogleAnswer, GoogleOutcome, GoogleWalletClient
 from cloud.wallet.google_key import GoogleCredentials
@@ -68,9 +68,8 @@ def card_object(
     card = session.get(Card, (config.business_id, card_id))
     class_ref = class_id(config.issuer_id, config.business_id, card.program_id)
     issuer = store.business_name(session, config.business_id)
-    return CardObject(
-        holder, loyalty_class(class_ref, issuer, holder), loyalty_object(object_ref, class_ref, holder)
-    )
+    klass = loyalty_class(class_ref, issuer, holder.programs[0].name, holder.colour)
+    return CardObject(holder, klass, loyalty_object(object_ref, class_ref, holder))
 
 
 def _changes(body: dict) -> dict:
@@ -145,6 +144,25 @@ def send_google_update(
         with db.writing() as session:
             note_sent(session, object_ref, card.holder.version, now if notify else None)
         return GoogleUpdate(card_id, sent, notified=notify)
+
+
+def send_google_class(db, sealer, client: GoogleWalletClient, business_id: int, offer_id: str) -> GoogleSent:
+    """An offer's name or colour changed: patch its class, which every card of the offer shows.
+    A class Google does not have (no card of the offer added yet) gets it on the first add."""
+    with db.read_session() as session:
+        config = google_store.google_config(session, business_id)
+        offer = session.get(Offer, offer_id)
+        if config is None or offer is None or offer.business_id != business_id:
+            return GoogleSent.NOTHING_NEW
+        class_ref = class_id(config.issuer_id, business_id, offer.id)
+        body = loyalty_class(class_ref, store.business_name(session, business_id), offer.name, offer.colour)
+        credentials = google_store.google_credentials(config, sealer)
+    answer = client.patch(credentials, CLASS, class_ref, _changes(body))
+    if answer.outcome is GoogleOutcome.DONE:
+        return GoogleSent.PATCHED
+    if answer.outcome is GoogleOutcome.UNKNOWN:
+        return GoogleSent.NOTHING_NEW
+    return GoogleSent.RETRY if answer.outcome is GoogleOutcome.RETRY else GoogleSent.FAILED
 
 
 # --- "Add to Google Wallet" -----------------------------------------------------------------------

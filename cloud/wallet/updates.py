@@ -39,7 +39,8 @@ from cloud.wallet import google_store
 from cloud.wallet.apns import ApnsClient, PushOutcome
 from cloud.wallet.apns_key import stored_apns_key
 from cloud.wallet.google_api import GoogleWalletClient
-from cloud.wallet.google_updates import GoogleSent, business_of_device, send_google_update
+from cloud.wallet.google_jobs import GoogleJobs
+from cloud.wallet.google_updates import GoogleSent
 from cloud.wallet.holder import HolderKind
 from cloud.wallet.jobqueue import InProcessConsumer
 from cloud.wallet.sealing import WalletSealer
@@ -228,7 +229,7 @@ class PassUpdateTotals:
 # --- running them -------------------------------------------------------------------------------
 
 
-class PassUpdateQueue:
+class PassUpdateQueue(GoogleJobs):
     """Queues the jobs on a huey queue (cloud/wallet/jobqueue.py) and, once `start`ed, runs them in
     this process's consumer threads. Queued jobs outlive the process: they run after a restart."""
 
@@ -243,8 +244,7 @@ class PassUpdateQueue:
         # the task names are the queue's contract with jobs queued by an earlier run: keep them
         self._send_task = huey.task(context=True, name="wallet.send_pass_update")(self._send)
         self._spread_task = huey.task(context=True, name="wallet.spread")(self._spread)
-        self._google_task = huey.task(context=True, name="wallet.google_update")(self._google)
-        self._google_spread_task = huey.task(context=True, name="wallet.google_spread")(self._google_spread)
+        self._google_tasks(huey)
 
     def cards_changed(self, device_token_hash: str, card_ids: Sequence[int]) -> None:
         """A kiosk's push changed these cards: queue a push job for each of their passes phones are
@@ -258,14 +258,7 @@ class PassUpdateQueue:
             log.exception("the passes of a push's cards could not be looked up")
             serials = []
         self.passes_changed(serials)
-        try:
-            with self.ctx.db.read_session() as session:
-                business_id = business_of_device(session, device_token_hash)
-        except Exception:
-            log.exception("the business of a push could not be looked up")
-            return
-        if business_id is not None:
-            self._queue_google(google_store.objects_of_cards, business_id, list(card_ids))
+        self._queue_google_of_device(device_token_hash, list(card_ids))
 
     def after_push(self, device_token_hash: str, events: Sequence[dict], results: Sequence) -> None:
         """The one call a sync push makes once its events are committed."""
@@ -281,7 +274,7 @@ class PassUpdateQueue:
         """These offers' name, reward, target or colour changed (committed): every pass shows them."""
         if offer_ids:
             self._queue_passes_of(passes_of_offers, business_id, [str(o) for o in offer_ids])
-            self._queue_google(google_store.objects_of_offers, business_id, [str(o) for o in offer_ids])
+            self._queue_google_offers(business_id, [str(o) for o in offer_ids])
 
     def _queue_passes_of(self, look_up, business_id: int, ids: list) -> None:
         try:
@@ -299,21 +292,6 @@ class PassUpdateQueue:
             self._queue(self._spread_task.s(serials))
         elif serials:
             self._queue(self._send_task.s(serials[0], None, 0))
-
-    def _queue_google(self, look_up, business_id: int, ids: list) -> None:
-        """Queue a Google Wallet job per card of these that a customer added to Google Wallet."""
-        if self.ctx.google is None:
-            return
-        try:
-            with self.ctx.db.read_session() as session:
-                cards = look_up(session, business_id, ids)
-        except Exception:  # the change is committed; the next change sends the balance again
-            log.exception("the Google Wallet objects of a change could not be looked up")
-            return
-        if len(cards) > 1:
-            self._queue(self._google_spread_task.s(business_id, cards))
-        elif cards:
-            self._queue(self._google_task.s(business_id, cards[0], 0))
 
     def _queue(self, task) -> None:
         with self._idle:
@@ -339,28 +317,6 @@ class PassUpdateQueue:
             if sent.retry:
                 delay = backoff.delay(attempt, sent.retry_after)
                 self._queue(self._send_task.s(serial, list(sent.retry), attempt + 1, delay=delay))
-
-    def _google_spread(self, business_id: int, card_ids: list[int], task=None) -> None:
-        with self._job(task):
-            for card_id in card_ids:
-                self._queue(self._google_task.s(business_id, card_id, 0))
-
-    def _google(self, business_id: int, card_id: int, attempt: int, task=None) -> None:
-        with self._job(task):
-            ctx, backoff = self.ctx, self.ctx.google.backoff
-            done = send_google_update(
-                ctx.db, ctx.keys, ctx.sealer, ctx.google, business_id, card_id, ctx.clock()
-            )
-            retry = done.sent is GoogleSent.RETRY and attempt + 1 < backoff.attempts
-            if done.sent is GoogleSent.RETRY and not retry:
-                log.warning("Google Wallet took no balance update for a card after the last try")
-            if not retry:
-                self.sent.add_google(
-                    GoogleSent.FAILED if done.sent is GoogleSent.RETRY else done.sent, done.notified
-                )
-                return
-            delay = backoff.delay(attempt, done.retry_after)
-            self._queue(self._google_task.s(business_id, card_id, attempt + 1, delay=delay))
 
     @contextmanager
     def _job(self, task):

@@ -123,8 +123,12 @@ def test_a_change_made_in_the_cloud_is_sent_too(google_cloud, google, google_key
     cloud = google_cloud
     shop, _kiosk, _card_id, object_id = card_in_google_wallet(cloud, google, google_key)
     r = cloud.client.patch(
-        f"/api/v1/offers/{shop.offer}", json={"stamps_required": 10}, headers=shop.owner.headers
+        f"/api/v1/offers/{shop.offer}",
+        json={"stamps_required": 10, "name": "Tea card", "colour": "#C62828"},
+        headers=shop.owner.headers,
     )
     assert r.status_code == 200, r.text
     assert cloud.app.state.pass_updates.wait_idle(WAIT)
     assert balance(google, object_id) == "0 of 10"
+    klass = google.resources["loyaltyClass"][google.object(object_id)["classId"]]
+    assert (klass["programName"], klass["hexBackgroundColor"].upper()) == ("Tea card", "#C62828")

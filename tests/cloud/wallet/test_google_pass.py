@@ -5,6 +5,7 @@ page says so, in English and German, and the cloud runs on."""
 
 from __future__ import annotations
 
+import httpx
 import jwt
 import pytest
 
@@ -106,3 +107,16 @@ def test_without_google_credentials_the_card_page_says_so(cloud, google_key, lan
     assert "google-pass" not in page.text
     assert cloud.client.get(f"{card_url}/google-pass").status_code == 404
     assert cloud.client.get("/healthz").status_code == 200
+
+
+def test_a_key_google_does_not_know_gets_no_token_and_the_page_says_try_again(google_cloud, google):
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    cloud = google_cloud
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)  # not the account's key
+    shop = google_shop(cloud, stranger, google.token_uri)
+    r = cloud.client.get(f"{join(cloud, shop)}/google-pass", follow_redirects=False)
+    assert r.status_code == 503
+    assert 400 in google.refused  # the stand-in checked the assertion's signature and refused it
+    assert google.resources["loyaltyObject"] == {}
+    assert httpx.post(f"{google.api_url}/loyaltyObject", json={"id": "1.x"}).status_code == 401  # no bearer

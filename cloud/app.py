@@ -35,11 +35,13 @@ from cloud.routes import (
     offers_sync,
     passkit,
     sync,
+    wallet_google,
     wallet_setup,
 )
 from cloud.security import Passwords
 from cloud.settings import Settings, load_settings
 from cloud.wallet.apns import ApnsClient
+from cloud.wallet.google_api import GoogleWalletClient
 from cloud.wallet.jobqueue import job_queue
 from cloud.wallet.sealing import wallet_sealer
 from cloud.wallet.updates import JobContext, PassUpdateQueue
@@ -105,6 +107,9 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
             db,
             wallet_sealer(settings),
             ApnsClient(settings.apns_host, ca_file=settings.apns_ca_file),
+            google=GoogleWalletClient(settings.google_wallet_api_url),
+            keys=sealer,
+            clock=lambda: app.state.clock(),  # the app's clock, which tests may set
         ),
         job_queue(settings),
         workers=settings.pass_update_workers,
@@ -141,6 +146,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     app.state.wallet_sealer = wallet_sealer(settings)
     app.state.pass_updates = pass_updates
     app.include_router(wallet_setup.router)
+    app.include_router(wallet_google.router)
     app.include_router(passkit.router)
     app.include_router(join_links.router)
     app.include_router(join_pages.router)  # the customer's HTML pages (not in the API document)

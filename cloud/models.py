@@ -343,6 +343,46 @@ class WalletApnsKey(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class WalletGoogleConfig(Base):
+    """A business's Google Wallet issuer and service-account key (cloud/wallet/google_key.py): the
+    private key is sealed like the Apple one; the rest of the key file is not secret."""
+
+    __tablename__ = "wallet_google_configs"
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    issuer_id: Mapped[str] = mapped_column(String(32))
+    client_email: Mapped[str] = mapped_column(String(320))
+    key_id: Mapped[str] = mapped_column(String(64))  # the key file's private_key_id (JWT "kid")
+    token_uri: Mapped[str] = mapped_column(String(500))
+    private_key: Mapped[bytes] = mapped_column(LargeBinary)  # sealed PKCS#8 DER
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WalletGoogleObject(Base):
+    """A card's Google Wallet loyalty object: its id at Google, and the holder version Google was
+    last sent (so a job with nothing new to say sends nothing)."""
+
+    __tablename__ = "wallet_google_objects"
+    __table_args__ = (UniqueConstraint("business_id", "card_id", name="uq_wallet_google_objects_card"),)
+    object_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    card_id: Mapped[int] = mapped_column(BigInteger)
+    version: Mapped[int] = mapped_column(BigInteger)  # -1: never sent
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class WalletGoogleNotice(Base):
+    """A notification Google was asked to show for an object: at most 3 per object in 24 hours."""
+
+    __tablename__ = "wallet_google_notices"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    object_id: Mapped[str] = mapped_column(
+        ForeignKey("wallet_google_objects.object_id", ondelete="CASCADE"), index=True
+    )
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class JoinLink(Base):
     """A short public address of a business's join page (/j/<code>), optionally of one location."""
 

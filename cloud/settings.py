@@ -50,6 +50,10 @@ class Settings:
     # system's (tests point both at a local stand-in)
     apns_host: str = "api.push.apple.com:443"
     apns_ca_file: str = ""
+    # Google Wallet's REST API and its "Add to Google Wallet" save address (tests point both at a
+    # local stand-in); the OAuth token address comes from each owner's service-account key file
+    google_wallet_api_url: str = "https://walletobjects.googleapis.com/walletobjects/v1"
+    google_wallet_save_url: str = "https://pay.google.com/gp/v/save"
     # threads sending pass update pushes in the background (each push is a stream on a shared
     # HTTP/2 connection, so a few threads keep many pushes in flight)
     pass_update_workers: int = 8

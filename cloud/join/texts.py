@@ -101,6 +101,11 @@ WORDS: dict[Language, dict[str, str]] = {
         "reward": "Reward: {reward}",
         "keep_link": "Bookmark this page: its address is your way back to your card.",
         "add_apple": "Add to Apple Wallet",
+        "add_google": "Add to Google Wallet",
+        "google_not_set_up": "Google Wallet is not set up for this business yet.",
+        "google_unavailable_title": "Google Wallet is not reachable",
+        "google_unavailable_body": "Your card could not be handed to Google Wallet just now. Please try "
+        "again in a few minutes; your stamps are safe.",
         "thanks_title": "Thank you",
         "thanks_body": "Thank you for your interest. Please ask at the counter.",
         "not_found_title": "Page not found",
@@ -140,6 +145,11 @@ WORDS: dict[Language, dict[str, str]] = {
         "reward": "Prämie: {reward}",
         "keep_link": "Speichern Sie diese Seite als Lesezeichen: ihre Adresse führt Sie zu Ihrer Karte.",
         "add_apple": "Zu Apple Wallet hinzufügen",
+        "add_google": "Zu Google Wallet hinzufügen",
+        "google_not_set_up": "Google Wallet ist für dieses Geschäft noch nicht eingerichtet.",
+        "google_unavailable_title": "Google Wallet ist nicht erreichbar",
+        "google_unavailable_body": "Ihre Karte konnte gerade nicht an Google Wallet übergeben werden. Bitte "
+        "versuchen Sie es in ein paar Minuten erneut; Ihre Stempel sind sicher.",
         "thanks_title": "Vielen Dank",
         "thanks_body": "Vielen Dank für Ihr Interesse. Bitte fragen Sie an der Kasse.",
         "not_found_title": "Seite nicht gefunden",

@@ -4,6 +4,7 @@
     POST /j/{code}          join: a 303 to her card page, or the form again with each field's problem
     GET  /c/{secret}        her card page: her QR code, programs and balances, "Add to Apple Wallet"
     GET  /c/{secret}/apple-pass   her Apple Wallet pass (when the business has Wallet set up)
+    GET  /c/{secret}/google-pass  her card put in Google Wallet: a 303 to Google's save link
 
 Rate limits per IP: joining counts against the signup quota, every other page against the public
 one; past either the visitor gets a page saying when to try again. A card page exists only behind
@@ -31,7 +32,8 @@ from cloud.models import Business, JoinLink
 from cloud.problems import ApiProblem
 from cloud.ratelimit import Bucket
 from cloud.routes.wallet_setup import card_pass_bytes
-from cloud.wallet import store
+from cloud.wallet import google_store, store
+from cloud.wallet.google_updates import GoogleUnavailable, save_link
 from cloud.wallet.pkpass import MEDIA_TYPE
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -184,6 +186,7 @@ def card_page(secret: str, request: Request, session: ReadDb, ctx: Ctx) -> Respo
         return _message(request, 404, lang, "not_found")
     w = words(lang)
     wallet = store.apple_config(session, page.business_id) is not None
+    google = google_store.google_config(session, page.business_id) is not None
     return _page(
         request,
         "card.html",
@@ -193,6 +196,7 @@ def card_page(secret: str, request: Request, session: ReadDb, ctx: Ctx) -> Respo
         page=page,
         qr_svg=_qr_svg(page.code, w["qr_label"]),
         wallet_url=f"/c/{secret}/apple-pass" if wallet else None,
+        google_url=f"/c/{secret}/google-pass" if google else None,
     )
 
 
@@ -220,3 +224,31 @@ def card_apple_pass(secret: str, request: Request, session: WriteDb, ctx: Ctx, w
             "Referrer-Policy": "no-referrer",
         },
     )
+
+
+@router.get("/c/{secret}/google-pass")
+def card_google_pass(secret: str, request: Request, session: WriteDb, ctx: Ctx, when: Now) -> Response:
+    """Her card in Google Wallet: its class and object are put through Google's REST API first,
+    then she goes to Google's save link, which names only the object."""
+    link = members.card_link(session, secret)
+    page = members.card_page(session, link, ctx.sealer) if link is not None else None
+    lang = _language(request, page.language if page else None)
+    if (limited := _limited(request, ctx, Bucket.PUBLIC, lang)) is not None:
+        return limited
+    config = google_store.google_config(session, page.business_id) if page is not None else None
+    if page is None or config is None:
+        return _message(request, 404, lang, "not_found")
+    try:
+        url = save_link(
+            session,
+            client=request.app.state.pass_updates.ctx.google,
+            keys=ctx.sealer,
+            sealer=request.app.state.wallet_sealer,
+            save_url=ctx.settings.google_wallet_save_url,
+            config=config,
+            card_id=page.card_id,
+            now=when,
+        )
+    except GoogleUnavailable:
+        return _message(request, 503, lang, "google_unavailable")
+    return RedirectResponse(url, status_code=303, headers={"Referrer-Policy": "no-referrer"})

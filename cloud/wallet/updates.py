@@ -15,14 +15,17 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from huey.api import Huey
 from sqlalchemy import String, cast, delete, select
 
+from cloud.clock import utcnow
 from cloud.db import Database
+from cloud.keyseal import KeySealer
 from cloud.models import (
     Card,
     Device,
@@ -32,8 +35,12 @@ from cloud.models import (
     WalletPass,
     WalletRegistration,
 )
+from cloud.wallet import google_store
 from cloud.wallet.apns import ApnsClient, PushOutcome
 from cloud.wallet.apns_key import stored_apns_key
+from cloud.wallet.google_api import GoogleWalletClient
+from cloud.wallet.google_jobs import GoogleJobs
+from cloud.wallet.google_updates import GoogleSent
 from cloud.wallet.holder import HolderKind
 from cloud.wallet.jobqueue import InProcessConsumer
 from cloud.wallet.sealing import WalletSealer
@@ -47,6 +54,11 @@ class JobContext:
     db: Database
     sealer: WalletSealer
     apns: ApnsClient
+    # Google Wallet: the REST client, the business keys that sign a card's code (an object Google
+    # lost is inserted again with it), and the clock the 3-notifications-a-day rule counts by
+    google: GoogleWalletClient | None = None
+    keys: KeySealer | None = None
+    clock: Callable[[], datetime] = utcnow
 
 
 @dataclass(frozen=True)
@@ -197,6 +209,8 @@ class PassUpdateTotals:
     gone: int = 0
     failed: int = 0
     passes: int = 0
+    google: dict = field(default_factory=dict)  # GoogleSent -> how many Google Wallet jobs ended so
+    google_notified: int = 0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def add(self, sent: PassUpdateSent, *, first_try: bool = True) -> None:
@@ -206,11 +220,16 @@ class PassUpdateTotals:
             self.failed += sent.failed
             self.passes += 1 if first_try else 0
 
+    def add_google(self, sent: GoogleSent, notified: bool) -> None:
+        with self._lock:
+            self.google[sent] = self.google.get(sent, 0) + 1
+            self.google_notified += 1 if notified else 0
+
 
 # --- running them -------------------------------------------------------------------------------
 
 
-class PassUpdateQueue:
+class PassUpdateQueue(GoogleJobs):
     """Queues the jobs on a huey queue (cloud/wallet/jobqueue.py) and, once `start`ed, runs them in
     this process's consumer threads. Queued jobs outlive the process: they run after a restart."""
 
@@ -225,6 +244,7 @@ class PassUpdateQueue:
         # the task names are the queue's contract with jobs queued by an earlier run: keep them
         self._send_task = huey.task(context=True, name="wallet.send_pass_update")(self._send)
         self._spread_task = huey.task(context=True, name="wallet.spread")(self._spread)
+        self._google_tasks(huey)
 
     def cards_changed(self, device_token_hash: str, card_ids: Sequence[int]) -> None:
         """A kiosk's push changed these cards: queue a push job for each of their passes phones are
@@ -236,8 +256,9 @@ class PassUpdateQueue:
             serials = passes_to_update(self.ctx, device_token_hash, card_ids)
         except Exception:  # the push is committed; Wallet still fetches the change when it next asks
             log.exception("the passes of a push's cards could not be looked up")
-            return
+            serials = []
         self.passes_changed(serials)
+        self._queue_google_of_device(device_token_hash, list(card_ids))
 
     def after_push(self, device_token_hash: str, events: Sequence[dict], results: Sequence) -> None:
         """The one call a sync push makes once its events are committed."""
@@ -247,11 +268,13 @@ class PassUpdateQueue:
         """A change made in the cloud (committed) altered what these cards' passes show."""
         if card_ids:
             self._queue_passes_of(passes_of_business_cards, business_id, list(card_ids))
+            self._queue_google(google_store.objects_of_cards, business_id, list(card_ids))
 
     def offers_edited(self, business_id: int, offer_ids: Sequence[str]) -> None:
         """These offers' name, reward, target or colour changed (committed): every pass shows them."""
         if offer_ids:
             self._queue_passes_of(passes_of_offers, business_id, [str(o) for o in offer_ids])
+            self._queue_google_offers(business_id, [str(o) for o in offer_ids])
 
     def _queue_passes_of(self, look_up, business_id: int, ids: list) -> None:
         try:
@@ -339,6 +362,8 @@ class PassUpdateQueue:
         else:
             self.huey.storage.close()
         self.ctx.apns.close()
+        if self.ctx.google is not None:
+            self.ctx.google.close()
 
 
 def accepted_cards(events: Sequence[dict], results: Sequence) -> list[int]:

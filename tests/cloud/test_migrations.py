@@ -192,3 +192,44 @@ def test_join_pages_add_their_tables_and_a_language_and_keep_every_business_row(
         assert _diff(db) == []
     finally:
         db.dispose()
+
+
+def test_google_wallet_adds_its_tables_and_keeps_every_business_row(database_url):
+    """0009_gwallet: the Google Wallet tables come and go; businesses and their users stay."""
+    db = Database(database_url)
+    tables = {"wallet_google_configs", "wallet_google_objects", "wallet_google_notices"}
+    try:
+        upgrade(db.write_engine, "0008_join")
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            _add_user(conn, cafe, "sam@shop.example")
+        upgrade(db.write_engine, "0009_gwallet")
+        assert tables <= set(inspect(db.write_engine).get_table_names())
+        with db.write_engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO wallet_google_objects (object_id, business_id, card_id, version, "
+                    "created_at) VALUES ('1.b-card-1', :b, 1, -1, :at)"
+                ),
+                {"b": cafe, "at": datetime.now(UTC)},
+            )
+            conn.execute(
+                text("INSERT INTO wallet_google_notices (object_id, sent_at) VALUES ('1.b-card-1', :at)"),
+                {"at": datetime.now(UTC)},
+            )
+            with pytest.raises(IntegrityError), conn.begin_nested():  # one object per card
+                conn.execute(
+                    text(
+                        "INSERT INTO wallet_google_objects (object_id, business_id, card_id, version, "
+                        "created_at) VALUES ('1.other', :b, 1, -1, :at)"
+                    ),
+                    {"b": cafe, "at": datetime.now(UTC)},
+                )
+        downgrade(db.write_engine, "0008_join")
+        assert not tables & set(inspect(db.write_engine).get_table_names())
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

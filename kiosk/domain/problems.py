@@ -52,6 +52,13 @@ class Problem(enum.Enum):
     OFFER_ENDS_BEFORE_START = OfferProblem.OFFER_ENDS_BEFORE_START.value
     OFFER_COLOUR = OfferProblem.OFFER_COLOUR.value
     OFFER_ICON = OfferProblem.OFFER_ICON.value
+    OFFER_POINTS_RATE = OfferProblem.OFFER_POINTS_RATE.value
+    OFFER_POINTS_ROUNDING = OfferProblem.OFFER_POINTS_ROUNDING.value
+    OFFER_POINTS_MINIMUM = OfferProblem.OFFER_POINTS_MINIMUM.value
+    OFFER_CATALOGUE_SIZE = OfferProblem.OFFER_CATALOGUE_SIZE.value
+    OFFER_CATALOGUE_ID = OfferProblem.OFFER_CATALOGUE_ID.value
+    OFFER_CATALOGUE_NAME = OfferProblem.OFFER_CATALOGUE_NAME.value
+    OFFER_CATALOGUE_COST = OfferProblem.OFFER_CATALOGUE_COST.value
     SHOP_NAME_MISSING = QT_TRANSLATE_NOOP("Problem", "enter the shop's name")
     SHOP_NAME_TOO_LONG = QT_TRANSLATE_NOOP("Problem", "at most 80 characters")
     ZONE_UNKNOWN = QT_TRANSLATE_NOOP("Problem", "choose a time zone from the list")

@@ -154,6 +154,41 @@ def progress(balance: int, settings: PointsSettings) -> Progress:
     )
 
 
+class EventProblem(enum.Enum):
+    """Why a points program's earn or redemption does not add up (the words are the cloud's
+    rejection reasons of a pushed event, like ledger.UnitsProblem's)."""
+
+    AMOUNT_REQUIRED = "amount_required"  # a points earn says what was spent
+    AMOUNT_REFUSED = "amount_refused"  # bad, negative, too large, below the minimum, no point
+    POINTS_MISMATCH = "points_mismatch"  # the points are not the offer's for that amount
+    REWARD_REQUIRED = "reward_required"  # a points redemption names its catalogue reward
+    NO_SUCH_REWARD = "no_such_reward"
+    COST_MISMATCH = "cost_mismatch"  # the points spent are not the reward's cost
+
+
+def earn_problem(units: int, amount_minor: int | None, settings: PointsSettings) -> EventProblem | None:
+    """An earn of `units` points for a sale of `amount_minor`: the one check the kiosk's counter
+    and the cloud's push both make, so a kiosk offline and the cloud grant the same points."""
+    if amount_minor is None:
+        return EventProblem.AMOUNT_REQUIRED
+    try:
+        expected = points_for(amount_minor, settings)
+    except SaleRefused:
+        return EventProblem.AMOUNT_REFUSED
+    return None if units == expected else EventProblem.POINTS_MISMATCH
+
+
+def redeem_problem(units: int, reward_id: str | None, settings: PointsSettings) -> EventProblem | None:
+    """A redemption spends exactly its catalogue reward's cost (whether the balance had it is the
+    ledger's double-spend question, as for stamps)."""
+    if reward_id is None:
+        return EventProblem.REWARD_REQUIRED
+    reward = next((r for r in settings.catalogue if r.id == reward_id), None)
+    if reward is None:
+        return EventProblem.NO_SUCH_REWARD
+    return None if units == -reward.cost else EventProblem.COST_MISMATCH
+
+
 def _rate_ok(rate: object, limits: PointsLimits) -> bool:
     # a float is refused, not converted: Decimal(0.1) is 0.1000000000000000055511151231257827...
     if not isinstance(rate, Decimal) or not rate.is_finite():
@@ -211,6 +246,7 @@ def _check_catalogue(catalogue: tuple[object, ...], limits: PointsLimits) -> Map
 
 __all__ = [
     "LIMITS",
+    "EventProblem",
     "PointsLimits",
     "PointsSettings",
     "RedeemRefused",
@@ -219,8 +255,10 @@ __all__ = [
     "SaleRefused",
     "affordable",
     "check_settings",
+    "earn_problem",
     "points_for",
     "progress",
+    "redeem_problem",
     "reward_to_redeem",
     "sale_problem",
 ]

@@ -16,6 +16,7 @@ from kiosk.domain.problems import Problem
 from loyalty_rules.kinds import points
 from loyalty_rules.kinds.points import (
     LIMITS,
+    EventProblem,
     PointsSettings,
     RedeemRefused,
     Reward,
@@ -23,8 +24,10 @@ from loyalty_rules.kinds.points import (
     SaleRefused,
     affordable,
     check_settings,
+    earn_problem,
     points_for,
     progress,
+    redeem_problem,
     reward_to_redeem,
     sale_problem,
 )
@@ -262,3 +265,22 @@ def test_the_limits_the_words_state_are_the_limits_checked():
     assert numbers(OfferProblem.OFFER_CATALOGUE_COST) == ["1", f"{LIMITS.max_reward_cost:,}"]
     for problem in OfferProblem:  # the kiosk words them by the same names
         assert Problem[problem.name].value == problem.value
+
+
+def test_an_earn_carries_its_amount_and_exactly_the_offer_s_points_for_it():
+    offer = settings("1", Rounding.HALF_UP, minimum=500)
+    assert earn_problem(13, 1250, offer) is None  # 12.50 -> 13
+    assert earn_problem(12, 1250, offer) is EventProblem.POINTS_MISMATCH
+    assert earn_problem(14, 1250, offer) is EventProblem.POINTS_MISMATCH
+    assert earn_problem(13, None, offer) is EventProblem.AMOUNT_REQUIRED
+    assert earn_problem(4, 499, offer) is EventProblem.AMOUNT_REFUSED  # below the minimum spend
+    assert earn_problem(1, -100, offer) is EventProblem.AMOUNT_REFUSED
+
+
+def test_a_redemption_spends_exactly_its_catalogue_reward_s_cost():
+    offer = settings()
+    assert redeem_problem(-120, "lunch", offer) is None
+    assert redeem_problem(-50, "lunch", offer) is EventProblem.COST_MISMATCH
+    assert redeem_problem(120, "lunch", offer) is EventProblem.COST_MISMATCH  # a redemption spends
+    assert redeem_problem(-120, None, offer) is EventProblem.REWARD_REQUIRED
+    assert redeem_problem(-120, "pizza", offer) is EventProblem.NO_SUCH_REWARD

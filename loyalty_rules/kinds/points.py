@@ -5,8 +5,8 @@ Amounts are integer minor units (cents) on the wire and in storage and exact Dec
 float would turn 0.1 + 0.2 into 0.30000000000000004 and a rounding edge into a lost point. The
 same functions decide at an offline kiosk and in the cloud's push, so both grant the same points.
 
-Not registered as a kind yet: the registry's editor and the cloud offer only what both stores
-can hold; the kind joins the registry with the points columns (wire and migrations).
+Not registered as a kind yet: the registry's editor and the cloud offer only what both sides
+can use; the kind joins the registry with the counter's earn and redeem and the cloud's push.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from loyalty_rules.kinds import Progress
 from loyalty_rules.problems import OfferProblem, RedeemProblem, SaleProblem
@@ -154,6 +155,49 @@ def progress(balance: int, settings: PointsSettings) -> Progress:
     )
 
 
+def settings_to_plain(settings: PointsSettings) -> dict[str, object]:
+    """The settings as JSON values: the rate as its exact decimal text ("1.25", never a float),
+    amounts in minor units. The kiosk's column and the wire hold this shape (docs/wire.md)."""
+    return {
+        "rate": str(settings.rate),
+        "rounding": settings.rounding.value,
+        "minimum_spend_minor": settings.minimum_spend_minor,
+        "minor_per_unit": settings.minor_per_unit,
+        "catalogue": [{"id": r.id, "name": r.name, "cost": r.cost} for r in settings.catalogue],
+    }
+
+
+def settings_from_plain(plain: Mapping[str, Any]) -> PointsSettings:
+    """The settings settings_to_plain wrote; ValueError (with the field) when a value has the
+    wrong type. Whether they are sensible is check_settings' question."""
+    try:
+        rate = plain["rate"]
+        if not isinstance(rate, str):
+            raise ValueError("rate: a decimal text like '1.25'")
+        rows = plain["catalogue"]
+        if not isinstance(rows, list):
+            raise ValueError("catalogue: a list of rewards")
+        return PointsSettings(
+            rate=Decimal(rate),
+            rounding=Rounding(plain["rounding"]),
+            minimum_spend_minor=_whole(plain["minimum_spend_minor"], "minimum_spend_minor"),
+            minor_per_unit=_whole(plain["minor_per_unit"], "minor_per_unit"),
+            catalogue=tuple(
+                Reward(id=str(row["id"]), name=str(row["name"]), cost=_whole(row["cost"], "cost"))
+                for row in rows
+            ),
+        )
+    except (KeyError, TypeError, ValueError, decimal.InvalidOperation) as exc:  # InvalidOperation: "one"
+        raise ValueError(f"points settings: {exc!r}") from exc
+
+
+def _whole(value: object, name: str) -> int:
+    if not _is_int(value):
+        raise ValueError(f"{name}: a whole number")
+    assert isinstance(value, int)
+    return value
+
+
 class EventProblem(enum.Enum):
     """Why a points program's earn or redemption does not add up (the words are the cloud's
     rejection reasons of a pushed event, like ledger.UnitsProblem's)."""
@@ -261,4 +305,6 @@ __all__ = [
     "redeem_problem",
     "reward_to_redeem",
     "sale_problem",
+    "settings_from_plain",
+    "settings_to_plain",
 ]

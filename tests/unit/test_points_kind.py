@@ -6,6 +6,7 @@ Every expected figure is worked out by hand in the comment or the table beside i
 from __future__ import annotations
 
 import contextlib
+import json
 from decimal import Decimal
 
 import pytest
@@ -30,6 +31,8 @@ from loyalty_rules.kinds.points import (
     redeem_problem,
     reward_to_redeem,
     sale_problem,
+    settings_from_plain,
+    settings_to_plain,
 )
 from loyalty_rules.problems import OfferProblem, RedeemProblem, SaleProblem
 
@@ -284,3 +287,30 @@ def test_a_redemption_spends_exactly_its_catalogue_reward_s_cost():
     assert redeem_problem(120, "lunch", offer) is EventProblem.COST_MISMATCH  # a redemption spends
     assert redeem_problem(-120, None, offer) is EventProblem.REWARD_REQUIRED
     assert redeem_problem(-120, "pizza", offer) is EventProblem.NO_SUCH_REWARD
+
+
+def test_settings_go_to_json_values_and_back_exactly():
+    offer = settings("1.25", Rounding.HALF_UP, minimum=500, minor_per_unit=1)
+    plain = settings_to_plain(offer)
+    assert plain["rate"] == "1.25"  # decimal text, never a float
+    assert json.loads(json.dumps(plain)) == plain
+    assert settings_from_plain(json.loads(json.dumps(plain))) == offer
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"rate": 1.25},  # a float
+        {"rate": "one"},
+        {"rounding": "sideways"},
+        {"minimum_spend_minor": "500"},
+        {"minor_per_unit": None},
+        {"catalogue": {"coffee": 50}},
+        {"catalogue": [{"id": "coffee", "name": "Coffee", "cost": 50.0}]},
+        {"catalogue": [{"id": "coffee", "name": "Coffee"}]},
+    ],
+)
+def test_settings_of_the_wrong_shape_are_refused_with_a_value_error(change):
+    plain = {**settings_to_plain(settings()), **change}
+    with pytest.raises(ValueError, match=r"^points settings: "):
+        settings_from_plain(plain)

@@ -1837,32 +1837,37 @@
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="62"/>
+        <location filename="../../kiosk/domain/problems.py" line="70"/>
+        <source>this card&apos;s offer collects stamps, not points</source>
+        <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="71"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="63"/>
+        <location filename="../../kiosk/domain/problems.py" line="72"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="64"/>
+        <location filename="../../kiosk/domain/problems.py" line="73"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="65"/>
+        <location filename="../../kiosk/domain/problems.py" line="74"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="66"/>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="67"/>
+        <location filename="../../kiosk/domain/problems.py" line="76"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>

@@ -27,6 +27,7 @@ from cloud.deps import Actor
 from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, Location, Offer, SigningKey
 from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
 from cloud.schemas import Event as WireEvent
+from loyalty_rules.kinds.points import PointsSettings, earn_problem, redeem_problem, settings_from_plain
 from loyalty_rules.ledger import Entry, apply, units_problem, void_problem
 from loyalty_rules.model import Balance, CardStatus, EventKind
 from loyalty_rules.reports import local_day
@@ -66,7 +67,7 @@ _SET_SEQ = update(_business_t).where(_business_t.c.id == _BID).values(seq=bindpa
 _STORED = _in(_event_t, "id", "id", "seq", "body_hash")
 _CARDS = _in(_card_t, "id", "id", "program_id", "status", *CARD_FIELDS)
 _REFS = _in(_event_t, "id", "id", "card_id", "kind", "units", "voided")
-_OFFERS = _in(_offer_t, "id", "id")
+_OFFERS = _in(_offer_t, "id", "id", "points_settings")
 _LOCATIONS = _in(_location_t, "id", "id")
 _KEYS = _in(_key_t, "key_id", "key_id").where(_key_t.c.revoked.is_(False))
 _CUSTOMERS = _in(_customer_t, "id", "id", "merged_into")
@@ -109,6 +110,7 @@ class _Batch:
     # customers absorbed by a merge -> their survivor: a till that has not heard of the merge yet
     # may still enrol her in another program, and the card must go to the member she is now
     merged: dict[str, str] = field(default_factory=dict)
+    points: dict[str, PointsSettings] = field(default_factory=dict)  # offer id -> a points offer's settings
     new_cards: dict[int, dict] = field(default_factory=dict)
     dirty_cards: set[int] = field(default_factory=set)
     new_customers: list[dict] = field(default_factory=list)
@@ -134,8 +136,9 @@ def body_hash(ev: WireEvent) -> str:
     spelling) as sorted JSON. Of an enrolment's customer only the id counts: the person's
     details may be edited at the kiosk between two tries of the same push."""
     body = ev.model_dump(mode="json", exclude={"customer"})
-    if body.get("merge") is None:  # version-1 events have no such field: their hash stays the same
-        body.pop("merge", None)
+    for optional in ("merge", "amount_minor", "reward_id"):
+        if body.get(optional) is None:  # events from before these fields: their hash stays the same
+            body.pop(optional, None)
     body["customer_id"] = str(ev.customer.id) if ev.customer is not None else None
     text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -153,18 +156,44 @@ def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int, zone: t
     ref_ids = _ids(str(e.ref_event_id) if e.ref_event_id else None for e in events)
     cards = {r.id: dict(r._mapping) for r in rows(_CARDS, card_ids)}
     refs = {r.id: dict(r._mapping) for r in rows(_REFS, ref_ids)}
-    offers = {r.id for r in rows(_OFFERS, _ids(str(e.program_id) for e in events))}
+    offer_rows = rows(_OFFERS, _ids(str(e.program_id) for e in events))
+    offers = {r.id for r in offer_rows}
+    points = {
+        r.id: settings_from_plain(json.loads(r.points_settings)) for r in offer_rows if r.points_settings
+    }
     locations = {
         r.id for r in rows(_LOCATIONS, _ids(str(e.location_id) if e.location_id else None for e in events))
     }
     keys = {r.key_id for r in rows(_KEYS, _ids(e.key_id for e in events))}
     people = rows(_CUSTOMERS, _ids(str(e.customer.id) if e.customer else None for e in events))
     merged = {r.id: r.merged_into for r in people if r.merged_into is not None}
-    return _Batch(bid, seq, cards, refs, offers, locations, keys, {r.id for r in people}, zone, merged)
+    return _Batch(
+        bid, seq, cards, refs, offers, locations, keys, {r.id for r in people}, zone, merged, points
+    )
 
 
 def _check_units(ev: WireEvent) -> None:
     problem = units_problem(EventKind(ev.kind), ev.units, ev.reason)
+    if problem is not None:
+        raise Reject(problem.value)
+
+
+def _check_points(b: _Batch, ev: WireEvent) -> None:
+    """A points offer's earn carries its sale and exactly the offer's points for it, its redemption
+    a catalogue reward at exactly its cost: the kiosk's rule (loyalty_rules.kinds.points), asked
+    again here. Another offer's events carry neither."""
+    settings = b.points.get(str(ev.program_id))
+    if settings is None:
+        if ev.amount_minor is not None or ev.reward_id is not None:
+            raise Reject("not_a_points_offer")
+        return
+    problem = None
+    if ev.kind == "earn":
+        problem = earn_problem(ev.units, ev.amount_minor, settings)
+    elif ev.kind == "redeem":
+        problem = redeem_problem(ev.units, ev.reward_id, settings)
+    elif ev.amount_minor is not None or ev.reward_id is not None:
+        raise Reject("points_fields_on_other_kind")
     if problem is not None:
         raise Reject(problem.value)
 
@@ -299,6 +328,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
     if ev.location_id is not None and str(ev.location_id) not in b.locations:
         raise Reject("unknown_location")
     _check_units(ev)
+    _check_points(b, ev)
     if ev.kind == "enroll":
         card = _enroll(b, ev, now)
     elif ev.kind == "member_merge":
@@ -346,6 +376,8 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         "key_id": ev.key_id,
         "voided": False,
         "body_hash": digest,
+        "amount_minor": ev.amount_minor,
+        "reward_id": ev.reward_id,
     }
     b.events.append(row)
     b.refs[event_id] = row

@@ -106,6 +106,9 @@ class Offer(Base):
     icon: Mapped[str] = mapped_column(String(64), default="coffee")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seq: Mapped[int] = mapped_column(BigInteger)
+    # a points offer's rate, rounding, minimum spend and catalogue, as JSON
+    # (loyalty_rules.kinds.points.settings_to_plain); NULL for stamp cards
+    points_settings: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class Customer(Base):
@@ -246,6 +249,9 @@ class Event(Base):
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
     # SHA-256 of the canonical body (cloud/ledger.py body_hash); NULL for events stored before it
     body_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # a points earn: the sale in minor units; a points redemption: the catalogue reward's id
+    amount_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    reward_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class Conflict(Base):

@@ -379,6 +379,10 @@ class Event(WireIn):
     customer: CustomerIn | None = None
     key_id: KeyId | None = None
     merge: MergeIn | None = None  # wire version 2: member_merge only
+    # points offers only (docs/wire.md): an earn's sale in minor units, a redemption's catalogue
+    # reward; whether they add up is loyalty_rules.kinds.points' question, asked in cloud/ledger.py
+    amount_minor: int | None = None
+    reward_id: Text(40) | None = None
 
     @model_validator(mode="after")
     def _merge_only_on_merges(self) -> Event:

@@ -8,6 +8,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # kinds.points imports this module: the annotation only names it
+    from loyalty_rules.kinds.points import PointsSettings
 
 
 class ProgramKind(enum.Enum):
@@ -55,6 +59,7 @@ class Program:
     status: ProgramStatus = ProgramStatus.ACTIVE
     colour: str = "#6d4c41"
     icon: str = "coffee"
+    points: PointsSettings | None = None  # a points program's rate, rounding, minimum and catalogue
 
     def is_running(self, now: datetime) -> bool:
         if self.status is not ProgramStatus.ACTIVE:
@@ -100,3 +105,6 @@ class Event:
     # member_merge (wire version 2): the member kept and the one absorbed, as the kiosk chose them
     merge_keep_id: str | None = None
     merge_absorb_id: str | None = None
+    # a points program's earn: the sale it was for, in minor units; its redeem: the catalogue reward
+    amount_minor: int | None = None
+    reward_id: str | None = None

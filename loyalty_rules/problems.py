@@ -1,4 +1,5 @@
-"""What is wrong with an offer someone is setting up: a closed set of codes.
+"""What is wrong with an offer someone is setting up, or with a points sale or redemption at the
+counter: closed sets of codes.
 
 The kiosk shows each in its language (kiosk.domain.problems has the same names; each text
 is marked here for the kiosk's translators); the cloud answers with `detail`, the English sentence.
@@ -24,3 +25,33 @@ class OfferProblem(enum.Enum):
     OFFER_ENDS_BEFORE_START = QT_TRANSLATE_NOOP("Problem", "The end must come after the start.")
     OFFER_COLOUR = QT_TRANSLATE_NOOP("Problem", "A colour like #6d4c41.")
     OFFER_ICON = QT_TRANSLATE_NOOP("Problem", "Choose one of the icons.")
+    # kinds.points.LIMITS (a test holds them together)
+    OFFER_POINTS_RATE = QT_TRANSLATE_NOOP(
+        "Problem", "Points per 1 of the currency: more than 0, at most 100, at most 2 decimals."
+    )
+    OFFER_POINTS_ROUNDING = QT_TRANSLATE_NOOP("Problem", "Choose how points are rounded.")
+    OFFER_POINTS_MINIMUM = QT_TRANSLATE_NOOP("Problem", "A minimum spend from 0 to 10,000.")
+    OFFER_CATALOGUE_SIZE = QT_TRANSLATE_NOOP("Problem", "Between 1 and 20 rewards in the catalogue.")
+    OFFER_CATALOGUE_ID = QT_TRANSLATE_NOOP(
+        "Problem", "Each reward needs its own short code (1 to 40 characters)."
+    )
+    OFFER_CATALOGUE_NAME = QT_TRANSLATE_NOOP("Problem", "Name the reward in 1 to 60 characters.")
+    OFFER_CATALOGUE_COST = QT_TRANSLATE_NOOP("Problem", "Between 1 and 100,000 points.")
+
+
+class SaleProblem(enum.Enum):
+    """Why a sale amount earns no points: the cashier sees it at the counter, the cloud refuses a
+    pushed earn with it."""
+
+    AMOUNT_INVALID = QT_TRANSLATE_NOOP("Problem", "Type the sale amount, e.g. 12.50.")
+    AMOUNT_NEGATIVE = QT_TRANSLATE_NOOP("Problem", "A sale amount cannot be negative; use undo for a refund.")
+    AMOUNT_TOO_LARGE = QT_TRANSLATE_NOOP("Problem", "That amount is too large for one sale; check it.")
+    BELOW_MINIMUM_SPEND = QT_TRANSLATE_NOOP("Problem", "The sale is below this offer's minimum spend.")
+    TOO_SMALL_FOR_A_POINT = QT_TRANSLATE_NOOP("Problem", "That sale is too small to earn a point.")
+
+
+class RedeemProblem(enum.Enum):
+    """Why a catalogue reward cannot be redeemed."""
+
+    NO_SUCH_REWARD = QT_TRANSLATE_NOOP("Problem", "That reward is not in this offer's catalogue.")
+    CANNOT_AFFORD = QT_TRANSLATE_NOOP("Problem", "Not enough points for that reward.")

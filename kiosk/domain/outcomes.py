@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from kiosk.domain.model import Card, Customer, Event, Program
 from kiosk.domain.refusals import Refusal
 from loyalty_rules.kinds import rules_for
+from loyalty_rules.kinds.points import Reward
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +100,15 @@ class LookupOutcome(Outcome):
     query: str = ""
     matches: tuple[CustomerMatch, ...] = ()
     card_id: int | None = None  # the card the query named (a scanned code or a card number)
+
+
+@dataclass(frozen=True, slots=True)
+class PointsOutcome(Outcome):
+    """A points sale or a catalogue reward given: the account after it, the points it added (or
+    the reward it gave), and the rewards the balance affords now (the counter's Redeem list)."""
+
+    card: CardView | None = None  # after the change (before it, on a refusal)
+    event: Event | None = None
+    points_added: int = 0
+    reward: Reward | None = None
+    affordable: tuple[Reward, ...] = ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 
 from kiosk.domain.refusals import Reason, Refusal
-from loyalty_rules.problems import OfferProblem
+from loyalty_rules.problems import OfferProblem, RedeemProblem, SaleProblem
 from loyalty_rules.translatable import QT_TRANSLATE_NOOP
 
 
@@ -52,6 +52,22 @@ class Problem(enum.Enum):
     OFFER_ENDS_BEFORE_START = OfferProblem.OFFER_ENDS_BEFORE_START.value
     OFFER_COLOUR = OfferProblem.OFFER_COLOUR.value
     OFFER_ICON = OfferProblem.OFFER_ICON.value
+    OFFER_POINTS_RATE = OfferProblem.OFFER_POINTS_RATE.value
+    OFFER_POINTS_ROUNDING = OfferProblem.OFFER_POINTS_ROUNDING.value
+    OFFER_POINTS_MINIMUM = OfferProblem.OFFER_POINTS_MINIMUM.value
+    OFFER_CATALOGUE_SIZE = OfferProblem.OFFER_CATALOGUE_SIZE.value
+    OFFER_CATALOGUE_ID = OfferProblem.OFFER_CATALOGUE_ID.value
+    OFFER_CATALOGUE_NAME = OfferProblem.OFFER_CATALOGUE_NAME.value
+    OFFER_CATALOGUE_COST = OfferProblem.OFFER_CATALOGUE_COST.value
+    # a points sale and a catalogue reward (loyalty_rules.problems words them)
+    AMOUNT_INVALID = SaleProblem.AMOUNT_INVALID.value
+    AMOUNT_NEGATIVE = SaleProblem.AMOUNT_NEGATIVE.value
+    AMOUNT_TOO_LARGE = SaleProblem.AMOUNT_TOO_LARGE.value
+    BELOW_MINIMUM_SPEND = SaleProblem.BELOW_MINIMUM_SPEND.value
+    TOO_SMALL_FOR_A_POINT = SaleProblem.TOO_SMALL_FOR_A_POINT.value
+    NO_SUCH_REWARD = RedeemProblem.NO_SUCH_REWARD.value
+    CANNOT_AFFORD = RedeemProblem.CANNOT_AFFORD.value
+    NOT_A_POINTS_PROGRAM = QT_TRANSLATE_NOOP("Problem", "this card's offer collects stamps, not points")
     SHOP_NAME_MISSING = QT_TRANSLATE_NOOP("Problem", "enter the shop's name")
     SHOP_NAME_TOO_LONG = QT_TRANSLATE_NOOP("Problem", "at most 80 characters")
     ZONE_UNKNOWN = QT_TRANSLATE_NOOP("Problem", "choose a time zone from the list")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from kiosk.domain.model import (
@@ -19,6 +20,7 @@ from kiosk.domain.model import (
 )
 from kiosk.domain.people import search_key
 from kiosk.domain.phones import phone_reversed
+from loyalty_rules.kinds.points import settings_from_plain, settings_to_plain
 
 
 def to_customer(r) -> Customer:
@@ -48,6 +50,7 @@ def to_program(r) -> Program:
         status=ProgramStatus(r.status),
         colour=r.colour,
         icon=r.icon,
+        points=settings_from_plain(json.loads(r.points_settings)) if r.points_settings else None,
     )
 
 
@@ -66,6 +69,7 @@ def program_values(p: Program) -> dict:
         "status": p.status.value,
         "colour": p.colour,
         "icon": p.icon,
+        "points_settings": json.dumps(settings_to_plain(p.points)) if p.points else None,
     }
 
 
@@ -134,6 +138,8 @@ def to_event(r) -> Event:
         server_seq=r.server_seq,
         merge_keep_id=r.merge_keep_id,
         merge_absorb_id=r.merge_absorb_id,
+        amount_minor=r.amount_minor,
+        reward_id=r.reward_id,
     )
 
 
@@ -155,6 +161,8 @@ def event_values(e: Event) -> dict:
         "server_seq": e.server_seq,
         "merge_keep_id": e.merge_keep_id,
         "merge_absorb_id": e.merge_absorb_id,
+        "amount_minor": e.amount_minor,
+        "reward_id": e.reward_id,
     }
 
 

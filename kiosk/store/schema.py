@@ -123,6 +123,8 @@ programs = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     # made or changed here on a paired kiosk, not yet taken by the cloud (kiosk/sync/offers_push.py)
     Column("needs_push", Boolean, nullable=False, default=False, server_default="0"),
+    # a points program's settings as JSON (loyalty_rules.kinds.points.settings_to_plain); NULL otherwise
+    Column("points_settings", Text, nullable=True),
 )
 
 cards = Table(
@@ -172,6 +174,9 @@ events = Table(
     # member_merge: the two members, as this kiosk merged them (the cloud decides the survivor)
     Column("merge_keep_id", String(36), nullable=True),
     Column("merge_absorb_id", String(36), nullable=True),
+    # a points program's earn: the sale in minor units; its redemption: the catalogue reward's id
+    Column("amount_minor", Integer, nullable=True),
+    Column("reward_id", String(40), nullable=True),
     Index("ix_events_card", "card_id", "n"),
     Index("ix_events_ref", "ref_event_id"),
     Index("ix_events_occurred", "occurred_at"),  # reports: one period's events

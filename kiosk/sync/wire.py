@@ -90,6 +90,9 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
             if e.kind is EventKind.MEMBER_MERGE
             else {}
         ),
+        # a points offer's earn and redemption only: every other event's body stays as it was
+        **({"amount_minor": e.amount_minor} if e.amount_minor is not None else {}),
+        **({"reward_id": e.reward_id} if e.reward_id is not None else {}),
     }
 
 

@@ -1770,59 +1770,129 @@
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="15"/>
+        <location filename="../../loyalty_rules/problems.py" line="16"/>
         <source>Give the offer a name customers will recognise.</source>
         <translation>Dem Angebot einen Namen geben, den Kunden wiedererkennen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="16"/>
+        <location filename="../../loyalty_rules/problems.py" line="17"/>
         <source>At most 60 characters.</source>
         <translation>Höchstens 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="18"/>
+        <location filename="../../loyalty_rules/problems.py" line="19"/>
         <source>Between 2 and 50 stamps.</source>
         <translation>Zwischen 2 und 50 Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="19"/>
+        <location filename="../../loyalty_rules/problems.py" line="20"/>
         <source>Say what the customer gets, e.g. &apos;a free coffee&apos;.</source>
         <translation>Angeben, was der Kunde bekommt, z. B. „einen Gratis-Kaffee“.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="20"/>
+        <location filename="../../loyalty_rules/problems.py" line="21"/>
         <source>At most 120 characters.</source>
         <translation>Höchstens 120 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="21"/>
+        <location filename="../../loyalty_rules/problems.py" line="22"/>
         <source>Between 1 and 20 stamps per visit.</source>
         <translation>Zwischen 1 und 20 Stempeln pro Besuch.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="22"/>
+        <location filename="../../loyalty_rules/problems.py" line="23"/>
         <source>Between 0 seconds and one day.</source>
         <translation>Zwischen 0 Sekunden und einem Tag.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="23"/>
+        <location filename="../../loyalty_rules/problems.py" line="24"/>
         <source>Between 0 seconds and one hour.</source>
         <translation>Zwischen 0 Sekunden und einer Stunde.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="24"/>
+        <location filename="../../loyalty_rules/problems.py" line="25"/>
         <source>The end must come after the start.</source>
         <translation>Das Ende muss nach dem Beginn liegen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="25"/>
+        <location filename="../../loyalty_rules/problems.py" line="26"/>
         <source>A colour like #6d4c41.</source>
         <translation>Eine Farbe wie #6d4c41.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="26"/>
+        <location filename="../../loyalty_rules/problems.py" line="27"/>
         <source>Choose one of the icons.</source>
         <translation>Eines der Symbole wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="29"/>
+        <source>Points per 1 of the currency: more than 0, at most 100, at most 2 decimals.</source>
+        <translation>Punkte je 1 der Währung: mehr als 0, höchstens 100, höchstens 2 Nachkommastellen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="32"/>
+        <source>Choose how points are rounded.</source>
+        <translation>Wählen Sie, wie Punkte gerundet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="33"/>
+        <source>A minimum spend from 0 to 10,000.</source>
+        <translation>Ein Mindestumsatz von 0 bis 10.000.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="34"/>
+        <source>Between 1 and 20 rewards in the catalogue.</source>
+        <translation>Zwischen 1 und 20 Prämien im Katalog.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="35"/>
+        <source>Each reward needs its own short code (1 to 40 characters).</source>
+        <translation>Jede Prämie braucht ihr eigenes Kürzel (1 bis 40 Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="38"/>
+        <source>Name the reward in 1 to 60 characters.</source>
+        <translation>Benennen Sie die Prämie mit 1 bis 60 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="39"/>
+        <source>Between 1 and 100,000 points.</source>
+        <translation>Zwischen 1 und 100.000 Punkten.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="46"/>
+        <source>Type the sale amount, e.g. 12.50.</source>
+        <translation>Geben Sie den Verkaufsbetrag ein, z. B. 12,50.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="47"/>
+        <source>A sale amount cannot be negative; use undo for a refund.</source>
+        <translation>Ein Verkaufsbetrag kann nicht negativ sein; für eine Erstattung „Rückgängig“ verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="48"/>
+        <source>That amount is too large for one sale; check it.</source>
+        <translation>Dieser Betrag ist für einen Verkauf zu hoch; bitte prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="49"/>
+        <source>The sale is below this offer&apos;s minimum spend.</source>
+        <translation>Der Verkauf liegt unter dem Mindestumsatz dieses Angebots.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="50"/>
+        <source>That sale is too small to earn a point.</source>
+        <translation>Dieser Verkauf ist zu klein für einen Punkt.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="56"/>
+        <source>That reward is not in this offer&apos;s catalogue.</source>
+        <translation>Diese Prämie ist nicht im Katalog dieses Angebots.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="57"/>
+        <source>Not enough points for that reward.</source>
+        <translation>Nicht genug Punkte für diese Prämie.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/problems.py" line="24"/>
@@ -1830,32 +1900,37 @@
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="55"/>
+        <location filename="../../kiosk/domain/problems.py" line="70"/>
+        <source>this card&apos;s offer collects stamps, not points</source>
+        <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="71"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="56"/>
+        <location filename="../../kiosk/domain/problems.py" line="72"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="57"/>
+        <location filename="../../kiosk/domain/problems.py" line="73"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="58"/>
+        <location filename="../../kiosk/domain/problems.py" line="74"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="59"/>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="60"/>
+        <location filename="../../kiosk/domain/problems.py" line="76"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>

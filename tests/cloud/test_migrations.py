@@ -229,6 +229,59 @@ def test_google_wallet_adds_its_tables_and_keeps_every_business_row(database_url
         assert not tables & set(inspect(db.write_engine).get_table_names())
         with db.write_engine.begin() as conn:
             assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
+    finally:
+        db.dispose()
+
+
+def test_points_columns_come_empty_and_go_keeping_every_offer_and_event(database_url):
+    """0010_points: offers and events from before have no points settings, amount or reward; a
+    points offer's settings and its events' amounts and rewards are stored; on the way down the
+    columns go (without recreating either table) and every row stays."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0009_gwallet")
+        now = datetime.now(UTC)
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            conn.execute(
+                text(
+                    "INSERT INTO offers (id, business_id, name, kind, stamps_required, reward_text,"
+                    " per_visit_limit, cooldown_seconds, status, colour, icon, created_at, seq)"
+                    " VALUES ('o1', :b, 'Coffee', 'stamps', 10, 'A coffee', 1, 0, 'active', '#123456',"
+                    " 'coffee', :at, 1)"
+                ),
+                {"b": cafe, "at": now},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO events (business_id, id, seq, kind, card_id, program_id, units, occurred_at,"
+                    " received_at, day, voided) VALUES (:b, 'e1', 1, 'earn', 7, 'o1', 1, :at, :at,"
+                    " '2026-01-01', false)"
+                ),
+                {"b": cafe, "at": now},
+            )
+        upgrade(db.write_engine, "0010_points")
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT points_settings FROM offers")).scalar_one() is None
+            assert tuple(conn.execute(text("SELECT amount_minor, reward_id FROM events")).one()) == (
+                None,
+                None,
+            )
+            conn.execute(text('UPDATE offers SET points_settings = \'{"rate": "1.25"}\''))
+            # a sale beyond 32 bits of cents (21,474,836.48) still fits: BIGINT
+            conn.execute(text("UPDATE events SET amount_minor = 2147483648, reward_id = 'lunch'"))
+            assert tuple(conn.execute(text("SELECT amount_minor, reward_id FROM events")).one()) == (
+                2_147_483_648,
+                "lunch",
+            )
+        downgrade(db.write_engine, "0009_gwallet")
+        assert "points_settings" not in {c["name"] for c in inspect(db.write_engine).get_columns("offers")}
+        assert not {"amount_minor", "reward_id"} & {
+            c["name"] for c in inspect(db.write_engine).get_columns("events")
+        }
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM offers")).scalar_one() == 1
+            assert conn.execute(text("SELECT COUNT(*) FROM events")).scalar_one() == 1
         upgrade(db.write_engine)
         assert _diff(db) == []
     finally:

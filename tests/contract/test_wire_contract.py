@@ -45,6 +45,8 @@ CASES = [
     PendingEvent(4, _event(EventKind.ADJUST, 3, reason="goodwill")),
     PendingEvent(5, _event(EventKind.VOID, -1, ref_event_id=str(uuid.uuid4()), ref_kind=EventKind.EARN)),
     PendingEvent(6, _event(EventKind.REFERRAL, 2)),
+    PendingEvent(8, _event(EventKind.EARN, 13, amount_minor=1250)),  # a points offer's earn
+    PendingEvent(9, _event(EventKind.REDEEM, -50, reward_id="coffee")),  # and redemption
     PendingEvent(  # wire version 2
         7,
         _event(EventKind.MEMBER_MERGE, 0, merge_keep_id=str(uuid.uuid4()), merge_absorb_id=str(uuid.uuid4())),
@@ -61,9 +63,15 @@ def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
 
 
 def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
-    # version 1's fields on every event; version 2's `merge` on a member_merge only
-    assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields) - {"merge"}
-    assert set(wire.event_json(CASES[-1])) == set(cloud_schemas.Event.model_fields)
+    # version 1's fields on every event; version 2's `merge` on a member_merge only; a points
+    # offer's `amount_minor` on its earns and `reward_id` on its redemptions only
+    points = {"amount_minor", "reward_id"}
+    assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields) - {"merge"} - points
+    assert set(wire.event_json(CASES[-1])) == set(cloud_schemas.Event.model_fields) - points
+    assert set(wire.event_json(CASES[-3])) - set(wire.event_json(CASES[1])) == {"amount_minor"}
+    assert set(wire.event_json(CASES[-2])) - set(wire.event_json(CASES[2])) == {"reward_id"}
+    assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-3])).amount_minor == 1250
+    assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-2])).reward_id == "coffee"
     merge = cloud_schemas.Event.model_validate(wire.event_json(CASES[-1])).merge
     assert (str(merge.keep_customer_id), str(merge.absorb_customer_id)) == (
         CASES[-1].event.merge_keep_id,

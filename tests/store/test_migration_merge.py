@@ -25,7 +25,7 @@ def test_a_ledger_from_0007_upgrades_with_nothing_merged_and_every_balance_kept(
     store = open_store(folder, now=clock())  # backs up, then brings the file to head
     ctx = Context(store, clock=clock)
     with store.reading() as conn:
-        assert migrate.current_revision(conn) == migrate.HEAD == "0008_merge"
+        assert migrate.current_revision(conn) == migrate.HEAD  # 0008_merge or a later head
         assert conn.exec_driver_sql("SELECT id, units, lifetime FROM cards ORDER BY id").all() == rows
         assert conn.exec_driver_sql("SELECT COUNT(*) FROM events").scalar_one() == events
         assert (

@@ -1,0 +1,113 @@
+"""The cashier's points use cases: points for a sale amount, a catalogue reward for points. Each
+is one durable transaction, like a stamp (kiosk.services.counter), and works offline: the points
+are the shared rule's (loyalty_rules.kinds.points), which the cloud's push asks again.
+
+A program collects points when it has points settings; its kind joins the registry (and the
+offer editor) with the counter's screen.
+"""
+
+from __future__ import annotations
+
+from kiosk.domain import rules
+from kiosk.domain.model import CardStatus, EventKind
+from kiosk.domain.outcomes import PointsOutcome
+from kiosk.domain.problems import Problem, invalid
+from kiosk.domain.refusals import Reason, Refusal, refuse
+from kiosk.services.cards import view_of
+from kiosk.services.context import Actor, Context
+from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
+from kiosk.services.events import new_event
+from kiosk.store import StorageError, ledger
+from loyalty_rules.kinds.points import (
+    RedeemRefused,
+    SaleRefused,
+    affordable,
+    points_for,
+    reward_to_redeem,
+)
+
+
+def earn_points(
+    ctx: Context, code: str | bytes | int, amount_minor: int, *, actor: Actor | None = None
+) -> PointsOutcome:
+    """A member's code was scanned and the sale's amount typed (integer minor units): add the
+    offer's points for it, or say why not (the amount, the minimum spend, the offer, the card)."""
+    actor = actor or Actor.command_line()
+    try:
+        with ctx.store.transaction() as conn:
+            found = _card_and_program(conn, code)
+            if isinstance(found, Refusal):
+                return PointsOutcome(refusal=found)
+            card, program = found[0].card, found[1]
+            if program.points is None:
+                return PointsOutcome(
+                    refusal=invalid("code", Problem.NOT_A_POINTS_PROGRAM), card=view_of(conn, card)
+                )
+            now = ctx.clock()
+            refusal = refuse(Reason.CARD_REVOKED) if card.status is CardStatus.REVOKED else None
+            refusal = refusal or rules.program_refusal(program, now)
+            if refusal:
+                return PointsOutcome(refusal=refusal, card=view_of(conn, card))
+            try:
+                points = points_for(amount_minor, program.points)
+            except SaleRefused as refused:
+                return PointsOutcome(
+                    refusal=invalid("amount", Problem[refused.problem.name]), card=view_of(conn, card)
+                )
+            event = new_event(ctx, conn, actor, EventKind.EARN, card, points, now, amount_minor=amount_minor)
+            view = view_of(conn, ledger.append_event(conn, card, event))
+        # leaving the `with` committed durably: only now is it reported done
+        return PointsOutcome(
+            card=view,
+            event=event,
+            points_added=points,
+            affordable=affordable(view.card.balance.units, program.points),
+        )
+    except StorageError as exc:
+        return PointsOutcome(refusal=_storage_refusal(exc))
+
+
+def redeem_reward(
+    ctx: Context, code: str | bytes | int, reward_id: str, *, actor: Actor | None = None
+) -> PointsOutcome:
+    """Give the catalogue reward `reward_id` for its cost in points, if the balance pays for it.
+    Earned points stay redeemable when the offer is paused or ended (as stamps do)."""
+    actor = actor or Actor.command_line()
+    try:
+        with ctx.store.transaction() as conn:
+            found = _card_and_program(conn, code)
+            if isinstance(found, Refusal):
+                return PointsOutcome(refusal=found)
+            card, program = found[0].card, found[1]
+            if program.points is None:
+                return PointsOutcome(
+                    refusal=invalid("code", Problem.NOT_A_POINTS_PROGRAM), card=view_of(conn, card)
+                )
+            if card.status is CardStatus.REVOKED:
+                return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
+            try:
+                reward = reward_to_redeem(reward_id, card.balance.units, program.points)
+            except RedeemRefused as refused:
+                return PointsOutcome(
+                    refusal=invalid("reward", Problem[refused.problem.name]),
+                    card=view_of(conn, card),
+                    affordable=affordable(card.balance.units, program.points),
+                )
+            cap = _offline_cap(ctx, conn)
+            pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
+            if cap is not None and pending >= cap:
+                return PointsOutcome(
+                    refusal=refuse(Reason.OFFLINE_REDEMPTION_CAP, count=pending), card=view_of(conn, card)
+                )
+            event = new_event(
+                ctx, conn, actor, EventKind.REDEEM, card, -reward.cost, ctx.clock(), reward_id=reward.id
+            )
+            view = view_of(conn, ledger.append_event(conn, card, event))
+        return PointsOutcome(
+            card=view,
+            event=event,
+            reward=reward,
+            affordable=affordable(view.card.balance.units, program.points),
+        )
+    except StorageError as exc:
+        return PointsOutcome(refusal=_storage_refusal(exc))

@@ -1,0 +1,105 @@
+"""Points ledgers, two sides: random sales and catalogue redemptions at a paired kiosk (its real
+services on SQLite, offline until the end), then one sync; the cloud (on SQLite and PostgreSQL)
+accepts every event the kiosk recorded, by the same rule, and holds the same balance, the same
+amount on every earn and the same reward on every redemption.
+
+The offers' wire does not carry points settings yet: both sides get the same settings written
+into their stores, as the offer sync will do."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from dataclasses import replace
+from decimal import Decimal
+
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+from sqlalchemy import text
+
+from kiosk.services.points import earn_points, redeem_reward
+from kiosk.store import directory, ledger
+from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, settings_to_plain
+from tests.property.cloud_side import Cloud
+from tests.property.histories import OfferSpec
+from tests.property.kiosk_side import _enrol_with_stamps, make_offers
+from tests.property.test_kiosk_and_cloud_agree import _paired_kiosk, _sync
+
+_folders = itertools.count()
+CATALOGUE = (Reward("coffee", "Coffee", 50), Reward("lunch", "Lunch", 120))
+
+point_settings = st.builds(
+    PointsSettings,
+    rate=st.sampled_from([Decimal(r) for r in ("0.01", "0.5", "1", "1.25", "2", "3.33", "100")]),
+    rounding=st.sampled_from(Rounding),
+    minimum_spend_minor=st.integers(0, 2000),
+    catalogue=st.just(CATALOGUE),
+)
+# sales of every size (some refused: negative, zero, below the minimum, too small for a point)
+# and redemptions of the catalogue's rewards (some she cannot afford) and of one it lacks
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("earn"), st.integers(-500, 30_000)),
+        st.tuples(st.just("redeem"), st.sampled_from(["coffee", "lunch", "pizza"])),
+    ),
+    max_size=25,
+)
+
+
+@settings(
+    max_examples=15,  # each example pairs a kiosk with a fresh business
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(offer=point_settings, history=steps)
+def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(cloud: Cloud, tmp_path, offer, history):
+    note(f"settings: {offer!r}; steps: {history!r}")
+    owner, business_id = cloud.new_business()
+    kiosk = _paired_kiosk(cloud, owner, tmp_path / f"kiosk{next(_folders)}")
+    try:
+        (offer_id,) = make_offers(kiosk, (OfferSpec(10, 5, 0, 120),))
+        _sync(kiosk, cloud)  # the offer reaches the cloud
+        with kiosk.store.transaction() as conn:
+            program = directory.get_program(conn, offer_id)
+            directory.upsert_program(conn, replace(program, points=offer), kiosk.clock())
+        with cloud.app.state.ctx.db.writing() as session:
+            session.execute(
+                text("UPDATE offers SET points_settings = :s WHERE id = :id AND business_id = :b"),
+                {"s": json.dumps(settings_to_plain(offer)), "id": offer_id, "b": business_id},
+            )
+        (card_id,) = _enrol_with_stamps(kiosk, [offer_id], 0)
+        done = 0
+        for kind, value in history:
+            kiosk.clock.advance(minutes=1)
+            if kind == "earn":
+                outcome = earn_points(kiosk.ctx, card_id, value)
+            else:
+                outcome = redeem_reward(kiosk.ctx, card_id, value)
+            done += outcome.ok
+        _sync(kiosk, cloud)  # asserts the cloud rejected none
+        with kiosk.store.reading() as conn:
+            balance = ledger.get_card(conn, card_id).balance
+            recorded = {
+                e.id: (e.kind.value, e.units, e.amount_minor, e.reward_id)
+                for e in ledger.events_of_card(conn, card_id)
+            }
+    finally:
+        kiosk.close()
+    assert len(recorded) == done + 1  # the enrolment and every step reported done
+    card = owner._ok(cloud.http.get(f"/api/v1/cards/{card_id}", headers=owner.headers))
+    assert card["balance"] == {
+        "units": balance.units,
+        "lifetime": balance.lifetime,
+        "redemptions": balance.redemptions,
+        "visits": balance.visits,
+    }
+    with cloud.app.state.ctx.db.read_session() as session:
+        rows = session.execute(
+            text(
+                "SELECT id, kind, units, amount_minor, reward_id FROM events"
+                " WHERE business_id = :b AND card_id = :c"
+            ),
+            {"b": business_id, "c": card_id},
+        ).all()
+    assert {r[0]: tuple(r[1:]) for r in rows} == recorded

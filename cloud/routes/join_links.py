@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from cloud.deps import Ctx, DeviceActor, Now, Owner, ReadDb, User, WriteDb, audit
 from cloud.join.members import new_join_link, running_programs
-from cloud.models import JoinLink, Location
+from cloud.models import JoinLink, Location, SigningKey
 from cloud.problems import not_found
 from cloud.routes.wallet_setup import public_url
 from cloud.schemas_admin import JoinLinkIn, JoinLinkOut, TillJoinLinkOut
@@ -75,6 +75,16 @@ def till_join_link(
     base = public_url(request, app.settings.public_url).rstrip("/")
     out = _out(row)
     programs = running_programs(session, device.business_id)
+    key_id = session.scalars(
+        select(SigningKey.key_id).where(  # the key business_private_key signs with, not unsealed
+            SigningKey.business_id == device.business_id,
+            SigningKey.private_key.is_not(None),
+            SigningKey.revoked.is_(False),
+        )
+    ).first()
     return TillJoinLinkOut(
-        **out.model_dump(), url=f"{base}{out.path}", program=programs[0].id if programs else None
+        **out.model_dump(),
+        url=f"{base}{out.path}",
+        program=programs[0].id if programs else None,
+        key_id=key_id,
     )

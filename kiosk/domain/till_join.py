@@ -19,6 +19,7 @@ class TillJoinLink:
     device_id: str  # the till it belongs to: a link kept from another pairing is never shown
     program_id: str | None  # the offer a join on the page opens now (her first stamp lands there)
     fetched_at: datetime
+    key_id: int | None = None  # the key the cloud signs a join's card with
 
 
 class NoJoinLink(enum.Enum):

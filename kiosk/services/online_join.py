@@ -2,7 +2,9 @@
 joined in the cloud (the join page) and was not pulled yet.
 
 The code verifies offline (the business's key), so the card is real; only its owner's details
-are still in the cloud. The kiosk takes the card in as it will arrive: the card id and key from
+are still in the cloud. Only a code signed with the cloud's own key (the till's link names it) is
+taken in: another till's new card, not pulled yet, waits for the pull as before, since its offer
+is not known here. The kiosk takes the card in as it will arrive: the card id and key from
 the code, the offer the cloud opens on the join page (the till's link names it), and a
 placeholder member (sync_repo.PLACEHOLDER_NAME, as a pulled card's unknown member has). Her stamp
 goes up as a plain earn on that card, which the cloud holds already, so no second member is made;
@@ -33,7 +35,11 @@ def take_in(
     if meta.connection(conn) is not Connection.PAIRED:
         return refuse(Reason.UNKNOWN_CARD)
     link = till_join.kept(conn)
-    program = program_of_online_join(programs.values(), link.program_id if link else None, now)
+    if link is None or link.key_id is None or link.key_id != found.key_id:
+        # not the cloud's join key: another till's card this kiosk has not pulled, whose offer it
+        # cannot know (a guess the cloud would reject); it waits for the pull, as it always did
+        return refuse(Reason.UNKNOWN_CARD)
+    program = program_of_online_join(programs.values(), link.program_id, now)
     if program is None:
         return refuse(Reason.UNKNOWN_CARD)
     customer = Customer(str(uuid.uuid4()), PLACEHOLDER_NAME, created_at=now)

@@ -15,7 +15,8 @@ CODE = "till_join_code"
 DEVICE = "till_join_device"
 PROGRAM = "till_join_program"
 FETCHED_AT = "till_join_fetched_at"
-KEYS = (URL, CODE, DEVICE, PROGRAM, FETCHED_AT)
+KEY_ID = "till_join_key_id"
+KEYS = (URL, CODE, DEVICE, PROGRAM, FETCHED_AT, KEY_ID)
 
 
 def keep(conn: Connection, link: TillJoinLink) -> None:
@@ -25,6 +26,7 @@ def keep(conn: Connection, link: TillJoinLink) -> None:
         (DEVICE, link.device_id),
         (PROGRAM, link.program_id),
         (FETCHED_AT, link.fetched_at.isoformat()),
+        (KEY_ID, None if link.key_id is None else str(link.key_id)),
     ):
         if value is None:
             meta.delete_setting(conn, key)
@@ -48,6 +50,7 @@ def kept(conn: Connection) -> TillJoinLink | None:
         device_id=s[DEVICE],
         program_id=s.get(PROGRAM) or None,
         fetched_at=datetime.fromisoformat(s[FETCHED_AT]),
+        key_id=int(s[KEY_ID]) if (s.get(KEY_ID) or "").isdigit() else None,
     )
 
 

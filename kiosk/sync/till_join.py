@@ -31,9 +31,10 @@ def parse_till_link(body: Any, fetched_at: datetime) -> TillJoinLink:
     if urlsplit(url).scheme not in ("http", "https"):
         raise WireError(f"the till's join link is not a web address: {url!r}")
     program = body.get("program")
-    return TillJoinLink(
-        url, code, till, program if isinstance(program, str) and program else None, fetched_at
-    )
+    program_id = program if isinstance(program, str) and program else None
+    key_id = body.get("key_id")
+    key_id = key_id if isinstance(key_id, int) and not isinstance(key_id, bool) else None
+    return TillJoinLink(url, code, till, program_id, fetched_at, key_id)
 
 
 def fetch_and_keep(store: Store, client: CloudClient, clock: Callable[[], datetime]) -> TillJoinLink:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+import cardtoken
 from cloud.models import AuditEntry, JoinLink, MemberJoin
+from tests.cloud.qr_svg import decode_svg
 from tests.cloud.test_join_page import FORM
 
 TILL_LINK = "/api/v1/devices/me/join-link"
@@ -23,6 +25,7 @@ def test_a_till_gets_one_link_bound_to_it_and_its_location_and_keeps_getting_the
     kiosk = cloud.kiosk(owner, name="Till 1")
     first = till_link(cloud, kiosk)
     assert first["program"] == offer  # where a join through it opens her card
+    assert isinstance(first["key_id"], int)  # and the key her code is signed with
     assert first["path"] == f"/j/{first['code']}"
     assert first["url"].endswith(first["path"])
     assert first["url"].startswith("http")
@@ -94,6 +97,9 @@ def test_a_join_through_the_tills_link_records_the_till_and_its_location(cloud):
     r = cloud.client.post(link["path"], data=FORM, follow_redirects=False)
     assert r.status_code == 303, r.text
     assert "/c/" in r.headers["location"]
+    # her code is signed with the key the till was told of: the kiosk takes it in before a pull
+    [code] = decode_svg(cloud.client.get(r.headers["location"]).text)
+    assert cardtoken.decode(code).key_id == link["key_id"]
     # a join through the owner's business-wide link records neither
     plain = cloud.client.post("/api/v1/join-links", json={}, headers=owner.headers).json()
     cloud.client.post(plain["path"], data={**FORM, "email": "bea@example.org"}, follow_redirects=False)

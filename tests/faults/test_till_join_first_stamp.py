@@ -48,6 +48,7 @@ def test_a_member_who_joined_on_her_phone_gets_her_first_stamp_offline_and_sync_
 
     code = _join_on_her_phone(live_cloud.http, link.url)
     card_id = cardtoken.decode(code).card_id
+    assert cardtoken.decode(code).key_id == link.key_id  # signed with the join key the till knows
     assert kiosk.card(card_id) is None  # not pulled: the kiosk has never heard of her
 
     # the cloud is out of reach from here on: the kiosk verifies her code offline

@@ -28,6 +28,9 @@ def test_a_round_fetches_the_tills_link_once_and_the_kiosk_shows_it_offline(clou
     assert link.device_id == device_id
     assert link.url == f"http://testserver/j/{link.code}"
     assert link.program_id == cloud.offer_id
+    with kiosk.store.reading() as conn:
+        _business, trusted = meta.own_business_keys(conn)
+    assert link.key_id in trusted  # the cloud's join key, pulled with the others
     listed = cloud.http.get("/api/v1/join-links", headers=cloud.owner.headers).json()
     assert [(x["code"], x["till"], x["location"]) for x in listed] == [
         (link.code, device_id, cloud.location_id)

@@ -29,13 +29,19 @@ def _counts(kiosk) -> tuple[int, int]:
         return directory.customer_count(conn), ledger.pending_count(conn)
 
 
-def _pair(kiosk, joined_into: str | None = None) -> None:
-    with kiosk.ctx.store.transaction() as conn:  # what pairing and a sync round keep
+def _own_key_id(kiosk) -> int:
+    return cardtoken.decode(next(iter(kiosk.shop.tokens.values()))).key_id
+
+
+def _pair(kiosk, joined_into: str | None = None, join_key: int | None = None) -> None:
+    """What pairing and a sync round keep. join_key: the key the cloud signs joins' cards with
+    (here the kiosk's own key stands in for it: the codes below are signed with it)."""
+    key_id = _own_key_id(kiosk) if join_key is None else join_key
+    with kiosk.ctx.store.transaction() as conn:
         meta.put_setting(conn, meta.CLOUD_URL, "https://loyalty.example")
         meta.put_setting(conn, "device_id", "till-1")
-        till_join.keep(
-            conn, TillJoinLink("https://loyalty.example/j/x", "x", "till-1", joined_into, kiosk.clock())
-        )
+        link = TillJoinLink("https://loyalty.example/j/x", "x", "till-1", joined_into, kiosk.clock(), key_id)
+        till_join.keep(conn, link)
 
 
 def _programs(kiosk):
@@ -83,6 +89,21 @@ def test_a_paired_kiosk_stamps_her_in_the_offer_the_cloud_named(demo):
     with demo.ctx.store.reading() as conn:
         [event] = ledger.events_of_card(conn, card_id)
         assert event.kind.value == "earn"
+
+
+def test_a_code_under_another_key_than_the_clouds_join_key_waits_for_the_pull(demo):
+    """Another till's new card (its own key), not pulled yet: its offer is not known here, so the
+    scan is refused as before rather than guessed (the cloud would reject a wrong offer)."""
+    running = [p for p in _programs(demo) if p.is_running(demo.clock())]
+    _pair(demo, joined_into=running[0].id, join_key=_own_key_id(demo) + 1)
+    card_id, code = _unpulled_code(demo)
+    before = _counts(demo)
+    outcome = counter.record_scan(demo.ctx, code)
+    assert outcome.refusal is not None
+    assert outcome.refusal.reason is Reason.UNKNOWN_CARD
+    assert _counts(demo) == before
+    with demo.ctx.store.reading() as conn:
+        assert ledger.get_card(conn, card_id) is None
 
 
 def test_the_offer_of_an_online_join(demo):

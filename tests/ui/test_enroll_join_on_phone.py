@@ -71,14 +71,27 @@ def test_a_standalone_kiosk_says_plainly_why_there_is_no_qr(qtbot, make_kiosk, d
     assert panel.close_button.isVisible()
 
 
-def test_a_paired_till_without_its_own_link_says_it_has_not_fetched_it(qtbot, make_kiosk, demo, store):
+def test_a_paired_till_without_its_own_link_says_so_asks_for_a_sync_and_shows_it_after(
+    qtbot, make_kiosk, demo, store
+):
     kiosk = make_kiosk()
     # a link kept from an earlier pairing (another device) is never shown
     _paired_with_link(store, link_device="00000000-0000-4000-8000-000000000000")
-    screen = _open_panel(qtbot, kiosk)
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    assert kiosk.window.show_screen("enroll")
+    screen = kiosk.screens["enroll"]
+    with qtbot.waitSignal(screen.join_link_wanted):  # the sync wiring runs a round on it
+        qtbot.mouseClick(screen.phone_join_button, Qt.MouseButton.LeftButton)
     panel = screen.join_panel
+    assert screen.right.currentWidget() is panel
     assert not panel.qr.isVisible()
     assert "not fetched" in panel.why_none.text()
+    # the round fetched and kept this till's link: the open panel shows it when the round ends
+    _paired_with_link(store)
+    screen.on_sync_finished(None)
+    qtbot.waitUntil(panel.qr.isVisible)
+    assert [code.text for code in decode_image(_grey(panel.qr))] == [JOIN_URL]
+    assert not panel.why_none.isVisible()
 
 
 def test_the_german_panel_is_translated(qtbot, make_kiosk, demo):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason
+from kiosk.domain.till_join import NoJoinLink
 from kiosk.settings import KioskSettings
 from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.printing import PrintableCard, open_preview, print_to_pdf
@@ -43,6 +44,7 @@ def _with_error(field: QLineEdit, error: FieldError) -> QVBoxLayout:
 
 class EnrollScreen(QWidget):
     stamp_requested = Signal(str)  # the new card's number, stamped at the counter for this visit
+    join_link_wanted = Signal()  # paired, but the till's join link is not here yet: sync soon
 
     def __init__(self, worker: StoreWorker, session: Session, settings: KioskSettings, parent=None) -> None:
         super().__init__(parent)
@@ -139,7 +141,15 @@ class EnrollScreen(QWidget):
     def on_phone_join_clicked(self) -> None:
         """The till's join link is read from the store (sync keeps it there), off the UI thread."""
         self.phone_join_button.setEnabled(False)
-        self.worker.op(self, lambda s: s.till_join_link()).success(self.show_join_panel).failure(
+        self._read_join_link(ask_sync=True)
+
+    def _read_join_link(self, *, ask_sync: bool) -> None:
+        def shown(found) -> None:
+            self.show_join_panel(found)
+            if ask_sync and found is NoJoinLink.NOT_FETCHED:
+                self.join_link_wanted.emit()  # a sync round fetches it; on_sync_finished shows it
+
+        self.worker.op(self, lambda s: s.till_join_link()).success(shown).failure(
             lambda _error: self.phone_join_button.setEnabled(True)
         ).run_in_background()
 
@@ -147,6 +157,11 @@ class EnrollScreen(QWidget):
         self.phone_join_button.setEnabled(True)
         self.join_panel.show_link(found)
         self.right.setCurrentWidget(self.join_panel)
+
+    def on_sync_finished(self, _status) -> None:
+        """A round may have fetched the link the open panel is waiting for."""
+        if self.right.currentWidget() is self.join_panel and self.join_panel.link is None:
+            self._read_join_link(ask_sync=False)
 
     def close_join_panel(self) -> None:
         self.right.setCurrentIndex(0)

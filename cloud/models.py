@@ -399,6 +399,10 @@ class JoinLink(Base):
         ForeignKey("locations.id", ondelete="CASCADE"), nullable=True
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # the till whose enrolment screen shows this link (one link per till, made on its first ask)
+    device_id: Mapped[str | None] = mapped_column(
+        ForeignKey("devices.id", ondelete="CASCADE"), nullable=True, unique=True
+    )
 
 
 class MemberJoin(Base):
@@ -413,6 +417,7 @@ class MemberJoin(Base):
     card_id: Mapped[int] = mapped_column(BigInteger)
     join_code: Mapped[str] = mapped_column(String(16))
     location_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    device_id: Mapped[str | None] = mapped_column(String(36), nullable=True)  # the till she joined at
     consent_version: Mapped[str] = mapped_column(String(32))
     consented_at: Mapped[datetime] = mapped_column(UTCDateTime)
     referral_code: Mapped[str | None] = mapped_column(String(64), nullable=True)

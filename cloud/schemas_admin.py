@@ -233,3 +233,14 @@ class JoinLinkOut(WireOut):
     # from a null)
     location: uuid.UUID | None
     created_at: datetime
+    till: uuid.UUID | None = None  # the device whose counter shows it, for a till's own link
+
+
+class TillJoinLinkOut(JoinLinkOut):
+    url: str  # the whole address, as the counter's QR code carries it
+    # the offer a join through it opens now (None: no offer runs): the kiosk stamps a member who
+    # joined there and was not pulled yet in this one, as the cloud has her card in it
+    program: uuid.UUID | None = None
+    # the key the cloud signs a join's card with: a code under it that a kiosk has not pulled yet
+    # is a card made here (on the join page), in `program`
+    key_id: int | None = None

@@ -70,12 +70,16 @@ class CardPage:
     programs: tuple[ProgramLine, ...]
 
 
-def new_join_link(session: Session, business_id: int, location_id: str | None, now: datetime) -> JoinLink:
+def new_join_link(
+    session: Session, business_id: int, location_id: str | None, now: datetime, device_id: str | None = None
+) -> JoinLink:
     for _ in range(10):
         code = secrets.token_urlsafe(JOIN_CODE_BYTES)
         if session.get(JoinLink, code) is None:
             break
-    row = JoinLink(code=code, business_id=business_id, location_id=location_id, created_at=now)
+    row = JoinLink(
+        code=code, business_id=business_id, location_id=location_id, device_id=device_id, created_at=now
+    )
     session.add(row)
     return row
 
@@ -155,6 +159,7 @@ def join(session: Session, keys: KeySealer, link: JoinLink, form: CleanJoin, now
             card_id=card.id,
             join_code=link.code,
             location_id=link.location_id,
+            device_id=link.device_id,
             consent_version=PRIVACY_VERSION,
             consented_at=now,
             referral_code=form.referral,

@@ -20,6 +20,16 @@ class Resolved:
     layout_corrected: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class Unpulled:
+    """A code signed with a key this kiosk trusts, of a card it does not hold yet: a member who
+    joined in the cloud (on the join page) since the last pull (kiosk/services/online_join.py)."""
+
+    card_id: int
+    key_id: int
+    layout_corrected: bool = False
+
+
 def _business_id(conn) -> int:
     return int(meta.get_setting(conn, "business_id", "0") or 0)
 
@@ -32,8 +42,10 @@ def _verified_token(
     return codes.check_token(parsed.token, business_id, keys) or parsed
 
 
-def resolve(conn, code: str | bytes | int) -> Resolved | Refusal:
-    """The card a scanned or typed code stands for, checked end to end. Never raises."""
+def resolve(conn, code: str | bytes | int, *, unpulled: bool = False) -> Resolved | Unpulled | Refusal:
+    """The card a scanned or typed code stands for, checked end to end. Never raises.
+    unpulled: a verified signed code of a card not on this kiosk comes back as Unpulled (else it
+    is refused as an unknown card, as a typed number of one is)."""
     if isinstance(code, int):
         card = ledger.get_card(conn, code)
         return Resolved(card) if card else refuse(Reason.UNKNOWN_CARD)
@@ -58,6 +70,8 @@ def resolve(conn, code: str | bytes | int) -> Resolved | Refusal:
         if isinstance(checked, Refusal):
             return checked
         card_id = checked.token.card_id
+        if unpulled and not ledger.card_exists(conn, card_id):
+            return Unpulled(card_id, checked.token.key_id, corrected)
     elif isinstance(parsed, Refusal):
         return parsed
     else:

@@ -10,8 +10,8 @@ from kiosk.domain.model import Card, CardStatus, EventKind, Program
 from kiosk.domain.outcomes import RedeemOutcome, ScanOutcome, UndoOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members
-from kiosk.services.cards import Resolved, resolve, view_of
+from kiosk.services import members, online_join
+from kiosk.services.cards import Resolved, Unpulled, resolve, view_of
 from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.services.events import new_event
 from kiosk.store import StorageError, directory, ledger, meta
@@ -71,11 +71,14 @@ def record_scan(
     shown = code if isinstance(code, str) else ""
     try:
         with ctx.store.transaction() as conn:
-            resolved = resolve(conn, code)
+            resolved = resolve(conn, code, unpulled=True)
+            now = ctx.clock()
+            programs = {p.id: p for p in directory.all_programs(conn)}
+            if isinstance(resolved, Unpulled):  # she joined on her phone; the kiosk has not pulled her
+                resolved = online_join.take_in(conn, actor, resolved, programs, now)
             if isinstance(resolved, Refusal):
                 return ScanOutcome(refusal=resolved, code=shown)
-            scanned, now = resolved.card, ctx.clock()
-            programs = {p.id: p for p in directory.all_programs(conn)}
+            scanned = resolved.card
             customer = directory.get_customer(conn, scanned.customer_id)
             cards = ledger.cards_of_customer(conn, scanned.customer_id)
 

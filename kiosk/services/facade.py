@@ -7,6 +7,7 @@ from pathlib import Path
 from kiosk.domain.model import ProgramStatus, Role
 from kiosk.domain.offers import OfferDraft
 from kiosk.domain.shop import ShopSetup
+from kiosk.domain.till_join import NoJoinLink, TillJoinLink
 from kiosk.services import (
     counter,
     customers,
@@ -22,7 +23,7 @@ from kiosk.services import (
     staff,
 )
 from kiosk.services.context import Actor, Context
-from kiosk.store import ledger
+from kiosk.store import ledger, till_join
 
 
 class Services:
@@ -136,6 +137,11 @@ class Services:
         from kiosk.store.backups import backup_if_due
 
         return backup_if_due(self.ctx.store, data_dir, datetime.now())
+
+    def till_join_link(self) -> TillJoinLink | NoJoinLink:
+        """The link the enrolment screen shows as a QR (kept by sync), or why there is none."""
+        with self.ctx.store.reading() as conn:
+            return till_join.shown(conn)
 
     def pending_sync_count(self) -> int:
         with self.ctx.store.reading() as conn:

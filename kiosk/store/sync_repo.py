@@ -20,7 +20,17 @@ from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
 from kiosk.store import erasure, ledger, meta, name_index
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
-from kiosk.store.schema import cards, conflicts, customers, events, outbox, programs, settings, signing_keys
+from kiosk.store.schema import (
+    cards,
+    conflicts,
+    customer_words,
+    customers,
+    events,
+    outbox,
+    programs,
+    settings,
+    signing_keys,
+)
 
 CURSOR = "sync_cursor"
 # cards and programs pulled before the customer/offer they refer to (which then arrives in a later
@@ -338,6 +348,9 @@ def _upsert_cards(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
     if not page_cards:
         return
     _placeholders(conn, page_cards, now)
+    owners_before = set(
+        conn.execute(select(cards.c.customer_id).where(cards.c.id.in_([c.id for c in page_cards]))).scalars()
+    )
     pending = pending_effects(conn, page_cards)
     rows = []
     for c in page_cards:
@@ -374,6 +387,28 @@ def _upsert_cards(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
         ),
         rows,
     )
+    _drop_left_placeholders(conn, owners_before - {c.customer_id for c in page_cards})
+
+
+def _drop_left_placeholders(conn: Connection, customer_ids: set[str]) -> None:
+    """A card this kiosk took in before pulling its member (a code from the join page, see
+    kiosk/services/online_join.py) hung on a placeholder member; now that the card is hers, the
+    placeholder has no card left and goes. Members with a name, or with cards, always stay."""
+    if not customer_ids:
+        return
+    holding = select(cards.c.customer_id).where(cards.c.customer_id.in_(customer_ids))
+    gone = list(
+        conn.execute(
+            select(customers.c.id).where(
+                customers.c.id.in_(customer_ids),
+                customers.c.name == PLACEHOLDER_NAME,
+                customers.c.id.not_in(holding),
+            )
+        ).scalars()
+    )
+    if gone:
+        conn.execute(delete(customer_words).where(customer_words.c.customer_id.in_(gone)))
+        conn.execute(delete(customers).where(customers.c.id.in_(gone)))
 
 
 def _upsert_conflicts(conn: Connection, found: Iterable[Conflict]) -> None:

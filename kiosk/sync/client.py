@@ -221,6 +221,10 @@ class CloudClient:
         body = self._send("PUT", wire.OFFERS_PATH, json=wire.offers_body(offers))
         return _readable(wire.parse_offers, body, offers)
 
+    def till_join_link(self) -> Any:
+        """This till's own join link (made by the cloud on the first ask, the same ever after)."""
+        return self._send("PUT", wire.TILL_JOIN_PATH)
+
     def pull(self, cursor: int, business_id: int, limit: int = 500) -> wire.PullAnswer:
         body = self._send("GET", wire.PULL_PATH, params={"cursor": cursor, "limit": limit})
         return _readable(wire.parse_pull, body, business_id)

@@ -18,6 +18,7 @@ from kiosk.domain.connection import Connection
 from kiosk.store import StorageError, Store, meta, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
 from kiosk.sync.offers_push import push_waiting_offers
+from kiosk.sync.till_join import refresh_if_due
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
@@ -205,6 +206,7 @@ class SyncEngine:
             push_waiting_offers(self.store, self.client)  # first: events may enrol in a new offer
             skew = self._push(tally) or skew
             skew = self._pull(tally, progress) or skew
+            refresh_if_due(self.store, self.client, self.clock)  # never fails the round
         except DeviceRevoked as exc:
             return self._stop(SyncState.REVOKED, exc, tally)
         except Unauthorised as exc:

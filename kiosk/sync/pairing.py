@@ -30,7 +30,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 
 import cardtoken
 from kiosk.domain.codes import PublicKey
-from kiosk.store import Store, meta, sync_repo
+from kiosk.store import Store, meta, sync_repo, till_join
 from kiosk.store.sync_repo import LocalData
 from kiosk.sync import engine
 from kiosk.sync.client import CloudClient, Refused
@@ -231,6 +231,7 @@ def pair(
             sync_repo.CURSOR,
         ):
             meta.delete_setting(conn, key)
+        till_join.forget(conn)  # the link of another pairing, or of none
         meta.put_location(conn, paired.location_id, paired.location_name)
         meta.audit(
             conn,
@@ -273,6 +274,7 @@ def unpair(
             engine.CREDENTIAL_SHARED,
         ):
             meta.delete_setting(conn, key)
+        till_join.forget(conn)  # the link of another pairing, or of none
         meta.audit(
             conn,
             now(),

@@ -18,6 +18,7 @@ PUSH_PATH = f"{API}/sync/push"
 PULL_PATH = f"{API}/sync/pull"
 PAIR_PATH = f"{API}/devices/pair"
 OFFERS_PATH = f"{API}/sync/offers"
+TILL_JOIN_PATH = f"{API}/devices/me/join-link"  # this till's own join link (issue 16)
 INSTALLATION_HEADER = "Kiosk-Installation"  # this data folder's installation id (clone check)
 SEQUENCE_HEADER = "Kiosk-Push-Sequence"  # the installation's push counter, only growing
 MAX_PUSH = 1000

@@ -111,6 +111,19 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
     settle(screen.control.conflicts_read)
 
 
+def _keep_till_join_link(services: Services) -> None:
+    """What a sync round keeps after asking the cloud for this till's join link."""
+    from kiosk.domain.till_join import TillJoinLink
+    from kiosk.store import meta, till_join
+
+    with services.ctx.store.transaction() as conn:
+        _location, device_id = meta.location_and_device(conn)
+        link = TillJoinLink(
+            "https://loyalty.example.com/j/Kx7pQ2mA", "Kx7pQ2mA", device_id, None, datetime.now(UTC)
+        )
+        till_join.keep(conn, link)
+
+
 def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = "en") -> list[Path]:
     app = QApplication.instance() or QApplication(sys.argv)
     if not (TRANSLATIONS / f"kiosk_{language}.qm").exists():
@@ -218,6 +231,11 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = 
             window.show_screen("sync")
             _show_paired_with_conflict(kiosk, services)
             shots.append(save(kiosk, outdir, "sync"))
+            _keep_till_join_link(services)  # paired now: the join QR the enrolment screen shows
+            window.show_screen("enroll")
+            enroll.on_phone_join_clicked()
+            settle(kiosk.worker.settled)
+            shots.append(save(kiosk, outdir, "enroll-join-on-phone"))
         finally:
             kiosk.window.close()
             kiosk.shutdown()

@@ -75,6 +75,9 @@ def install_sync(
         else:  # paired, but nothing runs rounds yet (e.g. the keyring was locked at launch)
             control.build_engine()
 
+    enroll = kiosk.screens.get("enroll")
+    if enroll is not None:  # its join panel asks for a round when the till's link is missing
+        enroll.join_link_wanted.connect(on_sync_requested)
     control.paired.connect(on_paired)
     control.unpaired.connect(on_unpaired)
     control.engine_built.connect(lambda engine: start_rounds(kiosk, engine.run_round, close_engine(engine)))
@@ -94,9 +97,12 @@ def start_rounds(kiosk, run_round: Callable, close: Callable[[], None] | None = 
         return
     worker = SyncWorker(parts.slot.run_round, interval_ms=kiosk.settings.sync_interval_seconds * 1000)
     kiosk.worker.events_recorded.connect(worker.on_events_recorded)
+    enroll = kiosk.screens.get("enroll")
     for finished in (worker.sync_succeeded, worker.sync_failed):
         finished.connect(kiosk.window.on_sync_finished)
         finished.connect(parts.screen.on_sync_finished)
+        if enroll is not None:
+            finished.connect(enroll.on_sync_finished)
     worker.first_sync_progressed.connect(parts.screen.on_first_sync_progressed)
     parts.worker = worker
     parts.worker_thread = SyncThread(worker)

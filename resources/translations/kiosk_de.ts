@@ -750,108 +750,113 @@
 <context>
     <name>EnrollScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="51"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="55"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="64"/>
         <source>First and last name</source>
         <translation>Vor- und Nachname</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="68"/>
         <source>optional</source>
         <translation>freiwillig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="69"/>
         <source>Wants offers by email or text message</source>
         <translation>Möchte Angebote per E-Mail oder SMS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="75"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="78"/>
         <source>Create the card</source>
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="101"/>
+        <source>Join on your phone</source>
+        <translation>Beitritt per Handy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="114"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="190"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="206"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="224"/>
         <source>%1 is in %2 now; %1&apos;s code stays the same.</source>
         <translation>%1 ist jetzt bei %2 dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="226"/>
         <source>%1 is in every running offer already; %1&apos;s code stays the same.</source>
         <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="269"/>
         <source>%1 is already a member.</source>
         <translation>%1 ist bereits Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="310"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="84"/>
         <source>Stamp this visit</source>
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="237"/>
         <source>Add to the offers</source>
         <translation>Zu den Angeboten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="273"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="292"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="293"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1114,6 +1119,34 @@
         <location filename="../../kiosk/ui/screens/customer_history.py" line="74"/>
         <source>%1 merged into %2</source>
         <translation>%1 mit %2 zusammengeführt</translation>
+    </message>
+</context>
+<context>
+    <name>JoinOnPhonePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll_join.py" line="31"/>
+        <source>Join on your phone</source>
+        <translation>Beitritt per Handy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll_join.py" line="36"/>
+        <source>Scan this with your phone&apos;s camera and join. Then show your new code here for your first stamp.</source>
+        <translation>Scannen Sie diesen Code mit der Handykamera und treten Sie bei. Zeigen Sie dann hier Ihren neuen Code für Ihren ersten Stempel.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll_join.py" line="52"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll_join.py" line="81"/>
+        <source>This kiosk works on its own, without a cloud, so there is no join page to show. An owner can pair it on the Sync screen.</source>
+        <translation>Dieser Kiosk arbeitet allein, ohne Cloud, deshalb gibt es keine Beitrittsseite zum Anzeigen. Die Inhaberin oder der Inhaber kann ihn in der Ansicht „Abgleich“ koppeln.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll_join.py" line="85"/>
+        <source>This till has not fetched its join page from the cloud yet. It does so at its next sync; try again once the kiosk is online.</source>
+        <translation>Diese Kasse hat ihre Beitrittsseite noch nicht von der Cloud geholt. Das geschieht beim nächsten Abgleich; versuchen Sie es erneut, sobald der Kiosk online ist.</translation>
     </message>
 </context>
 <context>

@@ -286,3 +286,32 @@ def test_points_columns_come_empty_and_go_keeping_every_offer_and_event(database
         assert _diff(db) == []
     finally:
         db.dispose()
+
+
+def test_a_tills_join_link_comes_and_goes_and_keeps_every_link_and_join(database_url):
+    """0011_tilljoin: links and joins from before belong to no till; the way back drops only the
+    till columns."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0010_points")
+        at = datetime.now(UTC)
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            conn.execute(
+                text("INSERT INTO join_links (code, business_id, created_at) VALUES ('abc', :b, :at)"),
+                {"b": cafe, "at": at},
+            )
+        upgrade(db.write_engine, "0011_tilljoin")
+        with db.write_engine.begin() as conn:
+            rows = conn.execute(text("SELECT code, device_id FROM join_links")).all()
+            assert [tuple(r) for r in rows] == [("abc", None)]
+        assert "device_id" in {c["name"] for c in inspect(db.write_engine).get_columns("member_joins")}
+        downgrade(db.write_engine, "0010_points")
+        for table in ("join_links", "member_joins"):
+            assert "device_id" not in {c["name"] for c in inspect(db.write_engine).get_columns(table)}
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT code FROM join_links")).scalars().all() == ["abc"]
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

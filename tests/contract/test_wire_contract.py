@@ -142,7 +142,10 @@ def test_openapi_answers_carry_what_the_kiosk_reads(cloud):
     } <= _schema_fields(openapi, "PairOut")
     assert {"results"} <= _schema_fields(openapi, "OffersUploadOut")
     assert {"id", "status", "reason"} <= _schema_fields(openapi, "OfferUploadResult")
+    # the till's join link (kiosk/sync/till_join.py reads these)
+    assert {"url", "code", "till", "program", "key_id"} <= _schema_fields(openapi, "TillJoinLinkOut")
     paths = openapi["paths"]
+    assert "put" in paths[wire.TILL_JOIN_PATH]
     assert "put" in paths[wire.OFFERS_PATH]
     assert "post" in paths[wire.PUSH_PATH]
     assert "get" in paths[wire.PULL_PATH]

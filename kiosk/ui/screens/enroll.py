@@ -12,15 +12,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason
+from kiosk.domain.till_join import NoJoinLink
 from kiosk.settings import KioskSettings
 from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.printing import PrintableCard, open_preview, print_to_pdf
+from kiosk.ui.screens.enroll_join import JoinOnPhonePanel
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -41,6 +44,7 @@ def _with_error(field: QLineEdit, error: FieldError) -> QVBoxLayout:
 
 class EnrollScreen(QWidget):
     stamp_requested = Signal(str)  # the new card's number, stamped at the counter for this visit
+    join_link_wanted = Signal()  # paired, but the till's join link is not here yet: sync soon
 
     def __init__(self, worker: StoreWorker, session: Session, settings: KioskSettings, parent=None) -> None:
         super().__init__(parent)
@@ -93,9 +97,17 @@ class EnrollScreen(QWidget):
         self.message = MessageLine()
         form_box.addWidget(self.message)
         form_box.addStretch(1)
+        # she can join on her own phone instead (the cloud's join page, bound to this till)
+        self.phone_join_button = BigButton(self.tr("Join on your phone"), icon_name="scan")
+        self.phone_join_button.setObjectName("phoneJoinButton")
+        self.phone_join_button.clicked.connect(self.on_phone_join_clicked)
+        form_box.addWidget(self.phone_join_button)
         row.addLayout(form_box, 1)
 
-        qr_box = QVBoxLayout()
+        self.right = QStackedWidget()
+        card_side = QWidget()
+        qr_box = QVBoxLayout(card_side)
+        qr_box.setContentsMargins(0, 0, 0, 0)
         self.qr = QLabel()
         self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr.setMinimumSize(300, 300)
@@ -117,12 +129,46 @@ class EnrollScreen(QWidget):
         prints.addWidget(self.paper, 1)
         prints.addWidget(self.print_button)
         qr_box.addLayout(prints)
-        row.addLayout(qr_box, 1)
+        self.join_panel = JoinOnPhonePanel()
+        self.join_panel.closed.connect(self.close_join_panel)
+        self.right.addWidget(card_side)
+        self.right.addWidget(self.join_panel)
+        row.addWidget(self.right, 1)
 
     def activate(self) -> None:
         self.name.setFocus()
 
+    def on_phone_join_clicked(self) -> None:
+        """The till's join link is read from the store (sync keeps it there), off the UI thread."""
+        self.phone_join_button.setEnabled(False)
+        self._read_join_link(ask_sync=True)
+
+    def _read_join_link(self, *, ask_sync: bool) -> None:
+        def shown(found) -> None:
+            self.show_join_panel(found)
+            if ask_sync and found is NoJoinLink.NOT_FETCHED:
+                self.join_link_wanted.emit()  # a sync round fetches it; on_sync_finished shows it
+
+        self.worker.op(self, lambda s: s.till_join_link()).success(shown).failure(
+            lambda _error: self.phone_join_button.setEnabled(True)
+        ).run_in_background()
+
+    def show_join_panel(self, found) -> None:
+        self.phone_join_button.setEnabled(True)
+        self.join_panel.show_link(found)
+        self.right.setCurrentWidget(self.join_panel)
+
+    def on_sync_finished(self, _status) -> None:
+        """A round may have fetched the link the open panel is waiting for."""
+        if self.right.currentWidget() is self.join_panel and self.join_panel.link is None:
+            self._read_join_link(ask_sync=False)
+
+    def close_join_panel(self) -> None:
+        self.right.setCurrentIndex(0)
+        self.name.setFocus()
+
     def reset(self) -> None:
+        self.right.setCurrentIndex(0)
         for field in (self.name, self.email, self.phone):
             field.clear()
         self.consent.setChecked(False)
@@ -192,6 +238,7 @@ class EnrollScreen(QWidget):
 
     def _show_cards(self, outcome) -> None:
         self.enroll_button.setEnabled(True)
+        self.right.setCurrentIndex(0)  # the new card's QR, in place of the join panel
         self.cards = [
             PrintableCard(outcome.customer.name, v.program.name, v.card_number, outcome.tokens[v.card.id])
             for v in outcome.cards

@@ -7,12 +7,17 @@
 - /walletobjects/v1/loyaltyClass and /loyaltyObject: insert (POST), get (GET /<id>) and patch
   (PATCH /<id>, fields merged), each with `Authorization: Bearer <token>` (401 without); 409 on
   inserting an id that exists, 404 for an unknown id.
+- GET /gp/v/save/<jwt>: the page "Add to Google Wallet" leads to. The JWT must be RS256, signed by the
+  service account's key, for audience "google" with typ "savetowallet", and name objects inserted
+  beforehand; the page says "saved <object id>" for each (as Google's page adds them to her Wallet)
+  and the ids are kept in `saved`. A bad JWT gets a 400 page saying why.
 
 It records every patch and can be told to answer 429 (with Retry-After) or 503 a number of times.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import secrets
 import socket
@@ -24,7 +29,7 @@ import uvicorn
 from cryptography.hazmat.primitives.asymmetric import rsa
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 SCOPE = "https://www.googleapis.com/auth/wallet_object.issuer"
@@ -41,7 +46,8 @@ class Patch:
 
 @dataclass
 class GoogleStandIn:
-    """Use as a context manager. `token_uri` goes in the key file, `api_url` in the cloud's settings."""
+    """Use as a context manager. `token_uri` goes in the key file, `api_url` and `save_url` in the
+    cloud's settings."""
 
     client_email: str
     public_key: rsa.RSAPublicKey
@@ -50,6 +56,7 @@ class GoogleStandIn:
     inserts: list[Patch] = field(default_factory=list)
     refused: list[int] = field(default_factory=list)  # statuses answered other than 2xx
     faults: list[int] = field(default_factory=list)  # statuses to answer the next API calls with
+    saved: list[str] = field(default_factory=list)  # object ids added to her Wallet by the save page
 
     def __post_init__(self) -> None:
         self._changed = threading.Condition()
@@ -60,7 +67,11 @@ class GoogleStandIn:
         self._sock = sock
         base = f"http://127.0.0.1:{sock.getsockname()[1]}"
         self.token_uri, self.api_url = f"{base}/token", f"{base}/walletobjects/v1"
-        routes = [Route("/token", self._token, methods=["POST"])]
+        self.save_url = f"{base}/gp/v/save"
+        routes = [
+            Route("/token", self._token, methods=["POST"]),
+            Route("/gp/v/save/{token}", self._save, methods=["GET"]),
+        ]
         for kind in KINDS:
             routes += [
                 Route(f"/walletobjects/v1/{kind}", self._insert, methods=["POST"]),
@@ -158,6 +169,38 @@ class GoogleStandIn:
                 self.patches.append(Patch(kind, rid, body))
                 self._changed.notify_all()
             return JSONResponse(found)
+
+    # --- the save page -----------------------------------------------------------------------------
+
+    async def _save(self, request: Request) -> Response:
+        try:
+            claims = jwt.decode(
+                request.path_params["token"],
+                self.public_key,
+                algorithms=["RS256"],
+                audience="google",
+                options={"require": ["iss", "aud", "typ", "payload"]},
+            )
+        except jwt.PyJWTError as exc:
+            return self._refuse_page(f"invalid save link: {exc}")
+        if claims["iss"] != self.client_email or claims["typ"] != "savetowallet":
+            return self._refuse_page("invalid save link: not a savetowallet JWT of this service account")
+        named = claims["payload"].get("loyaltyObjects") if isinstance(claims["payload"], dict) else None
+        ids = [o.get("id") for o in named if isinstance(o, dict)] if isinstance(named, list) else []
+        with self._changed:
+            if not ids or any(rid not in self.resources["loyaltyObject"] for rid in ids):
+                return self._refuse_page(f"no such loyalty object: {ids}")
+            self.saved.extend(ids)
+            self._changed.notify_all()
+        lines = "".join(f"<p class=saved>saved {html.escape(rid)}</p>" for rid in ids)
+        return HTMLResponse(f"<!doctype html><title>Google Wallet</title>{lines}")
+
+    def _refuse_page(self, why: str) -> HTMLResponse:
+        with self._changed:
+            self.refused.append(400)
+            self._changed.notify_all()
+        page = f"<!doctype html><title>Google Wallet</title><p class=error>{html.escape(why)}</p>"
+        return HTMLResponse(page, status_code=400)
 
     # --- for the tests ----------------------------------------------------------------------------
 

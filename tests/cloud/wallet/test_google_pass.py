@@ -120,3 +120,37 @@ def test_a_key_google_does_not_know_gets_no_token_and_the_page_says_try_again(go
     assert 400 in google.refused  # the stand-in checked the assertion's signature and refused it
     assert google.resources["loyaltyObject"] == {}
     assert httpx.post(f"{google.api_url}/loyaltyObject", json={"id": "1.x"}).status_code == 401  # no bearer
+
+
+def test_the_google_save_page_stand_in_takes_the_clouds_link_and_refuses_any_other(
+    google_cloud, google, google_key
+):
+    """The story test reads "saved <object id>" from the stand-in's save page: that page must
+    refuse what Google would (another key, another audience or typ, an object never inserted)."""
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    cloud = google_cloud
+    shop = google_shop(cloud, google_key, google.token_uri)
+    token = add_to_google(cloud, join(cloud, shop)).removeprefix(SAVE_URL)
+    claims = jwt.decode(token, google_key.public_key(), algorithms=["RS256"], audience="google")
+    [named] = claims["payload"]["loyaltyObjects"]
+    stranger = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    bad = {
+        "another key": jwt.encode(claims, stranger, algorithm="RS256"),
+        "another audience": jwt.encode({**claims, "aud": "apple"}, google_key, algorithm="RS256"),
+        "another typ": jwt.encode({**claims, "typ": "other"}, google_key, algorithm="RS256"),
+        "unsigned": jwt.encode(claims, None, algorithm="none"),
+        "no such object": jwt.encode(
+            {**claims, "payload": {"loyaltyObjects": [{"id": f"{GOOGLE_ISSUER}.nobody"}]}},
+            google_key,
+            algorithm="RS256",
+        ),
+    }
+    with httpx.Client(timeout=10, trust_env=False) as http:
+        refused = {why: http.get(f"{google.save_url}/{t}").status_code for why, t in bad.items()}
+        assert refused == dict.fromkeys(bad, 400)
+        assert google.saved == []
+        page = http.get(f"{google.save_url}/{token}")
+    assert (page.status_code, page.text.count("saved ")) == (200, 1)
+    assert f"saved {named['id']}" in page.text
+    assert google.saved == [named["id"]]

@@ -54,6 +54,7 @@ class Kiosk:
 
 def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
     # imported here so a missing optional screen never stops the counter from starting
+    from kiosk.ui.screens.analytics import AnalyticsScreen
     from kiosk.ui.screens.audit import AuditScreen
     from kiosk.ui.screens.customers import CustomersScreen
     from kiosk.ui.screens.enroll import EnrollScreen
@@ -109,6 +110,14 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
             Role.MANAGER,
             ReportsScreen(w, s),
             "F11",
+        ),
+        ScreenEntry(
+            "analytics",
+            QCoreApplication.translate("Nav", "Analytics"),
+            "chart",
+            Role.MANAGER,
+            AnalyticsScreen(w, s),
+            "F12",
         ),
         ScreenEntry(
             "staff",

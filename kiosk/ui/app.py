@@ -75,6 +75,9 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
     lookup.stamp_requested.connect(stamp_from_lookup)
     enroll = EnrollScreen(w, s, kiosk.settings)
     enroll.stamp_requested.connect(stamp_from_lookup)
+    reports, analytics = ReportsScreen(w, s), AnalyticsScreen(w, s)
+    reports.analytics_requested.connect(lambda: window.show_screen("analytics"))
+    analytics.reports_requested.connect(lambda: window.show_screen("reports"))
     made = [
         ScreenEntry(
             "enroll",
@@ -108,7 +111,7 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
             QCoreApplication.translate("Nav", "Reports"),
             "chart",
             Role.MANAGER,
-            ReportsScreen(w, s),
+            reports,
             "F11",
         ),
         ScreenEntry(
@@ -116,8 +119,9 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
             QCoreApplication.translate("Nav", "Analytics"),
             "chart",
             Role.MANAGER,
-            AnalyticsScreen(w, s),
+            analytics,
             "F12",
+            under="reports",
         ),
         ScreenEntry(
             "staff",

@@ -34,6 +34,7 @@ from kiosk.ui.workers import StoreWorker
 class AnalyticsScreen(QWidget):
     drawn = Signal(object)  # the AnalyticsOutcome just drawn (tests and screenshots wait on it)
     exported = Signal(object)  # the SavedFile outcome of an export, saved or refused
+    reports_requested = Signal()  # back to the Reports tables, where this screen is reached from
 
     def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
         super().__init__(parent)
@@ -46,7 +47,7 @@ class AnalyticsScreen(QWidget):
 
         choice = QHBoxLayout()
         self.period_buttons = QButtonGroup(self)
-        labels = {30: self.tr("Last 30 days"), 90: self.tr("Last 90 days"), 365: self.tr("Last 365 days")}
+        labels = {30: self.tr("30 days"), 90: self.tr("90 days"), 365: self.tr("365 days")}
         for days in ANALYTICS_PERIODS:
             button = BigButton(labels[days])
             button.setCheckable(True)
@@ -55,6 +56,9 @@ class AnalyticsScreen(QWidget):
         self.period_buttons.button(self.days).setChecked(True)
         self.period_buttons.idClicked.connect(self.on_period_chosen)
         choice.addStretch(1)
+        self.tables_button = BigButton(self.tr("Tables"), icon_name="list")
+        self.tables_button.clicked.connect(self.reports_requested)
+        choice.addWidget(self.tables_button)
         self.export_button = BigButton(self.tr("Export PDF"), kind="primary")
         self.export_button.clicked.connect(self.on_export_clicked)
         self.export_button.setEnabled(False)
@@ -84,7 +88,7 @@ class AnalyticsScreen(QWidget):
         self.cohorts = CohortTable()
         cohort_box.addWidget(self.cohort_note)
         cohort_box.addWidget(self.cohorts, 1)
-        self.tabs.addTab(cohort_page, self.tr("Returning members"))
+        self.tabs.addTab(cohort_page, self.tr("Coming back"))
         self.pages.addWidget(self.tabs)
         layout.addWidget(self.pages, 1)
         self.message = MessageLine()

@@ -163,7 +163,8 @@ class CohortTable(QTableWidget):
         super().__init__(0, 0, parent)
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # as wide as "+11" and "100 %" need: a narrow window scrolls sideways instead of clipping
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def show_cohorts(self, rows: tuple[Cohort, ...], palette: Palette, month_label) -> None:

@@ -90,7 +90,7 @@ class _Pages:
 
 
 def _cohort_grid(pages: _Pages, made: Analytics, month_label) -> None:
-    rows = made.cohorts
+    rows = made.cohorts[next((i for i, r in enumerate(made.cohorts) if r.size), len(made.cohorts)) :]
     width = max((len(r.returned) for r in rows), default=0)
     label_w = pages.width // 6
     cell_w = (pages.width - label_w) // max(1, width)

@@ -9,7 +9,15 @@ import sys
 
 from PySide6.QtGui import QImage
 
-EXPECTED = {"scan-after-stamp.png", "offers-editor.png", "sync.png", "customer-history.png", "first-run.png"}
+EXPECTED = {
+    "scan-after-stamp.png",
+    "offers-editor.png",
+    "sync.png",
+    "customer-history.png",
+    "first-run.png",
+    "analytics.png",
+    "analytics-cohorts.png",
+}
 
 
 def test_the_screenshot_tool_draws_every_screen_in_english_and_german(tmp_path):

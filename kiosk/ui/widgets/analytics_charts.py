@@ -152,7 +152,17 @@ def heat_colour(share: float, palette: Palette) -> tuple[QColor, QColor]:
         round(base.green() + (strong.green() - base.green()) * mix),
         round(base.blue() + (strong.blue() - base.blue()) * mix),
     )
-    return background, QColor("#000000" if background.lightness() > 140 else "#ffffff")
+    # black or white, whichever contrasts more (WCAG: black wins on anything lighter than L=0.179)
+    return background, QColor("#000000" if _luminance(background) > 0.179 else "#ffffff")
+
+
+def _luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
 
 
 class CohortTable(QTableWidget):
@@ -168,6 +178,9 @@ class CohortTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def show_cohorts(self, rows: tuple[Cohort, ...], palette: Palette, month_label) -> None:
+        # months before the first joiner are left off: a new shop's map starts at its first row
+        first = next((i for i, r in enumerate(rows) if r.size), len(rows))
+        rows = rows[first:]
         width = max((len(r.returned) for r in rows), default=0)
         self.clear()
         self.setRowCount(len(rows))

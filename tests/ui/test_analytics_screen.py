@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QImage
 
 from kiosk.domain.model import Role
 from kiosk.domain.reports import local_day
@@ -178,7 +179,7 @@ def test_an_empty_shop_says_no_visits_yet_and_exports_one_page(qtbot, make_kiosk
     assert "No visits yet" in text
 
 
-def test_dark_theme_draws_on_the_dark_surface_with_light_text(qtbot, make_kiosk, seeded):
+def test_dark_theme_draws_on_the_dark_surface_with_light_text(qtbot, make_kiosk, seeded, tmp_path):
     kiosk = make_kiosk(KioskSettings(sound=False, theme="dark"))
     screen = _open(qtbot, kiosk)
     dark = PALETTES["dark"]
@@ -190,3 +191,19 @@ def test_dark_theme_draws_on_the_dark_surface_with_light_text(qtbot, make_kiosk,
             assert axis.labelsBrush().color().name() == dark.text
     cell = screen.cohorts.item(0, 0)
     assert cell.foreground().color().name() in ("#000000", "#ffffff")
+
+    # the PDF is printed on white: its charts are drawn light, the screen's stay dark
+    screen.export_path = tmp_path / "dark.pdf"
+    with qtbot.waitSignal(screen.exported, timeout=20000) as saved:
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].ok
+    assert screen.charts["visits"].chart().backgroundBrush().color().name() == dark.surface
+    page = subprocess.run(
+        ["pdftoppm", "-r", "20", "-f", "1", "-l", "1", "-png", str(screen.export_path), str(tmp_path / "p")],
+        check=True,
+    )
+    assert page.returncode == 0
+    image = QImage(str(next(tmp_path.glob("p*.png"))))
+    pixels = [image.pixelColor(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)]
+    dark_share = sum(p.lightness() < 60 for p in pixels) / len(pixels)
+    assert dark_share < 0.1  # a dark chart would cover about a third of the page

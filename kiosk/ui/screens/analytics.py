@@ -24,7 +24,7 @@ from kiosk.ui.analytics_pdf import ReportTexts, render_pdf
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
-from kiosk.ui.theme import current_palette
+from kiosk.ui.theme import PALETTES, Palette, current_palette
 from kiosk.ui.widgets.analytics_charts import ChartView, CohortTable, offers_chart, visits_chart, weeks_chart
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
@@ -140,14 +140,18 @@ class AnalyticsScreen(QWidget):
         if made.empty:
             self.pages.setCurrentWidget(self.nothing)
         else:
-            visits_chart(self.charts["visits"], made.days, palette, self.tr("Visits per day"))
-            offers_chart(self.charts["offers"], made.offers, palette, self.tr("Stamps per offer"))
-            weeks_chart(self.charts["weeks"], made.weeks, palette, self.tr("New members per week"))
+            self.draw_charts(palette)
             self.cohorts.show_cohorts(made.cohorts, palette, self.month_label)
             self.pages.setCurrentWidget(self.tabs)
         self.export_button.setEnabled(True)
         self.message.say("", "")
         self.drawn.emit(outcome)
+
+    def draw_charts(self, palette: Palette) -> None:
+        made = self.outcome.analytics
+        visits_chart(self.charts["visits"], made.days, palette, self.tr("Visits per day"))
+        offers_chart(self.charts["offers"], made.offers, palette, self.tr("Stamps per offer"))
+        weeks_chart(self.charts["weeks"], made.weeks, palette, self.tr("New members per week"))
 
     def on_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))
@@ -215,7 +219,13 @@ class AnalyticsScreen(QWidget):
             if not chosen:
                 return
             path = Path(chosen)
-        data = render_pdf(self.outcome.analytics, self.report_texts(), self.charts, self.month_label, self)
+        made, palette = self.outcome.analytics, current_palette()
+        paper = palette != PALETTES["light"] and not made.empty
+        if paper:  # dark charts on white paper would print as black boxes
+            self.draw_charts(PALETTES["light"])
+        data = render_pdf(made, self.report_texts(), self.charts, self.month_label, self)
+        if paper:
+            self.draw_charts(palette)
         actor = self.session.actor
         self.export_button.setEnabled(False)
         self.message.say("", self.tr("Saving…"))

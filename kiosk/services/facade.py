@@ -9,6 +9,7 @@ from kiosk.domain.offers import OfferDraft
 from kiosk.domain.shop import ShopSetup
 from kiosk.domain.till_join import NoJoinLink, TillJoinLink
 from kiosk.services import (
+    analytics,
     counter,
     customers,
     first_run,
@@ -74,6 +75,12 @@ class Services:
 
     def report(self, days: int, *, actor: Actor):
         return reports.report(self.ctx, days, actor=actor)
+
+    def analytics(self, days: int, *, actor: Actor):
+        return analytics.analytics(self.ctx, days, actor=actor)
+
+    def save_report(self, path: Path, data: bytes, *, actor: Actor):
+        return analytics.save_report(path, data, actor=actor)
 
     # the owner's data duties
     def export_data(self, folder: Path, *, actor: Actor):

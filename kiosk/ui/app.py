@@ -54,6 +54,7 @@ class Kiosk:
 
 def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
     # imported here so a missing optional screen never stops the counter from starting
+    from kiosk.ui.screens.analytics import AnalyticsScreen
     from kiosk.ui.screens.audit import AuditScreen
     from kiosk.ui.screens.customers import CustomersScreen
     from kiosk.ui.screens.enroll import EnrollScreen
@@ -74,6 +75,9 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
     lookup.stamp_requested.connect(stamp_from_lookup)
     enroll = EnrollScreen(w, s, kiosk.settings)
     enroll.stamp_requested.connect(stamp_from_lookup)
+    reports, analytics = ReportsScreen(w, s), AnalyticsScreen(w, s)
+    reports.analytics_requested.connect(lambda: window.show_screen("analytics"))
+    analytics.reports_requested.connect(lambda: window.show_screen("reports"))
     made = [
         ScreenEntry(
             "enroll",
@@ -107,8 +111,17 @@ def _add_screens(kiosk: Kiosk, data_dir: Path) -> None:
             QCoreApplication.translate("Nav", "Reports"),
             "chart",
             Role.MANAGER,
-            ReportsScreen(w, s),
+            reports,
             "F11",
+        ),
+        ScreenEntry(
+            "analytics",
+            QCoreApplication.translate("Nav", "Analytics"),
+            "chart",
+            Role.MANAGER,
+            analytics,
+            "F12",
+            under="reports",
         ),
         ScreenEntry(
             "staff",

@@ -40,6 +40,9 @@ class ScreenEntry:
     role: Role
     widget: QWidget
     shortcut: str = ""
+    # a screen reached from another one's (Analytics from Reports) has no navigation button of its
+    # own: the bar is full at 768 px high; that screen's button shows where one is
+    under: str = ""
 
 
 class MainWindow(QMainWindow):
@@ -117,13 +120,15 @@ class MainWindow(QMainWindow):
     def add_screen(self, entry: ScreenEntry) -> None:
         self.entries[entry.name] = entry
         self.stack.addWidget(entry.widget)
+        if entry.shortcut:
+            QShortcut(QKeySequence(entry.shortcut), self, lambda n=entry.name: self.show_screen(n))
+        if entry.under:
+            return
         button = self._nav_button(entry.title, entry.icon_name)
         button.clicked.connect(lambda _=False, n=entry.name: self.show_screen(n))
         self.nav_group.addButton(button)
         self.nav_layout.insertWidget(self.nav_layout.count() - 2, button)
         self.nav_buttons[entry.name] = button
-        if entry.shortcut:
-            QShortcut(QKeySequence(entry.shortcut), self, lambda n=entry.name: self.show_screen(n))
         self._gate_nav()
 
     def _nav_button(self, text: str, icon_name: str) -> QPushButton:
@@ -144,7 +149,7 @@ class MainWindow(QMainWindow):
             self.access_denied.emit(name)
             return False
         self.stack.setCurrentWidget(entry.widget)
-        self.nav_buttons[name].setChecked(True)
+        self.nav_buttons[entry.under or name].setChecked(True)
         if hasattr(entry.widget, "activate"):
             entry.widget.activate()
         self.screen_changed.emit(name)

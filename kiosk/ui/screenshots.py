@@ -282,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
     shoot(outdir / "de", theme="dark", prefix="dark-", language="de")
     shoot_first_run(outdir)
     shoot_first_run(outdir / "de", language="de")
+    from kiosk.ui.screenshots_analytics import shoot_analytics  # it builds on this module's helpers
+
+    shoot_analytics(outdir)
+    shoot_analytics(outdir / "de", language="de")
     return 0
 
 

@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AnalyticsScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <source>Analytics</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <source>30 days</source>
+        <translation>30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <source>90 days</source>
+        <translation>90 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <source>365 days</source>
+        <translation>365 Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="59"/>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="215"/>
+        <source>Export PDF</source>
+        <translation>PDF exportieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="73"/>
+        <source>No visits yet. The charts appear here after the first stamps.</source>
+        <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
+        <source>Visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
+        <source>Popular offers</source>
+        <translation>Beliebte Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <source>New members</source>
+        <translation>Neue Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="203"/>
+        <source>Returning members</source>
+        <translation>Wiederkehrende Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="99"/>
+        <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
+        <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="91"/>
+        <source>Coming back</source>
+        <translation>Rückkehr</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="104"/>
+        <source>%1 (%2 joined)</source>
+        <translation>%1 (%2 beigetreten)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="124"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="152"/>
+        <source>Visits per day</source>
+        <translation>Besuche pro Tag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="153"/>
+        <source>Stamps per offer</source>
+        <translation>Stempel pro Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="154"/>
+        <source>New members per week</source>
+        <translation>Neue Mitglieder pro Woche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="163"/>
+        <source>The last %1 days: %2 to %3</source>
+        <translation>Die letzten %1 Tage: %2 bis %3</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="172"/>
+        <source>%1, at this kiosk only. The cloud&apos;s analytics count every kiosk of the shop.</source>
+        <translation>%1, nur an diesem Kiosk. Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="181"/>
+        <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
+        <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
+        <source>Analytics report</source>
+        <translation>Auswertungsbericht</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="192"/>
+        <source>Loyalty Kiosk</source>
+        <translation>Treue-Kiosk</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <source>At this kiosk only: the cloud&apos;s analytics count every kiosk of the shop.</source>
+        <translation>Nur an diesem Kiosk: Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="198"/>
+        <source>Offers</source>
+        <translation>Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="200"/>
+        <source>%1: %2 visits, %3 stamps, %4 rewards</source>
+        <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="205"/>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="217"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="231"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="238"/>
+        <source>Saved the report to %1.</source>
+        <translation>Bericht gespeichert unter %1.</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/audit.py" line="31"/>
@@ -1237,33 +1391,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="51"/>
-        <location filename="../../kiosk/ui/main_window.py" line="66"/>
+        <location filename="../../kiosk/ui/main_window.py" line="54"/>
+        <location filename="../../kiosk/ui/main_window.py" line="69"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="75"/>
+        <location filename="../../kiosk/ui/main_window.py" line="78"/>
         <source>Leave kiosk mode</source>
         <translation>Kioskmodus verlassen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="79"/>
+        <location filename="../../kiosk/ui/main_window.py" line="82"/>
         <source>Sign out</source>
         <translation>Abmelden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="143"/>
+        <location filename="../../kiosk/ui/main_window.py" line="148"/>
         <source>%1 is for managers and owners only.</source>
         <translation>%1 ist nur für Filialleitung und Inhaber.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="178"/>
+        <location filename="../../kiosk/ui/main_window.py" line="183"/>
         <source>The shop is set up. Sign in with your new PIN.</source>
         <translation>Das Geschäft ist eingerichtet. Melden Sie sich mit Ihrer neuen PIN an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/main_window.py" line="240"/>
+        <location filename="../../kiosk/ui/main_window.py" line="245"/>
         <source>Something went wrong (%1). The details are in the log; please try again.</source>
         <translation>Etwas ist schiefgelaufen (%1). Die Einzelheiten stehen im Protokoll; bitte erneut versuchen.</translation>
     </message>
@@ -1304,47 +1458,52 @@
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="80"/>
+        <location filename="../../kiosk/ui/app.py" line="84"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="87"/>
+        <location filename="../../kiosk/ui/app.py" line="91"/>
         <source>Find customer</source>
         <translation>Kunde finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="91"/>
+        <location filename="../../kiosk/ui/app.py" line="95"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="99"/>
+        <location filename="../../kiosk/ui/app.py" line="103"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="107"/>
+        <location filename="../../kiosk/ui/app.py" line="111"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="115"/>
+        <location filename="../../kiosk/ui/app.py" line="119"/>
+        <source>Analytics</source>
+        <translation>Auswertungen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/app.py" line="128"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="123"/>
+        <location filename="../../kiosk/ui/app.py" line="136"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="131"/>
+        <location filename="../../kiosk/ui/app.py" line="144"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="167"/>
+        <location filename="../../kiosk/ui/app.py" line="180"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
@@ -2404,22 +2563,22 @@
 <context>
     <name>ReportTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
         <source>Rewards</source>
         <translation>Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="38"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
         <source>New customers</source>
         <translation>Neue Kunden</translation>
     </message>
@@ -2427,82 +2586,87 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="78"/>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/reports.py" line="91"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="86"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="92"/>
         <source>Stamps given</source>
         <translation>Vergebene Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="93"/>
         <source>Rewards redeemed</source>
         <translation>Eingelöste Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="94"/>
         <source>New customers</source>
         <translation>Neue Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="115"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="116"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="117"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="118"/>
         <source>By offer</source>
         <translation>Nach Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="119"/>
         <source>By staff</source>
         <translation>Nach Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="120"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="138"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="158"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manuelle Korrektur, insgesamt %1 Stempel</numerusform>
@@ -2510,17 +2674,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="168"/>
         <source>From %1 to now, at this kiosk. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Von %1 bis jetzt, an diesem Kiosk. Die Auswertungen der Cloud zählen jeden Kiosk des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="173"/>
         <source>From %1 to now.</source>
         <translation>Von %1 bis jetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="175"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>

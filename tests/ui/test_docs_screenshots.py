@@ -16,6 +16,8 @@ EXPECTED = {
     "customer-history.png",
     "first-run.png",
     "enroll-join-on-phone.png",
+    "analytics.png",
+    "analytics-cohorts.png",
 }
 
 

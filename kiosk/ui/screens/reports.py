@@ -4,6 +4,7 @@ The worker counts (kiosk/services/reports.py); this screen only shows what it se
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -53,6 +54,8 @@ class ReportTable(QTableWidget):
 
 
 class ReportsScreen(QWidget):
+    analytics_requested = Signal()  # the charts over longer periods (kiosk/ui/screens/analytics.py)
+
     def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.worker = worker
@@ -72,6 +75,9 @@ class ReportsScreen(QWidget):
         self.period_buttons.button(self.days).setChecked(True)
         self.period_buttons.idClicked.connect(self.on_period_chosen)
         choice.addStretch(1)
+        self.charts_button = BigButton(self.tr("Charts"), icon_name="chart")
+        self.charts_button.clicked.connect(self.analytics_requested)
+        choice.addWidget(self.charts_button)
         layout.addLayout(choice)
         self.scope = QLabel()
         self.scope.setObjectName("hint")

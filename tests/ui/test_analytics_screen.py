@@ -1,0 +1,209 @@
+"""Managers and owners read the Analytics screen: visits per day, popular offers, new members per
+week and the returning-members heat map, drawn from a real SQLite ledger counted on the store
+thread, and export it as a PDF report. Cashiers cannot open it."""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from collections import Counter
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QImage
+
+from kiosk.domain.model import Role
+from kiosk.domain.reports import local_day
+from kiosk.services import Actor
+from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN, create_demo_shop
+from kiosk.services.reports import local_zone
+from kiosk.settings import KioskSettings
+from kiosk.ui.theme import PALETTES
+from tests.helpers import today_at
+from tests.ui.conftest import sign_in
+
+CASHIER = Actor("s1", "Cara Cashier", Role.CASHIER)
+SHOP = "Corner Café (demo)"
+
+
+@pytest.fixture
+def seeded(services, clock):
+    """The demo shop's 36 members joined ten days ago; scans on three days since, each kept in
+    `scans` as (moment, customer name, offer, stamps)."""
+    today = today_at(9)
+    clock.now = today - timedelta(days=10)
+    shop = create_demo_shop(services.ctx)
+    coffee = sorted(key for key in shop.tokens if key.endswith("/ Coffee card"))
+    other = sorted(key for key in shop.tokens if not key.endswith("/ Coffee card"))
+    plan = [
+        (today - timedelta(days=8), coffee[0], 2),
+        (today - timedelta(days=8, minutes=-5), coffee[1], 2),
+        (today - timedelta(days=3), coffee[0], 1),
+        (today - timedelta(days=3, minutes=-5), other[0], 1),
+        (today, coffee[2], 3),
+        (today + timedelta(minutes=5), coffee[3], 1),
+        (today + timedelta(minutes=10), other[1], 2),
+    ]
+    scans = []
+    for at, key, stamps in plan:
+        clock.now = at
+        assert services.record_scan(shop.tokens[key], quantity=stamps, actor=CASHIER).ok
+        name, offer = key.split(" / ")
+        scans.append((at, name, offer, stamps))
+    clock.now = today + timedelta(minutes=30)
+    return shop, scans, today - timedelta(days=10)
+
+
+def _open(qtbot, kiosk, name="Max Manager", pin=DEMO_MANAGER_PIN):
+    """As a manager does: Reports in the navigation, then its Charts button."""
+    sign_in(qtbot, kiosk, name, pin)
+    screen = kiosk.screens["analytics"]
+    qtbot.mouseClick(kiosk.window.nav_buttons["reports"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(screen.drawn, timeout=10000):
+        qtbot.mouseClick(kiosk.screens["reports"].charts_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.current_screen() == "analytics"
+    assert kiosk.window.nav_buttons["reports"].isChecked()
+    return screen
+
+
+def _day_of(x: float) -> date:
+    return QDateTime.fromMSecsSinceEpoch(int(x)).date().toPython()
+
+
+def test_the_charts_show_the_seeded_ledger(qtbot, make_kiosk, seeded, services):
+    shop, scans, joined_at = seeded
+    zone = local_zone(services.ctx)
+    kiosk = make_kiosk()
+    screen = _open(qtbot, kiosk)
+    assert screen.pages.currentWidget() is screen.tabs
+
+    visits = Counter(local_day(at, zone) for at, *_ in scans)
+    points = screen.charts["visits"].series.points()
+    assert len(points) == 30
+    assert {_day_of(p.x()): int(p.y()) for p in points if p.y()} == dict(visits)
+
+    stamps = Counter()
+    for _, _, offer, n in scans:
+        stamps[offer] += n
+    offer_bars = screen.charts["offers"].series
+    names = screen.charts["offers"].chart().axes(Qt.Orientation.Vertical)[0].categories()
+    drawn = {name: int(offer_bars.at(i)) for i, name in enumerate(names)}
+    assert drawn == dict(stamps)
+    assert names[-1] == max(stamps, key=stamps.get)  # the busiest drawn on top
+
+    week_bars = screen.charts["weeks"].series
+    weeks = screen.charts["weeks"].chart().axes(Qt.Orientation.Horizontal)[0].categories()
+    joined_day = local_day(joined_at, zone)
+    monday = joined_day - timedelta(days=joined_day.weekday())
+    counts = {weeks[i]: int(week_bars.at(i)) for i in range(week_bars.count())}
+    assert counts[monday.strftime("%d.%m.")] == shop.customers == 36
+    assert sum(counts.values()) == 36
+
+    # the joining month's row: +0 is the share of the 36 with a visit in that month
+    month = joined_day.replace(day=1)
+    came = {name for at, name, *_ in scans if local_day(at, zone).replace(day=1) == month}
+    rows = [screen.cohorts.verticalHeaderItem(r).text() for r in range(screen.cohorts.rowCount())]
+    row = rows.index(f"{month:%Y-%m} (36 joined)")
+    assert screen.cohorts.item(row, 0).text() == f"{round(len(came) / 36 * 100)} %"
+    assert screen.scope.text().startswith("The last 30 days: ")
+    qtbot.mouseClick(screen.tables_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.current_screen() == "reports"
+    with qtbot.waitSignal(screen.drawn, timeout=10000):
+        qtbot.keyClick(kiosk.window, Qt.Key.Key_F12)  # its shortcut
+
+    with qtbot.waitSignal(screen.drawn, timeout=10000):
+        qtbot.mouseClick(screen.period_buttons.button(365), Qt.MouseButton.LeftButton)
+    assert len(screen.charts["visits"].series.points()) == 365
+    kiosk.session.sign_out("button")
+    qtbot.waitUntil(lambda: screen.outcome is None)
+    assert screen.pages.currentWidget() is screen.nothing  # no figures left for the next person
+
+
+def test_a_cashier_cannot_open_analytics(qtbot, make_kiosk, seeded):
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    assert not kiosk.window.nav_buttons["reports"].isVisible()  # where Analytics is reached from
+    with qtbot.waitSignal(kiosk.window.access_denied):
+        assert not kiosk.window.show_screen("analytics")
+    assert kiosk.screens["analytics"].outcome is None
+
+
+def _pdf_text(path) -> tuple[int, str]:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return pages, unicodedata.normalize("NFKC", text)  # the PDF's "ff" may be one ligature glyph
+
+
+def test_export_pdf_writes_the_report_with_the_shop_name(qtbot, make_kiosk, seeded, tmp_path):
+    kiosk = make_kiosk()
+    screen = _open(qtbot, kiosk)
+    screen.export_path = tmp_path / "report.pdf"
+    with qtbot.waitSignal(screen.exported, timeout=20000) as saved:
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].ok
+    data = screen.export_path.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert saved.args[0].size == len(data)
+    pages, text = _pdf_text(screen.export_path)
+    assert pages == 3
+    assert SHOP in text
+    assert "Analytics report" in text
+    assert "Coffee card" in text
+    assert "Page 3 of 3" in text
+    assert "Saved the report to" in screen.message.text()
+
+    # a folder that is not there: a clear message, nothing written
+    screen.export_path = tmp_path / "gone" / "report.pdf"
+    with qtbot.waitSignal(screen.exported, timeout=20000) as refused:
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert not refused.args[0].ok
+    assert "gone" in screen.message.text()
+    assert not (tmp_path / "gone").exists()
+    assert screen.export_button.isEnabled()
+
+
+def test_an_empty_shop_says_no_visits_yet_and_exports_one_page(qtbot, make_kiosk, services, tmp_path):
+    create_demo_shop(services.ctx, customers_count=0)
+    kiosk = make_kiosk()
+    screen = _open(qtbot, kiosk)
+    assert screen.pages.currentWidget() is screen.nothing
+    assert screen.nothing.isVisible()
+    assert "No visits yet" in screen.nothing.text()
+    screen.export_path = tmp_path / "empty.pdf"
+    with qtbot.waitSignal(screen.exported, timeout=20000):
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    pages, text = _pdf_text(screen.export_path)
+    assert pages == 1
+    assert "No visits yet" in text
+
+
+def test_dark_theme_draws_on_the_dark_surface_with_light_text(qtbot, make_kiosk, seeded, tmp_path):
+    kiosk = make_kiosk(KioskSettings(sound=False, theme="dark"))
+    screen = _open(qtbot, kiosk)
+    dark = PALETTES["dark"]
+    for view in screen.charts.values():
+        chart = view.chart()
+        assert chart.backgroundBrush().color().name() == dark.surface
+        assert chart.titleBrush().color().name() == dark.text
+        for axis in chart.axes():
+            assert axis.labelsBrush().color().name() == dark.text
+    cell = screen.cohorts.item(0, 0)
+    assert cell.foreground().color().name() in ("#000000", "#ffffff")
+
+    # the PDF is printed on white: its charts are drawn light, the screen's stay dark
+    screen.export_path = tmp_path / "dark.pdf"
+    with qtbot.waitSignal(screen.exported, timeout=20000) as saved:
+        qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].ok
+    assert screen.charts["visits"].chart().backgroundBrush().color().name() == dark.surface
+    page = subprocess.run(
+        ["pdftoppm", "-r", "20", "-f", "1", "-l", "1", "-png", str(screen.export_path), str(tmp_path / "p")],
+        check=True,
+    )
+    assert page.returncode == 0
+    image = QImage(str(next(tmp_path.glob("p*.png"))))
+    pixels = [image.pixelColor(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)]
+    dark_share = sum(p.lightness() < 60 for p in pixels) / len(pixels)
+    assert dark_share < 0.1  # a dark chart would cover about a third of the page

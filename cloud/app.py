@@ -28,6 +28,7 @@ from cloud.routes import (
     cards,
     customers,
     devices,
+    insights,
     join_links,
     join_pages,
     locations,
@@ -138,6 +139,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):
         app.include_router(module.router)
     app.include_router(offers_sync.router)
+    app.include_router(insights.router)
     app.state.wallet_sealer = wallet_sealer(settings)
     app.state.pass_updates = pass_updates
     app.include_router(wallet_setup.router)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
@@ -275,3 +276,104 @@ def test_acquisition_counts_the_shop_s_days_across_the_spring_dst_change_in_berl
         headers=owner.headers,
     )
     assert [p["new_members"] for p in r.json()] == [1, 2, 1]
+
+
+# --- churn and lifetime value ----------------------------------------------------------------------
+
+
+def _churn(cloud, owner, **params):
+    return cloud.client.get("/api/v1/analytics/churn", params=params, headers=owner.headers)
+
+
+def _fitted(cloud) -> None:
+    assert cloud.app.state.churn_fits.wait_idle(60)
+
+
+def _regulars_and_one_timers(cloud, members: int = 40, seed: int = 5):
+    """Members who joined over 40 weeks, each with her own pace (every 4 to 30 days on average)
+    and a one in five chance of not coming back after each visit; deterministic by seed. Returns
+    the owner, the members and those who came back on another day."""
+    owner, program, kiosk = _shop(cloud)
+    today = cloud.clock().date()
+    rng = random.Random(seed)
+    events, repeat = [], 0
+    for i in range(members):
+        first = today - timedelta(days=280 - (270 * i) // members)
+        card = _join(cloud, kiosk, program, _at(first, 8), f"member {i}")
+        days, mean = [first], rng.choice((4, 7, 14, 30))
+        while rng.random() > 0.2:
+            later = days[-1] + timedelta(days=1 + int(rng.expovariate(1 / mean)))
+            if later > today:
+                break
+            days.append(later)
+        repeat += len(days) > 1
+        events += [cloud.event("earn", card, program, 1, occurred_at=_at(day, 9)) for day in days]
+    for i in range(0, len(events), 500):
+        assert {r["status"] for r in cloud.push(kiosk, *events[i : i + 500])} == {"accepted"}
+    return owner, members, repeat
+
+
+def test_churn_says_fitting_then_answers_from_the_fitted_models_and_refits_when_stale(cloud):
+    owner, members, repeat = _regulars_and_one_timers(cloud)
+    r = _churn(cloud, owner, weeks=8, limit=1000)
+    assert r.status_code == 202, r.text
+    assert r.json()["status"] == "fitting"
+    assert r.json()["outlook"] == []
+    _fitted(cloud)
+
+    r = _churn(cloud, owner, weeks=8, limit=1000)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["status"] == "ready"
+    assert (body["members"], body["repeat_members"]) == (members, repeat)
+    assert body["fitted_as_of"] == str(cloud.clock().date())
+    assert all(v > 0 for v in body["visit_model"].values())
+    assert body["spend_model"] is None  # events carry no amount yet
+    outlook = body["outlook"]
+    assert len(outlook) == members
+    alive = [m["probability_alive"] for m in outlook]
+    assert alive == sorted(alive)  # most at risk first
+    assert all(0 <= p <= 1 for p in alive)
+    # BG/NBD: a member who never came back cannot have dropped out after a repeat visit
+    once = [m for m in outlook if m["visit_days"] == 1]
+    assert len(once) == members - repeat
+    assert all(m["probability_alive"] == 1.0 for m in once)
+    assert all(m["expected_spend"] is None for m in outlook)
+    # the models tell members apart: the list runs from at risk to safe
+    assert outlook[-1]["probability_alive"] > outlook[0]["probability_alive"]
+    assert _churn(cloud, owner, limit=3).json()["outlook"] == outlook[:3]
+    first_fit = body["fitted_at"]
+
+    cloud.clock.advance(days=2)  # a stale fit is served while the refit runs
+    fresh = cloud.login(owner.email, owner.password)
+    owner.headers = {"Authorization": f"Bearer {fresh['access_token']}"}
+    r = _churn(cloud, owner)
+    assert r.status_code == 200
+    assert r.json()["fitted_at"] == first_fit
+    _fitted(cloud)
+    refit = _churn(cloud, owner).json()
+    assert refit["status"] == "ready"
+    assert refit["fitted_at"] != first_fit
+    assert refit["fitted_as_of"] == str(cloud.clock().date())
+
+
+def test_churn_says_not_enough_data_while_too_few_members_came_back(cloud):
+    owner, members, repeat = _regulars_and_one_timers(cloud, members=9)
+    assert repeat < 10  # fewer came back than the models need
+    assert _churn(cloud, owner).status_code == 202
+    _fitted(cloud)
+    r = _churn(cloud, owner)
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["status"] == "not_enough_data"
+    assert "Not enough data yet" in body["message"]
+    assert (body["members"], body["repeat_members"]) == (members, repeat)
+    assert body["visit_model"] is None
+    assert body["outlook"] == []
+    other = cloud.owner("Another shop")  # sees its own (empty) state, not this one
+    assert _churn(cloud, other).status_code == 202
+    _fitted(cloud)
+    assert _churn(cloud, other).json()["members"] == 0
+    for bad in ({"weeks": 0}, {"weeks": "x"}, {"limit": 0}):
+        assert _churn(cloud, owner, **bad).status_code == 422
+    assert cloud.client.get("/api/v1/analytics/churn").status_code == 401

@@ -154,12 +154,15 @@ def cohort_cells(session: Session, f: Filters, lo: str, hi: str) -> list[CohortC
     return [CohortCell(c, m, int(n), s) for c, m, n, s in session.execute(stmt)]
 
 
-def members_by_id(session: Session, business_id: int, ids: list[str]) -> dict[str, Customer]:
-    out: dict[str, Customer] = {}
+def members_by_id(session: Session, business_id: int, ids: list[str]) -> dict:
+    """id -> (id, name, email, phone, marketing_consent) of these members: plain rows, not ORM
+    objects (a campaign list has tens of thousands)."""
+    out: dict = {}
     for i in range(0, len(ids), 1000):
-        chunk = ids[i : i + 1000]
-        rows = session.scalars(
-            select(Customer).where(Customer.business_id == business_id, Customer.id.in_(chunk))
+        rows = session.execute(
+            select(
+                Customer.id, Customer.name, Customer.email, Customer.phone, Customer.marketing_consent
+            ).where(Customer.business_id == business_id, Customer.id.in_(ids[i : i + 1000]))
         )
-        out.update({c.id: c for c in rows})
+        out.update({row.id: row for row in rows})
     return out

@@ -224,6 +224,9 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_business_card", "business_id", "card_id"),
         Index("ix_events_business_day", "business_id", "day"),
+        # the member analytics (cloud/member_activity.py) read visits by kind and day from the
+        # index alone: the card and whether it was voided ride along
+        Index("ix_events_business_kind_day", "business_id", "kind", "day", "card_id", "voided"),
     )
     business_id: Mapped[int] = mapped_column(
         ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True

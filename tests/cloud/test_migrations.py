@@ -221,8 +221,14 @@ def test_churn_fits_come_as_their_own_table_and_go_without_touching_businesses(d
                 ),
                 {"b": cafe, "at": datetime.now(UTC)},
             )
+        assert "ix_events_business_kind_day" in {
+            i["name"] for i in inspect(db.write_engine).get_indexes("events")
+        }
         downgrade(db.write_engine, "0008_join")
         assert "churn_fits" not in inspect(db.write_engine).get_table_names()
+        assert "ix_events_business_kind_day" not in {
+            i["name"] for i in inspect(db.write_engine).get_indexes("events")
+        }
         with db.write_engine.begin() as conn:
             assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
         upgrade(db.write_engine)

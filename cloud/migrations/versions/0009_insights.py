@@ -1,4 +1,5 @@
-"""The churn and lifetime-value models' fitted parameters, one row per business (issue 17).
+"""The churn and lifetime-value models' fitted parameters, one row per business, and an index the
+member analytics read visits from (issue 17).
 
 Revision ID: 0009_insights
 Revises: 0008_join
@@ -36,7 +37,11 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("business_id", name=op.f("pk_churn_fits")),
     )
+    op.create_index(
+        "ix_events_business_kind_day", "events", ["business_id", "kind", "day", "card_id", "voided"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_events_business_kind_day", table_name="events")
     op.drop_table("churn_fits")

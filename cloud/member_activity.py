@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Float, and_, func, null, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from cloud.models import Card, Customer, Event
 from loyalty_rules.reports import VISIT_KINDS
@@ -98,15 +98,19 @@ def _joined(f: Filters, lo: str, hi: str):
         Customer.day <= hi,
     ]
     if f.program_id is not None or f.location_id is not None:
-        card = select(Card.id).where(Card.business_id == f.business_id, Card.customer_id == Customer.id)
+        # their own aliases: a query that already joins cards and events (the cohort cells) must
+        # not correlate them
+        own = aliased(Card)
+        card = select(own.id).where(own.business_id == f.business_id, own.customer_id == Customer.id)
         if f.program_id is not None:
-            card = card.where(Card.program_id == f.program_id)
+            card = card.where(own.program_id == f.program_id)
         if f.location_id is not None:
-            enrolled_here = select(Event.id).where(
-                Event.business_id == f.business_id,
-                Event.card_id == Card.id,
-                Event.kind == "enroll",
-                Event.location_id == f.location_id,
+            enroll = aliased(Event)
+            enrolled_here = select(enroll.id).where(
+                enroll.business_id == f.business_id,
+                enroll.card_id == own.id,
+                enroll.kind == "enroll",
+                enroll.location_id == f.location_id,
             )
             card = card.where(enrolled_here.exists())
         where.append(card.exists())

@@ -228,6 +228,23 @@ def test_cohort_cells_of_three_join_months(cloud):
         (m1.isoformat()[:7], 1, [1, 1, None], [1.0, 1.0, None], [None, None, None]),
         (m0.isoformat()[:7], 1, [0, None, None], [0.0, None, None], [None, None, None]),
     ]
+    # the same through the offer and the location filters; another place has no cohorts
+    for narrowed in ({"program_id": program}, {"location_id": kiosk.location_id}):
+        again = cloud.client.get(
+            "/api/v1/analytics/cohorts",
+            params={"start": str(m2), "end": str(today), **narrowed},
+            headers=owner.headers,
+        )
+        assert again.status_code == 200, again.text
+        assert again.json() == r.json()
+    elsewhere = cloud.location(owner, "Elsewhere")
+    r = cloud.client.get(
+        "/api/v1/analytics/cohorts",
+        params={"start": str(m2), "end": str(today), "location_id": elsewhere, "program_id": program},
+        headers=owner.headers,
+    )
+    assert r.status_code == 200, r.text
+    assert r.json() == []
 
 
 # --- acquisition ----------------------------------------------------------------------------------

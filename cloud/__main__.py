@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from cloud import clv_cli, pairing_cli, wallet_cli
+from cloud import clv_cli, demo_shop_cli, pairing_cli, wallet_cli
 from cloud.private import PRIVATE_UMASK
 from cloud.settings import ENV_PREFIX, Settings, load_settings
 
@@ -177,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     pairing_cli.add_parser(sub)
     clv_cli.add_parser(sub)
     wallet_cli.add_parser(sub, _common)
+    demo_shop_cli.add_parser(sub, _common)
     return parser
 
 

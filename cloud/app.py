@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from cloud import problems
+from cloud.churn import ChurnFits
 from cloud.clock import utcnow
 from cloud.db import Database, upgrade
 from cloud.deps import AppContext
@@ -26,8 +27,10 @@ from cloud.routes import (
     auth,
     businesses,
     cards,
+    churn,
     customers,
     devices,
+    insights,
     join_links,
     join_pages,
     locations,
@@ -143,6 +146,9 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     for module in (auth, businesses, locations, offers, customers, cards, devices, sync, analytics, audit):
         app.include_router(module.router)
     app.include_router(offers_sync.router)
+    app.include_router(insights.router)
+    app.include_router(churn.router)
+    app.state.churn_fits = ChurnFits(db, pass_updates.huey, app.state.clock)
     app.state.wallet_sealer = wallet_sealer(settings)
     app.state.pass_updates = pass_updates
     app.include_router(wallet_setup.router)

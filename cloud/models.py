@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -226,6 +227,9 @@ class Event(Base):
     __table_args__ = (
         Index("ix_events_business_card", "business_id", "card_id"),
         Index("ix_events_business_day", "business_id", "day"),
+        # the member analytics (cloud/member_activity.py) read visits by kind and day from the
+        # index alone: the card and whether it was voided ride along
+        Index("ix_events_business_kind_day", "business_id", "kind", "day", "card_id", "voided"),
     )
     business_id: Mapped[int] = mapped_column(
         ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
@@ -433,3 +437,27 @@ class CardLink(Base):
     business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
     card_id: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChurnFit(Base):
+    """A business's BG/NBD (visits) and Gamma-Gamma (spend) parameters, fitted by a background job
+    (cloud/churn.py) and read by GET /analytics/churn. One row per business: the latest fit, or
+    the state of the one under way. Spend's parameters stay NULL while events carry no amount."""
+
+    __tablename__ = "churn_fits"
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    status: Mapped[str] = mapped_column(String(16))  # cloud.churn.FitStatus
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    fitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    as_of: Mapped[str | None] = mapped_column(String(10), nullable=True)  # the shop's day fitted up to
+    members: Mapped[int] = mapped_column(Integer, default=0)
+    repeat_members: Mapped[int] = mapped_column(Integer, default=0)
+    r: Mapped[float | None] = mapped_column(Float, nullable=True)
+    alpha: Mapped[float | None] = mapped_column(Float, nullable=True)
+    a: Mapped[float | None] = mapped_column(Float, nullable=True)
+    b: Mapped[float | None] = mapped_column(Float, nullable=True)
+    p: Mapped[float | None] = mapped_column(Float, nullable=True)
+    q: Mapped[float | None] = mapped_column(Float, nullable=True)
+    gamma: Mapped[float | None] = mapped_column(Float, nullable=True)

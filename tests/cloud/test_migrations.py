@@ -315,3 +315,46 @@ def test_a_tills_join_link_comes_and_goes_and_keeps_every_link_and_join(database
         assert _diff(db) == []
     finally:
         db.dispose()
+
+
+def test_churn_fits_come_as_their_own_table_and_go_without_touching_businesses(database_url):
+    """0012_insights: the cache of the churn models' fits; a business from before has none (its
+    first GET /analytics/churn asks for one)."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0011_tilljoin")
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            _add_user(conn, cafe, "sam@shop.example")
+        upgrade(db.write_engine, "0012_insights")
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM churn_fits")).scalar_one() == 0
+            conn.execute(
+                text(
+                    "INSERT INTO churn_fits (business_id, status, requested_at, members, repeat_members, r) "
+                    "VALUES (:b, 'ready', :at, 40, 30, 0.5)"
+                ),
+                {"b": cafe, "at": datetime.now(UTC)},
+            )
+        with pytest.raises(IntegrityError), db.write_engine.begin() as conn:  # one row per business
+            conn.execute(
+                text(
+                    "INSERT INTO churn_fits (business_id, status, requested_at, members, repeat_members) "
+                    "VALUES (:b, 'fitting', :at, 0, 0)"
+                ),
+                {"b": cafe, "at": datetime.now(UTC)},
+            )
+        assert "ix_events_business_kind_day" in {
+            i["name"] for i in inspect(db.write_engine).get_indexes("events")
+        }
+        downgrade(db.write_engine, "0011_tilljoin")
+        assert "churn_fits" not in inspect(db.write_engine).get_table_names()
+        assert "ix_events_business_kind_day" not in {
+            i["name"] for i in inspect(db.write_engine).get_indexes("events")
+        }
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

@@ -1,0 +1,133 @@
+"""The owner's analytics endpoints on a big demo shop on PostgreSQL (issue 17): p50/p95 per endpoint.
+
+A private PostgreSQL (as bench_cloud starts it) gets a demo shop (cloud/demo_shop.py) of 50,000
+members and about a million events over two years; each endpoint is then asked REPEAT times
+through the real app in this process (TestClient: no network in the figure), after one warm-up
+call. The churn endpoint is measured once its background fit is in (the fit's own time is
+reported beside it). Target: p95 < 200 ms.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from benchmarks._table import Row, median_p95_ms
+from benchmarks.bench_cloud import _Postgres, _postgres_missing
+
+# the issue's size; BENCH_INSIGHTS_MEMBERS picks a smaller shop when filling 50,000 takes too long
+MEMBERS, QUICK_MEMBERS = int(os.environ.get("BENCH_INSIGHTS_MEMBERS", "50000")), 5_000
+REPEAT, QUICK_REPEAT = 10, 10
+TARGET_MS = 200.0
+
+
+def _measure(url: str, members: int, repeat: int) -> list[Row]:
+    from fastapi.testclient import TestClient
+
+    from cloud.app import create_app
+    from cloud.clock import utcnow
+    from cloud.db import Database, upgrade
+    from cloud.demo_shop import analyze, fill
+    from cloud.keyseal import sealer_for
+    from cloud.models import Business
+    from cloud.security import Passwords
+    from cloud.services import create_business
+    from cloud.settings import Settings
+    from loyalty_rules.reports import local_day
+
+    data_dir = Path(tempfile.mkdtemp(prefix="bench-insights-"))
+    settings = Settings(
+        database_url=url,
+        jwt_secret="bench-secret-" + "x" * 32,
+        data_dir=data_dir,
+        argon2_time_cost=1,
+        argon2_memory_kib=1024,
+        rate_dashboard_per_hour=1_000_000,
+    )
+    db = Database(url)
+    upgrade(db.write_engine)
+    now = utcnow()
+    started = time.perf_counter()
+    with db.writing() as session:
+        business, _owner = create_business(
+            session,
+            Passwords(settings),
+            business_name="Bench café",
+            email="owner@bench.example",
+            password="bench-password",
+            now=now,
+            sealer=sealer_for(settings.key_encryption_key, data_dir),
+        )
+        session.get(Business, business.id).time_zone = "Europe/Berlin"
+        session.flush()
+        from zoneinfo import ZoneInfo
+
+        today = local_day(now, ZoneInfo("Europe/Berlin"))
+        filled = fill(session, business.id, members_count=members, years=2, seed=1, last=today)
+    with db.writing() as session:
+        analyze(session)
+    db.dispose()
+    fill_s = time.perf_counter() - started
+    size = f"{filled.members:,} members, {filled.events:,} events"
+    rows = [Row("insights PostgreSQL", "demo shop fill", f"{fill_s:.0f} s", notes=size)]
+
+    app = create_app(settings)
+    with TestClient(app) as client:
+        login = client.post(
+            "/api/v1/auth/login", json={"email": "owner@bench.example", "password": "bench-password"}
+        )
+        headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
+        year = {"start": str(today - timedelta(days=364)), "end": str(today)}
+        fit_started = time.perf_counter()
+        assert client.get("/api/v1/analytics/churn", headers=headers).status_code == 202
+        assert app.state.churn_fits.wait_idle(900), "the churn fit did not finish in 15 minutes"
+        fit_s = time.perf_counter() - fit_started
+        cases = [
+            ("acquisition (a year, by day)", "/api/v1/analytics/acquisition", year),
+            ("acquisition (a year, by week)", "/api/v1/analytics/acquisition", {**year, "by": "week"}),
+            ("rfm (a year)", "/api/v1/analytics/rfm", year),
+            (
+                "rfm/members.csv (hibernating)",
+                "/api/v1/analytics/rfm/members.csv",
+                {**year, "segment": "hibernating"},
+            ),
+            ("cohorts (a year)", "/api/v1/analytics/cohorts", year),
+            ("churn (100 most at risk)", "/api/v1/analytics/churn", {"weeks": 12}),
+            ("summary (30 days)", "/api/v1/analytics", {}),
+        ]
+        for name, path, params in cases:
+            r = client.get(path, params=params, headers=headers)  # warm-up
+            assert r.status_code == 200, (path, r.status_code, r.text[:200])
+            samples = []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                r = client.get(path, params=params, headers=headers)
+                samples.append(time.perf_counter() - t)
+                assert r.status_code == 200
+            p50, p95 = median_p95_ms(samples)
+            notes = f"fit took {fit_s:.1f} s in the background" if "churn" in name else ""
+            rows.append(
+                Row(
+                    "insights PostgreSQL",
+                    name,
+                    f"p50 {p50:.0f} ms, p95 {p95:.0f} ms",
+                    target=f"p95 < {TARGET_MS:.0f} ms",
+                    ok=p95 < TARGET_MS,
+                    notes=notes,
+                )
+            )
+    return rows
+
+
+def run(quick: bool) -> list[Row]:
+    missing = _postgres_missing()
+    if missing:
+        return [Row("insights PostgreSQL", "skipped", missing)]
+    pg = _Postgres()
+    try:
+        return _measure(pg.url, QUICK_MEMBERS if quick else MEMBERS, QUICK_REPEAT if quick else REPEAT)
+    finally:
+        pg.stop()

@@ -10,7 +10,10 @@ import logging
 import threading
 from dataclasses import dataclass, field
 
-from cloud.join.mail import Mail, MailNotSent, SmtpConfig, send
+from cloud.join import members
+from cloud.join.mail import Mail, MailNotSent, SmtpConfig, card_link_mail, send
+from cloud.join.texts import Language
+from cloud.models import Business
 from cloud.wallet.apns import Backoff
 
 log = logging.getLogger("cloud.join.mail")
@@ -38,6 +41,7 @@ class MailJobs:
         self.mail_backoff = Backoff()
         self.mails = MailTotals()
         self._mail_task = huey.task(context=True, name="mail.send")(self._send_mail)
+        self._links_task = huey.task(context=True, name="mail.card_links")(self._card_links)
 
     @property
     def sends_mail(self) -> bool:
@@ -49,6 +53,24 @@ class MailJobs:
             return False
         self._queue(self._mail_task.s(mail.to, mail.subject, mail.text, mail.html, 0))
         return True
+
+    def send_card_links(self, business_id: int, email: str, lang: Language, base_url: str) -> bool:
+        """Someone asked for the card link of this email: a job makes the links and their emails.
+        The asking page does the same, and takes the same time, whether or not anyone has the email."""
+        if self.smtp is None:
+            return False
+        self._queue(self._links_task.s(business_id, email, lang.value, base_url))
+        return True
+
+    def _card_links(self, business_id: int, email: str, lang: str, base_url: str, task=None) -> None:
+        with self._job(task):
+            with self.ctx.db.writing() as session:  # the links exist before any email names them
+                business = session.get(Business, business_id)
+                fresh = members.fresh_links_for_email(session, business_id, email, self.ctx.clock())
+            name = business.name if business is not None else ""
+            for sent in fresh:
+                url = f"{base_url}/c/{sent.secret}"
+                self.send_mail(card_link_mail(Language(lang), sent.email, name, sent.name, url))
 
     def _send_mail(self, to: str, subject: str, text: str, html: str, attempt: int, task=None) -> None:
         with self._job(task):

@@ -11,6 +11,7 @@ from email import message_from_bytes, policy
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 from sqlalchemy import func, select
 
 from cloud.models import CardLink
@@ -100,6 +101,7 @@ def test_a_member_asks_and_gets_a_new_link_to_her_own_card_page(make_cloud, sett
     smtp.handler.messages.clear()  # the copies sent on joining (their own test below)
     before = links(cloud)
 
+    assert f'href="{path}/card-link"' in cloud.client.get(path).text  # offered on the join page
     form = cloud.client.get(f"{path}/card-link")
     assert form.status_code == 200
     assert '<label for="email">' in form.text
@@ -113,6 +115,7 @@ def test_a_member_asks_and_gets_a_new_link_to_her_own_card_page(make_cloud, sett
     msg = smtp.handler.messages[0]
     assert msg["To"] == "ada@example.org"  # the address she joined with
     assert msg["Subject"] == "Your loyalty card at Cafe Blue"
+    assert msg["From"] == "cards@cafe.example"
     assert msg.get_body(preferencelist=("html",)) is not None
     url = card_url(msg)
     assert url != f"http://testserver{joined.headers['location']}"  # a fresh secret
@@ -270,3 +273,37 @@ def test_without_smtp_no_form_is_offered_and_nothing_is_sent(cloud):
         assert "<form" not in r.text
     assert links(cloud) == before
     assert cloud.app.state.pass_updates.mails.sent == 0
+
+
+@pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
+def test_the_smtp_login_is_used(make_cloud, settings):
+    catcher = Catcher()
+    logins: list[bool] = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+            b"cafe",
+            b"s3cret",
+        )
+        logins.append(ok)
+        return AuthResult(success=ok)
+
+    controller = Controller(
+        catcher,
+        hostname="127.0.0.1",
+        port=free_port(),
+        authenticator=authenticator,
+        auth_required=True,
+        auth_require_tls=False,  # loopback only; STARTTLS is the operator's switch
+    )
+    controller.start()
+    try:
+        cloud = mailing(make_cloud, settings, controller.port, smtp_username="cafe", smtp_password="s3cret")
+        _owner, _offer, path = business(cloud)
+        post(cloud, path)
+        settle(cloud)
+        assert [m["To"] for m in catcher.messages] == ["ada@example.org"]
+        assert logins == [True]  # the server takes mail only after this login (auth_required)
+        assert cloud.app.state.pass_updates.mails.sent == 1
+    finally:
+        controller.stop()

@@ -34,13 +34,14 @@ class Catcher:
     def __init__(self, refuse: int = 0) -> None:
         self.messages: list = []
         self.refuse = refuse
+        self.answer = "421 Service not available, try again later"
         self.lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):
         with self.lock:
             if self.refuse > 0:
                 self.refuse -= 1
-                return "421 Service not available, try again later"
+                return self.answer
             self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
         return "250 Message accepted"
 
@@ -243,6 +244,17 @@ def test_smtp_saying_try_later_is_retried_and_the_email_arrives(make_cloud, sett
     assert len(smtp.handler.messages) == 1
     assert (queue.mails.retried, queue.mails.sent) == (1, 2)  # her copy on joining, then this one
     assert cloud.client.get(card_url(smtp.handler.messages[0])).status_code == 200
+
+
+def test_a_message_refused_for_good_is_not_tried_again(make_cloud, settings, smtp):
+    cloud = mailing(make_cloud, settings, smtp.port)
+    _owner, _offer, path = business(cloud)
+    smtp.handler.refuse, smtp.handler.answer = 1, "554 Transaction failed"
+    assert post(cloud, path).status_code == 303
+    settle(cloud)
+    queue = cloud.app.state.pass_updates
+    assert (queue.mails.sent, queue.mails.failed, queue.mails.retried) == (0, 1, 0)
+    assert smtp.handler.messages == []
 
 
 def test_smtp_down_the_job_retries_and_the_page_answers_the_same(make_cloud, settings):

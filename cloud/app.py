@@ -16,6 +16,7 @@ from cloud.clock import utcnow
 from cloud.db import Database, upgrade
 from cloud.deps import AppContext
 from cloud.groupcommit import GroupCommitter
+from cloud.join.mail import smtp_config
 from cloud.keyseal import seal_plaintext_keys, sealer_for
 from cloud.methods import MethodGuardMiddleware
 from cloud.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
@@ -26,6 +27,7 @@ from cloud.routes import (
     audit,
     auth,
     businesses,
+    card_link_pages,
     cards,
     churn,
     customers,
@@ -116,6 +118,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         ),
         job_queue(settings),
         workers=settings.pass_update_workers,
+        smtp=smtp_config(settings),
     )
 
     @asynccontextmanager
@@ -156,6 +159,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     app.include_router(passkit.router)
     app.include_router(join_links.router)
     app.include_router(join_pages.router)  # the customer's HTML pages (not in the API document)
+    app.include_router(card_link_pages.router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

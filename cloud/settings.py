@@ -60,6 +60,14 @@ class Settings:
     # run the queued pass update jobs in this process; off: this process only queues them (they
     # wait in the job queue, cloud/wallet/jobqueue.py, for a process that runs them)
     run_pass_updates: bool = True
+    # where member emails (her card-page link) go out: empty host or sender = no email at all, and
+    # the pages never promise one (cloud/join/mail.py)
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_from: str = ""
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = False
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024
     migrate_on_start: bool = True

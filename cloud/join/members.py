@@ -145,12 +145,7 @@ def join(session: Session, keys: KeySealer, link: JoinLink, form: CleanJoin, now
         raise NoProgram()
     known = existing_member(session, link.business_id, form.email, form.phone)
     customer, card = _new_member(session, link, keys, form, programs[0], now)
-    secret = secrets.token_urlsafe(CARD_SECRET_BYTES)
-    session.add(
-        CardLink(
-            secret_hash=sha256_hex(secret), business_id=link.business_id, card_id=card.id, created_at=now
-        )
-    )
+    secret = new_card_link(session, link.business_id, card.id, now)
     session.add(
         MemberJoin(
             id=str(uuid.uuid4()),
@@ -176,6 +171,42 @@ def join(session: Session, keys: KeySealer, link: JoinLink, form: CleanJoin, now
         {"possible_duplicate_of": known.id} if known is not None else {},
     )
     return Joined(secret, customer.id, card.id, known is not None)
+
+
+def new_card_link(session: Session, business_id: int, card_id: int, now: datetime) -> str:
+    """A new secret link to the card page of this card's member; only its hash is stored. Links made
+    before keep working."""
+    secret = secrets.token_urlsafe(CARD_SECRET_BYTES)
+    session.add(
+        CardLink(secret_hash=sha256_hex(secret), business_id=business_id, card_id=card_id, created_at=now)
+    )
+    return secret
+
+
+@dataclass(frozen=True)
+class LinkSent:
+    """A fresh card-page link for one member who has the email asked for."""
+
+    secret: str
+    name: str
+    email: str  # as she gave it when joining
+
+
+def fresh_links_for_email(session: Session, business_id: int, email: str, now: datetime) -> list[LinkSent]:
+    """Every member of the business with this email (any case), possible duplicates included, each
+    with a new link to her card page; members erased or without a live card get none."""
+    found = session.scalars(
+        select(Customer)
+        .where(Customer.business_id == business_id, func.lower(Customer.email) == email.lower())
+        .order_by(Customer.created_at, Customer.id)
+    )
+    links = []
+    for customer in found:
+        card = member_card(session, business_id, customer.id)
+        if card is not None:
+            secret = new_card_link(session, business_id, card.id, now)
+            links.append(LinkSent(secret, customer.name, customer.email or email))
+    return links
 
 
 def card_link(session: Session, secret: str) -> CardLink | None:

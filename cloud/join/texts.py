@@ -106,6 +106,17 @@ WORDS: dict[Language, dict[str, str]] = {
         "google_unavailable_title": "Google Wallet is not reachable",
         "google_unavailable_body": "Your card could not be handed to Google Wallet just now. Please try "
         "again in a few minutes; your stamps are safe.",
+        "lost_link": "Already a member? Get your card link by email",
+        "card_link_title": "Your card link at {business}",
+        "card_link_intro": "Enter the email address you joined with; we send the link to your card there.",
+        "card_link_submit": "Send my card link",
+        "card_link_email_problem": "Please enter your email address (name@example.com).",
+        "card_link_sent_title": "Please check your email",
+        "card_link_sent_body": "If this email belongs to a card here, we have sent its link. It may take "
+        "a few minutes; look in your spam folder too.",
+        "card_link_counter_title": "Please ask at the counter",
+        "card_link_counter_body": "{business} does not send emails. Please ask at the counter: they can show "
+        "you the link to your card.",
         "thanks_title": "Thank you",
         "thanks_body": "Thank you for your interest. Please ask at the counter.",
         "not_found_title": "Page not found",
@@ -150,6 +161,18 @@ WORDS: dict[Language, dict[str, str]] = {
         "google_unavailable_title": "Google Wallet ist nicht erreichbar",
         "google_unavailable_body": "Ihre Karte konnte gerade nicht an Google Wallet übergeben werden. Bitte "
         "versuchen Sie es in ein paar Minuten erneut; Ihre Stempel sind sicher.",
+        "lost_link": "Schon Mitglied? Link zu Ihrer Karte per E-Mail erhalten",
+        "card_link_title": "Ihr Karten-Link bei {business}",
+        "card_link_intro": "Geben Sie die E-Mail-Adresse ein, mit der Sie sich angemeldet haben; wir senden "
+        "den Link zu Ihrer Karte dorthin.",
+        "card_link_submit": "Karten-Link senden",
+        "card_link_email_problem": "Bitte geben Sie Ihre E-Mail-Adresse ein (name@beispiel.de).",
+        "card_link_sent_title": "Bitte sehen Sie in Ihre E-Mails",
+        "card_link_sent_body": "Falls diese E-Mail-Adresse zu einer Karte hier gehört, haben wir ihren Link "
+        "gesendet. Das kann ein paar Minuten dauern; sehen Sie auch im Spam-Ordner nach.",
+        "card_link_counter_title": "Bitte fragen Sie an der Kasse",
+        "card_link_counter_body": "{business} versendet keine E-Mails. Bitte fragen Sie an der Kasse: dort "
+        "kann man Ihnen den Link zu Ihrer Karte zeigen.",
         "thanks_title": "Vielen Dank",
         "thanks_body": "Vielen Dank für Ihr Interesse. Bitte fragen Sie an der Kasse.",
         "not_found_title": "Seite nicht gefunden",

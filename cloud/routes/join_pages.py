@@ -27,11 +27,12 @@ from markupsafe import Markup
 from cloud.deps import Ctx, Now, ReadDb, WriteDb, client_ip
 from cloud.join import members
 from cloud.join.form import JoinForm, check
+from cloud.join.mail import card_link_mail
 from cloud.join.texts import FIELD_PROBLEMS, PHONE_REGION, Language, pick_language, words
 from cloud.models import Business, JoinLink
 from cloud.problems import ApiProblem
 from cloud.ratelimit import Bucket
-from cloud.routes.wallet_setup import card_pass_bytes
+from cloud.routes.wallet_setup import card_pass_bytes, public_url
 from cloud.wallet import google_store, store
 from cloud.wallet.google_updates import GoogleUnavailable, save_link
 from cloud.wallet.pkpass import MEDIA_TYPE
@@ -117,6 +118,8 @@ def _join_form(
         problems={field.value: FIELD_PROBLEMS[lang][problem] for field, problem in problems.items()},
         privacy=w["privacy"].format(business=business.name),
         consent=w["consent"].format(business=business.name),
+        # "lost your link?" only where the cloud can send it: never a promise of an email it cannot send
+        card_link_url=f"/j/{link.code}/card-link" if request.app.state.pass_updates.sends_mail else None,
     )
 
 
@@ -164,6 +167,11 @@ def join_submit(
         session.rollback()
         return _message(request, 409, lang, "not_open", business=business.name)
     session.commit()
+    if clean.email:  # a copy of her link to keep (queued only when the cloud sends email)
+        url = f"{public_url(request, ctx.settings.public_url).rstrip('/')}/c/{joined.secret}"
+        request.app.state.pass_updates.send_mail(
+            card_link_mail(lang, clean.email, business.name, clean.name, url)
+        )
     return RedirectResponse(
         f"/c/{joined.secret}", status_code=303, headers={"Referrer-Policy": "no-referrer"}
     )

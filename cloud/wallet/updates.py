@@ -25,6 +25,8 @@ from sqlalchemy import String, cast, delete, select
 
 from cloud.clock import utcnow
 from cloud.db import Database
+from cloud.join.mail import SmtpConfig
+from cloud.join.mail_jobs import MailJobs
 from cloud.keyseal import KeySealer
 from cloud.models import (
     Card,
@@ -229,11 +231,11 @@ class PassUpdateTotals:
 # --- running them -------------------------------------------------------------------------------
 
 
-class PassUpdateQueue(GoogleJobs):
+class PassUpdateQueue(GoogleJobs, MailJobs):
     """Queues the jobs on a huey queue (cloud/wallet/jobqueue.py) and, once `start`ed, runs them in
     this process's consumer threads. Queued jobs outlive the process: they run after a restart."""
 
-    def __init__(self, ctx: JobContext, huey: Huey, workers: int) -> None:
+    def __init__(self, ctx: JobContext, huey: Huey, workers: int, smtp: SmtpConfig | None = None) -> None:
         self.ctx = ctx
         self.huey = huey
         self.sent = PassUpdateTotals()
@@ -245,6 +247,7 @@ class PassUpdateQueue(GoogleJobs):
         self._send_task = huey.task(context=True, name="wallet.send_pass_update")(self._send)
         self._spread_task = huey.task(context=True, name="wallet.spread")(self._spread)
         self._google_tasks(huey)
+        self._mail_tasks(huey, smtp)  # members' emails (cloud/join/mail_jobs.py) share the queue
 
     def cards_changed(self, device_token_hash: str, card_ids: Sequence[int]) -> None:
         """A kiosk's push changed these cards: queue a push job for each of their passes phones are

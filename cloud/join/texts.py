@@ -102,6 +102,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "keep_link": "Bookmark this page: its address is your way back to your card.",
         "add_apple": "Add to Apple Wallet",
         "add_google": "Add to Google Wallet",
+        "apple_not_set_up": "Apple Wallet is not set up for this business yet.",
         "google_not_set_up": "Google Wallet is not set up for this business yet.",
         "google_unavailable_title": "Google Wallet is not reachable",
         "google_unavailable_body": "Your card could not be handed to Google Wallet just now. Please try "
@@ -157,6 +158,7 @@ WORDS: dict[Language, dict[str, str]] = {
         "keep_link": "Speichern Sie diese Seite als Lesezeichen: ihre Adresse führt Sie zu Ihrer Karte.",
         "add_apple": "Zu Apple Wallet hinzufügen",
         "add_google": "Zu Google Wallet hinzufügen",
+        "apple_not_set_up": "Apple Wallet ist für dieses Geschäft noch nicht eingerichtet.",
         "google_not_set_up": "Google Wallet ist für dieses Geschäft noch nicht eingerichtet.",
         "google_unavailable_title": "Google Wallet ist nicht erreichbar",
         "google_unavailable_body": "Ihre Karte konnte gerade nicht an Google Wallet übergeben werden. Bitte "

@@ -68,7 +68,8 @@ def test_join_lands_on_her_card_page_whose_qr_the_kiosk_verifies(cloud):
     assert "Ada Lovelace" in card.text
     assert "Coffee card" in card.text
     assert "0 of 8 stamps" in card.text
-    assert "Apple Wallet" not in card.text  # the business has no Wallet set up
+    assert "Add to Apple Wallet" not in card.text  # the business has no Wallet set up
+    assert "Apple Wallet is not set up for this business yet." in card.text
     assert card.headers["referrer-policy"] == "no-referrer"
     assert "script-src" not in card.headers["content-security-policy"]  # none at all: default-src 'none'
 
@@ -245,6 +246,10 @@ def test_rate_limits_answer_a_friendly_page(make_cloud, settings):
 
 def test_add_to_apple_wallet_downloads_her_pass_with_her_code(cloud):
     owner, _offer, path = business(cloud)
+    # before the owner sets Wallet up, her page says so and offers no pass
+    before = cloud.client.get(post(cloud, path, email="first@example.org").headers["location"])
+    assert "Apple Wallet is not set up for this business yet." in before.text
+    assert "apple-pass" not in before.text
     pki = make_pki()
     r = cloud.client.put("/api/v1/wallet/apple", json=setup_body(pki), headers=owner.headers)
     assert r.status_code == 200, r.text
@@ -252,6 +257,7 @@ def test_add_to_apple_wallet_downloads_her_pass_with_her_code(cloud):
     card = cloud.client.get(card_url)
     assert f'href="{card_url}/apple-pass"' in card.text
     assert "Add to Apple Wallet" in card.text
+    assert "Apple Wallet is not set up" not in card.text
     r = cloud.client.get(f"{card_url}/apple-pass")
     assert r.status_code == 200
     assert r.headers["content-type"] == "application/vnd.apple.pkpass"

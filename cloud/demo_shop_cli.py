@@ -25,13 +25,13 @@ def add_parser(sub, common) -> None:
 def run(args: argparse.Namespace) -> int:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from cloud.__main__ import _settings
     from cloud.db import Database, upgrade
     from cloud.demo_shop import analyze, fill
     from cloud.keyseal import sealer_for
     from cloud.models import Business
     from cloud.security import Passwords
     from cloud.services import create_business
+    from cloud.settings import load_settings
     from loyalty_rules.reports import local_day
 
     if not 1 <= args.members <= 10_000_000 or not 0 < args.years <= 20 or len(args.password) < 8:
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    settings = _settings(args)
+    settings = load_settings(data_dir=args.data_dir, database_url=args.database_url)
     db = Database(settings.database_url)
     try:
         upgrade(db.write_engine)

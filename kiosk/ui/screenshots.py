@@ -17,7 +17,6 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.services.context import Context
@@ -29,38 +28,8 @@ from kiosk.ui.app import Kiosk, build_main_window
 from kiosk.ui.i18n import install_translations
 from kiosk.ui.i18n_build import build as build_translations
 from kiosk.ui.resources import TRANSLATIONS
-
-SIZE = (1024, 768)
-
-
-def settle(signal=None, timeout_ms: int = 3000) -> None:
-    """Run the event loop until `signal` fires (or briefly, for pending work), then repaint."""
-    loop = QEventLoop()
-    if signal is not None:
-        signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms if signal is not None else 120, loop.quit)
-    loop.exec()
-    if signal is not None:
-        signal.disconnect(loop.quit)
-    QCoreApplication.processEvents()
-
-
-def sign_in(kiosk: Kiosk, name: str, pin: str) -> None:
-    screen = kiosk.window.signin
-    settle()
-    staff_id = next(sid for sid, b in screen.staff_buttons.items() if b.text() == name)
-    screen.select_staff(staff_id)
-    screen.pin_entry.setText(pin)
-    screen.on_submit()
-    settle(kiosk.session.signed_in)
-
-
-def save(kiosk: Kiosk, outdir: Path, name: str) -> Path:
-    settle()
-    path = outdir / f"{name}.png"
-    kiosk.window.grab().save(str(path))
-    print(path)
-    return path
+from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
+from kiosk.ui.screenshots_analytics import shoot_analytics
 
 
 def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
@@ -282,7 +251,6 @@ def main(argv: list[str] | None = None) -> int:
     shoot(outdir / "de", theme="dark", prefix="dark-", language="de")
     shoot_first_run(outdir)
     shoot_first_run(outdir / "de", language="de")
-    from kiosk.ui.screenshots_analytics import shoot_analytics  # it builds on this module's helpers
 
     shoot_analytics(outdir)
     shoot_analytics(outdir / "de", language="de")

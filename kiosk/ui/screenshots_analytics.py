@@ -29,7 +29,7 @@ from kiosk.ui.app import build_main_window
 from kiosk.ui.i18n import install_translations
 from kiosk.ui.i18n_build import build as build_translations
 from kiosk.ui.resources import TRANSLATIONS
-from kiosk.ui.screenshots import SIZE, save, settle, sign_in
+from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
 
 DAYS = 150
 NEWCOMERS = ("Lea", "Tom", "Mia", "Ole", "Ida", "Ben", "Eva", "Jan", "Zoe", "Kai")

@@ -45,8 +45,9 @@ def set_up(
     try:
         credentials = load_google_credentials(body.service_account_key, body.issuer_id)
     except GoogleSetupError as exc:
+        # 409 as for Apple's credentials: the request is well formed, the key cannot be used
         raise ApiProblem(
-            422, "wallet-google-key-invalid", f"This key cannot issue Google Wallet passes: {exc}."
+            409, "wallet-google-key-invalid", f"This key cannot issue Google Wallet passes: {exc}."
         ) from exc
     row = google_store.save_google_config(
         session, owner.business_id, credentials, wallet_sealer(request), when

@@ -14,6 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 
 SCREENSHOTS_ENV = "LOYALTY_CLOUD_SCREENSHOTS"
@@ -90,3 +91,22 @@ def screenshot(driver, folder: Path, name: str) -> np.ndarray:
     image = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
     assert image.shape[1] == PHONE["width"] * PHONE["pixelRatio"]  # the phone's viewport, not a desktop's
     return image
+
+
+def replaced(element):
+    """A wait condition: true once `element`'s document has been replaced by the next page.
+    Chromium reports a node of the old document either as stale or, when it asks about it while
+    the new one loads, as a node that "does not belong to the document"; both mean the same."""
+
+    def check(_driver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+
+    return check

@@ -20,7 +20,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.cloud.browser import phone_browser, responses, screenshot, screenshot_folder
+from tests.cloud.browser import phone_browser, replaced, responses, screenshot, screenshot_folder
 from tests.sync.harness import CloudProcess, OwnerApi, create_owner
 
 OWNER = "owner@cafe.example"
@@ -87,7 +87,7 @@ def submit(driver, *, name: str, email: str, consent: bool = True) -> dict:
         driver.find_element(By.CSS_SELECTOR, "label[for=consent]").click()
     old = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(driver, WAIT).until(expected_conditions.staleness_of(old))  # the next page is in
+    WebDriverWait(driver, WAIT).until(replaced(old))  # the next page is in
     (received,) = responses(driver)
     return received
 

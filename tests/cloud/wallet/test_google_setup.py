@@ -1,6 +1,6 @@
 """The owner sets up Google Wallet (PUT /api/v1/wallet/google and `loyalty-cloud wallet-setup
 google`): a good key file is stored with its private key sealed; every kind of bad key file or
-issuer id is a clear 422 (or exit 2) and stores nothing."""
+issuer id is a clear 409, as for Apple's credentials (or exit 2), and stores nothing."""
 
 from __future__ import annotations
 
@@ -78,12 +78,12 @@ BAD = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD))
-def test_bad_key_files_and_issuers_are_a_clear_422_and_store_nothing(cloud, google_key, case):
+def test_bad_key_files_and_issuers_are_a_clear_409_and_store_nothing(cloud, google_key, case):
     owner = cloud.owner()
     make, issuer, message = BAD[case]
     body = {"service_account_key": make(google_key), "issuer_id": issuer}
     r = cloud.client.put(URL, json=body, headers=owner.headers)
-    assert r.status_code == 422, r.text
+    assert r.status_code == 409, r.text
     assert r.json()["type"].endswith("/wallet-google-key-invalid")
     assert message in r.json()["detail"]
     assert _stored(cloud, owner.business_id) is None
@@ -95,7 +95,7 @@ def test_a_bad_key_does_not_replace_a_good_one_and_staff_cannot_set_up(cloud, go
     assert cloud.client.put(URL, json=good, headers=owner.headers).status_code == 200
     before = _stored(cloud, owner.business_id).private_key
     bad = {"service_account_key": "{}", "issuer_id": "1"}
-    assert cloud.client.put(URL, json=bad, headers=owner.headers).status_code == 422
+    assert cloud.client.put(URL, json=bad, headers=owner.headers).status_code == 409
     assert _stored(cloud, owner.business_id).private_key == before
     assert cloud.client.put(URL, json=good).status_code == 401  # nobody signed in
 

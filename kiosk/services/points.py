@@ -35,21 +35,17 @@ def earn_points(
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
-            found = _card_and_program(conn, code)
-            if isinstance(found, Refusal):
-                return PointsOutcome(refusal=found)
-            card, program = found[0].card, found[1]
-            if program.points is None:
-                return PointsOutcome(
-                    refusal=invalid("code", Problem.NOT_A_POINTS_PROGRAM), card=view_of(conn, card)
-                )
+            found = _points_card(conn, code)
+            if isinstance(found, PointsOutcome):
+                return found
+            card, program, settings = found
             now = ctx.clock()
             refusal = refuse(Reason.CARD_REVOKED) if card.status is CardStatus.REVOKED else None
             refusal = refusal or rules.program_refusal(program, now)
             if refusal:
                 return PointsOutcome(refusal=refusal, card=view_of(conn, card))
             try:
-                points = points_for(amount_minor, program.points)
+                points = points_for(amount_minor, settings)
             except SaleRefused as refused:
                 return PointsOutcome(
                     refusal=invalid("amount", Problem[refused.problem.name]), card=view_of(conn, card)
@@ -61,7 +57,7 @@ def earn_points(
             card=view,
             event=event,
             points_added=points,
-            affordable=affordable(view.card.balance.units, program.points),
+            affordable=affordable(view.card.balance.units, settings),
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
@@ -75,23 +71,19 @@ def redeem_reward(
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
-            found = _card_and_program(conn, code)
-            if isinstance(found, Refusal):
-                return PointsOutcome(refusal=found)
-            card, program = found[0].card, found[1]
-            if program.points is None:
-                return PointsOutcome(
-                    refusal=invalid("code", Problem.NOT_A_POINTS_PROGRAM), card=view_of(conn, card)
-                )
+            found = _points_card(conn, code)
+            if isinstance(found, PointsOutcome):
+                return found
+            card, _program, settings = found
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
             try:
-                reward = reward_to_redeem(reward_id, card.balance.units, program.points)
+                reward = reward_to_redeem(reward_id, card.balance.units, settings)
             except RedeemRefused as refused:
                 return PointsOutcome(
                     refusal=invalid("reward", Problem[refused.problem.name]),
                     card=view_of(conn, card),
-                    affordable=affordable(card.balance.units, program.points),
+                    affordable=affordable(card.balance.units, settings),
                 )
             cap = _offline_cap(ctx, conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
@@ -107,7 +99,19 @@ def redeem_reward(
             card=view,
             event=event,
             reward=reward,
-            affordable=affordable(view.card.balance.units, program.points),
+            affordable=affordable(view.card.balance.units, settings),
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
+
+
+def _points_card(conn, code: str | bytes | int):
+    """The scanned card, its program and the program's points settings; or the outcome refusing
+    a code that finds no card, or one whose program does not count points."""
+    found = _card_and_program(conn, code)
+    if isinstance(found, Refusal):
+        return PointsOutcome(refusal=found)
+    card, program = found[0].card, found[1]
+    if program.points is None:
+        return PointsOutcome(refusal=invalid("code", Problem.NOT_A_POINTS_PROGRAM), card=view_of(conn, card))
+    return card, program, program.points

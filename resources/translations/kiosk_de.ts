@@ -4,153 +4,153 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="44"/>
         <source>Analytics</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
         <source>30 days</source>
         <translation>30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
         <source>90 days</source>
         <translation>90 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
         <source>365 days</source>
         <translation>365 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="206"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="64"/>
         <source>No visits yet. The charts appear here after the first stamps.</source>
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="70"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="71"/>
         <source>Popular offers</source>
         <translation>Beliebte Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="72"/>
         <source>New members</source>
         <translation>Neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="90"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="115"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="143"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="144"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="145"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="154"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="163"/>
         <source>%1, at this kiosk only. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>%1, nur an diesem Kiosk. Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="172"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="185"/>
         <source>At this kiosk only: the cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Nur an diesem Kiosk: Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="196"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="208"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="222"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="238"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="229"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>
@@ -2563,22 +2563,22 @@
 <context>
     <name>ReportTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="37"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="37"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="37"/>
         <source>Rewards</source>
         <translation>Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="37"/>
         <source>New customers</source>
         <translation>Neue Kunden</translation>
     </message>
@@ -2586,87 +2586,87 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="63"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="82"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="83"/>
         <source>Stamps given</source>
         <translation>Vergebene Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="84"/>
         <source>Rewards redeemed</source>
         <translation>Eingelöste Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="85"/>
         <source>New customers</source>
         <translation>Neue Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="106"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="107"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="108"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
         <source>By offer</source>
         <translation>Nach Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
         <source>By staff</source>
         <translation>Nach Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="138"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="129"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="149"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manuelle Korrektur, insgesamt %1 Stempel</numerusform>
@@ -2674,17 +2674,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="159"/>
         <source>From %1 to now, at this kiosk. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Von %1 bis jetzt, an diesem Kiosk. Die Auswertungen der Cloud zählen jeden Kiosk des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="164"/>
         <source>From %1 to now.</source>
         <translation>Von %1 bis jetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="175"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="166"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>

@@ -110,7 +110,7 @@
 <context>
     <name>ReportsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="149"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manual adjustment, %1 stamps in all</numerusform>

@@ -9,9 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QStackedWidget,
     QTabWidget,
@@ -26,7 +24,7 @@ from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.theme import PALETTES, Palette, current_palette
 from kiosk.ui.widgets.analytics_charts import ChartView, CohortTable, offers_chart, visits_chart, weeks_chart
-from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.buttons import BigButton, period_choice
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.workers import StoreWorker
 
@@ -45,17 +43,10 @@ class AnalyticsScreen(QWidget):
         self.export_path: Path | None = None  # set by tests instead of asking with a dialog
         layout, _ = screen_layout(self, self.tr("Analytics"))
 
-        choice = QHBoxLayout()
-        self.period_buttons = QButtonGroup(self)
         labels = {30: self.tr("30 days"), 90: self.tr("90 days"), 365: self.tr("365 days")}
-        for days in ANALYTICS_PERIODS:
-            button = BigButton(labels[days])
-            button.setCheckable(True)
-            self.period_buttons.addButton(button, days)
-            choice.addWidget(button)
-        self.period_buttons.button(self.days).setChecked(True)
-        self.period_buttons.idClicked.connect(self.on_period_chosen)
-        choice.addStretch(1)
+        choice, self.period_buttons = period_choice(
+            self, {days: labels[days] for days in ANALYTICS_PERIODS}, self.days, self.on_period_chosen
+        )
         self.tables_button = BigButton(self.tr("Tables"), icon_name="list")
         self.tables_button.clicked.connect(self.reports_requested)
         choice.addWidget(self.tables_button)

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableWidget,
@@ -23,7 +21,7 @@ from kiosk.domain.reports import Totals
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
-from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.buttons import BigButton, period_choice
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
 from kiosk.ui.workers import StoreWorker
 
@@ -64,17 +62,10 @@ class ReportsScreen(QWidget):
         self.outcome = None
         layout, _ = screen_layout(self, self.tr("Reports"))
 
-        choice = QHBoxLayout()
-        self.period_buttons = QButtonGroup(self)
         labels = {1: self.tr("Today"), 7: self.tr("Last 7 days"), 30: self.tr("Last 30 days")}
-        for days in PERIODS:
-            button = BigButton(labels[days])
-            button.setCheckable(True)
-            self.period_buttons.addButton(button, days)
-            choice.addWidget(button)
-        self.period_buttons.button(self.days).setChecked(True)
-        self.period_buttons.idClicked.connect(self.on_period_chosen)
-        choice.addStretch(1)
+        choice, self.period_buttons = period_choice(
+            self, {days: labels[days] for days in PERIODS}, self.days, self.on_period_chosen
+        )
         self.charts_button = BigButton(self.tr("Charts"), icon_name="chart")
         self.charts_button.clicked.connect(self.analytics_requested)
         choice.addWidget(self.charts_button)

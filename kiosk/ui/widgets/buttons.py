@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.resources import icon
 from kiosk.ui.theme import current_palette
@@ -45,3 +45,22 @@ class BigButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
+
+
+def period_choice(
+    owner: QWidget, labels: dict[int, str], chosen: int, on_chosen
+) -> tuple[QHBoxLayout, QButtonGroup]:
+    """A row of checkable buttons, one per period in days (`labels`: days -> its words), `chosen`
+    checked; `on_chosen(days)` when one is clicked. The row ends in a stretch, so a screen can add
+    its own buttons at the right."""
+    row = QHBoxLayout()
+    group = QButtonGroup(owner)
+    for days, label in labels.items():
+        button = BigButton(label)
+        button.setCheckable(True)
+        group.addButton(button, days)
+        row.addWidget(button)
+    group.button(chosen).setChecked(True)
+    group.idClicked.connect(on_chosen)
+    row.addStretch(1)
+    return row, group

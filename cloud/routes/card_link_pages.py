@@ -24,7 +24,7 @@ from cloud.join.form import EMAIL_MAX, EMAIL_SHAPE
 from cloud.join.texts import Language, words
 from cloud.models import Business, JoinLink
 from cloud.ratelimit import Bucket
-from cloud.routes.join_pages import _join_link, _language, _limited, _message, _page
+from cloud.routes.join_pages import _message, _opened, _page
 from cloud.routes.wallet_setup import public_url
 
 router = APIRouter(include_in_schema=False)
@@ -52,15 +52,13 @@ def _counter(request: Request, lang: Language, business: Business) -> HTMLRespon
 
 @router.get("/j/{code}/card-link", response_class=HTMLResponse)
 def card_link_form(code: str, request: Request, session: ReadDb, ctx: Ctx) -> Response:
-    found = _join_link(session, code)
-    lang = _language(request, found[1].language if found else None)
-    if (limited := _limited(request, ctx, Bucket.PUBLIC, lang)) is not None:
-        return limited
-    if found is None:
-        return _message(request, 404, lang, "not_found")
+    opened = _opened(request, session, ctx, code, Bucket.PUBLIC)
+    if isinstance(opened, Response):
+        return opened
+    link, business, lang = opened
     if not request.app.state.pass_updates.sends_mail:
-        return _counter(request, lang, found[1])
-    return _form(request, found[0], found[1], lang, "", None)
+        return _counter(request, lang, business)
+    return _form(request, link, business, lang, "", None)
 
 
 @router.post("/j/{code}/card-link", response_class=HTMLResponse)
@@ -72,13 +70,10 @@ def card_link_send(
     email: Annotated[str, Form()] = "",
     website: Annotated[str, Form()] = "",
 ) -> Response:
-    found = _join_link(session, code)
-    lang = _language(request, found[1].language if found else None)
-    if (limited := _limited(request, ctx, Bucket.PUBLIC, lang)) is not None:
-        return limited
-    if found is None:
-        return _message(request, 404, lang, "not_found")
-    link, business = found
+    opened = _opened(request, session, ctx, code, Bucket.PUBLIC)
+    if isinstance(opened, Response):
+        return opened
+    link, business, lang = opened
     queue = request.app.state.pass_updates
     if not queue.sends_mail:
         return _counter(request, lang, business)

@@ -97,6 +97,21 @@ def _join_link(session, code: str) -> tuple[JoinLink, Business] | None:
     return (link, business) if link is not None and business is not None else None
 
 
+def _opened(
+    request: Request, session, ctx, code: str, bucket: Bucket
+) -> tuple[JoinLink, Business, Language] | Response:
+    """The join link `code` names, its business and the page's language; or the answer instead:
+    the friendly 429 past the visitor's `bucket` limit (counted whether or not the link exists,
+    so guessing links costs the same), or the 404 page."""
+    found = _join_link(session, code)
+    lang = _language(request, found[1].language if found else None)
+    if (limited := _limited(request, ctx, bucket, lang)) is not None:
+        return limited
+    if found is None:
+        return _message(request, 404, lang, "not_found")
+    return found[0], found[1], lang
+
+
 def _join_form(
     request: Request,
     link: JoinLink,
@@ -125,13 +140,11 @@ def _join_form(
 
 @router.get("/j/{code}", response_class=HTMLResponse)
 def join_page(code: str, request: Request, session: ReadDb, ctx: Ctx) -> Response:
-    found = _join_link(session, code)
-    lang = _language(request, found[1].language if found else None)
-    if (limited := _limited(request, ctx, Bucket.PUBLIC, lang)) is not None:
-        return limited
-    if found is None:
-        return _message(request, 404, lang, "not_found")
-    return _join_form(request, found[0], found[1], lang, JoinForm(), {}, 200)
+    opened = _opened(request, session, ctx, code, Bucket.PUBLIC)
+    if isinstance(opened, Response):
+        return opened
+    link, business, lang = opened
+    return _join_form(request, link, business, lang, JoinForm(), {}, 200)
 
 
 @router.post("/j/{code}", response_class=HTMLResponse)
@@ -148,13 +161,10 @@ def join_submit(
     referral: Annotated[str, Form()] = "",
     website: Annotated[str, Form()] = "",
 ) -> Response:
-    found = _join_link(session, code)
-    lang = _language(request, found[1].language if found else None)
-    if (limited := _limited(request, ctx, Bucket.SIGNUP, lang)) is not None:
-        return limited
-    if found is None:
-        return _message(request, 404, lang, "not_found")
-    link, business = found
+    opened = _opened(request, session, ctx, code, Bucket.SIGNUP)
+    if isinstance(opened, Response):
+        return opened
+    link, business, lang = opened
     form = JoinForm(name, email, phone, consent == "yes", referral, website)
     if form.is_bot:  # a polite answer that says nothing; nothing is stored
         return _message(request, 200, lang, "thanks")

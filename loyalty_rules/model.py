@@ -18,6 +18,7 @@ class ProgramKind(enum.Enum):
     """Which rules a program follows: each kind is one module in loyalty_rules.kinds."""
 
     STAMPS = "stamps"
+    POINTS = "points"  # points per spend: loyalty_rules.kinds.points
 
 
 class ProgramStatus(enum.Enum):

@@ -5,8 +5,8 @@ Amounts are integer minor units (cents) on the wire and in storage and exact Dec
 float would turn 0.1 + 0.2 into 0.30000000000000004 and a rounding edge into a lost point. The
 same functions decide at an offline kiosk and in the cloud's push, so both grant the same points.
 
-Not registered as a kind yet: the registry's editor and the cloud offer only what both sides
-can use; the kind joins the registry with the counter's earn and redeem and the cloud's push.
+For the registry's shared fields, a points offer's `units_required` is the cost of its cheapest
+reward (what "rewards ready" counts towards) and its per-visit limit is 1: one sale, one earn.
 """
 
 from __future__ import annotations
@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from loyalty_rules.kinds import Progress
+from loyalty_rules.kinds import KindSettings, KindTexts, Progress, register
+from loyalty_rules.model import Balance, Program, ProgramKind
 from loyalty_rules.problems import OfferProblem, RedeemProblem, SaleProblem
+from loyalty_rules.translatable import QT_TRANSLATE_NOOP, translate
 
 
 class Rounding(enum.Enum):
@@ -288,10 +290,78 @@ def _check_catalogue(catalogue: tuple[object, ...], limits: PointsLimits) -> Map
     return errors
 
 
+TEXTS = KindTexts(
+    name=QT_TRANSLATE_NOOP("ProgramKind", "Points per spend"),
+    units_needed=QT_TRANSLATE_NOOP("ProgramKind", "Points for the cheapest reward"),
+    count=translate("ProgramKind", "%n point(s)", "", 2),
+    per_visit=QT_TRANSLATE_NOOP("ProgramKind", "Earns per sale"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PointsRules:
+    """The registry's view of a points offer. Its own settings (rate, rounding, minimum spend,
+    catalogue) are checked by check_settings when the settings given carry them (`points`)."""
+
+    kind: ProgramKind = ProgramKind.POINTS
+    limits: PointsLimits = LIMITS
+    texts: KindTexts = TEXTS
+    fixed_per_visit: int | None = 1
+
+    @property
+    def units_range(self) -> tuple[int, int]:
+        return 1, self.limits.max_reward_cost
+
+    @property
+    def per_visit_range(self) -> tuple[int, int]:
+        return 1, 1
+
+    def check(self, settings: KindSettings) -> dict[str, OfferProblem]:
+        errors: dict[str, OfferProblem] = {}
+        points = getattr(settings, "points", None)
+        if not isinstance(points, PointsSettings):
+            # a points offer without its rate and catalogue cannot grant anything: refuse it
+            errors["rate"] = OfferProblem.OFFER_POINTS_RATE
+            errors["catalogue"] = OfferProblem.OFFER_CATALOGUE_SIZE
+        else:
+            errors.update(check_settings(points, self.limits))
+        low, high = self.units_range
+        units = settings.units_required
+        if not (_is_int(units) and low <= units <= high):
+            errors["units_required"] = OfferProblem.OFFER_CATALOGUE_COST
+        if settings.per_visit_limit != 1:
+            errors["per_visit_limit"] = OfferProblem.OFFER_PER_VISIT
+        return errors
+
+    def earn_units(self, quantity: int) -> int:
+        # a tap is no sale: points come from an amount (points_for), never from a count
+        raise ValueError("a points offer earns from a sale amount, not a tap")
+
+    def progress(self, program: Program, balance: Balance) -> Progress:
+        if program.points is None:
+            need = max(1, program.units_required)
+            return Progress(towards=min(max(0, balance.units), need), needed=need, rewards_ready=0)
+        return progress(balance.units, program.points)
+
+    def preview(self, units_required: int) -> Progress:
+        need = max(1, units_required)
+        return Progress(towards=need * 2 // 3, needed=need, rewards_ready=0)
+
+    def rewards_unlocked(self, units_required: int, before: int, after: int) -> int:
+        # the cheapest reward came within reach: the counter celebrates once, when it does
+        return 1 if units_required > 0 and before < units_required <= after else 0
+
+
+RULES = register(PointsRules())
+
+
 __all__ = [
     "LIMITS",
+    "RULES",
+    "TEXTS",
     "EventProblem",
     "PointsLimits",
+    "PointsRules",
     "PointsSettings",
     "RedeemRefused",
     "Reward",

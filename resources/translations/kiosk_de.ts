@@ -2152,6 +2152,29 @@
         <source>Stamps per visit, at most</source>
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
+    <message>
+        <location filename="../../loyalty_rules/kinds/points.py" line="294"/>
+        <source>Points per spend</source>
+        <translation>Punkte pro Einkauf</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/kinds/points.py" line="295"/>
+        <source>Points for the cheapest reward</source>
+        <translation>Punkte für die günstigste Prämie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../loyalty_rules/kinds/points.py" line="296"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/kinds/points.py" line="297"/>
+        <source>Earns per sale</source>
+        <translation>Gutschriften pro Einkauf</translation>
+    </message>
 </context>
 <context>
     <name>Referral</name>

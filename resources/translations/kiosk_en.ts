@@ -106,6 +106,14 @@
             <numerusform>%n stamps</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../loyalty_rules/kinds/points.py" line="296"/>
+        <source>%n point(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReportsScreen</name>

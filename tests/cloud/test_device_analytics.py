@@ -24,19 +24,20 @@ def test_a_kiosk_reads_the_same_segments_cohorts_and_offers_as_its_owner(cloud):
     assert [o["name"] for o in body["offers"]] == ["Coffee"]
     # stamped visits in the last 90 days: Ann 5, Ben 3, Cid 2 (her undone stamp counts -1 on its day)
     assert sum(d["visits"] for d in body["days"]) == 5 + 3 + 2
-    assert sum(c["size"] for c in body["cohorts"]) == sum(
-        1 for days in LEDGER.values() if max(days) < 330
-    ) + 1  # joined within this month and the 11 before; Gus joined today
+    assert (
+        sum(c["size"] for c in body["cohorts"]) == sum(1 for days in LEDGER.values() if max(days) < 330) + 1
+    )  # joined within this month and the 11 before; Gus joined today
     assert body["churn"]["status"] in {"fitting", "not_enough_data", "ready", "failed"}
 
 
 def test_another_business_device_sees_only_its_own_and_device_tokens_stay_out_of_owner_routes(cloud):
-    _owner, _program, kiosk_a, end = _rfm_ledger(cloud)
+    _owner, _program, kiosk_a, _end = _rfm_ledger(cloud)
     other = cloud.owner(business="Bakery", email="baker@shop.example")
     kiosk_b = cloud.kiosk(other)
     body = _read(cloud, kiosk_b.headers).json()
     assert body["rfm"]["members"] == 0
-    assert body["cohorts"] == [] and body["offers"] == []
+    assert body["cohorts"] == []
+    assert body["offers"] == []
     assert all(d["visits"] == 0 for d in body["days"])
     assert not {m["name"] for m in body["churn"]["outlook"]} & set(LEDGER)
     # the owner's routes (with the campaign list's contacts) take no device token
@@ -52,7 +53,8 @@ def test_a_revoked_kiosk_reads_nothing(cloud):
     r = cloud.client.delete(f"/api/v1/devices/{kiosk.device_id}", headers=owner.headers)
     assert r.status_code == 204, r.text
     r = _read(cloud, kiosk.headers)
-    assert r.status_code == 401 and r.json()["type"].endswith("device-revoked")
+    assert r.status_code == 401
+    assert r.json()["type"].endswith("device-revoked")
 
 
 def test_a_period_outside_1_to_366_days_is_refused(cloud):

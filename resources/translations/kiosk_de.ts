@@ -4,153 +4,254 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="52"/>
         <source>Analytics</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="54"/>
         <source>30 days</source>
         <translation>30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="54"/>
         <source>90 days</source>
         <translation>90 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="54"/>
         <source>365 days</source>
         <translation>365 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="58"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="53"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="61"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="326"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="72"/>
         <source>No visits yet. The charts appear here after the first stamps.</source>
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="78"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
         <source>Popular offers</source>
         <translation>Beliebte Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
         <source>New members</source>
         <translation>Neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="302"/>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="156"/>
+        <source>Asking the cloud…</source>
+        <translation>Die Cloud wird gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="195"/>
+        <source>Members by segment (%1 with a visit in the last 365 days)</source>
+        <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="204"/>
+        <source>At risk needs the cloud: only its churn model, fitted on every till&apos;s visits, can tell who is likely to stay away. Pair this kiosk on the Sync screen.</source>
+        <translation>„Gefährdet“ braucht die Cloud: Nur ihr Abwanderungsmodell, angepasst an die Besuche aller Kassen, kann sagen, wer wahrscheinlich wegbleibt. Diesen Kiosk auf der Seite „Abgleich“ koppeln.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="208"/>
+        <source>The cloud is fitting its churn model on the shop&apos;s visits; look again soon.</source>
+        <translation>Die Cloud passt ihr Abwanderungsmodell gerade an die Besuche des Geschäfts an; bitte bald wieder hineinschauen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="211"/>
+        <source>Not enough visits yet: the churn model needs more members who came back on another day.</source>
+        <translation>Noch nicht genug Besuche: Das Abwanderungsmodell braucht mehr Mitglieder, die an einem weiteren Tag wiedergekommen sind.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="213"/>
+        <source>The cloud could not fit its churn model; it tries again daily.</source>
+        <translation>Die Cloud konnte ihr Abwanderungsmodell nicht anpassen; sie versucht es täglich erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
+        <source>Members less likely than not to still be customers (BG/NBD model), those who came most often first; expected visits over the next %1 weeks.</source>
+        <translation>Mitglieder, die eher nicht mehr Kunden sind (BG/NBD-Modell), die häufigsten Besucher zuerst; erwartete Besuche in den nächsten %1 Wochen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="230"/>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="231"/>
+        <source>Visit days</source>
+        <translation>Besuchstage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="232"/>
+        <source>Still a customer</source>
+        <translation>Noch Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="233"/>
+        <source>Expected visits</source>
+        <translation>Erwartete Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="239"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="259"/>
+        <source>From the cloud, as of %1</source>
+        <translation>Aus der Cloud, Stand %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="261"/>
+        <source>Computed on this kiosk (not paired)</source>
+        <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="263"/>
+        <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
+        <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="265"/>
+        <source>No cloud credential here — showing this kiosk&apos;s figures</source>
+        <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
+        <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
+        <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="297"/>
+        <source>Members by segment</source>
+        <translation>Mitglieder nach Segment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="299"/>
+        <source>%1: %2 members</source>
+        <translation>%1: %2 Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="305"/>
+        <source>%1: %2 still a customer, %3 visit days</source>
+        <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="313"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="109"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="91"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="114"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="140"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="187"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="188"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="248"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="163"/>
-        <source>%1, at this kiosk only. The cloud&apos;s analytics count every kiosk of the shop.</source>
-        <translation>%1, nur an diesem Kiosk. Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="275"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="287"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="288"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="185"/>
-        <source>At this kiosk only: the cloud&apos;s analytics count every kiosk of the shop.</source>
-        <translation>Nur an diesem Kiosk: Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="292"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="294"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="315"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="328"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="352"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="359"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>
@@ -2934,6 +3035,59 @@
         <location filename="../../kiosk/ui/screens/settings_scanner.py" line="167"/>
         <source>At most 300 characters.</source>
         <translation>Höchstens 300 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="20"/>
+        <source>Champions</source>
+        <translation>Champions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="21"/>
+        <source>Loyal</source>
+        <translation>Treue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="22"/>
+        <source>Potential loyalists</source>
+        <translation>Künftige Treue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="23"/>
+        <source>New</source>
+        <translation>Neue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="24"/>
+        <source>Promising</source>
+        <translation>Vielversprechende</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="25"/>
+        <source>Need attention</source>
+        <translation>Brauchen Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="26"/>
+        <source>About to sleep</source>
+        <translation>Kurz vorm Einschlafen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="27"/>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="28"/>
+        <source>Cannot lose</source>
+        <translation>Nicht zu verlieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="29"/>
+        <source>Hibernating</source>
+        <translation>Im Winterschlaf</translation>
     </message>
 </context>
 <context>

@@ -98,6 +98,7 @@ class AnalyticsScreen(QWidget):
         self.at_risk = AtRiskTable()
         risk_box.addWidget(self.risk_note)
         risk_box.addWidget(self.at_risk, 1)
+        risk_box.addStretch()  # keeps the note at the top while there is no table under it
         self.tabs.addTab(risk_page, self.tr("At risk"))
         self.pages.addWidget(self.tabs)
         layout.addWidget(self.pages, 1)

@@ -20,16 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.analytics import ANALYTICS_PERIODS, Cohort
-from kiosk.domain.insights import ChurnState, CloudProblem, CloudRead, Insights, Source, at_risk
+from kiosk.domain.insights import CloudProblem, CloudRead, Insights, Source
 from kiosk.ui.analytics_pdf import ReportTexts, render_pdf
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.theme import PALETTES, Palette, current_palette
 from kiosk.ui.widgets.analytics_charts import ChartView, CohortTable, offers_chart, visits_chart, weeks_chart
+from kiosk.ui.widgets.at_risk_page import AtRiskPage
 from kiosk.ui.widgets.buttons import BigButton, period_choice
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
-from kiosk.ui.widgets.insights_views import AtRiskTable, segment_name, segments_chart
+from kiosk.ui.widgets.insights_views import segment_name, segments_chart
 from kiosk.ui.workers import StoreWorker
 
 
@@ -89,17 +90,9 @@ class AnalyticsScreen(QWidget):
         cohort_box.addWidget(self.cohort_note)
         cohort_box.addWidget(self.cohorts, 1)
         self.tabs.addTab(cohort_page, self.tr("Coming back"))
-        risk_page = QWidget()
-        risk_box = QVBoxLayout(risk_page)
-        risk_box.setContentsMargins(0, 6, 0, 0)
-        self.risk_note = QLabel()
-        self.risk_note.setObjectName("hint")
-        self.risk_note.setWordWrap(True)
-        self.at_risk = AtRiskTable()
-        risk_box.addWidget(self.risk_note)
-        risk_box.addWidget(self.at_risk, 1)
-        risk_box.addStretch()  # keeps the note at the top while there is no table under it
-        self.tabs.addTab(risk_page, self.tr("At risk"))
+        self.risk_page = AtRiskPage()
+        self.risk_note, self.at_risk = self.risk_page.note, self.risk_page.table
+        self.tabs.addTab(self.risk_page, self.tr("At risk"))
         self.pages.addWidget(self.tabs)
         layout.addWidget(self.pages, 1)
         self.message = MessageLine()
@@ -124,7 +117,7 @@ class AnalyticsScreen(QWidget):
     def reset(self) -> None:
         self.outcome = None
         self.insights = None
-        self.at_risk.setRowCount(0)
+        self.risk_page.clear()
         self.export_button.setEnabled(False)
         self.scope.setText("")
         for view in self.charts.values():
@@ -178,7 +171,7 @@ class AnalyticsScreen(QWidget):
         else:
             self.draw_charts(palette)
             self.cohorts.show_cohorts(insights.analytics.cohorts, palette, self.month_label)
-            self.show_at_risk(palette)
+            self.risk_page.show_churn(self.insights.churn, palette)
             self.pages.setCurrentWidget(self.tabs)
         self.export_button.setEnabled(True)
         self.message.say("", "")
@@ -197,47 +190,6 @@ class AnalyticsScreen(QWidget):
                 self.insights.scored_members,
             ),
         )
-
-    def risk_text(self) -> str:
-        churn = self.insights.churn
-        texts = {
-            ChurnState.NEEDS_CLOUD: self.tr(
-                "At risk needs the cloud: only its churn model, fitted on every till's visits, can "
-                "tell who is likely to stay away. Pair this kiosk on the Sync screen."
-            ),
-            ChurnState.FITTING: self.tr(
-                "The cloud is fitting its churn model on the shop's visits; look again soon."
-            ),
-            ChurnState.NOT_ENOUGH_DATA: self.tr(
-                "Not enough visits yet: the churn model needs more members who came back on another day."
-            ),
-            ChurnState.FAILED: self.tr("The cloud could not fit its churn model; it tries again daily."),
-        }
-        if churn.state in texts:
-            return texts[churn.state]
-        return arg(
-            self.tr(
-                "Members less likely than not to still be customers (BG/NBD model), those who came "
-                "most often first; expected visits over the next %1 weeks."
-            ),
-            churn.weeks,
-        )
-
-    def show_at_risk(self, palette: Palette) -> None:
-        churn = self.insights.churn
-        members = at_risk(churn.members) if churn.state is ChurnState.READY else ()
-        self.risk_note.setText(self.risk_text())
-        headers = [
-            self.tr("Member"),
-            self.tr("Visit days"),
-            self.tr("Still a customer"),
-            self.tr("Expected visits"),
-        ]
-        self.at_risk.show_members(members, headers, palette, self.percent)
-        self.at_risk.setVisible(churn.state is ChurnState.READY)
-
-    def percent(self, share: float) -> str:
-        return arg(self.tr("%1 %"), round(share * 100))
 
     def on_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))
@@ -283,7 +235,7 @@ class AnalyticsScreen(QWidget):
     def report_texts(self) -> ReportTexts:
         made = self.insights.analytics
         churn = self.insights.churn
-        risky = at_risk(churn.members) if churn.state is ChurnState.READY else ()
+        risky = self.risk_page.members(churn)
         return ReportTexts(
             title=self.tr("Analytics report"),
             shop=self.outcome.shop or self.tr("Loyalty Kiosk"),
@@ -305,12 +257,12 @@ class AnalyticsScreen(QWidget):
                 arg(
                     self.tr("%1: %2 still a customer, %3 visit days"),
                     m.name,
-                    self.percent(m.probability_alive),
+                    self.risk_page.percent(m.probability_alive),
                     m.visit_days,
                 )
                 for m in risky
             )
-            or (self.risk_text(),),
+            or (self.risk_page.note_text(churn),),
             cohort_heading=self.tr("Returning members"),
             cohort_note=self.cohort_note_text(),
             page=self.tr("Page %1 of %2"),

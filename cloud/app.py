@@ -31,6 +31,7 @@ from cloud.routes import (
     cards,
     churn,
     customers,
+    device_analytics,
     devices,
     insights,
     join_links,
@@ -151,6 +152,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     app.include_router(offers_sync.router)
     app.include_router(insights.router)
     app.include_router(churn.router)
+    app.include_router(device_analytics.router)
     app.state.churn_fits = ChurnFits(db, pass_updates.huey, app.state.clock)
     app.state.wallet_sealer = wallet_sealer(settings)
     app.state.pass_updates = pass_updates

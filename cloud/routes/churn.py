@@ -74,8 +74,16 @@ def churn(
     """202 with status "fitting" until the first fit of the business is in; then 200 with the
     cached parameters (refitted in the background when older than a day) and the members whose
     chance of still being active is lowest first; "not_enough_data" while too few came back."""
+    out = outlook(request, user.business_id, session, when, weeks, limit)
+    if out.status is FitStatus.FITTING:
+        return JSONResponse(out.model_dump(mode="json"), status_code=202)
+    return out
+
+
+def outlook(request: Request, business_id: int, session, when: datetime, weeks: int, limit: int) -> ChurnOut:
+    """The churn answer for one business (also read by its kiosks: cloud/routes/device_analytics.py)."""
     fits = request.app.state.churn_fits
-    row = fits.refresh_if_needed(user.business_id, when)
+    row = fits.refresh_if_needed(business_id, when)
     status = FitStatus(row.status)
     out = ChurnOut(
         status=status,
@@ -94,8 +102,6 @@ def churn(
         )
     elif status is not FitStatus.READY:
         out.message = MESSAGES[status]
-    if status is FitStatus.FITTING:
-        return JSONResponse(out.model_dump(mode="json"), status_code=202)
     if status is not FitStatus.READY:
         return out
     visits = bgnbd.BgNbdParams(row.r, row.alpha, row.a, row.b)
@@ -104,7 +110,7 @@ def churn(
     if row.p is not None:
         spend = gamma_gamma.GammaGammaParams(row.p, row.q, row.gamma)
         out.spend_model = SpendModel(p=row.p, q=row.q, gamma=row.gamma)
-    h = ledger_histories(session, user.business_id, shop_today(session, user.business_id, when))
+    h = ledger_histories(session, business_id, shop_today(session, business_id, when))
     if not h.members:
         return out
     alive = bgnbd.probability_alive(visits, h.x, h.t_x, h.T)
@@ -113,7 +119,7 @@ def churn(
     if spend is not None and h.m_x is not None:
         per_visit = gamma_gamma.conditional_expected_spend(spend, h.x, h.m_x)
     order = np.lexsort((np.array(h.members), alive))[:limit]
-    people = members_by_id(session, user.business_id, [h.members[i] for i in order])
+    people = members_by_id(session, business_id, [h.members[i] for i in order])
     out.outlook = [
         MemberOutlook(
             member_id=h.members[i],

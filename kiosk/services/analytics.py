@@ -1,8 +1,9 @@
 """The Analytics screen's figures for managers and owners, counted from this kiosk's ledger.
 
 A paired kiosk's ledger holds only what was recorded at this till: the outcome says so (`paired`)
-and the screen tells the reader; the cloud's analytics, which see every till, can later fill the
-same Analytics value."""
+and the screen asks the cloud, which sees every till (kiosk/sync/insights.py), showing these only
+when the cloud does not answer. The RFM segments are scored here by the same rules as the cloud's
+(loyalty_rules/rfm.py); the churn model is the cloud's alone."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from kiosk.domain.analytics import (
     month_buckets,
     week_buckets,
 )
+from kiosk.domain.insights import Churn, ChurnState, Insights, SegmentCount, Source, segment_counts
 from kiosk.domain.model import Role
 from kiosk.domain.outcomes import Outcome
 from kiosk.domain.problems import Problem, invalid
@@ -32,7 +34,16 @@ from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.services.identity import load_identity
 from kiosk.services.reports import local_zone
 from kiosk.store import StorageError, directory
-from kiosk.store.analytics import cohort_returns, figures_by_bucket, figures_by_offer, joiners_by_bucket
+from kiosk.store.analytics import (
+    cohort_returns,
+    figures_by_bucket,
+    figures_by_offer,
+    joiners_by_bucket,
+    visit_days_by_member,
+)
+from loyalty_rules import rfm
+
+RFM_DAYS = 365  # the year the segments score, as the cloud's /analytics/rfm by default
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +53,17 @@ class AnalyticsOutcome(Outcome):
     shop: str = ""
     # a paired kiosk holds only its own events: the cloud's analytics cover every kiosk
     paired: bool = False
+    insights: Insights | None = None  # the same figures with this kiosk's own segments
+
+
+def local_segments(conn, now: datetime, zone: tzinfo) -> tuple[tuple[SegmentCount, ...], int]:
+    """The RFM segments of the members with a visit in the last RFM_DAYS local days, and how many
+    were scored. Spend is not on this kiosk's events: monetary plays no part in a segment anyway."""
+    first, last = analytics_days(now, RFM_DAYS, zone)
+    came = visit_days_by_member(conn, day_buckets(first, last, zone))
+    last_index = (last - first).days
+    scores = rfm.score([rfm.Activity(m, last_index - i, n, 0.0) for m, (n, i) in sorted(came.items())])
+    return segment_counts(rfm.segment_counts(scores)), len(scores)
 
 
 def count(conn, now: datetime, days: int, zone: tzinfo, names: dict[str, str]) -> Analytics:
@@ -77,11 +99,23 @@ def analytics(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None
     try:
         with ctx.store.reading() as conn:
             names = {p.id: p.name for p in directory.all_programs(conn)}
-            made = count(conn, ctx.clock(), days, zone, names)
+            now = ctx.clock()
+            made = count(conn, now, days, zone, names)
+            segments, scored = local_segments(conn, now, zone)
             paired = connection(conn) is Connection.PAIRED
     except StorageError as exc:
         return AnalyticsOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
-    return AnalyticsOutcome(analytics=made, days=days, shop=load_identity(ctx).business_name, paired=paired)
+    own = Insights(
+        made,
+        segments,
+        scored,
+        Churn(ChurnState.NEEDS_CLOUD),
+        Source.FALLBACK if paired else Source.STANDALONE,
+        now,
+    )
+    return AnalyticsOutcome(
+        analytics=made, days=days, shop=load_identity(ctx).business_name, paired=paired, insights=own
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,3 +138,25 @@ def cohort_returns(conn: Connection, months: list[Bucket]) -> dict[tuple[int, in
         .group_by(cohort.c.month, came.c.month)
     )
     return {(r[0], r[1]): r[2] for r in conn.execute(query)}
+
+
+def visit_days_by_member(conn: Connection, days: list[Bucket]) -> dict[str, tuple[int, int]]:
+    """Each member with a visit on one of `days` (local days, oldest first): how many of them she
+    came in on, and the index of the last. An undone stamp is no visit (as the cloud's RFM)."""
+    if not days:
+        return {}
+    b, undo = _bucket_table(days, "b"), events.alias("undo")
+    undone = select(undo.c.id).where(undo.c.kind == _VOID, undo.c.ref_event_id == events.c.id).exists()
+    came = (
+        select(cards.c.customer_id.label("customer_id"), b.c.i.label("i"))
+        .select_from(
+            b.join(events, and_(events.c.occurred_at >= b.c.lo, events.c.occurred_at < b.c.hi)).join(
+                cards, cards.c.id == events.c.card_id
+            )
+        )
+        .where(events.c.kind.in_(_kinds(VISIT_KINDS)), ~undone)
+        .distinct()
+        .subquery("came")
+    )
+    query = select(came.c.customer_id, func.count(), func.max(came.c.i)).group_by(came.c.customer_id)
+    return {r[0]: (r[1], r[2]) for r in conn.execute(query)}

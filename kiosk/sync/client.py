@@ -225,6 +225,10 @@ class CloudClient:
         """This till's own join link (made by the cloud on the first ask, the same ever after)."""
         return self._send("PUT", wire.TILL_JOIN_PATH)
 
+    def get_json(self, path: str, params: dict | None = None) -> Any:
+        """A read-only GET with the device credential (the analytics: kiosk/sync/insights.py)."""
+        return self._send("GET", path, params=params)
+
     def pull(self, cursor: int, business_id: int, limit: int = 500) -> wire.PullAnswer:
         body = self._send("GET", wire.PULL_PATH, params={"cursor": cursor, "limit": limit})
         return _readable(wire.parse_pull, body, business_id)

@@ -31,6 +31,10 @@ class ReportTexts:
     totals: str
     offers_heading: str
     offer_lines: tuple[str, ...]  # one per offer, busiest first
+    segments_heading: str
+    segment_lines: tuple[str, ...]  # one per RFM segment, in the rules' order
+    risk_heading: str
+    risk_lines: tuple[str, ...]  # the members at risk, or why there are none
     cohort_heading: str
     cohort_note: str
     page: str  # "Page %1 of %2"
@@ -127,7 +131,8 @@ def render_pdf(
     month_label,
     owner: QWidget | None = None,
 ) -> bytes:
-    """The report's bytes: 3 pages (the visits; the offers and new members; the cohorts), or 1
+    """The report's bytes: 3 pages (the visits; the offers and new members; the segments, the
+    members at risk and the cohorts), or 1
     saying there was nothing to count yet."""
     data = QByteArray()
     buffer = QBuffer(data, owner)
@@ -157,6 +162,12 @@ def render_pdf(
             pages.text(line)
         pages.chart(charts["weeks"], 0.3)
         pages.next_page()
+        pages.text(texts.segments_heading, 13, bold=True)
+        for line in texts.segment_lines:
+            pages.text(line, 9)
+        pages.text(texts.risk_heading, 13, bold=True)
+        for line in texts.risk_lines[:10]:  # the most valuable; the screen lists more
+            pages.text(line, 9)
         pages.text(texts.cohort_heading, 13, bold=True)
         pages.text(texts.cohort_note, 9, colour=PAPER.muted)
         _cohort_grid(pages, made, month_label)

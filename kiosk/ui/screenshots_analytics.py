@@ -98,8 +98,13 @@ def shoot_analytics(outdir: Path, language: str = "en", theme: str = "light") ->
             settle(screen.drawn, timeout_ms=20000)
             screen.setFocus()  # no focus ring on a period button in the picture
             shots = [save(kiosk, outdir, "analytics")]
-            screen.tabs.setCurrentIndex(3)
-            shots.append(save(kiosk, outdir, "analytics-cohorts"))
+            for index, name in (
+                (3, "analytics-segments"),
+                (4, "analytics-cohorts"),
+                (5, "analytics-at-risk"),
+            ):
+                screen.tabs.setCurrentIndex(index)
+                shots.append(save(kiosk, outdir, name))
             return shots
         finally:
             kiosk.window.close()

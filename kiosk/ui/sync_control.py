@@ -12,12 +12,13 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from kiosk.domain.insights import CloudRead
 from kiosk.domain.model import Role
 from kiosk.services.context import Actor
 from kiosk.store import Store
@@ -25,6 +26,7 @@ from kiosk.sync import details, pairing
 from kiosk.sync.client import NotACloud, Refused, SyncError, Transient
 from kiosk.sync.credentials import CredentialError, NoKeyringBackend, credentials_for
 from kiosk.sync.engine import SyncEngine, SyncStatus
+from kiosk.sync.insights import read_cloud_insights
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +124,7 @@ class SyncControl(QObject):
     conflicts_read = Signal(object)  # list[kiosk.sync.details.ConflictView]
     engine_built = Signal(object)  # SyncEngine, for a paired kiosk whose rounds are not running yet
     engine_failed = Signal(str)
+    insights_read = Signal(object)  # kiosk.domain.insights.CloudRead, for the Analytics screen
     _job_requested = Signal(object)
 
     def __init__(
@@ -160,6 +163,14 @@ class SyncControl(QObject):
 
     def read_conflicts(self) -> None:
         self._job_requested.emit(lambda: self.conflicts_read.emit(details.read_conflicts(self.store)))
+
+    def read_insights(self, days: int, zone: tzinfo) -> None:
+        """The cloud's analytics for the Analytics screen, asked on this thread (never the UI's)."""
+        self._job_requested.emit(lambda: self.insights_read.emit(self._read_insights(days, zone)))
+
+    def _read_insights(self, days: int, zone: tzinfo) -> CloudRead:
+        credentials = credentials_for(self.data_dir)
+        return read_cloud_insights(self.store, credentials, days, zone, http=self.engine_options.get("http"))
 
     def build_engine(self) -> None:
         self._job_requested.emit(self._build_engine)

@@ -78,6 +78,10 @@ def install_sync(
     enroll = kiosk.screens.get("enroll")
     if enroll is not None:  # its join panel asks for a round when the till's link is missing
         enroll.join_link_wanted.connect(on_sync_requested)
+    analytics = kiosk.screens.get("analytics")
+    if analytics is not None:  # a paired kiosk's Analytics screen asks the cloud through this thread
+        analytics.use_cloud(control.read_insights)
+        control.insights_read.connect(analytics.on_cloud_read)
     control.paired.connect(on_paired)
     control.unpaired.connect(on_unpaired)
     control.engine_built.connect(lambda engine: start_rounds(kiosk, engine.run_round, close_engine(engine)))

@@ -4,155 +4,259 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="44"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="53"/>
         <source>Analytics</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
         <source>30 days</source>
         <translation>30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
         <source>90 days</source>
         <translation>90 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
         <source>365 days</source>
         <translation>365 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="59"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="53"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="279"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="73"/>
         <source>No visits yet. The charts appear here after the first stamps.</source>
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="71"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
         <source>Popular offers</source>
         <translation>Beliebte Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="72"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
         <source>New members</source>
         <translation>Neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="150"/>
+        <source>Asking the cloud…</source>
+        <translation>Die Cloud wird gefragt…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <source>Members by segment (%1 with a visit in the last 365 days)</source>
+        <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="212"/>
+        <source>From the cloud, as of %1</source>
+        <translation>Aus der Cloud, Stand %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
+        <source>Computed on this kiosk (not paired)</source>
+        <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
+        <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
+        <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
+        <source>No cloud credential here — showing this kiosk&apos;s figures</source>
+        <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
+        <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
+        <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="250"/>
+        <source>Members by segment</source>
+        <translation>Mitglieder nach Segment</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
+        <source>%1: %2 members</source>
+        <translation>%1: %2 Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
+        <source>%1: %2 still a customer, %3 visit days</source>
+        <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="103"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="92"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="108"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="134"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="181"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="201"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="163"/>
-        <source>%1, at this kiosk only. The cloud&apos;s analytics count every kiosk of the shop.</source>
-        <translation>%1, nur an diesem Kiosk. Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="172"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="240"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="241"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="185"/>
-        <source>At this kiosk only: the cloud&apos;s analytics count every kiosk of the shop.</source>
-        <translation>Nur an diesem Kiosk: Die Auswertungen der Cloud zählen alle Kioske des Geschäfts.</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="245"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="305"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="312"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AtRiskPage</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="68"/>
+        <source>At risk needs the cloud: only its churn model, fitted on every till&apos;s visits, can tell who is likely to stay away. Pair this kiosk on the Sync screen.</source>
+        <translation>„Gefährdet“ braucht die Cloud: Nur ihr Abwanderungsmodell, angepasst an die Besuche aller Kassen, kann sagen, wer wahrscheinlich wegbleibt. Diesen Kiosk auf der Seite „Abgleich“ koppeln.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="72"/>
+        <source>The cloud is fitting its churn model on the shop&apos;s visits; look again soon.</source>
+        <translation>Die Cloud passt ihr Abwanderungsmodell gerade an die Besuche des Geschäfts an; bitte bald wieder hineinschauen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="75"/>
+        <source>Not enough visits yet: the churn model needs more members who came back on another day.</source>
+        <translation>Noch nicht genug Besuche: Das Abwanderungsmodell braucht mehr Mitglieder, die an einem weiteren Tag wiedergekommen sind.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="77"/>
+        <source>The cloud could not fit its churn model; it tries again daily.</source>
+        <translation>Die Cloud konnte ihr Abwanderungsmodell nicht anpassen; sie versucht es täglich erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="83"/>
+        <source>Members less likely than not to still be customers (BG/NBD model), those who came most often first; expected visits over the next %1 weeks.</source>
+        <translation>Mitglieder, die eher nicht mehr Kunden sind (BG/NBD-Modell), die häufigsten Besucher zuerst; erwartete Besuche in den nächsten %1 Wochen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="90"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="95"/>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="96"/>
+        <source>Visit days</source>
+        <translation>Besuchstage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="97"/>
+        <source>Still a customer</source>
+        <translation>Noch Kunde</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="98"/>
+        <source>Expected visits</source>
+        <translation>Erwartete Besuche</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3061,59 @@
         <location filename="../../kiosk/ui/screens/settings_scanner.py" line="167"/>
         <source>At most 300 characters.</source>
         <translation>Höchstens 300 Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="17"/>
+        <source>Champions</source>
+        <translation>Champions</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="18"/>
+        <source>Loyal</source>
+        <translation>Treue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="19"/>
+        <source>Potential loyalists</source>
+        <translation>Künftige Treue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="20"/>
+        <source>New</source>
+        <translation>Neue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="21"/>
+        <source>Promising</source>
+        <translation>Vielversprechende</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="22"/>
+        <source>Need attention</source>
+        <translation>Brauchen Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="23"/>
+        <source>About to sleep</source>
+        <translation>Kurz vorm Einschlafen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="24"/>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="25"/>
+        <source>Cannot lose</source>
+        <translation>Nicht zu verlieren</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/insights_views.py" line="26"/>
+        <source>Hibernating</source>
+        <translation>Im Winterschlaf</translation>
     </message>
 </context>
 <context>

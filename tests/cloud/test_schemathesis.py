@@ -25,7 +25,7 @@ SEED = int(os.environ.get("LOYALTY_SCHEMATHESIS_SEED", "20261203"))  # another s
 STATEFUL_STEPS = 60  # enough for customer -> card -> events, flag and revocation
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 REFUSALS = ["400", "401", "403", "404", "405", "406", "409", "413", "415", "422", "428", "429", "5XX"]
-DEVICE_PATHS = r"^/api/v1/(sync/.*|devices/me)$"
+DEVICE_PATHS = r"^/api/v1/(sync/.*|devices/me|devices/me/analytics)$"
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from cloud import schemas as cloud_schemas
 from kiosk.domain.model import Customer, Event, EventKind, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
+from kiosk.sync.insights import ANALYTICS_PATH
 
 WHEN = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
@@ -144,7 +145,21 @@ def test_openapi_answers_carry_what_the_kiosk_reads(cloud):
     assert {"id", "status", "reason"} <= _schema_fields(openapi, "OfferUploadResult")
     # the till's join link (kiosk/sync/till_join.py reads these)
     assert {"url", "code", "till", "program", "key_id"} <= _schema_fields(openapi, "TillJoinLinkOut")
+    # the shop's analytics (kiosk/sync/insights.py reads these)
+    assert {"as_of", "start", "end", "days", "weeks", "offers", "cohorts", "rfm", "churn"} <= _schema_fields(
+        openapi, "DeviceAnalyticsOut"
+    )
+    assert {"day", "visits", "stamps", "redemptions"} <= _schema_fields(openapi, "DayStats")
+    assert {"period", "new_members"} <= _schema_fields(openapi, "NewMembers")
+    assert {"id", "name", "visits", "stamps", "redemptions"} <= _schema_fields(openapi, "GroupStats")
+    assert {"month", "size", "active"} <= _schema_fields(openapi, "CohortOut")
+    assert {"members", "segments"} <= _schema_fields(openapi, "RfmOut")
+    assert {"status", "message", "weeks", "outlook"} <= _schema_fields(openapi, "ChurnOut")
+    assert {"member_id", "name", "visit_days", "probability_alive", "expected_visits", "expected_spend"} <= (
+        _schema_fields(openapi, "MemberOutlook")
+    )
     paths = openapi["paths"]
+    assert "get" in paths[ANALYTICS_PATH]
     assert "put" in paths[wire.TILL_JOIN_PATH]
     assert "put" in paths[wire.OFFERS_PATH]
     assert "post" in paths[wire.PUSH_PATH]

@@ -7,12 +7,14 @@ from __future__ import annotations
 import subprocess
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QImage
 
+from kiosk.domain.insights import Churn, ChurnState, MemberOutlook, Source
 from kiosk.domain.model import Role
 from kiosk.domain.reports import local_day
 from kiosk.services import Actor
@@ -207,3 +209,40 @@ def test_dark_theme_draws_on_the_dark_surface_with_light_text(qtbot, make_kiosk,
     pixels = [image.pixelColor(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)]
     dark_share = sum(p.lightness() < 60 for p in pixels) / len(pixels)
     assert dark_share < 0.1  # a dark chart would cover about a third of the page
+
+
+def test_a_standalone_kiosk_says_so_shows_its_own_segments_and_that_at_risk_needs_the_cloud(
+    qtbot, make_kiosk, seeded
+):
+    _shop, scans, _joined = seeded
+    kiosk = make_kiosk()
+    screen = _open(qtbot, kiosk)
+    assert screen.scope.text().endswith("Computed on this kiosk (not paired).")
+    view = screen.charts["segments"]
+    names = view.chart().axes(Qt.Orientation.Vertical)[0].categories()
+    bars = {name: int(view.series.at(i)) for i, name in enumerate(names)}
+    assert names[-1] == "Champions"  # the best segment drawn on top
+    assert sum(bars.values()) == len({name for _, name, *_ in scans})  # each visitor once
+    screen.tabs.setCurrentIndex(5)
+    assert "At risk needs the cloud" in screen.risk_note.text()
+    assert not screen.at_risk.isVisible()
+
+
+def test_the_at_risk_table_lists_the_most_valuable_first_with_their_chance(qtbot, make_kiosk, seeded):
+    kiosk = make_kiosk()
+    screen = _open(qtbot, kiosk)
+    members = (
+        MemberOutlook("a", "Ann", 2, 0.12, 0.3),
+        MemberOutlook("b", "Ben", 14, 0.31, 0.9),
+        MemberOutlook("c", "Cid", 30, 0.8, 4.0),  # likely to stay: not at risk
+    )
+    cloud = replace(
+        screen.insights, churn=Churn(ChurnState.READY, weeks=12, members=members), source=Source.CLOUD
+    )
+    screen.show_insights(cloud)  # the value a cloud answer brings (tests/ui/test_analytics_cloud.py)
+    screen.tabs.setCurrentIndex(5)
+    table = screen.at_risk
+    assert table.isVisible()
+    rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
+    assert rows == [["Ben", "14", "31 %", "0.9"], ["Ann", "2", "12 %", "0.3"]]
+    assert "next 12 weeks" in screen.risk_note.text()

@@ -18,6 +18,8 @@ EXPECTED = {
     "enroll-join-on-phone.png",
     "analytics.png",
     "analytics-cohorts.png",
+    "analytics-segments.png",
+    "analytics-at-risk.png",
 }
 
 

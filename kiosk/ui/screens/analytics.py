@@ -1,7 +1,9 @@
-"""Analytics for managers and owners: visits per day, the popular offers, new members per week and
-which joiners came back, over the last 30, 90 or 365 days, and the lot as a PDF report. The store
-thread counts (kiosk/services/analytics.py); this screen only draws the Analytics value it gets,
-so a paired kiosk's cloud figures can be drawn by the same code later."""
+"""Analytics for managers and owners: visits per day, the popular offers, new members per week,
+which joiners came back, the RFM segments and the members at risk, over the last 30, 90 or 365
+days, and the lot as a PDF report. The store thread counts this kiosk's own figures
+(kiosk/services/analytics.py); a paired kiosk then asks the cloud, which sees every till, on the
+sync control thread (kiosk/sync/insights.py) and draws its answer with the same code, saying
+whose figures they are. This screen only draws the Insights value it gets."""
 
 from __future__ import annotations
 
@@ -18,19 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.analytics import ANALYTICS_PERIODS, Cohort
+from kiosk.domain.insights import CloudProblem, CloudRead, Insights, Source
 from kiosk.ui.analytics_pdf import ReportTexts, render_pdf
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.theme import PALETTES, Palette, current_palette
 from kiosk.ui.widgets.analytics_charts import ChartView, CohortTable, offers_chart, visits_chart, weeks_chart
+from kiosk.ui.widgets.at_risk_page import AtRiskPage
 from kiosk.ui.widgets.buttons import BigButton, period_choice
 from kiosk.ui.widgets.forms import MessageLine, screen_layout
+from kiosk.ui.widgets.insights_views import segment_name, segments_chart
 from kiosk.ui.workers import StoreWorker
 
 
 class AnalyticsScreen(QWidget):
     drawn = Signal(object)  # the AnalyticsOutcome just drawn (tests and screenshots wait on it)
+    cloud_answered = Signal(object)  # the CloudRead just shown (the cloud's figures, or why not)
     exported = Signal(object)  # the SavedFile outcome of an export, saved or refused
     reports_requested = Signal()  # back to the Reports tables, where this screen is reached from
 
@@ -40,7 +46,10 @@ class AnalyticsScreen(QWidget):
         self.session = session
         self.days = 30
         self.outcome = None
+        self.insights: Insights | None = None  # what is drawn: the cloud's or this kiosk's
+        self.ask_cloud = None  # (days, zone) -> None, answered by on_cloud_read; set when syncing
         self.export_path: Path | None = None  # set by tests instead of asking with a dialog
+        self.file_dialog: QFileDialog | None = None  # the last "Export PDF" dialog opened
         layout, _ = screen_layout(self, self.tr("Analytics"))
 
         labels = {30: self.tr("30 days"), 90: self.tr("90 days"), 365: self.tr("365 days")}
@@ -66,10 +75,11 @@ class AnalyticsScreen(QWidget):
         self.nothing.setWordWrap(True)
         self.pages.addWidget(self.nothing)
         self.tabs = QTabWidget()
-        self.charts = {name: ChartView() for name in ("visits", "offers", "weeks")}
+        self.charts = {name: ChartView() for name in ("visits", "offers", "weeks", "segments")}
         self.tabs.addTab(self.charts["visits"], self.tr("Visits"))
         self.tabs.addTab(self.charts["offers"], self.tr("Popular offers"))
         self.tabs.addTab(self.charts["weeks"], self.tr("New members"))
+        self.tabs.addTab(self.charts["segments"], self.tr("Segments"))
         cohort_page = QWidget()
         cohort_box = QVBoxLayout(cohort_page)
         cohort_box.setContentsMargins(0, 6, 0, 0)
@@ -80,6 +90,9 @@ class AnalyticsScreen(QWidget):
         cohort_box.addWidget(self.cohort_note)
         cohort_box.addWidget(self.cohorts, 1)
         self.tabs.addTab(cohort_page, self.tr("Coming back"))
+        self.risk_page = AtRiskPage()
+        self.risk_note, self.at_risk = self.risk_page.note, self.risk_page.table
+        self.tabs.addTab(self.risk_page, self.tr("At risk"))
         self.pages.addWidget(self.tabs)
         layout.addWidget(self.pages, 1)
         self.message = MessageLine()
@@ -94,11 +107,17 @@ class AnalyticsScreen(QWidget):
     def month_label(self, cohort: Cohort) -> str:
         return arg(self.tr("%1 (%2 joined)"), cohort.month.strftime("%Y-%m"), cohort.size)
 
+    def use_cloud(self, ask) -> None:
+        """`ask(days, zone)` asks the cloud off the UI thread; its answer comes to on_cloud_read."""
+        self.ask_cloud = ask
+
     def activate(self) -> None:
         self.refresh()
 
     def reset(self) -> None:
         self.outcome = None
+        self.insights = None
+        self.risk_page.clear()
         self.export_button.setEnabled(False)
         self.scope.setText("")
         for view in self.charts.values():
@@ -126,30 +145,58 @@ class AnalyticsScreen(QWidget):
         if outcome.days != self.days:
             return  # an answer for a period the manager has since left
         self.outcome = outcome
-        made, palette = outcome.analytics, current_palette()
+        self.show_insights(outcome.insights)
+        if outcome.paired and self.ask_cloud is not None:
+            self.scope.setText(self.period_text() + ". " + self.tr("Asking the cloud…"))
+            self.ask_cloud(outcome.days, outcome.analytics.start.tzinfo)
+        self.drawn.emit(outcome)
+
+    def on_cloud_read(self, read: CloudRead) -> None:
+        if self.outcome is None or read.days != self.days or read.days != self.outcome.days:
+            return  # signed out, or an answer for a period the manager has since left
+        if read.insights is not None:
+            self.show_insights(read.insights)
+        else:
+            self.scope.setText(self.scope_text(read.problem))
+            self.scope.setToolTip(read.detail)
+        self.cloud_answered.emit(read)
+
+    def show_insights(self, insights: Insights) -> None:
+        self.insights = insights
+        palette = current_palette()
         self.scope.setText(self.scope_text())
-        if made.empty:
+        self.scope.setToolTip("")
+        if insights.analytics.empty:
             self.pages.setCurrentWidget(self.nothing)
         else:
             self.draw_charts(palette)
-            self.cohorts.show_cohorts(made.cohorts, palette, self.month_label)
+            self.cohorts.show_cohorts(insights.analytics.cohorts, palette, self.month_label)
+            self.risk_page.show_churn(self.insights.churn, palette)
             self.pages.setCurrentWidget(self.tabs)
         self.export_button.setEnabled(True)
         self.message.say("", "")
-        self.drawn.emit(outcome)
 
     def draw_charts(self, palette: Palette) -> None:
-        made = self.outcome.analytics
+        made = self.insights.analytics
         visits_chart(self.charts["visits"], made.days, palette, self.tr("Visits per day"))
         offers_chart(self.charts["offers"], made.offers, palette, self.tr("Stamps per offer"))
         weeks_chart(self.charts["weeks"], made.weeks, palette, self.tr("New members per week"))
+        segments_chart(
+            self.charts["segments"],
+            self.insights.segments,
+            palette,
+            arg(
+                self.tr("Members by segment (%1 with a visit in the last 365 days)"),
+                self.insights.scored_members,
+            ),
+        )
 
     def on_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))
         self.drawn.emit(outcome)
 
     def period_text(self) -> str:
-        made = self.outcome.analytics
+        made = self.insights.analytics
         return arg(
             self.tr("The last %1 days: %2 to %3"),
             self.outcome.days,
@@ -157,16 +204,25 @@ class AnalyticsScreen(QWidget):
             made.end.astimezone(made.start.tzinfo).strftime("%Y-%m-%d %H:%M"),
         )
 
-    def scope_text(self) -> str:
-        if self.outcome.paired:
-            return arg(
-                self.tr("%1, at this kiosk only. The cloud's analytics count every kiosk of the shop."),
-                self.period_text(),
-            )
-        return self.period_text() + "."
+    def source_text(self, problem: CloudProblem | None = None) -> str:
+        """Whose figures these are, in one line."""
+        insights = self.insights
+        if insights.source is Source.CLOUD:
+            zone = insights.analytics.start.tzinfo
+            return arg(self.tr("From the cloud, as of %1"), insights.as_of.astimezone(zone).strftime("%H:%M"))
+        if insights.source is Source.STANDALONE:
+            return self.tr("Computed on this kiosk (not paired)")
+        if problem is CloudProblem.REFUSED:
+            return self.tr("The cloud refused this kiosk — showing this kiosk's figures")
+        if problem is CloudProblem.NOT_PAIRED:
+            return self.tr("No cloud credential here — showing this kiosk's figures")
+        return self.tr("Cloud unreachable — showing this kiosk's figures")
+
+    def scope_text(self, problem: CloudProblem | None = None) -> str:
+        return self.period_text() + ". " + self.source_text(problem) + "."
 
     def totals_text(self) -> str:
-        made = self.outcome.analytics
+        made = self.insights.analytics
         days = made.days
         return arg(
             self.tr("%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members"),
@@ -177,40 +233,67 @@ class AnalyticsScreen(QWidget):
         )
 
     def report_texts(self) -> ReportTexts:
-        made = self.outcome.analytics
+        made = self.insights.analytics
+        churn = self.insights.churn
+        risky = self.risk_page.members(churn)
         return ReportTexts(
             title=self.tr("Analytics report"),
             shop=self.outcome.shop or self.tr("Loyalty Kiosk"),
             period=self.period_text(),
-            scope=self.tr("At this kiosk only: the cloud's analytics count every kiosk of the shop.")
-            if self.outcome.paired
-            else "",
+            scope=self.scope.text().removeprefix(self.period_text() + ". "),
             totals=self.totals_text() if not made.empty else self.nothing.text(),
             offers_heading=self.tr("Offers"),
             offer_lines=tuple(
                 arg(self.tr("%1: %2 visits, %3 stamps, %4 rewards"), o.name, o.visits, o.stamps, o.rewards)
                 for o in made.offers
             ),
+            segments_heading=self.tr("Members by segment"),
+            segment_lines=tuple(
+                arg(self.tr("%1: %2 members"), segment_name(c.segment), c.members)
+                for c in self.insights.segments
+            ),
+            risk_heading=self.tr("At risk"),
+            risk_lines=tuple(
+                arg(
+                    self.tr("%1: %2 still a customer, %3 visit days"),
+                    m.name,
+                    self.risk_page.percent(m.probability_alive),
+                    m.visit_days,
+                )
+                for m in risky
+            )
+            or (self.risk_page.note_text(churn),),
             cohort_heading=self.tr("Returning members"),
             cohort_note=self.cohort_note_text(),
             page=self.tr("Page %1 of %2"),
         )
 
     def on_export_clicked(self) -> None:
-        if self.outcome is None or self.session.actor is None:
+        if self.outcome is None or self.insights is None or self.session.actor is None:
             return
-        path = self.export_path
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Export PDF"),
-                f"analytics-{self.outcome.days}d.pdf",
-                self.tr("PDF files (*.pdf)"),
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        made, palette = self.outcome.analytics, current_palette()
+        if self.export_path is not None:
+            self.export_to(self.export_path)
+            return
+        dialog = QFileDialog(
+            self,
+            self.tr("Export PDF"),
+            f"analytics-{self.outcome.days}d.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        # Qt's own dialog: in the kiosk's language and theme on every system, and opened without a
+        # nested event loop (open(), not exec()), so the counter's threads keep answering
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dialog.fileSelected.connect(lambda chosen: self.export_to(Path(chosen)))
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, path: Path) -> None:
+        if self.outcome is None or self.insights is None or self.session.actor is None:
+            return  # signed out while the dialog was open
+        made, palette = self.insights.analytics, current_palette()
         paper = palette != PALETTES["light"] and not made.empty
         if paper:  # dark charts on white paper would print as black boxes
             self.draw_charts(PALETTES["light"])

@@ -107,7 +107,7 @@ def visits_chart(view: ChartView, days: tuple[DayFigures, ...], palette: Palette
     view.take(chart, series)
 
 
-def _bars(
+def bar_chart(
     view: ChartView, labels: list[str], counts: list[int], palette: Palette, title: str, *, across: bool
 ):
     chart = QChart()
@@ -139,13 +139,13 @@ def _bars(
 def offers_chart(view: ChartView, offers: tuple[OfferFigures, ...], palette: Palette, title: str) -> None:
     """Stamps per offer, the busiest on top."""
     top = list(offers[:TOP_OFFERS])[::-1]  # a horizontal bar chart draws its first category lowest
-    _bars(view, [o.name for o in top], [o.stamps for o in top], palette, title, across=True)
+    bar_chart(view, [o.name for o in top], [o.stamps for o in top], palette, title, across=True)
 
 
 def weeks_chart(view: ChartView, weeks: tuple[WeekFigures, ...], palette: Palette, title: str) -> None:
     """New members per week, labelled by the week's Monday."""
     labels = [w.monday.strftime("%d.%m.") for w in weeks]
-    _bars(view, labels, [w.new_members for w in weeks], palette, title, across=False)
+    bar_chart(view, labels, [w.new_members for w in weeks], palette, title, across=False)
 
 
 def heat_colour(share: float, palette: Palette) -> tuple[QColor, QColor]:

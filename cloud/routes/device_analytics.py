@@ -1,0 +1,81 @@
+"""GET /api/v1/devices/me/analytics: what a paired kiosk's Analytics screen draws, in one answer.
+
+The owner's analytics endpoints take a manager's or owner's access token; a kiosk holds only its
+device token. Rather than let device tokens into those routes (the campaign CSV carries contacts),
+this one route gives a device read-only figures of its own business (the token says which; there
+is no business to name, so no other business's figures can be asked for): visits per day, new
+members per week, the popular offers, the join cohorts, the RFM segment counts and the members
+least likely to come back, with their names and nothing else about them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from cloud.deps import DeviceActor, Now, ReadDb
+from cloud.models import Event, Offer
+from cloud.routes import churn, insights
+from cloud.routes.analytics import _grouped, daily
+from cloud.schemas import WireOut
+from cloud.schemas_admin import DayStats, GroupStats
+from cloud.zones import shop_zone
+from loyalty_rules.reports import local_day
+
+router = APIRouter(prefix="/api/v1/devices/me", tags=["devices"])
+
+COHORT_MONTHS = 12  # this month and the eleven before it, as the kiosk's own heat map
+TOP_OFFERS = 8  # as many bars as the kiosk's chart shows
+AT_RISK_LISTED = 200  # the members least likely to be active; the kiosk orders them by value
+CHURN_WEEKS = 12
+
+
+class DeviceAnalyticsOut(WireOut):
+    as_of: datetime  # when the cloud counted
+    start: str  # the shop's first and last day of the period
+    end: str
+    days: list[DayStats]
+    weeks: list[insights.NewMembers]
+    offers: list[GroupStats]  # the busiest first
+    cohorts: list[insights.CohortOut]  # join months from COHORT_MONTHS - 1 months back
+    rfm: insights.RfmOut  # over the last 365 days
+    churn: churn.ChurnOut  # `outlook`: most at risk first
+
+
+def _months_back(last: date, count: int) -> date:
+    month = last.replace(day=1)
+    for _ in range(count - 1):
+        month = (month - timedelta(days=1)).replace(day=1)
+    return month
+
+
+@router.get("/analytics", response_model=DeviceAnalyticsOut)
+def device_analytics(
+    request: Request,
+    device: DeviceActor,
+    session: ReadDb,
+    when: Now,
+    days: Annotated[int, Query(ge=1, le=366, description="the period: this many shop days to today")] = 30,
+) -> DeviceAnalyticsOut:
+    bid = device.business_id
+    last = local_day(when, shop_zone(session, bid))
+    first = last - timedelta(days=days - 1)
+    lo, hi = first.isoformat(), last.isoformat()
+    no_filter = {"location_id": None, "program_id": None}
+    return DeviceAnalyticsOut(
+        as_of=when,
+        start=lo,
+        end=hi,
+        days=daily(session, bid, lo, hi),
+        weeks=insights.acquisition(
+            device, session, when, start=lo, end=hi, by=insights.Period.WEEK, **no_filter
+        ),
+        offers=_grouped(session, bid, lo, hi, Event.program_id, Offer, limit=TOP_OFFERS),
+        cohorts=insights.cohorts(
+            device, session, when, start=_months_back(last, COHORT_MONTHS).isoformat(), end=hi, **no_filter
+        ),
+        rfm=insights.rfm_segments(device, session, when, start=None, end=hi, **no_filter),
+        churn=churn.outlook(request, bid, session, when, CHURN_WEEKS, AT_RISK_LISTED),
+    )

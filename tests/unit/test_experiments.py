@@ -28,9 +28,7 @@ from loyalty_rules.experiments import (
     window_complete,
 )
 
-START = datetime(
-    2026, 3, 2, 9, tzinfo=UTC
-)  # a value carried by the experiment, never compared with the clock
+START = datetime(2026, 3, 2, 9, tzinfo=UTC)  # carried, never compared with the clock
 
 
 def experiment(*arms: Arm, metric: Metric = Metric.RETURN_WITHIN_DAYS, **kw) -> Experiment:

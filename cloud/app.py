@@ -32,6 +32,7 @@ from cloud.routes import (
     churn,
     customers,
     devices,
+    experiments,
     insights,
     join_links,
     join_pages,
@@ -150,6 +151,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         app.include_router(module.router)
     app.include_router(offers_sync.router)
     app.include_router(insights.router)
+    app.include_router(experiments.router)
     app.include_router(churn.router)
     app.state.churn_fits = ChurnFits(db, pass_updates.huey, app.state.clock)
     app.state.wallet_sealer = wallet_sealer(settings)

@@ -4,11 +4,11 @@ by hand on a small ledger (on SQLite and PostgreSQL: the `cloud` fixture runs bo
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime
 
-import cardtoken
 import pytest
 
+import cardtoken
 from loyalty_rules.experiments import Arm, Experiment, Metric, variant_for
 
 
@@ -43,7 +43,7 @@ def _create(cloud, owner, arms, expect=201, **fields) -> dict:
 
 def _members_of(experiment_id: str, arms: tuple[Arm, ...], count: int) -> list[list[str]]:
     """`count` member ids in each arm, found by the shared hash."""
-    e = Experiment(experiment_id, "x", arms, Metric.RETURN_WITHIN_DAYS, 7, 4, started_at=None)  # type: ignore[arg-type]
+    e = Experiment(experiment_id, "x", arms, Metric.RETURN_WITHIN_DAYS, 7, 4, datetime.now(UTC))
     found: list[list[str]] = [[] for _ in arms]
     while min(len(f) for f in found) < count:
         member = str(uuid.uuid4())
@@ -63,7 +63,8 @@ def test_experiments_are_checked_stored_and_pulled(cloud):
     _create(cloud, owner, [{"offer_id": eight}, {"offer_id": str(uuid.uuid4())}], expect=422)  # no such offer
     _create(cloud, owner, [{"offer_id": eight}, {"offer_id": ten}], expect=422, horizon=1)
     made = _create(cloud, owner, [{"offer_id": eight}, {"offer_id": ten, "weight": 2}])
-    assert made["status"] == "running" and made["arms"][1] == {"offer_id": ten, "weight": 2}
+    assert made["status"] == "running"
+    assert made["arms"][1] == {"offer_id": ten, "weight": 2}
     _create(cloud, owner, [{"offer_id": None}, {"offer_id": ten}], expect=409)  # ten is under test already
     pulled = cloud.pull(kiosk, cursor)
     assert [e["id"] for e in pulled["experiments"]] == [made["id"]]
@@ -73,7 +74,8 @@ def test_experiments_are_checked_stored_and_pulled(cloud):
     r = cloud.client.patch(
         f"/api/v1/experiments/{made['id']}", json={"status": "stopped"}, headers=owner.headers
     )
-    assert r.status_code == 200 and r.json()["status"] == "stopped"
+    assert r.status_code == 200
+    assert r.json()["status"] == "stopped"
     assert cloud.pull(kiosk, pulled["cursor"])["experiments"][0]["status"] == "stopped"
     other = cloud.owner("Bakery")
     assert cloud.client.get(f"/api/v1/experiments/{made['id']}", headers=other.headers).status_code == 404
@@ -103,14 +105,17 @@ def test_results_by_hand_and_final_once_the_horizon_is_reached(cloud):
     visits_on(3, treated[0], control[4])  # control[4] enters on day 3
     visits_on(5, control[0])
     early = cloud.client.get(url, headers=_signed_in(cloud, owner)).json()
-    assert early["status"] == "not_enough_data" and "winner" not in early
+    assert early["status"] == "not_enough_data"
+    assert "winner" not in early
     assert [(a["entered"], a["complete"], a["value"]) for a in early["arms"]] == [(5, 0, None), (4, 0, None)]
     visits_on(6, treated[2])
     visits_on(8, treated[1])  # day 8 = entry + 7: inside the window
     visits_on(9, control[1], treated[3])  # day 9: outside
     # today is day 9: the day-1 members' windows (days 1..8) are over, control[4]'s is not
     ready = cloud.client.get(url, headers=_signed_in(cloud, owner)).json()
-    assert ready["status"] == "ready" and ready["baseline"] == 0 and ready["winner"] is None
+    assert ready["status"] == "ready"
+    assert ready["baseline"] == 0
+    assert ready["winner"] is None
     base, arm = ready["arms"]
     assert (base["value"], base["complete"], base["off_arm"], base["effect"]) == (0.25, 4, 1, None)
     assert (arm["value"], arm["complete"], arm["off_arm"]) == (0.75, 4, 0)
@@ -123,7 +128,8 @@ def test_results_by_hand_and_final_once_the_horizon_is_reached(cloud):
     visits_on(10, control[4])  # her day 7
     cloud.clock.advance(days=2)
     final = cloud.client.get(url, headers=_signed_in(cloud, owner)).json()
-    assert final["arms"][0]["entered"] == 5 and final["arms"] == ready["arms"]
+    assert final["arms"][0]["entered"] == 5
+    assert final["arms"] == ready["arms"]
 
 
 def test_a_clear_difference_names_its_winner(cloud):
@@ -142,5 +148,7 @@ def test_a_clear_difference_names_its_winner(cloud):
     found = cloud.client.get(
         f"/api/v1/experiments/{made['id']}/results", headers=_signed_in(cloud, owner)
     ).json()
-    assert found["status"] == "ready" and found["winner"] == 1
-    assert found["arms"][1]["p_value"] < 1e-6 and found["arms"][1]["ci_low"] > 0
+    assert found["status"] == "ready"
+    assert found["winner"] == 1
+    assert found["arms"][1]["p_value"] < 1e-6
+    assert found["arms"][1]["ci_low"] > 0

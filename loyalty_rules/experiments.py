@@ -150,6 +150,16 @@ def offers_for_member(
     return frozenset(kept)
 
 
+def offer_to_earn(offer_id: str, experiments: Iterable[Experiment], member_id: str) -> str | None:
+    """Where a scan meant for `offer_id` earns for this member: there, unless a running test
+    holds it and she is in another arm: then in her arm's offer, or nowhere (None) in the
+    control arm. So a member in arm B scanning her arm-A card earns in B."""
+    for experiment in experiments:
+        if experiment.status is ExperimentStatus.RUNNING and offer_id in experiment.tested_offers:
+            return variant_for(experiment, member_id).offer_id
+    return offer_id
+
+
 # --- the metric --------------------------------------------------------------------------------
 
 

@@ -2194,197 +2194,202 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="74"/>
+        <location filename="../../kiosk/domain/refusals.py" line="76"/>
         <source>Nothing was scanned. Try again.</source>
         <translation>Es wurde nichts gescannt. Bitte noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="75"/>
+        <location filename="../../kiosk/domain/refusals.py" line="77"/>
         <source>That code is far too long to be a loyalty card.</source>
         <translation>Dieser Code ist viel zu lang für eine Treuekarte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="76"/>
+        <location filename="../../kiosk/domain/refusals.py" line="78"/>
         <source>That code holds unreadable characters.</source>
         <translation>Dieser Code enthält unlesbare Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="77"/>
+        <location filename="../../kiosk/domain/refusals.py" line="79"/>
         <source>That is not a loyalty card code.</source>
         <translation>Das ist kein Treuekarten-Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="78"/>
+        <location filename="../../kiosk/domain/refusals.py" line="80"/>
         <source>Only part of the code was read. Scan again.</source>
         <translation>Nur ein Teil des Codes wurde gelesen. Bitte noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="79"/>
+        <location filename="../../kiosk/domain/refusals.py" line="81"/>
         <source>The scanner changed the letters&apos; case. Check the scanner and scan again.</source>
         <translation>Der Scanner hat Groß- und Kleinschreibung vertauscht. Scanner prüfen und noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="82"/>
+        <location filename="../../kiosk/domain/refusals.py" line="84"/>
         <source>This card comes from a newer version of the app. Update the kiosk.</source>
         <translation>Diese Karte stammt aus einer neueren App-Version. Bitte den Kiosk aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="85"/>
+        <location filename="../../kiosk/domain/refusals.py" line="87"/>
         <source>That card number has a typo: check the digits.</source>
         <translation>Die Kartennummer enthält einen Tippfehler: bitte die Ziffern prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="86"/>
+        <location filename="../../kiosk/domain/refusals.py" line="88"/>
         <source>This card&apos;s signature is not valid.</source>
         <translation>Die Signatur dieser Karte ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="87"/>
+        <location filename="../../kiosk/domain/refusals.py" line="89"/>
         <source>This card belongs to another business.</source>
         <translation>Diese Karte gehört zu einem anderen Geschäft.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="88"/>
+        <location filename="../../kiosk/domain/refusals.py" line="90"/>
         <source>This card was issued by a device this kiosk does not know yet. Sync and try again.</source>
         <translation>Diese Karte stammt von einem Gerät, das dieser Kiosk noch nicht kennt. Abgleichen und erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="91"/>
+        <location filename="../../kiosk/domain/refusals.py" line="93"/>
         <source>This card&apos;s code comes from a kiosk taken out of service. A manager can make a new QR code for the card under Customers.</source>
         <translation>Der Code dieser Karte stammt von einem außer Betrieb genommenen Kiosk. Eine Filialleitung kann unter „Kunden“ einen neuen QR-Code für die Karte erstellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="96"/>
+        <location filename="../../kiosk/domain/refusals.py" line="98"/>
         <source>This card&apos;s code names an unsafe signing key (one anybody can forge with). It is refused; tell the owner.</source>
         <translation>Der Code dieser Karte nennt einen unsicheren Signaturschlüssel (mit dem jeder fälschen kann). Die Karte wird abgelehnt; bitte den Inhaber informieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="101"/>
+        <location filename="../../kiosk/domain/refusals.py" line="103"/>
         <source>No card with this code is on this kiosk.</source>
         <translation>Auf diesem Kiosk gibt es keine Karte mit diesem Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="102"/>
+        <location filename="../../kiosk/domain/refusals.py" line="104"/>
         <source>This card has been revoked.</source>
         <translation>Diese Karte wurde gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="103"/>
+        <location filename="../../kiosk/domain/refusals.py" line="105"/>
         <source>The offer {program} is paused.</source>
         <translation>Das Angebot {program} ist pausiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="104"/>
+        <location filename="../../kiosk/domain/refusals.py" line="106"/>
         <source>The offer {program} has not started yet.</source>
         <translation>Das Angebot {program} hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="105"/>
+        <location filename="../../kiosk/domain/refusals.py" line="107"/>
         <source>The offer {program} has ended.</source>
         <translation>Das Angebot {program} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="106"/>
+        <location filename="../../kiosk/domain/refusals.py" line="108"/>
         <source>This card was just stamped. Wait {seconds} s before stamping again.</source>
         <translation>Diese Karte wurde gerade gestempelt. Bitte {seconds} s bis zum nächsten Stempel warten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="109"/>
+        <location filename="../../kiosk/domain/refusals.py" line="111"/>
         <source>Quantity must be a whole number of at least 1.</source>
         <translation>Die Menge muss eine ganze Zahl ab 1 sein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="110"/>
+        <location filename="../../kiosk/domain/refusals.py" line="112"/>
         <source>At most {limit} stamps per visit for {program}.</source>
         <translation>Höchstens {limit} Stempel pro Besuch für {program}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="111"/>
+        <location filename="../../kiosk/domain/refusals.py" line="113"/>
         <source>Not enough stamps yet: {units} of {required}.</source>
         <translation>Noch nicht genug Stempel: {units} von {required}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="112"/>
+        <location filename="../../kiosk/domain/refusals.py" line="114"/>
         <source>This card already has {count} rewards redeemed offline. Wait until the kiosk is online.</source>
         <translation>Auf dieser Karte wurden offline schon {count} Prämien eingelöst. Bitte warten, bis der Kiosk online ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="115"/>
+        <location filename="../../kiosk/domain/refusals.py" line="117"/>
         <source>There is nothing to undo on this card.</source>
         <translation>Auf dieser Karte gibt es nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="116"/>
+        <location filename="../../kiosk/domain/refusals.py" line="118"/>
         <source>Too late to undo: that was more than {seconds} s ago.</source>
         <translation>Zu spät zum Rückgängigmachen: das ist mehr als {seconds} s her.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="119"/>
+        <location filename="../../kiosk/domain/refusals.py" line="121"/>
         <source>Cannot undo: the stamps have already been used for a reward.</source>
         <translation>Nicht möglich: die Stempel wurden schon für eine Prämie verwendet.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/refusals.py" line="124"/>
+        <source>The offer {program} is being tested and does not apply to this member.</source>
+        <translation>Das Angebot {program} wird gerade getestet und gilt nicht für dieses Mitglied.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/refusals.py" line="129"/>
         <source>This already exists: {what}.</source>
         <translation>Das gibt es schon: {what}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="125"/>
+        <location filename="../../kiosk/domain/refusals.py" line="130"/>
         <source>Your role cannot do this.</source>
         <translation>Ihre Rolle darf das nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="126"/>
+        <location filename="../../kiosk/domain/refusals.py" line="131"/>
         <source>Sign in first.</source>
         <translation>Bitte zuerst anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="127"/>
+        <location filename="../../kiosk/domain/refusals.py" line="132"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="128"/>
+        <location filename="../../kiosk/domain/refusals.py" line="133"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="129"/>
+        <location filename="../../kiosk/domain/refusals.py" line="134"/>
         <source>A member cannot be merged with herself: choose two different members.</source>
         <translation>Ein Mitglied kann nicht mit sich selbst zusammengeführt werden: Wählen Sie zwei verschiedene Mitglieder.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="132"/>
+        <location filename="../../kiosk/domain/refusals.py" line="137"/>
         <source>No member {member} is on this kiosk.</source>
         <translation>Kein Mitglied {member} ist auf diesem Kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="133"/>
+        <location filename="../../kiosk/domain/refusals.py" line="138"/>
         <source>This member&apos;s data was erased: an erased member cannot be merged.</source>
         <translation>Die Daten dieses Mitglieds wurden gelöscht: Ein gelöschtes Mitglied kann nicht zusammengeführt werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="136"/>
+        <location filename="../../kiosk/domain/refusals.py" line="141"/>
         <source>{name} was already merged into another member: merge that member instead.</source>
         <translation>{name} wurde bereits mit einem anderen Mitglied zusammengeführt: Führen Sie stattdessen dieses Mitglied zusammen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="139"/>
+        <location filename="../../kiosk/domain/refusals.py" line="144"/>
         <source>Neither member has a card yet: nothing to merge.</source>
         <translation>Keines der beiden Mitglieder hat bisher eine Karte: Es gibt nichts zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="140"/>
+        <location filename="../../kiosk/domain/refusals.py" line="145"/>
         <source>Could not save: {problem}. Nothing was recorded.</source>
         <translation>Speichern fehlgeschlagen: {problem}. Es wurde nichts erfasst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="146"/>
+        <location filename="../../kiosk/domain/refusals.py" line="151"/>
         <source>The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.</source>
         <translation>Die Festplatte ist voll ({free_mb} MB frei in {folder}). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, auf diesem Datenträger Platz zu schaffen (z. B. alte Sicherungen), und scannen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="151"/>
+        <location filename="../../kiosk/domain/refusals.py" line="156"/>
         <source>The kiosk&apos;s folder {folder} cannot be written to (read-only storage). Nothing was recorded; everything recorded before is safe. Ask a manager to fix the storage, then scan again.</source>
         <translation>In den Ordner {folder} des Kiosks kann nicht geschrieben werden (schreibgeschützter Speicher). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, den Speicher zu reparieren, und scannen Sie dann erneut.</translation>
     </message>
@@ -2449,7 +2454,7 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="123"/>
+        <location filename="../../kiosk/domain/refusals.py" line="128"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>

@@ -21,6 +21,7 @@ from loyalty_rules.experiments import (
     arm_index,
     check_experiment,
     member_result,
+    offer_to_earn,
     offers_for_member,
     sample_size_proportions,
     unit_hash,
@@ -152,3 +153,16 @@ def test_the_metric_by_hand():
 def test_sample_size_by_hand():
     # (1.95996·√(2·0.55·0.45) + 0.84162·√(0.25 + 0.24))² / 0.1² = 387.1 → 388
     assert sample_size_proportions(0.5, 0.6) == 388
+
+
+def test_where_a_scan_earns_for_each_arm():
+    ab = experiment(Arm("offer-8"), Arm("offer-10"))
+    with_control = experiment(Arm(None), Arm("offer-8"), id="exp-2")
+    for member in (f"m{i}" for i in range(20)):
+        mine = variant_for(ab, member).offer_id
+        assert offer_to_earn("offer-8", [ab], member) == mine
+        assert offer_to_earn("offer-10", [ab], member) == mine
+        assert offer_to_earn("coffee", [ab], member) == "coffee"
+        assert offer_to_earn("offer-8", [with_control], member) == variant_for(with_control, member).offer_id
+    stopped = experiment(Arm(None), Arm("offer-8"), status=ExperimentStatus.STOPPED)
+    assert {offer_to_earn("offer-8", [stopped], f"m{i}") for i in range(20)} == {"offer-8"}

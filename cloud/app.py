@@ -33,6 +33,7 @@ from cloud.routes import (
     customers,
     devices,
     experiments,
+    experiments_sync,
     insights,
     join_links,
     join_pages,
@@ -152,6 +153,7 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     app.include_router(offers_sync.router)
     app.include_router(insights.router)
     app.include_router(experiments.router)
+    app.include_router(experiments_sync.router)
     app.include_router(churn.router)
     app.state.churn_fits = ChurnFits(db, pass_updates.huey, app.state.clock)
     app.state.wallet_sealer = wallet_sealer(settings)

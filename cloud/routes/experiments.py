@@ -71,38 +71,44 @@ def owned(session, business_id: int, experiment_id: uuid.UUID) -> ExperimentRow:
     return row
 
 
-def _check_offers(session, business_id: int, body: ExperimentCreate) -> None:
-    if not 2 <= len(body.arms) <= MAX_ARMS:
-        raise ApiProblem(422, "validation-error", f"An experiment has 2 to {MAX_ARMS} arms.")
-    ids = [str(a.offer_id) for a in body.arms if a.offer_id is not None]
+def arms_problem(
+    session, business_id: int, arms: list[ExperimentArm], experiment_id: str
+) -> ApiProblem | None:
+    """What stops these arms from being tested now: an offer of another business (or none), or
+    an offer another running test already splits (a member could not be in two arms of it)."""
+    if not 2 <= len(arms) <= MAX_ARMS:
+        return ApiProblem(422, "validation-error", f"An experiment has 2 to {MAX_ARMS} arms.")
+    ids = [str(a.offer_id) for a in arms if a.offer_id is not None]
     found = session.scalars(
         select(OfferRow.id).where(OfferRow.business_id == business_id, OfferRow.id.in_(ids))
     ).all()
     if set(found) != set(ids):
-        raise ApiProblem(422, "validation-error", "Every arm's offer must be an offer of this business.")
+        return ApiProblem(422, "validation-error", "Every arm's offer must be an offer of this business.")
     running = session.scalars(
         select(ExperimentRow).where(
-            ExperimentRow.business_id == business_id, ExperimentRow.status == ExperimentStatus.RUNNING.value
+            ExperimentRow.business_id == business_id,
+            ExperimentRow.status == ExperimentStatus.RUNNING.value,
+            ExperimentRow.id != experiment_id,
         )
     )
     for other in running:
         if experiment_of(other).tested_offers & set(ids):
-            raise ApiProblem(409, "offer-in-experiment", f"An offer is already tested in '{other.name}'.")
+            return ApiProblem(409, "offer-in-experiment", f"An offer is already tested in '{other.name}'.")
+    return None
 
 
-@router.post("", response_model=Experiment, status_code=201)
-def create_experiment(body: ExperimentCreate, user: User, session: WriteDb, when: Now) -> Experiment:
-    _check_offers(session, user.business_id, body)
+def new_row(business_id: int, experiment_id: str, body: ExperimentCreate, started_at, when) -> ExperimentRow:
+    """The row of a new experiment, checked by the shared rules (ApiProblem 422 if they refuse)."""
     arms = [{"offer_id": str(a.offer_id) if a.offer_id else None, "weight": a.weight} for a in body.arms]
     row = ExperimentRow(
-        id=str(uuid.uuid4()),
-        business_id=user.business_id,
+        id=experiment_id,
+        business_id=business_id,
         name=body.name,
         arms=json.dumps(arms),
         metric=body.metric,
         days=body.days,
         horizon=body.horizon,
-        started_at=when,
+        started_at=started_at,
         status=ExperimentStatus.RUNNING.value,
         created_at=when,
         seq=0,
@@ -110,6 +116,16 @@ def create_experiment(body: ExperimentCreate, user: User, session: WriteDb, when
     problems = check_experiment(experiment_of(row))
     if problems:
         raise ApiProblem(422, "validation-error", "Not a valid experiment: " + ", ".join(sorted(problems)))
+    return row
+
+
+@router.post("", response_model=Experiment, status_code=201)
+def create_experiment(body: ExperimentCreate, user: User, session: WriteDb, when: Now) -> Experiment:
+    experiment_id = str(uuid.uuid4())
+    problem = arms_problem(session, user.business_id, body.arms, experiment_id)
+    if problem:
+        raise problem
+    row = new_row(user.business_id, experiment_id, body, when, when)
     row.seq = bump_seq(session, user.business_id)
     session.add(row)
     audit(session, user, when, "experiment.create", "experiment", row.id, body.model_dump(mode="json"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from kiosk.store.schema import experiments as table
@@ -40,18 +40,44 @@ def _experiment(row) -> Experiment:
 
 
 def put_experiments(conn: Connection, found: Iterable[Experiment]) -> None:
-    """Insert or replace, by id: the cloud's version is the experiment (kiosks do not edit it)."""
-    rows = [_values(e) for e in found]
+    """The pull's: insert or replace by id, the cloud's version being the experiment, except
+    over one set up or stopped here and not uploaded yet (as with offers, the local change wins
+    until the cloud has it; the next pull then agrees)."""
+    rows = [{**_values(e), "needs_push": False} for e in found]
     if not rows:
         return
     stmt = upsert(table)
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[table.c.id],
-            set_={c.name: stmt.excluded[c.name] for c in table.c if c.name != "id"},
-        ),
-        rows,
-    )
+    changed = {c.name: stmt.excluded[c.name] for c in table.c if c.name != "id"}
+    kept = table.c.needs_push.is_(False)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[table.c.id], set_=changed, where=kept), rows)
+
+
+def save_here(conn: Connection, e: Experiment) -> None:
+    """Set up or stopped at this kiosk: stored at once (the counter splits from now) and marked
+    for upload."""
+    values = {**_values(e), "needs_push": True}
+    stmt = upsert(table)
+    changed = {k: v for k, v in values.items() if k != "id"}
+    conn.execute(stmt.on_conflict_do_update(index_elements=[table.c.id], set_=changed), [values])
+
+
+def waiting(conn: Connection, limit: int) -> list[Experiment]:
+    rows = conn.execute(select(table).where(table.c.needs_push.is_(True)).order_by(table.c.id).limit(limit))
+    return [_experiment(r) for r in rows]
+
+
+def settle(conn: Connection, sent: Iterable[Experiment], rejected: set[str]) -> None:
+    """The cloud answered. Taken: no longer waiting (unless changed again meanwhile). Rejected
+    for good (e.g. another test already splits its offer): stopped here too, so the counter does
+    not keep a split the cloud will never count."""
+    for e in sent:
+        row = conn.execute(select(table).where(table.c.id == e.id)).first()
+        if row is None or _experiment(row) != e:
+            continue
+        values: dict = {"needs_push": False}
+        if e.id in rejected:
+            values["status"] = ExperimentStatus.STOPPED.value
+        conn.execute(update(table).where(table.c.id == e.id).values(**values))
 
 
 def running_experiments(conn: Connection) -> list[Experiment]:

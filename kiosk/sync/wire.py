@@ -286,6 +286,29 @@ def experiment_from(e: dict[str, Any]) -> Experiment:
     )
 
 
+EXPERIMENTS_PATH = f"{API}/sync/experiments"
+MAX_EXPERIMENTS = 20
+
+
+def experiment_json(e: Experiment) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "arms": [{"offer_id": a.offer_id, "weight": a.weight} for a in e.arms],
+        "metric": e.metric.value,
+        "days": e.days,
+        "horizon": e.horizon,
+        "started_at": timestamp(e.started_at),
+        "status": e.status.value,
+    }
+
+
+def experiments_body(found: list[Experiment]) -> dict[str, Any]:
+    if not 1 <= len(found) <= MAX_EXPERIMENTS:
+        raise ValueError(f"an experiment upload carries 1 to {MAX_EXPERIMENTS}, not {len(found)}")
+    return {"experiments": [experiment_json(e) for e in found]}
+
+
 def parse_pull(body: Any, business_id: int) -> PullAnswer:
     try:
         with_customer = [c for c in body["cards"] if c.get("customer_id")]

@@ -2097,32 +2097,57 @@
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="71"/>
+        <location filename="../../kiosk/domain/problems.py" line="72"/>
+        <source>1 to 60 characters</source>
+        <translation>1 bis 60 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <source>choose two different offers, or one offer and the control</source>
+        <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <source>{offer} is already in a running A/B test</source>
+        <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <source>1 to {max} days</source>
+        <translation>1 bis {max} Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <source>2 to {max} members per arm</source>
+        <translation>2 bis {max} Mitglieder je Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="77"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="72"/>
+        <location filename="../../kiosk/domain/problems.py" line="78"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <location filename="../../kiosk/domain/problems.py" line="79"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <location filename="../../kiosk/domain/problems.py" line="80"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="81"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <location filename="../../kiosk/domain/problems.py" line="82"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>

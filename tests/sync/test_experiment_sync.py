@@ -3,10 +3,16 @@ each member's arm with no network, and the earns it allowed are pushed and count
 
 from __future__ import annotations
 
+from kiosk.domain.model import Role
+from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason
-from kiosk.services import counter, customers
+from kiosk.services import Actor, counter, customers
+from kiosk.services import experiments as experiments_service
+from kiosk.services.experiments import ExperimentDraft
 from kiosk.store import experiments
-from loyalty_rules.experiments import variant_for
+from loyalty_rules.experiments import Metric, variant_for
+
+MANAGER, CASHIER = Actor(None, "Max", Role.MANAGER), Actor(None, "Cara", Role.CASHIER)
 
 
 def _member_in(kiosk, coffee: str, test, want_control: bool) -> str:
@@ -53,3 +59,45 @@ def test_a_pulled_test_splits_the_counter_offline(cloud, make_kiosk):
     )
     assert results["status"] == "not_enough_data"
     assert [(a["entered"], a["off_arm"]) for a in results["arms"]] == [(1, 0), (1, 0)]
+
+
+def test_a_test_set_up_at_the_kiosk_splits_at_once_and_reaches_the_cloud(cloud, make_kiosk):
+    a, b = make_kiosk(cloud), make_kiosk(cloud)
+    coffee, eight = cloud.owner.offer(name="Coffee"), cloud.owner.offer(name="Eight", stamps_required=8)
+    assert a.engine(cloud.http).run_round().online
+    draft = ExperimentDraft("Eight stamps", None, eight, Metric.RETURN_WITHIN_DAYS, days=30, horizon=388)
+    assert (
+        experiments_service.create_experiment(a.ctx, draft, actor=CASHIER).refusal.reason
+        is Reason.NOT_ALLOWED
+    )
+    made = experiments_service.create_experiment(a.ctx, draft, actor=MANAGER)
+    assert made.refusal is None, made.refusal
+    test = made.experiment
+    control = _member_in(a, coffee, test, want_control=True)  # offline: the split holds already
+    assert counter.record_scan(a.ctx, control, program_id=eight).refusal.reason is Reason.NOT_IN_TEST_ARM
+    again = experiments_service.create_experiment(a.ctx, draft, actor=MANAGER)  # eight is taken
+    assert again.refusal.params["problem_code"] is Problem.TEST_OFFER_TAKEN
+
+    assert a.engine(cloud.http).run_round().online
+    listed = cloud.owner._ok(cloud.http.get("/api/v1/experiments", headers=cloud.owner.headers))
+    assert [(e["id"], e["arms"][0]["offer_id"], e["horizon"]) for e in listed] == [(test.id, None, 388)]
+    assert b.engine(cloud.http).run_round().online
+    with b.store.reading() as conn:
+        assert [e.id for e in experiments.running_experiments(conn)] == [test.id]
+
+
+def test_a_test_the_cloud_refuses_stops_at_the_kiosk_too(cloud, make_kiosk):
+    kiosk = make_kiosk(cloud)
+    eight = cloud.owner.offer(name="Eight", stamps_required=8)
+    assert kiosk.engine(cloud.http).run_round().online
+    # meanwhile a manager in the cloud put the same offer under a test the kiosk has not pulled
+    body = {"name": "first", "arms": [{"offer_id": None}, {"offer_id": eight}], "metric": "visits_per_member"}
+    body |= {"days": 7, "horizon": 10}
+    cloud.owner._ok(cloud.http.post("/api/v1/experiments", json=body, headers=cloud.owner.headers), 201)
+    draft = ExperimentDraft("second", None, eight, Metric.RETURN_WITHIN_DAYS, days=30, horizon=100)
+    mine = experiments_service.create_experiment(kiosk.ctx, draft, actor=MANAGER).experiment
+    assert kiosk.engine(cloud.http).run_round().online
+    with kiosk.store.reading() as conn:
+        running = experiments.running_experiments(conn)
+    assert [e.name for e in running] == ["first"]  # the cloud's; the kiosk's own was stopped
+    assert mine.id not in {e.id for e in running}

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("horizon", sa.Integer, nullable=False),
         sa.Column("started_at", sa.String(26), nullable=False),
         sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("needs_push", sa.Boolean, nullable=False, server_default="0"),
     )
 
 

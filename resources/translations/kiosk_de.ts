@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbTestDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="66"/>
+        <source>A/B test</source>
+        <translation>A/B-Test</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="72"/>
+        <source>Members are split by their code, the same at every kiosk. The number of members per group is fixed now; results show once every group has reached it.</source>
+        <translation>Mitglieder werden nach ihrem Code aufgeteilt, an jedem Kiosk gleich. Die Zahl der Mitglieder je Gruppe wird jetzt festgelegt; Ergebnisse gibt es, sobald jede Gruppe sie erreicht hat.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="82"/>
+        <source>Control: no offer</source>
+        <translation>Kontrollgruppe: kein Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="88"/>
+        <source>Members who come back within the days</source>
+        <translation>Mitglieder, die innerhalb der Tage wiederkommen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="89"/>
+        <source>Visits per member within the days</source>
+        <translation>Besuche je Mitglied innerhalb der Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="90"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="92"/>
+        <source> points</source>
+        <translation> Prozentpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="97"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="98"/>
+        <source>Group A</source>
+        <translation>Gruppe A</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="99"/>
+        <source>Group B</source>
+        <translation>Gruppe B</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="100"/>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="101"/>
+        <source>Within</source>
+        <translation>Innerhalb von</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="103"/>
+        <source>Share that comes back today</source>
+        <translation>Anteil, der heute wiederkommt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="104"/>
+        <source>Smallest change worth finding</source>
+        <translation>Kleinste Änderung, die sich zu finden lohnt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="107"/>
+        <source>Smallest change worth finding (visits)</source>
+        <translation>Kleinste Änderung, die sich zu finden lohnt (Besuche)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="108"/>
+        <source>Spread of visits per member (standard deviation)</source>
+        <translation>Streuung der Besuche je Mitglied (Standardabweichung)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="113"/>
+        <source>Members per group</source>
+        <translation>Mitglieder je Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="117"/>
+        <source>Start the test</source>
+        <translation>Test starten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="118"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="143"/>
+        <source>Choose a change that keeps the share under 100 %.</source>
+        <translation>Wählen Sie eine Änderung, bei der der Anteil unter 100 % bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="146"/>
+        <source>%1 (95 % confidence, 80 % power)</source>
+        <translation>%1 (95 % Konfidenz, 80 % Teststärke)</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="44"/>
@@ -1516,145 +1624,150 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="66"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="75"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="78"/>
+        <source>A/B test…</source>
+        <translation>A/B-Test…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="107"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="123"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="129"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="150"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="146"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="243"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="147"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="246"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="194"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="195"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="201"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="243"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="289"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="357"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="355"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="364"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="246"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="315"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="322"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="344"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="349"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>

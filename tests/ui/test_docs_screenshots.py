@@ -18,6 +18,7 @@ EXPECTED = {
     "enroll-join-on-phone.png",
     "analytics.png",
     "analytics-cohorts.png",
+    "offers-ab-test.png",
 }
 
 

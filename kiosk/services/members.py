@@ -108,6 +108,24 @@ def open_programs(
     return tuple(p for p in programs.values() if p.id not in held and p.id in mine and p.is_running(now))
 
 
+def in_her_arms(
+    chosen: list[Program], tests: Sequence[Experiment], customer_id: str, now: datetime, conn
+) -> list[Program]:
+    """The offers a new member is enrolled in, under the running A/B tests: another arm's offer
+    becomes her arm's, a tested offer in the control arm is left out. If that leaves none (the
+    control arm, only the tested offer chosen) she keeps the chosen cards: she needs a code,
+    and the counter refuses earns in the tested offer by name."""
+    if not tests:
+        return chosen
+    programs = {p.id: p for p in directory.all_programs(conn) if p.is_running(now)}
+    mine: list[Program] = []
+    for program in chosen:
+        target = offer_to_earn(program.id, tests, customer_id)
+        if target is not None and target in programs and programs[target] not in mine:
+            mine.append(programs[target])
+    return mine or chosen
+
+
 def in_her_arm(
     programs: dict[str, Program],
     tests: Sequence[Experiment],

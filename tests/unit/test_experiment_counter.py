@@ -114,3 +114,20 @@ def _stop(demo, test_id: str) -> None:
         [stored] = [e for e in experiments.all_experiments(conn) if e.id == test_id]
         assert stored.status is ExperimentStatus.RUNNING
         experiments.put_experiments(conn, [replace(stored, status=ExperimentStatus.STOPPED)])
+
+
+def test_a_new_member_is_enrolled_in_her_arms_offers(demo):
+    coffee = next(p for p in demo.services.list_offers() if p.name == "Coffee card")
+    ten, eight = _offer(demo, "Ten", 10), _offer(demo, "Eight", 8)
+    anyone, _ = _member(demo, coffee.id)
+    test_id = _pull(demo, [ten.id, eight.id], anyone, arm=0)
+    with demo.ctx.store.reading() as conn:
+        [test] = [e for e in experiments.all_experiments(conn) if e.id == test_id]
+    arms_seen = set()
+    for _ in range(20):  # both arms: all 20 in one happens once in 500,000 runs
+        out = demo.services.enroll("Grace", program_ids=[coffee.id, ten.id], actor=CASHIER)
+        assert out.ok, out.message
+        mine = variant_for(test, out.customer.id).offer_id
+        arms_seen.add(mine)
+        assert sorted(v.program.id for v in out.cards) == sorted([coffee.id, mine])
+    assert arms_seen == {ten.id, eight.id}

@@ -152,3 +152,43 @@ def test_a_clear_difference_names_its_winner(cloud):
     assert found["winner"] == 1
     assert found["arms"][1]["p_value"] < 1e-6
     assert found["arms"][1]["ci_low"] > 0
+
+
+def test_a_kiosk_uploads_a_test_once_and_cannot_move_its_goalposts(cloud):
+    owner = cloud.owner()
+    eight = cloud.offer(owner, stamps_required=8)
+    kiosk = cloud.kiosk(owner)
+    upload = {
+        "id": str(uuid.uuid4()),
+        "name": "Eight",
+        "arms": [{"offer_id": None, "weight": 1}, {"offer_id": eight, "weight": 1}],
+        "metric": "return_within_days",
+        "days": 30,
+        "horizon": 388,
+        "started_at": cloud.clock().isoformat(),
+        "status": "running",
+    }
+
+    def put(*tests) -> list[tuple[str, str | None]]:
+        r = cloud.client.put(
+            "/api/v1/sync/experiments", json={"experiments": list(tests)}, headers=kiosk.headers
+        )
+        assert r.status_code == 200, r.text
+        return [(x["status"], x.get("reason")) for x in r.json()["results"]]
+
+    assert put(upload) == [("accepted", None)]
+    cursor = cloud.pull(kiosk)["cursor"]
+    assert put(upload) == [("accepted", None)]  # a retry: nothing new to pull
+    assert cloud.pull(kiosk, cursor)["experiments"] == []
+    assert put({**upload, "horizon": 50}) == [("rejected", "experiment_fixed")]
+    assert put({**upload, "status": "stopped"}) == [("accepted", None)]
+    assert put({**upload, "status": "running"}) == [("rejected", "experiment_fixed")]  # stays stopped
+    [stored] = cloud.client.get("/api/v1/experiments", headers=owner.headers).json()
+    assert (stored["status"], stored["horizon"]) == ("stopped", 388)
+    other = cloud.kiosk(cloud.owner("Bakery"))
+    r = cloud.client.put("/api/v1/sync/experiments", json={"experiments": [upload]}, headers=other.headers)
+    assert r.json()["results"][0]["reason"] == "experiment_id_unavailable"
+    bad = cloud.client.put(
+        "/api/v1/sync/experiments", json={"experiments": [{**upload, "days": 0}]}, headers=kiosk.headers
+    )
+    assert bad.status_code == 422

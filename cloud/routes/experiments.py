@@ -84,6 +84,17 @@ def arms_problem(
     ).all()
     if set(found) != set(ids):
         return ApiProblem(422, "validation-error", "Every arm's offer must be an offer of this business.")
+    if any(a.offer_id is None for a in arms) and not session.scalar(
+        select(OfferRow.id)
+        .where(OfferRow.business_id == business_id, OfferRow.status == "active", OfferRow.id.not_in(ids))
+        .limit(1)
+    ):
+        # a visit is an earn: the control group earns in none of the tested offers
+        return ApiProblem(
+            409,
+            "control-unseen",
+            "A control group needs an active offer outside the test to count its visits.",
+        )
     running = session.scalars(
         select(ExperimentRow).where(
             ExperimentRow.business_id == business_id,

@@ -72,6 +72,10 @@ class Problem(enum.Enum):
     TEST_NAME = QT_TRANSLATE_NOOP("Problem", "1 to 60 characters")
     TEST_ARMS = QT_TRANSLATE_NOOP("Problem", "choose two different offers, or one offer and the control")
     TEST_OFFER_TAKEN = QT_TRANSLATE_NOOP("Problem", "{offer} is already in a running A/B test")
+    TEST_CONTROL_UNSEEN = QT_TRANSLATE_NOOP(
+        "Problem",
+        "the control group's visits are counted in another running offer: keep one outside the test",
+    )
     TEST_DAYS = QT_TRANSLATE_NOOP("Problem", "1 to {max} days")
     TEST_HORIZON = QT_TRANSLATE_NOOP("Problem", "2 to {max} members per arm")
     SHOP_NAME_MISSING = QT_TRANSLATE_NOOP("Problem", "enter the shop's name")

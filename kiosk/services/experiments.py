@@ -79,6 +79,8 @@ def create_experiment(ctx: Context, draft: ExperimentDraft, *, actor: Actor) -> 
                 program = programs.get(offer_id)
                 if program is None or program.status is ProgramStatus.ARCHIVED:
                     return ExperimentOutcome(refusal=invalid("arms", Problem.NO_SUCH_OFFER))
+            if _control_unseen(experiment, programs.values(), now):
+                return ExperimentOutcome(refusal=invalid("arms", Problem.TEST_CONTROL_UNSEEN))
             for other in stored.running_experiments(conn):
                 taken = other.tested_offers & experiment.tested_offers
                 if taken:
@@ -89,6 +91,14 @@ def create_experiment(ctx: Context, draft: ExperimentDraft, *, actor: Actor) -> 
         return ExperimentOutcome(experiment=experiment)
     except StorageError as exc:
         return ExperimentOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
+
+
+def _control_unseen(experiment: Experiment, programs, now) -> bool:
+    """A visit is an earn: the control group earns in none of the tested offers, so without a
+    running offer outside the test its members would never be seen and the test never end."""
+    if not any(a.is_control for a in experiment.arms):
+        return False
+    return not any(p.is_running(now) and p.id not in experiment.tested_offers for p in programs)
 
 
 def running_experiments(ctx: Context) -> list[Experiment]:

@@ -14,97 +14,97 @@
         <translation>Mitglieder werden nach ihrem Code aufgeteilt, an jedem Kiosk gleich. Die Zahl der Mitglieder je Gruppe wird jetzt festgelegt; Ergebnisse gibt es, sobald jede Gruppe sie erreicht hat.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="84"/>
         <source>Control: no offer</source>
         <translation>Kontrollgruppe: kein Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="90"/>
         <source>Members who come back within the days</source>
         <translation>Mitglieder, die innerhalb der Tage wiederkommen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="91"/>
         <source>Visits per member within the days</source>
         <translation>Besuche je Mitglied innerhalb der Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="90"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="92"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="94"/>
         <source> points</source>
         <translation> Prozentpunkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="99"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="100"/>
         <source>Group A</source>
         <translation>Gruppe A</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="101"/>
         <source>Group B</source>
         <translation>Gruppe B</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="102"/>
         <source>Measure</source>
         <translation>Messen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="103"/>
         <source>Within</source>
         <translation>Innerhalb von</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="105"/>
         <source>Share that comes back today</source>
         <translation>Anteil, der heute wiederkommt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="106"/>
         <source>Smallest change worth finding</source>
         <translation>Kleinste Änderung, die sich zu finden lohnt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="109"/>
         <source>Smallest change worth finding (visits)</source>
         <translation>Kleinste Änderung, die sich zu finden lohnt (Besuche)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="110"/>
         <source>Spread of visits per member (standard deviation)</source>
         <translation>Streuung der Besuche je Mitglied (Standardabweichung)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="115"/>
         <source>Members per group</source>
         <translation>Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="119"/>
         <source>Start the test</source>
         <translation>Test starten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="120"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="145"/>
         <source>Choose a change that keeps the share under 100 %.</source>
         <translation>Wählen Sie eine Änderung, bei der der Anteil unter 100 % bleibt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="148"/>
         <source>%1 (95 % confidence, 80 % power)</source>
         <translation>%1 (95 % Konfidenz, 80 % Teststärke)</translation>
     </message>
@@ -2226,41 +2226,46 @@
     </message>
     <message>
         <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
+        <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="79"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <location filename="../../kiosk/domain/problems.py" line="80"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="77"/>
+        <location filename="../../kiosk/domain/problems.py" line="81"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="78"/>
+        <location filename="../../kiosk/domain/problems.py" line="82"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="79"/>
+        <location filename="../../kiosk/domain/problems.py" line="83"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="81"/>
+        <location filename="../../kiosk/domain/problems.py" line="85"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="82"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>

@@ -154,9 +154,19 @@ def test_a_clear_difference_names_its_winner(cloud):
     assert found["arms"][1]["ci_low"] > 0
 
 
+def test_a_control_group_needs_an_offer_outside_the_test(cloud):
+    owner = cloud.owner()
+    eight = cloud.offer(owner, stamps_required=8)
+    # the control earns nowhere else: its members would never be seen, the test never end
+    _create(cloud, owner, [{"offer_id": None}, {"offer_id": eight}], expect=409)
+    cloud.offer(owner, name="Coffee")
+    _create(cloud, owner, [{"offer_id": None}, {"offer_id": eight}])
+
+
 def test_a_kiosk_uploads_a_test_once_and_cannot_move_its_goalposts(cloud):
     owner = cloud.owner()
     eight = cloud.offer(owner, stamps_required=8)
+    cloud.offer(owner, name="Coffee")
     kiosk = cloud.kiosk(owner)
     upload = {
         "id": str(uuid.uuid4()),

@@ -88,6 +88,7 @@ def test_a_test_set_up_at_the_kiosk_splits_at_once_and_reaches_the_cloud(cloud, 
 
 def test_a_test_the_cloud_refuses_stops_at_the_kiosk_too(cloud, make_kiosk):
     kiosk = make_kiosk(cloud)
+    cloud.owner.offer(name="Coffee")
     eight = cloud.owner.offer(name="Eight", stamps_required=8)
     assert kiosk.engine(cloud.http).run_round().online
     # meanwhile a manager in the cloud put the same offer under a test the kiosk has not pulled

@@ -58,3 +58,20 @@ def test_a_bad_test_is_explained_and_a_good_one_starts(qtbot, make_kiosk, demo, 
     assert [a.offer_id for a in test.arms] == [None, coffee]
     assert test.horizon == dialog.horizon
     assert [e.id for e in services.running_experiments()] == [test.id]
+
+
+def test_a_control_group_needs_another_running_offer(qtbot, make_kiosk, demo, services):
+    from kiosk.domain.model import ProgramStatus, Role
+    from kiosk.services import Actor
+
+    _kiosk, dialog = _dialog(qtbot, make_kiosk)
+    coffee = dialog.arm_b.itemData(0)
+    owner = Actor("o", "Olivia", Role.OWNER)
+    for program in services.list_offers():  # every other offer paused: the control earns nowhere
+        if program.id != coffee:
+            assert services.set_offer_status(program.id, ProgramStatus.PAUSED, actor=owner).ok
+    qtbot.keyClicks(dialog.name, "Coffee or nothing")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() != "")
+    assert "control group" in dialog.message.text()
+    assert services.running_experiments() == []

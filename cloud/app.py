@@ -33,6 +33,8 @@ from cloud.routes import (
     customers,
     device_analytics,
     devices,
+    experiments,
+    experiments_sync,
     insights,
     join_links,
     join_pages,
@@ -151,6 +153,8 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         app.include_router(module.router)
     app.include_router(offers_sync.router)
     app.include_router(insights.router)
+    app.include_router(experiments.router)
+    app.include_router(experiments_sync.router)
     app.include_router(churn.router)
     app.include_router(device_analytics.router)
     app.state.churn_fits = ChurnFits(db, pass_updates.huey, app.state.clock)

@@ -461,3 +461,23 @@ class ChurnFit(Base):
     p: Mapped[float | None] = mapped_column(Float, nullable=True)
     q: Mapped[float | None] = mapped_column(Float, nullable=True)
     gamma: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class Experiment(Base):
+    """An A/B test of offers (loyalty_rules.experiments): its arms as JSON
+    ([{"offer_id": id or null, "weight": n}, ...], in the order the hash assigns them), pulled by
+    kiosks like offers (a sequence number per change)."""
+
+    __tablename__ = "experiments"
+    __table_args__ = (Index("ix_experiments_business_seq", "business_id", "seq"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    arms: Mapped[str] = mapped_column(Text)
+    metric: Mapped[str] = mapped_column(String(32))
+    days: Mapped[int] = mapped_column(Integer)
+    horizon: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="running")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seq: Mapped[int] = mapped_column(BigInteger)

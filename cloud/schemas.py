@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from loyalty_rules.experiments import MAX_WEIGHT, Metric
+from loyalty_rules.experiments import ExperimentStatus as ExperimentStatusEnum
 from loyalty_rules.kinds import Settings, rules_for, widest
 from loyalty_rules.model import ProgramKind
 from loyalty_rules.problems import OfferProblem
@@ -429,6 +431,30 @@ class PushOut(WireOut):
     credential_shared: bool = False
 
 
+# --- A/B tests of offers (loyalty_rules.experiments) ----------------------------------------
+
+ExperimentMetric = Literal[tuple(m.value for m in Metric)]  # type: ignore[valid-type]
+ExperimentStatus = Literal[tuple(s.value for s in ExperimentStatusEnum)]  # type: ignore[valid-type]
+
+
+class ExperimentArm(WireIn):
+    offer_id: uuid.UUID | None  # null: the control arm, which gets none of the tested offers
+    weight: Int(ge=1, le=MAX_WEIGHT) = 1
+
+
+class Experiment(WireOut):
+    """An A/B test as kiosks pull it: the arms in the order the hash fills them."""
+
+    id: uuid.UUID
+    name: str
+    arms: list[ExperimentArm]
+    metric: ExperimentMetric
+    days: int
+    horizon: int
+    started_at: datetime
+    status: ExperimentStatus
+
+
 class PullOut(WireOut):
     cursor: int
     has_more: bool
@@ -440,6 +466,7 @@ class PullOut(WireOut):
     revoked_cards: list[int]
     conflicts: list[Conflict]
     credential_shared: bool = False  # as in PushOut
+    experiments: list[Experiment] = []  # added or changed A/B tests; older kiosks ignore it
 
 
 # --- sync: offers made or changed at a kiosk --------------------------------------------------

@@ -32,6 +32,19 @@ def offer(row) -> schemas.Offer:
     )
 
 
+def experiment(row) -> schemas.Experiment:
+    return schemas.Experiment(
+        id=row.id,
+        name=row.name,
+        arms=json.loads(row.arms),
+        metric=row.metric,
+        days=row.days,
+        horizon=row.horizon,
+        started_at=row.started_at,
+        status=row.status,
+    )
+
+
 def customer(row) -> schemas.Customer:
     return schemas.Customer(
         id=row.id,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import stats
 
+from loyalty_rules.experiments import sample_size_means, sample_size_proportions
+
 
 @dataclass(frozen=True)
 class Comparison:
@@ -59,25 +61,11 @@ def difference_in_means(a: Sequence[float], b: Sequence[float], confidence: floa
     return Comparison(effect, float(interval.low), float(interval.high), float(result.pvalue), confidence)
 
 
-def _z(alpha: float, power: float) -> tuple[float, float]:
-    if not 0 < alpha < 1 or not 0 < power < 1:
-        raise ValueError("alpha and power lie between 0 and 1")
-    return float(stats.norm.ppf(1 - alpha / 2)), float(stats.norm.ppf(power))
-
-
-def sample_size_proportions(p_a: float, p_b: float, alpha: float = 0.05, power: float = 0.8) -> int:
-    """Members per variant to detect p_A → p_B with a two-sided z-test at this alpha and power."""
-    if not (0 < p_a < 1 and 0 < p_b < 1) or p_a == p_b:
-        raise ValueError("two different proportions strictly between 0 and 1 are needed")
-    z_alpha, z_power = _z(alpha, power)
-    mean = (p_a + p_b) / 2
-    root = z_alpha * math.sqrt(2 * mean * (1 - mean)) + z_power * math.sqrt(p_a * (1 - p_a) + p_b * (1 - p_b))
-    return math.ceil(root**2 / (p_a - p_b) ** 2)
-
-
-def sample_size_means(difference: float, sd: float, alpha: float = 0.05, power: float = 0.8) -> int:
-    """Members per variant to detect a difference in means given the outcome's standard deviation."""
-    if difference == 0 or sd <= 0:
-        raise ValueError("a non-zero difference and a positive standard deviation are needed")
-    z_alpha, z_power = _z(alpha, power)
-    return math.ceil(2 * ((z_alpha + z_power) * sd / difference) ** 2)
+# the fixed horizon's sample sizes live with the experiments (the kiosk's editor computes them too)
+__all__ = [
+    "Comparison",
+    "difference_in_means",
+    "difference_in_proportions",
+    "sample_size_means",
+    "sample_size_proportions",
+]

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, bindparam, func, select
 
 from cloud import installations, ledger, views
 from cloud.deps import Ctx, DeviceToken, Now, authenticate_device, device_actor
-from cloud.models import Business, Card, Conflict, Customer, Device, Event, Offer, SigningKey
+from cloud.models import Business, Card, Conflict, Customer, Device, Event, Experiment, Offer, SigningKey
 from cloud.schemas import PullOut, PushIn, PushOut
 from cloud.security import sha256_hex
 
@@ -46,6 +46,7 @@ _SOURCES = [  # (name, query, the probe's column with its newest sequence number
         "max_signing_keys",
     ),
     (*_source("conflicts", Conflict), "max_conflicts"),
+    (*_source("experiments", Experiment), "max_experiments"),
 ]
 _business_t, _device_t = Business.__table__, Device.__table__
 
@@ -71,7 +72,7 @@ _PROBE = (
         _device_t.c.revoked_at,
         _device_t.c.credential_shared_at,
         _business_t.c.seq.label("business_seq"),
-        *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict)),
+        *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict, Experiment)),
     )
     .select_from(_device_t.join(_business_t, _business_t.c.id == _device_t.c.business_id))
     .where(_device_t.c.token_hash == bindparam("token_hash"))
@@ -153,7 +154,14 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
     # fresh READ COMMITTED snapshot; without the bound a later query could see a newer row
     # and move the cursor past an older one an earlier query missed).
     high = probe.business_seq or 0
-    out: dict[str, list] = {"offers": [], "customers": [], "cards": [], "keys": [], "conflicts": []}
+    out: dict[str, list] = {
+        "offers": [],
+        "customers": [],
+        "cards": [],
+        "keys": [],
+        "conflicts": [],
+        "experiments": [],
+    }
     has_more = False
     new_cursor = cursor
     if high > cursor:
@@ -190,4 +198,5 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
         revoked_cards=[r.id for r in out["cards"] if r.status == "revoked"],
         conflicts=conflicts,
         credential_shared=probe.credential_shared_at is not None,
+        experiments=[views.experiment(r) for r in out["experiments"]],
     )

@@ -68,6 +68,16 @@ class Problem(enum.Enum):
     NO_SUCH_REWARD = RedeemProblem.NO_SUCH_REWARD.value
     CANNOT_AFFORD = RedeemProblem.CANNOT_AFFORD.value
     NOT_A_POINTS_PROGRAM = QT_TRANSLATE_NOOP("Problem", "this card's offer collects stamps, not points")
+    # an A/B test of offers (kiosk/services/experiments.py)
+    TEST_NAME = QT_TRANSLATE_NOOP("Problem", "1 to 60 characters")
+    TEST_ARMS = QT_TRANSLATE_NOOP("Problem", "choose two different offers, or one offer and the control")
+    TEST_OFFER_TAKEN = QT_TRANSLATE_NOOP("Problem", "{offer} is already in a running A/B test")
+    TEST_CONTROL_UNSEEN = QT_TRANSLATE_NOOP(
+        "Problem",
+        "the control group's visits are counted in another running offer: keep one outside the test",
+    )
+    TEST_DAYS = QT_TRANSLATE_NOOP("Problem", "1 to {max} days")
+    TEST_HORIZON = QT_TRANSLATE_NOOP("Problem", "2 to {max} members per arm")
     SHOP_NAME_MISSING = QT_TRANSLATE_NOOP("Problem", "enter the shop's name")
     SHOP_NAME_TOO_LONG = QT_TRANSLATE_NOOP("Problem", "at most 80 characters")
     ZONE_UNKNOWN = QT_TRANSLATE_NOOP("Problem", "choose a time zone from the list")

@@ -51,6 +51,8 @@ class Reason(enum.Enum):
     NOTHING_TO_UNDO = "nothing_to_undo"
     UNDO_WINDOW_PASSED = "undo_window_passed"
     UNDO_WOULD_GO_NEGATIVE = "undo_would_go_negative"
+    # an A/B test of offers: the member's arm does not include this offer (loyalty_rules.experiments)
+    NOT_IN_TEST_ARM = "not_in_test_arm"
     # people and input
     INVALID_INPUT = "invalid_input"
     DUPLICATE = "duplicate"
@@ -118,6 +120,9 @@ _MESSAGES: dict[Reason, str] = {
     ),
     Reason.UNDO_WOULD_GO_NEGATIVE: QT_TRANSLATE_NOOP(
         "Refusal", "Cannot undo: the stamps have already been used for a reward."
+    ),
+    Reason.NOT_IN_TEST_ARM: QT_TRANSLATE_NOOP(
+        "Refusal", "The offer {program} is being tested and does not apply to this member."
     ),
     # the field and the problem are translated on their own (kiosk.domain.problems)
     Reason.INVALID_INPUT: QT_TRANSLATE_NOOP("Refusal", "{field}: {problem}"),

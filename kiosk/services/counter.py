@@ -15,6 +15,7 @@ from kiosk.services.cards import Resolved, Unpulled, resolve, view_of
 from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.services.events import new_event
 from kiosk.store import StorageError, directory, ledger, meta
+from kiosk.store.experiments import running_experiments
 
 
 def _where(conn) -> tuple[str | None, str | None]:
@@ -81,6 +82,7 @@ def record_scan(
             scanned = resolved.card
             customer = directory.get_customer(conn, scanned.customer_id)
             cards = ledger.cards_of_customer(conn, scanned.customer_id)
+            tests = running_experiments(conn)  # her arm in each applies offline
 
             def refused(refusal: Refusal, focus: Card | None = None) -> ScanOutcome:
                 shown_views = members.views(customer, cards, programs)
@@ -91,18 +93,20 @@ def record_scan(
                     code=shown,
                     card=view,
                     customer_cards=shown_views,
-                    open_programs=members.open_programs(cards, programs, now),
+                    open_programs=members.open_programs(cards, programs, now, tests),
                 )
 
             if scanned.status is CardStatus.REVOKED:  # a revoked code earns nowhere
                 return refused(refuse(Reason.CARD_REVOKED))
             if program_id is None:
-                program = members.bare_scan_target(conn, programs, scanned, now)
+                found = members.bare_scan_target(conn, programs, scanned, now)
             else:
                 found = members.refusal_or_program(programs, program_id)
-                if isinstance(found, Refusal):
-                    return refused(found)
-                program = found
+            if not isinstance(found, Refusal):
+                found = members.in_her_arm(programs, tests, customer.id, found, bare=program_id is None)
+            if isinstance(found, Refusal):
+                return refused(found)
+            program = found
             card = members.account_in(cards, program.id)
             joining = card is None
             if card is None:
@@ -139,7 +143,7 @@ def record_scan(
             ),
             customer_cards=views,
             layout_corrected=resolved.layout_corrected,
-            open_programs=members.open_programs(cards, programs, now),
+            open_programs=members.open_programs(cards, programs, now, tests),
             joined=joining,
         )
     except StorageError as exc:

@@ -24,6 +24,7 @@ from kiosk.services.cards import resolve, view_of, views_of_customer
 from kiosk.services.context import Actor, Context
 from kiosk.services.identity import issuing_private_key
 from kiosk.store import StorageError, directory, ledger, meta, region
+from kiosk.store.experiments import running_experiments
 
 MAX_QUERY = 100
 
@@ -65,6 +66,7 @@ def enroll(
                 ctx.new_id(), checked.name, checked.email, checked.phone, checked.marketing_consent, now
             )
             directory.insert_customer(conn, customer, now)
+            programs = members.in_her_arms(programs, running_experiments(conn), customer.id, now, conn)
             tokens: dict[int, str] = {}
             for program in programs:
                 card = members.mint_card(conn, customer.id, program.id, key_id, now)

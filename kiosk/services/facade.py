@@ -12,6 +12,7 @@ from kiosk.services import (
     analytics,
     counter,
     customers,
+    experiments,
     first_run,
     history,
     identity,
@@ -24,6 +25,7 @@ from kiosk.services import (
     staff,
 )
 from kiosk.services.context import Actor, Context
+from kiosk.services.experiments import ExperimentDraft
 from kiosk.store import ledger, till_join
 
 
@@ -117,6 +119,12 @@ class Services:
 
     def save_offer(self, draft: OfferDraft, *, actor: Actor, program_id: str | None = None):
         return offers.save_offer(self.ctx, draft, actor=actor, program_id=program_id)
+
+    def create_experiment(self, draft: ExperimentDraft, *, actor: Actor):
+        return experiments.create_experiment(self.ctx, draft, actor=actor)
+
+    def running_experiments(self):
+        return experiments.running_experiments(self.ctx)
 
     def set_offer_status(self, program_id: str, status: ProgramStatus, *, actor: Actor):
         return offers.set_offer_status(self.ctx, program_id, status, actor=actor)

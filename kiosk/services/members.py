@@ -14,6 +14,7 @@ is their sum (`account_in`), and the screens show one account per program (`acco
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -26,6 +27,7 @@ from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services.context import Actor, Context
 from kiosk.services.events import new_event
 from kiosk.store import StorageError, directory, ledger, meta
+from loyalty_rules.experiments import Experiment, offer_to_earn, offers_for_member
 
 # the settings key of "bare scan stamps: <program>" (a program id; absent: the scanned card's own)
 BARE_SCAN_SETTING = "bare_scan_program"
@@ -95,10 +97,52 @@ def accounts(cards: list[Card]) -> list[Card]:
     return out
 
 
-def open_programs(cards: list[Card], programs: dict[str, Program], now: datetime) -> tuple[Program, ...]:
-    """Running programs she has no account in yet: she joins each at her first stamp there."""
+def open_programs(
+    cards: list[Card], programs: dict[str, Program], now: datetime, tests: Sequence[Experiment] = ()
+) -> tuple[Program, ...]:
+    """Running programs she has no account in yet: she joins each at her first stamp there.
+    An offer under an A/B test is open to her only in its arm (loyalty_rules.experiments)."""
     held = {c.program_id for c in cards}
-    return tuple(p for p in programs.values() if p.id not in held and p.is_running(now))
+    customer_id = cards[0].customer_id if cards else ""
+    mine = offers_for_member(programs, tests, customer_id)
+    return tuple(p for p in programs.values() if p.id not in held and p.id in mine and p.is_running(now))
+
+
+def in_her_arms(
+    chosen: list[Program], tests: Sequence[Experiment], customer_id: str, now: datetime, conn
+) -> list[Program]:
+    """The offers a new member is enrolled in, under the running A/B tests: another arm's offer
+    becomes her arm's, a tested offer in the control arm is left out. If that leaves none (the
+    control arm, only the tested offer chosen) she keeps the chosen cards: she needs a code,
+    and the counter refuses earns in the tested offer by name."""
+    if not tests:
+        return chosen
+    programs = {p.id: p for p in directory.all_programs(conn) if p.is_running(now)}
+    mine: list[Program] = []
+    for program in chosen:
+        target = offer_to_earn(program.id, tests, customer_id)
+        if target is not None and target in programs and programs[target] not in mine:
+            mine.append(programs[target])
+    return mine or chosen
+
+
+def in_her_arm(
+    programs: dict[str, Program],
+    tests: Sequence[Experiment],
+    customer_id: str,
+    program: Program,
+    *,
+    bare: bool,
+) -> Program | Refusal:
+    """The program this earn goes to under the running A/B tests: `program` if it applies to her;
+    for a bare scan, her arm's offer instead of another arm's; otherwise (a "+1" on an offer of
+    another arm, or any tested offer in the control arm) a refusal that names it."""
+    target = offer_to_earn(program.id, tests, customer_id)
+    if target == program.id:
+        return program
+    if bare and target is not None and target in programs:
+        return programs[target]
+    return refuse(Reason.NOT_IN_TEST_ARM, program=program.name)
 
 
 def views(customer: Customer, cards: list[Card], programs: dict[str, Program]) -> tuple[CardView, ...]:

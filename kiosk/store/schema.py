@@ -228,3 +228,20 @@ conflicts = Table(
     Column("resolved", Boolean, nullable=False, default=False),
     Index("ix_conflicts_card", "card_id"),
 )
+
+# A/B tests of offers pulled from the cloud (loyalty_rules.experiments): the counter applies a
+# member's arm offline. Arms as JSON ([{"offer_id": id or null, "weight": n}, ...]), in order.
+experiments = Table(
+    "experiments",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("arms", Text, nullable=False),
+    Column("metric", String(32), nullable=False),
+    Column("days", Integer, nullable=False),
+    Column("horizon", Integer, nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("status", String(16), nullable=False),
+    # set up (or stopped) here and not taken by the cloud yet (kiosk/sync/experiments_push.py)
+    Column("needs_push", Boolean, nullable=False, default=False, server_default="0"),
+)

@@ -19,6 +19,7 @@ from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
 from kiosk.store import erasure, ledger, meta, name_index
+from kiosk.store.experiments import put_experiments
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import (
     cards,
@@ -31,6 +32,7 @@ from kiosk.store.schema import (
     settings,
     signing_keys,
 )
+from loyalty_rules.experiments import Experiment
 
 CURSOR = "sync_cursor"
 # cards and programs pulled before the customer/offer they refer to (which then arrives in a later
@@ -92,11 +94,17 @@ class PulledPage:
     keys: tuple[PublicKey, ...] = ()
     revoked_cards: tuple[int, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    experiments: tuple[Experiment, ...] = ()
 
     @property
     def size(self) -> int:
         return (
-            len(self.programs) + len(self.customers) + len(self.cards) + len(self.keys) + len(self.conflicts)
+            len(self.programs)
+            + len(self.customers)
+            + len(self.cards)
+            + len(self.keys)
+            + len(self.conflicts)
+            + len(self.experiments)
         )
 
 
@@ -223,6 +231,7 @@ def apply_page(conn: Connection, page: PulledPage, *, business_id: int, cursor: 
             update(cards).where(cards.c.id.in_(page.revoked_cards)).values(status=CardStatus.REVOKED.value)
         )
     _upsert_conflicts(conn, page.conflicts)
+    put_experiments(conn, page.experiments)
     put_cursor(conn, cursor)
 
 

@@ -19,6 +19,7 @@ from kiosk.domain.model import Program
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
 from kiosk.sync.installation import Installation
+from loyalty_rules.experiments import Experiment
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +221,11 @@ class CloudClient:
         """Offers made or changed here, answered one by one (docs/wire.md, "Offers made at a kiosk")."""
         body = self._send("PUT", wire.OFFERS_PATH, json=wire.offers_body(offers))
         return _readable(wire.parse_offers, body, offers)
+
+    def push_experiments(self, found: list[Experiment]) -> tuple[wire.OfferResult, ...]:
+        """A/B tests set up or stopped here, answered one by one like offers."""
+        body = self._send("PUT", wire.EXPERIMENTS_PATH, json=wire.experiments_body(found))
+        return _readable(wire.parse_offers, body, found)
 
     def till_join_link(self) -> Any:
         """This till's own join link (made by the cloud on the first ask, the same ever after)."""

@@ -17,6 +17,7 @@ from enum import StrEnum
 from kiosk.domain.connection import Connection
 from kiosk.store import StorageError, Store, meta, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
+from kiosk.sync.experiments_push import push_waiting_experiments
 from kiosk.sync.offers_push import push_waiting_offers
 from kiosk.sync.till_join import refresh_if_due
 
@@ -204,6 +205,7 @@ class SyncEngine:
         skew: tuple[float | None, str | None] = (None, None)
         try:
             push_waiting_offers(self.store, self.client)  # first: events may enrol in a new offer
+            push_waiting_experiments(self.store, self.client)  # after its offers, which it names
             skew = self._push(tally) or skew
             skew = self._pull(tally, progress) or skew
             refresh_if_due(self.store, self.client, self.clock)  # never fails the round

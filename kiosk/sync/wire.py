@@ -12,6 +12,7 @@ from typing import Any
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, EventKind, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import Conflict, ConflictEvent, PendingEvent, PulledPage, ServerCard
+from loyalty_rules.experiments import Arm, Experiment, ExperimentStatus, Metric
 
 API = "/api/v1"
 PUSH_PATH = f"{API}/sync/push"
@@ -272,6 +273,42 @@ def conflict_from(c: dict[str, Any]) -> Conflict:
     )
 
 
+def experiment_from(e: dict[str, Any]) -> Experiment:
+    return Experiment(
+        id=str(e["id"]),
+        name=e["name"],
+        arms=tuple(Arm(str(a["offer_id"]) if a["offer_id"] else None, int(a["weight"])) for a in e["arms"]),
+        metric=Metric(e["metric"]),
+        days=int(e["days"]),
+        horizon=int(e["horizon"]),
+        started_at=parse_time(e["started_at"]),
+        status=ExperimentStatus(e["status"]),
+    )
+
+
+EXPERIMENTS_PATH = f"{API}/sync/experiments"
+MAX_EXPERIMENTS = 20
+
+
+def experiment_json(e: Experiment) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "arms": [{"offer_id": a.offer_id, "weight": a.weight} for a in e.arms],
+        "metric": e.metric.value,
+        "days": e.days,
+        "horizon": e.horizon,
+        "started_at": timestamp(e.started_at),
+        "status": e.status.value,
+    }
+
+
+def experiments_body(found: list[Experiment]) -> dict[str, Any]:
+    if not 1 <= len(found) <= MAX_EXPERIMENTS:
+        raise ValueError(f"an experiment upload carries 1 to {MAX_EXPERIMENTS}, not {len(found)}")
+    return {"experiments": [experiment_json(e) for e in found]}
+
+
 def parse_pull(body: Any, business_id: int) -> PullAnswer:
     try:
         with_customer = [c for c in body["cards"] if c.get("customer_id")]
@@ -282,6 +319,8 @@ def parse_pull(body: Any, business_id: int) -> PullAnswer:
             keys=tuple(key_from(k, business_id) for k in body["keys"]),
             revoked_cards=tuple(int(i) for i in body["revoked_cards"]),
             conflicts=tuple(conflict_from(c) for c in body["conflicts"]),
+            # a cloud from before A/B tests sends none
+            experiments=tuple(experiment_from(e) for e in body.get("experiments", ())),
         )
         return PullAnswer(
             cursor=int(body["cursor"]),

@@ -29,6 +29,7 @@ from kiosk.ui.i18n import install_translations
 from kiosk.ui.i18n_build import build as build_translations
 from kiosk.ui.resources import TRANSLATIONS
 from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
+from kiosk.ui.screenshots_ab import shoot_ab_test
 from kiosk.ui.screenshots_analytics import shoot_analytics
 
 
@@ -254,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
 
     shoot_analytics(outdir)
     shoot_analytics(outdir / "de", language="de")
+    shoot_ab_test(outdir)
+    shoot_ab_test(outdir / "de", language="de")
     return 0
 
 

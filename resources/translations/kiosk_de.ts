@@ -2,6 +2,114 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbTestDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="66"/>
+        <source>A/B test</source>
+        <translation>A/B-Test</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="72"/>
+        <source>Members are split by their code, the same at every kiosk. The number of members per group is fixed now; results show once every group has reached it.</source>
+        <translation>Mitglieder werden nach ihrem Code aufgeteilt, an jedem Kiosk gleich. Die Zahl der Mitglieder je Gruppe wird jetzt festgelegt; Ergebnisse gibt es, sobald jede Gruppe sie erreicht hat.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="84"/>
+        <source>Control: no offer</source>
+        <translation>Kontrollgruppe: kein Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="90"/>
+        <source>Members who come back within the days</source>
+        <translation>Mitglieder, die innerhalb der Tage wiederkommen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="91"/>
+        <source>Visits per member within the days</source>
+        <translation>Besuche je Mitglied innerhalb der Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="92"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="94"/>
+        <source> points</source>
+        <translation> Prozentpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="99"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="100"/>
+        <source>Group A</source>
+        <translation>Gruppe A</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="101"/>
+        <source>Group B</source>
+        <translation>Gruppe B</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="102"/>
+        <source>Measure</source>
+        <translation>Messen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="103"/>
+        <source>Within</source>
+        <translation>Innerhalb von</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="105"/>
+        <source>Share that comes back today</source>
+        <translation>Anteil, der heute wiederkommt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="106"/>
+        <source>Smallest change worth finding</source>
+        <translation>Kleinste Änderung, die sich zu finden lohnt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="109"/>
+        <source>Smallest change worth finding (visits)</source>
+        <translation>Kleinste Änderung, die sich zu finden lohnt (Besuche)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="110"/>
+        <source>Spread of visits per member (standard deviation)</source>
+        <translation>Streuung der Besuche je Mitglied (Standardabweichung)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="115"/>
+        <source>Members per group</source>
+        <translation>Mitglieder je Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="119"/>
+        <source>Start the test</source>
+        <translation>Test starten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="120"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="145"/>
+        <source>Choose a change that keeps the share under 100 %.</source>
+        <translation>Wählen Sie eine Änderung, bei der der Anteil unter 100 % bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="148"/>
+        <source>%1 (95 % confidence, 80 % power)</source>
+        <translation>%1 (95 % Konfidenz, 80 % Teststärke)</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsScreen</name>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="53"/>
@@ -1620,145 +1728,150 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="66"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="75"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="78"/>
+        <source>A/B test…</source>
+        <translation>A/B-Test…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="107"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="123"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="129"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="150"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="146"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="151"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="243"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="147"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="246"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="194"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="195"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="201"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="243"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="289"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="357"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="355"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="364"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="246"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="315"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="322"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="344"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="349"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2201,32 +2314,62 @@
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="71"/>
+        <location filename="../../kiosk/domain/problems.py" line="72"/>
+        <source>1 to 60 characters</source>
+        <translation>1 bis 60 Zeichen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <source>choose two different offers, or one offer and the control</source>
+        <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <source>{offer} is already in a running A/B test</source>
+        <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
+        <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="79"/>
+        <source>1 to {max} days</source>
+        <translation>1 bis {max} Tage</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <source>2 to {max} members per arm</source>
+        <translation>2 bis {max} Mitglieder je Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="81"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="72"/>
+        <location filename="../../kiosk/domain/problems.py" line="82"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <location filename="../../kiosk/domain/problems.py" line="83"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="85"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -2321,197 +2464,202 @@
 <context>
     <name>Refusal</name>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="74"/>
+        <location filename="../../kiosk/domain/refusals.py" line="76"/>
         <source>Nothing was scanned. Try again.</source>
         <translation>Es wurde nichts gescannt. Bitte noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="75"/>
+        <location filename="../../kiosk/domain/refusals.py" line="77"/>
         <source>That code is far too long to be a loyalty card.</source>
         <translation>Dieser Code ist viel zu lang für eine Treuekarte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="76"/>
+        <location filename="../../kiosk/domain/refusals.py" line="78"/>
         <source>That code holds unreadable characters.</source>
         <translation>Dieser Code enthält unlesbare Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="77"/>
+        <location filename="../../kiosk/domain/refusals.py" line="79"/>
         <source>That is not a loyalty card code.</source>
         <translation>Das ist kein Treuekarten-Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="78"/>
+        <location filename="../../kiosk/domain/refusals.py" line="80"/>
         <source>Only part of the code was read. Scan again.</source>
         <translation>Nur ein Teil des Codes wurde gelesen. Bitte noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="79"/>
+        <location filename="../../kiosk/domain/refusals.py" line="81"/>
         <source>The scanner changed the letters&apos; case. Check the scanner and scan again.</source>
         <translation>Der Scanner hat Groß- und Kleinschreibung vertauscht. Scanner prüfen und noch einmal scannen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="82"/>
+        <location filename="../../kiosk/domain/refusals.py" line="84"/>
         <source>This card comes from a newer version of the app. Update the kiosk.</source>
         <translation>Diese Karte stammt aus einer neueren App-Version. Bitte den Kiosk aktualisieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="85"/>
+        <location filename="../../kiosk/domain/refusals.py" line="87"/>
         <source>That card number has a typo: check the digits.</source>
         <translation>Die Kartennummer enthält einen Tippfehler: bitte die Ziffern prüfen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="86"/>
+        <location filename="../../kiosk/domain/refusals.py" line="88"/>
         <source>This card&apos;s signature is not valid.</source>
         <translation>Die Signatur dieser Karte ist ungültig.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="87"/>
+        <location filename="../../kiosk/domain/refusals.py" line="89"/>
         <source>This card belongs to another business.</source>
         <translation>Diese Karte gehört zu einem anderen Geschäft.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="88"/>
+        <location filename="../../kiosk/domain/refusals.py" line="90"/>
         <source>This card was issued by a device this kiosk does not know yet. Sync and try again.</source>
         <translation>Diese Karte stammt von einem Gerät, das dieser Kiosk noch nicht kennt. Abgleichen und erneut versuchen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="91"/>
+        <location filename="../../kiosk/domain/refusals.py" line="93"/>
         <source>This card&apos;s code comes from a kiosk taken out of service. A manager can make a new QR code for the card under Customers.</source>
         <translation>Der Code dieser Karte stammt von einem außer Betrieb genommenen Kiosk. Eine Filialleitung kann unter „Kunden“ einen neuen QR-Code für die Karte erstellen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="96"/>
+        <location filename="../../kiosk/domain/refusals.py" line="98"/>
         <source>This card&apos;s code names an unsafe signing key (one anybody can forge with). It is refused; tell the owner.</source>
         <translation>Der Code dieser Karte nennt einen unsicheren Signaturschlüssel (mit dem jeder fälschen kann). Die Karte wird abgelehnt; bitte den Inhaber informieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="101"/>
+        <location filename="../../kiosk/domain/refusals.py" line="103"/>
         <source>No card with this code is on this kiosk.</source>
         <translation>Auf diesem Kiosk gibt es keine Karte mit diesem Code.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="102"/>
+        <location filename="../../kiosk/domain/refusals.py" line="104"/>
         <source>This card has been revoked.</source>
         <translation>Diese Karte wurde gesperrt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="103"/>
+        <location filename="../../kiosk/domain/refusals.py" line="105"/>
         <source>The offer {program} is paused.</source>
         <translation>Das Angebot {program} ist pausiert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="104"/>
+        <location filename="../../kiosk/domain/refusals.py" line="106"/>
         <source>The offer {program} has not started yet.</source>
         <translation>Das Angebot {program} hat noch nicht begonnen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="105"/>
+        <location filename="../../kiosk/domain/refusals.py" line="107"/>
         <source>The offer {program} has ended.</source>
         <translation>Das Angebot {program} ist beendet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="106"/>
+        <location filename="../../kiosk/domain/refusals.py" line="108"/>
         <source>This card was just stamped. Wait {seconds} s before stamping again.</source>
         <translation>Diese Karte wurde gerade gestempelt. Bitte {seconds} s bis zum nächsten Stempel warten.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="109"/>
+        <location filename="../../kiosk/domain/refusals.py" line="111"/>
         <source>Quantity must be a whole number of at least 1.</source>
         <translation>Die Menge muss eine ganze Zahl ab 1 sein.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="110"/>
+        <location filename="../../kiosk/domain/refusals.py" line="112"/>
         <source>At most {limit} stamps per visit for {program}.</source>
         <translation>Höchstens {limit} Stempel pro Besuch für {program}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="111"/>
+        <location filename="../../kiosk/domain/refusals.py" line="113"/>
         <source>Not enough stamps yet: {units} of {required}.</source>
         <translation>Noch nicht genug Stempel: {units} von {required}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="112"/>
+        <location filename="../../kiosk/domain/refusals.py" line="114"/>
         <source>This card already has {count} rewards redeemed offline. Wait until the kiosk is online.</source>
         <translation>Auf dieser Karte wurden offline schon {count} Prämien eingelöst. Bitte warten, bis der Kiosk online ist.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="115"/>
+        <location filename="../../kiosk/domain/refusals.py" line="117"/>
         <source>There is nothing to undo on this card.</source>
         <translation>Auf dieser Karte gibt es nichts rückgängig zu machen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="116"/>
+        <location filename="../../kiosk/domain/refusals.py" line="118"/>
         <source>Too late to undo: that was more than {seconds} s ago.</source>
         <translation>Zu spät zum Rückgängigmachen: das ist mehr als {seconds} s her.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="119"/>
+        <location filename="../../kiosk/domain/refusals.py" line="121"/>
         <source>Cannot undo: the stamps have already been used for a reward.</source>
         <translation>Nicht möglich: die Stempel wurden schon für eine Prämie verwendet.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/refusals.py" line="124"/>
+        <source>The offer {program} is being tested and does not apply to this member.</source>
+        <translation>Das Angebot {program} wird gerade getestet und gilt nicht für dieses Mitglied.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/refusals.py" line="129"/>
         <source>This already exists: {what}.</source>
         <translation>Das gibt es schon: {what}.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="125"/>
+        <location filename="../../kiosk/domain/refusals.py" line="130"/>
         <source>Your role cannot do this.</source>
         <translation>Ihre Rolle darf das nicht.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="126"/>
+        <location filename="../../kiosk/domain/refusals.py" line="131"/>
         <source>Sign in first.</source>
         <translation>Bitte zuerst anmelden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="127"/>
+        <location filename="../../kiosk/domain/refusals.py" line="132"/>
         <source>Too many wrong PINs. Try again in {seconds} s.</source>
         <translation>Zu viele falsche PINs. Erneut versuchen in {seconds} s.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="128"/>
+        <location filename="../../kiosk/domain/refusals.py" line="133"/>
         <source>Wrong PIN.</source>
         <translation>Falsche PIN.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="129"/>
+        <location filename="../../kiosk/domain/refusals.py" line="134"/>
         <source>A member cannot be merged with herself: choose two different members.</source>
         <translation>Ein Mitglied kann nicht mit sich selbst zusammengeführt werden: Wählen Sie zwei verschiedene Mitglieder.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="132"/>
+        <location filename="../../kiosk/domain/refusals.py" line="137"/>
         <source>No member {member} is on this kiosk.</source>
         <translation>Kein Mitglied {member} ist auf diesem Kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="133"/>
+        <location filename="../../kiosk/domain/refusals.py" line="138"/>
         <source>This member&apos;s data was erased: an erased member cannot be merged.</source>
         <translation>Die Daten dieses Mitglieds wurden gelöscht: Ein gelöschtes Mitglied kann nicht zusammengeführt werden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="136"/>
+        <location filename="../../kiosk/domain/refusals.py" line="141"/>
         <source>{name} was already merged into another member: merge that member instead.</source>
         <translation>{name} wurde bereits mit einem anderen Mitglied zusammengeführt: Führen Sie stattdessen dieses Mitglied zusammen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="139"/>
+        <location filename="../../kiosk/domain/refusals.py" line="144"/>
         <source>Neither member has a card yet: nothing to merge.</source>
         <translation>Keines der beiden Mitglieder hat bisher eine Karte: Es gibt nichts zusammenzuführen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="140"/>
+        <location filename="../../kiosk/domain/refusals.py" line="145"/>
         <source>Could not save: {problem}. Nothing was recorded.</source>
         <translation>Speichern fehlgeschlagen: {problem}. Es wurde nichts erfasst.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="146"/>
+        <location filename="../../kiosk/domain/refusals.py" line="151"/>
         <source>The disk is full ({free_mb} MB free in {folder}). Nothing was recorded; everything recorded before is safe. Ask a manager to free space on that disk (e.g. old backups), then scan again.</source>
         <translation>Die Festplatte ist voll ({free_mb} MB frei in {folder}). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, auf diesem Datenträger Platz zu schaffen (z. B. alte Sicherungen), und scannen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="151"/>
+        <location filename="../../kiosk/domain/refusals.py" line="156"/>
         <source>The kiosk&apos;s folder {folder} cannot be written to (read-only storage). Nothing was recorded; everything recorded before is safe. Ask a manager to fix the storage, then scan again.</source>
         <translation>In den Ordner {folder} des Kiosks kann nicht geschrieben werden (schreibgeschützter Speicher). Nichts wurde gespeichert; alles bisher Gespeicherte ist sicher. Bitten Sie eine Führungskraft, den Speicher zu reparieren, und scannen Sie dann erneut.</translation>
     </message>
@@ -2576,7 +2724,7 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/refusals.py" line="123"/>
+        <location filename="../../kiosk/domain/refusals.py" line="128"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>

@@ -20,6 +20,7 @@ EXPECTED = {
     "analytics-cohorts.png",
     "analytics-segments.png",
     "analytics-at-risk.png",
+    "offers-ab-test.png",
 }
 
 

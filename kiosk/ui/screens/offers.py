@@ -26,6 +26,7 @@ from kiosk.domain.model import Program, ProgramKind, ProgramStatus
 from kiosk.domain.offers import ICONS, OfferDraft
 from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.resources import icon
+from kiosk.ui.screens.ab_test_dialog import AbTestDialog
 from kiosk.ui.screens.bare_scan import BareScanChoice
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -74,6 +75,10 @@ class OffersScreen(QWidget):
         self.new_button = BigButton(self.tr("New offer"), icon_name="tag")
         self.new_button.clicked.connect(self.on_new_clicked)
         left.addWidget(self.new_button)
+        self.ab_button = BigButton(self.tr("A/B test…"))
+        self.ab_button.clicked.connect(self.on_ab_clicked)
+        left.addWidget(self.ab_button)
+        self.ab_dialog: AbTestDialog | None = None
         self.preview = CardPreview()
         left.addWidget(self.preview)
         self.bare_scan = BareScanChoice(worker, session)
@@ -161,6 +166,10 @@ class OffersScreen(QWidget):
     def activate(self) -> None:
         self.worker.op(self, lambda s: s.list_offers()).success(self.on_offers_loaded).run_in_background()
         self.bare_scan.activate()
+
+    def on_ab_clicked(self) -> None:
+        self.ab_dialog = AbTestDialog(self.worker, self.session, self.programs, self)
+        self.ab_dialog.open()
 
     def _save(self, call) -> None:
         self.worker.op(self, call).success(self.on_offer_saved).refused(

@@ -55,7 +55,8 @@ def test_enterprise_plan_refuses_nothing():
 def test_the_upgrade_named_is_the_smallest_that_lifts_the_limit(plan, refusal, target):
     assert upgrade_for(plan, refusal) is target
     text = detail(plan, refusal)
-    assert f"The {plan.value} plan" in text and f"Upgrade to the {target.value} plan" in text
+    assert f"The {plan.value} plan" in text
+    assert f"Upgrade to the {target.value} plan" in text
 
 
 def test_detail_names_the_limit():

@@ -12,7 +12,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Integer, bindparam, column, delete, func, or_, select, update, values
+from sqlalchemy import (
+    Connection,
+    Integer,
+    bindparam,
+    column,
+    delete,
+    distinct,
+    func,
+    not_,
+    or_,
+    select,
+    update,
+    values,
+)
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from kiosk.domain import ledger as rules
@@ -31,8 +44,14 @@ from kiosk.store.schema import (
     settings,
     signing_keys,
 )
+from loyalty_rules.plans import REASON_PREFIX, PlanRefusal
 
 CURSOR = "sync_cursor"
+# An enrolment the cloud refused for its plan's member limit, and every event of her card, stay
+# pending with this reason: usable at the counter, counted as not synced, offered again each round
+# (the cloud takes them once the plan allows), never rejected and never dropped.
+HELD_FOR_PLAN = PlanRefusal.MEMBER_LIMIT.reason
+_HELD = outbox.c.last_error.like(REASON_PREFIX + "%")
 # cards and programs pulled before the customer/offer they refer to (which then arrives in a later
 # page, because it changed later) get a placeholder row that the real one overwrites
 PLACEHOLDER_NAME = "(syncing…)"
@@ -103,14 +122,16 @@ class PulledPage:
 # --- outbox ------------------------------------------------------------------------------------
 
 
-def pending_batch(conn: Connection, limit: int) -> list[PendingEvent]:
-    """The oldest pending events, in the order they were recorded (a void after what it cancels)."""
+def pending_batch(conn: Connection, limit: int, after: int = 0) -> list[PendingEvent]:
+    """The oldest pending events after outbox entry `after`, in the order they were recorded (a
+    void after what it cancels). A round passes the last entry it sent, so events held for the
+    plan, which stay pending, are offered once a round and never keep the ones behind them back."""
     rows = conn.execute(
         select(events, cards.c.key_id.label("card_key_id"), cards.c.customer_id.label("card_customer_id"))
         .select_from(
             outbox.join(events, events.c.n == outbox.c.event_n).join(cards, cards.c.id == events.c.card_id)
         )
-        .where(outbox.c.state == "pending")
+        .where(outbox.c.state == "pending", outbox.c.event_n > after)
         .order_by(outbox.c.event_n)
         .limit(limit)
     ).all()
@@ -170,8 +191,50 @@ def note_attempt(conn: Connection, event_ns: Iterable[int], error: str) -> None:
     conn.execute(
         update(outbox)
         .where(outbox.c.event_n.in_(list(event_ns)), outbox.c.state == "pending")
+        # a held event keeps its plan reason through a network failure: it is still held
+        .where(or_(outbox.c.last_error.is_(None), not_(_HELD)))
         .values(attempts=outbox.c.attempts + 1, last_error=error[:300])
     )
+
+
+def hold_for_plan(conn: Connection, reasons: dict[str, str]) -> None:
+    """Refused for the business's plan (or an event of a card whose enrolment was): stays pending
+    with the reason, its balance untouched, for the next round to offer again."""
+    if not reasons:
+        return
+    ns = dict(conn.execute(select(events.c.id, events.c.n).where(events.c.id.in_(list(reasons)))).all())
+    conn.execute(
+        update(outbox)
+        .where(outbox.c.event_n == bindparam("k_n"))
+        .values(attempts=outbox.c.attempts + 1, last_error=bindparam("v_reason")),
+        [{"k_n": ns[i], "v_reason": reason[:300]} for i, reason in reasons.items() if i in ns],
+    )
+
+
+def _held_enrolments():
+    return (
+        select(events.c.card_id)
+        .select_from(outbox.join(events, events.c.n == outbox.c.event_n))
+        .where(
+            outbox.c.state == "pending",
+            outbox.c.last_error == HELD_FOR_PLAN,
+            events.c.kind == EventKind.ENROLL.value,
+        )
+    )
+
+
+def held_cards(conn: Connection, card_ids: Iterable[int]) -> set[int]:
+    """Which of these cards have their enrolment held for the plan (the cloud knows no such card)."""
+    query = _held_enrolments().where(events.c.card_id.in_(list(card_ids)))
+    return set(conn.execute(query).scalars())
+
+
+def members_waiting_for_plan(conn: Connection) -> int:
+    """Members whose enrolment waits for the plan: each counted once, however many cards she has."""
+    query = select(func.count(distinct(cards.c.customer_id))).where(
+        cards.c.id.in_(_held_enrolments()), cards.c.customer_id.is_not(None)
+    )
+    return int(conn.execute(query).scalar_one())
 
 
 def rejected_events(conn: Connection, limit: int = 200) -> list[tuple[Event, str]]:
@@ -186,8 +249,11 @@ def rejected_events(conn: Connection, limit: int = 200) -> list[tuple[Event, str
 
 
 def outbox_counts(conn: Connection) -> dict[str, int]:
+    """pending (every event not yet in the cloud), rejected, and held: those of the pending held
+    back by the cloud's plan."""
     rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state))
-    return {"pending": 0, "rejected": 0, **dict(rows.all())}
+    held = conn.execute(select(func.count()).select_from(outbox).where(outbox.c.state == "pending", _HELD))
+    return {"pending": 0, "rejected": 0, **dict(rows.all()), "held": int(held.scalar_one())}
 
 
 # --- cursor ------------------------------------------------------------------------------------

@@ -59,10 +59,13 @@ class PlanRefusal(enum.Enum):
 
 
 def refusal_of_reason(reason: str | None) -> PlanRefusal | None:
-    """The refusal a push result's reason code names, or None for any other reason."""
-    if not reason or not reason.startswith(REASON_PREFIX):
+    """The refusal a cloud's reason names, or None for any other reason. The reason is the code
+    (`plan_member_limit`, a pushed event's) or the code, a colon and the cloud's sentence (an
+    uploaded offer's: "plan_offer_limit: The free plan allows ...")."""
+    code = (reason or "").split(":", 1)[0]
+    if not code.startswith(REASON_PREFIX):
         return None
-    return PlanRefusal.__members__.get(reason[len(REASON_PREFIX) :].upper())
+    return PlanRefusal.__members__.get(code[len(REASON_PREFIX) :].upper())
 
 
 def _under(limit: int | None, count: int) -> bool:

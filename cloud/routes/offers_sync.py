@@ -62,8 +62,9 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
         return OfferUploadResult(id=offer_id, status="rejected", reason=ID_TAKEN)
     if fields.get("status") == "active" and (row is None or row.status != "active"):
         found = plans.offer_refusal(session, device.business_id, offer_id)
-        if found is not None:  # the sentence itself: the kiosk shows it to the manager as it is
-            return OfferUploadResult(id=offer_id, status="rejected", reason=plan_detail(*found))
+        if found is not None:  # the code, then the sentence the kiosk shows to the manager
+            reason = f"{found[1].reason}: {plan_detail(*found)}"
+            return OfferUploadResult(id=offer_id, status="rejected", reason=reason)
     if row is None:
         row = OfferRow(
             id=offer_id,

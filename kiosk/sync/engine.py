@@ -15,13 +15,14 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from kiosk.domain.connection import Connection
-from kiosk.store import StorageError, Store, meta, sync_repo
+from kiosk.store import StorageError, Store, meta, offer_uploads, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
 from kiosk.sync.offers_push import push_waiting_offers
 from kiosk.sync.till_join import refresh_if_due
-from loyalty_rules.plans import refusal_of_reason
+from loyalty_rules.plans import PlanRefusal, refusal_of_reason
 
 UNKNOWN_CARD = "unknown_card"  # the cloud's reason for an event of a card it does not hold
+UNKNOWN_PROGRAM = "unknown_program"  # ... and of an offer it does not hold
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
@@ -308,6 +309,11 @@ class SyncEngine:
             with self.store.reading() as conn:
                 held_cards |= sync_repo.held_cards(conn, {e.card_id for e in orphans})
             held.update({e.id: sync_repo.HELD_FOR_PLAN for e in orphans if e.card_id in held_cards})
+        in_offers = [p.event for p in batch if rejected.get(p.event.id) == UNKNOWN_PROGRAM]
+        if in_offers:  # an offer the plan refused: its events wait with it
+            with self.store.reading() as conn:
+                offers = offer_uploads.held_for_plan(conn, {e.program_id for e in in_offers})
+            held.update({e.id: PlanRefusal.OFFER_LIMIT.reason for e in in_offers if e.program_id in offers})
         for event_id in held:
             del rejected[event_id]
         return held

@@ -93,7 +93,7 @@ def test_a_kiosks_offer_upload_over_the_limit_is_rejected_with_the_plans_sentenc
     first, second = r.json()["results"]
     assert first["status"] == "accepted"
     assert second["status"] == "rejected"
-    assert second["reason"].startswith("The free plan allows 1 running offer(s)")
+    assert second["reason"].startswith("plan_offer_limit: The free plan allows 1 running offer(s)")
     assert "Upgrade to the professional plan" in second["reason"]
     assert count(cloud, Offer, Offer.id == two) == 0
     upgrade(cloud, owner, Plan.PROFESSIONAL)

@@ -5,8 +5,15 @@ round, and sends her once the operator upgrades the plan; the flag then goes."""
 from __future__ import annotations
 
 from cloud.plans import set_plan
+from kiosk.domain.model import Role
+from kiosk.domain.offers import OfferDraft
+from kiosk.services import Actor, customers, offers
+from kiosk.store import offer_uploads
+from kiosk.sync.details import read_overview
 from loyalty_rules.plans import Plan
 from tests.sync.harness import OwnerApi
+
+MANAGER = Actor(None, "Max", Role.MANAGER)
 
 
 def _set_plan(cloud, plan: Plan) -> None:
@@ -61,3 +68,35 @@ def test_member_101_stays_local_and_flagged_until_the_upgrade_then_syncs(cloud, 
     assert _customers_in_cloud(cloud) == 101
     assert OwnerApi(cloud.http, cloud.owner_email).card(card_id)["balance"]["units"] == 2
     assert kiosk.card(card_id).balance.units == 2
+
+
+def test_an_offer_the_plan_refuses_waits_with_its_events_and_goes_up_after_the_upgrade(cloud, make_kiosk):
+    _set_plan(cloud, Plan.FREE)  # the cloud runs one offer already (the fixture's)
+    kiosk = make_kiosk(cloud)
+    made = offers.save_offer(
+        kiosk.ctx, OfferDraft("Tea card", 8, "a free tea", cooldown_seconds=0), actor=MANAGER
+    )
+    assert made.refusal is None, made.refusal
+    tea = made.program.id
+    out = customers.enroll(kiosk.ctx, "Ana", program_ids=[tea])
+    assert out.refusal is None, out.refusal
+    ((card_id, token),) = out.tokens.items()
+    assert kiosk.stamp(token).refusal is None
+
+    held = kiosk.engine(cloud.http).run_round()
+    assert held.online, held
+    assert (held.rejected_now, held.rejected, held.held_now, held.held) == (0, 0, 2, 2)
+    assert held.held_members == 0  # not the member limit: her offer waits, not she
+    overview = read_overview(kiosk.store, kiosk.clock)
+    ((offer_id, _name, reason),) = [(o.offer_id, o.name, o.reason) for o in overview.rejected_offers]
+    assert offer_id == tea
+    assert reason.startswith("plan_offer_limit: The free plan allows 1 running offer(s)")
+    with kiosk.store.reading() as conn:
+        assert [p.id for p in offer_uploads.waiting(conn, 10)] == [tea]  # offered again next round
+    assert kiosk.card(card_id).balance.units == 1
+
+    _set_plan(cloud, Plan.PROFESSIONAL)
+    synced = kiosk.engine(cloud.http).run_round()
+    assert (synced.accepted, synced.held, synced.pending, synced.rejected) == (2, 0, 0, 0)
+    assert read_overview(kiosk.store, kiosk.clock).rejected_offers == ()
+    assert OwnerApi(cloud.http, cloud.owner_email).card(card_id)["balance"]["units"] == 1

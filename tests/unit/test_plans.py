@@ -72,3 +72,4 @@ def test_reason_codes_round_trip_and_other_reasons_are_not_plan_refusals():
     assert refusal_of_reason("unknown_card") is None
     assert refusal_of_reason("plan_nonsense") is None
     assert refusal_of_reason(None) is None
+    assert refusal_of_reason("plan_offer_limit: The free plan allows ...") is PlanRefusal.OFFER_LIMIT

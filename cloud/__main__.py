@@ -11,8 +11,9 @@ from pathlib import Path
 from cloud import clv_cli, demo_shop_cli, pairing_cli, wallet_cli
 from cloud.private import PRIVATE_UMASK
 from cloud.settings import ENV_PREFIX, Settings, load_settings
+from loyalty_rules.plans import Plan
 
-PLAN_NAMES = ("free", "professional", "enterprise")  # loyalty_rules.plans.Plan's values (a test holds them)
+PLAN_NAMES = tuple(plan.value for plan in Plan)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -77,7 +78,6 @@ def _create_owner(args: argparse.Namespace) -> int:
     from cloud.problems import ApiProblem
     from cloud.security import Passwords
     from cloud.services import accounts_of, create_business
-    from loyalty_rules.plans import Plan
 
     password = args.password
     if password is None:
@@ -131,7 +131,7 @@ def _plan(args: argparse.Namespace) -> int:
     holding members back for the plan send them in their next sync round."""
     from cloud.db import Database, upgrade
     from cloud.plans import set_plan
-    from loyalty_rules.plans import LIMITS, Plan
+    from loyalty_rules.plans import LIMITS
 
     db = Database(_settings(args).database_url)
     try:

@@ -18,7 +18,6 @@ from sqlalchemy import (
     bindparam,
     column,
     delete,
-    distinct,
     func,
     not_,
     or_,
@@ -32,6 +31,7 @@ from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
 from kiosk.store import erasure, ledger, meta, name_index
+from kiosk.store.plan_holds import IS_HELD
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import (
     cards,
@@ -44,14 +44,8 @@ from kiosk.store.schema import (
     settings,
     signing_keys,
 )
-from loyalty_rules.plans import REASON_PREFIX, PlanRefusal
 
 CURSOR = "sync_cursor"
-# An enrolment the cloud refused for its plan's member limit, and every event of her card, stay
-# pending with this reason: usable at the counter, counted as not synced, offered again each round
-# (the cloud takes them once the plan allows), never rejected and never dropped.
-HELD_FOR_PLAN = PlanRefusal.MEMBER_LIMIT.reason
-_HELD = outbox.c.last_error.like(REASON_PREFIX + "%")
 # cards and programs pulled before the customer/offer they refer to (which then arrives in a later
 # page, because it changed later) get a placeholder row that the real one overwrites
 PLACEHOLDER_NAME = "(syncing…)"
@@ -192,49 +186,9 @@ def note_attempt(conn: Connection, event_ns: Iterable[int], error: str) -> None:
         update(outbox)
         .where(outbox.c.event_n.in_(list(event_ns)), outbox.c.state == "pending")
         # a held event keeps its plan reason through a network failure: it is still held
-        .where(or_(outbox.c.last_error.is_(None), not_(_HELD)))
+        .where(or_(outbox.c.last_error.is_(None), not_(IS_HELD)))
         .values(attempts=outbox.c.attempts + 1, last_error=error[:300])
     )
-
-
-def hold_for_plan(conn: Connection, reasons: dict[str, str]) -> None:
-    """Refused for the business's plan (or an event of a card whose enrolment was): stays pending
-    with the reason, its balance untouched, for the next round to offer again."""
-    if not reasons:
-        return
-    ns = dict(conn.execute(select(events.c.id, events.c.n).where(events.c.id.in_(list(reasons)))).all())
-    conn.execute(
-        update(outbox)
-        .where(outbox.c.event_n == bindparam("k_n"))
-        .values(attempts=outbox.c.attempts + 1, last_error=bindparam("v_reason")),
-        [{"k_n": ns[i], "v_reason": reason[:300]} for i, reason in reasons.items() if i in ns],
-    )
-
-
-def _held_enrolments():
-    return (
-        select(events.c.card_id)
-        .select_from(outbox.join(events, events.c.n == outbox.c.event_n))
-        .where(
-            outbox.c.state == "pending",
-            outbox.c.last_error == HELD_FOR_PLAN,
-            events.c.kind == EventKind.ENROLL.value,
-        )
-    )
-
-
-def held_cards(conn: Connection, card_ids: Iterable[int]) -> set[int]:
-    """Which of these cards have their enrolment held for the plan (the cloud knows no such card)."""
-    query = _held_enrolments().where(events.c.card_id.in_(list(card_ids)))
-    return set(conn.execute(query).scalars())
-
-
-def members_waiting_for_plan(conn: Connection) -> int:
-    """Members whose enrolment waits for the plan: each counted once, however many cards she has."""
-    query = select(func.count(distinct(cards.c.customer_id))).where(
-        cards.c.id.in_(_held_enrolments()), cards.c.customer_id.is_not(None)
-    )
-    return int(conn.execute(query).scalar_one())
 
 
 def rejected_events(conn: Connection, limit: int = 200) -> list[tuple[Event, str]]:
@@ -252,7 +206,7 @@ def outbox_counts(conn: Connection) -> dict[str, int]:
     """pending (every event not yet in the cloud), rejected, and held: those of the pending held
     back by the cloud's plan."""
     rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state))
-    held = conn.execute(select(func.count()).select_from(outbox).where(outbox.c.state == "pending", _HELD))
+    held = conn.execute(select(func.count()).select_from(outbox).where(outbox.c.state == "pending", IS_HELD))
     return {"pending": 0, "rejected": 0, **dict(rows.all()), "held": int(held.scalar_one())}
 
 

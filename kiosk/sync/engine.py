@@ -15,14 +15,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from kiosk.domain.connection import Connection
-from kiosk.store import StorageError, Store, meta, offer_uploads, sync_repo
+from kiosk.store import StorageError, Store, meta, plan_holds, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
 from kiosk.sync.offers_push import push_waiting_offers
+from kiosk.sync.plan_holds import take_held_for_plan
 from kiosk.sync.till_join import refresh_if_due
-from loyalty_rules.plans import PlanRefusal, refusal_of_reason
-
-UNKNOWN_CARD = "unknown_card"  # the cloud's reason for an event of a card it does not hold
-UNKNOWN_PROGRAM = "unknown_program"  # ... and of an offer it does not hold
 
 PUSH_BATCH = 1000
 PULL_PAGE = 1000
@@ -80,7 +77,7 @@ class SyncStatus:
     clock_warning: str | None = None
     retry_in: float | None = None  # seconds before another round is worth trying
     credential_shared: bool = False  # see CREDENTIAL_SHARED_ADVICE
-    held: int = 0  # of `pending`: events the cloud's plan holds back (sync_repo.HELD_FOR_PLAN)
+    held: int = 0  # of `pending`: events the cloud's plan holds back (kiosk.store.plan_holds)
     held_members: int = 0  # the members whose enrolment those are
     held_now: int = 0  # answered "held for the plan" this round
 
@@ -171,7 +168,7 @@ class SyncEngine:
     def status(self, **changes) -> SyncStatus:
         with self.store.reading() as conn:
             counts = sync_repo.outbox_counts(conn)
-            held_members = sync_repo.members_waiting_for_plan(conn) if counts["held"] else 0
+            held_members = plan_holds.members_waiting_for_plan(conn) if counts["held"] else 0
             s = meta.all_settings(conn)
             paired = meta.connection(conn) is Connection.PAIRED
         last = s.get(LAST_SUCCESS)
@@ -282,11 +279,11 @@ class SyncEngine:
                 else:
                     accepted[sent.event.id] = result.seq
                     tally["duplicates" if result.status == "duplicate" else "accepted"] += 1
-            held = self._held_for_plan(batch, rejected)
+            held = take_held_for_plan(self.store, batch, rejected)
             with self.store.transaction() as conn:
                 sync_repo.mark_accepted(conn, accepted)
                 sync_repo.mark_rejected(conn, rejected)
-                sync_repo.hold_for_plan(conn, held)
+                plan_holds.hold_for_plan(conn, held)
                 if answer.credential_shared:
                     meta.put_setting(conn, CREDENTIAL_SHARED, "1")
             tally["pushed"] += len(accepted)
@@ -295,28 +292,6 @@ class SyncEngine:
             if len(batch) < self.push_batch:
                 break
         return skew
-
-    def _held_for_plan(self, batch: list[sync_repo.PendingEvent], rejected: dict[str, str]) -> dict[str, str]:
-        """Takes out of `rejected` what the plan holds back: a refusal for the plan, and an event
-        of a card the cloud does not know because her enrolment is held (in this batch or an
-        earlier round). These stay pending; the rest of `rejected` is final."""
-        if not rejected:
-            return {}
-        held = {i: r for i, r in rejected.items() if refusal_of_reason(r) is not None}
-        orphans = [p.event for p in batch if rejected.get(p.event.id) == UNKNOWN_CARD]
-        if orphans:
-            held_cards = {p.event.card_id for p in batch if p.event.id in held}
-            with self.store.reading() as conn:
-                held_cards |= sync_repo.held_cards(conn, {e.card_id for e in orphans})
-            held.update({e.id: sync_repo.HELD_FOR_PLAN for e in orphans if e.card_id in held_cards})
-        in_offers = [p.event for p in batch if rejected.get(p.event.id) == UNKNOWN_PROGRAM]
-        if in_offers:  # an offer the plan refused: its events wait with it
-            with self.store.reading() as conn:
-                offers = offer_uploads.held_for_plan(conn, {e.program_id for e in in_offers})
-            held.update({e.id: PlanRefusal.OFFER_LIMIT.reason for e in in_offers if e.program_id in offers})
-        for event_id in held:
-            del rejected[event_id]
-        return held
 
     def _pull(self, tally: dict, progress: Progress | None) -> tuple[float, str | None] | None:
         with self.store.reading() as conn:

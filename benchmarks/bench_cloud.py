@@ -188,6 +188,7 @@ def _create_owners(data_dir: Path, db_url: str | None) -> None:
     from cloud.security import Passwords
     from cloud.services import create_business
     from cloud.settings import load_settings
+    from loyalty_rules.plans import Plan
 
     settings = load_settings(
         data_dir=data_dir, database_url=db_url, argon2_time_cost=1, argon2_memory_kib=1024
@@ -206,6 +207,7 @@ def _create_owners(data_dir: Path, db_url: str | None) -> None:
                     password="bench-password",
                     now=utcnow(),
                     sealer=sealer,
+                    plan=Plan.ENTERPRISE,
                 )
     finally:
         db.dispose()

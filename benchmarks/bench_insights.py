@@ -36,6 +36,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
     from cloud.security import Passwords
     from cloud.services import create_business
     from cloud.settings import Settings
+    from loyalty_rules.plans import Plan
     from loyalty_rules.reports import local_day
 
     data_dir = Path(tempfile.mkdtemp(prefix="bench-insights-"))
@@ -60,6 +61,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
             password="bench-password",
             now=now,
             sealer=sealer_for(settings.key_encryption_key, data_dir),
+            plan=Plan.ENTERPRISE,
         )
         session.get(Business, business.id).time_zone = "Europe/Berlin"
         session.flush()

@@ -34,6 +34,7 @@ from cloud.wallet.credentials import load_credentials
 from cloud.wallet.holder import HolderKind, PassHolder, ProgramBalance
 from cloud.wallet.passjson import PassIdentity
 from cloud.wallet.pkpass import build_pass
+from loyalty_rules.plans import Plan
 from tests.cloud.wallet.pki import PASS_TYPE_ID, TEAM_ID, key_pem, make_pki, pem
 
 TARGET_MS = 50.0
@@ -77,6 +78,7 @@ def _web_service(pki, runs: int) -> list[float]:
                     password="password-1",
                     now=utcnow(),
                     sealer=app.state.ctx.sealer,
+                    plan=Plan.ENTERPRISE,
                 )
             token = client.post("/api/v1/auth/login", json={"email": "o@x.example", "password": "password-1"})
             owner = {"Authorization": f"Bearer {token.json()['access_token']}"}
@@ -141,6 +143,7 @@ def _fanout(pki, cards: int, phones_per_pass: int) -> tuple[float, float, int, i
                     password="password-1",
                     now=utcnow(),
                     sealer=app.state.ctx.sealer,
+                    plan=Plan.ENTERPRISE,
                 )
                 business_id = business.id
             token = client.post("/api/v1/auth/login", json={"email": "o@x.example", "password": "password-1"})

@@ -11,6 +11,9 @@ from pathlib import Path
 from cloud import clv_cli, demo_shop_cli, pairing_cli, wallet_cli
 from cloud.private import PRIVATE_UMASK
 from cloud.settings import ENV_PREFIX, Settings, load_settings
+from loyalty_rules.plans import Plan
+
+PLAN_NAMES = tuple(plan.value for plan in Plan)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -105,8 +108,10 @@ def _create_owner(args: argparse.Namespace) -> int:
                 password=password,
                 now=utcnow(),
                 sealer=sealer_for(settings.key_encryption_key, settings.data_dir),
+                plan=Plan(args.plan),
             )
             print(f"created business {business.id} ({business.name!r}) with owner {owner.email}")
+            print(f"plan: {args.plan} (change it with: loyalty-cloud plan {business.id} PLAN)")
             if any(passwords.verify(user.password_hash, password) for user, _b in existing):
                 print(
                     f"note: this password also opens {owner.email}'s other account(s), so signing in "
@@ -118,6 +123,37 @@ def _create_owner(args: argparse.Namespace) -> int:
         return 1
     finally:
         db.dispose()
+    return 0
+
+
+def _plan(args: argparse.Namespace) -> int:
+    """The operator's upgrade (or downgrade): takes effect on the business's next request; kiosks
+    holding members back for the plan send them in their next sync round."""
+    from cloud.db import Database, upgrade
+    from cloud.plans import set_plan
+    from loyalty_rules.plans import LIMITS
+
+    db = Database(_settings(args).database_url)
+    try:
+        upgrade(db.write_engine)
+        with db.writing() as session:
+            before = set_plan(session, args.business_id, Plan(args.plan))
+            if before is None:
+                print(f"error: there is no business {args.business_id}", file=sys.stderr)
+                return 2
+    finally:
+        db.dispose()
+    limits = LIMITS[Plan(args.plan)]
+    words = ", ".join(
+        f"{name.replace('_', ' ')} {'unlimited' if value is None else value}"
+        for name, value in (
+            ("active_offers", limits.active_offers),
+            ("members", limits.members),
+            ("locations", limits.locations),
+        )
+    )
+    api = "with" if limits.api_access else "without"
+    print(f"business {args.business_id}: {before.value} -> {args.plan} ({words}; {api} API access)")
     return 0
 
 
@@ -170,7 +206,18 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the email already signs in to a business: create this one for the same person anyway",
     )
+    owner.add_argument(
+        "--plan",
+        choices=PLAN_NAMES,
+        default="free",
+        help="what the business may have (docs/cloud.md, Plans); default: free",
+    )
     owner.set_defaults(func=_create_owner)
+    plan = sub.add_parser("plan", help="change a business's plan (free, professional, enterprise)")
+    _common(plan)
+    plan.add_argument("business_id", type=int, metavar="BUSINESS", help="the business's id")
+    plan.add_argument("plan", choices=PLAN_NAMES, metavar="PLAN", help=", ".join(PLAN_NAMES))
+    plan.set_defaults(func=_plan)
     migrate = sub.add_parser("migrate", help="upgrade the database to the latest schema")
     _common(migrate)
     migrate.set_defaults(func=_migrate)

@@ -7,6 +7,7 @@ import json
 import sys
 
 from cloud.clock import utcnow
+from loyalty_rules.plans import Plan
 
 
 def add_parser(sub, common) -> None:
@@ -62,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
                 password=args.password,
                 now=now,
                 sealer=sealer_for(settings.key_encryption_key, settings.data_dir),
+                plan=Plan.ENTERPRISE,
             )
             session.get(Business, business.id).time_zone = args.time_zone
             session.flush()

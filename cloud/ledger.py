@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cloud import merges
+from cloud import merges, plans
 from cloud.deps import Actor
 from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, Location, Offer, SigningKey
 from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
@@ -30,6 +30,7 @@ from cloud.schemas import Event as WireEvent
 from loyalty_rules.kinds.points import PointsSettings, earn_problem, redeem_problem, settings_from_plain
 from loyalty_rules.ledger import Entry, apply, units_problem, void_problem
 from loyalty_rules.model import Balance, CardStatus, EventKind
+from loyalty_rules.plans import LIMITS, Plan, may_add_member
 from loyalty_rules.reports import local_day
 
 ID_CONFLICT = "id_conflict"  # an event id the cloud holds with a different body
@@ -61,7 +62,7 @@ _LOCK_BUSINESS = (  # takes the business row's lock (PostgreSQL) and reads its s
     update(_business_t)
     .where(_business_t.c.id == _BID)
     .values(seq=_business_t.c.seq)
-    .returning(_business_t.c.seq, _business_t.c.time_zone)
+    .returning(_business_t.c.seq, _business_t.c.time_zone, _business_t.c.plan)
 )
 _SET_SEQ = update(_business_t).where(_business_t.c.id == _BID).values(seq=bindparam("seq"))
 _STORED = _in(_event_t, "id", "id", "seq", "body_hash")
@@ -118,6 +119,8 @@ class _Batch:
     voided_in_db: list[str] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
     last_redeem: dict[int, str] = field(default_factory=dict)
+    plan: Plan = Plan.ENTERPRISE
+    members: int | None = None  # counted at the first new member of the batch, when the plan limits them
 
 
 def _malformed(raw: Any, exc: ValidationError) -> PushResult:
@@ -207,7 +210,20 @@ def _apply_balance(card: dict, kind: str, units: int, ref_kind: str | None = Non
     )
 
 
-def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
+def _check_member_room(b: _Batch, conn: Connection) -> None:
+    """A new member needs room in the plan; refused, the enrolment (and then every event of its
+    card, as `unknown_card`) stays at the kiosk, which offers it again in a later round."""
+    if LIMITS[b.plan].members is None:
+        return
+    if b.members is None:
+        b.members = plans.member_count(conn, b.business_id)
+    refusal = may_add_member(b.plan, b.members)
+    if refusal is not None:
+        raise Reject(refusal.reason)
+    b.members += 1
+
+
+def _enroll(b: _Batch, ev: WireEvent, now: datetime, conn: Connection) -> dict:
     if ev.card_id in b.cards:
         raise Reject("card_exists")
     if ev.key_id is not None and ev.key_id not in b.keys:
@@ -216,6 +232,7 @@ def _enroll(b: _Batch, ev: WireEvent, now: datetime) -> dict:
     if ev.customer is not None:
         customer_id = str(ev.customer.id)
         if customer_id not in b.customers:
+            _check_member_room(b, conn)
             created = ev.customer.created_at or ev.occurred_at
             b.customers.add(customer_id)
             b.seq += 1
@@ -330,7 +347,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
     _check_units(ev)
     _check_points(b, ev)
     if ev.kind == "enroll":
-        card = _enroll(b, ev, now)
+        card = _enroll(b, ev, now, session.connection())
     elif ev.kind == "member_merge":
         card = _merge(session, b, ev)
     else:
@@ -457,10 +474,11 @@ def push(
     if valid:
         bid = actor.business_id
         conn = session.connection()
-        start, zone = conn.execute(_LOCK_BUSINESS, {"bid": bid}).one()  # takes the business lock
+        start, zone, plan = conn.execute(_LOCK_BUSINESS, {"bid": bid}).one()  # takes the business lock
         ids = _ids(str(e.id) for _, e in valid)
         stored = {r.id: (r.seq, r.body_hash) for r in conn.execute(_STORED, {"bid": bid, "ids": ids})}
         batch = _load(conn, bid, [e for _, e in valid], start, ZoneInfo(zone))
+        batch.plan = Plan(plan)
         for i, ev in valid:
             event_id = str(ev.id)
             digest = body_hash(ev)

@@ -49,6 +49,8 @@ class Business(Base):
     time_zone: Mapped[str] = mapped_column(String(64), default="UTC", server_default="UTC")
     # the customer pages' language ("en", "de"); None: each visitor's browser language
     language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    # loyalty_rules.plans.Plan's value: what the business may have (cloud/plans.py enforces it)
+    plan: Mapped[str] = mapped_column(String(16), default="free", server_default="free")
 
 
 class User(Base):

@@ -39,6 +39,7 @@ class BusinessOut(WireOut):
     created_at: datetime
     time_zone: str  # the shop's days (analytics) are counted in it
     language: PageLanguage | None = None  # the customer pages' language; None: the visitor's browser's
+    plan: Literal["free", "professional", "enterprise"] = "free"  # loyalty_rules.plans; the operator sets it
 
 
 class BusinessPatch(WireIn):

@@ -15,6 +15,7 @@ from cloud.keyseal import KeySealer
 from cloud.models import Business, SigningKey, User
 from cloud.problems import ApiProblem
 from cloud.security import Passwords
+from loyalty_rules.plans import Plan
 
 CLOUD_KEY_ID = 0  # the business's own signing key; kiosks pick other ids for theirs
 
@@ -52,10 +53,13 @@ def create_business(
     password: str,
     now: datetime,
     sealer: KeySealer,
+    plan: Plan,
 ) -> tuple[Business, User]:
+    """`plan` has no default: the operator's CLI makes new businesses free unless told, the demo
+    shop is enterprise, and every other caller says which limits it means to work under."""
     # a new business has no users yet, so its owner's email is free whatever other businesses hold
     email = normalise_email(email)
-    business = Business(name=business_name, seq=1, created_at=now)
+    business = Business(name=business_name, seq=1, created_at=now, plan=plan.value)
     session.add(business)
     session.flush()
     owner = User(

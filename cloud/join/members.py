@@ -22,6 +22,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 import cardtoken
+from cloud import plans
 from cloud.deps import Actor, audit, bump_seq
 from cloud.join.form import CleanJoin
 from cloud.join.texts import PRIVACY_VERSION
@@ -39,6 +40,10 @@ CARD_SECRET_BYTES = 32  # 43 characters of base64url: 256 bits nobody guesses
 
 class NoProgram(Exception):
     """The business runs no program a member could join."""
+
+
+class MembersFull(Exception):
+    """The business's plan has no room for another member (cloud/plans.py)."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,9 @@ def join(session: Session, keys: KeySealer, link: JoinLink, form: CleanJoin, now
     programs = running_programs(session, link.business_id)
     if not programs:
         raise NoProgram()
+    conn = session.connection()
+    if plans.member_refusal(conn, link.business_id, plans.locked_plan(conn, link.business_id)):
+        raise MembersFull()
     known = existing_member(session, link.business_id, form.email, form.phone)
     customer, card = _new_member(session, link, keys, form, programs[0], now)
     secret = new_card_link(session, link.business_id, card.id, now)

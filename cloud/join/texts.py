@@ -124,6 +124,12 @@ WORDS: dict[Language, dict[str, str]] = {
         "not_found_body": "This link is not valid. Please ask at the counter for a new one.",
         "not_open_title": "Not open yet",
         "not_open_body": "{business} has no loyalty programme running at the moment.",
+        "full_title": "Joining here is paused",
+        "full_body": "{business} cannot take new members on this page at the moment. "
+        "Please ask at the counter: you can join there.",
+        "full_sent_title": "Joining here is paused",
+        "full_sent_body": "{business} cannot take new members on this page at the moment, so nothing "
+        "you typed was kept. Please ask at the counter: you can join there.",
         "too_many_title": "Please wait a moment",
         "too_many_body": "Too many requests came from your network. Please try again in {wait}.",
         "minute_one": "1 minute",
@@ -181,6 +187,13 @@ WORDS: dict[Language, dict[str, str]] = {
         "not_found_body": "Dieser Link ist ungültig. Bitte fragen Sie an der Kasse nach einem neuen.",
         "not_open_title": "Noch nicht geöffnet",
         "not_open_body": "{business} hat gerade kein Treueprogramm.",
+        "full_title": "Anmelden ist hier gerade nicht möglich",
+        "full_body": "{business} kann auf dieser Seite gerade keine neuen Mitglieder aufnehmen. "
+        "Fragen Sie bitte an der Kasse: Dort können Sie sich anmelden.",
+        "full_sent_title": "Anmelden ist hier gerade nicht möglich",
+        "full_sent_body": "{business} kann auf dieser Seite gerade keine neuen Mitglieder aufnehmen, "
+        "darum wurde nichts von Ihren Angaben gespeichert. Fragen Sie bitte an der Kasse: "
+        "Dort können Sie sich anmelden.",
         "too_many_title": "Bitte warten Sie einen Moment",
         "too_many_body": "Aus Ihrem Netz kamen zu viele Anfragen. Bitte versuchen Sie es in {wait} erneut.",
         "minute_one": "einer Minute",

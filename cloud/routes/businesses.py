@@ -28,7 +28,12 @@ def _business(session, business_id: int) -> Business:
 
 def _out(row: Business) -> BusinessOut:
     return BusinessOut(
-        id=row.id, name=row.name, created_at=row.created_at, time_zone=row.time_zone, language=row.language
+        id=row.id,
+        name=row.name,
+        created_at=row.created_at,
+        time_zone=row.time_zone,
+        language=row.language,
+        plan=row.plan,
     )
 
 

@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import func, or_, select, update
 
-from cloud import views
+from cloud import plans, views
 from cloud.deps import Actor, Ctx, Now, ReadDb, User, WriteDb, audit, bump_seq, signup_limit
 from cloud.models import Card as CardRow
 from cloud.models import Customer as CustomerRow
@@ -56,6 +56,7 @@ def new_customer(session, business_id: int, body, when, seq: int) -> CustomerRow
 
 @router.post("/customers", response_model=Customer, status_code=201)
 def create_customer(body: CustomerCreate, user: User, session: WriteDb, when: Now) -> Customer:
+    plans.check_new_member(session, user.business_id)
     row = new_customer(session, user.business_id, body, when, bump_seq(session, user.business_id))
     audit(session, user, when, "customer.create", "customer", row.id)
     session.commit()
@@ -169,6 +170,9 @@ def customer_signup(body: SignupIn, session: WriteDb, when: Now, ctx: Ctx) -> Si
     offer = session.get(OfferRow, str(body.program_id))
     if offer is None or offer.business_id != body.business_id or offer.status != "active":
         raise not_found("program")
+    # the shop's own web form posting here is its software using the API (docs/cloud.md "Plans")
+    plans.check_api_access(session, body.business_id)
+    plans.check_new_member(session, body.business_id)
     seq = bump_seq(session, body.business_id, 2)
     customer = new_customer(session, body.business_id, body, when, seq - 1)
     card, token, number = issue_card(session, ctx.sealer, body.business_id, customer.id, offer.id, when, seq)

@@ -24,6 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from cloud import plans
 from cloud.deps import Ctx, Now, ReadDb, WriteDb, client_ip
 from cloud.join import members
 from cloud.join.form import JoinForm, check
@@ -36,6 +37,7 @@ from cloud.routes.wallet_setup import card_pass_bytes, public_url
 from cloud.wallet import google_store, store
 from cloud.wallet.google_updates import GoogleUnavailable, save_link
 from cloud.wallet.pkpass import MEDIA_TYPE
+from loyalty_rules.plans import Plan
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES))
@@ -144,6 +146,9 @@ def join_page(code: str, request: Request, session: ReadDb, ctx: Ctx) -> Respons
     if isinstance(opened, Response):
         return opened
     link, business, lang = opened
+    if plans.member_refusal(session.connection(), business.id, Plan(business.plan)) is not None:
+        # not an error for her: the shop is full online; the counter still takes her (kept locally)
+        return _message(request, 200, lang, "full", business=business.name)
     return _join_form(request, link, business, lang, JoinForm(), {}, 200)
 
 
@@ -176,6 +181,9 @@ def join_submit(
     except members.NoProgram:
         session.rollback()
         return _message(request, 409, lang, "not_open", business=business.name)
+    except members.MembersFull:  # 402 as the API's plan refusals; the page itself is friendly
+        session.rollback()
+        return _message(request, 402, lang, "full_sent", business=business.name)
     session.commit()
     if clean.email:  # a copy of her link to keep (queued only when the cloud sends email)
         url = f"{public_url(request, ctx.settings.public_url).rstrip('/')}/c/{joined.secret}"

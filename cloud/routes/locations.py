@@ -7,6 +7,7 @@ import uuid
 from fastapi import APIRouter, Response
 from sqlalchemy import select
 
+from cloud import plans
 from cloud.deps import Now, ReadDb, User, WriteDb, audit
 from cloud.models import Device, Location
 from cloud.problems import ApiProblem, not_found
@@ -28,6 +29,7 @@ def _out(row: Location) -> LocationOut:
 
 @router.post("", response_model=LocationOut, status_code=201)
 def create_location(body: LocationIn, user: User, session: WriteDb, when: Now) -> LocationOut:
+    plans.check_new_location(session, user.business_id)
     row = Location(
         id=str(uuid.uuid4()),
         business_id=user.business_id,

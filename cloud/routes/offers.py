@@ -7,7 +7,7 @@ import uuid
 from fastapi import APIRouter, Request, Response
 from sqlalchemy import select
 
-from cloud import views
+from cloud import plans, views
 from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, not_found
@@ -62,6 +62,8 @@ def create_offer(body: OfferCreate, user: User, session: WriteDb, when: Now) -> 
         **body.model_dump(),
     )
     check_window(row)
+    if row.status == "active":
+        plans.check_offer_activation(session, user.business_id, row.id)
     row.seq = bump_seq(session, user.business_id)
     session.add(row)
     audit(session, user, when, "offer.create", "offer", row.id, body.model_dump())
@@ -91,9 +93,12 @@ def update_offer(
     nulls = sorted(k for k, v in changes.items() if v is None and k in _NOT_NULL)
     if nulls:
         raise ApiProblem(422, "validation-error", f"These fields cannot be null: {', '.join(nulls)}.")
+    activating = changes.get("status") == "active" and row.status != "active"
     for key, value in changes.items():
         setattr(row, key, value)
     check_window(row)
+    if activating:
+        plans.check_offer_activation(session, user.business_id, row.id)
     # the offer's kind rules on the numbers changed (others may predate today's limits)
     problem = kind_problems(ProgramKind(row.kind), row.stamps_required, row.per_visit_limit, set(changes))
     if problem:

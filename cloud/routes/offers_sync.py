@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
+from cloud import plans
 from cloud.deps import Actor, DeviceActor, Now, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
 from cloud.routes.offers import window_ok
 from cloud.schemas import OffersUploadIn, OffersUploadOut, OfferUpload, OfferUploadResult
 from cloud.wallet.updates import SHOWN_OFFER_FIELDS
+from loyalty_rules.plans import detail as plan_detail
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -56,6 +58,13 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
         return OfferUploadResult(id=offer_id, status="rejected", reason=ENDS_BEFORE_START)
     fields = offer.model_dump(exclude={"id", "kind"})  # an offer's kind is set once, when it is made
     row = session.get(OfferRow, offer_id)
+    if row is not None and row.business_id != device.business_id:
+        return OfferUploadResult(id=offer_id, status="rejected", reason=ID_TAKEN)
+    if fields.get("status") == "active" and (row is None or row.status != "active"):
+        found = plans.offer_refusal(session, device.business_id, offer_id)
+        if found is not None:  # the code, then the sentence the kiosk shows to the manager
+            reason = f"{found[1].reason}: {plan_detail(*found)}"
+            return OfferUploadResult(id=offer_id, status="rejected", reason=reason)
     if row is None:
         row = OfferRow(
             id=offer_id,
@@ -68,8 +77,6 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
         session.add(row)
         audit(session, device, when, "offer.create", "offer", offer_id, {**fields, "via": "kiosk"})
         return OfferUploadResult(id=offer_id, status="accepted")
-    if row.business_id != device.business_id:
-        return OfferUploadResult(id=offer_id, status="rejected", reason=ID_TAKEN)
     changes = {key: value for key, value in fields.items() if getattr(row, key) != value}
     if not changes:  # a retry, or a kiosk that only caught up: nothing new to tell the others
         return OfferUploadResult(id=offer_id, status="accepted")

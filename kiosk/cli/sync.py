@@ -80,6 +80,8 @@ def status_json(status: SyncStatus, *, cloud_url: str | None, paired: bool) -> d
         "online": status.online,
         "pending": status.pending,
         "rejected": status.rejected,
+        "held_for_plan": status.held,  # of pending: held back by the cloud's plan, sent once it allows
+        "members_waiting_for_plan": status.held_members,
         "last_success": _time(status.last_success),
         "last_error": status.last_error,
         "clock_warning": status.clock_warning,

@@ -13,6 +13,7 @@ from kiosk.domain.model import Program
 from kiosk.store import meta
 from kiosk.store.rows import to_program
 from kiosk.store.schema import programs, settings
+from loyalty_rules.plans import refusal_of_reason
 
 REJECTED_PREFIX = "offer_rejected:"
 
@@ -34,16 +35,25 @@ def waiting(conn: Connection, limit: int) -> list[Program]:
 
 def settle(conn: Connection, sent: Iterable[Program], rejected: dict[str, str]) -> None:
     """The cloud answered for these offers: accepted, or rejected for good (`rejected`: id ->
-    reason). An offer changed again while its upload was on the way stays waiting."""
+    reason). An offer changed again while its upload was on the way stays waiting, and so does
+    one the plan refused: every round offers it again, and the upgrade lets it in."""
     for program in sent:
         row = conn.execute(select(programs).where(programs.c.id == program.id)).first()
-        if row is not None and to_program(row) == program:
+        held = refusal_of_reason(rejected.get(program.id)) is not None
+        if row is not None and to_program(row) == program and not held:
             conn.execute(update(programs).where(programs.c.id == program.id).values(needs_push=False))
         reason = rejected.get(program.id)
         if reason is None:
             meta.delete_setting(conn, REJECTED_PREFIX + program.id)
         else:
             meta.put_setting(conn, REJECTED_PREFIX + program.id, (reason or "rejected")[:300])
+
+
+def held_for_plan(conn: Connection, program_ids: Iterable[str]) -> set[str]:
+    """Which of these offers the cloud refused for its plan (their events wait with them)."""
+    keys = [REJECTED_PREFIX + i for i in program_ids]
+    rows = conn.execute(select(settings).where(settings.c.key.in_(keys)))
+    return {r.key.removeprefix(REJECTED_PREFIX) for r in rows if refusal_of_reason(r.value) is not None}
 
 
 def rejected_offers(conn: Connection) -> list[tuple[str, str, str]]:

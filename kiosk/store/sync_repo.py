@@ -12,7 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, Integer, bindparam, column, delete, func, or_, select, update, values
+from sqlalchemy import (
+    Connection,
+    Integer,
+    bindparam,
+    column,
+    delete,
+    func,
+    not_,
+    or_,
+    select,
+    update,
+    values,
+)
 from sqlalchemy.dialects.sqlite import insert as upsert
 
 from kiosk.domain import ledger as rules
@@ -20,6 +32,7 @@ from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
 from kiosk.store import erasure, ledger, meta, name_index
 from kiosk.store.experiments import put_experiments
+from kiosk.store.plan_holds import IS_HELD
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import (
     cards,
@@ -111,14 +124,16 @@ class PulledPage:
 # --- outbox ------------------------------------------------------------------------------------
 
 
-def pending_batch(conn: Connection, limit: int) -> list[PendingEvent]:
-    """The oldest pending events, in the order they were recorded (a void after what it cancels)."""
+def pending_batch(conn: Connection, limit: int, after: int = 0) -> list[PendingEvent]:
+    """The oldest pending events after outbox entry `after`, in the order they were recorded (a
+    void after what it cancels). A round passes the last entry it sent, so events held for the
+    plan, which stay pending, are offered once a round and never keep the ones behind them back."""
     rows = conn.execute(
         select(events, cards.c.key_id.label("card_key_id"), cards.c.customer_id.label("card_customer_id"))
         .select_from(
             outbox.join(events, events.c.n == outbox.c.event_n).join(cards, cards.c.id == events.c.card_id)
         )
-        .where(outbox.c.state == "pending")
+        .where(outbox.c.state == "pending", outbox.c.event_n > after)
         .order_by(outbox.c.event_n)
         .limit(limit)
     ).all()
@@ -178,6 +193,8 @@ def note_attempt(conn: Connection, event_ns: Iterable[int], error: str) -> None:
     conn.execute(
         update(outbox)
         .where(outbox.c.event_n.in_(list(event_ns)), outbox.c.state == "pending")
+        # a held event keeps its plan reason through a network failure: it is still held
+        .where(or_(outbox.c.last_error.is_(None), not_(IS_HELD)))
         .values(attempts=outbox.c.attempts + 1, last_error=error[:300])
     )
 
@@ -194,8 +211,11 @@ def rejected_events(conn: Connection, limit: int = 200) -> list[tuple[Event, str
 
 
 def outbox_counts(conn: Connection) -> dict[str, int]:
+    """pending (every event not yet in the cloud), rejected, and held: those of the pending held
+    back by the cloud's plan."""
     rows = conn.execute(select(outbox.c.state, func.count()).group_by(outbox.c.state))
-    return {"pending": 0, "rejected": 0, **dict(rows.all())}
+    held = conn.execute(select(func.count()).select_from(outbox).where(outbox.c.state == "pending", IS_HELD))
+    return {"pending": 0, "rejected": 0, **dict(rows.all()), "held": int(held.scalar_one())}
 
 
 # --- cursor ------------------------------------------------------------------------------------

@@ -15,10 +15,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from kiosk.domain.connection import Connection
-from kiosk.store import StorageError, Store, meta, sync_repo
+from kiosk.store import StorageError, Store, meta, plan_holds, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
 from kiosk.sync.experiments_push import push_waiting_experiments
 from kiosk.sync.offers_push import push_waiting_offers
+from kiosk.sync.plan_holds import take_held_for_plan
 from kiosk.sync.till_join import refresh_if_due
 
 PUSH_BATCH = 1000
@@ -77,6 +78,9 @@ class SyncStatus:
     clock_warning: str | None = None
     retry_in: float | None = None  # seconds before another round is worth trying
     credential_shared: bool = False  # see CREDENTIAL_SHARED_ADVICE
+    held: int = 0  # of `pending`: events the cloud's plan holds back (kiosk.store.plan_holds)
+    held_members: int = 0  # the members whose enrolment those are
+    held_now: int = 0  # answered "held for the plan" this round
 
     @property
     def online(self) -> bool:
@@ -99,6 +103,11 @@ class SyncStatus:
             if self.pushed or self.rejected_now or self.pulled:
                 text += f"; before that {self.pushed_text()}, {self.pulled} pulled"
             text += f"; {self.pending} pending"
+        if self.held_members:
+            text += (
+                f"; {self.held_members} member(s) waiting for a plan upgrade (the cloud's plan allows no "
+                "more members; they work here and are sent once the plan allows)"
+            )
         if self.clock_warning:
             text += f" ({self.clock_warning})"
         if self.credential_shared:
@@ -160,6 +169,7 @@ class SyncEngine:
     def status(self, **changes) -> SyncStatus:
         with self.store.reading() as conn:
             counts = sync_repo.outbox_counts(conn)
+            held_members = plan_holds.members_waiting_for_plan(conn) if counts["held"] else 0
             s = meta.all_settings(conn)
             paired = meta.connection(conn) is Connection.PAIRED
         last = s.get(LAST_SUCCESS)
@@ -173,6 +183,8 @@ class SyncEngine:
             last_success=datetime.fromisoformat(last) if last else None,
             last_error=s.get(LAST_ERROR) or None,
             credential_shared=bool(s.get(CREDENTIAL_SHARED)) and paired,
+            held=counts["held"],
+            held_members=held_members,
         )
         return replace(base, **changes)
 
@@ -198,6 +210,7 @@ class SyncEngine:
             "accepted": 0,
             "duplicates": 0,
             "rejected_now": 0,
+            "held_now": 0,
             "pulled": 0,
             "first_sync": False,
             "first_sync_done": False,
@@ -244,11 +257,13 @@ class SyncEngine:
 
     def _push(self, tally: dict) -> tuple[float, str | None] | None:
         skew = None
+        after = 0  # each pending event is offered once a round (held ones stay pending)
         for _ in range(MAX_PUSH_BATCHES_PER_ROUND):
             with self.store.reading() as conn:
-                batch = sync_repo.pending_batch(conn, self.push_batch)
+                batch = sync_repo.pending_batch(conn, self.push_batch, after)
             if not batch:
                 break
+            after = batch[-1].n
             try:
                 answer = self.client.push(batch)
             except Transient as exc:
@@ -266,13 +281,16 @@ class SyncEngine:
                 else:
                     accepted[sent.event.id] = result.seq
                     tally["duplicates" if result.status == "duplicate" else "accepted"] += 1
+            held = take_held_for_plan(self.store, batch, rejected)
             with self.store.transaction() as conn:
                 sync_repo.mark_accepted(conn, accepted)
                 sync_repo.mark_rejected(conn, rejected)
+                plan_holds.hold_for_plan(conn, held)
                 if answer.credential_shared:
                     meta.put_setting(conn, CREDENTIAL_SHARED, "1")
             tally["pushed"] += len(accepted)
             tally["rejected_now"] += len(rejected)
+            tally["held_now"] += len(held)
             if len(batch) < self.push_batch:
                 break
         return skew
@@ -311,7 +329,7 @@ def sync_until_idle(engine: SyncEngine, *, max_rounds: int, progress: Progress |
     status = engine.run_round(progress)
     totals = {name: getattr(status, name) for name in _COUNTED}
     for _ in range(max_rounds - 1):
-        if not status.online or status.pending == 0:
+        if not status.online or status.pending == status.held:  # held ones wait for the plan
             break
         status = engine.run_round(progress)
         for name in _COUNTED:
@@ -319,4 +337,4 @@ def sync_until_idle(engine: SyncEngine, *, max_rounds: int, progress: Progress |
     return replace(status, **totals)
 
 
-_COUNTED = ("pushed", "accepted", "duplicates", "rejected_now", "pulled")
+_COUNTED = ("pushed", "accepted", "duplicates", "rejected_now", "held_now", "pulled")

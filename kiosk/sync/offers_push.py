@@ -17,6 +17,7 @@ from kiosk.domain.model import Program
 from kiosk.store import Store, offer_uploads
 from kiosk.sync import wire
 from kiosk.sync.client import CloudClient, Refused
+from loyalty_rules.plans import refusal_of_reason
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ def push_waiting_offers(store: Store, client: CloudClient, batch_size: int = wir
                 )
         rejected += len(refusals)
         accepted += len(batch) - len(refusals)
-        if len(batch) < batch_size:
+        held = [i for i, reason in refusals.items() if refusal_of_reason(reason) is not None]
+        if len(batch) < batch_size or len(held) == len(batch):  # held ones stay waiting: next round
             break
     return OffersPushed(accepted, rejected)
 

@@ -81,6 +81,19 @@ def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
     settle(screen.control.conflicts_read)
 
 
+def _hold_a_member_for_the_plan(kiosk: Kiosk, services: Services) -> None:
+    """A member enrolled here that the cloud's plan refused: her enrolment waits in the outbox
+    with the plan's reason, as a sync round leaves it (kiosk/sync/plan_holds.py)."""
+    from kiosk.store import plan_holds, sync_repo
+
+    services.enroll("Noor Haddad", actor=None)
+    with services.ctx.store.transaction() as conn:
+        waiting = sync_repo.pending_batch(conn, 100)
+        plan_holds.hold_for_plan(conn, {p.event.id: plan_holds.HELD_FOR_PLAN for p in waiting})
+    kiosk.screens["sync"].refresh()
+    settle(kiosk.screens["sync"].control.sync_status_read)
+
+
 def _keep_till_join_link(services: Services) -> None:
     """What a sync round keeps after asking the cloud for this till's join link."""
     from kiosk.domain.till_join import TillJoinLink
@@ -201,6 +214,8 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = 
             window.show_screen("sync")
             _show_paired_with_conflict(kiosk, services)
             shots.append(save(kiosk, outdir, "sync"))
+            _hold_a_member_for_the_plan(kiosk, services)
+            shots.append(save(kiosk, outdir, "sync-plan-waiting"))
             _keep_till_join_link(services)  # paired now: the join QR the enrolment screen shows
             window.show_screen("enroll")
             enroll.on_phone_join_clicked()

@@ -823,72 +823,72 @@
 <context>
     <name>ConflictsTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="42"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="42"/>
         <source>Who</source>
         <translation>Wer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="42"/>
         <source>Where</source>
         <translation>Wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="41"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="42"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="78"/>
         <source>Card %1</source>
         <translation>Karte %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="82"/>
         <source>One reward redeemed twice · card flagged</source>
         <translation>Eine Prämie zweimal eingelöst · Karte markiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="84"/>
         <source>One reward redeemed twice</source>
         <translation>Eine Prämie zweimal eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="89"/>
         <source>unknown staff</source>
         <translation>unbekannte Person</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="94"/>
         <source>location %1</source>
         <translation>Standort %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="95"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="96"/>
         <source>unknown location</source>
         <translation>unbekannter Standort</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="98"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="99"/>
         <source>%1, this kiosk</source>
         <translation>%1, dieser Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="101"/>
         <source>%1, kiosk “%2”</source>
         <translation>%1, Kiosk „%2“</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="103"/>
         <source>%1, kiosk %2</source>
         <translation>%1, Kiosk %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="104"/>
         <source>%1, the dashboard</source>
         <translation>%1, im Dashboard</translation>
     </message>
@@ -2056,6 +2056,29 @@
     </message>
 </context>
 <context>
+    <name>Plan</name>
+    <message>
+        <location filename="../../loyalty_rules/plans.py" line="50"/>
+        <source>The business&apos;s plan allows no more running offers.</source>
+        <translation>Der Tarif des Geschäfts erlaubt keine weiteren laufenden Angebote.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/plans.py" line="51"/>
+        <source>The business&apos;s plan allows no more members.</source>
+        <translation>Der Tarif des Geschäfts erlaubt keine weiteren Mitglieder.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/plans.py" line="52"/>
+        <source>The business&apos;s plan allows no more locations.</source>
+        <translation>Der Tarif des Geschäfts erlaubt keine weiteren Standorte.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/plans.py" line="53"/>
+        <source>The business&apos;s plan does not include API access.</source>
+        <translation>Der Tarif des Geschäfts enthält keinen API-Zugang.</translation>
+    </message>
+</context>
+<context>
     <name>PlusOneButton</name>
     <message>
         <location filename="../../kiosk/ui/widgets/result_panel.py" line="78"/>
@@ -2747,27 +2770,32 @@
 <context>
     <name>RejectedOffersTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="150"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="150"/>
         <source>Why the cloud refused it</source>
         <translation>Warum die Cloud es abgelehnt hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="160"/>
+        <source>Each sync sends it again; it goes up once another offer is paused or the plan allows more.</source>
+        <translation>Jeder Abgleich sendet es erneut; es kommt an, sobald ein anderes Angebot pausiert ist oder der Tarif mehr erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="167"/>
         <source>Another business already has an offer with this id. Create the offer again as a new offer.</source>
         <translation>Ein anderes Unternehmen hat bereits ein Angebot mit dieser Kennung. Legen Sie das Angebot neu an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="169"/>
         <source>%1. Change the offer and save it to send it again.</source>
         <translation>%1. Ändern und speichern Sie das Angebot, um es erneut zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="174"/>
         <source>offer %1</source>
         <translation>Angebot %1</translation>
     </message>
@@ -2775,62 +2803,62 @@
 <context>
     <name>RejectedTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="112"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="112"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="112"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="112"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="114"/>
         <source>New card</source>
         <translation>Neue Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="115"/>
         <source>Stamp</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="116"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="117"/>
         <source>Adjustment</source>
         <translation>Korrektur</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="118"/>
         <source>Undo</source>
         <translation>Rücknahme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="119"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="120"/>
         <source>Members merged</source>
         <translation>Mitglieder zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="126"/>
         <source>The cloud holds another event under this event&apos;s id: this one was not counted. It is kept here; tell the owner.</source>
         <translation>Die Cloud hat unter der Kennung dieses Ereignisses ein anderes Ereignis gespeichert: Dieses wurde nicht gezählt. Es bleibt hier erhalten; bitte den Inhaber informieren.</translation>
     </message>
@@ -3548,23 +3576,23 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="39"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="40"/>
         <source>Sync</source>
         <translation>Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="49"/>
-        <location filename="../../kiosk/ui/screens/sync.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="136"/>
         <source>Sync now</source>
         <translation>Jetzt abgleichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="136"/>
         <source>Syncing…</source>
         <translation>Wird abgeglichen…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="146"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Konflikte (%n)</numerusform>
@@ -3572,7 +3600,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="162"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>Erster Abgleich: %n Eintrag empfangen</numerusform>
@@ -3580,27 +3608,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="170"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="175"/>
         <source>Sync cannot start: %1</source>
         <translation>Der Abgleich kann nicht starten: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="199"/>
         <source>Reading the sync status…</source>
         <translation>Abgleichstatus wird gelesen…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="200"/>
         <source>Paired: waiting for the first sync</source>
         <translation>Gekoppelt: Warten auf den ersten Abgleich</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="201"/>
         <source>Online: in sync with the cloud</source>
         <translation>Online: mit der Cloud abgeglichen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="202"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n Ereignis wartet</numerusform>
@@ -3608,37 +3636,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="198"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="203"/>
         <source>Not paired: this kiosk works on its own</source>
         <translation>Nicht gekoppelt: Dieser Kiosk arbeitet eigenständig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="200"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="205"/>
         <source>Revoked in the cloud: the owner must unpair and pair this kiosk again</source>
         <translation>In der Cloud gesperrt: Der Inhaber muss diesen Kiosk entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="208"/>
         <source>The cloud no longer accepts this kiosk: the owner must unpair and pair it again</source>
         <translation>Die Cloud nimmt diesen Kiosk nicht mehr an: Der Inhaber muss ihn entkoppeln und neu koppeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="210"/>
         <source>Cannot write to this kiosk&apos;s ledger: sync is paused</source>
         <translation>Die Buchungen dieses Kiosks lassen sich nicht speichern: Der Abgleich pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="221"/>
         <source>Cloud: %1 · %2, %3</source>
         <translation>Cloud: %1 · %2, %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="228"/>
         <source>Cloud: none. The owner pairs this kiosk below.</source>
         <translation>Cloud: keine. Der Inhaber koppelt diesen Kiosk hier unten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="236"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n Ereignis wartet auf Abgleich</numerusform>
@@ -3646,7 +3674,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="238"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n Ereignis von der Cloud abgelehnt</numerusform>
@@ -3654,27 +3682,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="241"/>
         <source>Last sync: %1</source>
         <translation>Letzter Abgleich: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="241"/>
         <source>Never synced</source>
         <translation>Noch nie abgeglichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="239"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="244"/>
         <source>Last error: %1</source>
         <translation>Letzter Fehler: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="253"/>
         <source>This kiosk&apos;s cloud credential is also in use by another till (a copy of this kiosk&apos;s data folder). Owner: revoke this kiosk in the dashboard&apos;s devices, then pair each till again with its own pairing code. Events not yet synced stay on each till and are sent after pairing.</source>
         <translation>Die Cloud-Zugangsdaten dieses Kiosks werden auch von einer anderen Kasse verwendet (eine Kopie des Datenordners dieses Kiosks). Inhaber: Diesen Kiosk im Dashboard unter Geräte widerrufen und dann jede Kasse mit einem eigenen Kopplungscode neu koppeln. Noch nicht abgeglichene Ereignisse bleiben auf jeder Kasse erhalten und werden nach dem Koppeln gesendet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="267"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Abgelehnte Ereignisse (%n)</numerusform>
@@ -3682,7 +3710,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="269"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Abgelehnte Angebote (%n)</numerusform>
@@ -3690,7 +3718,20 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="276"/>
+        <source>%n member(s) waiting for a plan upgrade.</source>
+        <translation>
+            <numerusform>%n Mitglied wartet auf einen größeren Tarif.</numerusform>
+            <numerusform>%n Mitglieder warten auf einen größeren Tarif.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync.py" line="279"/>
+        <source>They work at this counter as usual and are sent to the cloud by the first sync after the owner upgrades the plan.</source>
+        <translation>An dieser Kasse funktioniert alles wie gewohnt; der erste Abgleich nach dem Tarifwechsel durch den Inhaber überträgt sie in die Cloud.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/sync.py" line="307"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute vor gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -3698,7 +3739,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="312"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>Die Uhr dieses Kiosks geht %n Minute nach gegenüber der Cloud. Bitte die Uhrzeit prüfen.</numerusform>
@@ -3706,17 +3747,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="230"/>
         <source>Cloud: none.</source>
         <translation>Cloud: keine.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="290"/>
         <source>To sync with the cloud, the owner signs in on this kiosk, opens Sync and pairs it with a pairing code from the cloud dashboard (Locations). Until then everything is kept here.</source>
         <translation>Für den Abgleich mit der Cloud meldet sich der Inhaber an diesem Kiosk an, öffnet „Abgleich“ und koppelt ihn mit einem Kopplungscode aus dem Cloud-Dashboard (Standorte). Bis dahin bleibt alles hier gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="295"/>
         <source>Ask the owner to sign in on this kiosk, open Sync, unpair it and pair it again with a new pairing code. Stamps keep being recorded here meanwhile and nothing is lost.</source>
         <translation>Bitten Sie den Inhaber, sich an diesem Kiosk anzumelden, „Abgleich“ zu öffnen, den Kiosk zu entkoppeln und mit einem neuen Kopplungscode wieder zu koppeln. Stempel werden so lange hier erfasst, nichts geht verloren.</translation>
     </message>

@@ -167,7 +167,7 @@
 <context>
     <name>SyncScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="146"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
@@ -175,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="162"/>
         <source>First sync: %n item(s) received</source>
         <translation>
             <numerusform>First sync: %n item received</numerusform>
@@ -183,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="202"/>
         <source>Offline — %n event(s) waiting</source>
         <translation>
             <numerusform>Offline — %n event waiting</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="236"/>
         <source>%n event(s) waiting to sync</source>
         <translation>
             <numerusform>%n event waiting to sync</numerusform>
@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="238"/>
         <source>%n event(s) refused by the cloud</source>
         <translation>
             <numerusform>%n event refused by the cloud</numerusform>
@@ -207,7 +207,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="267"/>
         <source>Refused events (%n)</source>
         <translation>
             <numerusform>Refused events (%n)</numerusform>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="269"/>
         <source>Refused offer changes (%n)</source>
         <translation>
             <numerusform>Refused offer change (%n)</numerusform>
@@ -223,7 +223,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="286"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="276"/>
+        <source>%n member(s) waiting for a plan upgrade.</source>
+        <translation>
+            <numerusform>%n member waiting for a plan upgrade.</numerusform>
+            <numerusform>%n members waiting for a plan upgrade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/sync.py" line="307"/>
         <source>This kiosk&apos;s clock is %n minute(s) ahead of the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute ahead of the cloud&apos;s. Check the time setting.</numerusform>
@@ -231,7 +239,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/sync.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/sync.py" line="312"/>
         <source>This kiosk&apos;s clock is %n minute(s) behind the cloud&apos;s. Check the time setting.</source>
         <translation>
             <numerusform>This kiosk&apos;s clock is %n minute behind the cloud&apos;s. Check the time setting.</numerusform>

@@ -20,6 +20,7 @@ from cloud.security import Passwords
 from cloud.services import create_business
 from cloud.settings import Settings
 from cloud.views import b64url
+from loyalty_rules.plans import Plan
 
 FAST_HASH = {"argon2_time_cost": 1, "argon2_memory_kib": 1024}
 HIGH_LIMITS = {
@@ -79,7 +80,13 @@ class Cloud:
     def db(self) -> Database:
         return self.app.state.ctx.db
 
-    def owner(self, business: str = "Cafe", email: str | None = None, password: str = "password-1") -> Owner:
+    def owner(
+        self,
+        business: str = "Cafe",
+        email: str | None = None,
+        password: str = "password-1",
+        plan: Plan = Plan.ENTERPRISE,  # tests of other things are not about the plan's limits
+    ) -> Owner:
         email = email or f"owner-{uuid.uuid4().hex[:8]}@shop.example"
         with self.db.writing() as session:
             biz, _ = create_business(
@@ -90,6 +97,7 @@ class Cloud:
                 password=password,
                 now=self.clock(),
                 sealer=self.app.state.ctx.sealer,
+                plan=plan,
             )
             business_id = biz.id
         tokens = self.login(email, password)

@@ -358,3 +358,28 @@ def test_churn_fits_come_as_their_own_table_and_go_without_touching_businesses(d
         assert _diff(db) == []
     finally:
         db.dispose()
+
+
+def test_businesses_from_before_plans_become_professional_and_new_ones_start_free(database_url):
+    """0013_plans: nobody loses what they use on upgrade (professional); a business made after
+    it without a plan named is free; the way back drops the column and keeps every business."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0012_insights")
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            _add_user(conn, cafe, "sam@shop.example")
+        upgrade(db.write_engine, "0013_plans")
+        with db.write_engine.begin() as conn:
+            bakery = _add_business(conn, "Bakery")
+            plans = dict(conn.execute(text("SELECT id, plan FROM businesses")).all())
+        assert plans == {cafe: "professional", bakery: "free"}
+        downgrade(db.write_engine, "0012_insights")
+        assert "plan" not in {c["name"] for c in inspect(db.write_engine).get_columns("businesses")}
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM businesses")).scalar_one() == 2
+            assert conn.execute(text("SELECT COUNT(*) FROM users")).scalar_one() == 1
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

@@ -31,6 +31,7 @@ from cloud.app import create_app
 from cloud.security import Passwords
 from cloud.services import create_business
 from cloud.settings import Settings
+from loyalty_rules.plans import Plan
 from tests.compat.ledger_views import card_events
 from tests.sync.harness import OwnerApi
 
@@ -151,6 +152,7 @@ def set_up_shop(settings: Settings, clock: MovableClock, setup: dict) -> Shop:
             password=setup["password"],
             now=clock(),
             sealer=app.state.ctx.sealer,
+            plan=Plan.ENTERPRISE,
         )
     owner = OwnerApi(http, setup["owner_email"], setup["password"])
     bindings: dict[str, Any] = {"location_id": owner.location(setup["location_name"])}

@@ -60,7 +60,7 @@ def _kiosk_events(kiosks) -> dict[int, dict[str, int]]:
     out: dict[int, dict[str, int]] = {}
     for kiosk in kiosks:
         with kiosk.store.reading() as conn:
-            assert sync_repo.outbox_counts(conn) == {"pending": 0, "rejected": 0}
+            assert sync_repo.outbox_counts(conn) == {"pending": 0, "rejected": 0, "held": 0}
             for card_id in _card_ids(conn):
                 for e in store_ledger.events_of_card(conn, card_id):
                     out.setdefault(card_id, {})[e.id] = e.units

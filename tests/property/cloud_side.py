@@ -18,6 +18,7 @@ from cloud.security import Passwords
 from cloud.services import create_business
 from cloud.settings import Settings
 from kiosk.domain.model import Balance
+from loyalty_rules.plans import Plan
 from tests.sync.harness import PASSWORD, OwnerApi
 
 
@@ -62,6 +63,7 @@ class Cloud:
                 password=PASSWORD,
                 now=self.clock(),
                 sealer=self.app.state.ctx.sealer,
+                plan=Plan.ENTERPRISE,
             )
             business_id = business.id
         return OwnerApi(self.http, email), business_id

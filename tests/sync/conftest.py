@@ -11,6 +11,7 @@ from cloud.app import create_app
 from cloud.security import Passwords
 from cloud.services import create_business
 from cloud.settings import Settings
+from loyalty_rules.plans import Plan
 from tests.sync.harness import PASSWORD, Clock, Kiosk, OwnerApi
 
 
@@ -40,6 +41,7 @@ class InProcessCloud:
                 password=PASSWORD,
                 now=clock(),
                 sealer=self.app.state.ctx.sealer,
+                plan=Plan.ENTERPRISE,
             )
             self.business_id = business.id
         self.owner_email = email

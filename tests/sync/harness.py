@@ -115,10 +115,16 @@ def cloud_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 def create_owner(
-    data_dir: Path, email: str, business: str = "Cafe", *extra: str, check: bool = True
+    data_dir: Path,
+    email: str,
+    business: str = "Cafe",
+    *extra: str,
+    check: bool = True,
+    plan: str = "enterprise",
 ) -> subprocess.CompletedProcess:
     """`loyalty-cloud create-owner`; `extra` e.g. "--another-business" for an email that
-    already signs in to a business (emails are unique per business only)."""
+    already signs in to a business (emails are unique per business only). Enterprise unless
+    told: tests of other things are not about the plan's limits (tests of plans name theirs)."""
     return subprocess.run(
         [
             str(VENV_BIN / "loyalty-cloud"),
@@ -131,6 +137,8 @@ def create_owner(
             PASSWORD,
             "--business-name",
             business,
+            "--plan",
+            plan,
             *extra,
         ],
         check=check,

@@ -33,7 +33,7 @@ def test_an_event_whose_id_the_cloud_holds_with_another_body_is_kept_and_listed(
     assert status.online
     assert status.rejected_now == 1
     with kiosk.store.reading() as conn:
-        assert sync_repo.outbox_counts(conn) == {"pending": 0, "rejected": 1}
+        assert sync_repo.outbox_counts(conn) == {"pending": 0, "rejected": 1, "held": 0}
         ((kept, reason),) = sync_repo.rejected_events(conn)
     assert (kept.id, kept.units, reason) == (stamp.id, 1, "id_conflict")
     overview = details.read_overview(kiosk.store, kiosk.clock)

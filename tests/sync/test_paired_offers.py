@@ -12,6 +12,7 @@ from kiosk.domain.offers import OfferDraft
 from kiosk.services import Actor, customers, offers
 from kiosk.store import directory, offer_uploads
 from kiosk.sync.details import read_overview
+from loyalty_rules.plans import Plan
 from tests.sync.harness import PASSWORD, OwnerApi
 
 MANAGER = Actor(None, "Max", Role.MANAGER)
@@ -130,6 +131,7 @@ def test_an_offer_id_of_another_business_is_rejected_and_theirs_is_left_alone(cl
             password=PASSWORD,
             now=a.clock(),
             sealer=cloud.app.state.ctx.sealer,
+            plan=Plan.ENTERPRISE,
         )
     stranger = OwnerApi(cloud.http, email)
     theirs = stranger.offer(name="Secret menu")

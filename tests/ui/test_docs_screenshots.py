@@ -13,6 +13,7 @@ EXPECTED = {
     "scan-after-stamp.png",
     "offers-editor.png",
     "sync.png",
+    "sync-plan-waiting.png",
     "customer-history.png",
     "first-run.png",
     "enroll-join-on-phone.png",

@@ -7,7 +7,7 @@ goes through the SyncControl thread; the screen only shows what its signals brin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QProgressBar, QTabWidget, QWidget
 
 from kiosk.domain.model import Role
@@ -20,6 +20,7 @@ from kiosk.ui.sync_control import SyncControl
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.forms import MessageLine, restyle, screen_layout
+from loyalty_rules.plans import PlanRefusal
 
 STOPPED = (SyncState.REVOKED, SyncState.UNAUTHORISED)
 # what the screen shows before a round has answered: not states of sync itself
@@ -68,6 +69,9 @@ class SyncScreen(QWidget):
         self.shared_label = QLabel()  # two tills behind one credential: the owner must act
         self.shared_label.setObjectName("clockWarning")
         self.shared_label.setWordWrap(True)
+        self.plan_label = QLabel()  # members the cloud's plan holds back: the owner must upgrade
+        self.plan_label.setObjectName("clockWarning")
+        self.plan_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress_label = QLabel()
@@ -81,8 +85,9 @@ class SyncScreen(QWidget):
         grid.addWidget(self.clock_label, 4, 0, 1, 3)
         grid.addWidget(self.shared_label, 5, 0, 1, 3)
         grid.addWidget(self.owner_hint, 6, 0, 1, 3)
-        grid.addWidget(self.progress_label, 7, 0)
-        grid.addWidget(self.progress, 7, 1, 1, 2)
+        grid.addWidget(self.plan_label, 7, 0, 1, 3)
+        grid.addWidget(self.progress_label, 8, 0)
+        grid.addWidget(self.progress, 8, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         layout.addWidget(self.status_frame)
 
@@ -254,12 +259,28 @@ class SyncScreen(QWidget):
             else ""
         )
         self.shared_label.setVisible(shared)
+        waiting = overview.status.held_members if overview and paired else 0
+        self.plan_label.setText(self._plan_text(waiting) if waiting else "")
+        self.plan_label.setVisible(bool(waiting))
         if overview is not None:
             self.rejected.show_rejected(overview.rejected)
             self.tabs.setTabText(1, self.tr("Refused events (%n)", "", len(overview.rejected)))
             self.rejected_offers.show_rejected(overview.rejected_offers)
             self.tabs.setTabText(2, self.tr("Refused offer changes (%n)", "", len(overview.rejected_offers)))
             self.pairing.show_paired(overview.cloud_url)
+
+    def _plan_text(self, waiting: int) -> str:
+        refusal = QCoreApplication.translate("Plan", PlanRefusal.MEMBER_LIMIT.value)
+        return " ".join(
+            (
+                self.tr("%n member(s) waiting for a plan upgrade.", "", waiting),
+                refusal,
+                self.tr(
+                    "They work at this counter as usual and are sent to the cloud by the first sync "
+                    "after the owner upgrades the plan."
+                ),
+            )
+        )
 
     def _owner_hint(self, state: SyncState | str) -> str:
         if self.session.allows(Role.OWNER):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
@@ -13,6 +13,7 @@ from kiosk.domain.model import EventKind
 from kiosk.sync.details import ConflictSide, ConflictView, RejectedEvent, RejectedOffer
 from kiosk.ui.text import arg
 from kiosk.ui.theme import current_palette
+from loyalty_rules.plans import refusal_of_reason
 
 
 def when_text(value: datetime | None) -> str:
@@ -149,6 +150,18 @@ class RejectedOffersTable(QTableWidget):
         _set_up(self, [self.tr("Offer"), self.tr("Why the cloud refused it")])
 
     def reason_text(self, reason: str) -> str:
+        refusal = refusal_of_reason(reason)
+        if refusal is not None:  # the plan's words here, then the cloud's sentence (plan, limit, upgrade)
+            return " ".join(
+                (
+                    QCoreApplication.translate("Plan", refusal.value),
+                    reason.split(":", 1)[-1].strip(),
+                    self.tr(
+                        "Each sync sends it again; it goes up once another offer is paused or the "
+                        "plan allows more."
+                    ),
+                )
+            )
         if reason == "offer_id_unavailable":
             return self.tr(
                 "Another business already has an offer with this id. Create the offer again as a new offer."

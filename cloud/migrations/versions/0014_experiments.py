@@ -1,7 +1,7 @@
 """A/B tests of offers: the experiments table, pulled by kiosks like offers (issue 17).
 
-Revision ID: 0015_experiments
-Revises: 0012_insights
+Revision ID: 0014_experiments
+Revises: 0013_plans
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from alembic import op
 
 from cloud.types import UTCDateTime
 
-revision = "0015_experiments"
-down_revision = "0012_insights"
+revision = "0014_experiments"
+down_revision = "0013_plans"
 branch_labels = None
 depends_on = None
 

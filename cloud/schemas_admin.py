@@ -18,6 +18,7 @@ from cloud.schemas import (
     OfferIn,
     OfferStatus,
     PerVisitLimit,
+    PointsIn,
     StampsRequired,
     Text,
     UtcDatetime,
@@ -100,6 +101,7 @@ class OfferPatch(WireIn):
     status: OfferStatus | NotNull = None
     colour: Colour | NotNull = None
     icon: Text(64, 1) | NotNull = None
+    points: PointsIn | NotNull = None  # a points offer's settings: a change is a new revision
 
 
 ERASED_NAME = "(erased)"  # what erasure leaves of a customer's name (routes/customers.py)

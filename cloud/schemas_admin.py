@@ -205,12 +205,22 @@ class GroupStats(WireOut):
     redemption_rate: float
 
 
+class PointsStats(WireOut):
+    """The points offers' figures of a period, net of undos: points granted (earns, referrals),
+    points spent on rewards, and the sales they were earned on, in minor units."""
+
+    issued: int = 0
+    redeemed: int = 0
+    spend_minor: int = 0
+
+
 class AnalyticsSummary(WireOut):
     days: list[DayStats]
     offers: list[GroupStats]
     locations: list[GroupStats]
     popular_offers: list[GroupStats]
     open_conflicts: int
+    points: PointsStats = PointsStats()
 
 
 class AuditOut(WireOut):

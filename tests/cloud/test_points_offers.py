@@ -199,3 +199,30 @@ def test_a_kiosks_upload_carries_the_settings_and_their_revision(cloud):
     del old["points"], old["points_revision"]
     r = cloud.client.put("/api/v1/sync/offers", json={"offers": [old]}, headers=kiosk.headers)
     assert r.json()["results"][0]["status"] == "accepted", r.text
+
+
+def test_the_analytics_summary_counts_points_issued_redeemed_and_the_spend_net_of_undos(cloud):
+    owner = cloud.owner()
+    offer = cloud.client.post("/api/v1/offers", json=_points_body(), headers=owner.headers).json()["id"]
+    stamps = cloud.offer(owner)
+    kiosk = cloud.kiosk(owner)
+    card = cloud.enroll(kiosk, offer)
+    stamp_card = cloud.enroll(kiosk, stamps, name="Bob")
+    big = _earn(cloud, card, offer, 90, 9000, 1)
+    undone = _earn(cloud, card, offer, 15, 1550, 1)
+    lunch = cloud.event("redeem", card, offer, -120, reward_id="lunch", offer_revision=1)
+    coffee = cloud.event("redeem", card, offer, -50, reward_id="coffee", offer_revision=1)
+    events = [
+        big,
+        _earn(cloud, card, offer, 40, 4099, 1),
+        undone,
+        cloud.event("void", card, offer, -15, ref_event_id=undone["id"]),
+        lunch,
+        coffee,
+        cloud.event("void", card, offer, 50, ref_event_id=coffee["id"]),
+        cloud.event("earn", stamp_card, stamps, 3),  # a stamp card's units are no points
+    ]
+    assert {r["status"] for r in cloud.push(kiosk, *events)} == {"accepted"}
+    r = cloud.client.get("/api/v1/analytics", headers=owner.headers)
+    assert r.status_code == 200, r.text
+    assert r.json()["points"] == {"issued": 130, "redeemed": 120, "spend_minor": 13099}

@@ -226,3 +226,27 @@ def test_the_analytics_summary_counts_points_issued_redeemed_and_the_spend_net_o
     r = cloud.client.get("/api/v1/analytics", headers=owner.headers)
     assert r.status_code == 200, r.text
     assert r.json()["points"] == {"issued": 130, "redeemed": 120, "spend_minor": 13099}
+
+
+def test_the_members_csv_says_what_each_member_spent_on_points_sales_net_of_undos(cloud):
+    import csv
+    import io
+
+    owner = cloud.owner()
+    offer = cloud.client.post("/api/v1/offers", json=_points_body(), headers=owner.headers).json()["id"]
+    stamps = cloud.offer(owner)
+    kiosk = cloud.kiosk(owner)
+    ann, ben = cloud.enroll(kiosk, offer, name="Ann"), cloud.enroll(kiosk, stamps, name="Ben")
+    undone = _earn(cloud, ann, offer, 15, 1550, 1)
+    events = [
+        _earn(cloud, ann, offer, 90, 9000, 1),
+        _earn(cloud, ann, offer, 40, 4099, 1),
+        undone,
+        cloud.event("void", ann, offer, -15, ref_event_id=undone["id"]),
+        cloud.event("earn", ben, stamps, 1),
+    ]
+    assert {r["status"] for r in cloud.push(kiosk, *events)} == {"accepted"}
+    r = cloud.client.get("/api/v1/analytics/rfm/members.csv", headers=owner.headers)
+    assert r.status_code == 200, r.text
+    spend = {row["name"]: row["spend"] for row in csv.DictReader(io.StringIO(r.text))}
+    assert spend == {"Ann": "130.99", "Ben": ""}  # a stamp card's visits carry no sale

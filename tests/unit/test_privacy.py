@@ -90,6 +90,7 @@ def test_the_owner_exports_three_complete_files_into_a_new_folder(demo, tmp_path
         "1",
         "1",
         "no",
+        "",  # a stamp card has no spend
     ]
 
     events = read_csv(done.folder / "events.csv")

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 
 from cloud.deps import Actor, DeviceActor, Now, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
-from cloud.offer_revisions import upload_points
+from cloud.offer_revisions import REVISION_TAKEN, upload_points
 from cloud.routes.offers import window_ok
 from cloud.schemas import OffersUploadIn, OffersUploadOut, OfferUpload, OfferUploadResult
 from cloud.wallet.updates import SHOWN_OFFER_FIELDS
@@ -60,6 +60,8 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
     points = offer.points_settings()
     row = session.get(OfferRow, offer_id)
     if row is None:
+        if points is not None and offer.points_revision < 1:  # settings are revision 1 or later
+            return OfferUploadResult(id=offer_id, status="rejected", reason=REVISION_TAKEN)
         row = OfferRow(
             id=offer_id,
             business_id=device.business_id,
@@ -69,10 +71,7 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
             **fields,
         )
         session.add(row)
-        refused = upload_points(session, row, points, offer.points_revision, when)
-        if refused:
-            session.expunge(row)
-            return OfferUploadResult(id=offer_id, status="rejected", reason=refused)
+        upload_points(session, row, points, offer.points_revision, when)  # a new offer: nothing to refuse
         audit(
             session,
             device,

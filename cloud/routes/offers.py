@@ -72,7 +72,7 @@ def create_offer(body: OfferCreate, user: User, session: WriteDb, when: Now) -> 
     row.seq = bump_seq(session, user.business_id)
     session.add(row)
     set_points(session, row, body.points_settings(), when)  # a points offer's revision 1
-    audit(session, user, when, "offer.create", "offer", row.id, body.model_dump(mode="json"))
+    audit(session, user, when, "offer.create", "offer", row.id, body.model_dump())
     session.commit()
     return views.offer(row)
 
@@ -123,9 +123,7 @@ def update_offer(
     if points is not None:
         set_points(session, row, points, when)  # a new revision when they changed
     row.seq = bump_seq(session, user.business_id)
-    audit(
-        session, user, when, "offer.update", "offer", row.id, body.model_dump(mode="json", exclude_unset=True)
-    )
+    audit(session, user, when, "offer.update", "offer", row.id, changes)
     session.commit()
     if SHOWN_OFFER_FIELDS & changes.keys():  # committed: the passes of its cards show the new look
         request.app.state.pass_updates.offers_edited(user.business_id, [row.id])

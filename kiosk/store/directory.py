@@ -13,7 +13,7 @@ from kiosk.domain.phones import FALLBACK_REGION, search_tail
 from kiosk.store import name_index
 from kiosk.store.prepared import Prepared
 from kiosk.store.rows import customer_values, program_values, to_customer, to_program, to_staff
-from kiosk.store.schema import customers, programs, staff
+from kiosk.store.schema import customers, points_revisions, programs, staff
 
 # read on every scan and lookup: compiled once (kiosk.store.prepared)
 _CUSTOMER = Prepared(select(customers).where(customers.c.id == bindparam("customer_id")), "CustomerRow")
@@ -148,6 +148,14 @@ def upsert_program(conn: Connection, program: Program, now: datetime) -> None:
         conn.execute(update(programs).where(programs.c.id == program.id).values(updated_at=now, **values))
     else:
         conn.execute(insert(programs).values(created_at=now, updated_at=now, **values))
+    if values["points_revision"] != stored_revision:  # a revision made here: kept until uploaded
+        conn.execute(
+            insert(points_revisions).values(
+                program_id=program.id,
+                revision=values["points_revision"],
+                points_settings=values["points_settings"],
+            )
+        )
 
 
 def _same_settings(stored: str | None, new: str) -> bool:

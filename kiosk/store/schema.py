@@ -130,6 +130,17 @@ programs = Table(
     Column("points_revision", Integer, nullable=False, default=0, server_default="0"),
 )
 
+# each revision of a program's points settings made here, until the cloud took it: an upload
+# sends the ones before the program's own first (kiosk/sync/offers_push.py), so the events
+# recorded under each of them are checked by their own settings in the cloud
+points_revisions = Table(
+    "points_revisions",
+    metadata,
+    Column("program_id", String(36), ForeignKey("programs.id"), primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("points_settings", Text, nullable=False),
+)
+
 cards = Table(
     "cards",
     metadata,

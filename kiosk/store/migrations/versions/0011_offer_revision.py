@@ -24,8 +24,15 @@ def upgrade() -> None:
     op.add_column("programs", sa.Column("points_revision", sa.Integer, nullable=False, server_default="0"))
     op.add_column("events", sa.Column("offer_revision", sa.Integer, nullable=True))
     op.execute("UPDATE programs SET points_revision = 1 WHERE points_settings IS NOT NULL")
+    op.create_table(
+        "points_revisions",
+        sa.Column("program_id", sa.String(36), sa.ForeignKey("programs.id"), primary_key=True),
+        sa.Column("revision", sa.Integer, primary_key=True),
+        sa.Column("points_settings", sa.Text, nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("points_revisions")
     op.execute("ALTER TABLE events DROP COLUMN offer_revision")
     op.execute("ALTER TABLE programs DROP COLUMN points_revision")

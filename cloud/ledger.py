@@ -24,7 +24,18 @@ from sqlalchemy.orm import Session
 
 from cloud import merges, plans
 from cloud.deps import Actor
-from cloud.models import AuditEntry, Business, Card, Conflict, Customer, Event, Location, Offer, SigningKey
+from cloud.models import (
+    AuditEntry,
+    Business,
+    Card,
+    Conflict,
+    Customer,
+    Event,
+    Location,
+    Offer,
+    OfferRevision,
+    SigningKey,
+)
 from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
 from cloud.schemas import Event as WireEvent
 from loyalty_rules.kinds.points import PointsSettings, earn_problem, redeem_problem, settings_from_plain
@@ -69,6 +80,11 @@ _STORED = _in(_event_t, "id", "id", "seq", "body_hash")
 _CARDS = _in(_card_t, "id", "id", "program_id", "status", *CARD_FIELDS)
 _REFS = _in(_event_t, "id", "id", "card_id", "kind", "units", "voided")
 _OFFERS = _in(_offer_t, "id", "id", "points_settings")
+_revision_t = OfferRevision.__table__
+# the settings revisions the batch's points events name (an offer has a handful at most)
+_REVISIONS = _in(_revision_t, "offer_id", "offer_id", "revision", "points_settings").where(
+    _revision_t.c.revision.in_(bindparam("revisions", expanding=True))
+)
 _LOCATIONS = _in(_location_t, "id", "id")
 _KEYS = _in(_key_t, "key_id", "key_id").where(_key_t.c.revoked.is_(False))
 _CUSTOMERS = _in(_customer_t, "id", "id", "merged_into")
@@ -112,6 +128,8 @@ class _Batch:
     # may still enrol her in another program, and the card must go to the member she is now
     merged: dict[str, str] = field(default_factory=dict)
     points: dict[str, PointsSettings] = field(default_factory=dict)  # offer id -> a points offer's settings
+    # (offer id, revision) -> that revision's settings, for the events that name one
+    revisions: dict[tuple[str, int], PointsSettings] = field(default_factory=dict)
     new_cards: dict[int, dict] = field(default_factory=dict)
     dirty_cards: set[int] = field(default_factory=set)
     new_customers: list[dict] = field(default_factory=list)
@@ -139,7 +157,7 @@ def body_hash(ev: WireEvent) -> str:
     spelling) as sorted JSON. Of an enrolment's customer only the id counts: the person's
     details may be edited at the kiosk between two tries of the same push."""
     body = ev.model_dump(mode="json", exclude={"customer"})
-    for optional in ("merge", "amount_minor", "reward_id"):
+    for optional in ("merge", "amount_minor", "reward_id", "offer_revision"):
         if body.get(optional) is None:  # events from before these fields: their hash stays the same
             body.pop(optional, None)
     body["customer_id"] = str(ev.customer.id) if ev.customer is not None else None
@@ -170,8 +188,31 @@ def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int, zone: t
     keys = {r.key_id for r in rows(_KEYS, _ids(e.key_id for e in events))}
     people = rows(_CUSTOMERS, _ids(str(e.customer.id) if e.customer else None for e in events))
     merged = {r.id: r.merged_into for r in people if r.merged_into is not None}
+    named = [e for e in events if e.offer_revision is not None]
+    revisions = {}
+    if named:
+        params = {
+            "bid": bid,
+            "ids": _ids(str(e.program_id) for e in named),
+            "revisions": _ids(e.offer_revision for e in named),
+        }
+        revisions = {
+            (r.offer_id, r.revision): settings_from_plain(json.loads(r.points_settings))
+            for r in conn.execute(_REVISIONS, params)
+        }
     return _Batch(
-        bid, seq, cards, refs, offers, locations, keys, {r.id for r in people}, zone, merged, points
+        bid,
+        seq,
+        cards,
+        refs,
+        offers,
+        locations,
+        keys,
+        {r.id for r in people},
+        zone,
+        merged,
+        points,
+        revisions,
     )
 
 
@@ -184,12 +225,21 @@ def _check_units(ev: WireEvent) -> None:
 def _check_points(b: _Batch, ev: WireEvent) -> None:
     """A points offer's earn carries its sale and exactly the offer's points for it, its redemption
     a catalogue reward at exactly its cost: the kiosk's rule (loyalty_rules.kinds.points), asked
-    again here. Another offer's events carry neither."""
+    again here, by the settings revision the kiosk computed them under (cloud/offer_revisions.py;
+    an event of a kiosk from before revisions names none: the offer's settings now). Another
+    offer's events carry none of these fields."""
     settings = b.points.get(str(ev.program_id))
     if settings is None:
-        if ev.amount_minor is not None or ev.reward_id is not None:
+        if ev.amount_minor is not None or ev.reward_id is not None or ev.offer_revision is not None:
             raise Reject("not_a_points_offer")
         return
+    if ev.offer_revision is not None:
+        if ev.kind not in ("earn", "redeem"):
+            raise Reject("points_fields_on_other_kind")
+        named = b.revisions.get((str(ev.program_id), ev.offer_revision))
+        if named is None:
+            raise Reject("unknown_offer_revision")
+        settings = named
     problem = None
     if ev.kind == "earn":
         problem = earn_problem(ev.units, ev.amount_minor, settings)
@@ -395,6 +445,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         "body_hash": digest,
         "amount_minor": ev.amount_minor,
         "reward_id": ev.reward_id,
+        "offer_revision": ev.offer_revision,
     }
     b.events.append(row)
     b.refs[event_id] = row

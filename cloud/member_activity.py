@@ -9,10 +9,10 @@ one morning are one visit, as the BG/NBD and RFM literature counts purchases per
 shop's local days (`events.day`, `customers.day`), so months are their first seven characters on
 SQLite and PostgreSQL alike.
 
-Spend: `SPEND` is the one column a sale amount comes from. Events do not carry an amount yet (the
-points work adds `amount_minor`); until then it is NULL, every spend aggregate is NULL, and the
-endpoints say "null" rather than 0. When the column lands, `SPEND` becomes
-`Event.amount_minor / 100.0` and nothing else changes.
+Spend: `SPEND` is the one column a sale amount comes from: a points earn's `amount_minor` (issue
+15), in the currency's units. A stamp's event carries none, so a member who only collects stamps
+has a NULL spend, and the endpoints say "null" rather than 0. (Cents: a currency without minor
+units, minor_per_unit 1, would need the offer's setting here.)
 """
 
 from __future__ import annotations
@@ -20,13 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Float, and_, func, null, select
+from sqlalchemy import Float, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 from cloud.models import Card, Customer, Event
 from loyalty_rules.reports import VISIT_KINDS
 
-SPEND = null().cast(Float)  # a sale's amount in the currency's units, NULL while events carry none
+SPEND = Event.amount_minor.cast(Float) / 100.0  # a sale's amount in the currency's units; NULL: none
 MEMBER = Card.customer_id  # a merge moves every card of a group to its survivor (cloud/merges.py)
 
 
@@ -45,7 +45,7 @@ class MemberActivity:
     first_visit: date
     last_visit: date
     visit_days: int
-    spend: float | None  # total over the range; None while events carry no amount
+    spend: float | None  # total over the range; None when her events carry no amount (stamps)
 
 
 def _visits(f: Filters, lo: str, hi: str):

@@ -112,6 +112,20 @@ class Offer(Base):
     # a points offer's rate, rounding, minimum spend and catalogue, as JSON
     # (loyalty_rules.kinds.points.settings_to_plain); NULL for stamp cards
     points_settings: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # the revision of points_settings (offer_revisions keeps each one); 0: never had any
+    points_revision: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class OfferRevision(Base):
+    """Every points settings an offer ever had: an earn computed by a till under an older rate
+    (it was offline when the manager changed it) is checked by the rate it was made under."""
+
+    __tablename__ = "offer_revisions"
+    offer_id: Mapped[str] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"), primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"), index=True)
+    points_settings: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class Customer(Base):
@@ -258,6 +272,8 @@ class Event(Base):
     # a points earn: the sale in minor units; a points redemption: the catalogue reward's id
     amount_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     reward_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # a points earn or redemption: the offer's points_revision it was computed under
+    offer_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Conflict(Base):

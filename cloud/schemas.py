@@ -20,10 +20,12 @@ from pydantic import (
     StrictBool,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError, ValidationError
 
 from loyalty_rules.experiments import MAX_WEIGHT, Metric
 from loyalty_rules.experiments import ExperimentStatus as ExperimentStatusEnum
 from loyalty_rules.kinds import Settings, rules_for, widest
+from loyalty_rules.kinds.points import PointsSettings, settings_from_plain
 from loyalty_rules.model import ProgramKind
 from loyalty_rules.problems import OfferProblem
 
@@ -111,19 +113,51 @@ StampsRequired = Int(ge=_UNITS[0], le=_UNITS[1])
 PerVisitLimit = Int(ge=_PER_VISIT[0], le=_PER_VISIT[1])
 
 
+# wire name -> the shared rules' name of a field they check
+_RULE_FIELDS = {"stamps_required": "units_required", "per_visit_limit": "per_visit_limit"}
+
+
 def kind_problems(
-    kind: ProgramKind, units_required: int, per_visit_limit: int, fields: set[str]
-) -> str | None:
-    """What the offer's kind says is wrong with the `fields` given (wire names), or None."""
-    found = rules_for(kind).check(Settings(units_required, per_visit_limit))
+    kind: ProgramKind,
+    units_required: int,
+    per_visit_limit: int,
+    fields: set[str],
+    points: PointsSettings | None = None,
+) -> dict[str, OfferProblem]:
+    """What the offer's kind says is wrong with the `fields` given (wire names), field -> problem.
+    A points offer's own settings are checked when `points` is among the fields: their problems
+    are named "points.<field>" ("points.catalogue.0.cost"), as the wire spells them."""
+    found = rules_for(kind).check(Settings(units_required, per_visit_limit, points))
     named: dict[str, OfferProblem] = {
-        wire: found[rule]
-        for wire, rule in (("stamps_required", "units_required"), ("per_visit_limit", "per_visit_limit"))
-        if rule in found and wire in fields
+        wire: found[rule] for wire, rule in _RULE_FIELDS.items() if rule in found and wire in fields
     }
-    if not named:
-        return None
-    return " ".join(f"{field}: {problem.value}" for field, problem in sorted(named.items()))
+    if "points" in fields:
+        named.update(
+            (f"points.{_POINTS_WIRE.get(rule, rule)}", problem)
+            for rule, problem in found.items()
+            if rule not in _RULE_FIELDS.values()
+        )
+    return named
+
+
+# check_settings names the minimum spend by what the editor shows; the wire field carries the unit
+_POINTS_WIRE = {"minimum_spend": "minimum_spend_minor"}
+
+
+def field_errors(problems: dict[str, OfferProblem], title: str = "Offer") -> ValidationError:
+    """The kind's problems as validation errors at their own fields (problem+json `errors`: loc
+    ["body", "points", "catalogue", "0", "cost"], type the problem's code, msg its words)."""
+    return ValidationError.from_exception_data(
+        title,
+        [
+            InitErrorDetails(
+                type=PydanticCustomError(problem.name.lower(), problem.value),
+                loc=tuple(int(p) if p.isdigit() else p for p in field.split(".")),
+                input=None,
+            )
+            for field, problem in sorted(problems.items())
+        ],
+    )
 
 
 class WireIn(BaseModel):
@@ -275,10 +309,38 @@ class Offer(WireOut):
     status: Literal["active", "paused", "archived"]
     colour: str
     icon: str
+    # a points offer's settings (loyalty_rules.kinds.points.settings_to_plain), null for stamp
+    # cards, and their revision: bumped by each change of them (docs/wire.md, "Points")
+    points: dict[str, Any] | None = None
+    points_revision: int = 0
+
+
+class RewardIn(WireIn):
+    """One row of a points offer's catalogue; its limits are the shared rules' (check_settings)."""
+
+    id: Text(40)
+    name: Text(200)
+    cost: Int(ge=-(2**31), le=2**31 - 1)
+
+
+class PointsIn(WireIn):
+    """A points offer's settings, as settings_to_plain writes them. Types and column-safe bounds
+    here; whether they are sensible (rate, minimum, catalogue) is check_settings' question, whose
+    problems come back at their fields."""
+
+    rate: Annotated[str, Field(pattern=r"^[0-9]{1,12}(\.[0-9]{1,12})?$")]  # exact decimal text
+    rounding: Literal["down", "half_up", "up"]
+    minimum_spend_minor: Int(ge=-(2**53), le=2**53)
+    minor_per_unit: Int(ge=1, le=10_000) = 100
+    catalogue: list[RewardIn] = Field(max_length=100)
+
+    def settings(self) -> PointsSettings:
+        return settings_from_plain(self.model_dump())
 
 
 class OfferIn(WireIn):
     name: Name
+    kind: OfferKind = "stamps"  # a points offer carries `points`
     stamps_required: StampsRequired
     reward_text: Text(500, 1)
     per_visit_limit: PerVisitLimit = 1
@@ -288,6 +350,7 @@ class OfferIn(WireIn):
     status: OfferStatus = "active"
     colour: Colour = "#2E7D32"
     icon: Text(64, 1) = "coffee"
+    points: PointsIn | None = None
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
@@ -296,18 +359,22 @@ class OfferIn(WireIn):
     )
 
     def offer_kind(self) -> ProgramKind:
-        return ProgramKind.STAMPS  # the dashboard creates stamp cards (it has no kind field yet)
+        return ProgramKind(self.kind)
+
+    def points_settings(self) -> PointsSettings | None:
+        return self.points.settings() if self.points is not None else None
 
     @model_validator(mode="after")
     def _kind_rules(self) -> OfferIn:
-        problem = kind_problems(
-            self.offer_kind(),
-            self.stamps_required,
-            self.per_visit_limit,
-            {"stamps_required", "per_visit_limit"},
+        kind = self.offer_kind()
+        if kind is not ProgramKind.POINTS and self.points is not None:
+            raise ValueError("only a points offer carries `points`")
+        fields = {"stamps_required", "per_visit_limit", "points"}
+        problems = kind_problems(
+            kind, self.stamps_required, self.per_visit_limit, fields, self.points_settings()
         )
-        if problem:
-            raise ValueError(problem)
+        if problems:
+            raise field_errors(problems, type(self).__name__)
         return self
 
 
@@ -383,8 +450,10 @@ class Event(WireIn):
     merge: MergeIn | None = None  # wire version 2: member_merge only
     # points offers only (docs/wire.md): an earn's sale in minor units, a redemption's catalogue
     # reward; whether they add up is loyalty_rules.kinds.points' question, asked in cloud/ledger.py
-    amount_minor: int | None = None
+    amount_minor: Int(ge=-(2**62), le=2**62) | None = None
     reward_id: Text(40) | None = None
+    # the offer's points_revision the kiosk computed the points under (checked against it)
+    offer_revision: Int(ge=0, le=2**31 - 1) | None = None
 
     @model_validator(mode="after")
     def _merge_only_on_merges(self) -> Event:
@@ -474,8 +543,12 @@ class PullOut(WireOut):
 MAX_OFFERS_UPLOAD = 100
 
 
+# fields an upload of an older kiosk leaves out (points came after wire version 2)
+_ADDED_LATER = {"points", "points_revision"}
+
+
 def _all_required(schema: dict[str, Any]) -> None:
-    schema["required"] = list(schema["properties"])
+    schema["required"] = [name for name in schema["properties"] if name not in _ADDED_LATER]
 
 
 class OfferUpload(OfferIn):
@@ -484,15 +557,15 @@ class OfferUpload(OfferIn):
 
     id: uuid.UUID
     kind: OfferKind
-
-    def offer_kind(self) -> ProgramKind:
-        return ProgramKind(self.kind)
+    # the revision the kiosk gave its points settings (its last pulled one, + 1 for an edit made
+    # there); absent from a kiosk of before points, like `points`
+    points_revision: Int(ge=0, le=2**31 - 1) = 0
 
     @model_validator(mode="before")
     @classmethod
     def _every_field(cls, data: Any) -> Any:
         if isinstance(data, dict):
-            missing = sorted(set(cls.model_fields) - set(data))
+            missing = sorted(set(cls.model_fields) - set(data) - _ADDED_LATER)
             if missing:
                 raise ValueError(f"missing fields: {', '.join(missing)}")
         return data

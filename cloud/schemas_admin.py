@@ -18,6 +18,7 @@ from cloud.schemas import (
     OfferIn,
     OfferStatus,
     PerVisitLimit,
+    PointsIn,
     StampsRequired,
     Text,
     UtcDatetime,
@@ -101,6 +102,7 @@ class OfferPatch(WireIn):
     status: OfferStatus | NotNull = None
     colour: Colour | NotNull = None
     icon: Text(64, 1) | NotNull = None
+    points: PointsIn | NotNull = None  # a points offer's settings: a change is a new revision
 
 
 ERASED_NAME = "(erased)"  # what erasure leaves of a customer's name (routes/customers.py)
@@ -204,12 +206,22 @@ class GroupStats(WireOut):
     redemption_rate: float
 
 
+class PointsStats(WireOut):
+    """The points offers' figures of a period, net of undos: points granted (earns, referrals),
+    points spent on rewards, and the sales they were earned on, in minor units."""
+
+    issued: int = 0
+    redeemed: int = 0
+    spend_minor: int = 0
+
+
 class AnalyticsSummary(WireOut):
     days: list[DayStats]
     offers: list[GroupStats]
     locations: list[GroupStats]
     popular_offers: list[GroupStats]
     open_conflicts: int
+    points: PointsStats = PointsStats()
 
 
 class AuditOut(WireOut):

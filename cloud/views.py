@@ -29,6 +29,8 @@ def offer(row) -> schemas.Offer:
         status=row.status,
         colour=row.colour,
         icon=row.icon,
+        points=json.loads(row.points_settings) if row.points_settings else None,
+        points_revision=row.points_revision or 0,
     )
 
 

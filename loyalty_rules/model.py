@@ -61,6 +61,9 @@ class Program:
     colour: str = "#6d4c41"
     icon: str = "coffee"
     points: PointsSettings | None = None  # a points program's rate, rounding, minimum and catalogue
+    # which version of `points` this is: bumped by each change of them, so that an earn made under
+    # an older rate (a till offline while the manager changed it) is checked by that rate's rules
+    points_revision: int = 0
 
     def is_running(self, now: datetime) -> bool:
         if self.status is not ProgramStatus.ACTIVE:
@@ -109,3 +112,5 @@ class Event:
     # a points program's earn: the sale it was for, in minor units; its redeem: the catalogue reward
     amount_minor: int | None = None
     reward_id: str | None = None
+    # a points earn or redemption: the program's points_revision its points were computed under
+    offer_revision: int | None = None

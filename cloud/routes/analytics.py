@@ -14,9 +14,9 @@ from cloud.deps import Now, ReadDb, User
 from cloud.models import Conflict, Customer, Event, Location, Offer
 from cloud.problems import ApiProblem
 from cloud.schemas import DAY_PATTERN, FIRST_DAY, LAST_DAY
-from cloud.schemas_admin import AnalyticsSummary, DayStats, GroupStats
+from cloud.schemas_admin import AnalyticsSummary, DayStats, GroupStats, PointsStats
 from cloud.zones import shop_zone
-from loyalty_rules.model import EventKind
+from loyalty_rules.model import EventKind, ProgramKind
 from loyalty_rules.reports import REWARD_KINDS, STAMP_KINDS, VISIT_KINDS, local_day
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
@@ -36,6 +36,18 @@ _SIGN = case((_IS_VOID, -1), else_=1)
 _VISITS = func.sum(case((_KIND.in_(_kinds(VISIT_KINDS)), _SIGN), else_=0))
 _STAMPS = func.sum(case((_KIND.in_(_kinds(STAMP_KINDS)), Event.units), else_=0))  # a void's are negative
 _REDEMPTIONS = func.sum(case((_KIND.in_(_kinds(REWARD_KINDS)), _SIGN), else_=0))
+
+
+# points offers only: their units are points, and their earns carry the sale (a void its target's)
+_POINTS_ISSUED = func.sum(case((_KIND.in_(_kinds(STAMP_KINDS)), Event.units), else_=0))
+_POINTS_REDEEMED = func.sum(case((_KIND.in_(_kinds(REWARD_KINDS)), -Event.units), else_=0))
+_SPEND = func.sum(
+    case(
+        (_IS_VOID & (_Target.kind == EventKind.EARN.value), -_Target.amount_minor),
+        (Event.kind == EventKind.EARN.value, Event.amount_minor),
+        else_=0,
+    )
+)
 
 
 def _with_targets(stmt):
@@ -181,7 +193,18 @@ def summary(user: User, session: ReadDb, when: Now, start: Start = None, end: En
         locations=_grouped(session, bid, lo, hi, Event.location_id, Location),
         popular_offers=_grouped(session, bid, lo, hi, Event.program_id, Offer, limit=5),
         open_conflicts=int(open_conflicts or 0),
+        points=_points(session, bid, lo, hi),
     )
+
+
+def _points(session, bid: int, lo: str, hi: str) -> PointsStats:
+    stmt = (
+        _with_targets(select(_POINTS_ISSUED, _POINTS_REDEEMED, _SPEND).select_from(Event))
+        .join(Offer, and_(Offer.business_id == Event.business_id, Offer.id == Event.program_id))
+        .where(_counted(bid, lo, hi), Offer.kind == ProgramKind.POINTS.value)
+    )
+    issued, redeemed, spend = session.execute(stmt).one()
+    return PointsStats(issued=int(issued or 0), redeemed=int(redeemed or 0), spend_minor=int(spend or 0))
 
 
 @router.get("/daily", response_model=list[DayStats])

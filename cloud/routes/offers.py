@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from fastapi import APIRouter, Request, Response
@@ -10,10 +11,12 @@ from sqlalchemy import select
 from cloud import plans, views
 from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
+from cloud.offer_revisions import set_points
 from cloud.problems import ApiProblem, gone, not_found
 from cloud.schemas import Offer, kind_problems
 from cloud.schemas_admin import OfferCreate, OfferPatch
 from cloud.wallet.updates import SHOWN_OFFER_FIELDS
+from loyalty_rules.kinds.points import PointsSettings, settings_from_plain
 from loyalty_rules.model import ProgramKind
 from loyalty_rules.offers import window_ok as offer_window_ok
 
@@ -28,6 +31,7 @@ _NOT_NULL = {
     "status",
     "colour",
     "icon",
+    "points",
 }
 
 
@@ -38,6 +42,10 @@ def owned_offer(session, business_id: int, offer_id: uuid.UUID | str, *, alive: 
     if alive and row.status == "archived":
         raise gone("This offer was archived (deleted); lists and kiosks still show it as archived.")
     return row
+
+
+def settings_of(row: OfferRow) -> PointsSettings | None:
+    return settings_from_plain(json.loads(row.points_settings)) if row.points_settings else None
 
 
 def window_ok(offer) -> bool:
@@ -56,16 +64,16 @@ def create_offer(body: OfferCreate, user: User, session: WriteDb, when: Now) -> 
     row = OfferRow(
         id=str(uuid.uuid4()),
         business_id=user.business_id,
-        kind=ProgramKind.STAMPS.value,  # the dashboard creates stamp cards (OfferIn has no kind yet)
         created_at=when,
         seq=0,
-        **body.model_dump(),
+        **body.model_dump(exclude={"points"}),
     )
     check_window(row)
     if row.status == "active":
         plans.check_offer_activation(session, user.business_id, row.id)
     row.seq = bump_seq(session, user.business_id)
     session.add(row)
+    set_points(session, row, body.points_settings(), when)  # a points offer's revision 1
     audit(session, user, when, "offer.create", "offer", row.id, body.model_dump())
     session.commit()
     return views.offer(row)
@@ -94,15 +102,31 @@ def update_offer(
     if nulls:
         raise ApiProblem(422, "validation-error", f"These fields cannot be null: {', '.join(nulls)}.")
     activating = changes.get("status") == "active" and row.status != "active"
+    points = body.points.settings() if body.points is not None else None
+    if points is not None and row.kind != ProgramKind.POINTS.value:
+        raise ApiProblem(422, "validation-error", "Only a points offer has points settings.")
     for key, value in changes.items():
-        setattr(row, key, value)
+        if key != "points":
+            setattr(row, key, value)
     check_window(row)
     if activating:
         plans.check_offer_activation(session, user.business_id, row.id)
     # the offer's kind rules on the numbers changed (others may predate today's limits)
-    problem = kind_problems(ProgramKind(row.kind), row.stamps_required, row.per_visit_limit, set(changes))
-    if problem:
-        raise ApiProblem(422, "validation-error", problem)
+    kind = ProgramKind(row.kind)
+    current = settings_of(row) if points is None else points
+    problems = kind_problems(kind, row.stamps_required, row.per_visit_limit, set(changes), current)
+    if problems:
+        raise ApiProblem(
+            422,
+            "validation-error",
+            " ".join(f"{field}: {problem.value}" for field, problem in sorted(problems.items())),
+            errors=[
+                {"loc": ["body", *field.split(".")], "type": problem.name.lower(), "msg": problem.value}
+                for field, problem in sorted(problems.items())
+            ],
+        )
+    if points is not None:
+        set_points(session, row, points, when)  # a new revision when they changed
     row.seq = bump_seq(session, user.business_id)
     audit(session, user, when, "offer.update", "offer", row.id, changes)
     session.commit()

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 from cloud import plans
 from cloud.deps import Actor, DeviceActor, Now, WriteDb, audit, bump_seq
 from cloud.models import Offer as OfferRow
+from cloud.offer_revisions import REVISION_TAKEN, upload_points
 from cloud.routes.offers import window_ok
 from cloud.schemas import OffersUploadIn, OffersUploadOut, OfferUpload, OfferUploadResult
 from cloud.wallet.updates import SHOWN_OFFER_FIELDS
@@ -56,7 +57,9 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
     offer_id = str(offer.id)
     if not window_ok(offer):
         return OfferUploadResult(id=offer_id, status="rejected", reason=ENDS_BEFORE_START)
-    fields = offer.model_dump(exclude={"id", "kind"})  # an offer's kind is set once, when it is made
+    # an offer's kind is set once, when it is made; its points settings go by revision
+    fields = offer.model_dump(exclude={"id", "kind", "points", "points_revision"})
+    points = offer.points_settings()
     row = session.get(OfferRow, offer_id)
     if row is not None and row.business_id != device.business_id:
         return OfferUploadResult(id=offer_id, status="rejected", reason=ID_TAKEN)
@@ -66,6 +69,8 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
             reason = f"{found[1].reason}: {plan_detail(*found)}"
             return OfferUploadResult(id=offer_id, status="rejected", reason=reason)
     if row is None:
+        if points is not None and offer.points_revision < 1:  # settings are revision 1 or later
+            return OfferUploadResult(id=offer_id, status="rejected", reason=REVISION_TAKEN)
         row = OfferRow(
             id=offer_id,
             business_id=device.business_id,
@@ -75,15 +80,39 @@ def _upsert(session, device: Actor, offer: OfferUpload, when, restyled: list[str
             **fields,
         )
         session.add(row)
-        audit(session, device, when, "offer.create", "offer", offer_id, {**fields, "via": "kiosk"})
+        upload_points(session, row, points, offer.points_revision, when)  # a new offer: nothing to refuse
+        audit(
+            session,
+            device,
+            when,
+            "offer.create",
+            "offer",
+            offer_id,
+            {**_logged(offer, fields), "via": "kiosk"},
+        )
         return OfferUploadResult(id=offer_id, status="accepted")
+    before = (row.points_settings, row.points_revision)
+    refused = upload_points(session, row, points, offer.points_revision, when)
+    if refused:  # another till or the dashboard changed the settings meanwhile: its pull shows them
+        return OfferUploadResult(id=offer_id, status="rejected", reason=refused)
     changes = {key: value for key, value in fields.items() if getattr(row, key) != value}
-    if not changes:  # a retry, or a kiosk that only caught up: nothing new to tell the others
+    points_changed = (row.points_settings, row.points_revision) != before
+    if not changes and not points_changed:  # a retry, or a kiosk that only caught up
         return OfferUploadResult(id=offer_id, status="accepted")
     if SHOWN_OFFER_FIELDS & changes.keys():
         restyled.append(offer_id)
     for key, value in changes.items():
         setattr(row, key, value)
     row.seq = bump_seq(session, device.business_id)
-    audit(session, device, when, "offer.update", "offer", offer_id, {**changes, "via": "kiosk"})
+    logged = {**changes, **(_points_logged(offer) if points_changed else {}), "via": "kiosk"}
+    audit(session, device, when, "offer.update", "offer", offer_id, logged)
     return OfferUploadResult(id=offer_id, status="accepted")
+
+
+def _points_logged(offer: OfferUpload) -> dict:
+    dumped = offer.model_dump(mode="json", include={"points", "points_revision"})
+    return dumped if offer.points is not None else {}
+
+
+def _logged(offer: OfferUpload, fields: dict) -> dict:
+    return {**fields, **_points_logged(offer)}

@@ -38,6 +38,7 @@ CARDS_HEADER = (
     "rewards redeemed",
     "visits",
     "flagged",
+    "spend (minor units)",  # a points card: its standing earns' sales; empty for a stamp card
 )
 EVENTS_HEADER = (
     "event id",
@@ -50,6 +51,8 @@ EVENTS_HEADER = (
     "location",
     "reason",
     "voids event id",
+    "sale (minor units)",  # a points earn's sale
+    "reward",  # a points redemption's catalogue reward
 )
 # a spreadsheet runs a cell starting with one of these as a formula (CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -200,6 +203,7 @@ def _card_cells(c: export.CardRecord) -> list:
         c.redemptions,
         c.visits,
         _yes_no(c.flagged),
+        "" if c.spend_minor is None else c.spend_minor,
     ]
 
 
@@ -215,6 +219,8 @@ def _event_cells(e: export.EventRecord, places: dict[str, str]) -> list:
         spreadsheet_safe(places.get(e.location_id, e.location_id) if e.location_id else ""),
         spreadsheet_safe(e.reason),
         e.ref_event_id or "",
+        "" if e.amount_minor is None else e.amount_minor,
+        spreadsheet_safe(e.reward_id),
     ]
 
 

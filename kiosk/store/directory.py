@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
@@ -12,7 +13,7 @@ from kiosk.domain.phones import FALLBACK_REGION, search_tail
 from kiosk.store import name_index
 from kiosk.store.prepared import Prepared
 from kiosk.store.rows import customer_values, program_values, to_customer, to_program, to_staff
-from kiosk.store.schema import customers, programs, staff
+from kiosk.store.schema import customers, points_revisions, programs, staff
 
 # read on every scan and lookup: compiled once (kiosk.store.prepared)
 _CUSTOMER = Prepared(select(customers).where(customers.c.id == bindparam("customer_id")), "CustomerRow")
@@ -128,12 +129,37 @@ def customer_with_contact(conn: Connection, email: str | None, phone: str | None
 
 
 def upsert_program(conn: Connection, program: Program, now: datetime) -> None:
+    """A program made or edited here. A change of its points settings is their next revision
+    (after the one stored: the cloud's last, or this kiosk's own edit), which the events recorded
+    from now on carry; the same settings keep their revision."""
     values = program_values(program)
-    exists = conn.execute(select(programs.c.id).where(programs.c.id == program.id)).first()
+    exists = conn.execute(
+        select(programs.c.id, programs.c.points_settings, programs.c.points_revision).where(
+            programs.c.id == program.id
+        )
+    ).first()
+    stored_settings = exists.points_settings if exists else None
+    stored_revision = exists.points_revision if exists else 0
+    if values["points_settings"] is None or _same_settings(stored_settings, values["points_settings"]):
+        values["points_revision"] = stored_revision
+    else:
+        values["points_revision"] = max(stored_revision, program.points_revision) + 1
     if exists:
         conn.execute(update(programs).where(programs.c.id == program.id).values(updated_at=now, **values))
     else:
         conn.execute(insert(programs).values(created_at=now, updated_at=now, **values))
+    if values["points_revision"] != stored_revision:  # a revision made here: kept until uploaded
+        conn.execute(
+            insert(points_revisions).values(
+                program_id=program.id,
+                revision=values["points_revision"],
+                points_settings=values["points_settings"],
+            )
+        )
+
+
+def _same_settings(stored: str | None, new: str) -> bool:
+    return stored is not None and json.loads(stored) == json.loads(new)
 
 
 def get_program(conn: Connection, program_id: str) -> Program | None:

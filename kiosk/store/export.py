@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, literal_column, select
+from sqlalchemy import Connection, func, literal_column, select
 from sqlalchemy.exc import OperationalError
 
-from kiosk.domain.model import CardStatus, Customer
+from kiosk.domain.model import CardStatus, Customer, EventKind
 from kiosk.store.db import StorageError, Store, describe_error
 from kiosk.store.schema import cards, customers, events, programs
 
@@ -35,6 +35,7 @@ class CardRecord:
     redemptions: int
     visits: int
     flagged: bool
+    spend_minor: int | None = None  # a points card: the sales its standing earns were for
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class EventRecord:
     location_id: str | None
     reason: str | None
     ref_event_id: str | None  # the event a void cancels
+    amount_minor: int | None = None  # a points earn: the sale, in minor units
+    reward_id: str | None = None  # a points redemption: the catalogue reward
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -80,7 +83,26 @@ def customers_for_export(conn: Connection) -> Iterator[Customer]:
         yield Customer(r.id, r.name, r.email, r.phone, bool(r.marketing_consent), r.created_at)
 
 
+def _spend_per_card():
+    """card id -> the sum of its points earns' sales, less the earns undone (a points card's
+    spend; a stamp card has no row). One GROUP BY over the events, not a query per card."""
+    undone = select(events.c.ref_event_id).where(
+        events.c.kind == EventKind.VOID.value, events.c.ref_event_id.is_not(None)
+    )
+    return (
+        select(events.c.card_id, func.sum(events.c.amount_minor).label("spend_minor"))
+        .where(
+            events.c.kind == EventKind.EARN.value,
+            events.c.amount_minor.is_not(None),
+            events.c.id.not_in(undone),
+        )
+        .group_by(events.c.card_id)
+        .subquery()
+    )
+
+
 def cards_for_export(conn: Connection) -> Iterator[CardRecord]:
+    spend = _spend_per_card()
     query = (
         select(
             cards.c.id,
@@ -92,8 +114,13 @@ def cards_for_export(conn: Connection) -> Iterator[CardRecord]:
             cards.c.redemptions,
             cards.c.visits,
             cards.c.flagged,
+            spend.c.spend_minor,
         )
-        .select_from(cards.outerjoin(programs, programs.c.id == cards.c.program_id))
+        .select_from(
+            cards.outerjoin(programs, programs.c.id == cards.c.program_id).outerjoin(
+                spend, spend.c.card_id == cards.c.id
+            )
+        )
         .order_by(cards.c.id)
     )
     for r in conn.execution_options(yield_per=BATCH).execute(query):
@@ -107,6 +134,7 @@ def cards_for_export(conn: Connection) -> Iterator[CardRecord]:
             redemptions=r.redemptions,
             visits=r.visits,
             flagged=bool(r.flagged),
+            spend_minor=r.spend_minor,
         )
 
 
@@ -123,6 +151,8 @@ def events_for_export(conn: Connection) -> Iterator[EventRecord]:
             events.c.location_id,
             events.c.reason,
             events.c.ref_event_id,
+            events.c.amount_minor,
+            events.c.reward_id,
         )
         .select_from(events.outerjoin(programs, programs.c.id == events.c.program_id))
         .order_by(events.c.n)  # the order they were recorded here
@@ -139,4 +169,6 @@ def events_for_export(conn: Connection) -> Iterator[EventRecord]:
             location_id=r.location_id,
             reason=r.reason,
             ref_event_id=r.ref_event_id,
+            amount_minor=r.amount_minor,
+            reward_id=r.reward_id,
         )

@@ -10,7 +10,7 @@ from kiosk.domain import ledger as rules
 from kiosk.domain.model import Balance, Card, Event, EventKind
 from kiosk.store.prepared import Prepared
 from kiosk.store.rows import balance_values, card_values, event_values, to_card, to_event
-from kiosk.store.schema import cards, events, outbox
+from kiosk.store.schema import cards, events, outbox, programs
 
 # the statements of every scan, compiled once (kiosk.store.prepared)
 _CARD = Prepared(select(cards).where(cards.c.id == bindparam("card_id")), "CardRow")
@@ -20,6 +20,10 @@ _CARDS_OF_CUSTOMER = Prepared(
 )
 _INSERT_EVENT = Prepared(
     insert(events).values({c.name: bindparam(c.name, type_=c.type) for c in events.c if c.name != "n"})
+)
+# a points event records the revision of its program's points settings it was computed under
+_POINTS_REVISION = Prepared(
+    select(programs.c.points_revision).where(programs.c.id == bindparam("program_id"))
 )
 _INSERT_OUTBOX = Prepared(insert(outbox).values(event_n=bindparam("event_n"), state="pending", attempts=0))
 # by increments: `apply` only adds, so the row moves by the event's own effect whatever balance
@@ -77,7 +81,12 @@ def card_exists(conn: Connection, card_id: int) -> bool:
 
 def append_event(conn: Connection, card: Card, event: Event, *, to_outbox: bool = True) -> Card:
     """Record one event and move the card's cached balance with it, in the caller's transaction."""
-    n = _INSERT_EVENT.write(conn, **event_values(event))
+    values = event_values(event)
+    if values["offer_revision"] is None and (event.amount_minor is not None or event.reward_id is not None):
+        # the same transaction read the program the points were computed from: this is its revision
+        row = _POINTS_REVISION.first(conn, program_id=event.program_id)
+        values["offer_revision"] = row.points_revision if row is not None else None
+    n = _INSERT_EVENT.write(conn, **values)
     if to_outbox:
         _INSERT_OUTBOX.write(conn, event_n=n)
     balance = rules.apply(card.balance, event)

@@ -5,14 +5,17 @@ table as `offer_rejected:<id>` for the Sync screen."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from dataclasses import replace
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from kiosk.domain.model import Program
 from kiosk.store import meta
 from kiosk.store.rows import to_program
-from kiosk.store.schema import programs, settings
+from kiosk.store.schema import points_revisions, programs, settings
+from loyalty_rules.kinds.points import settings_from_plain
 from loyalty_rules.plans import refusal_of_reason
 
 REJECTED_PREFIX = "offer_rejected:"
@@ -33,6 +36,25 @@ def waiting(conn: Connection, limit: int) -> list[Program]:
     return [to_program(r) for r in rows]
 
 
+def earlier_revisions(conn: Connection, program: Program) -> list[Program]:
+    """The program as it was at each points revision made here before its own and not taken by
+    the cloud yet, oldest first: an edit made twice before one upload still sends the first, so
+    the sales recorded under it are checked by its rate."""
+    rows = conn.execute(
+        select(points_revisions.c.revision, points_revisions.c.points_settings)
+        .where(
+            points_revisions.c.program_id == program.id, points_revisions.c.revision < program.points_revision
+        )
+        .order_by(points_revisions.c.revision)
+    )
+    return [
+        replace(
+            program, points=settings_from_plain(json.loads(r.points_settings)), points_revision=r.revision
+        )
+        for r in rows
+    ]
+
+
 def settle(conn: Connection, sent: Iterable[Program], rejected: dict[str, str]) -> None:
     """The cloud answered for these offers: accepted, or rejected for good (`rejected`: id ->
     reason). An offer changed again while its upload was on the way stays waiting, and so does
@@ -42,6 +64,15 @@ def settle(conn: Connection, sent: Iterable[Program], rejected: dict[str, str]) 
         held = refusal_of_reason(rejected.get(program.id)) is not None
         if row is not None and to_program(row) == program and not held:
             conn.execute(update(programs).where(programs.c.id == program.id).values(needs_push=False))
+        if held:  # the plan refused it: its revisions go again with it after the upgrade
+            continue
+        # the cloud answered for these revisions (a refusal is final): they are not sent again
+        conn.execute(
+            delete(points_revisions).where(
+                points_revisions.c.program_id == program.id,
+                points_revisions.c.revision <= program.points_revision,
+            )
+        )
         reason = rejected.get(program.id)
         if reason is None:
             meta.delete_setting(conn, REJECTED_PREFIX + program.id)

@@ -51,6 +51,7 @@ def to_program(r) -> Program:
         colour=r.colour,
         icon=r.icon,
         points=settings_from_plain(json.loads(r.points_settings)) if r.points_settings else None,
+        points_revision=r.points_revision,
     )
 
 
@@ -70,6 +71,7 @@ def program_values(p: Program) -> dict:
         "colour": p.colour,
         "icon": p.icon,
         "points_settings": json.dumps(settings_to_plain(p.points)) if p.points else None,
+        "points_revision": p.points_revision,
     }
 
 
@@ -140,6 +142,7 @@ def to_event(r) -> Event:
         merge_absorb_id=r.merge_absorb_id,
         amount_minor=r.amount_minor,
         reward_id=r.reward_id,
+        offer_revision=r.offer_revision,
     )
 
 
@@ -163,6 +166,7 @@ def event_values(e: Event) -> dict:
         "merge_absorb_id": e.merge_absorb_id,
         "amount_minor": e.amount_minor,
         "reward_id": e.reward_id,
+        "offer_revision": e.offer_revision,
     }
 
 

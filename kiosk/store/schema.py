@@ -125,6 +125,20 @@ programs = Table(
     Column("needs_push", Boolean, nullable=False, default=False, server_default="0"),
     # a points program's settings as JSON (loyalty_rules.kinds.points.settings_to_plain); NULL otherwise
     Column("points_settings", Text, nullable=True),
+    # which revision of points_settings this is (the cloud's, or this kiosk's edit of it): each
+    # points event records it, so the cloud checks the event by the rate it was computed under
+    Column("points_revision", Integer, nullable=False, default=0, server_default="0"),
+)
+
+# each revision of a program's points settings made here, until the cloud took it: an upload
+# sends the ones before the program's own first (kiosk/sync/offers_push.py), so the events
+# recorded under each of them are checked by their own settings in the cloud
+points_revisions = Table(
+    "points_revisions",
+    metadata,
+    Column("program_id", String(36), ForeignKey("programs.id"), primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("points_settings", Text, nullable=False),
 )
 
 cards = Table(
@@ -177,6 +191,8 @@ events = Table(
     # a points program's earn: the sale in minor units; its redemption: the catalogue reward's id
     Column("amount_minor", Integer, nullable=True),
     Column("reward_id", String(40), nullable=True),
+    # a points earn or redemption: its program's points_revision when it was recorded
+    Column("offer_revision", Integer, nullable=True),
     Index("ix_events_card", "card_id", "n"),
     Index("ix_events_ref", "ref_event_id"),
     Index("ix_events_occurred", "occurred_at"),  # reports: one period's events

@@ -35,9 +35,16 @@ def push_waiting_offers(store: Store, client: CloudClient, batch_size: int = wir
     for _ in range(MAX_BATCHES_PER_ROUND):
         with store.reading() as conn:
             batch = offer_uploads.waiting(conn, batch_size)
+            earlier = [old for program in batch for old in offer_uploads.earlier_revisions(conn, program)]
         if not batch:
             break
-        refusals = _send(client, batch)
+        refusals: dict[str, str] = {}
+        for old in earlier:  # singly: an id is sent once per request; these are rare
+            if old.id not in refusals:
+                refusals.update(_send(client, [old]))
+        later = [program for program in batch if program.id not in refusals]
+        if later:
+            refusals.update(_send(client, later))
         with store.transaction() as conn:
             offer_uploads.settle(conn, batch, refusals)
         for program in batch:

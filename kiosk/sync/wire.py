@@ -13,6 +13,7 @@ from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, EventKind, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import Conflict, ConflictEvent, PendingEvent, PulledPage, ServerCard
 from loyalty_rules.experiments import Arm, Experiment, ExperimentStatus, Metric
+from loyalty_rules.kinds.points import settings_from_plain, settings_to_plain
 
 API = "/api/v1"
 PUSH_PATH = f"{API}/sync/push"
@@ -95,6 +96,7 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
         # a points offer's earn and redemption only: every other event's body stays as it was
         **({"amount_minor": e.amount_minor} if e.amount_minor is not None else {}),
         **({"reward_id": e.reward_id} if e.reward_id is not None else {}),
+        **({"offer_revision": e.offer_revision} if e.offer_revision is not None else {}),
     }
 
 
@@ -155,6 +157,9 @@ def offer_json(p: Program) -> dict[str, Any]:
         "status": p.status.value,
         "colour": p.colour,
         "icon": p.icon,
+        # a points offer's settings and their revision (a stamp card: null and 0)
+        "points": settings_to_plain(p.points) if p.points is not None else None,
+        "points_revision": p.points_revision,
     }
 
 
@@ -211,6 +216,9 @@ def program_from(o: dict[str, Any]) -> Program:
         status=ProgramStatus(o["status"]),
         colour=o["colour"],
         icon=o["icon"],
+        # a cloud from before points sends neither: a stamp card
+        points=settings_from_plain(o["points"]) if o.get("points") is not None else None,
+        points_revision=int(o.get("points_revision") or 0),
     )
 
 

@@ -14,10 +14,13 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from loyalty_rules.model import Balance, Program, ProgramKind
 from loyalty_rules.problems import OfferProblem
+
+if TYPE_CHECKING:  # kinds.points imports this module: the annotation only names it
+    from loyalty_rules.kinds.points import PointsSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,7 @@ class Settings:
 
     units_required: int
     per_visit_limit: int
+    points: PointsSettings | None = None  # a points offer's rate and catalogue (kinds.points checks them)
 
 
 class KindRules(Protocol):

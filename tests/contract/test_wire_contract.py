@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from datetime import UTC, datetime
+from decimal import Decimal
 
 import pytest
 
@@ -14,6 +15,7 @@ from kiosk.domain.model import Customer, Event, EventKind, Program, ProgramKind,
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
 from kiosk.sync.insights import ANALYTICS_PATH
+from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
 
 WHEN = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
@@ -46,8 +48,9 @@ CASES = [
     PendingEvent(4, _event(EventKind.ADJUST, 3, reason="goodwill")),
     PendingEvent(5, _event(EventKind.VOID, -1, ref_event_id=str(uuid.uuid4()), ref_kind=EventKind.EARN)),
     PendingEvent(6, _event(EventKind.REFERRAL, 2)),
-    PendingEvent(8, _event(EventKind.EARN, 13, amount_minor=1250)),  # a points offer's earn
-    PendingEvent(9, _event(EventKind.REDEEM, -50, reward_id="coffee")),  # and redemption
+    # a points offer's earn and redemption, with the settings revision they were computed under
+    PendingEvent(8, _event(EventKind.EARN, 13, amount_minor=1250, offer_revision=2)),
+    PendingEvent(9, _event(EventKind.REDEEM, -50, reward_id="coffee", offer_revision=2)),
     PendingEvent(  # wire version 2
         7,
         _event(EventKind.MEMBER_MERGE, 0, merge_keep_id=str(uuid.uuid4()), merge_absorb_id=str(uuid.uuid4())),
@@ -66,11 +69,15 @@ def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
 def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
     # version 1's fields on every event; version 2's `merge` on a member_merge only; a points
     # offer's `amount_minor` on its earns and `reward_id` on its redemptions only
-    points = {"amount_minor", "reward_id"}
+    points = {"amount_minor", "reward_id", "offer_revision"}
     assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields) - {"merge"} - points
     assert set(wire.event_json(CASES[-1])) == set(cloud_schemas.Event.model_fields) - points
-    assert set(wire.event_json(CASES[-3])) - set(wire.event_json(CASES[1])) == {"amount_minor"}
-    assert set(wire.event_json(CASES[-2])) - set(wire.event_json(CASES[2])) == {"reward_id"}
+    assert set(wire.event_json(CASES[-3])) - set(wire.event_json(CASES[1])) == {
+        "amount_minor",
+        "offer_revision",
+    }
+    assert set(wire.event_json(CASES[-2])) - set(wire.event_json(CASES[2])) == {"reward_id", "offer_revision"}
+    assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-2])).offer_revision == 2
     assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-3])).amount_minor == 1250
     assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-2])).reward_id == "coffee"
     merge = cloud_schemas.Event.model_validate(wire.event_json(CASES[-1])).merge
@@ -260,6 +267,18 @@ OFFERS = [
         colour="#aa00ff",
         icon="cake",
     ),
+    Program(
+        str(uuid.uuid4()),
+        "Points",
+        50,
+        "from the catalogue",
+        ProgramKind.POINTS,
+        1,
+        0,
+        120,
+        points=PointsSettings(Decimal("1.25"), Rounding.HALF_UP, 500, (Reward("coffee", "Coffee", 50),)),
+        points_revision=1,
+    ),
 ]
 
 
@@ -272,8 +291,9 @@ def test_every_offer_the_kiosk_uploads_is_a_valid_cloud_offer():
     assert set(wire.offer_json(OFFERS[0])) == set(cloud_schemas.Offer.model_fields)
     assert set(wire.offer_json(OFFERS[0])) == set(cloud_schemas.OfferUpload.model_fields)
     # and reads back as the same offer (the undo window is the kiosk's own, not on the wire)
-    pulled = wire.program_from(wire.offer_json(OFFERS[1]))
-    assert pulled == dataclasses.replace(OFFERS[1], undo_window_seconds=pulled.undo_window_seconds)
+    for offer in OFFERS[1:]:  # a points offer's settings and revision too, exactly
+        pulled = wire.program_from(wire.offer_json(offer))
+        assert pulled == dataclasses.replace(offer, undo_window_seconds=pulled.undo_window_seconds)
 
 
 def test_offer_upload_answer_parses_and_keeps_order(cloud, make_kiosk):

@@ -1,28 +1,28 @@
-"""Points ledgers, two sides: random sales and catalogue redemptions at a paired kiosk (its real
-services on SQLite, offline until the end), then one sync; the cloud (on SQLite and PostgreSQL)
-accepts every event the kiosk recorded, by the same rule, and holds the same balance, the same
-amount on every earn and the same reward on every redemption.
+"""Points ledgers, two sides: random sales, catalogue redemptions and undos (voids) at a paired
+kiosk (its real services on SQLite, offline until the end), then one sync; the cloud (on SQLite
+and PostgreSQL) accepts every event the kiosk recorded, by the same rule, and holds the same
+balance, the same amount on every earn and the same reward on every redemption.
 
-The offers' wire does not carry points settings yet: both sides get the same settings written
-into their stores, as the offer sync will do."""
+The points offer is made at the kiosk and reaches the cloud by the offers' wire (its settings
+and their revision 1, docs/wire.md), as a manager's offer made at the counter does."""
 
 from __future__ import annotations
 
 import itertools
-import json
-from dataclasses import replace
+import uuid
 from decimal import Decimal
 
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
+from kiosk.domain.model import Program, ProgramKind
+from kiosk.services.counter import undo
 from kiosk.services.points import earn_points, redeem_reward
-from kiosk.store import directory, ledger
-from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, settings_to_plain
+from kiosk.store import directory, ledger, offer_uploads
+from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
 from tests.property.cloud_side import Cloud
-from tests.property.histories import OfferSpec
-from tests.property.kiosk_side import _enrol_with_stamps, make_offers
+from tests.property.kiosk_side import _enrol_with_stamps
 from tests.property.test_kiosk_and_cloud_agree import _paired_kiosk, _sync
 
 _folders = itertools.count()
@@ -35,15 +35,35 @@ point_settings = st.builds(
     minimum_spend_minor=st.integers(0, 2000),
     catalogue=st.just(CATALOGUE),
 )
-# sales of every size (some refused: negative, zero, below the minimum, too small for a point)
-# and redemptions of the catalogue's rewards (some she cannot afford) and of one it lacks
+# sales of every size (some refused: negative, zero, below the minimum, too small for a point),
+# redemptions of the catalogue's rewards (some she cannot afford) and of one it lacks, and the
+# cashier's undo of the last earn or redemption (a void; refused when nothing is left to undo)
 steps = st.lists(
     st.one_of(
         st.tuples(st.just("earn"), st.integers(-500, 30_000)),
         st.tuples(st.just("redeem"), st.sampled_from(["coffee", "lunch", "pizza"])),
+        st.tuples(st.just("undo"), st.none()),
     ),
     max_size=25,
 )
+
+
+def _points_offer(kiosk, settings: PointsSettings) -> str:
+    """A points offer made at the kiosk, waiting for its upload (as the offer editor leaves it)."""
+    program = Program(
+        str(uuid.uuid4()),
+        "Points",
+        min(r.cost for r in settings.catalogue),
+        "Choose from the catalogue",
+        kind=ProgramKind.POINTS,
+        per_visit_limit=1,
+        cooldown_seconds=0,
+        points=settings,
+    )
+    with kiosk.store.transaction() as conn:
+        directory.upsert_program(conn, program, kiosk.clock())
+        offer_uploads.mark_for_upload(conn, program.id)
+    return program.id
 
 
 @settings(
@@ -58,24 +78,18 @@ def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(cloud: Cloud,
     owner, business_id = cloud.new_business()
     kiosk = _paired_kiosk(cloud, owner, tmp_path / f"kiosk{next(_folders)}")
     try:
-        (offer_id,) = make_offers(kiosk, (OfferSpec(10, 5, 0, 120),))
-        _sync(kiosk, cloud)  # the offer reaches the cloud
-        with kiosk.store.transaction() as conn:
-            program = directory.get_program(conn, offer_id)
-            directory.upsert_program(conn, replace(program, points=offer), kiosk.clock())
-        with cloud.app.state.ctx.db.writing() as session:
-            session.execute(
-                text("UPDATE offers SET points_settings = :s WHERE id = :id AND business_id = :b"),
-                {"s": json.dumps(settings_to_plain(offer)), "id": offer_id, "b": business_id},
-            )
+        offer_id = _points_offer(kiosk, offer)
+        _sync(kiosk, cloud)  # the offer and its settings reach the cloud by the wire
         (card_id,) = _enrol_with_stamps(kiosk, [offer_id], 0)
         done = 0
         for kind, value in history:
             kiosk.clock.advance(minutes=1)
             if kind == "earn":
                 outcome = earn_points(kiosk.ctx, card_id, value)
-            else:
+            elif kind == "redeem":
                 outcome = redeem_reward(kiosk.ctx, card_id, value)
+            else:
+                outcome = undo(kiosk.ctx, card_id)
             done += outcome.ok
         _sync(kiosk, cloud)  # asserts the cloud rejected none
         with kiosk.store.reading() as conn:
@@ -94,6 +108,8 @@ def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(cloud: Cloud,
         "redemptions": balance.redemptions,
         "visits": balance.visits,
     }
+    offered = owner._ok(cloud.http.get(f"/api/v1/offers/{offer_id}", headers=owner.headers))
+    assert (offered["kind"], offered["points_revision"]) == ("points", 1)
     with cloud.app.state.ctx.db.read_session() as session:
         rows = session.execute(
             text(

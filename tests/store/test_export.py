@@ -133,3 +133,47 @@ def test_secure_delete_is_switched_back_to_what_it_was(kiosk):
         with erasure.secure_delete(conn):
             assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 0
+
+
+def test_a_points_card_exports_its_sales_and_rewards_and_its_spend_net_of_undos(demo):
+    from decimal import Decimal
+
+    from kiosk.domain.model import Card, Event, EventKind, Program, ProgramKind
+    from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
+
+    settings = PointsSettings(Decimal("1"), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),))
+    program = Program("p-points", "Points", 50, "Catalogue", kind=ProgramKind.POINTS, points=settings)
+    now = demo.clock()
+    with demo.ctx.store.transaction() as conn:
+        directory.upsert_program(conn, program, now)
+        member, key_id = conn.exec_driver_sql("SELECT customer_id, key_id FROM cards LIMIT 1").one()
+        card = Card(777_001, member, program.id, key_id, created_at=now)
+        ledger.insert_card(conn, card)
+        steps = [
+            Event("e1", EventKind.EARN, card.id, program.id, 90, now, amount_minor=9000),
+            Event("e2", EventKind.EARN, card.id, program.id, 15, now, amount_minor=1550),
+            Event(
+                "e3",
+                EventKind.VOID,
+                card.id,
+                program.id,
+                -15,
+                now,
+                ref_event_id="e2",
+                ref_kind=EventKind.EARN,
+            ),
+            Event("e4", EventKind.REDEEM, card.id, program.id, -50, now, reward_id="coffee"),
+        ]
+        for step in steps:
+            card = ledger.append_event(conn, card, step)
+    with export.snapshot(demo.ctx.store) as conn:
+        cards = {c.card_id: c for c in export.cards_for_export(conn)}
+        events = [e for e in export.events_for_export(conn) if e.card_id == card.id]
+    assert (cards[card.id].units, cards[card.id].lifetime, cards[card.id].spend_minor) == (40, 90, 9000)
+    assert {c.spend_minor for c in cards.values() if c.card_id != card.id} == {None}  # stamp cards
+    assert [(e.kind, e.units, e.amount_minor, e.reward_id) for e in events] == [
+        ("earn", 90, 9000, None),
+        ("earn", 15, 1550, None),
+        ("void", -15, None, None),
+        ("redeem", -50, None, "coffee"),
+    ]

@@ -76,10 +76,12 @@ def test_a_points_program_and_its_earn_and_redemption_are_stored_exactly(tmp_pat
 
     store = open_store(tmp_path / "kiosk", now=clock())  # read back from the file
     with store.reading() as conn:
-        assert directory.get_program(conn, program.id) == program
+        # its first settings are revision 1, and the events record the revision they were made under
+        assert directory.get_program(conn, program.id) == replace(program, points_revision=1)
         assert directory.get_program(conn, program.id).points.rate == Decimal("1.25")  # not 1.25 as float
         stored = {e.id: e for e in ledger.events_of_card(conn, card.id)}
-        assert stored["e-1"] == replace(earn, server_seq=None)
+        assert stored["e-1"] == replace(earn, server_seq=None, offer_revision=1)
+        assert stored["e-2"].offer_revision == 1
         assert (stored["e-1"].amount_minor, stored["e-1"].units) == (4999, 62)
         assert (stored["e-2"].reward_id, stored["e-2"].units) == ("coffee", -50)
         assert stored["e-2"].amount_minor is None

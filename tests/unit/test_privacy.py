@@ -19,7 +19,7 @@ from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason
 from kiosk.services import Actor
 from kiosk.services.privacy import EXPORT_PREFIX, erase_customer, export_data
-from kiosk.store import erasure, export, ledger, meta, sync_repo
+from kiosk.store import directory, erasure, export, ledger, meta, sync_repo
 from kiosk.store.db import DB_FILENAME, wal_checkpoint
 
 OWNER = Actor("o1", "Olivia Owner", Role.OWNER)
@@ -90,6 +90,7 @@ def test_the_owner_exports_three_complete_files_into_a_new_folder(demo, tmp_path
         "1",
         "1",
         "no",
+        "",  # a stamp card has no spend
     ]
 
     events = read_csv(done.folder / "events.csv")
@@ -110,6 +111,35 @@ def test_the_owner_exports_three_complete_files_into_a_new_folder(demo, tmp_path
         "cards": done.cards,
         "events": done.events,
     }
+
+
+def test_a_points_card_exports_its_spend_each_sale_and_each_reward(demo, tmp_path):
+    from decimal import Decimal
+
+    from kiosk.domain.model import Card, Program, ProgramKind
+    from kiosk.services.points import earn_points, redeem_reward
+    from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
+
+    settings = PointsSettings(Decimal("1"), Rounding.DOWN, 0, (Reward("=coffee", "Coffee", 50),))
+    program = Program(
+        "p-points", "Points", 50, "Catalogue", kind=ProgramKind.POINTS, per_visit_limit=1, points=settings
+    )
+    with demo.ctx.store.transaction() as conn:
+        directory.upsert_program(conn, program, demo.clock())
+        member, key_id = conn.exec_driver_sql("SELECT customer_id, key_id FROM cards LIMIT 1").one()
+        ledger.insert_card(conn, Card(777_002, member, program.id, key_id, created_at=demo.clock()))
+    assert earn_points(demo.ctx, 777_002, 6050, actor=CASHIER).ok
+    assert redeem_reward(demo.ctx, 777_002, "=coffee", actor=CASHIER).ok
+    done = export_data(demo.ctx, tmp_path, actor=OWNER)
+    assert done.ok, done.message
+    number = cardtoken.format_card_number(777_002)
+    (card,) = [r for r in read_csv(done.folder / "cards.csv") if r[0] == number]
+    assert (card[4], card[5], card[-1]) == ("10", "60", "6050")  # points now, issued, spend in cents
+    mine = [r for r in read_csv(done.folder / "events.csv") if r[3] == number]
+    assert [(r[2], r[5], r[-2], r[-1]) for r in mine] == [
+        ("earn", "60", "6050", ""),
+        ("redeem", "-50", "", "'=coffee"),  # a reward code is free text: defused like the others
+    ]
 
 
 def test_free_text_that_looks_like_a_formula_is_defused(demo, tmp_path):

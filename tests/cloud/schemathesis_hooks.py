@@ -32,3 +32,55 @@ def map_case(context, case):
     if offer and positive and isinstance(case.body, dict) and "program_id" in case.body:
         case.body = {**case.body, "program_id": offer}
     return case
+
+
+# The schema publishes the widest bounds of every kind (loyalty_rules.kinds.widest) and each kind
+# narrows them (a stamp card needs 2 to 50 stamps), and an offer's window compares two fields: a
+# schema can say neither. Positive cases are drawn inside what the kind and the window allow, so
+# "schema-valid but refused" still finds a real gap; negative cases go through untouched.
+_OFFER_OPERATIONS = {
+    ("POST", "/api/v1/offers"),
+    ("PATCH", "/api/v1/offers/{offer_id}"),
+    ("PUT", "/api/v1/sync/offers"),
+}
+
+
+def _within(value, low, high):
+    return min(max(value, low), high) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _fit_offer(offer: dict) -> dict:
+    from loyalty_rules.kinds import rules_for
+    from loyalty_rules.model import ProgramKind
+
+    kind = ProgramKind(offer.get("kind", "stamps")) if offer.get("kind") in ("stamps", "points") else None
+    offer = dict(offer)
+    if kind is not None or "kind" not in offer:
+        rules = rules_for(kind or ProgramKind.STAMPS)
+        if "stamps_required" in offer:
+            offer["stamps_required"] = _within(offer["stamps_required"], *rules.units_range)
+        if "per_visit_limit" in offer:
+            offer["per_visit_limit"] = _within(offer["per_visit_limit"], *rules.per_visit_range)
+        if kind is ProgramKind.POINTS:  # a points offer is refused without a sensible catalogue
+            cost = offer.get("stamps_required", 50)
+            offer["points"] = {
+                "rate": "1",
+                "rounding": "down",
+                "minimum_spend_minor": 0,
+                "minor_per_unit": 100,
+                "catalogue": [{"id": "coffee", "name": "Coffee", "cost": cost}],
+            }
+            offer.setdefault("points_revision", 1)
+    if offer.get("starts_at") and offer.get("ends_at") and offer["ends_at"] <= offer["starts_at"]:
+        offer["ends_at"] = None
+    return offer
+
+
+@schemathesis.hook
+def map_body(context, body):
+    operation = context.operation
+    if (operation.method.upper(), operation.path) not in _OFFER_OPERATIONS or not isinstance(body, dict):
+        return body
+    if isinstance(body.get("offers"), list):
+        return {**body, "offers": [_fit_offer(o) if isinstance(o, dict) else o for o in body["offers"]]}
+    return _fit_offer(body)

@@ -528,7 +528,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="50"/>
         <source>No camera: use the hand scanner or type the card number.</source>
         <translation>Keine Kamera: Handscanner benutzen oder Kartennummer eintippen.</translation>
     </message>
@@ -587,7 +587,15 @@
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="58"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="70"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n Prämie bereit: %1</numerusform>
@@ -595,7 +603,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="64"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="73"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
@@ -1662,14 +1670,27 @@
 <context>
     <name>OpenProgramRow</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="107"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="117"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="106"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="120"/>
         <source>Joins at the first stamp</source>
         <translation>Macht ab dem ersten Stempel mit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="120"/>
+        <source>Joins at the first sale</source>
+        <translation>Macht beim ersten Einkauf mit</translation>
     </message>
 </context>
 <context>
@@ -1841,14 +1862,123 @@
 <context>
     <name>PlusOneButton</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="78"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="87"/>
         <source>+1</source>
         <translation>+1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="81"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="90"/>
         <source>One stamp in %1</source>
         <translation>Ein Stempel bei %1</translation>
+    </message>
+</context>
+<context>
+    <name>PointsCounter</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="99"/>
+        <source>+%n point(s)</source>
+        <translation>
+            <numerusform>+%n Punkt</numerusform>
+            <numerusform>+%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="148"/>
+        <source>Balance: %n point(s)</source>
+        <translation>
+            <numerusform>Stand: %n Punkt</numerusform>
+            <numerusform>Stand: %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="103"/>
+        <source>Can redeem: %1</source>
+        <translation>Kann einlösen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="107"/>
+        <source>Undo %1&apos;s +%n point(s)</source>
+        <translation>
+            <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
+            <numerusform>+%n Punkte für %1 zurücknehmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="147"/>
+        <source>Reward given: %1 (−%n point(s))</source>
+        <translation>
+            <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
+            <numerusform>Prämie ausgegeben: %1 (−%n Punkte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="152"/>
+        <source>Undo reward</source>
+        <translation>Prämie zurücknehmen</translation>
+    </message>
+</context>
+<context>
+    <name>PointsSalePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="55"/>
+        <source>Add points</source>
+        <translation>Punkte gutschreiben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="72"/>
+        <source>Delete the last digit</source>
+        <translation>Letzte Ziffer löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="133"/>
+        <source>Redeem</source>
+        <translation>Einlösen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="85"/>
+        <source>Yes, give it</source>
+        <translation>Ja, ausgeben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="87"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="108"/>
+        <source>Sale amount, e.g. %1, then Enter</source>
+        <translation>Verkaufsbetrag, z. B. %1, dann Enter</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="119"/>
+        <source>%1 · %2: %n point(s)</source>
+        <translation>
+            <numerusform>%1 · %2: %n Punkt</numerusform>
+            <numerusform>%1 · %2: %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="127"/>
+        <source>%1 · %n point(s)</source>
+        <translation>
+            <numerusform>%1 · %n Punkt</numerusform>
+            <numerusform>%1 · %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="133"/>
+        <source>Redeem: not enough points for a reward yet</source>
+        <translation>Einlösen: noch nicht genug Punkte für eine Prämie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="186"/>
+        <source>Give %1 %2 for %n point(s)?</source>
+        <translation>
+            <numerusform>%1 %2 für %n Punkt geben?</numerusform>
+            <numerusform>%1 %2 für %n Punkte geben?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2472,22 +2602,37 @@
         <translation>Kunde</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/messages.py" line="32"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="33"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="34"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/domain/refusals.py" line="123"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="46"/>
+        <location filename="../../kiosk/ui/messages.py" line="50"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="47"/>
+        <location filename="../../kiosk/ui/messages.py" line="51"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="50"/>
+        <location filename="../../kiosk/ui/messages.py" line="54"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>
@@ -2715,27 +2860,27 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="153"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="168"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="155"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="170"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="164"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="179"/>
         <source>Alt+Z</source>
         <translation>Alt+Z</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="176"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="191"/>
         <source>Ready for the next customer</source>
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="253"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="272"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>
@@ -2743,34 +2888,34 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="79"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="200"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="356"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="87"/>
         <source>Card code, then Enter</source>
         <translation>Kartencode, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="94"/>
         <source>One stamp fewer (Ctrl+−)</source>
         <translation>Ein Stempel weniger (Strg+−)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="96"/>
         <source>One stamp more (Ctrl++)</source>
         <translation>Ein Stempel mehr (Strg++)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
         <source>Stamp</source>
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="169"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -2778,48 +2923,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="176"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="203"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
         <source>Sound: off</source>
         <translation>Ton: aus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
         <source>Sound: on</source>
         <translation>Ton: an</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="231"/>
         <source>Camera unavailable (%1). Use the hand scanner.</source>
         <translation>Kamera nicht verfügbar (%1). Bitte den Handscanner benutzen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
         <source>Camera connected: starting the preview…</source>
         <translation>Kamera verbunden: Vorschau startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="241"/>
         <source>Scanner unavailable (%1). Retrying; type the card number meanwhile.</source>
         <translation>Scanner nicht verfügbar (%1). Neuer Versuch läuft; bis dahin die Kartennummer eintippen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="246"/>
         <source>Scanner ready on %1.</source>
         <translation>Scanner bereit an %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="257"/>
+        <source>%1: type the sale amount for %2</source>
+        <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="270"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="274"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -2827,42 +2977,50 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="277"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="280"/>
         <source>%1 (%2 joined %3)</source>
         <translation>%1 (%2 ist jetzt bei %3 dabei)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="282"/>
         <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="313"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="290"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="317"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="327"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
+        <source>Undone: %n point(s) taken back</source>
+        <translation>
+            <numerusform>Rückgängig: %n Punkt zurückgenommen</numerusform>
+            <numerusform>Rückgängig: %n Punkte zurückgenommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>

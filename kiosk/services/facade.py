@@ -122,6 +122,9 @@ class Services:
     def list_offers(self):
         return offers.list_offers(self.ctx)
 
+    def currency_minor_per_unit(self) -> int:
+        return offers.currency_minor_per_unit(self.ctx)
+
     def save_offer(self, draft: OfferDraft, *, actor: Actor, program_id: str | None = None):
         return offers.save_offer(self.ctx, draft, actor=actor, program_id=program_id)
 

@@ -1524,145 +1524,150 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="66"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="75"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="98"/>
         <location filename="../../kiosk/ui/screens/offers.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="101"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="123"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <source>Points per spend</source>
+        <translation>Punkte pro Einkauf</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="127"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="124"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="152"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="146"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="153"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="245"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="147"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="154"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="248"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="195"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="186"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="187"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="197"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="192"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="202"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="234"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="245"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="299"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="348"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="368"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="355"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="375"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="248"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="326"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="333"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="355"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="340"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="360"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -1884,7 +1889,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="146"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -1905,7 +1910,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="145"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -1913,9 +1918,85 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="150"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
+    </message>
+</context>
+<context>
+    <name>PointsFields</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="63"/>
+        <source>Down (12.99 earns 12)</source>
+        <translation>Abrunden (12,99 ergibt 12)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="64"/>
+        <source>Half up (12.50 earns 13)</source>
+        <translation>Kaufmännisch (12,50 ergibt 13)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="65"/>
+        <source>Up (12.01 earns 13)</source>
+        <translation>Aufrunden (12,01 ergibt 13)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <source>Cost in points</source>
+        <translation>Kosten in Punkten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="75"/>
+        <source>Add a reward</source>
+        <translation>Prämie hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="76"/>
+        <source>Remove the chosen reward</source>
+        <translation>Gewählte Prämie entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="91"/>
+        <source>Rounding of a part of a point</source>
+        <translation>Rundung eines angefangenen Punkts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="93"/>
+        <source>Rewards to choose from</source>
+        <translation>Prämien zur Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="120"/>
+        <source>Points per 1 of the currency</source>
+        <translation>Punkte pro 1 der Währung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="121"/>
+        <source>Minimum spend (0: every sale earns)</source>
+        <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="205"/>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="217"/>
+        <source>A sale of %1 earns %n point(s).</source>
+        <translation>
+            <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
+            <numerusform>Ein Einkauf von %1 ergibt %n Punkte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="219"/>
+        <source>A sale of this size earns no points with these settings.</source>
+        <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
     </message>
 </context>
 <context>

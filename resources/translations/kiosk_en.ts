@@ -127,7 +127,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="146"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -143,11 +143,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="147"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="145"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
             <numerusform>Reward given: %1 (−%n points)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PointsFields</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="217"/>
+        <source>A sale of %1 earns %n point(s).</source>
+        <translation>
+            <numerusform>A sale of %1 earns %n point.</numerusform>
+            <numerusform>A sale of %1 earns %n points.</numerusform>
         </translation>
     </message>
 </context>

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.model import CardStatus, Program, ProgramStatus
 from kiosk.domain.outcomes import CardView, PointsOutcome, ScanOutcome
-from kiosk.domain.problems import Problem
-from kiosk.ui.messages import problem_text, refusal_text
+from kiosk.domain.problems import Problem, invalid
+from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.sound import SoundPlayer
 from kiosk.ui.text import arg
@@ -120,9 +120,7 @@ class PointsCounter(QObject):
     def on_amount_refused(self, problem: Problem) -> None:
         """Typed wrong (letters, the other decimal separator, too many decimals): said at once,
         without asking the store; the typed text stays to be corrected."""
-        self.sounds.play("bad")
-        self.result.show_result("bad", problem_text(problem), self._rows(), open_programs=None)
-        self.shown.emit(problem)
+        self.on_points_refused(PointsOutcome(refusal=invalid("amount", problem)))
 
     # a catalogue reward
     def on_reward_confirmed(self, reward_id: str) -> None:

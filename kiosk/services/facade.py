@@ -44,8 +44,8 @@ class Services:
     def earn_points(self, code, amount_minor: int, *, actor: Actor | None = None, program_id=None):
         return points.earn_points(self.ctx, code, amount_minor, actor=actor, program_id=program_id)
 
-    def redeem_reward(self, code, reward_id: str, *, actor: Actor | None = None):
-        return points.redeem_reward(self.ctx, code, reward_id, actor=actor)
+    def redeem_reward(self, code, reward_id: str, *, actor: Actor | None = None, program_id=None):
+        return points.redeem_reward(self.ctx, code, reward_id, actor=actor, program_id=program_id)
 
     def undo(self, card_ref, *, actor: Actor | None = None, event_id: str | None = None):
         return counter.undo(self.ctx, card_ref, actor=actor, event_id=event_id)

@@ -80,17 +80,27 @@ def earn_points(
 
 
 def redeem_reward(
-    ctx: Context, code: str | bytes | int, reward_id: str, *, actor: Actor | None = None
+    ctx: Context,
+    code: str | bytes | int,
+    reward_id: str,
+    *,
+    actor: Actor | None = None,
+    program_id: str | None = None,
 ) -> PointsOutcome:
     """Give the catalogue reward `reward_id` for its cost in points, if the balance pays for it.
-    Earned points stay redeemable when the offer is paused or ended (as stamps do)."""
+    Earned points stay redeemable when the offer is paused or ended (as stamps do). `program_id`:
+    the points offer, when the code is her card in another offer (as for earn_points)."""
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
-            found = _points_card(conn, code)
+            found = (
+                _points_card(conn, code) if program_id is None else _points_account(conn, code, program_id)
+            )
             if isinstance(found, PointsOutcome):
                 return found
             card, _program, settings = found
+            if not isinstance(card, Card):  # no account there yet: no points to pay with
+                return PointsOutcome(refusal=invalid("reward", Problem.CANNOT_AFFORD))
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
             try:

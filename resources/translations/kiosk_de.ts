@@ -1889,20 +1889,15 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="144"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
             <numerusform>Stand: %n Punkte</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="103"/>
-        <source>Can redeem: %1</source>
-        <translation>Kann einlösen: %1</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="105"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -1910,7 +1905,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="143"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -1918,7 +1913,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="148"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
@@ -2002,38 +1997,42 @@
 <context>
     <name>PointsSalePanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="55"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="63"/>
         <source>Add points</source>
-        <translation>Punkte gutschreiben</translation>
+        <translation>Buchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="72"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="81"/>
         <source>Delete the last digit</source>
         <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="75"/>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="133"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="84"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="85"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="61"/>
+        <source>The sale amount, then Enter</source>
+        <translation>Den Verkaufsbetrag, dann Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="96"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="87"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="98"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="108"/>
-        <source>Sale amount, e.g. %1, then Enter</source>
-        <translation>Verkaufsbetrag, z. B. %1, dann Enter</translation>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="118"/>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="119"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="128"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n Punkt</numerusform>
@@ -2041,7 +2040,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="127"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="136"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n Punkt</numerusform>
@@ -2049,12 +2048,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="133"/>
-        <source>Redeem: not enough points for a reward yet</source>
-        <translation>Einlösen: noch nicht genug Punkte für eine Prämie</translation>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
+        <source>She can redeem now:</source>
+        <translation>Jetzt einlösbar:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
+        <source>Not enough points for a reward yet</source>
+        <translation>Noch nicht genug Punkte für eine Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="186"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="195"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>%1 %2 für %n Punkt geben?</numerusform>

@@ -127,7 +127,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="144"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="105"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="143"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
@@ -165,7 +165,7 @@
 <context>
     <name>PointsSalePanel</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="119"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="128"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n point</numerusform>
@@ -173,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="127"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="136"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n point</numerusform>
@@ -181,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="186"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="195"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>Give %1 %2 for %n point?</numerusform>

@@ -79,6 +79,7 @@ def test_a_sale_typed_after_the_scan_earns_its_points(qtbot, make_kiosk, demo, s
     assert not row.earn_button.isVisible()
     assert row.stamps is None
     assert panel.reward_buttons == []  # 13 points pay for nothing yet
+    assert panel.redeem_title.text() == "Not enough points for a reward yet"
     assert panel.amount_entry.text() == ""
 
     # the on-screen keypad types into the same field: 4 9 . 9 9 and Enter -> 50, coffee now
@@ -88,7 +89,8 @@ def test_a_sale_typed_after_the_scan_earns_its_points(qtbot, make_kiosk, demo, s
     with qtbot.waitSignal(screen.result_shown, timeout=5000) as shown:
         qtbot.mouseClick(panel.enter_button, Qt.MouseButton.LeftButton)
     assert shown.args[0].points_added == 50
-    assert screen.result.banner.text() == "+50 points\nBalance: 63 points\nCan redeem: Coffee"
+    assert screen.result.banner.text() == "+50 points\nBalance: 63 points"
+    assert panel.redeem_title.text() == "She can redeem now:"  # what she can afford, under it
     assert [b.text() for b in panel.reward_buttons] == ["Coffee · 50 points"]
     assert points_of(services, token) == 63
 

@@ -69,6 +69,7 @@ class PointsFields(QWidget):
         self.catalogue.setObjectName("pointsCatalogue")
         self.catalogue.setHorizontalHeaderLabels([self.tr("Reward"), self.tr("Cost in points")])
         self.catalogue.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.catalogue.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.catalogue.verticalHeader().setVisible(False)
         self.catalogue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.catalogue.setMinimumHeight(150)

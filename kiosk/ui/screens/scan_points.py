@@ -94,13 +94,11 @@ class PointsCounter(QObject):
     def on_points_earned(self, outcome: PointsOutcome) -> None:
         view = outcome.card
         assert view is not None  # an earn that succeeded has its account
-        rewards = ", ".join(r.name for r in outcome.affordable)
+        # what she can afford now is the Redeem list under the banner, one button a reward
         lines = [
             self.tr("+%n point(s)", "", outcome.points_added),
             self.tr("Balance: %n point(s)", "", view.card.balance.units),
         ]
-        if rewards:
-            lines.append(arg(self.tr("Can redeem: %1"), rewards))
         self.panel.sale_answered(True)
         self.sounds.play("reward" if outcome.affordable else "good")
         self._redraw("reward" if outcome.affordable else "good", "\n".join(lines), view)

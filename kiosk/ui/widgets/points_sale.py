@@ -40,24 +40,32 @@ class PointsSalePanel(QFrame):
         self._pending_reward: Reward | None = None
         self.separator = QLocale().decimalPoint()
 
+        # the field, its Enter and the rewards at the left, the keypad at the right: the member's
+        # cards above keep most of the height
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 10)
+        layout.setContentsMargins(12, 8, 12, 8)
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        layout.addLayout(row)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        row.addLayout(left, 1)
         self.title = QLabel()
         self.title.setObjectName("pointsTitle")
         self.title.setWordWrap(True)
-        layout.addWidget(self.title)
-        row = QHBoxLayout()
+        left.addWidget(self.title)
         self.amount_entry = QLineEdit()
         self.amount_entry.setObjectName("amountEntry")
         self.amount_entry.setMaxLength(16)
         self.amount_entry.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.amount_entry.setToolTip(self.tr("The sale amount, then Enter"))
         self.amount_entry.returnPressed.connect(self.on_enter)
         self.enter_button = BigButton(self.tr("Add points"), kind="primary", icon_name="check")
         self.enter_button.setObjectName("addPointsButton")
         self.enter_button.clicked.connect(self.on_enter)
-        row.addWidget(self.amount_entry, 1)
-        row.addWidget(self.enter_button)
-        layout.addLayout(row)
+        left.addWidget(self.amount_entry)
+        left.addWidget(self.enter_button)
+        left.addStretch(1)
 
         pad = QGridLayout()
         pad.setSpacing(6)
@@ -66,17 +74,20 @@ class PointsSalePanel(QFrame):
         for index, key in enumerate(keys):
             button = BigButton(key)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the keyboard's focus
+            button.setFixedWidth(58)
             button.clicked.connect(lambda _=False, k=key: self.on_key(k))
             pad.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
         self.keys["⌫"].setToolTip(self.tr("Delete the last digit"))
-        layout.addLayout(pad)
-
+        row.addLayout(pad)
+        # the rewards across the whole width: a long reward's name never runs under the keypad
         self.redeem_title = QLabel(self.tr("Redeem"))
         self.redeem_title.setObjectName("redeemTitle")
+        self.redeem_title.setWordWrap(True)
         layout.addWidget(self.redeem_title)
         self.rewards_box = FlowLayout()
         layout.addLayout(self.rewards_box)
+
         self.confirm_bar = QFrame()
         self.confirm_bar.setObjectName("confirmBar")
         confirm = QHBoxLayout(self.confirm_bar)
@@ -104,9 +115,7 @@ class PointsSalePanel(QFrame):
         self.separator = QLocale().decimalPoint()
         self.keys[self._separator_key()].setText(self.separator)
         self.keys[self._separator_key()].setVisible(self._decimals() > 0)
-        self.amount_entry.setPlaceholderText(
-            arg(self.tr("Sale amount, e.g. %1, then Enter"), self._example())
-        )
+        self.amount_entry.setPlaceholderText(arg(self.tr("e.g. %1"), self._example()))
         self.set_balance(balance)
         self.show()
 
@@ -130,7 +139,7 @@ class PointsSalePanel(QFrame):
             self.rewards_box.addWidget(button)
             self.reward_buttons.append(button)
         self.redeem_title.setText(
-            self.tr("Redeem") if rewards else self.tr("Redeem: not enough points for a reward yet")
+            self.tr("She can redeem now:") if rewards else self.tr("Not enough points for a reward yet")
         )
 
     def clear_member(self) -> None:

@@ -1879,8 +1879,13 @@
 </context>
 <context>
     <name>PointsCounter</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="78"/>
+        <source>%1: type the sale amount for %2</source>
+        <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt</numerusform>
@@ -1888,8 +1893,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -1897,7 +1902,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -1905,7 +1910,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -1913,7 +1918,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="148"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
@@ -1946,42 +1951,42 @@
         <translation>Kosten in Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="76"/>
         <source>Add a reward</source>
         <translation>Prämie hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="77"/>
         <source>Remove the chosen reward</source>
         <translation>Gewählte Prämie entfernen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="91"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="92"/>
         <source>Rounding of a part of a point</source>
         <translation>Rundung eines angefangenen Punkts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="93"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="94"/>
         <source>Rewards to choose from</source>
         <translation>Prämien zur Auswahl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="121"/>
         <source>Points per 1 of the currency</source>
         <translation>Punkte pro 1 der Währung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="122"/>
         <source>Minimum spend (0: every sale earns)</source>
         <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="206"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
@@ -1989,7 +1994,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
         <source>A sale of this size earns no points with these settings.</source>
         <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
     </message>
@@ -2975,7 +2980,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
         <location filename="../../kiosk/ui/screens/scan.py" line="215"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="345"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
@@ -3044,17 +3049,12 @@
         <translation>Scanner bereit an %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="257"/>
-        <source>%1: type the sale amount for %2</source>
-        <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="259"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -3062,42 +3062,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="266"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="269"/>
         <source>%1 (%2 joined %3)</source>
         <translation>%1 (%2 ist jetzt bei %3 dabei)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="282"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="271"/>
         <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="302"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="279"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="306"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="316"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Rückgängig: %n Punkt zurückgenommen</numerusform>
@@ -3105,7 +3105,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>

@@ -118,7 +118,7 @@
 <context>
     <name>PointsCounter</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -126,8 +126,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="100"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="144"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="143"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>PointsFields</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="217"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>A sale of %1 earns %n point.</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n stamp added</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Undone: %n point taken back</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Undone: %n stamp taken back</numerusform>

@@ -179,3 +179,20 @@ def test_a_catalogue_reward_is_a_tap_and_a_yes_and_undo_gives_the_points_back(
     assert screen.result.banner.text() == "Undone: the reward was taken back"
     assert points_of(services, token) == 130
     assert len(panel.reward_buttons) == 2
+
+
+def test_a_scan_of_her_points_card_asks_for_the_amount_and_records_nothing(
+    qtbot, make_kiosk, demo, services, bakery
+):
+    token = ana_token(demo)
+    earned = services.earn_points(services.lookup(token).card_id, 2000, program_id=BAKERY.id)
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    screen = kiosk.screens["scan"]
+    asked = scan(qtbot, kiosk, earned.card.card_number)  # the printed number of her points card
+    assert asked.ok
+    assert asked.event is None
+    assert screen.result.banner.text().endswith(": type the sale amount for Bakery points")
+    assert points_of(services, token) == 20  # the scan itself earned nothing
+    assert type_sale(qtbot, kiosk, "30").points_added == 30
+    assert points_of(services, token) == 50

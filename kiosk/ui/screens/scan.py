@@ -251,18 +251,7 @@ class ScanScreen(QWidget):
         (the next tap lands where the cashier's finger is)."""
         program = outcome.card.program
         if outcome.event is None and outcome.sale_program is not None:
-            # a points offer's member: nothing recorded yet, the sale's amount comes next
-            self.sounds.play("good")
-            message = arg(
-                self.tr("%1: type the sale amount for %2"),
-                outcome.card.customer.first_name,
-                outcome.sale_program.name,
-            )
-            self.result.show_result(
-                "idle", message, outcome.customer_cards, open_programs=outcome.open_programs
-            )
-            self.result.offer_redeem()
-            self.points.show_for(outcome)
+            self.points.ask_for_sale(outcome)  # a points offer's member: the amount comes next
             self._shown(outcome)
             return
         if outcome.rewards_unlocked:

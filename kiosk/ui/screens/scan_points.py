@@ -70,6 +70,19 @@ class PointsCounter(QObject):
         self.panel.amount_entry.setFocus()
         return True
 
+    def ask_for_sale(self, outcome: ScanOutcome) -> None:
+        """A scan that named a points offer recorded nothing: show her and ask for the amount."""
+        assert outcome.card is not None and outcome.sale_program is not None  # noqa: PT018
+        self.sounds.play("good")
+        message = arg(
+            self.tr("%1: type the sale amount for %2"),
+            outcome.card.customer.first_name,
+            outcome.sale_program.name,
+        )
+        self.result.show_result("idle", message, outcome.customer_cards, open_programs=outcome.open_programs)
+        self.result.offer_redeem()  # a stamp card's reward ready is still asked first
+        self.show_for(outcome)
+
     def on_card_changed(self, view: CardView | None) -> None:
         """An undo (or another change) of a card on screen: the panel follows its balance."""
         program = self.panel.program

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from loyalty_rules.kinds import rules_for
+from loyalty_rules.kinds.points import PointsSettings
 from loyalty_rules.model import Program, ProgramKind, ProgramStatus
 from loyalty_rules.problems import OfferProblem
 
@@ -35,6 +36,8 @@ class OfferDraft:
     colour: str = "#6d4c41"
     icon: str = "coffee"
     kind: ProgramKind = ProgramKind.STAMPS
+    # a points offer's rate, rounding, minimum spend and catalogue (PointsRules.check reads it)
+    points: PointsSettings | None = None
 
 
 def _int_in(value: object, low: int, high: int) -> bool:
@@ -92,4 +95,5 @@ def program_from(draft: OfferDraft, program_id: str) -> Program:
         status=draft.status,
         colour=draft.colour.lower(),
         icon=draft.icon,
+        points=draft.points if draft.kind is ProgramKind.POINTS else None,
     )

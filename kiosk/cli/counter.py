@@ -9,6 +9,7 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
+from kiosk.cli import points
 from kiosk.cli.output import card_json, emit, exit_status, outcome_json
 from kiosk.domain.codes import card_ref
 from kiosk.services import Actor, Services
@@ -34,9 +35,18 @@ def add_parsers(sub, common) -> None:
         metavar="OFFER_ID",
         help="earn in this offer (the member joins it at this stamp); default: what a bare scan stamps",
     )
+    p.add_argument(
+        "--amount",
+        metavar="12.50",
+        help="a points offer's sale amount in the shop's currency (a dot for decimals): adds its points",
+    )
     p.set_defaults(handler=scan)
     p = sub.add_parser("redeem", parents=[common], help="redeem one reward on the card")
     p.add_argument("code")
+    p.add_argument("--reward", metavar="REWARD_ID", help="a points offer's catalogue reward to give")
+    p.add_argument(
+        "--program", metavar="OFFER_ID", help="the points offer (default: the shop's only running one)"
+    )
     p.set_defaults(handler=redeem)
     p = sub.add_parser("undo", parents=[common], help="undo the card's last stamp inside its window")
     p.add_argument("code")
@@ -96,6 +106,8 @@ def report(args, services: Services) -> int:
 
 
 def scan(args, services: Services) -> int:
+    if args.amount is not None:
+        return points.scan_with_amount(args, services)
     outcome = services.record_scan(args.code, quantity=args.quantity, program_id=args.program)
     emit(
         outcome_json(
@@ -110,6 +122,8 @@ def scan(args, services: Services) -> int:
 
 
 def redeem(args, services: Services) -> int:
+    if args.reward is not None:
+        return points.redeem_catalogue_reward(args, services)
     outcome = services.redeem(args.code)
     emit(outcome_json(outcome))
     return exit_status(outcome)

@@ -53,6 +53,9 @@ class ScanOutcome(Outcome):
     # running programs she has no account in yet (balance 0): she joins one at her first stamp there
     open_programs: tuple[Program, ...] = ()
     joined: bool = False  # this stamp opened her account in its program (a new card, an enrol event)
+    # the scan named a points offer, which earns from the sale's amount, not from a scan: nothing
+    # was recorded and the counter asks for the amount (kiosk.services.points.earn_points)
+    sale_program: Program | None = None
 
 
 @dataclass(frozen=True, slots=True)

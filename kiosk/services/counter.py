@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from kiosk.domain import ledger as ledger_rules
 from kiosk.domain import rules
-from kiosk.domain.model import Card, CardStatus, EventKind, Program
+from kiosk.domain.model import Card, CardStatus, EventKind, Program, ProgramKind
 from kiosk.domain.outcomes import RedeemOutcome, ScanOutcome, UndoOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
@@ -107,6 +107,18 @@ def record_scan(
             if isinstance(found, Refusal):
                 return refused(found)
             program = found
+            if program.points is not None or program.kind is ProgramKind.POINTS:
+                # a points offer earns from the sale's amount, never from a scan or a "+1": show
+                # her, record nothing, and the counter asks for the amount
+                shown_views = members.views(customer, cards, programs)
+                return ScanOutcome(
+                    code=shown,
+                    card=next((v for v in shown_views if v.card.id == scanned.id), None),
+                    customer_cards=shown_views,
+                    layout_corrected=resolved.layout_corrected,
+                    open_programs=members.open_programs(cards, programs, now, tests),
+                    sale_program=program,
+                )
             card = members.account_in(cards, program.id)
             joining = card is None
             if card is None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
-from kiosk.domain.model import Role
+from kiosk.domain.model import ProgramKind, Role
 from kiosk.domain.offers import OfferDraft
 from kiosk.services import customers, identity, offers, staff
 from kiosk.services.context import Actor, Context
+from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
 
 DEMO_OWNER_PIN = "1234"
 DEMO_MANAGER_PIN = "2345"
@@ -81,10 +83,32 @@ class DemoShop:
     tokens: dict[str, str] = field(default_factory=dict)  # "customer name / offer" -> QR text
 
 
+# points per spend, 1 per EUR 1 rounded half up (12.50 earns 13), a coffee for 50, lunch for 120
+BAKERY_POINTS = OfferDraft(
+    name="Bakery points",
+    units_required=50,  # the cheapest reward's cost (loyalty_rules.kinds.points)
+    reward_text="a reward from the catalogue",
+    per_visit_limit=1,
+    cooldown_seconds=0,
+    colour="#ef6c00",
+    icon="cake",
+    kind=ProgramKind.POINTS,
+    points=PointsSettings(
+        Decimal(1), Rounding.HALF_UP, 0, (Reward("coffee", "Coffee", 50), Reward("lunch", "Lunch", 120))
+    ),
+)
+
+
 def create_demo_shop(
-    ctx: Context, *, qr_dir: Path | None = None, customers_count: int = 36, seed: int = 7
+    ctx: Context,
+    *,
+    qr_dir: Path | None = None,
+    customers_count: int = 36,
+    seed: int = 7,
+    points: bool = False,
 ) -> DemoShop:
-    """Idempotent in effect: call only on an empty store (the CLI checks)."""
+    """Idempotent in effect: call only on an empty store (the CLI checks). `points`: add the
+    "Bakery points" offer too (its members join it at their first sale)."""
     identity.set_up_business(ctx, "Corner Café (demo)", "Counter 1")
     owner = staff.add_staff(ctx, "Olivia Owner", Role.OWNER, DEMO_OWNER_PIN, actor=None).staff
     actor = Actor(owner.id, owner.name, Role.OWNER)
@@ -116,6 +140,8 @@ def create_demo_shop(
         ),
         actor=actor,
     )
+    if points:
+        offers.save_offer(ctx, BAKERY_POINTS, actor=actor)
     rng = random.Random(seed)
     tokens: dict[str, str] = {}
     files: list[Path] = []

@@ -19,6 +19,7 @@ from kiosk.services import (
     members,
     merging,
     offers,
+    points,
     privacy,
     replacement,
     reports,
@@ -41,6 +42,12 @@ class Services:
 
     def redeem(self, card_ref, *, actor: Actor | None = None):
         return counter.redeem(self.ctx, card_ref, actor=actor)
+
+    def earn_points(self, code, amount_minor: int, *, actor: Actor | None = None, program_id=None):
+        return points.earn_points(self.ctx, code, amount_minor, actor=actor, program_id=program_id)
+
+    def redeem_reward(self, code, reward_id: str, *, actor: Actor | None = None, program_id=None):
+        return points.redeem_reward(self.ctx, code, reward_id, actor=actor, program_id=program_id)
 
     def undo(self, card_ref, *, actor: Actor | None = None, event_id: str | None = None):
         return counter.undo(self.ctx, card_ref, actor=actor, event_id=event_id)
@@ -116,6 +123,9 @@ class Services:
     # offers
     def list_offers(self):
         return offers.list_offers(self.ctx)
+
+    def currency_minor_per_unit(self) -> int:
+        return offers.currency_minor_per_unit(self.ctx)
 
     def save_offer(self, draft: OfferDraft, *, actor: Actor, program_id: str | None = None):
         return offers.save_offer(self.ctx, draft, actor=actor, program_id=program_id)

@@ -29,6 +29,19 @@ def _save(conn, program: Program, now) -> None:
         offer_uploads.mark_for_upload(conn, program.id)
 
 
+def currency_minor_per_unit(ctx: Context) -> int:
+    """Minor units in one unit of the shop's currency (100 cents a euro, 1 for yen): what a points
+    offer's amounts are counted in. A shop set up before it chose a currency counts in cents."""
+    from babel.numbers import get_currency_precision  # as first_run: only asked by the editor
+
+    with ctx.store.reading() as conn:
+        code = meta.get_setting(conn, "currency") or "EUR"
+    try:
+        return 10 ** get_currency_precision(code)
+    except (KeyError, ValueError):  # a code babel does not know: the common case
+        return 100
+
+
 def list_offers(ctx: Context) -> tuple[Program, ...]:
     with ctx.store.reading() as conn:
         return tuple(directory.all_programs(conn))

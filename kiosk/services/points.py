@@ -9,15 +9,16 @@ offer editor) with the counter's screen.
 from __future__ import annotations
 
 from kiosk.domain import rules
-from kiosk.domain.model import CardStatus, EventKind
+from kiosk.domain.model import Card, CardStatus, EventKind
 from kiosk.domain.outcomes import PointsOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services.cards import view_of
+from kiosk.services import members
+from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
 from kiosk.services.events import new_event
-from kiosk.store import StorageError, ledger
+from kiosk.store import StorageError, directory, ledger
 from loyalty_rules.kinds.points import (
     RedeemRefused,
     SaleRefused,
@@ -28,27 +29,42 @@ from loyalty_rules.kinds.points import (
 
 
 def earn_points(
-    ctx: Context, code: str | bytes | int, amount_minor: int, *, actor: Actor | None = None
+    ctx: Context,
+    code: str | bytes | int,
+    amount_minor: int,
+    *,
+    actor: Actor | None = None,
+    program_id: str | None = None,
 ) -> PointsOutcome:
     """A member's code was scanned and the sale's amount typed (integer minor units): add the
-    offer's points for it, or say why not (the amount, the minimum spend, the offer, the card)."""
+    offer's points for it, or say why not (the amount, the minimum spend, the offer, the card).
+    `program_id`: the points offer to earn in, when the code is her card in another offer (the
+    counter names the offer on screen); she joins it at this first sale, as at a first stamp."""
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
-            found = _points_card(conn, code)
+            now = ctx.clock()
+            found = (
+                _points_card(conn, code) if program_id is None else _points_account(conn, code, program_id)
+            )
             if isinstance(found, PointsOutcome):
                 return found
             card, program, settings = found
-            now = ctx.clock()
-            refusal = refuse(Reason.CARD_REVOKED) if card.status is CardStatus.REVOKED else None
+            shown = view_of(conn, card) if isinstance(card, Card) else None
+            refusal = refuse(Reason.CARD_REVOKED) if shown and card.status is CardStatus.REVOKED else None
             refusal = refusal or rules.program_refusal(program, now)
             if refusal:
-                return PointsOutcome(refusal=refusal, card=view_of(conn, card))
+                return PointsOutcome(refusal=refusal, card=shown)
             try:
                 points = points_for(amount_minor, settings)
             except SaleRefused as refused:
-                return PointsOutcome(
-                    refusal=invalid("amount", Problem[refused.problem.name]), card=view_of(conn, card)
+                return PointsOutcome(refusal=invalid("amount", Problem[refused.problem.name]), card=shown)
+            if not isinstance(card, Card):  # her first sale in this offer opens her account there
+                key_id = members.issuing_key_id(conn)
+                if key_id is None:
+                    return PointsOutcome(refusal=invalid("Kiosk", Problem.NO_ISSUING_KEY))
+                card = members.open_account(
+                    conn, ctx, actor, members.mint_card(conn, card, program.id, key_id, now), now
                 )
             event = new_event(ctx, conn, actor, EventKind.EARN, card, points, now, amount_minor=amount_minor)
             view = view_of(conn, ledger.append_event(conn, card, event))
@@ -64,17 +80,27 @@ def earn_points(
 
 
 def redeem_reward(
-    ctx: Context, code: str | bytes | int, reward_id: str, *, actor: Actor | None = None
+    ctx: Context,
+    code: str | bytes | int,
+    reward_id: str,
+    *,
+    actor: Actor | None = None,
+    program_id: str | None = None,
 ) -> PointsOutcome:
     """Give the catalogue reward `reward_id` for its cost in points, if the balance pays for it.
-    Earned points stay redeemable when the offer is paused or ended (as stamps do)."""
+    Earned points stay redeemable when the offer is paused or ended (as stamps do). `program_id`:
+    the points offer, when the code is her card in another offer (as for earn_points)."""
     actor = actor or Actor.command_line()
     try:
         with ctx.store.transaction() as conn:
-            found = _points_card(conn, code)
+            found = (
+                _points_card(conn, code) if program_id is None else _points_account(conn, code, program_id)
+            )
             if isinstance(found, PointsOutcome):
                 return found
             card, _program, settings = found
+            if not isinstance(card, Card):  # no account there yet: no points to pay with
+                return PointsOutcome(refusal=invalid("reward", Problem.CANNOT_AFFORD))
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
             try:
@@ -103,6 +129,24 @@ def redeem_reward(
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
+
+
+def _points_account(conn, code: str | bytes | int, program_id: str):
+    """Her account in the points offer `program_id`, found from any of her codes; her customer id
+    instead when she has none there yet. Or the outcome refusing the code or the offer."""
+    resolved = resolve(conn, code)
+    if isinstance(resolved, Refusal):
+        return PointsOutcome(refusal=resolved)
+    scanned = resolved.card
+    program = directory.get_program(conn, program_id)
+    if program is None:
+        return PointsOutcome(refusal=invalid("Offer", Problem.NO_SUCH_OFFER))
+    if program.points is None:
+        return PointsOutcome(refusal=invalid("code", Problem.NOT_A_POINTS_PROGRAM))
+    if scanned.status is CardStatus.REVOKED:  # a revoked code earns nowhere, as at a stamp
+        return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, scanned))
+    account = members.account_in(ledger.cards_of_customer(conn, scanned.customer_id), program.id)
+    return account or scanned.customer_id, program, program.points
 
 
 def _points_card(conn, code: str | bytes | int):

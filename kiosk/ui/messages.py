@@ -28,6 +28,10 @@ _FIELDS = {
     "Kiosk": QT_TRANSLATE_NOOP("Refusal", "Kiosk"),
     "Days": QT_TRANSLATE_NOOP("Refusal", "Days"),
     "Customer": QT_TRANSLATE_NOOP("Refusal", "Customer"),
+    # a points sale's and a catalogue reward's fields (kiosk.services.points)
+    "amount": QT_TRANSLATE_NOOP("Refusal", "Amount"),
+    "reward": QT_TRANSLATE_NOOP("Refusal", "Reward"),
+    "code": QT_TRANSLATE_NOOP("Refusal", "Card"),
 }
 _PROBLEM_CONTEXT = "Problem"
 

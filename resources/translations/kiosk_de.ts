@@ -740,7 +740,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="48"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="50"/>
         <source>No camera: use the hand scanner or type the card number.</source>
         <translation>Keine Kamera: Handscanner benutzen oder Kartennummer eintippen.</translation>
     </message>
@@ -799,7 +799,15 @@
         <translation>%1 von %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="58"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="70"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n Prämie bereit: %1</numerusform>
@@ -807,7 +815,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="64"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="73"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
@@ -1728,150 +1736,155 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="66"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="67"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="76"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
         <source>A/B test…</source>
         <translation>A/B-Test…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="103"/>
         <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="106"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="108"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="123"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
+        <source>Points per spend</source>
+        <translation>Punkte pro Einkauf</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="132"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="157"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="151"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="152"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="204"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="205"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="196"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="206"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="211"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="308"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="357"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="377"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="384"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="315"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="335"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="322"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="342"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="344"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="364"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="349"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="369"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -1879,14 +1892,27 @@
 <context>
     <name>OpenProgramRow</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="107"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="117"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n Punkt</numerusform>
+            <numerusform>%n Punkte</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="106"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="120"/>
         <source>Joins at the first stamp</source>
         <translation>Macht ab dem ersten Stempel mit</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="120"/>
+        <source>Joins at the first sale</source>
+        <translation>Macht beim ersten Einkauf mit</translation>
     </message>
 </context>
 <context>
@@ -2081,14 +2107,208 @@
 <context>
     <name>PlusOneButton</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="78"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="87"/>
         <source>+1</source>
         <translation>+1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="81"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="90"/>
         <source>One stamp in %1</source>
         <translation>Ein Stempel bei %1</translation>
+    </message>
+</context>
+<context>
+    <name>PointsCounter</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="78"/>
+        <source>%1: type the sale amount for %2</source>
+        <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <source>+%n point(s)</source>
+        <translation>
+            <numerusform>+%n Punkt</numerusform>
+            <numerusform>+%n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <source>Balance: %n point(s)</source>
+        <translation>
+            <numerusform>Stand: %n Punkt</numerusform>
+            <numerusform>Stand: %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <source>Undo %1&apos;s +%n point(s)</source>
+        <translation>
+            <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
+            <numerusform>+%n Punkte für %1 zurücknehmen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <source>Reward given: %1 (−%n point(s))</source>
+        <translation>
+            <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
+            <numerusform>Prämie ausgegeben: %1 (−%n Punkte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
+        <source>Undo reward</source>
+        <translation>Prämie zurücknehmen</translation>
+    </message>
+</context>
+<context>
+    <name>PointsFields</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="63"/>
+        <source>Down (12.99 earns 12)</source>
+        <translation>Abrunden (12,99 ergibt 12)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="64"/>
+        <source>Half up (12.50 earns 13)</source>
+        <translation>Kaufmännisch (12,50 ergibt 13)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="65"/>
+        <source>Up (12.01 earns 13)</source>
+        <translation>Aufrunden (12,01 ergibt 13)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <source>Cost in points</source>
+        <translation>Kosten in Punkten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="76"/>
+        <source>Add a reward</source>
+        <translation>Prämie hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="77"/>
+        <source>Remove the chosen reward</source>
+        <translation>Gewählte Prämie entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="92"/>
+        <source>Rounding of a part of a point</source>
+        <translation>Rundung eines angefangenen Punkts</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="94"/>
+        <source>Rewards to choose from</source>
+        <translation>Prämien zur Auswahl</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="121"/>
+        <source>Points per 1 of the currency</source>
+        <translation>Punkte pro 1 der Währung</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="122"/>
+        <source>Minimum spend (0: every sale earns)</source>
+        <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="206"/>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <source>A sale of %1 earns %n point(s).</source>
+        <translation>
+            <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
+            <numerusform>Ein Einkauf von %1 ergibt %n Punkte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
+        <source>A sale of this size earns no points with these settings.</source>
+        <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
+    </message>
+</context>
+<context>
+    <name>PointsSalePanel</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="61"/>
+        <source>The sale amount, then Enter</source>
+        <translation>Den Verkaufsbetrag, dann Enter</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="63"/>
+        <source>Add points</source>
+        <translation>Buchen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="81"/>
+        <source>Delete the last digit</source>
+        <translation>Letzte Ziffer löschen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="84"/>
+        <source>Redeem</source>
+        <translation>Einlösen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="96"/>
+        <source>Yes, give it</source>
+        <translation>Ja, ausgeben</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="98"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="118"/>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="128"/>
+        <source>%1 · %2: %n point(s)</source>
+        <translation>
+            <numerusform>%1 · %2: %n Punkt</numerusform>
+            <numerusform>%1 · %2: %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="136"/>
+        <source>%1 · %n point(s)</source>
+        <translation>
+            <numerusform>%1 · %n Punkt</numerusform>
+            <numerusform>%1 · %n Punkte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
+        <source>She can redeem now:</source>
+        <translation>Jetzt einlösbar:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
+        <source>Not enough points for a reward yet</source>
+        <translation>Noch nicht genug Punkte für eine Prämie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="195"/>
+        <source>Give %1 %2 for %n point(s)?</source>
+        <translation>
+            <numerusform>%1 %2 für %n Punkt geben?</numerusform>
+            <numerusform>%1 %2 für %n Punkte geben?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2747,22 +2967,37 @@
         <translation>Kunde</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/messages.py" line="32"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="33"/>
+        <source>Reward</source>
+        <translation>Prämie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/messages.py" line="34"/>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/domain/refusals.py" line="128"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="46"/>
+        <location filename="../../kiosk/ui/messages.py" line="50"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="47"/>
+        <location filename="../../kiosk/ui/messages.py" line="51"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="50"/>
+        <location filename="../../kiosk/ui/messages.py" line="54"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>
@@ -2995,27 +3230,27 @@
 <context>
     <name>ResultPanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="153"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="168"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="155"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="170"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="164"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="179"/>
         <source>Alt+Z</source>
         <translation>Alt+Z</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="176"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="191"/>
         <source>Ready for the next customer</source>
         <translation>Bereit für den nächsten Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="253"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="272"/>
         <source>Give %1 %2?</source>
         <translation>%1 bekommt: %2?</translation>
     </message>
@@ -3023,34 +3258,34 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="79"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="200"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="345"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="87"/>
         <source>Card code, then Enter</source>
         <translation>Kartencode, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="94"/>
         <source>One stamp fewer (Ctrl+−)</source>
         <translation>Ein Stempel weniger (Strg+−)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="96"/>
         <source>One stamp more (Ctrl++)</source>
         <translation>Ein Stempel mehr (Strg++)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="104"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
         <source>Stamp</source>
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="169"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -3058,48 +3293,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="176"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="188"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="203"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
         <source>Sound: off</source>
         <translation>Ton: aus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
         <source>Sound: on</source>
         <translation>Ton: an</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="231"/>
         <source>Camera unavailable (%1). Use the hand scanner.</source>
         <translation>Kamera nicht verfügbar (%1). Bitte den Handscanner benutzen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
         <source>Camera connected: starting the preview…</source>
         <translation>Kamera verbunden: Vorschau startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="241"/>
         <source>Scanner unavailable (%1). Retrying; type the card number meanwhile.</source>
         <translation>Scanner nicht verfügbar (%1). Neuer Versuch läuft; bis dahin die Kartennummer eintippen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="246"/>
         <source>Scanner ready on %1.</source>
         <translation>Scanner bereit an %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="259"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -3107,42 +3342,50 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="266"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="269"/>
         <source>%1 (%2 joined %3)</source>
         <translation>%1 (%2 ist jetzt bei %3 dabei)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="271"/>
         <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="302"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="279"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="285"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="306"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="294"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="316"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
+        <source>Undone: %n point(s) taken back</source>
+        <translation>
+            <numerusform>Rückgängig: %n Punkt zurückgenommen</numerusform>
+            <numerusform>Rückgängig: %n Punkte zurückgenommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>

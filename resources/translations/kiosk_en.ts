@@ -15,7 +15,15 @@
 <context>
     <name>CardRow</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/result_panel.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="58"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="70"/>
         <source>%n reward(s) ready: %1</source>
         <translation>
             <numerusform>%n reward ready: %1</numerusform>
@@ -97,6 +105,91 @@
     </message>
 </context>
 <context>
+    <name>OpenProgramRow</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/result_panel.py" line="117"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PointsCounter</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <source>+%n point(s)</source>
+        <translation>
+            <numerusform>+%n point</numerusform>
+            <numerusform>+%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <source>Balance: %n point(s)</source>
+        <translation>
+            <numerusform>Balance: %n point</numerusform>
+            <numerusform>Balance: %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <source>Undo %1&apos;s +%n point(s)</source>
+        <translation>
+            <numerusform>Undo %1&apos;s +%n point</numerusform>
+            <numerusform>Undo %1&apos;s +%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <source>Reward given: %1 (−%n point(s))</source>
+        <translation>
+            <numerusform>Reward given: %1 (−%n point)</numerusform>
+            <numerusform>Reward given: %1 (−%n points)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PointsFields</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <source>A sale of %1 earns %n point(s).</source>
+        <translation>
+            <numerusform>A sale of %1 earns %n point.</numerusform>
+            <numerusform>A sale of %1 earns %n points.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PointsSalePanel</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="128"/>
+        <source>%1 · %2: %n point(s)</source>
+        <translation>
+            <numerusform>%1 · %2: %n point</numerusform>
+            <numerusform>%1 · %2: %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="136"/>
+        <source>%1 · %n point(s)</source>
+        <translation>
+            <numerusform>%1 · %n point</numerusform>
+            <numerusform>%1 · %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="195"/>
+        <source>Give %1 %2 for %n point(s)?</source>
+        <translation>
+            <numerusform>Give %1 %2 for %n point?</numerusform>
+            <numerusform>Give %1 %2 for %n points?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProgramKind</name>
     <message numerus="yes">
         <location filename="../../loyalty_rules/kinds/stamps.py" line="29"/>
@@ -109,9 +202,9 @@
     <message numerus="yes">
         <location filename="../../loyalty_rules/kinds/points.py" line="296"/>
         <source>%n point(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
         </translation>
     </message>
 </context>
@@ -129,7 +222,7 @@
 <context>
     <name>ScanScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="169"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n stamp</numerusform>
@@ -137,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n stamp added</numerusform>
@@ -145,7 +238,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="296"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
+        <source>Undone: %n point(s) taken back</source>
+        <translation>
+            <numerusform>Undone: %n point taken back</numerusform>
+            <numerusform>Undone: %n points taken back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Undone: %n stamp taken back</numerusform>

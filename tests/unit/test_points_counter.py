@@ -8,9 +8,11 @@ from decimal import Decimal
 
 import pytest
 
+from kiosk.domain.amounts import parse_amount
 from kiosk.domain.model import Card, Program, ProgramKind, Role
 from kiosk.domain.problems import Problem
 from kiosk.services import Actor
+from kiosk.services.counter import record_scan
 from kiosk.services.points import earn_points, redeem_reward
 from kiosk.store import directory, ledger
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, earn_problem, redeem_problem
@@ -101,3 +103,61 @@ def test_a_stamp_card_collects_no_points(demo):
     )
     with demo.ctx.store.reading() as conn:  # nothing was recorded on the stamp card
         assert ledger.get_card(conn, refused.card.card.id).balance == refused.card.card.balance
+
+
+def test_a_scan_of_a_points_card_records_nothing_and_names_the_offer_for_the_amount(demo, points_card):
+    """A scan (or a "+1") never stamps a points offer: it shows her and asks for the sale."""
+    scanned = record_scan(demo.ctx, points_card, actor=CASHIER)
+    assert scanned.ok
+    assert (scanned.event, scanned.units_added, scanned.sale_program.id) == (None, 0, "p-points")
+    tapped = record_scan(demo.ctx, points_card, actor=CASHIER, program_id="p-points")
+    assert (tapped.event, tapped.sale_program.id) == (None, "p-points")
+    assert _stored(demo, points_card) == (scanned.card.card.balance, [])
+
+
+def test_her_stamp_card_s_code_earns_in_the_points_offer_named_and_she_joins_at_the_first_sale(
+    demo, points_card
+):
+    stamp_card = next(iter(demo.shop.tokens.values()))
+    with demo.ctx.store.reading() as conn:
+        member = ledger.get_card(conn, CARD_ID).customer_id
+        other = conn.exec_driver_sql(
+            "SELECT id FROM cards WHERE customer_id != ? LIMIT 1", (member,)
+        ).scalar_one()
+    too_small = earn_points(demo.ctx, other, 100, actor=CASHIER, program_id="p-points")
+    assert too_small.refusal.params["problem_code"] is Problem.BELOW_MINIMUM_SPEND
+    with demo.ctx.store.reading() as conn:  # refused: no account opened
+        assert all(c.program_id != "p-points" for c in ledger.cards_of_customer(conn, _owner(conn, other)))
+    joined = earn_points(demo.ctx, other, 1250, actor=CASHIER, program_id="p-points")
+    assert joined.ok, joined.message
+    assert (joined.card.program.id, joined.card.card.balance.units) == ("p-points", 13)
+    assert joined.card.card.id != other  # a new account in the points offer, not her stamp card
+    unknown = earn_points(demo.ctx, stamp_card, 1250, program_id="no-such-offer")
+    assert unknown.refusal.params["problem_code"] is Problem.NO_SUCH_OFFER
+    gift = redeem_reward(demo.ctx, other, "coffee", program_id="p-points")
+    assert gift.refusal.params["problem_code"] is Problem.CANNOT_AFFORD  # 13 points
+
+
+def _owner(conn, card_id):
+    return ledger.get_card(conn, card_id).customer_id
+
+
+@pytest.mark.parametrize(
+    ("typed", "separator", "decimals", "minor"),
+    [
+        ("12.50", ".", 2, 1250),
+        ("12,5", ",", 2, 1250),
+        (" 7 ", ".", 2, 700),
+        ("0.01", ".", 2, 1),
+        ("1500", ".", 0, 1500),
+        ("1.234", ".", 3, 1234),
+        ("12.50", ",", 2, Problem.AMOUNT_INVALID),  # the other separator is refused, not guessed
+        ("12.505", ".", 2, Problem.AMOUNT_INVALID),
+        ("1.5", ".", 0, Problem.AMOUNT_INVALID),  # yen have no decimals
+        ("1e3", ".", 2, Problem.AMOUNT_INVALID),
+        ("", ".", 2, Problem.AMOUNT_INVALID),
+        ("-5", ".", 2, Problem.AMOUNT_NEGATIVE),
+    ],
+)
+def test_a_typed_amount_reads_exactly_into_minor_units(typed, separator, decimals, minor):
+    assert parse_amount(typed, separator, decimals) == minor

@@ -28,6 +28,7 @@ from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.resources import icon
 from kiosk.ui.screens.ab_test_dialog import AbTestDialog
 from kiosk.ui.screens.bare_scan import BareScanChoice
+from kiosk.ui.screens.offers_points import PointsFields
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -115,13 +116,18 @@ class OffersScreen(QWidget):
         self.icon_choice = QComboBox()
         for name in ICONS:
             self.icon_choice.addItem(icon(name, "#6d4c41"), name, name)
+        self.points = PointsFields()  # shown for "Points per spend" only
+        self.points.changed.connect(self.on_form_changed)
         self.errors: dict[str, FieldError] = {}
+        self.form = form
+        self.form_rows: dict[str, int] = {}  # field -> its row (shown or hidden by the kind)
         for key, label, widget in (
             ("name", self.tr("Name"), self.name),
             ("kind", self.tr("Kind"), self.kind),
             ("units_required", self.units_label, self.units),
             ("reward_text", self.tr("Reward"), self.reward),
             ("per_visit_limit", self.per_visit_label, self.per_visit),
+            ("points", self.tr("Points per spend"), self.points),
             ("cooldown_seconds", self.tr("Wait between scans"), self.cooldown),
             ("undo_window_seconds", self.tr("Undo possible for"), self.undo_window),
             ("starts_at", self.starts_on, self.starts),
@@ -135,6 +141,7 @@ class OffersScreen(QWidget):
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(error)
+            self.form_rows[key] = form.rowCount()
             form.addRow(label, box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -164,6 +171,9 @@ class OffersScreen(QWidget):
         self.on_new_clicked()
 
     def activate(self) -> None:
+        self.worker.op(self, lambda s: s.currency_minor_per_unit()).success(
+            self.points.set_currency
+        ).run_in_background()
         self.worker.op(self, lambda s: s.list_offers()).success(self.on_offers_loaded).run_in_background()
         self.bare_scan.activate()
 
@@ -224,6 +234,7 @@ class OffersScreen(QWidget):
         self.kind.setEnabled(self.editing is None)  # a kind is chosen once, when the offer is made
         self.on_kind_changed()
         self.units.setValue(program.units_required)
+        self.points.fill(program.points)
         self.reward.setText(program.reward_text)
         self.per_visit.setValue(program.per_visit_limit)
         self.cooldown.setValue(program.cooldown_seconds)
@@ -254,9 +265,11 @@ class OffersScreen(QWidget):
         def when(check: QCheckBox, edit: QDateTimeEdit):
             return edit.dateTime().toPython().astimezone(UTC) if check.isChecked() else None
 
+        points = self.points.settings() if self.chosen_kind().kind is ProgramKind.POINTS else None
         return OfferDraft(
             name=self.name.text(),
-            units_required=self.units.value(),
+            # a points offer's shared count is its cheapest reward's cost (loyalty_rules.kinds.points)
+            units_required=self.points.cheapest() if points else self.units.value(),
             reward_text=self.reward.text(),
             per_visit_limit=self.per_visit.value(),
             cooldown_seconds=self.cooldown.value(),
@@ -267,6 +280,7 @@ class OffersScreen(QWidget):
             colour=self.colour.currentText().strip(),
             icon=self.icon_choice.currentData() or "",
             kind=self.chosen_kind().kind,
+            points=points,
         )
 
     def chosen_kind(self) -> KindRules:
@@ -281,10 +295,15 @@ class OffersScreen(QWidget):
         if rules.fixed_per_visit is not None:
             self.per_visit.setValue(rules.fixed_per_visit)
         self.per_visit.setEnabled(rules.fixed_per_visit is None)
+        points = rules.kind is ProgramKind.POINTS
+        self.form.setRowVisible(self.form_rows["points"], points)
+        # a points offer's count is worked out: the cheapest reward's cost
+        self.form.setRowVisible(self.form_rows["units_required"], not points)
         self.on_form_changed()
 
     def on_form_changed(self, *_args) -> None:
-        shown = self.chosen_kind().preview(self.units.value())
+        points = self.chosen_kind().kind is ProgramKind.POINTS
+        shown = self.chosen_kind().preview(self.points.cheapest() if points else self.units.value())
         self.preview.show_card(
             self.name.text() or self.tr("Offer name"),
             self.reward.text(),
@@ -297,6 +316,7 @@ class OffersScreen(QWidget):
     def show_field_errors(self, errors: dict[str, str]) -> None:
         for key, label in self.errors.items():
             label.show_error(errors.get(key, ""))
+        self.points.show_errors(errors)
         for key, widget in (
             ("name", self.name),
             ("units_required", self.units),
@@ -307,7 +327,7 @@ class OffersScreen(QWidget):
     def on_save_clicked(self) -> None:
         draft = self.draft()
         editing = self.editing
-        if editing is not None and editing.units_required != draft.units_required:
+        if editing is not None and draft.points is None and editing.units_required != draft.units_required:
             # a running offer's cards hold stamps counted against the old number: say what happens
             self.confirm.ask(
                 arg(

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 from kiosk.domain.model import EventKind, ProgramStatus
 from kiosk.domain.outcomes import ScanOutcome
 from kiosk.ui.messages import refusal_text
+from kiosk.ui.screens.scan_points import PointsCounter
 from kiosk.ui.session import Session
 from kiosk.ui.sound import SoundPlayer
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.points_sale import PointsSalePanel
 from kiosk.ui.widgets.result_panel import ResultPanel, UndoOffer
 from kiosk.ui.workers import StoreWorker
 
@@ -126,12 +128,21 @@ class ScanScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.result)
+        # a points offer's sale amount and catalogue, under the member's cards (scan_points)
+        self.points_panel = PointsSalePanel()
+        self.points = PointsCounter(self.points_panel, self.result, worker, session, sounds)
+        self.points.shown.connect(self._shown)
+        self.points_panel.empty_enter.connect(self.on_empty_enter)
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(scroll, 1)
+        right.addWidget(self.points_panel)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(20)
         layout.addWidget(left_box)
-        layout.addWidget(scroll, 1)
+        layout.addLayout(right, 1)
         self.set_quantity(1)
 
         for keys, slot in (
@@ -164,7 +175,11 @@ class ScanScreen(QWidget):
         self.code_entry.clear()
         if code:
             self.submit_code(code)
-        elif self.result.pending_redeem() is not None:
+        else:
+            self.on_empty_enter()
+
+    def on_empty_enter(self) -> None:
+        if self.result.pending_redeem() is not None:
             # Enter on the empty field answers the question on screen: "Give Ana a free coffee?"
             self.result.on_confirm_yes()
 
@@ -235,6 +250,10 @@ class ScanScreen(QWidget):
         """`tapped`: a program's "+1", which names the program and keeps the rows where they are
         (the next tap lands where the cashier's finger is)."""
         program = outcome.card.program
+        if outcome.event is None and outcome.sale_program is not None:
+            self.points.ask_for_sale(outcome)  # a points offer's member: the amount comes next
+            self._shown(outcome)
+            return
         if outcome.rewards_unlocked:
             state = "reward"
             message = arg(self.tr("Reward unlocked: %1!"), program.reward_text)
@@ -261,6 +280,7 @@ class ScanScreen(QWidget):
         event_id = outcome.event.id if outcome.event else None
         self.result.offer_undo(UndoOffer(outcome.card.card.id, event_id, label), program.undo_window_seconds)
         self.result.offer_redeem()
+        self.points.show_for(outcome)
         self.set_quantity(1)
         self._shown(outcome)
 
@@ -270,6 +290,7 @@ class ScanScreen(QWidget):
         why = refusal_text(outcome.refusal)
         self.result.show_result("bad", why, cards, open_programs=outcome.open_programs)
         self.result.offer_redeem()  # a stamp refused (say, in the cooldown) still leaves a reward to give
+        self.points.show_for(outcome)  # and a sale in her points offer
         self.set_quantity(1)  # the count was for this scan: the next customer starts from one
         self._shown(outcome)
 
@@ -284,6 +305,7 @@ class ScanScreen(QWidget):
         event_id = outcome.event.id if outcome.event else None
         offer = UndoOffer(outcome.card.card.id, event_id, self.tr("Undo reward"))
         self.result.offer_undo(offer, outcome.card.program.undo_window_seconds)
+        self.points.on_card_changed(outcome.card)
         self._shown(outcome)
 
     def on_undone(self, outcome) -> None:
@@ -292,9 +314,12 @@ class ScanScreen(QWidget):
         voided = outcome.voided
         if voided is not None and voided.kind is EventKind.REDEEM:
             message = self.tr("Undone: the reward was taken back")
+        elif outcome.card is not None and outcome.card.program.points is not None:
+            message = self.tr("Undone: %n point(s) taken back", "", voided.units if voided else 0)
         else:
             message = self.tr("Undone: %n stamp(s) taken back", "", voided.units if voided else 1)
         self.result.show_result("idle", message, tuple(r.view for r in self.result.rows))
+        self.points.on_card_changed(outcome.card)
         self._shown(outcome)
 
     def on_action_refused(self, outcome) -> None:
@@ -318,10 +343,14 @@ class ScanScreen(QWidget):
     def _shown(self, outcome) -> None:
         self.last_outcome = outcome
         self.prompt.setText(self.tr("Scan the customer's card"))
-        self.code_entry.setFocus()
+        # a points member's sale amount is typed next, unless a stamp reward's question is on
+        # screen (Enter in the code field answers it); anyone else's next input is a code
+        selling = self.points.member_card_id is not None and self.result.pending_redeem() is None
+        (self.points_panel.amount_entry if selling else self.code_entry).setFocus()
         self.result_shown.emit(outcome)
 
     def reset(self) -> None:
         self.result.show_idle()
+        self.points.clear()
         self.set_quantity(1)
         self.code_entry.clear()

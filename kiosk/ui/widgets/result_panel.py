@@ -52,6 +52,15 @@ class CardRow(QFrame):
         self.earn_button.clicked.connect(lambda: self.earn_requested.emit(program.id))
         top.addWidget(self.earn_button)
         layout.addLayout(top)
+        if program.points is not None:
+            # points earn from the sale's amount and buy from a catalogue: the points panel of
+            # the counter does both, so this row only states the balance (no "+1", no strip)
+            self.count.setText(self.tr("%n point(s)", "", view.card.balance.units))
+            self.earn_button.hide()
+            self.stamps = None
+            self.reward = None
+            self.redeem_button = None
+            return
         self.stamps = StampStrip(stamp_size=32)
         self.stamps.show_stamps(shown, program.units_required, program.icon, program.colour)
         layout.addWidget(self.stamps)
@@ -103,7 +112,13 @@ class OpenProgramRow(QFrame):
         top.addWidget(self.count)
         top.addWidget(self.earn_button)
         layout.addLayout(top)
-        self.hint = QLabel(self.tr("Joins at the first stamp"))
+        points = program.points is not None
+        if points:  # a points offer earns from a sale's amount (the points panel), never a "+1"
+            self.count.setText(self.tr("%n point(s)", "", 0))
+            self.earn_button.hide()
+        self.hint = QLabel(
+            self.tr("Joins at the first sale") if points else self.tr("Joins at the first stamp")
+        )
         self.hint.setObjectName("joinHint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
@@ -224,7 +239,11 @@ class ResultPanel(QFrame):
     def offer_redeem(self) -> bool:
         """Ask at once whether to give the reward of the first card on screen that has one ready:
         one tap on Yes, or Enter at the counter (ScanScreen), gives it. False: nothing to give."""
-        ready = next((row.view for row in self.rows if row.view.rewards_ready), None)
+        # a points reward is chosen from its catalogue on the points panel, never asked here
+        ready = next(
+            (row.view for row in self.rows if row.view.rewards_ready and row.view.program.points is None),
+            None,
+        )
         if ready is None:
             return False
         self._ask_redeem(ready)

@@ -231,6 +231,8 @@ def check_file(path: Path, *, thorough: bool) -> tuple[bool, str]:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return False, str(exc)
+    except UnicodeDecodeError as exc:  # SQLite's message quoted bytes of a damaged schema page
+        return False, f"the file's schema holds unreadable bytes ({exc.reason})"
     result = "; ".join(str(r[0]) for r in rows[:5])
     return result == "ok", result
 

@@ -64,15 +64,14 @@ def settle(conn: Connection, sent: Iterable[Program], rejected: dict[str, str]) 
         held = refusal_of_reason(rejected.get(program.id)) is not None
         if row is not None and to_program(row) == program and not held:
             conn.execute(update(programs).where(programs.c.id == program.id).values(needs_push=False))
-        if held:  # the plan refused it: its revisions go again with it after the upgrade
-            continue
-        # the cloud answered for these revisions (a refusal is final): they are not sent again
-        conn.execute(
-            delete(points_revisions).where(
-                points_revisions.c.program_id == program.id,
-                points_revisions.c.revision <= program.points_revision,
+        if not held:  # held by the plan, its revisions go again with it after the upgrade
+            # the cloud answered for these revisions (a refusal is final): not sent again
+            conn.execute(
+                delete(points_revisions).where(
+                    points_revisions.c.program_id == program.id,
+                    points_revisions.c.revision <= program.points_revision,
+                )
             )
-        )
         reason = rejected.get(program.id)
         if reason is None:
             meta.delete_setting(conn, REJECTED_PREFIX + program.id)

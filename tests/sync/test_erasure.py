@@ -36,7 +36,7 @@ def enrolled(cloud, make_kiosk):
     _sync(a, cloud)
     _sync(b, cloud)
     with a.store.reading() as conn:
-        assert sync_repo.outbox_counts(conn) == {"pending": 0, "rejected": 0}
+        assert sync_repo.outbox_counts(conn) == {"pending": 0, "rejected": 0, "held": 0}
     return a, b, out.customer.id, view.card.id, token
 
 

@@ -1849,12 +1849,17 @@
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="377"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="314"/>
+        <source>%1 of %2 points</source>
+        <translation>%1 von %2 Punkten</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="378"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="384"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="385"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
@@ -1869,22 +1874,22 @@
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="335"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="336"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="342"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="343"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="364"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="365"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="369"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="370"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2262,22 +2267,22 @@
         <translation>Einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="96"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="97"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="99"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="118"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="122"/>
         <source>e.g. %1</source>
         <translation>z. B. %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="128"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n Punkt</numerusform>
@@ -2285,7 +2290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="136"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="140"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n Punkt</numerusform>
@@ -2293,17 +2298,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="146"/>
         <source>She can redeem now:</source>
         <translation>Jetzt einlösbar:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="146"/>
         <source>Not enough points for a reward yet</source>
         <translation>Noch nicht genug Punkte für eine Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="195"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="199"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>%1 %2 für %n Punkt geben?</numerusform>

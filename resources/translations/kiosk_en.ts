@@ -165,7 +165,7 @@
 <context>
     <name>PointsSalePanel</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="128"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n point</numerusform>
@@ -173,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="136"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="140"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n point</numerusform>
@@ -181,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="195"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="199"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>Give %1 %2 for %n point?</numerusform>

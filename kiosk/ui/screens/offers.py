@@ -311,6 +311,7 @@ class OffersScreen(QWidget):
             self.icon_choice.currentData() or "star",
             self.colour.currentText().strip(),
             filled=shown.towards,
+            meter=arg(self.tr("%1 of %2 points"), shown.towards, shown.needed) if points else None,
         )
 
     def show_field_errors(self, errors: dict[str, str]) -> None:

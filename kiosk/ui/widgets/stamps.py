@@ -80,13 +80,24 @@ class CardPreview(QWidget):
         self.filled = 3
         self.icon_name = "coffee"
         self.colour = "#6d4c41"
+        self.meter: str | None = None
         self.setMinimumSize(320, 200)
 
     def show_card(
-        self, name: str, reward: str, total: int, icon_name: str, colour: str, *, filled: int = 3
+        self,
+        name: str,
+        reward: str,
+        total: int,
+        icon_name: str,
+        colour: str,
+        *,
+        filled: int = 3,
+        meter: str | None = None,
     ) -> None:
-        self.name, self.reward = name, reward
-        self.total = max(1, min(total, 50))
+        """`meter`: a balance counted in points rather than stamps ("35 of 50 points"), drawn as
+        a bar with these words, since fifty stamps would not mean anything on a card."""
+        self.name, self.reward, self.meter = name, reward, meter
+        self.total = max(1, total if meter else min(total, 50))
         self.filled = max(0, min(filled, self.total))
         self.icon_name = icon_name
         self.colour = colour if QColor.isValidColorName(colour) else "#888888"
@@ -112,6 +123,10 @@ class CardPreview(QWidget):
         painter.setFont(self.font())
         reward = self.fontMetrics().elidedText(self.reward, Qt.TextElideMode.ElideRight, width)
         painter.drawText(inner, Qt.AlignmentFlag.AlignBottom, reward)
+        if self.meter is not None:
+            self._paint_meter(painter, inner)
+            painter.end()
+            return
         per_row = min(self.total, 10)
         size = min(36.0, (rect.width() - 40) / per_row - 6)
         top = rect.top() + 60
@@ -127,3 +142,19 @@ class CardPreview(QWidget):
             colour = self.colour if i < self.filled else "#ffffff"
             render_icon(painter, self.icon_name, circle.adjusted(7, 7, -7, -7), colour)
         painter.end()
+
+    def _paint_meter(self, painter: QPainter, inner: QRectF) -> None:
+        bar = QRectF(inner.left(), inner.top() + 56, inner.width(), 26)
+        painter.setPen(QPen(QColor("#ffffff"), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(bar, 13, 13)
+        share = self.filled / self.total
+        if share > 0:
+            filled = QRectF(bar.left(), bar.top(), max(bar.height(), bar.width() * share), bar.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#ffffff"))
+            painter.drawRoundedRect(filled, 13, 13)
+        render_icon(painter, self.icon_name, QRectF(inner.left(), bar.bottom() + 10, 28, 28), "#ffffff")
+        painter.setPen(QColor("#ffffff"))
+        words = QRectF(inner.left() + 36, bar.bottom() + 10, inner.width() - 36, 28)
+        painter.drawText(words, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.meter or "")

@@ -201,3 +201,23 @@ def test_the_migration_fills_the_buckets_from_an_older_ledger(tmp_path, zone):
             assert _kept(conn) == kept
     finally:
         store.close()
+
+
+def test_a_merged_member_s_tier_counts_the_cards_she_took_over(tmp_path):
+    k = open_kiosk(tmp_path)
+    try:
+        create_demo_shop(k.ctx, customers_count=2)
+        absorbed, _ = _points_account(k)  # the points card's member is merged away
+        with k.ctx.store.reading() as conn:
+            kept = conn.exec_driver_sql(
+                "SELECT customer_id FROM cards WHERE customer_id != ? LIMIT 1", (absorbed,)
+            ).scalar_one()
+        assert k.services.earn_points(POINTS_CARD, 4_500).ok
+        scheme = SCHEMES[0]
+        assert tier_of(k.ctx, kept, k.clock.now, scheme=scheme).total == 0
+        merged = k.services.merge_members(kept, absorbed, actor=Actor("o", "Owner", Role.OWNER))
+        assert merged.ok, merged.message
+        after = tier_of(k.ctx, kept, k.clock.now, scheme=scheme)
+        assert (after.tier.name, after.total) == ("Silver", 45)
+    finally:
+        k.close()

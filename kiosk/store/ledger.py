@@ -8,6 +8,7 @@ from sqlalchemy import Connection, bindparam, func, insert, or_, select, update
 
 from kiosk.domain import ledger as rules
 from kiosk.domain.model import Balance, Card, Event, EventKind
+from kiosk.store import tier_buckets
 from kiosk.store.prepared import Prepared
 from kiosk.store.rows import balance_values, card_values, event_values, to_card, to_event
 from kiosk.store.schema import cards, events, outbox, programs
@@ -80,7 +81,8 @@ def card_exists(conn: Connection, card_id: int) -> bool:
 
 
 def append_event(conn: Connection, card: Card, event: Event, *, to_outbox: bool = True) -> Card:
-    """Record one event and move the card's cached balance with it, in the caller's transaction."""
+    """Record one event and move the card's cached balance (and its tier bucket) with it, in the
+    caller's transaction."""
     values = event_values(event)
     if values["offer_revision"] is None and (event.amount_minor is not None or event.reward_id is not None):
         # the same transaction read the program the points were computed from: this is its revision
@@ -89,6 +91,7 @@ def append_event(conn: Connection, card: Card, event: Event, *, to_outbox: bool 
     n = _INSERT_EVENT.write(conn, **values)
     if to_outbox:
         _INSERT_OUTBOX.write(conn, event_n=n)
+    tier_buckets.record(conn, event)  # the tier's month totals move with the ledger, never apart
     balance = rules.apply(card.balance, event)
     last_earn_at = card.last_earn_at
     if event.kind is EventKind.EARN:

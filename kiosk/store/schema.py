@@ -198,6 +198,20 @@ events = Table(
     Index("ix_events_occurred", "occurred_at"),  # reports: one period's events
 )
 
+# a card's month of the shop's clock (loyalty_rules.tiers.month_of): the points it granted and
+# the visits it counted, net of voids. Kept by ledger.append_event in the event's transaction and
+# always equal to a replay of the card's events (kiosk/store/tier_buckets.py): a tier is read from
+# at most a window's months of these, never from a replay. Per card, so a member merge (which
+# moves cards) carries them along.
+tier_buckets = Table(
+    "tier_buckets",
+    metadata,
+    Column("card_id", Integer, ForeignKey("cards.id"), primary_key=True),
+    Column("month", Integer, primary_key=True),
+    Column("points", Integer, nullable=False),
+    Column("visits", Integer, nullable=False),
+)
+
 # events recorded here and not yet accepted by the cloud
 outbox = Table(
     "outbox",

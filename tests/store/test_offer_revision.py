@@ -56,7 +56,7 @@ def test_a_ledger_from_0009_keeps_its_rows_and_its_points_programs_become_revisi
 
     store = open_store(folder, now=clock())  # backs up, then brings the file to head
     with store.reading() as conn:
-        assert migrate.current_revision(conn) == migrate.HEAD == "0011_offer_revision"
+        assert migrate.current_revision(conn) == migrate.HEAD  # 0011 and after
         assert (
             conn.exec_driver_sql("SELECT id, kind, units, amount_minor FROM events ORDER BY n").all()
             == events_before

@@ -12,6 +12,7 @@ import uuid
 from typing import Literal
 
 from fastapi import APIRouter, Response
+from pydantic import Field
 from sqlalchemy import select
 
 from cloud import views
@@ -30,7 +31,7 @@ router = APIRouter(prefix="/api/v1/experiments", tags=["experiments"])
 
 class ExperimentCreate(WireIn):
     name: Name
-    arms: list[ExperimentArm]
+    arms: list[ExperimentArm] = Field(min_length=2, max_length=MAX_ARMS)
     metric: ExperimentMetric
     days: Int(ge=1, le=MAX_DAYS)
     horizon: Int(ge=2, le=MAX_HORIZON)  # members per arm, from the sample-size calculator

@@ -61,7 +61,9 @@ def _fit_offer(offer: dict) -> dict:
             offer["stamps_required"] = _within(offer["stamps_required"], *rules.units_range)
         if "per_visit_limit" in offer:
             offer["per_visit_limit"] = _within(offer["per_visit_limit"], *rules.per_visit_range)
-        if kind is ProgramKind.POINTS:  # a points offer is refused without a sensible catalogue
+        if kind is not ProgramKind.POINTS:
+            offer.pop("points", None)  # a stamp card has no points settings
+        else:  # a points offer is refused without a sensible catalogue
             cost = offer.get("stamps_required", 50)
             offer["points"] = {
                 "rate": "1",
@@ -76,11 +78,29 @@ def _fit_offer(offer: dict) -> dict:
     return offer
 
 
-@schemathesis.hook
-def map_body(context, body):
-    operation = context.operation
-    if (operation.method.upper(), operation.path) not in _OFFER_OPERATIONS or not isinstance(body, dict):
-        return body
-    if isinstance(body.get("offers"), list):
-        return {**body, "offers": [_fit_offer(o) if isinstance(o, dict) else o for o in body["offers"]]}
-    return _fit_offer(body)
+_OFFER_BY_ID = "/api/v1/offers/{offer_id}"
+
+
+@schemathesis.hook("map_case")
+def fit_offer_cases(context, case):
+    """Positive cases only (a negative case must stay invalid): offer bodies inside their kind's
+    limits, and an offer id where a link read one from an arm that has none (a control arm's
+    null `offer_id`, which the dependency analysis turns into the text "None")."""
+    positive = case.meta is None or case.meta.generation.mode.is_positive
+    if not positive:
+        return case
+    operation = (case.operation.method.upper(), case.operation.path)
+    if operation in _OFFER_OPERATIONS and isinstance(case.body, dict):
+        body = case.body
+        if isinstance(body.get("offers"), list):
+            case.body = {
+                **body,
+                "offers": [_fit_offer(o) if isinstance(o, dict) else o for o in body["offers"]],
+            }
+        else:
+            case.body = _fit_offer(body)
+    offer = os.environ.get("LOYALTY_SCHEMATHESIS_OFFER_ID")
+    params = case.path_parameters or {}
+    if case.operation.path == _OFFER_BY_ID and offer and str(params.get("offer_id")) in ("None", "null"):
+        case.path_parameters = {**params, "offer_id": offer}
+    return case

@@ -10,23 +10,27 @@ shop's local days (`events.day`, `customers.day`), so months are their first sev
 SQLite and PostgreSQL alike.
 
 Spend: `SPEND` is the one column a sale amount comes from: a points earn's `amount_minor` (issue
-15), in the currency's units. A stamp's event carries none, so a member who only collects stamps
-has a NULL spend, and the endpoints say "null" rather than 0. (Cents: a currency without minor
-units, minor_per_unit 1, would need the offer's setting here.)
+15), summed in minor units by the database and turned into the currency's units here. The cloud
+holds no currency of its own: the business's minor units are its points offers' `minor_per_unit`
+(the kiosk's editor takes it from the shop's currency), so a yen shop's 1250 is 1250, not 12.50.
+A stamp's event carries none, so a member who only collects stamps has a NULL spend, and the
+endpoints say "null" rather than 0.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Float, and_, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from cloud.models import Card, Customer, Event
+from cloud.models import Card, Customer, Event, Offer
 from loyalty_rules.reports import VISIT_KINDS
 
-SPEND = Event.amount_minor.cast(Float) / 100.0  # a sale's amount in the currency's units; NULL: none
+SPEND_MINOR = func.sum(Event.amount_minor)  # a sale's amount in minor units, summed exactly; NULL: none
 MEMBER = Card.customer_id  # a merge moves every card of a group to its survivor (cloud/merges.py)
 
 
@@ -46,6 +50,27 @@ class MemberActivity:
     last_visit: date
     visit_days: int
     spend: float | None  # total over the range; None when her events carry no amount (stamps)
+    spend_minor: int | None = None  # the same, exactly, in minor units (what a CSV writes out)
+
+
+def minor_per_unit(session: Session, business_id: int) -> int:
+    """Minor units in one unit of the business's currency: its points offers' (the most common,
+    should a shop have changed currency); 100 when it has none (then no event has a spend)."""
+    rows = session.scalars(
+        select(Offer.points_settings).where(
+            Offer.business_id == business_id, Offer.points_settings.is_not(None)
+        )
+    )
+    seen: Counter[int] = Counter()
+    for text in rows:
+        value = json.loads(text).get("minor_per_unit")
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            seen[value] += 1
+    return seen.most_common(1)[0][0] if seen else 100
+
+
+def _in_units(spend_minor: int | None, per_unit: int) -> float | None:
+    return None if spend_minor is None else int(spend_minor) / per_unit
 
 
 def _visits(f: Filters, lo: str, hi: str):
@@ -78,12 +103,20 @@ def member_activity(session: Session, f: Filters, lo: str, hi: str) -> list[Memb
             func.min(Event.day),
             func.max(Event.day),
             func.count(Event.day.distinct()),
-            func.sum(SPEND),
+            SPEND_MINOR,
         ).select_from(Event)
     ).where(_visits(f, lo, hi))
     rows = session.execute(stmt.group_by(MEMBER).order_by(MEMBER))
+    per_unit = minor_per_unit(session, f.business_id)
     return [
-        MemberActivity(m, date.fromisoformat(first), date.fromisoformat(last), int(n), s)
+        MemberActivity(
+            m,
+            date.fromisoformat(first),
+            date.fromisoformat(last),
+            int(n),
+            _in_units(s, per_unit),
+            None if s is None else int(s),
+        )
         for m, first, last, n, s in rows
     ]
 
@@ -148,14 +181,13 @@ def cohort_cells(session: Session, f: Filters, lo: str, hi: str) -> list[CohortC
     [lo, hi] and visits up to hi."""
     cohort, month = _month(Customer.day), _month(Event.day)
     stmt = (
-        _with_members(
-            select(cohort, month, func.count(MEMBER.distinct()), func.sum(SPEND)).select_from(Event)
-        )
+        _with_members(select(cohort, month, func.count(MEMBER.distinct()), SPEND_MINOR).select_from(Event))
         .join(Customer, and_(Customer.business_id == Card.business_id, Customer.id == MEMBER))
         .where(_visits(f, lo, hi), _joined(f, lo, hi))
         .group_by(cohort, month)
     )
-    return [CohortCell(c, m, int(n), s) for c, m, n, s in session.execute(stmt)]
+    per_unit = minor_per_unit(session, f.business_id)
+    return [CohortCell(c, m, int(n), _in_units(s, per_unit)) for c, m, n, s in session.execute(stmt)]
 
 
 def members_by_id(session: Session, business_id: int, ids: list[str]) -> dict:

@@ -131,6 +131,9 @@ def kind_problems(
     named: dict[str, OfferProblem] = {
         wire: found[rule] for wire, rule in _RULE_FIELDS.items() if rule in found and wire in fields
     }
+    if "points" in fields and found.get("units_required") is OfferProblem.OFFER_POINTS_CHEAPEST:
+        # a new catalogue without its new cheapest cost: the pair disagrees whichever was sent
+        named["stamps_required"] = OfferProblem.OFFER_POINTS_CHEAPEST
     if "points" in fields:
         named.update(
             (f"points.{_POINTS_WIRE.get(rule, rule)}", problem)

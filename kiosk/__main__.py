@@ -179,7 +179,7 @@ def _run_gui(args, services, settings) -> int:
     from kiosk.ui.app import run_gui
 
     if args.demo and not services.identity().is_set_up:
-        create_demo_shop(services.ctx, qr_dir=args.data_dir / "demo-qr")
+        create_demo_shop(services.ctx, qr_dir=args.data_dir / "demo-qr", points=True)
     camera_factory = None
     if args.camera or settings.scanner_kind == "camera":  # --camera always wins (demos, tests)
         camera_factory = _camera_factory(args.camera or settings.camera_source, settings.debounce_ms)

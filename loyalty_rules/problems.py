@@ -37,6 +37,10 @@ class OfferProblem(enum.Enum):
     )
     OFFER_CATALOGUE_NAME = QT_TRANSLATE_NOOP("Problem", "Name the reward in 1 to 60 characters.")
     OFFER_CATALOGUE_COST = QT_TRANSLATE_NOOP("Problem", "Between 1 and 100,000 points.")
+    # a points offer's units_required (the wire's stamps_required) against its catalogue
+    OFFER_POINTS_CHEAPEST = QT_TRANSLATE_NOOP(
+        "Problem", "The points for the cheapest reward must be the catalogue's cheapest cost."
+    )
 
 
 class SaleProblem(enum.Enum):

@@ -29,10 +29,12 @@ from cloud.member_activity import (
     joins_per_day,
     member_activity,
     members_by_id,
+    minor_per_unit,
 )
 from cloud.routes.analytics import End, Start, _day
 from cloud.schemas import WireOut
 from cloud.zones import shop_zone
+from loyalty_rules.money import decimals_of, units_text
 from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
@@ -209,6 +211,7 @@ def rfm_members_csv(
     scored.sort(key=lambda p: (-p[1].recency, -p[1].frequency, -p[1].monetary, p[0].member))
     people = members_by_id(session, user.business_id, [a.member for a, _ in scored])
     spend = _has_spend(scored)
+    per_unit = minor_per_unit(session, user.business_id)  # yen has no cents, the dinar 3 decimals
 
     def rows() -> Iterator[str]:
         buf = io.StringIO()
@@ -228,7 +231,7 @@ def rfm_members_csv(
                     _cell(who.phone) if consented else "",
                     a.last_visit.isoformat(),
                     a.visit_days,
-                    "" if a.spend is None else f"{a.spend:.2f}",
+                    "" if a.spend_minor is None else units_text(a.spend_minor, per_unit),
                     s.recency,
                     s.frequency,
                     s.monetary if spend else "",
@@ -273,6 +276,7 @@ def cohorts(
     sizes = cohort_sizes(session, f, lo.isoformat(), hi.isoformat())
     cells = cohort_cells(session, f, lo.isoformat(), hi.isoformat())
     last = hi.replace(day=1)
+    decimals = decimals_of(minor_per_unit(session, user.business_id))  # 0 for yen, 3 for dinars
 
     def first_of(month: str) -> date:
         return date.fromisoformat(month + "-01")
@@ -286,7 +290,7 @@ def cohorts(
             continue
         active[c.cohort, k] = c.active
         if c.spend is not None:
-            spend[c.cohort, k] = round(c.spend, 2)
+            spend[c.cohort, k] = round(c.spend, decimals)
     out = []
     for month in sorted(sizes):
         span = months_between(first_of(month), last) + 1

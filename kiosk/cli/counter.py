@@ -194,7 +194,7 @@ def demo(args, services: Services) -> int:
         )
         return 2
     qr_dir = args.qr_dir or args.data_dir / "demo-qr"
-    shop = create_demo_shop(services.ctx, qr_dir=qr_dir)
+    shop = create_demo_shop(services.ctx, qr_dir=qr_dir, points=True)  # stamp cards and points
     emit(
         {
             "ok": True,

@@ -12,17 +12,11 @@ import re
 from decimal import Decimal
 
 from kiosk.domain.problems import Problem
+from loyalty_rules.money import decimals_of  # shared with the cloud's reports
+
+__all__ = ["MAX_WHOLE_DIGITS", "decimals_of", "format_amount", "parse_amount"]
 
 MAX_WHOLE_DIGITS = 9  # far above a counter sale; loyalty_rules caps the sale itself
-
-
-def decimals_of(minor_per_unit: int) -> int:
-    """2 for a currency of 100 cents, 0 for yen, 3 for 1000 fils."""
-    decimals = 0
-    while minor_per_unit >= 10 and minor_per_unit % 10 == 0:
-        minor_per_unit //= 10
-        decimals += 1
-    return decimals
 
 
 def parse_amount(text: str, separator: str, decimals: int) -> int | Problem:

@@ -59,6 +59,7 @@ class Problem(enum.Enum):
     OFFER_CATALOGUE_ID = OfferProblem.OFFER_CATALOGUE_ID.value
     OFFER_CATALOGUE_NAME = OfferProblem.OFFER_CATALOGUE_NAME.value
     OFFER_CATALOGUE_COST = OfferProblem.OFFER_CATALOGUE_COST.value
+    OFFER_POINTS_CHEAPEST = OfferProblem.OFFER_POINTS_CHEAPEST.value
     # a points sale and a catalogue reward (loyalty_rules.problems words them)
     AMOUNT_INVALID = SaleProblem.AMOUNT_INVALID.value
     AMOUNT_NEGATIVE = SaleProblem.AMOUNT_NEGATIVE.value

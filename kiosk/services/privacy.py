@@ -39,6 +39,9 @@ CARDS_HEADER = (
     "visits",
     "flagged",
     "spend (minor units)",  # a points card: its standing earns' sales; empty for a stamp card
+    # "stamps" or "points": what "stamps now" and "lifetime stamps" count on this row (the columns
+    # keep their names and places: owners' scripts read them; a new column goes last)
+    "offer kind",
 )
 EVENTS_HEADER = (
     "event id",
@@ -204,6 +207,7 @@ def _card_cells(c: export.CardRecord) -> list:
         c.visits,
         _yes_no(c.flagged),
         "" if c.spend_minor is None else c.spend_minor,
+        "" if c.kind is None else c.kind.value,
     ]
 
 

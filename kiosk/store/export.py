@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import Connection, func, literal_column, select
 from sqlalchemy.exc import OperationalError
 
-from kiosk.domain.model import CardStatus, Customer, EventKind
+from kiosk.domain.model import CardStatus, Customer, EventKind, ProgramKind
 from kiosk.store.db import StorageError, Store, describe_error
 from kiosk.store.schema import cards, customers, events, programs
 
@@ -36,6 +36,8 @@ class CardRecord:
     visits: int
     flagged: bool
     spend_minor: int | None = None  # a points card: the sales its standing earns were for
+    # what `units` and `lifetime` count: stamps, or a points card's points (None: offer gone)
+    kind: ProgramKind | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +117,7 @@ def cards_for_export(conn: Connection) -> Iterator[CardRecord]:
             cards.c.visits,
             cards.c.flagged,
             spend.c.spend_minor,
+            programs.c.kind,
         )
         .select_from(
             cards.outerjoin(programs, programs.c.id == cards.c.program_id).outerjoin(
@@ -135,6 +138,7 @@ def cards_for_export(conn: Connection) -> Iterator[CardRecord]:
             visits=r.visits,
             flagged=bool(r.flagged),
             spend_minor=r.spend_minor,
+            kind=None if r.kind is None else ProgramKind(r.kind),
         )
 
 

@@ -41,6 +41,7 @@ from kiosk.store.schema import (
     customers,
     events,
     outbox,
+    points_revisions,
     programs,
     settings,
     signing_keys,
@@ -540,7 +541,9 @@ def has_local_customers(conn: Connection) -> bool:
 
 def discard_local_ledger(conn: Connection) -> None:
     """Pairing a standalone kiosk that holds only demo data: the cloud's ledger replaces it."""
-    for table in (outbox, events, conflicts, cards, customers, programs):
+    # children before their parents (SQLite enforces the foreign keys): a points offer's
+    # revisions made here name their program
+    for table in (outbox, events, conflicts, cards, customers, points_revisions, programs):
         conn.execute(delete(table))
     conn.execute(delete(settings).where(settings.c.key == CURSOR))
 

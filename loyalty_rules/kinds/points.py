@@ -144,12 +144,18 @@ def reward_to_redeem(reward_id: str, balance: int, settings: PointsSettings) -> 
     raise RedeemRefused(RedeemProblem.NO_SUCH_REWARD)
 
 
+def cheapest_cost(settings: PointsSettings) -> int:
+    """The cost of the catalogue's cheapest reward: what a points offer's units_required (the
+    registry's "rewards ready" threshold, the wire's stamps_required) must be. 0 for no catalogue."""
+    return min((reward.cost for reward in settings.catalogue), default=0)
+
+
 def progress(balance: int, settings: PointsSettings) -> Progress:
     """Points towards the cheapest reward (full once she can afford it), and how many of the
     catalogue's rewards she can take now."""
     if not settings.catalogue:
         return Progress(towards=max(0, balance), needed=0, rewards_ready=0)
-    cheapest = min(reward.cost for reward in settings.catalogue)
+    cheapest = cheapest_cost(settings)
     return Progress(
         towards=min(max(0, balance), cheapest),
         needed=cheapest,
@@ -327,8 +333,14 @@ class PointsRules:
             errors.update(check_settings(points, self.limits))
         low, high = self.units_range
         units = settings.units_required
+        # a catalogue with a bad row has no cheapest cost to compare with: its row says so already
+        catalogue_ok = not any(field.startswith("catalogue") for field in errors)
         if not (_is_int(units) and low <= units <= high):
             errors["units_required"] = OfferProblem.OFFER_CATALOGUE_COST
+        elif isinstance(points, PointsSettings) and catalogue_ok and units != cheapest_cost(points):
+            # "rewards ready" and the card's progress count towards it: another number would
+            # celebrate a reward she cannot take, or miss one she can
+            errors["units_required"] = OfferProblem.OFFER_POINTS_CHEAPEST
         if settings.per_visit_limit != 1:
             errors["per_visit_limit"] = OfferProblem.OFFER_PER_VISIT
         return errors
@@ -368,6 +380,7 @@ __all__ = [
     "Rounding",
     "SaleRefused",
     "affordable",
+    "cheapest_cost",
     "check_settings",
     "earn_problem",
     "points_for",

@@ -2517,37 +2517,42 @@
         <translation>Zwischen 1 und 100.000 Punkten.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="46"/>
+        <location filename="../../loyalty_rules/problems.py" line="41"/>
+        <source>The points for the cheapest reward must be the catalogue&apos;s cheapest cost.</source>
+        <translation>Die Punkte für die günstigste Prämie müssen deren Preis im Katalog sein.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="50"/>
         <source>Type the sale amount, e.g. 12.50.</source>
         <translation>Geben Sie den Verkaufsbetrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="47"/>
+        <location filename="../../loyalty_rules/problems.py" line="51"/>
         <source>A sale amount cannot be negative; use undo for a refund.</source>
         <translation>Ein Verkaufsbetrag kann nicht negativ sein; für eine Erstattung „Rückgängig“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="48"/>
+        <location filename="../../loyalty_rules/problems.py" line="52"/>
         <source>That amount is too large for one sale; check it.</source>
         <translation>Dieser Betrag ist für einen Verkauf zu hoch; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="49"/>
+        <location filename="../../loyalty_rules/problems.py" line="53"/>
         <source>The sale is below this offer&apos;s minimum spend.</source>
         <translation>Der Verkauf liegt unter dem Mindestumsatz dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="50"/>
+        <location filename="../../loyalty_rules/problems.py" line="54"/>
         <source>That sale is too small to earn a point.</source>
         <translation>Dieser Verkauf ist zu klein für einen Punkt.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="56"/>
+        <location filename="../../loyalty_rules/problems.py" line="60"/>
         <source>That reward is not in this offer&apos;s catalogue.</source>
         <translation>Diese Prämie ist nicht im Katalog dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="57"/>
+        <location filename="../../loyalty_rules/problems.py" line="61"/>
         <source>Not enough points for that reward.</source>
         <translation>Nicht genug Punkte für diese Prämie.</translation>
     </message>
@@ -2557,67 +2562,67 @@
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="70"/>
+        <location filename="../../kiosk/domain/problems.py" line="71"/>
         <source>this card&apos;s offer collects stamps, not points</source>
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="72"/>
+        <location filename="../../kiosk/domain/problems.py" line="73"/>
         <source>1 to 60 characters</source>
         <translation>1 bis 60 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <location filename="../../kiosk/domain/problems.py" line="74"/>
         <source>choose two different offers, or one offer and the control</source>
         <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
         <source>{offer} is already in a running A/B test</source>
         <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="76"/>
         <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
         <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="79"/>
+        <location filename="../../kiosk/domain/problems.py" line="80"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <location filename="../../kiosk/domain/problems.py" line="81"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="81"/>
+        <location filename="../../kiosk/domain/problems.py" line="82"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="82"/>
+        <location filename="../../kiosk/domain/problems.py" line="83"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="83"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="84"/>
+        <location filename="../../kiosk/domain/problems.py" line="85"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="85"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="86"/>
+        <location filename="../../kiosk/domain/problems.py" line="87"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -2648,17 +2653,17 @@
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="294"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="300"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="295"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="301"/>
         <source>Points for the cheapest reward</source>
         <translation>Punkte für die günstigste Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="296"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -2666,7 +2671,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="297"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="303"/>
         <source>Earns per sale</source>
         <translation>Gutschriften pro Einkauf</translation>
     </message>

@@ -200,7 +200,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="296"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>

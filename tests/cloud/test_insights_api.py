@@ -8,8 +8,14 @@ import io
 import random
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
 
 import cardtoken
+from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, points_for, settings_to_plain
+from loyalty_rules.reports import local_day
 
 
 def _at(day: date, hour: int = 12, minute: int = 0) -> str:
@@ -151,6 +157,44 @@ def test_the_campaign_csv_lists_a_segment_with_contacts_only_of_members_who_cons
         "/api/v1/analytics/rfm/members.csv", params={**params, "segment": "vip"}, headers=owner.headers
     )
     assert r.status_code == 422
+
+
+@pytest.mark.parametrize(
+    ("currency", "minor_per_unit", "ann", "ben"),
+    [
+        # yen has no minor unit: 1250 + 980 is 2230 yen (dividing by 100 said 22.30)
+        ("JPY", 1, "2230", "500"),
+        ("KWD", 1000, "2.230", "0.500"),  # the dinar's 1000 fils: three decimals
+        ("EUR", 100, "22.30", "5.00"),
+    ],
+)
+def test_spend_is_in_the_business_s_currency_units_in_the_csv_and_the_cohorts(
+    cloud, currency, minor_per_unit, ann, ben
+):
+    owner = cloud.owner()
+    points = PointsSettings(
+        Decimal("1"), Rounding.UP, 0, (Reward("coffee", "Coffee", 1),), minor_per_unit=minor_per_unit
+    )
+    body = {"name": f"{currency} points", "kind": "points", "stamps_required": 1, "reward_text": "Coffee"}
+    r = cloud.client.post(
+        "/api/v1/offers", json={**body, "points": settings_to_plain(points)}, headers=owner.headers
+    )
+    assert r.status_code == 201, r.text
+    program, kiosk = r.json()["id"], cloud.kiosk(owner)
+    for name, sales in (("Ann", (1250, 980)), ("Ben", (500,))):
+        card = cloud.enroll(kiosk, program, name=name)
+        for sale in sales:
+            earn = cloud.event("earn", card, program, points_for(sale, points), amount_minor=sale)
+            assert cloud.push(kiosk, earn)[0]["status"] == "accepted"
+    today = local_day(cloud.clock(), ZoneInfo("UTC"))
+    params = {"start": str(today - timedelta(days=30)), "end": str(today)}
+    r = cloud.client.get("/api/v1/analytics/rfm/members.csv", params=params, headers=owner.headers)
+    assert r.status_code == 200, r.text
+    spend = {row["name"]: row["spend"] for row in csv.DictReader(io.StringIO(r.text))}
+    assert spend == {"Ann": ann, "Ben": ben}
+    r = cloud.client.get("/api/v1/analytics/cohorts", params=params, headers=owner.headers)
+    assert r.status_code == 200, r.text
+    assert [c["spend"][0] for c in r.json()] == [float(ann) + float(ben)]
 
 
 def test_another_business_sees_none_of_the_members_and_a_stranger_is_refused(cloud):

@@ -250,3 +250,33 @@ def test_the_members_csv_says_what_each_member_spent_on_points_sales_net_of_undo
     assert r.status_code == 200, r.text
     spend = {row["name"]: row["spend"] for row in csv.DictReader(io.StringIO(r.text))}
     assert spend == {"Ann": "130.99", "Ben": ""}  # a stamp card's visits carry no sale
+
+
+def test_stamps_required_of_a_points_offer_is_its_cheapest_reward_s_cost(cloud):
+    """The registry counts "rewards ready" towards stamps_required: a points offer whose
+    stamps_required is not its catalogue's cheapest cost is refused, made or patched, and kept."""
+    owner = cloud.owner()
+    r = cloud.client.post("/api/v1/offers", json=_points_body(stamps_required=120), headers=owner.headers)
+    assert _errors(r) == {(("body", "stamps_required"), "offer_points_cheapest")}
+    assert cloud.client.get("/api/v1/offers", headers=owner.headers).json() == []
+    offer = cloud.client.post("/api/v1/offers", json=_points_body(), headers=owner.headers).json()["id"]
+
+    def patch(body: dict):
+        return cloud.client.patch(f"/api/v1/offers/{offer}", json=body, headers=owner.headers)
+
+    assert _errors(patch({"stamps_required": 49})) == {(("body", "stamps_required"), "offer_points_cheapest")}
+    dearer = PointsSettings(Decimal("1"), Rounding.DOWN, 0, (Reward("lunch", "Lunch", 120),))
+    # the new catalogue's cheapest is 120 while the offer still says 50
+    assert _errors(patch({"points": settings_to_plain(dearer)})) == {
+        (("body", "stamps_required"), "offer_points_cheapest")
+    }
+    kept = cloud.client.get(f"/api/v1/offers/{offer}", headers=owner.headers).json()
+    assert (kept["stamps_required"], kept["points"], kept["points_revision"]) == (
+        50,
+        settings_to_plain(SETTINGS),
+        1,
+    )
+    # both together agree: saved, as a new revision
+    both = patch({"stamps_required": 120, "points": settings_to_plain(dearer)})
+    assert both.status_code == 200, both.text
+    assert (both.json()["stamps_required"], both.json()["points_revision"]) == (120, 2)

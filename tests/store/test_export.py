@@ -171,6 +171,8 @@ def test_a_points_card_exports_its_sales_and_rewards_and_its_spend_net_of_undos(
         events = [e for e in export.events_for_export(conn) if e.card_id == card.id]
     assert (cards[card.id].units, cards[card.id].lifetime, cards[card.id].spend_minor) == (40, 90, 9000)
     assert {c.spend_minor for c in cards.values() if c.card_id != card.id} == {None}  # stamp cards
+    assert cards[card.id].kind is ProgramKind.POINTS  # its units are points
+    assert {c.kind for c in cards.values() if c.card_id != card.id} == {ProgramKind.STAMPS}
     assert [(e.kind, e.units, e.amount_minor, e.reward_id) for e in events] == [
         ("earn", 90, 9000, None),
         ("earn", 15, 1550, None),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from kiosk.domain.refusals import Reason
 from kiosk.store import sync_repo
 from kiosk.sync.engine import SyncState
@@ -218,3 +220,39 @@ def test_pairing_refuses_a_kiosk_with_customers_unless_told_to_discard(cloud, ma
     assert result.discarded_local_data
     assert result.paired.business_id == cloud.business_id
     assert a.engine(cloud.http).run_round().online
+
+
+def test_discarding_a_standalone_shop_s_data_at_pairing_takes_its_points_offers_too(cloud, make_kiosk):
+    """A points offer saved standalone keeps its revision until uploaded (points_revisions names
+    the program): discarding the demo data at pairing deleted the program first and failed."""
+    from sqlalchemy import func, select
+
+    from kiosk.services.demo import BAKERY_POINTS
+    from kiosk.store import directory
+    from kiosk.store.schema import points_revisions, programs
+    from kiosk.sync import pairing
+    from loyalty_rules.offers import program_from
+
+    a = make_kiosk()
+    with a.store.transaction() as conn:
+        points = program_from(BAKERY_POINTS, "0c6f4d8e-2b1a-4c53-8f0e-5d9a7b3c1e22")
+        directory.upsert_program(conn, dataclasses.replace(points, points_revision=1), a.clock())
+        assert conn.execute(select(func.count()).select_from(points_revisions)).scalar_one() == 1
+    result = pairing.pair(
+        a.store,
+        a.credentials,
+        "http://testserver",
+        cloud.owner.pairing_code(cloud.location_id),
+        device_name="Till",
+        now=a.clock,
+        discard_local_data=True,
+        allow_insecure_http=True,  # the in-process TestClient: nothing crosses a network
+        http=cloud.http,
+    )
+    assert result.paired.business_id == cloud.business_id
+    with a.store.reading() as conn:
+        left = [
+            conn.execute(select(func.count()).select_from(t)).scalar_one()
+            for t in (points_revisions, programs)
+        ]
+    assert left == [0, 0]

@@ -32,17 +32,37 @@ BAKERY = OfferDraft(
 
 @pytest.fixture(scope="module")
 def shop(tmp_path_factory):
-    """The demo shop made by the command, and a points offer made by its manager's use case."""
+    """The demo shop made by the command, its points offer given a minimum spend of 5.00 by its
+    manager's use case (the demo's earns from any amount)."""
     data = tmp_path_factory.mktemp("points-shop")
     assert json.loads(kiosk("demo", data_dir=data).stdout)["ok"]
     token = (data / "demo-qr").glob("*.txt").__next__().read_text().splitlines()[3]
     store = open_store(data, now=datetime.now(UTC))
     try:
-        saved = Services(Context(store)).save_offer(BAKERY, actor=Actor("m", "Max", Role.MANAGER))
+        services = Services(Context(store))
+        (demo_points,) = [p for p in services.list_offers() if p.points is not None]
+        saved = services.save_offer(BAKERY, actor=Actor("m", "Max", Role.MANAGER), program_id=demo_points.id)
         assert saved.ok, saved.message
     finally:
         store.close()
     return data, token, saved.program.id
+
+
+def test_the_demo_command_offers_points_per_spend_and_enrols_nobody_in_it(tmp_path):
+    assert json.loads(kiosk("demo", data_dir=tmp_path).stdout)["ok"]
+    store = open_store(tmp_path, now=datetime.now(UTC))
+    try:
+        offers = Services(Context(store)).list_offers()
+    finally:
+        store.close()
+    assert [(p.name, p.kind) for p in offers if p.points is not None] == [
+        ("Bakery points", ProgramKind.POINTS)
+    ]
+    # every demo QR code is a stamp card: a scan without an amount stamps, as before; a member
+    # joins the points offer at her first sale
+    cards = [f.read_text() for f in (tmp_path / "demo-qr").glob("*.txt")]
+    assert len(cards) >= 36
+    assert not any("Bakery points" in text for text in cards)
 
 
 def test_a_sale_amount_adds_its_points_and_a_reward_spends_them(shop):

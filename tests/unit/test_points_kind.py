@@ -314,3 +314,23 @@ def test_settings_of_the_wrong_shape_are_refused_with_a_value_error(change):
     plain = {**settings_to_plain(settings()), **change}
     with pytest.raises(ValueError, match=r"^points settings: "):
         settings_from_plain(plain)
+
+
+def test_an_offer_s_units_required_is_its_cheapest_reward_s_cost():
+    """The registry's shared field: "rewards ready" counts towards units_required, so a points
+    offer holding another number than its catalogue's cheapest cost is refused (kiosk and cloud)."""
+    from loyalty_rules.kinds import Settings, rules_for
+    from loyalty_rules.model import ProgramKind
+
+    rules = rules_for(ProgramKind.POINTS)
+    offer = settings()  # lunch 120, coffee 50, cake 80: the cheapest is 50, not the first row
+    assert points.cheapest_cost(offer) == 50
+    assert rules.check(Settings(50, 1, offer)) == {}
+    cheapest = {"units_required": OfferProblem.OFFER_POINTS_CHEAPEST}
+    assert rules.check(Settings(120, 1, offer)) == cheapest
+    assert rules.check(Settings(49, 1, offer)) == cheapest
+    # out of range stays the range's problem; a bad catalogue row has no cheapest cost to compare
+    assert rules.check(Settings(0, 1, offer)) == {"units_required": OfferProblem.OFFER_CATALOGUE_COST}
+    broken = settings(catalogue=(COFFEE, Reward("lunch", "Lunch", 0)))
+    assert rules.check(Settings(50, 1, broken)) == {"catalogue.1.cost": OfferProblem.OFFER_CATALOGUE_COST}
+    assert rules.check(Settings(7, 1, broken)) == {"catalogue.1.cost": OfferProblem.OFFER_CATALOGUE_COST}

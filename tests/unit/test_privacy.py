@@ -91,7 +91,10 @@ def test_the_owner_exports_three_complete_files_into_a_new_folder(demo, tmp_path
         "1",
         "no",
         "",  # a stamp card has no spend
+        "stamps",  # what "stamps now" and "lifetime stamps" count
     ]
+    assert cards[0][4:6] == ["stamps now", "lifetime stamps"]  # kept where scripts read them
+    assert cards[0][-1] == "offer kind"
 
     events = read_csv(done.folder / "events.csv")
     assert len(events) - 1 == done.events
@@ -134,7 +137,8 @@ def test_a_points_card_exports_its_spend_each_sale_and_each_reward(demo, tmp_pat
     assert done.ok, done.message
     number = cardtoken.format_card_number(777_002)
     (card,) = [r for r in read_csv(done.folder / "cards.csv") if r[0] == number]
-    assert (card[4], card[5], card[-1]) == ("10", "60", "6050")  # points now, issued, spend in cents
+    # points now, issued, spend in cents; and the row says its units are points, not stamps
+    assert (card[4], card[5], card[-2], card[-1]) == ("10", "60", "6050", "points")
     mine = [r for r in read_csv(done.folder / "events.csv") if r[3] == number]
     assert [(r[2], r[5], r[-2], r[-1]) for r in mine] == [
         ("earn", "60", "6050", ""),

@@ -46,7 +46,10 @@ _OFFER_OPERATIONS = {
 
 
 def _within(value, low, high):
-    return min(max(value, low), high) if isinstance(value, int) and not isinstance(value, bool) else value
+    # JSON's 180.0 is an integer to the schema (and to the cloud): clamp it like 180
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return type(value)(min(max(value, low), high))
 
 
 def _fit_offer(offer: dict) -> dict:
@@ -79,6 +82,28 @@ def _fit_offer(offer: dict) -> dict:
 
 
 _OFFER_BY_ID = "/api/v1/offers/{offer_id}"
+_EXPERIMENTS = ("POST", "/api/v1/experiments")
+
+
+def _distinct_arms(body: dict) -> dict:
+    """An experiment tests offers of the business, each once: the schema can say neither (the
+    arms may differ in weight only), so a positive case names the test's offer, keeps each
+    offer's first arm, and adds a control arm when that leaves one."""
+    arms = body.get("arms")
+    if not isinstance(arms, list):
+        return body
+    offer = os.environ.get("LOYALTY_SCHEMATHESIS_OFFER_ID")
+    if offer:  # random ids name no offer of the business: the one the test made stands in
+        arms = [{**a, "offer_id": offer} if isinstance(a, dict) and a.get("offer_id") else a for a in arms]
+    seen, kept = set(), []
+    for arm in arms:
+        key = arm.get("offer_id") if isinstance(arm, dict) else id(arm)
+        if key not in seen:
+            seen.add(key)
+            kept.append(arm)
+    if len(kept) == 1:
+        kept.append({"offer_id": None} if kept[0].get("offer_id") is not None else kept[0])
+    return {**body, "arms": kept}
 
 
 @schemathesis.hook("map_case")
@@ -99,6 +124,8 @@ def fit_offer_cases(context, case):
             }
         else:
             case.body = _fit_offer(body)
+    if operation == _EXPERIMENTS and isinstance(case.body, dict):
+        case.body = _distinct_arms(case.body)
     offer = os.environ.get("LOYALTY_SCHEMATHESIS_OFFER_ID")
     params = case.path_parameters or {}
     if case.operation.path == _OFFER_BY_ID and offer and str(params.get("offer_id")) in ("None", "null"):

@@ -296,7 +296,8 @@ def restore(data_dir: Path, backup_path: Path, now: datetime) -> Restored:
                     exc.would_lose,
                 ) from exc
             not_carried = str(exc)
-        except (DBAPIError, sqlite3.Error, OSError) as exc:
+        # UnicodeDecodeError: SQLite quoted bytes of a damaged schema page that are not text
+        except (DBAPIError, sqlite3.Error, OSError, UnicodeDecodeError) as exc:
             if healthy or space.storage_trouble(data_dir, str(exc)) is not None:
                 _remove_partial(partial)
                 raise _storage_error(data_dir, exc, need) from exc

@@ -75,6 +75,8 @@ class AnalyticsScreen(QWidget):
         self.nothing.setWordWrap(True)
         self.pages.addWidget(self.nothing)
         self.tabs = QTabWidget()
+        # six tabs in 1024 px, German included: narrower tabs than the theme's (analyticsTabs)
+        self.tabs.setObjectName("analyticsTabs")
         self.charts = {name: ChartView() for name in ("visits", "offers", "weeks", "segments")}
         self.tabs.addTab(self.charts["visits"], self.tr("Visits"))
         self.tabs.addTab(self.charts["offers"], self.tr("Popular offers"))

@@ -103,3 +103,29 @@ def test_taken_email_and_phone_are_both_named(qtbot, make_kiosk, demo, services)
     assert screen.errors["Email"].text() == "Another customer already has this email."
     assert screen.errors["Phone"].text() == "Another customer already has this phone number."
     assert screen.email.hasFocus()
+
+
+def test_an_enter_typed_before_the_search_answers_stamps_her_only_if_she_is_the_only_one(
+    qtbot, make_kiosk, demo
+):
+    """Search, then Enter again at once: with one customer found, her first card is stamped as
+    the second Enter would have done on the list; with several, nobody is guessed."""
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    kiosk.window.show_screen("lookup")
+    screen = kiosk.screens["lookup"]
+    qtbot.keyClicks(screen.query, "Ana Jensen")
+    with qtbot.waitSignal(screen.stamp_requested, timeout=10_000) as stamped:
+        qtbot.keyClick(screen.query, Qt.Key.Key_Return)  # search
+        qtbot.keyClick(screen.query, Qt.Key.Key_Return)  # stamp the chosen card, typed ahead
+    assert stamped.args[0] == screen.results.item(0).data(Qt.ItemDataRole.UserRole)
+
+    requested: list[str] = []
+    screen.stamp_requested.connect(requested.append)
+    screen.query.clear()
+    qtbot.keyClicks(screen.query, "a")  # every other demo customer has an "a" in her name
+    with qtbot.waitSignal(kiosk.worker.settled):
+        qtbot.keyClick(screen.query, Qt.Key.Key_Return)
+        qtbot.keyClick(screen.query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.results.count() > 1)
+    assert requested == []  # several customers: the cashier chooses

@@ -59,3 +59,54 @@ def test_print_preview_opens(qtbot, make_kiosk, demo):
     qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: screen._preview is not None and screen._preview.isVisible())
     screen._preview.close()
+
+
+def test_an_enter_typed_while_the_card_is_made_stamps_this_visit_once(qtbot, make_kiosk, demo, services):
+    """Enter creates the card, Enter stamps this visit: a cashier who types both before the card
+    exists gets one customer and one stamp, never a second customer and never a lost Enter."""
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    kiosk.window.show_screen("enroll")
+    screen = kiosk.screens["enroll"]
+    qtbot.keyClicks(screen.name, "Quirin Lindqvist")
+    with qtbot.waitSignal(screen.stamp_requested, timeout=10_000) as stamped:
+        qtbot.keyClick(screen.name, Qt.Key.Key_Return)  # create the card
+        assert not screen.enroll_button.isEnabled()  # still being made
+        qtbot.keyClick(screen.name, Qt.Key.Key_Return)  # "stamp this visit", typed ahead
+        qtbot.keyClick(screen.name, Qt.Key.Key_Return)  # a third changes nothing more
+    matches = services.lookup("Quirin Lindqvist").matches
+    assert len(matches) == 1  # one customer
+    (card_number,) = stamped.args
+    assert card_number in {v.card_number for v in matches[0].cards}
+    qtbot.waitUntil(lambda: _units_of(services, "Quirin Lindqvist") == 1)
+    assert not screen.stamp_button.isEnabled()  # one stamp for this visit
+
+
+def _units_of(services, name: str) -> int:
+    return sum(v.card.balance.units for m in services.lookup(name).matches for v in m.cards)
+
+
+def test_stamp_this_visit_stamps_a_stamp_card_when_a_points_offer_runs_too(
+    qtbot, make_kiosk, store, clock, services
+):
+    """A new member joins every running offer; with a points offer among them, "Stamp this visit"
+    still stamps a stamp card (points come from a sale's amount), whatever order the offers have."""
+    from kiosk.services import Context
+    from kiosk.services.demo import create_demo_shop
+
+    create_demo_shop(Context(store, clock=clock), points=True)
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Cara Cashier", DEMO_CASHIER_PIN)
+    kiosk.window.show_screen("enroll")
+    screen = kiosk.screens["enroll"]
+    qtbot.keyClicks(screen.name, "Rosa Points")
+    with qtbot.waitSignal(screen.stamp_requested, timeout=10_000) as stamped:
+        qtbot.keyClick(screen.name, Qt.Key.Key_Return)
+        qtbot.keyClick(screen.name, Qt.Key.Key_Return)
+    names = [card.program_name for card in screen.cards]
+    assert "Bakery points" in names
+    assert names[-1] == "Bakery points"  # after the stamp cards
+    (match,) = services.lookup("Rosa Points").matches
+    chosen = next(v for v in match.cards if v.card_number == stamped.args[0])
+    assert chosen.program.points is None  # a stamp card
+    qtbot.waitUntil(lambda: _units_of(services, "Rosa Points") == 1)

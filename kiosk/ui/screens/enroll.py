@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.model import ProgramKind
 from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason
 from kiosk.domain.till_join import NoJoinLink
@@ -89,6 +90,7 @@ class EnrollScreen(QWidget):
         # the person is a member already (her email or phone): add her to the offers instead;
         # her code stays her code
         self.member = None
+        self.stamp_when_made = False  # an Enter typed while the card was being made
         self.join_button = BigButton("", kind="primary", icon_name="person-add")
         self.join_button.setObjectName("joinButton")
         self.join_button.clicked.connect(self.on_join_clicked)
@@ -183,7 +185,11 @@ class EnrollScreen(QWidget):
 
     def on_enroll_clicked(self) -> None:
         if not self.enroll_button.isEnabled():
-            return  # already creating: a second Enter must not make a second customer
+            # already creating: a second Enter must not make a second customer. It is the
+            # cashier's "stamp this visit", typed ahead: kept, and done once the card exists
+            self.stamp_when_made = True
+            return
+        self.stamp_when_made = False
         self.enroll_button.setEnabled(False)
         self._offer_join(None)
         self._show_field_errors(())
@@ -198,6 +204,7 @@ class EnrollScreen(QWidget):
         ).records_events().run_in_background()
 
     def on_failed(self, _error: Exception) -> None:
+        self.stamp_when_made = False
         self.enroll_button.setEnabled(True)  # the window has said what went wrong: try again
         self.message.say("", "")
 
@@ -239,9 +246,12 @@ class EnrollScreen(QWidget):
     def _show_cards(self, outcome) -> None:
         self.enroll_button.setEnabled(True)
         self.right.setCurrentIndex(0)  # the new card's QR, in place of the join panel
+        # stamp cards first, by name: "Stamp this visit" stamps one (a points offer earns from a
+        # sale's amount, at the counter), and the order is the same for every new member
+        views = sorted(outcome.cards, key=lambda v: (v.program.kind is ProgramKind.POINTS, v.program.name))
         self.cards = [
             PrintableCard(outcome.customer.name, v.program.name, v.card_number, outcome.tokens[v.card.id])
-            for v in outcome.cards
+            for v in views
             if v.card.id in outcome.tokens  # a member's: her code only, the one she keeps
         ]
         for field in (self.name, self.email, self.phone):
@@ -258,8 +268,12 @@ class EnrollScreen(QWidget):
         self.stamp_button.setEnabled(bool(self.cards))
         if self.cards:
             self.stamp_button.setFocus()
+        if self.stamp_when_made and self.cards:
+            self.stamp_when_made = False
+            self.on_stamp_clicked()
 
     def on_enroll_refused(self, outcome) -> None:
+        self.stamp_when_made = False  # nothing was made: the typed-ahead Enter stamps nothing
         self.enroll_button.setEnabled(True)
         marked = self._show_field_errors(outcome.problems)
         member = getattr(outcome, "member", None)

@@ -40,6 +40,8 @@ class LookupScreen(QWidget):
         super().__init__(parent)
         self.worker = worker
         self.session = session
+        self.searching: str | None = None  # the query being looked up now
+        self.stamp_when_found = False  # an Enter typed again while it was
         layout, _ = screen_layout(self, self.tr("Find a customer"))
         row, self.query, self.search_button = search_row(
             self.tr("Name, phone (or its last 4 digits), email or card number"),
@@ -69,9 +71,22 @@ class LookupScreen(QWidget):
 
     def on_search(self) -> None:
         query = self.query.text()
-        self.worker.op(self, lambda s: s.lookup(query)).success(self.on_looked_up).run_in_background()
+        if self.searching == query:
+            # Enter again before the answer: the cashier's "stamp the chosen card", typed ahead.
+            # Kept, and done only if every card found is one customer's (see on_looked_up)
+            self.stamp_when_found = True
+            return
+        self.searching, self.stamp_when_found = query, False
+        self.worker.op(self, lambda s: s.lookup(query)).success(self.on_looked_up).failure(
+            self.on_search_failed
+        ).run_in_background()
+
+    def on_search_failed(self, _error: Exception) -> None:
+        self.searching, self.stamp_when_found = None, False
 
     def on_looked_up(self, outcome: LookupOutcome) -> None:
+        stamp_ahead = self.stamp_when_found
+        self.searching, self.stamp_when_found = None, False
         self.results.clear()
         if not outcome.ok:
             self.message.say("bad", refusal_text(outcome.refusal))
@@ -86,6 +101,9 @@ class LookupScreen(QWidget):
         if count:
             self.results.setCurrentRow(0)
             self.results.setFocus()
+        # a typed-ahead Enter stamps the first card only when nobody else could be meant
+        if stamp_ahead and count and len(outcome.matches) == 1:
+            self.on_stamp_clicked()
 
     def on_stamp_clicked(self) -> None:
         item = self.results.currentItem()

@@ -4,11 +4,24 @@ kiosk.ui.screenshots_analytics both use them)."""
 
 from __future__ import annotations
 
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.app import Kiosk
+from kiosk.services.context import Context
+from kiosk.services.facade import Services
+from kiosk.settings import KioskSettings
+from kiosk.store import Store, open_store
+from kiosk.ui.app import Kiosk, build_main_window
+from kiosk.ui.i18n import install_translations
+from kiosk.ui.i18n_build import build as build_translations
+from kiosk.ui.resources import TRANSLATIONS
 
 SIZE = (1024, 768)
 
@@ -41,3 +54,33 @@ def save(kiosk: Kiosk, outdir: Path, name: str) -> Path:
     kiosk.window.grab().save(str(path))
     print(path)
     return path
+
+
+@contextmanager
+def shop_window(
+    language: str = "en", theme: str = "light", seed: Callable[[Store], None] | None = None
+) -> Iterator[tuple[Kiosk, Services]]:
+    """A kiosk window at SIZE, shown, on a new ledger in a temporary folder (`seed` fills it),
+    in `language`; closed and its translators removed afterwards."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    if not (TRANSLATIONS / f"kiosk_{language}.qm").exists():
+        build_translations()
+    translators = install_translations(app, language)
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        store = open_store(data, now=datetime.now(UTC))
+        if seed is not None:
+            seed(store)
+        services = Services(Context(store))
+        looks = KioskSettings(sound=False, language=language, theme=theme)
+        kiosk = build_main_window(services, looks, data_dir=data, app=app)
+        try:
+            kiosk.window.resize(*SIZE)
+            kiosk.window.show()
+            yield kiosk, services
+        finally:
+            kiosk.window.close()
+            kiosk.shutdown()
+            store.close()
+            for translator in translators:
+                app.removeTranslator(translator)

@@ -12,24 +12,15 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
 
 from kiosk.domain.model import Role
 from kiosk.services import Actor
 from kiosk.services.context import Context
 from kiosk.services.demo import DEMO_OWNER_PIN, create_demo_shop
 from kiosk.services.facade import Services
-from kiosk.settings import KioskSettings
-from kiosk.store import open_store
-from kiosk.ui.app import build_main_window
-from kiosk.ui.i18n import install_translations
-from kiosk.ui.i18n_build import build as build_translations
-from kiosk.ui.resources import TRANSLATIONS
-from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
+from kiosk.ui.screenshot_steps import save, settle, shop_window, sign_in
 
 DAYS = 150
 NEWCOMERS = ("Lea", "Tom", "Mia", "Ole", "Ida", "Ben", "Eva", "Jan", "Zoe", "Kai")
@@ -75,43 +66,24 @@ def seed_visits(store, *, days: int = DAYS, seed: int = 17) -> None:
 
 
 def shoot_analytics(outdir: Path, language: str = "en", theme: str = "light") -> list[Path]:
-    app = QApplication.instance() or QApplication(sys.argv)
-    if not (TRANSLATIONS / f"kiosk_{language}.qm").exists():
-        build_translations()
-    translators = install_translations(app, language)
     outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp)
-        store = open_store(data, now=datetime.now(UTC))
-        seed_visits(store)
-        services = Services(Context(store))
-        looks = KioskSettings(sound=False, language=language, theme=theme)
-        kiosk = build_main_window(services, looks, data_dir=data, app=app)
-        try:
-            kiosk.window.resize(*SIZE)
-            kiosk.window.show()
-            sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
-            screen = kiosk.screens["analytics"]
-            kiosk.window.show_screen("analytics")
-            settle(screen.drawn, timeout_ms=20000)
-            screen.period_buttons.button(90).click()
-            settle(screen.drawn, timeout_ms=20000)
-            screen.setFocus()  # no focus ring on a period button in the picture
-            shots = [save(kiosk, outdir, "analytics")]
-            for index, name in (
-                (3, "analytics-segments"),
-                (4, "analytics-cohorts"),
-                (5, "analytics-at-risk"),
-            ):
-                screen.tabs.setCurrentIndex(index)
-                shots.append(save(kiosk, outdir, name))
-            return shots
-        finally:
-            kiosk.window.close()
-            kiosk.shutdown()
-            store.close()
-            for translator in translators:
-                app.removeTranslator(translator)
+    with shop_window(language, theme, seed=seed_visits) as (kiosk, _services):
+        sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
+        screen = kiosk.screens["analytics"]
+        kiosk.window.show_screen("analytics")
+        settle(screen.drawn, timeout_ms=20000)
+        screen.period_buttons.button(90).click()
+        settle(screen.drawn, timeout_ms=20000)
+        screen.setFocus()  # no focus ring on a period button in the picture
+        shots = [save(kiosk, outdir, "analytics")]
+        for index, name in (
+            (3, "analytics-segments"),
+            (4, "analytics-cohorts"),
+            (5, "analytics-at-risk"),
+        ):
+            screen.tabs.setCurrentIndex(index)
+            shots.append(save(kiosk, outdir, name))
+        return shots
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.domain.model import Card, Customer, Event, Program
+from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, ProgramKind
 from kiosk.domain.refusals import Refusal
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Reward
@@ -26,6 +26,23 @@ class CardView:
     def progress(self) -> int:
         """Stamps towards the next reward (7 of 10), by the program kind's rule."""
         return rules_for(self.program.kind).progress(self.program, self.card.balance).towards
+
+
+def counter_order(views) -> tuple[CardView, ...]:
+    """A customer's cards in the order the counter lists them, the same on every screen and
+    every run: live cards before revoked ones, stamp cards before points (Enter stamps the first
+    one; a points offer earns from a sale's amount), then by offer name and card number."""
+    return tuple(
+        sorted(
+            views,
+            key=lambda v: (
+                v.card.status is not CardStatus.ACTIVE,
+                v.program.kind is ProgramKind.POINTS,
+                v.program.name.casefold(),
+                v.card_number,
+            ),
+        )
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import cardtoken
 from kiosk.domain import codes
 from kiosk.domain.model import Card, Program
-from kiosk.domain.outcomes import CardView
+from kiosk.domain.outcomes import CardView, counter_order
 from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services import members
 from kiosk.services.identity import issuing_private_key
@@ -108,7 +108,7 @@ def views_of_customer(
         if program is None:  # only her own programs: a shop may run many
             program = programs[card.program_id] = directory.get_program(conn, card.program_id)
         out.append(CardView(card, customer, program, cardtoken.format_card_number(card.id)))
-    return tuple(out)
+    return counter_order(out)
 
 
 def token_for(conn, card: Card) -> str | None:

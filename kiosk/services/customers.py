@@ -14,6 +14,7 @@ from kiosk.domain.outcomes import (
     EnrollOutcome,
     LookupOutcome,
     ScanOutcome,
+    counter_order,
 )
 from kiosk.domain.people import check_new_customer_fields
 from kiosk.domain.phones import is_region
@@ -183,7 +184,7 @@ def lookup(ctx: Context, query: str) -> LookupOutcome:
         programs = {p.id: p for p in directory.all_programs(conn)}
         matches = tuple(
             CustomerMatch(
-                c, tuple(view_of_known(card, c, programs) for card in members.accounts(cards[c.id]))
+                c, counter_order(view_of_known(card, c, programs) for card in members.accounts(cards[c.id]))
             )
             for c in found
         )

@@ -161,3 +161,26 @@ def _owner(conn, card_id):
 )
 def test_a_typed_amount_reads_exactly_into_minor_units(typed, separator, decimals, minor):
     assert parse_amount(typed, separator, decimals) == minor
+
+
+def test_her_cards_are_listed_stamp_cards_first_in_the_same_order_everywhere(demo):
+    """Enter stamps the first card the counter lists (enrolment, Find customer): with a points
+    offer running, that must be a stamp card, for every customer, not the luck of card ids."""
+    with demo.ctx.store.transaction() as conn:
+        directory.upsert_program(
+            conn,
+            Program(
+                "p-points", "Aa points", 50, "From the catalogue", kind=ProgramKind.POINTS, points=SETTINGS
+            ),
+            demo.clock(),
+        )
+    for n in range(6):
+        made = demo.services.enroll(f"Orla Quist{n}", email=f"orla{n}@example.com", actor=CASHIER)
+        assert made.ok, made
+        enrolled = [v.program.name for v in made.cards]
+        found = demo.services.lookup(f"Quist{n}")
+        (match,) = found.matches
+        listed = [v.program.name for v in match.cards]
+        assert listed == enrolled
+        assert "Aa points" in listed and listed[-1] == "Aa points"
+        assert listed[:-1] == sorted(listed[:-1], key=str.casefold)

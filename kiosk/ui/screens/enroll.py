@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.model import ProgramKind
 from kiosk.domain.problems import Problem
 from kiosk.domain.refusals import Reason
 from kiosk.domain.till_join import NoJoinLink
@@ -246,12 +245,10 @@ class EnrollScreen(QWidget):
     def _show_cards(self, outcome) -> None:
         self.enroll_button.setEnabled(True)
         self.right.setCurrentIndex(0)  # the new card's QR, in place of the join panel
-        # stamp cards first, by name: "Stamp this visit" stamps one (a points offer earns from a
-        # sale's amount, at the counter), and the order is the same for every new member
-        views = sorted(outcome.cards, key=lambda v: (v.program.kind is ProgramKind.POINTS, v.program.name))
+        # in the counter's order (stamp cards first): "Stamp this visit" stamps the first one
         self.cards = [
             PrintableCard(outcome.customer.name, v.program.name, v.card_number, outcome.tokens[v.card.id])
-            for v in views
+            for v in outcome.cards
             if v.card.id in outcome.tokens  # a member's: her code only, the one she keeps
         ]
         for field in (self.name, self.email, self.phone):

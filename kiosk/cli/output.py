@@ -7,11 +7,24 @@ import os
 import sys
 from datetime import datetime
 
+from kiosk.domain.model import ProgramKind
 from kiosk.domain.outcomes import CardView, Outcome
 
 
 def card_json(view: CardView) -> dict:
+    """A card as JSON. A stamp card's balance is `stamps`, a points account's `points`: the unit
+    is named, never a points balance called stamps. `balance` and `unit` are there for either."""
     card, program = view.card, view.program
+    unit = "points" if program.kind is ProgramKind.POINTS else "stamps"
+    offer = {
+        "id": program.id,
+        "name": program.name,
+        "kind": program.kind.value,
+        # a points offer's units_required is its cheapest reward's cost (loyalty_rules.kinds.points)
+        ("cheapest_reward_points" if unit == "points" else "stamps_required"): program.units_required,
+        "reward": program.reward_text,
+        "status": program.status.value,
+    }
     return {
         "card_id": card.id,
         "card_number": view.card_number,
@@ -20,22 +33,18 @@ def card_json(view: CardView) -> dict:
             "name": view.customer.name,
             "first_name": view.customer.first_name,
         },
-        "offer": {
-            "id": program.id,
-            "name": program.name,
-            "stamps_required": program.units_required,
-            "reward": program.reward_text,
-            "status": program.status.value,
-        },
-        "stamps": card.balance.units,
+        "offer": offer,
+        "unit": unit,
+        "balance": card.balance.units,
+        unit: card.balance.units,
         "progress": view.progress,
         "rewards_ready": view.rewards_ready,
-        "lifetime_stamps": card.balance.lifetime,
+        f"lifetime_{unit}": card.balance.lifetime,
         "redemptions": card.balance.redemptions,
         "visits": card.balance.visits,
         "status": card.status.value,
         "flagged": card.flagged,
-        "last_stamp_at": _time(card.last_earn_at),
+        "last_stamp_at" if unit == "stamps" else "last_earn_at": _time(card.last_earn_at),
     }
 
 

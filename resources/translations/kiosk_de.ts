@@ -2311,8 +2311,8 @@
         <location filename="../../kiosk/ui/widgets/points_sale.py" line="199"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
-            <numerusform>%1 %2 für %n Punkt geben?</numerusform>
-            <numerusform>%1 %2 für %n Punkte geben?</numerusform>
+            <numerusform>%2 für %n Punkt an %1 ausgeben?</numerusform>
+            <numerusform>%2 für %n Punkte an %1 ausgeben?</numerusform>
         </translation>
     </message>
 </context>

@@ -72,7 +72,7 @@ def _cli(data: Path, *args: str) -> dict:
 
 def _stamps_of(data: Path, query: str) -> int:
     found = _cli(data, "lookup", query)
-    return sum(card["stamps"] for match in found.get("matches", []) for card in match["cards"])
+    return sum(card.get("stamps", 0) for match in found.get("matches", []) for card in match["cards"])
 
 
 def _wait_for(predicate, what: str, timeout: float = 30.0):

@@ -73,6 +73,16 @@ def test_a_sale_amount_adds_its_points_and_a_reward_spends_them(shop):
     assert (out["ok"], out["points_added"], out["points"], out["amount_minor"]) == (True, 130, 130, 13000)
     assert [r["id"] for r in out["affordable"]] == ["coffee", "lunch"]
     assert out["card"]["offer"]["name"] == "Bakery points"
+    # the card names its unit: a points balance is never called stamps
+    points_card = out["card"]
+    assert (points_card["unit"], points_card["points"], points_card["balance"]) == ("points", 130, 130)
+    assert (points_card["offer"]["kind"], points_card["lifetime_points"]) == ("points", 130)
+    assert "stamps" not in points_card
+    assert "stamps_required" not in points_card["offer"]
+    stamp_card = json.loads(kiosk("card", token, data_dir=data).stdout)["card"]
+    assert (stamp_card["unit"], stamp_card["offer"]["kind"]) == ("stamps", "stamps")
+    assert stamp_card["stamps"] == stamp_card["balance"]
+    assert "points" not in stamp_card
 
     given = kiosk("redeem", token, "--reward", "lunch", data_dir=data)
     assert given.returncode == 0, given.stdout

@@ -297,10 +297,11 @@ def test_erasure_leaves_no_trace_of_the_person_and_keeps_the_ledger(secure_delet
         # old bytes in SQLite's free space or in the WAL count too (the erasure checkpoints it)
         assert secret.encode() not in raw_database_bytes(demo), secret
     (entry,) = [e for e in entries if e["action"] == "customer_erased"]
-    assert entry["detail"] == {
-        "customer_id": out.customer.id,
-        "cards": [cardtoken.format_card_number(v.card.id) for v in erased.cards],
-    }
+    assert entry["detail"]["customer_id"] == out.customer.id
+    assert sorted(entry["detail"]["cards"]) == sorted(
+        cardtoken.format_card_number(v.card.id) for v in erased.cards
+    )
+    assert len(entry["detail"]) == 2
     assert entry["staff_name"] == "Olivia Owner"
     # everyone else is still there
     assert demo.services.lookup("ana0@example.com").matches[0].customer.name.startswith("Ana")

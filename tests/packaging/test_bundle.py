@@ -22,10 +22,11 @@ BUILD_SCRIPT = ROOT / "build" / "build_bundle.sh"
 SIZE_TARGET_MB = 300  # the issue's targets, recorded beside the measurement
 TIME_TARGET_S = 1.5
 # Regression guards, not the targets. The bundle measures 295.7 MB with QtCharts (it was 423 MB;
-# the spec's header says what went): OpenCV's wheel 116 MB, Qt 59 MB, numpy 42 MB, system libraries 35 MB, Python
-# and the rest. The guard is that + 5%: crossing it means something new got in, and the figure
-# in dist/bundle-test.json says by how much. Self-check takes 0.5-0.9 s from process start here,
-# up to 1.6 s on this 2-core box under other jobs' load.
+# the spec's header says what went): OpenCV's wheel 108 MB, Qt 63 MB, numpy 42 MB, system
+# libraries 35 MB, Python and the rest. The guard is that + 5%: crossing it means something new
+# got in, and the figure in dist/bundle-test.json says by how much; the issue's 300 MB is asserted
+# too. Self-check takes 0.5-0.9 s from process start here, up to 1.6 s on this 2-core box under
+# other jobs' load (before its Qt item drew the analytics chart, which adds about 0.4 s).
 SIZE_GUARD_MB = 310
 TIME_GUARD_S = 5.0
 

@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbResultsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="132"/>
+        <source>No A/B tests yet. Start one on the Offers screen (A/B test…).</source>
+        <translation>Noch keine A/B-Tests. Einen starten Sie auf der Seite „Angebote“ (A/B-Test…).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="134"/>
+        <source>Every till&apos;s members, as the cloud counts them.</source>
+        <translation>Die Mitglieder aller Kassen, wie die Cloud sie zählt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="137"/>
+        <source>This kiosk&apos;s data only: members who came in at other tills are not counted here.</source>
+        <translation>Nur die Daten dieses Kiosks: Mitglieder, die an anderen Kassen waren, sind hier nicht gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="160"/>
+        <source>Members counted so far, by group (%1 needed in each)</source>
+        <translation>Bisher gezählte Mitglieder je Gruppe (%1 je Gruppe nötig)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="171"/>
+        <source>Control (no offer)</source>
+        <translation>Kontrollgruppe (kein Angebot)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="174"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="174"/>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="175"/>
+        <source>%1 (%2, since %3)</source>
+        <translation>%1 (%2, seit %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="179"/>
+        <source>Came back within %1 days, with 95 % confidence intervals</source>
+        <translation>Innerhalb von %1 Tagen wiedergekommen, mit 95-%-Konfidenzintervallen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="180"/>
+        <source>Visit days in the first %1 days, with 95 % confidence intervals</source>
+        <translation>Besuchstage in den ersten %1 Tagen, mit 95-%-Konfidenzintervallen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="190"/>
+        <source>%1 points</source>
+        <translation>%1 Prozentpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="190"/>
+        <source>%1 visits</source>
+        <translation>%1 Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="198"/>
+        <source>Not enough data yet: %1 of %2 members; the horizon&apos;s day cannot be told yet.</source>
+        <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern; wann der Horizont erreicht ist, lässt sich noch nicht sagen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="203"/>
+        <source>Not enough data yet: %1 of %2 members, the horizon is %3.</source>
+        <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern, der Horizont ist am %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="216"/>
+        <source>%1 against %2: %3 (95 % CI %4 to %5), p = %6</source>
+        <translation>%1 gegenüber %2: %3 (95-%-KI %4 bis %5), p = %6</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="226"/>
+        <source>No group is shown to be better.</source>
+        <translation>Keine Gruppe ist nachweislich besser.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="228"/>
+        <source>Better: %1.</source>
+        <translation>Besser: %1.</translation>
+    </message>
+</context>
+<context>
     <name>AbTestDialog</name>
     <message>
         <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="66"/>
@@ -112,204 +200,209 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="54"/>
         <source>Analytics</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="56"/>
         <source>30 days</source>
         <translation>30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="56"/>
         <source>90 days</source>
         <translation>90 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="56"/>
         <source>365 days</source>
         <translation>365 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="60"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="287"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="74"/>
         <source>No visits yet. The charts appear here after the first stamps.</source>
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="83"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="84"/>
         <source>Popular offers</source>
-        <translation>Beliebte Angebote</translation>
+        <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="85"/>
         <source>New members</source>
-        <translation>Neue Mitglieder</translation>
+        <translation>Neuzugänge</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="86"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="263"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="101"/>
+        <source>A/B tests</source>
+        <translation>A/B-Tests</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="157"/>
         <source>Asking the cloud…</source>
         <translation>Die Cloud wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="197"/>
         <source>Members by segment (%1 with a visit in the last 365 days)</source>
         <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
         <source>From the cloud, as of %1</source>
         <translation>Aus der Cloud, Stand %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="222"/>
         <source>Computed on this kiosk (not paired)</source>
         <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="224"/>
         <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
         <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="226"/>
         <source>No cloud credential here — showing this kiosk&apos;s figures</source>
         <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="227"/>
         <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
         <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
         <source>Members by segment</source>
         <translation>Mitglieder nach Segment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="260"/>
         <source>%1: %2 members</source>
         <translation>%1: %2 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
         <source>%1: %2 still a customer, %3 visit days</source>
         <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="274"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="109"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="96"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="114"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="141"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="190"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="209"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="236"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="248"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="253"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="276"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="289"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="313"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="320"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>
@@ -1165,47 +1258,47 @@
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="102"/>
         <source>Join on your phone</source>
         <translation>Beitritt per Handy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="115"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="127"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="195"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="212"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="230"/>
         <source>%1 is in %2 now; %1&apos;s code stays the same.</source>
         <translation>%1 ist jetzt bei %2 dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="232"/>
         <source>%1 is in every running offer already; %1&apos;s code stays the same.</source>
         <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="280"/>
         <source>%1 is already a member.</source>
         <translation>%1 ist bereits Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="321"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
@@ -1215,22 +1308,22 @@
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="243"/>
         <source>Add to the offers</source>
         <translation>Zu den Angeboten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="284"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="303"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="304"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1580,22 +1673,22 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
         <source>Find a customer</source>
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="48"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="58"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -1603,7 +1696,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="47"/>
         <source>Name, phone (or its last 4 digits), email or card number</source>
         <translation>Name, Telefon (oder die letzten 4 Ziffern), E-Mail oder Kartennummer</translation>
     </message>
@@ -3134,87 +3227,87 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="64"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="70"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="83"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="84"/>
         <source>Stamps given</source>
         <translation>Vergebene Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="85"/>
         <source>Rewards redeemed</source>
         <translation>Eingelöste Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="86"/>
         <source>New customers</source>
         <translation>Neue Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="107"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="108"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
         <source>By offer</source>
         <translation>Nach Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
         <source>By staff</source>
         <translation>Nach Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="112"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="130"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="150"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manuelle Korrektur, insgesamt %1 Stempel</numerusform>
@@ -3222,17 +3315,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="160"/>
         <source>From %1 to now, at this kiosk. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Von %1 bis jetzt, an diesem Kiosk. Die Auswertungen der Cloud zählen jeden Kiosk des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="165"/>
         <source>From %1 to now.</source>
         <translation>Von %1 bis jetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="167"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>

@@ -96,7 +96,7 @@
 <context>
     <name>LookupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>
@@ -211,7 +211,7 @@
 <context>
     <name>ReportsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="150"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manual adjustment, %1 stamps in all</numerusform>

@@ -19,16 +19,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "build" / "build_bundle.sh"
-SIZE_TARGET_MB = 300  # the issue's targets, recorded beside the measurement
-TIME_TARGET_S = 1.5
-# Regression guards, not the targets. The bundle measures 295.7 MB with QtCharts (it was 423 MB;
-# the spec's header says what went): OpenCV's wheel 108 MB, Qt 63 MB, numpy 42 MB, system
-# libraries 35 MB, Python and the rest. The guard is that + 5%: crossing it means something new
-# got in, and the figure in dist/bundle-test.json says by how much; the issue's 300 MB is asserted
-# too. Self-check takes 0.5-0.9 s from process start here, up to 1.6 s on this 2-core box under
-# other jobs' load (before its Qt item drew the analytics chart, which adds about 0.4 s).
-SIZE_GUARD_MB = 310
-TIME_GUARD_S = 5.0
+SIZE_TARGET_MB = 300  # the issue's bound on the bundle, with the chart library in
+TIME_TARGET_S = 1.5  # recorded beside the measurement; speed is `python -m benchmarks bundle`'s
+# The bundle measures 295.7 MB with QtCharts (it was 423 MB; the spec's header says what went):
+# OpenCV's wheel 108 MB, Qt 63 MB, numpy 42 MB, system libraries 35 MB, Python and the rest.
+# dist/bundle-test.json records the size and the self-check's times of each build.
 
 
 def folder_size_mb(folder: Path) -> float:
@@ -109,6 +104,4 @@ def test_built_bundle_passes_self_check_in_a_clean_environment(tmp_path):
     (ROOT / "dist").mkdir(exist_ok=True)  # git-ignored; the figures for the release notes
     (ROOT / "dist" / "bundle-test.json").write_text(json.dumps(record, indent=2) + "\n")
     print(f"\nbundle: {record}")
-    assert size_mb < SIZE_GUARD_MB, record
-    assert size_mb < SIZE_TARGET_MB, record  # the issue's bound, with the chart library in
-    assert min(w for w, _ in runs) < TIME_GUARD_S, record
+    assert size_mb < SIZE_TARGET_MB, record

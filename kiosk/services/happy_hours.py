@@ -70,6 +70,7 @@ class RunningHappyHour:
     hour: HappyHour
     until: datetime  # aware, when its running window ends
     offer_names: tuple[str, ...]
+    points_only: bool = False  # every offer it boosts counts points: the banner says "points"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,7 @@ class BannerOutcome(Outcome):
     running: tuple[RunningHappyHour, ...] = ()
     next_change: datetime | None = None
     zone: str = "UTC"
+    at: datetime | None = None  # the moment this was read for: the timer counts from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,13 +181,16 @@ def banner(ctx: Context, now: datetime | None = None) -> BannerOutcome:
             at = now or ctx.clock()
             zone = bucket_zone(conn)
             hours = stored.active_happy_hours(conn)
-            names = {p.id: p.name for p in directory.all_programs(conn)}
+            offers = {p.id: p for p in directory.all_programs(conn)}
         shown = tuple(
             RunningHappyHour(
-                h, ends_at(h, at, zone) or at, tuple(sorted(names[i] for i in h.programs if i in names))
+                h,
+                ends_at(h, at, zone) or at,
+                tuple(sorted(offers[i].name for i in h.programs if i in offers)),
+                all(offers[i].points is not None for i in h.programs if i in offers),
             )
             for h in running(hours, at, zone)
         )
-        return BannerOutcome(running=shown, next_change=next_change(hours, at, zone), zone=zone)
+        return BannerOutcome(running=shown, next_change=next_change(hours, at, zone), zone=zone, at=at)
     except StorageError as exc:
         return BannerOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))

@@ -1499,7 +1499,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="133"/>
         <source>Boost</source>
-        <translation>Bonus</translation>
+        <translation>Art des Vorteils</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="134"/>

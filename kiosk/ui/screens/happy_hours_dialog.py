@@ -125,7 +125,8 @@ class HappyHoursDialog(QDialog):
         self.amount = QSpinBox()
         self.amount.setRange(0, 99)  # the rule's range is checked on save, and said at the field
         self.offers = QListWidget()
-        self.offers.setMaximumHeight(130)
+        self.offers.setMinimumHeight(120)  # two offers in view even with two time rows
+        self.offers.setMaximumHeight(160)
         self.errors: dict[str, FieldError] = {}
         for key, label, content in (
             ("name", self.tr("Name"), self.name),

@@ -30,8 +30,8 @@ from kiosk.ui.i18n_build import build as build_translations
 from kiosk.ui.resources import TRANSLATIONS
 from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
 from kiosk.ui.screenshots_ab import shoot_ab_test
-from kiosk.ui.screenshots_happy import shoot_happy_hours
 from kiosk.ui.screenshots_analytics import shoot_analytics
+from kiosk.ui.screenshots_happy import shoot_happy_hours
 from kiosk.ui.screenshots_points import shoot_points
 
 

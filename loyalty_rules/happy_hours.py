@@ -253,3 +253,35 @@ def next_change(hours: Iterable[HappyHour], after: datetime, zone: str) -> datet
             if moment is not None and moment > after:
                 moments.append(moment)
     return min(moments) if moments else None
+
+
+class BoostProblem(enum.Enum):
+    """Why a pushed earn that names a happy hour is refused (the cloud's reason, on the wire)."""
+
+    NOT_FOR_PROGRAM = "happy_hour_not_for_program"
+    NOT_RUNNING = "happy_hour_not_running"
+    UNITS = "happy_hour_units_mismatch"
+
+
+def unboosted(units: int, hour: HappyHour) -> int | None:
+    """The units an earn had before `hour` boosted it to `units`; None when no earn boosts to it."""
+    if hour.boost is Boost.MULTIPLY:
+        return units // hour.amount if units > 0 and units % hour.amount == 0 else None
+    base = units - hour.amount
+    return base if base > 0 else None
+
+
+def boost_problem(
+    hour: HappyHour, program_id: str, units: int, at: datetime, zone: str
+) -> tuple[BoostProblem | None, int]:
+    """An earn of `units` at `at` says `hour` boosted it: whether that holds by the rule the kiosk
+    applied (`best_for`/`boosted`), and the units before the boost, which the offer's own rules
+    then check as for any earn. `hour` as it was at `at` (one ended since counts as running)."""
+    if program_id not in hour.programs:
+        return BoostProblem.NOT_FOR_PROGRAM, units
+    if not is_running(hour, at, zone):
+        return BoostProblem.NOT_RUNNING, units
+    base = unboosted(units, hour)
+    if base is None or boosted(base, hour) != units:
+        return BoostProblem.UNITS, units
+    return None, base

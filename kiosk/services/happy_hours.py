@@ -4,20 +4,20 @@ window by the shared rule (loyalty_rules.happy_hours.best_for/boosted), and the 
 banner shows the ones running. Offline: decided from this kiosk's clock at the earn, as cooldowns
 are (kiosk.domain.rules.check_earn), so a replay of the event decides the same.
 
-Until the cloud checks a boosted earn (issue 15, part 4), only a standalone kiosk boosts: a paired
-one would push events the cloud refuses (a points earn whose points are not the sale's)."""
+A paired kiosk uploads its happy hours before its events (kiosk/sync/happy_hours_push.py) and
+pulls the cloud's; the event names the happy hour, and the cloud's push checks the boost by the
+same rule (loyalty_rules.happy_hours.boost_problem) at the event's time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from kiosk.domain.connection import Connection
 from kiosk.domain.model import Program, Role
 from kiosk.domain.outcomes import Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
-from kiosk.services.context import Actor, Context, connection
+from kiosk.services.context import Actor, Context
 from kiosk.store import StorageError, directory, meta
 from kiosk.store import happy_hours as stored
 from kiosk.store.tier_buckets import bucket_zone
@@ -92,16 +92,9 @@ class Boosted:
     hour: HappyHour | None = None
 
 
-def boost_applies(conn) -> bool:
-    """Only a standalone kiosk boosts until the cloud checks boosted earns (see the module doc)."""
-    return connection(conn) is Connection.STANDALONE
-
-
 def boost_earn(conn, program_id: str, units: int, now: datetime) -> Boosted:
     """Inside the earn's transaction: the best running happy hour of the program at the kiosk's
     clock `now`, by the shared rule, and the units it grants."""
-    if not boost_applies(conn):
-        return Boosted(units)
     hour = best_for(stored.active_happy_hours(conn), program_id, units, now, bucket_zone(conn))
     return Boosted(boosted(units, hour), hour)
 
@@ -172,12 +165,9 @@ def list_happy_hours(ctx: Context) -> HappyHoursOutcome:
 
 def banner(ctx: Context, now: datetime | None = None) -> BannerOutcome:
     """What the Scan screen's banner shows at `now` (the kiosk's clock when not given), read by
-    the worker; the screen's timer asks again at `next_change`. A paired kiosk boosts nothing yet,
-    so it shows none."""
+    the worker; the screen's timer asks again at `next_change`."""
     try:
         with ctx.store.reading() as conn:
-            if not boost_applies(conn):
-                return BannerOutcome()
             at = now or ctx.clock()
             zone = bucket_zone(conn)
             hours = stored.active_happy_hours(conn)

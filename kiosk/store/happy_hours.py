@@ -4,6 +4,7 @@ counter reads the active ones to boost an earn offline, the editor lists and sav
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime, time
 
 from sqlalchemy import Connection, select, update
@@ -41,9 +42,8 @@ def _happy_hour(row) -> HappyHour:
     )
 
 
-def save_here(conn: Connection, hour: HappyHour, now: datetime) -> None:
-    """Set up, changed or ended at this kiosk: stored at once (the counter boosts from now)."""
-    values = {
+def _values(hour: HappyHour, now: datetime) -> dict:
+    return {
         "id": hour.id,
         "name": hour.name,
         "windows": _windows_text(hour.windows),
@@ -52,8 +52,13 @@ def save_here(conn: Connection, hour: HappyHour, now: datetime) -> None:
         "programs": json.dumps(sorted(hour.programs)),
         "active": hour.active,
         "updated_at": now,
-        "needs_push": True,
     }
+
+
+def save_here(conn: Connection, hour: HappyHour, now: datetime) -> None:
+    """Set up, changed or ended at this kiosk: stored at once (the counter boosts from now) and
+    marked for upload (kiosk/sync/happy_hours_push.py)."""
+    values = {**_values(hour, now), "needs_push": True}
     stmt = upsert(table)
     changed = {k: v for k, v in values.items() if k != "id"}
     conn.execute(stmt.on_conflict_do_update(index_elements=[table.c.id], set_=changed), [values])
@@ -82,3 +87,38 @@ def deactivate(conn: Connection, hour_id: str, now: datetime) -> bool:
         .values(active=False, updated_at=now, needs_push=True)
     )
     return changed.rowcount > 0
+
+
+def put_happy_hours(conn: Connection, found: Iterable[HappyHour], now: datetime) -> None:
+    """The pull's: insert or replace by id, the cloud's version being the happy hour, except over
+    one changed here and not uploaded yet (the local change wins until the cloud has it)."""
+    rows = [{**_values(h, now), "needs_push": False} for h in found]
+    if not rows:
+        return
+    stmt = upsert(table)
+    changed = {c.name: stmt.excluded[c.name] for c in table.c if c.name != "id"}
+    kept = table.c.needs_push.is_(False)
+    conn.execute(stmt.on_conflict_do_update(index_elements=[table.c.id], set_=changed, where=kept), rows)
+
+
+def waiting(conn: Connection, limit: int) -> list[HappyHour]:
+    rows = conn.execute(select(table).where(table.c.needs_push.is_(True)).order_by(table.c.id).limit(limit))
+    return [_happy_hour(r) for r in rows]
+
+
+def settle(conn: Connection, sent: Iterable[HappyHour], rejected: set[str]) -> None:
+    """The cloud answered. Taken: no longer waiting (unless changed again meanwhile). Rejected for
+    good: switched off here too, so the counter boosts no earn the cloud would refuse."""
+    for hour in sent:
+        row = conn.execute(select(table).where(table.c.id == hour.id)).first()
+        if row is None or _happy_hour(row) != hour:
+            continue
+        values: dict = {"needs_push": False}
+        if hour.id in rejected:
+            values["active"] = False
+        conn.execute(update(table).where(table.c.id == hour.id).values(**values))
+
+
+def waiting_ids(conn: Connection) -> set[str]:
+    """Happy hours the cloud has not taken yet: an earn they boost waits for them before it goes."""
+    return set(conn.execute(select(table.c.id).where(table.c.needs_push.is_(True))).scalars())

@@ -242,3 +242,17 @@ def test_the_banner_changes_next_at_the_nearest_start_or_end():
     assert next_change([coffee, lunch], utc(2027, 3, 26, 12, 0), BERLIN) == utc(2027, 3, 26, 13, 0)
     assert next_change([coffee, lunch], utc(2027, 3, 26, 16, 0), BERLIN) == utc(2027, 3, 26, 18, 0)
     assert next_change([hour(FRIDAY_EVENING, active=False)], utc(2027, 3, 26, 10, 0), BERLIN) is None
+
+
+def test_a_boosted_earn_is_checked_back_to_its_units_before_the_boost():
+    from loyalty_rules.happy_hours import BoostProblem, boost_problem
+
+    friday = utc(2027, 3, 26, 16, 30)  # 17:30 CET, inside
+    double = hour(FRIDAY_EVENING)
+    bonus = hour(FRIDAY_EVENING, boost=Boost.BONUS, amount=3)
+    assert boost_problem(double, "coffee", 4, friday, BERLIN) == (None, 2)
+    assert boost_problem(bonus, "coffee", 4, friday, BERLIN) == (None, 1)
+    assert boost_problem(double, "coffee", 3, friday, BERLIN)[0] is BoostProblem.UNITS  # odd: not doubled
+    assert boost_problem(bonus, "coffee", 3, friday, BERLIN)[0] is BoostProblem.UNITS  # nothing before it
+    assert boost_problem(double, "lunch", 4, friday, BERLIN)[0] is BoostProblem.NOT_FOR_PROGRAM
+    assert boost_problem(double, "coffee", 4, utc(2027, 3, 26, 18, 0), BERLIN)[0] is BoostProblem.NOT_RUNNING

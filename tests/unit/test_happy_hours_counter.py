@@ -185,14 +185,3 @@ def test_an_ended_happy_hour_boosts_nothing_and_a_cashier_cannot_end_one(shop):
     assert record_scan(shop.ctx, shop.code, actor=CASHIER).units_added == 1
     assert banner(shop.ctx).running == ()
     assert [h.active for h in list_happy_hours(shop.ctx).hours] == [False]
-
-
-def test_a_paired_kiosk_boosts_nothing_until_the_cloud_checks_boosts(shop):
-    """The cloud's push does not know happy hours yet: a paired kiosk would push earns it refuses."""
-    _save(shop, FRIDAY_EVENING)
-    with shop.ctx.store.transaction() as conn:
-        meta.put_setting(conn, meta.CLOUD_URL, "http://127.0.0.1:9")
-    shop.clock.now = utc(2027, 3, 26, 16, 30)
-    scanned = record_scan(shop.ctx, shop.code, actor=CASHIER)
-    assert (scanned.units_added, scanned.event.happy_hour_id) == (1, None)
-    assert banner(shop.ctx).running == ()

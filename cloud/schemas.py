@@ -574,6 +574,8 @@ class PullOut(WireOut):
     credential_shared: bool = False  # as in PushOut
     experiments: list[Experiment] = []  # added or changed A/B tests; older kiosks ignore it
     happy_hours: list[HappyHour] = []  # added, changed or ended happy hours; older kiosks ignore it
+    # the business's zone: happy hours run on its clock, at the kiosk as at the push's check
+    time_zone: str | None = None
 
 
 # --- sync: offers made or changed at a kiosk --------------------------------------------------

@@ -84,6 +84,7 @@ _PROBE = (
         _device_t.c.revoked_at,
         _device_t.c.credential_shared_at,
         _business_t.c.seq.label("business_seq"),
+        _business_t.c.time_zone,
         *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict, Experiment, HappyHour)),
     )
     .select_from(_device_t.join(_business_t, _business_t.c.id == _device_t.c.business_id))
@@ -213,4 +214,5 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
         credential_shared=probe.credential_shared_at is not None,
         experiments=[views.experiment(r) for r in out["experiments"]],
         happy_hours=[views.happy_hour(r) for r in out["happy_hours"]],
+        time_zone=probe.time_zone,
     )

@@ -20,7 +20,6 @@ from kiosk.domain.refusals import Reason, refuse
 from kiosk.services.context import Actor, Context
 from kiosk.store import StorageError, directory, meta
 from kiosk.store import happy_hours as stored
-from kiosk.store.tier_buckets import bucket_zone
 from loyalty_rules.happy_hours import (
     Boost,
     HappyHour,
@@ -95,7 +94,7 @@ class Boosted:
 def boost_earn(conn, program_id: str, units: int, now: datetime) -> Boosted:
     """Inside the earn's transaction: the best running happy hour of the program at the kiosk's
     clock `now`, by the shared rule, and the units it grants."""
-    hour = best_for(stored.active_happy_hours(conn), program_id, units, now, bucket_zone(conn))
+    hour = best_for(stored.active_happy_hours(conn), program_id, units, now, stored.shop_zone(conn))
     return Boosted(boosted(units, hour), hour)
 
 
@@ -169,7 +168,7 @@ def banner(ctx: Context, now: datetime | None = None) -> BannerOutcome:
     try:
         with ctx.store.reading() as conn:
             at = now or ctx.clock()
-            zone = bucket_zone(conn)
+            zone = stored.shop_zone(conn)
             hours = stored.active_happy_hours(conn)
             offers = {p.id: p for p in directory.all_programs(conn)}
         shown = tuple(

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime, time
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import Connection, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 
+from kiosk.store import meta
 from kiosk.store.schema import happy_hours as table
+from kiosk.store.tier_buckets import bucket_zone
 from loyalty_rules.happy_hours import Boost, HappyHour, Weekday, Window
 
 
@@ -122,3 +125,24 @@ def settle(conn: Connection, sent: Iterable[HappyHour], rejected: set[str]) -> N
 def waiting_ids(conn: Connection) -> set[str]:
     """Happy hours the cloud has not taken yet: an earn they boost waits for them before it goes."""
     return set(conn.execute(select(table.c.id).where(table.c.needs_push.is_(True))).scalars())
+
+
+# the business's zone as the cloud's pull last said it: a paired kiosk's happy hours run on it, so
+# that the push's check (at the cloud, in that zone) decides as the counter did
+_CLOUD_ZONE = "cloud_time_zone"
+
+
+def put_cloud_zone(conn: Connection, name: str) -> None:
+    meta.put_setting(conn, _CLOUD_ZONE, name)
+
+
+def shop_zone(conn: Connection) -> str:
+    """The zone happy hours run on: the business's (a paired kiosk), else the shop's own."""
+    name = meta.get_setting(conn, _CLOUD_ZONE)
+    if name:
+        try:
+            ZoneInfo(name)
+            return str(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return bucket_zone(conn)

@@ -378,6 +378,7 @@ def parse_pull(body: Any, business_id: int) -> PullAnswer:
             experiments=tuple(experiment_from(e) for e in body.get("experiments", ())),
             # a cloud from before happy hours sends none
             happy_hours=tuple(happy_hour_from(h) for h in body.get("happy_hours", ())),
+            time_zone=str(body["time_zone"]) if body.get("time_zone") else None,
         )
         return PullAnswer(
             cursor=int(body["cursor"]),

@@ -102,3 +102,26 @@ def test_the_push_accepts_a_boosted_earn_only_as_the_shared_rule_boosts_it(cloud
     assert earn(4) == ("rejected", "happy_hour_not_running")
     units = cloud.client.get(f"/api/v1/cards/{card}", headers=owner.headers).json()["balance"]["units"]
     assert units == 2 + 6 + 4
+
+
+def test_a_points_sale_in_the_window_earns_the_boosted_points_and_nothing_else(cloud):
+    """The boost multiplies the offer's points for the sale; the points before it must be exactly
+    the offer's for the amount (loyalty_rules.kinds.points), as for any sale."""
+    from tests.cloud.test_points_push import _balance, _points_offer  # 1 point per EUR 1, half-up
+
+    owner = cloud.owner()
+    points = _points_offer(cloud, owner)
+    kiosk = cloud.kiosk(owner)
+    hour = _create(cloud, owner, _body([points], windows=[_window(cloud)], amount=3))
+    card = cloud.enroll(kiosk, points)
+    sale = {"amount_minor": 1250, "happy_hour_id": hour["id"]}  # 12.50 -> 13 points, tripled
+    good, forged, plain = cloud.push(
+        kiosk,
+        cloud.event("earn", card, points, 39, **sale),
+        cloud.event("earn", card, points, 42, **sale),  # 14 x 3: not the offer's 13 for 12.50
+        cloud.event("earn", card, points, 39, amount_minor=1250),  # tripled, with no happy hour named
+    )
+    assert good["status"] == "accepted", good
+    assert (forged["status"], forged["reason"]) == ("rejected", "points_mismatch")
+    assert (plain["status"], plain["reason"]) == ("rejected", "points_mismatch")
+    assert _balance(cloud, owner, card)["units"] == 39

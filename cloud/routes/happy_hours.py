@@ -131,7 +131,10 @@ def _upsert(session, device: Actor, upload: HappyHourUpload, when) -> OfferUploa
     if row is None:
         row = HappyHourRow(id=hour_id, business_id=device.business_id, active=True, created_at=when)
     elif not row.active:
-        return OfferUploadResult(id=hour_id, status="accepted")  # ended stays ended; the pull says so
+        # ended stays ended; sent again on the next pull, since the kiosk changed it meanwhile
+        # and keeps its own version until the cloud's comes after its upload
+        row.seq = bump_seq(session, device.business_id)
+        return OfferUploadResult(id=hour_id, status="accepted")
     before = None if new else views.happy_hour(row)
     fill_row(row, hour)
     if not upload.active:

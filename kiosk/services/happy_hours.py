@@ -126,8 +126,12 @@ def save_happy_hour(ctx: Context, draft: HappyHourDraft, *, actor: Actor) -> Hap
             offers = {p.id: p for p in directory.all_programs(conn)}
             if any(i not in offers or offers[i].status is ProgramStatus.ARCHIVED for i in hour.programs):
                 return HappyHourOutcome(refusal=invalid("programs", Problem.NO_SUCH_OFFER))
-            if draft.id is not None and stored.get(conn, draft.id) is None:
-                return HappyHourOutcome(refusal=invalid("happy hour", Problem.NO_SUCH_OFFER))
+            if draft.id is not None:
+                before = stored.get(conn, draft.id)
+                if before is None:
+                    return HappyHourOutcome(refusal=invalid("happy hour", Problem.NO_SUCH_OFFER))
+                if not before.active:  # ended for good, here and in the cloud: a new one instead
+                    return HappyHourOutcome(refusal=refuse(Reason.NOT_ALLOWED))
             now = ctx.clock()
             stored.save_here(conn, hour, now)
             meta.audit(conn, now, actor.staff_id, actor.name, "happy_hour_saved", happy_hour=hour.name)

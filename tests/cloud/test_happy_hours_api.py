@@ -125,3 +125,21 @@ def test_a_points_sale_in_the_window_earns_the_boosted_points_and_nothing_else(c
     assert (forged["status"], forged["reason"]) == ("rejected", "points_mismatch")
     assert (plain["status"], plain["reason"]) == ("rejected", "points_mismatch")
     assert _balance(cloud, owner, card)["units"] == 39
+
+
+def test_a_kiosk_change_to_an_ended_happy_hour_is_answered_by_the_end_again(cloud):
+    """A till changed a happy hour the cloud has ended meanwhile: the upload is taken (the end
+    stands) and the next pull carries the ended one again, so the till stops boosting by it."""
+    owner = cloud.owner()
+    coffee = cloud.offer(owner)
+    kiosk = cloud.kiosk(owner)
+    made = _create(cloud, owner, _body([coffee], windows=[_window(cloud)]))
+    r = cloud.client.patch(f"/api/v1/happy-hours/{made['id']}", json={"active": False}, headers=owner.headers)
+    assert r.status_code == 200
+    cursor = cloud.pull(kiosk)["cursor"]  # the till has pulled past the end...
+    upload = {"id": made["id"], **_body([coffee], name="Renamed", windows=[_window(cloud)])}
+    r = cloud.client.put("/api/v1/sync/happy-hours", json={"happy_hours": [upload]}, headers=kiosk.headers)
+    assert r.status_code == 200, r.text
+    assert [(x["id"], x["status"]) for x in r.json()["results"]] == [(made["id"], "accepted")]
+    [again] = cloud.pull(kiosk, cursor)["happy_hours"]  # ...and hears it again
+    assert (again["name"], again["active"]) == ("Double", False)

@@ -95,6 +95,7 @@ def test_the_editor_marks_each_problem_at_its_field_and_saves_a_good_one(qtbot, 
     with qtbot.waitSignal(dialog.saved, timeout=5000) as ended:
         qtbot.mouseClick(dialog.end_button, Qt.MouseButton.LeftButton)
     assert not ended.args[0].hour.active
+    assert not dialog.save_button.isEnabled()  # an ended one is not changed again
     assert [h.active for h in services.list_happy_hours().hours] == [False]
     dialog.accept()
 

@@ -8,6 +8,7 @@ nothing here meets the real clock."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time
 from decimal import Decimal
 
@@ -55,9 +56,12 @@ def shop(tmp_path):
     k.close()
 
 
-def _save(k, *windows, boost=Boost.MULTIPLY, amount=2, programs=None, name="After work"):
-    draft = HappyHourDraft(name, windows, boost, amount, frozenset(programs or {k.coffee.id}))
-    return save_happy_hour(k.ctx, draft, actor=MANAGER)
+def _draft(k, *windows, boost=Boost.MULTIPLY, amount=2, programs=None, name="After work"):
+    return HappyHourDraft(name, windows, boost, amount, frozenset(programs or {k.coffee.id}))
+
+
+def _save(k, *windows, **fields):
+    return save_happy_hour(k.ctx, _draft(k, *windows, **fields), actor=MANAGER)
 
 
 def _events(k, card_id):
@@ -181,6 +185,10 @@ def test_an_ended_happy_hour_boosts_nothing_and_a_cashier_cannot_end_one(shop):
     assert ended.ok
     assert not ended.hour.active
     assert not end_happy_hour(shop.ctx, saved.hour.id, actor=MANAGER).ok  # already ended
+    revived = save_happy_hour(
+        shop.ctx, replace(_draft(shop, FRIDAY_EVENING), id=saved.hour.id), actor=MANAGER
+    )
+    assert revived.refusal.reason is Reason.NOT_ALLOWED  # ended for good: a new one instead
     shop.clock.now = utc(2027, 3, 26, 16, 30)
     assert record_scan(shop.ctx, shop.code, actor=CASHIER).units_added == 1
     assert banner(shop.ctx).running == ()

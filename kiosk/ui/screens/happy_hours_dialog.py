@@ -227,6 +227,7 @@ class HappyHoursDialog(QDialog):
             on = hour is not None and item.data(Qt.ItemDataRole.UserRole) in hour.programs
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         self.end_button.setEnabled(hour is not None and hour.active)
+        self.save_button.setEnabled(hour is None or hour.active)  # an ended one is not changed again
         self.show_field_errors({})
         self.message.say("idle", "")
 
@@ -270,10 +271,9 @@ class HappyHoursDialog(QDialog):
         ).run_in_background()
 
     def on_saved(self, outcome: HappyHourOutcome) -> None:
-        self.save_button.setEnabled(True)
-        self.editing = outcome.hour
+        self.editing = hour = outcome.hour
+        self.save_button.setEnabled(hour is None or hour.active)
         self.show_field_errors({})
-        hour = outcome.hour
         done = self.tr("Saved: %1") if hour is None or hour.active else self.tr("Ended: %1")
         self.message.say("good", arg(done, hour.name if hour else ""))
         self.end_button.setEnabled(hour is not None and hour.active)

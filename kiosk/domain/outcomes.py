@@ -3,6 +3,7 @@ queried afterwards: the UI redraws from these values alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, ProgramKind
@@ -29,7 +30,7 @@ class CardView:
         return rules_for(self.program.kind).progress(self.program, self.card.balance).towards
 
 
-def counter_order(views) -> tuple[CardView, ...]:
+def counter_order(views: Iterable[CardView]) -> tuple[CardView, ...]:
     """A customer's cards in the order the counter lists them, the same on every screen and
     every run: live cards before revoked ones, stamp cards before points (Enter stamps the first
     one; a points offer earns from a sale's amount), then by offer name and card number."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, ProgramKind
 from kiosk.domain.refusals import Refusal
+from loyalty_rules.happy_hours import HappyHour
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Reward
 
@@ -74,6 +75,7 @@ class ScanOutcome(Outcome):
     # the scan named a points offer, which earns from the sale's amount, not from a scan: nothing
     # was recorded and the counter asks for the amount (kiosk.services.points.earn_points)
     sale_program: Program | None = None
+    happy_hour: HappyHour | None = None  # the happy hour that boosted this stamp (units_added is boosted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,3 +135,4 @@ class PointsOutcome(Outcome):
     points_added: int = 0
     reward: Reward | None = None
     affordable: tuple[Reward, ...] = ()
+    happy_hour: HappyHour | None = None  # the happy hour that boosted this sale (points_added is boosted)

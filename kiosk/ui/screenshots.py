@@ -32,6 +32,7 @@ from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
 from kiosk.ui.screenshots_ab import shoot_ab_test
 from kiosk.ui.screenshots_analytics import shoot_analytics
 from kiosk.ui.screenshots_analytics_ab import shoot_analytics_ab
+from kiosk.ui.screenshots_happy import shoot_happy_hours
 from kiosk.ui.screenshots_points import shoot_points
 
 
@@ -278,6 +279,8 @@ def main(argv: list[str] | None = None) -> int:
     shoot_analytics_ab(outdir / "de", language="de")
     shoot_points(outdir)
     shoot_points(outdir / "de", language="de")
+    shoot_happy_hours(outdir)
+    shoot_happy_hours(outdir / "de", language="de")
     return 0
 
 

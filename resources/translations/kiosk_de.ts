@@ -833,7 +833,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="51"/>
         <source>No camera: use the hand scanner or type the card number.</source>
         <translation>Keine Kamera: Handscanner benutzen oder Kartennummer eintippen.</translation>
     </message>
@@ -1499,6 +1499,154 @@
     </message>
 </context>
 <context>
+    <name>HappyHourBanner</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="55"/>
+        <source>Happy hour: %1 on %2 until %3</source>
+        <translation>Happy Hour: %1 auf %2 bis %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="61"/>
+        <source>%n bonus point(s) a visit</source>
+        <translation>
+            <numerusform>%n Bonuspunkt pro Besuch</numerusform>
+            <numerusform>%n Bonuspunkte pro Besuch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="62"/>
+        <source>%n bonus stamp(s) a visit</source>
+        <translation>
+            <numerusform>%n Bonusstempel pro Besuch</numerusform>
+            <numerusform>%n Bonusstempel pro Besuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="64"/>
+        <source>double points</source>
+        <translation>doppelte Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="64"/>
+        <source>double stamps</source>
+        <translation>doppelte Stempel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="66"/>
+        <source>triple points</source>
+        <translation>dreifache Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="66"/>
+        <source>triple stamps</source>
+        <translation>dreifache Stempel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="67"/>
+        <source>%1× points</source>
+        <translation>%1-fache Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="67"/>
+        <source>%1× stamps</source>
+        <translation>%1-fache Stempel</translation>
+    </message>
+</context>
+<context>
+    <name>HappyHoursDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="95"/>
+        <source>Happy hours</source>
+        <translation>Happy Hours</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="105"/>
+        <source>New happy hour</source>
+        <translation>Neue Happy Hour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="117"/>
+        <source>Add a day and time</source>
+        <translation>Tag und Uhrzeit hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="123"/>
+        <source>Multiply what a visit earns</source>
+        <translation>Was ein Besuch bringt, vervielfachen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="124"/>
+        <source>Bonus stamps or points a visit</source>
+        <translation>Bonus-Stempel oder -Punkte pro Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="132"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="133"/>
+        <source>Days and times (the shop&apos;s clock)</source>
+        <translation>Tage und Uhrzeiten (Uhr des Geschäfts)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="134"/>
+        <source>Boost</source>
+        <translation>Art des Vorteils</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="135"/>
+        <source>Multiplier or bonus</source>
+        <translation>Faktor oder Bonus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="136"/>
+        <source>Offers it applies to</source>
+        <translation>Gilt für diese Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="152"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="153"/>
+        <source>End this happy hour</source>
+        <translation>Diese Happy Hour beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="154"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="179"/>
+        <source>%1 (ended)</source>
+        <translation>%1 (beendet)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="277"/>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="277"/>
+        <source>Ended: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="295"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="294"/>
+        <source>That offer no longer exists.</source>
+        <translation>Dieses Angebot gibt es nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTable</name>
     <message>
         <location filename="../../kiosk/ui/screens/customer_history.py" line="19"/>
@@ -1829,160 +1977,165 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="68"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="77"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
         <source>A/B test…</source>
         <translation>A/B-Test…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
+        <source>Happy hours…</source>
+        <translation>Happy Hours…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="110"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="111"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="113"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="133"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="137"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="140"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="141"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="162"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="158"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="159"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="267"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="215"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="216"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="221"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="318"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="324"/>
         <source>%1 of %2 points</source>
         <translation>%1 von %2 Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="388"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="395"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="267"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="346"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="353"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="365"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="375"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="370"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="380"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2224,6 +2377,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <source>+%n point(s) (happy hour)</source>
+        <translation>
+            <numerusform>+%n Punkt (Happy Hour)</numerusform>
+            <numerusform>+%n Punkte (Happy Hour)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="114"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt</numerusform>
@@ -2231,8 +2392,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="159"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -2240,7 +2401,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="120"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -2248,7 +2409,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="158"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2256,7 +2417,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="163"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
@@ -3361,34 +3522,34 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="215"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="356"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="88"/>
         <source>Card code, then Enter</source>
         <translation>Kartencode, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="95"/>
         <source>One stamp fewer (Ctrl+−)</source>
         <translation>Ein Stempel weniger (Strg+−)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="97"/>
         <source>One stamp more (Ctrl++)</source>
         <translation>Ein Stempel mehr (Strg++)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="107"/>
         <source>Stamp</source>
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="173"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -3396,48 +3557,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="191"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="207"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="228"/>
         <source>Sound: off</source>
         <translation>Ton: aus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="228"/>
         <source>Sound: on</source>
         <translation>Ton: an</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
         <source>Camera unavailable (%1). Use the hand scanner.</source>
         <translation>Kamera nicht verfügbar (%1). Bitte den Handscanner benutzen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="239"/>
         <source>Camera connected: starting the preview…</source>
         <translation>Kamera verbunden: Vorschau startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="245"/>
         <source>Scanner unavailable (%1). Retrying; type the card number meanwhile.</source>
         <translation>Scanner nicht verfügbar (%1). Neuer Versuch läuft; bis dahin die Kartennummer eintippen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="250"/>
         <source>Scanner ready on %1.</source>
         <translation>Scanner bereit an %1.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="262"/>
+        <source>+%n stamp(s) (happy hour)</source>
+        <translation>
+            <numerusform>+%n Stempel (Happy Hour)</numerusform>
+            <numerusform>+%n Stempel (Happy Hour)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="268"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="264"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -3445,42 +3614,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="270"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="277"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="280"/>
         <source>%1 (%2 joined %3)</source>
         <translation>%1 (%2 ist jetzt bei %3 dabei)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="282"/>
         <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="313"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="290"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="317"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="327"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Rückgängig: %n Punkt zurückgenommen</numerusform>
@@ -3488,7 +3662,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>
@@ -4139,6 +4313,49 @@
         <location filename="../../loyalty_rules/tiers.py" line="69"/>
         <source>A window of 1 to 36 months.</source>
         <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="56"/>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="57"/>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="58"/>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="59"/>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="60"/>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="61"/>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="62"/>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="69"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 </TS>

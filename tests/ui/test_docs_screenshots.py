@@ -21,9 +21,10 @@ EXPECTED = {
     "analytics-cohorts.png",
     "analytics-segments.png",
     "analytics-at-risk.png",
+    "happy-hour-scan.png",
 }
 # dialogs are grabbed on their own: no wider or taller than the window they open over
-DIALOGS = {"offers-ab-test.png"}
+DIALOGS = {"offers-ab-test.png", "happy-hours-editor.png"}
 
 
 def test_the_screenshot_tool_draws_every_screen_in_english_and_german(tmp_path):

@@ -3,12 +3,14 @@ queried afterwards: the UI redraws from these values alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, ProgramKind
 from kiosk.domain.refusals import Refusal
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Reward
+from loyalty_rules.referrals import Referral, ReferralPolicy, ReferralPolicyProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +30,7 @@ class CardView:
         return rules_for(self.program.kind).progress(self.program, self.card.balance).towards
 
 
-def counter_order(views) -> tuple[CardView, ...]:
+def counter_order(views: Iterable[CardView]) -> tuple[CardView, ...]:
     """A customer's cards in the order the counter lists them, the same on every screen and
     every run: live cards before revoked ones, stamp cards before points (Enter stamps the first
     one; a points offer earns from a sale's amount), then by offer name and card number."""
@@ -73,6 +75,18 @@ class ScanOutcome(Outcome):
     # the scan named a points offer, which earns from the sale's amount, not from a scan: nothing
     # was recorded and the counter asks for the amount (kiosk.services.points.earn_points)
     sale_program: Program | None = None
+    referral: ReferralGrant | None = None  # this stamp was her first visit: the referral bonuses
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralGrant:
+    """A newcomer's first qualifying visit granted her referral's two bonuses (issue 15): the
+    result panel says "+N referral bonus" and who referred her."""
+
+    referral: Referral
+    referrer_name: str
+    newcomer_units: int
+    referrer_units: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +100,8 @@ class UndoOutcome(Outcome):
     card: CardView | None = None
     voided: Event | None = None
     event: Event | None = None
+    # the undone stamp was a newcomer's first visit: her referral, now voided with both bonuses
+    referral_voided: Referral | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +114,9 @@ class EnrollOutcome(Outcome):
     # the member who already has this email or phone: the form offers to add her to the offer
     member: Customer | None = None
     joined: tuple[Program, ...] = ()  # the offers an existing member was just added to
+    # "Referred by" was filled: the referral as recorded (pending, or refused with its reason)
+    referral: Referral | None = None
+    referrer: Customer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +151,13 @@ class PointsOutcome(Outcome):
     points_added: int = 0
     reward: Reward | None = None
     affordable: tuple[Reward, ...] = ()
+    referral: ReferralGrant | None = None  # this sale was her first visit: the referral bonuses
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralPolicyOutcome(Outcome):
+    """The shop's referral policy after a manager's change, or each field's problem (nothing
+    saved then)."""
+
+    policy: ReferralPolicy | None = None
+    problems: dict[str, ReferralPolicyProblem] = field(default_factory=dict)

@@ -135,6 +135,10 @@ def pending_batch(conn: Connection, limit: int, after: int = 0) -> list[PendingE
             outbox.join(events, events.c.n == outbox.c.event_n).join(cards, cards.c.id == events.c.card_id)
         )
         .where(outbox.c.state == "pending", outbox.c.event_n > after)
+        # referral bonuses (and their voids) stay here until the cloud checks them against the
+        # referral they come from (issue 15): counted at this kiosk, offered to no cloud yet
+        .where(events.c.kind != EventKind.REFERRAL.value)
+        .where(or_(events.c.ref_kind.is_(None), events.c.ref_kind != EventKind.REFERRAL.value))
         .order_by(outbox.c.event_n)
         .limit(limit)
     ).all()

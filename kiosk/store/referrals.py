@@ -1,0 +1,106 @@
+"""The referrals table (issue 15): recorded at enrolment, granted at the newcomer's first
+qualifying visit, voided by an undo of it. Rules live in loyalty_rules.referrals."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from kiosk.store import meta
+from kiosk.store.schema import referrals
+from loyalty_rules.referrals import Referral, ReferralPolicy, ReferralRefusal, ReferralStatus
+
+POLICY_SETTING = "referral_policy"
+# what a shop gives until a manager sets its own: one unit each, five referrals a month
+DEFAULT_POLICY = ReferralPolicy(referrer_bonus=1, newcomer_bonus=1, monthly_cap=5)
+
+
+def policy(conn: Connection) -> ReferralPolicy:
+    stored = meta.get_setting(conn, POLICY_SETTING)
+    if not stored:
+        return DEFAULT_POLICY
+    values = json.loads(stored)
+    return ReferralPolicy(values["referrer_bonus"], values["newcomer_bonus"], values["monthly_cap"])
+
+
+def put_policy(conn: Connection, chosen: ReferralPolicy) -> None:
+    values = {
+        "referrer_bonus": chosen.referrer_bonus,
+        "newcomer_bonus": chosen.newcomer_bonus,
+        "monthly_cap": chosen.monthly_cap,
+    }
+    meta.put_setting(conn, POLICY_SETTING, json.dumps(values))
+
+
+def _to_referral(row) -> Referral:
+    return Referral(
+        id=row.id,
+        referrer_id=row.referrer_id,
+        newcomer_id=row.newcomer_id,
+        created_at=row.created_at,
+        month=row.month,
+        status=ReferralStatus(row.status),
+        refusal=ReferralRefusal[row.refusal] if row.refusal else None,
+        visit_event_id=row.visit_event_id,
+    )
+
+
+def insert_referral(conn: Connection, referral: Referral) -> None:
+    conn.execute(
+        insert(referrals).values(
+            id=referral.id,
+            referrer_id=referral.referrer_id,
+            newcomer_id=referral.newcomer_id,
+            created_at=referral.created_at,
+            month=referral.month,
+            status=referral.status.value,
+            refusal=referral.refusal.name if referral.refusal else None,
+            visit_event_id=referral.visit_event_id,
+        )
+    )
+
+
+def of_newcomer(conn: Connection, newcomer_id: str) -> list[Referral]:
+    rows = conn.execute(select(referrals).where(referrals.c.newcomer_id == newcomer_id))
+    return [_to_referral(r) for r in rows]
+
+
+def pending_for(conn: Connection, newcomer_id: str) -> Referral | None:
+    """Her referral still waiting for her first visit (at most one: a member is referred once)."""
+    row = conn.execute(
+        select(referrals).where(
+            referrals.c.newcomer_id == newcomer_id, referrals.c.status == ReferralStatus.PENDING.value
+        )
+    ).first()
+    return _to_referral(row) if row else None
+
+
+def granted_by_visit(conn: Connection, visit_event_id: str) -> Referral | None:
+    row = conn.execute(
+        select(referrals).where(
+            referrals.c.visit_event_id == visit_event_id,
+            referrals.c.status == ReferralStatus.GRANTED.value,
+        )
+    ).first()
+    return _to_referral(row) if row else None
+
+
+def count_in_month(conn: Connection, referrer_id: str, month: int) -> int:
+    """The referrer's referrals accepted in the shop's month `month` (refused ones take no place)."""
+    return conn.execute(
+        select(func.count()).where(
+            referrals.c.referrer_id == referrer_id,
+            referrals.c.month == month,
+            referrals.c.status != ReferralStatus.REFUSED.value,
+        )
+    ).scalar_one()
+
+
+def set_status(
+    conn: Connection, referral_id: str, status: ReferralStatus, visit_event_id: str | None = None
+) -> None:
+    values: dict[str, object] = {"status": status.value}
+    if visit_event_id is not None:
+        values["visit_event_id"] = visit_event_id
+    conn.execute(update(referrals).where(referrals.c.id == referral_id).values(**values))

@@ -138,7 +138,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
@@ -148,168 +148,168 @@
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
         <source>Popular offers</source>
         <translation>Beliebte Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="83"/>
         <source>New members</source>
         <translation>Neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="84"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="257"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="152"/>
         <source>Asking the cloud…</source>
         <translation>Die Cloud wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
         <source>Members by segment (%1 with a visit in the last 365 days)</source>
         <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
         <source>From the cloud, as of %1</source>
         <translation>Aus der Cloud, Stand %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
         <source>Computed on this kiosk (not paired)</source>
         <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
         <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
         <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
         <source>No cloud credential here — showing this kiosk&apos;s figures</source>
         <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="221"/>
         <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
         <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
         <source>Members by segment</source>
         <translation>Mitglieder nach Segment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="254"/>
         <source>%1: %2 members</source>
         <translation>%1: %2 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="260"/>
         <source>%1: %2 still a customer, %3 visit days</source>
         <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="105"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="94"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="110"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="136"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="184"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="185"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="203"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="230"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="242"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="243"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="270"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="283"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="307"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="314"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>
@@ -1140,97 +1140,121 @@
         <translation>freiwillig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
+        <source>optional: scan or type her code</source>
+        <translation>optional: ihren Code scannen oder eintippen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
         <source>Wants offers by email or text message</source>
         <translation>Möchte Angebote per E-Mail oder SMS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="88"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="89"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="90"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="91"/>
+        <source>Referred by</source>
+        <translation>Empfohlen von</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="94"/>
         <source>Create the card</source>
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="118"/>
         <source>Join on your phone</source>
         <translation>Beitritt per Handy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="131"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="143"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="220"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="244"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="249"/>
+        <source>%1
+No referral bonus: %2</source>
+        <translation>%1
+Kein Empfehlungsbonus: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="252"/>
+        <source>%1
+Referred by %2: both get the referral bonus at %3&apos;s first visit.</source>
+        <translation>%1
+Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="274"/>
         <source>%1 is in %2 now; %1&apos;s code stays the same.</source>
         <translation>%1 ist jetzt bei %2 dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="276"/>
         <source>%1 is in every running offer already; %1&apos;s code stays the same.</source>
         <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="324"/>
         <source>%1 is already a member.</source>
         <translation>%1 ist bereits Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="365"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="100"/>
         <source>Stamp this visit</source>
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="287"/>
         <source>Add to the offers</source>
         <translation>Zu den Angeboten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="328"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="347"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="348"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1580,22 +1604,22 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
         <source>Find a customer</source>
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="48"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="58"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -1603,7 +1627,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="47"/>
         <source>Name, phone (or its last 4 digits), email or card number</source>
         <translation>Name, Telefon (oder die letzten 4 Ziffern), E-Mail oder Kartennummer</translation>
     </message>
@@ -2139,15 +2163,20 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="167"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
             <numerusform>Stand: %n Punkte</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="119"/>
+        <source>+%1 referral bonus, referred by %2 (who gets +%3)</source>
+        <translation>+%1 Empfehlungsbonus, empfohlen von %2 (erhält ebenfalls +%3)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="128"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -2155,7 +2184,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="166"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2163,7 +2192,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="171"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
@@ -2422,7 +2451,12 @@
         <translation>kein solcher Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="39"/>
+        <location filename="../../kiosk/domain/problems.py" line="40"/>
+        <source>no member has this code or card number: scan her card again, or leave it empty</source>
+        <translation>kein Mitglied hat diesen Code oder diese Kartennummer: Karte erneut scannen oder das Feld leer lassen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="43"/>
         <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
@@ -2562,67 +2596,67 @@
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="71"/>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
         <source>this card&apos;s offer collects stamps, not points</source>
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <location filename="../../kiosk/domain/problems.py" line="77"/>
         <source>1 to 60 characters</source>
         <translation>1 bis 60 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <location filename="../../kiosk/domain/problems.py" line="78"/>
         <source>choose two different offers, or one offer and the control</source>
         <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="79"/>
         <source>{offer} is already in a running A/B test</source>
         <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <location filename="../../kiosk/domain/problems.py" line="80"/>
         <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
         <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="81"/>
+        <location filename="../../kiosk/domain/problems.py" line="85"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="82"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="83"/>
+        <location filename="../../kiosk/domain/problems.py" line="87"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="84"/>
+        <location filename="../../kiosk/domain/problems.py" line="88"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="85"/>
+        <location filename="../../kiosk/domain/problems.py" line="89"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="86"/>
+        <location filename="../../kiosk/domain/problems.py" line="90"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="87"/>
+        <location filename="../../kiosk/domain/problems.py" line="91"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -2679,37 +2713,37 @@
 <context>
     <name>Referral</name>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="49"/>
+        <location filename="../../loyalty_rules/referrals.py" line="50"/>
         <source>A customer cannot refer herself.</source>
         <translation>Niemand kann sich selbst empfehlen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="50"/>
+        <location filename="../../loyalty_rules/referrals.py" line="51"/>
         <source>The new customer has the referrer&apos;s phone number or email, so no referral bonus.</source>
         <translation>Die neue Kundin hat dieselbe Telefonnummer oder E-Mail wie die Empfehlende, daher kein Empfehlungsbonus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="53"/>
+        <location filename="../../loyalty_rules/referrals.py" line="54"/>
         <source>That referral code belongs to a card that is no longer active.</source>
         <translation>Dieser Empfehlungscode gehört zu einer Karte, die nicht mehr aktiv ist.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="56"/>
+        <location filename="../../loyalty_rules/referrals.py" line="57"/>
         <source>This customer was already referred by someone.</source>
         <translation>Diese Kundin wurde bereits von jemandem empfohlen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="57"/>
+        <location filename="../../loyalty_rules/referrals.py" line="58"/>
         <source>This referrer has reached this month&apos;s limit of referrals; the new customer still joins.</source>
         <translation>Die Empfehlende hat ihr Empfehlungslimit für diesen Monat erreicht; die neue Kundin wird trotzdem aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="63"/>
+        <location filename="../../loyalty_rules/referrals.py" line="64"/>
         <source>A bonus of 1 to 50.</source>
         <translation>Ein Bonus von 1 bis 50.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="64"/>
+        <location filename="../../loyalty_rules/referrals.py" line="65"/>
         <source>Between 1 and 50 referrals a month.</source>
         <translation>Zwischen 1 und 50 Empfehlungen pro Monat.</translation>
     </message>
@@ -2992,22 +3026,27 @@
         <translation>Karte</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/messages.py" line="35"/>
+        <source>Referred by</source>
+        <translation>Empfohlen von</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/domain/refusals.py" line="128"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="50"/>
+        <location filename="../../kiosk/ui/messages.py" line="51"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="51"/>
+        <location filename="../../kiosk/ui/messages.py" line="52"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="54"/>
+        <location filename="../../kiosk/ui/messages.py" line="55"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>
@@ -3270,7 +3309,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
         <location filename="../../kiosk/ui/screens/scan.py" line="215"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="361"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
@@ -3367,27 +3406,39 @@
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="294"/>
+        <source>%1
++%2 referral bonus, referred by %3 (who gets +%4)</source>
+        <translation>%1
++%2 Empfehlungsbonus, empfohlen von %3 (erhält ebenfalls +%4)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="316"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="336"/>
+        <source>%1; both referral bonuses taken back</source>
+        <translation>%1; beide Empfehlungsboni zurückgenommen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="280"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="330"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="332"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Rückgängig: %n Punkt zurückgenommen</numerusform>
@@ -3395,7 +3446,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="334"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>

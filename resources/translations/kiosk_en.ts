@@ -96,7 +96,7 @@
 <context>
     <name>LookupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>
@@ -127,7 +127,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="167"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="128"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="166"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
@@ -238,7 +238,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="332"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Undone: %n point taken back</numerusform>
@@ -246,7 +246,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="334"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Undone: %n stamp taken back</numerusform>

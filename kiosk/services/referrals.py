@@ -12,10 +12,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from kiosk.domain import ledger as ledger_rules
-from kiosk.domain.model import Card, CardStatus, Customer, Event, EventKind
+from kiosk.domain.model import Card, CardStatus, Customer, Event, EventKind, Role
 from kiosk.domain.outcomes import ReferralGrant, ReferralPolicyOutcome
 from kiosk.domain.problems import Problem, invalid
-from kiosk.domain.refusals import Refusal
+from kiosk.domain.refusals import Reason, Refusal, refuse
 from kiosk.services import members
 from kiosk.services.cards import resolve
 from kiosk.services.context import Actor, Context
@@ -47,11 +47,16 @@ def current_policy(ctx: Context) -> ReferralPolicy:
 
 def set_policy(ctx: Context, chosen: ReferralPolicy, *, actor: Actor | None = None) -> ReferralPolicyOutcome:
     """A manager's referral policy: saved when every field is in range, else each field's problem
-    and nothing saved."""
+    and nothing saved (a cashier changes nothing)."""
     actor = actor or Actor.command_line()
+    if not actor.role.at_least(Role.MANAGER):
+        return ReferralPolicyOutcome(refusal=refuse(Reason.NOT_ALLOWED))
     problems = policy_problems(chosen)
     if problems:
-        return ReferralPolicyOutcome(problems=problems)
+        field, problem = next(iter(problems.items()))
+        return ReferralPolicyOutcome(
+            refusal=refuse(Reason.INVALID_INPUT, field=field, problem=problem.value), problems=problems
+        )
     with ctx.store.transaction() as conn:
         store.put_policy(conn, chosen)
         meta.audit(

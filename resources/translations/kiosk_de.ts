@@ -1760,160 +1760,165 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="68"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="77"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
         <source>A/B test…</source>
         <translation>A/B-Test…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
+        <source>Referrals…</source>
+        <translation>Empfehlungen…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="110"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="111"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="113"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="133"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="137"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="140"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="141"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="162"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="158"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="263"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="159"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="266"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="213"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="215"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="220"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="263"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="317"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="323"/>
         <source>%1 of %2 points</source>
         <translation>%1 von %2 Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="387"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="394"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="266"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="345"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="352"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="365"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="374"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="370"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="379"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2746,6 +2751,54 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <location filename="../../loyalty_rules/referrals.py" line="65"/>
         <source>Between 1 and 50 referrals a month.</source>
         <translation>Zwischen 1 und 50 Empfehlungen pro Monat.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPolicyDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="32"/>
+        <source>Referrals</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="38"/>
+        <source>A member who brings a friend gets a bonus, and so does the friend, once the friend&apos;s first visit is recorded. Undoing that visit takes both bonuses back.</source>
+        <translation>Wer eine Freundin mitbringt, erhält einen Bonus, die Freundin ebenfalls, sobald ihr erster Besuch erfasst ist. Wird dieser Besuch rückgängig gemacht, werden beide Boni zurückgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="50"/>
+        <source>Bonus for the member who refers (stamps or points)</source>
+        <translation>Bonus für das empfehlende Mitglied (Stempel oder Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="51"/>
+        <source>Bonus for the new member, at her first visit</source>
+        <translation>Bonus für das neue Mitglied, beim ersten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="52"/>
+        <source>Referrals per member and month that earn a bonus</source>
+        <translation>Empfehlungen pro Mitglied und Monat, die einen Bonus bringen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="63"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="91"/>
+        <source>Referral rules saved.</source>
+        <translation>Empfehlungsregeln gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="98"/>
+        <source>Nothing was saved: correct the marked fields.</source>
+        <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
 </context>
 <context>

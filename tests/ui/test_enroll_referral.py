@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from kiosk.domain.model import Role
 from kiosk.services import Actor
-from kiosk.services.demo import DEMO_CASHIER_PIN
+from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN
 from kiosk.ui.app import scan_router
 from loyalty_rules.referrals import ReferralPolicy
 from tests.ui.conftest import scan_answers, sign_in
@@ -93,3 +93,29 @@ def test_a_code_that_finds_nobody_is_marked_at_its_field_and_nothing_saved(qtbot
     assert screen.referred_by.hasFocus()  # the field to correct, never another control
     assert screen.referred_by.text() == "12345"  # kept for the cashier to correct
     assert not services.lookup("Otto Oops").matches
+
+
+def test_a_manager_sets_the_referral_rules_each_problem_at_its_field(qtbot, make_kiosk, demo, services):
+    kiosk = make_kiosk()
+    sign_in(qtbot, kiosk, "Max Manager", DEMO_MANAGER_PIN)
+    assert kiosk.window.show_screen("offers")
+    screen = kiosk.screens["offers"]
+    qtbot.mouseClick(screen.referrals_button, Qt.MouseButton.LeftButton)
+    dialog = screen.referrals_dialog
+    qtbot.waitUntil(dialog.save_button.isEnabled)  # the shop's rules were read
+    assert dialog.spins["monthly_cap"].value() == services.referral_policy().monthly_cap
+    before = services.referral_policy()
+    dialog.spins["referrer_bonus"].setValue(0)
+    dialog.spins["monthly_cap"].setValue(60)
+    with qtbot.waitSignal(kiosk.worker.settled):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.errors["monthly_cap"].text()))
+    assert dialog.errors["referrer_bonus"].text() == "A bonus of 1 to 50."
+    assert dialog.errors["monthly_cap"].text() == "Between 1 and 50 referrals a month."
+    assert dialog.errors["newcomer_bonus"].text() == ""
+    assert services.referral_policy() == before  # nothing saved
+    dialog.spins["referrer_bonus"].setValue(3)
+    dialog.spins["monthly_cap"].setValue(10)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert services.referral_policy() == ReferralPolicy(3, before.newcomer_bonus, 10)

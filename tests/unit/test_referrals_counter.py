@@ -205,3 +205,9 @@ def test_referral_bonuses_wait_at_the_kiosk_and_are_not_pushed(demo):
         sent_ids = {p.event.id for p in sync_repo.pending_batch(conn, 10_000)}
     assert EventKind.REFERRAL not in kinds
     assert first.event.id in sent_ids
+
+
+def test_only_a_manager_sets_the_policy(demo):
+    refused = demo.services.set_referral_policy(POLICY, actor=CASHIER)
+    assert refused.refusal.reason is Reason.NOT_ALLOWED
+    assert demo.services.referral_policy() != POLICY

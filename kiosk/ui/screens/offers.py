@@ -29,6 +29,7 @@ from kiosk.ui.resources import icon
 from kiosk.ui.screens.ab_test_dialog import AbTestDialog
 from kiosk.ui.screens.bare_scan import BareScanChoice
 from kiosk.ui.screens.offers_points import PointsFields
+from kiosk.ui.screens.referral_policy_dialog import ReferralPolicyDialog
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -80,6 +81,10 @@ class OffersScreen(QWidget):
         self.ab_button.clicked.connect(self.on_ab_clicked)
         left.addWidget(self.ab_button)
         self.ab_dialog: AbTestDialog | None = None
+        self.referrals_button = BigButton(self.tr("Referrals…"))
+        self.referrals_button.clicked.connect(self.on_referrals_clicked)
+        left.addWidget(self.referrals_button)
+        self.referrals_dialog: ReferralPolicyDialog | None = None
         self.preview = CardPreview()
         left.addWidget(self.preview)
         self.bare_scan = BareScanChoice(worker, session)
@@ -180,6 +185,10 @@ class OffersScreen(QWidget):
     def on_ab_clicked(self) -> None:
         self.ab_dialog = AbTestDialog(self.worker, self.session, self.programs, self)
         self.ab_dialog.open()
+
+    def on_referrals_clicked(self) -> None:
+        self.referrals_dialog = ReferralPolicyDialog(self.worker, self.session, self)
+        self.referrals_dialog.open()
 
     def _save(self, call) -> None:
         self.worker.op(self, call).success(self.on_offer_saved).refused(

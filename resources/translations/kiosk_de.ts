@@ -1141,8 +1141,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
-        <source>optional: scan or type her code</source>
-        <translation>optional: ihren Code scannen oder eintippen</translation>
+        <source>optional: scan her code</source>
+        <translation>Code scannen (freiw.)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>

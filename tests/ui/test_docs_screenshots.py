@@ -21,6 +21,9 @@ EXPECTED = {
     "analytics-cohorts.png",
     "analytics-segments.png",
     "analytics-at-risk.png",
+    "referral-enroll-form.png",
+    "referral-enrolled.png",
+    "referral-result.png",
 }
 # dialogs are grabbed on their own: no wider or taller than the window they open over
 DIALOGS = {"offers-ab-test.png"}

@@ -70,7 +70,7 @@ class EnrollScreen(QWidget):
         # the focus lands here, kiosk.ui.app.scan_router) or typed, or her card number
         self.referred_by = QLineEdit()
         self.referred_by.setObjectName("referredBy")
-        self.referred_by.setPlaceholderText(self.tr("optional: scan or type her code"))
+        self.referred_by.setPlaceholderText(self.tr("optional: scan her code"))
         self.consent = WrapCheckBox(self.tr("Wants offers by email or text message"))
         self.consent.setChecked(False)  # consent is asked, never assumed
         self.errors = {

@@ -8,7 +8,7 @@ import json
 from sqlalchemy import Connection, func, insert, select, update
 
 from kiosk.store import meta
-from kiosk.store.schema import referrals
+from kiosk.store.schema import customers, referrals
 from loyalty_rules.referrals import Referral, ReferralPolicy, ReferralRefusal, ReferralStatus
 
 POLICY_SETTING = "referral_policy"
@@ -104,3 +104,30 @@ def set_status(
     if visit_event_id is not None:
         values["visit_event_id"] = visit_event_id
     conn.execute(update(referrals).where(referrals.c.id == referral_id).values(**values))
+
+
+def carry(old: Connection, new: Connection) -> int:
+    """A restore (kiosk/store/carry.py): the replaced ledger's referrals into the restored one,
+    new ones added and known ones brought to the replaced ledger's state (it is the later of the
+    two: a referral granted or voided after the backup stays so, with the events that did it).
+    Returns how many rows were written."""
+    rows = old.execute(select(referrals)).all()
+    if not rows:
+        return 0
+    have = {r.id for r in new.execute(select(referrals.c.id))}
+    people = set(new.execute(select(customers.c.id)).scalars())
+    written = 0
+    for row in rows:
+        values = dict(row._mapping)
+        if row.id in have:
+            new.execute(
+                update(referrals)
+                .where(referrals.c.id == row.id)
+                .values(status=row.status, refusal=row.refusal, visit_event_id=row.visit_event_id)
+            )
+        elif row.referrer_id in people and row.newcomer_id in people:
+            new.execute(insert(referrals).values(**values))
+        else:
+            continue
+        written += 1
+    return written

@@ -4,12 +4,20 @@ qualifying visit, voided by an undo of it. Rules live in loyalty_rules.referrals
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from kiosk.store import meta
 from kiosk.store.schema import customers, referrals
-from loyalty_rules.referrals import Referral, ReferralPolicy, ReferralRefusal, ReferralStatus
+from loyalty_rules.referrals import (
+    BonusFor,
+    Referral,
+    ReferralPolicy,
+    ReferralRefusal,
+    ReferralStatus,
+    bonus_event_id,
+)
 
 POLICY_SETTING = "referral_policy"
 # what a shop gives until a manager sets its own: one unit each, five referrals a month
@@ -104,6 +112,33 @@ def set_status(
     if visit_event_id is not None:
         values["visit_event_id"] = visit_event_id
     conn.execute(update(referrals).where(referrals.c.id == referral_id).values(**values))
+
+
+@dataclass(frozen=True, slots=True)
+class BonusReferral:
+    """What a referral bonus carries up on the push (docs/wire.md, Referrals)."""
+
+    referral: Referral
+    monthly_cap: int
+
+
+def of_bonuses(conn: Connection, customer_ids: set[str]) -> dict[str, BonusReferral]:
+    """bonus event id -> its referral, for the referrals granted to or by these members."""
+    if not customer_ids:
+        return {}
+    rows = conn.execute(
+        select(referrals).where(
+            referrals.c.visit_event_id.is_not(None),
+            or_(referrals.c.referrer_id.in_(customer_ids), referrals.c.newcomer_id.in_(customer_ids)),
+        )
+    )
+    cap = policy(conn).monthly_cap
+    found = {}
+    for row in rows:
+        referral = _to_referral(row)
+        for role in BonusFor:
+            found[str(bonus_event_id(referral.id, role))] = BonusReferral(referral, cap)
+    return found
 
 
 def carry(old: Connection, new: Connection) -> int:

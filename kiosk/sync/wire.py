@@ -97,6 +97,21 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
         **({"amount_minor": e.amount_minor} if e.amount_minor is not None else {}),
         **({"reward_id": e.reward_id} if e.reward_id is not None else {}),
         **({"offer_revision": e.offer_revision} if e.offer_revision is not None else {}),
+        # a referral bonus only: the referral the cloud checks it against (issue 15)
+        **({"referral": referral_json(p)} if p.referral is not None else {}),
+    }
+
+
+def referral_json(p: PendingEvent) -> dict[str, Any]:
+    assert p.referral is not None
+    r = p.referral.referral
+    return {
+        "id": r.id,
+        "referrer_customer_id": r.referrer_id,
+        "newcomer_customer_id": r.newcomer_id,
+        "created_at": timestamp(r.created_at),
+        "visit_event_id": r.visit_event_id,
+        "monthly_cap": p.referral.monthly_cap,
     }
 
 

@@ -193,18 +193,23 @@ def test_policy_problems_at_their_fields_and_nothing_saved(demo):
     assert demo.services.referral_policy() == POLICY
 
 
-def test_referral_bonuses_wait_at_the_kiosk_and_are_not_pushed(demo):
-    """Until the cloud checks bonuses against their referral, the push offers none of them (nor
-    their voids); the visit itself goes up as ever."""
+def test_each_bonus_goes_up_with_its_referral_and_the_shops_cap(demo):
+    """The push carries each bonus's referral (docs/wire.md, Referrals): the cloud checks the
+    bonus against it."""
+    demo.services.set_referral_policy(POLICY, actor=OWNER)
     _name, referrer_code = _referrer(demo)
     joined = _newcomer(demo, "Sina Sync", referrer_code)
     first = demo.services.record_scan(_code_in(joined, "Coffee card"), actor=CASHIER)
-    assert first.referral is not None
     with demo.ctx.store.reading() as conn:
-        kinds = {p.event.kind for p in sync_repo.pending_batch(conn, 10_000)}
-        sent_ids = {p.event.id for p in sync_repo.pending_batch(conn, 10_000)}
-    assert EventKind.REFERRAL not in kinds
-    assert first.event.id in sent_ids
+        bonuses = [p for p in sync_repo.pending_batch(conn, 10_000) if p.event.kind is EventKind.REFERRAL]
+        others = [p for p in sync_repo.pending_batch(conn, 10_000) if p.event.kind is not EventKind.REFERRAL]
+    assert len(bonuses) == 2
+    assert {p.referral.referral.visit_event_id for p in bonuses} == {first.event.id}
+    assert {p.referral.monthly_cap for p in bonuses} == {POLICY.monthly_cap}
+    assert {p.event.id for p in bonuses} == {
+        str(bonus_event_id(bonuses[0].referral.referral.id, role)) for role in BonusFor
+    }
+    assert all(p.referral is None for p in others)
 
 
 def test_only_a_manager_sets_the_policy(demo):

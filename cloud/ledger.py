@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cloud import happy_hours, merges, plans
+from cloud import happy_hours, merges, plans, referrals
 from cloud.deps import Actor
 from cloud.models import (
     AuditEntry,
@@ -159,7 +159,7 @@ def body_hash(ev: WireEvent) -> str:
     spelling) as sorted JSON. Of an enrolment's customer only the id counts: the person's
     details may be edited at the kiosk between two tries of the same push."""
     body = ev.model_dump(mode="json", exclude={"customer"})
-    for optional in ("merge", "amount_minor", "reward_id", "offer_revision", "happy_hour_id"):
+    for optional in ("merge", "amount_minor", "reward_id", "offer_revision", "happy_hour_id", "referral"):
         if body.get(optional) is None:  # events from before these fields: their hash stays the same
             body.pop(optional, None)
     body["customer_id"] = str(ev.customer.id) if ev.customer is not None else None
@@ -419,6 +419,10 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         if ev.kind == "void":
             _void(b, ev, card)
         else:
+            if ev.kind == "referral":  # a bonus of a referral the cloud can check (issue 15)
+                problem = referrals.bonus_problem(session.connection(), b, ev, card)
+                if problem is not None:
+                    raise Reject(problem)
             _apply_balance(card, ev.kind, ev.units)
     event_id = str(ev.id)
     conflict_ids: list[str] = []

@@ -146,6 +146,27 @@ class Customer(Base):
     merged_into: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
+class Referral(Base):
+    """A referral the cloud accepted (issue 15), recorded by the first bonus event that names it:
+    who referred whom, in which month of the shop's clock (the monthly cap counts by it), and the
+    newcomer's first visit that granted the bonuses. The rules: loyalty_rules.referrals."""
+
+    __tablename__ = "referrals"
+    __table_args__ = (
+        Index("ix_referrals_business_referrer_month", "business_id", "referrer_id", "month"),
+        Index("ix_referrals_business_newcomer", "business_id", "newcomer_id"),
+    )
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    referrer_id: Mapped[str] = mapped_column(String(36))
+    newcomer_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    month: Mapped[int] = mapped_column(Integer)
+    visit_event_id: Mapped[str] = mapped_column(String(36))
+
+
 class MemberMerge(Base):
     """One merge a kiosk pushed (its `member_merge` event): the groups are recomputed from these."""
 

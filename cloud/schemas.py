@@ -436,6 +436,18 @@ class MergeIn(WireIn):
     absorb_customer_id: uuid.UUID
 
 
+class ReferralIn(WireIn):
+    """A `referral` event's referral (issue 15): who referred whom, when, and the newcomer's first
+    visit (an `earn` the cloud counted) that granted the bonus; its id makes the bonus's id."""
+
+    id: uuid.UUID
+    referrer_customer_id: uuid.UUID
+    newcomer_customer_id: uuid.UUID
+    created_at: UtcDatetime
+    visit_event_id: uuid.UUID
+    monthly_cap: Int(ge=1, le=50)  # the shop's cap the kiosk applied; the cloud counts against it
+
+
 class Event(WireIn):
     id: uuid.UUID
     kind: EventKind
@@ -459,11 +471,14 @@ class Event(WireIn):
     offer_revision: Int(ge=0, le=2**31 - 1) | None = None
     # an earn a happy hour boosted: its id (checked by loyalty_rules.happy_hours.boost_problem)
     happy_hour_id: uuid.UUID | None = None
+    referral: ReferralIn | None = None  # a `referral` event only: the referral it is a bonus of
 
     @model_validator(mode="after")
     def _merge_only_on_merges(self) -> Event:
         if (self.kind == "member_merge") != (self.merge is not None):
             raise ValueError("a member_merge event carries `merge`, and only it does")
+        if self.referral is not None and self.kind != "referral":
+            raise ValueError("only a referral event carries `referral`")
         return self
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from loyalty_rules.translatable import QT_TRANSLATE_NOOP
 
@@ -99,6 +100,37 @@ def refusal(
     if referrals_this_month >= policy.monthly_cap:
         return ReferralRefusal.CAP_REACHED
     return None
+
+
+class ReferralStatus(enum.Enum):
+    """Where a referral stands: a promise (pending) until the newcomer's first qualifying visit
+    grants both bonuses; refused at once by an abuse rule (with its reason); voided when that
+    first visit was undone (final: the bonus ids are spent)."""
+
+    PENDING = "pending"
+    GRANTED = "granted"
+    REFUSED = "refused"
+    VOIDED = "voided"
+
+
+@dataclass(frozen=True, slots=True)
+class Referral:
+    """Who referred whom and when, as recorded at the newcomer's enrolment. `month` is the shop's
+    calendar month of `created_at` (tiers.month_of), which the monthly cap counts by."""
+
+    id: str
+    referrer_id: str
+    newcomer_id: str
+    created_at: datetime
+    month: int
+    status: ReferralStatus
+    refusal: ReferralRefusal | None = None
+    visit_event_id: str | None = None  # the first qualifying visit that granted the bonuses
+
+    @property
+    def counts_for_cap(self) -> bool:
+        """Whether it takes one of the referrer's places this month: accepted, granted or not yet."""
+        return self.status in (ReferralStatus.PENDING, ReferralStatus.GRANTED, ReferralStatus.VOIDED)
 
 
 class BonusFor(enum.Enum):

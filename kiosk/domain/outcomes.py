@@ -11,6 +11,7 @@ from kiosk.domain.refusals import Refusal
 from loyalty_rules.happy_hours import HappyHour
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Reward
+from loyalty_rules.referrals import Referral, ReferralPolicy, ReferralPolicyProblem
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,18 @@ class ScanOutcome(Outcome):
     # was recorded and the counter asks for the amount (kiosk.services.points.earn_points)
     sale_program: Program | None = None
     happy_hour: HappyHour | None = None  # the happy hour that boosted this stamp (units_added is boosted)
+    referral: ReferralGrant | None = None  # this stamp was her first visit: the referral bonuses
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralGrant:
+    """A newcomer's first qualifying visit granted her referral's two bonuses (issue 15): the
+    result panel says "+N referral bonus" and who referred her."""
+
+    referral: Referral
+    referrer_name: str
+    newcomer_units: int
+    referrer_units: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +102,8 @@ class UndoOutcome(Outcome):
     card: CardView | None = None
     voided: Event | None = None
     event: Event | None = None
+    # the undone stamp was a newcomer's first visit: her referral, now voided with both bonuses
+    referral_voided: Referral | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +116,9 @@ class EnrollOutcome(Outcome):
     # the member who already has this email or phone: the form offers to add her to the offer
     member: Customer | None = None
     joined: tuple[Program, ...] = ()  # the offers an existing member was just added to
+    # "Referred by" was filled: the referral as recorded (pending, or refused with its reason)
+    referral: Referral | None = None
+    referrer: Customer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,3 +154,13 @@ class PointsOutcome(Outcome):
     reward: Reward | None = None
     affordable: tuple[Reward, ...] = ()
     happy_hour: HappyHour | None = None  # the happy hour that boosted this sale (points_added is boosted)
+    referral: ReferralGrant | None = None  # this sale was her first visit: the referral bonuses
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralPolicyOutcome(Outcome):
+    """The shop's referral policy after a manager's change, or each field's problem (nothing
+    saved then)."""
+
+    policy: ReferralPolicy | None = None
+    problems: dict[str, ReferralPolicyProblem] = field(default_factory=dict)

@@ -36,6 +36,10 @@ class Problem(enum.Enum):
     NO_ISSUING_KEY = QT_TRANSLATE_NOOP("Problem", "no key to issue cards; finish the set-up first")
     REPORT_DAYS = QT_TRANSLATE_NOOP("Problem", "a report covers 1 to {max} days")
     NO_SUCH_CUSTOMER = QT_TRANSLATE_NOOP("Problem", "no such customer")
+    # the "Referred by" field at enrolment: no card or member has this code or card number
+    REFERRER_UNKNOWN = QT_TRANSLATE_NOOP(
+        "Problem", "no member has this code or card number: scan her card again, or leave it empty"
+    )
     ERASE_IN_THE_CLOUD = QT_TRANSLATE_NOOP(
         "Problem",
         "this kiosk is paired with the cloud, which holds the customer's data: erase the customer in "

@@ -10,7 +10,7 @@ from kiosk.domain.model import Card, CardStatus, EventKind, Program, ProgramKind
 from kiosk.domain.outcomes import RedeemOutcome, ScanOutcome, UndoOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members, online_join
+from kiosk.services import members, online_join, referrals
 from kiosk.services.cards import Resolved, Unpulled, resolve, view_of
 from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.services.events import new_event
@@ -146,6 +146,10 @@ def record_scan(
                 else c
                 for c in cards
             ]
+            # referrals (issue 15): her first visit grants a pending referral's two bonuses
+            referral = referrals.grant_at_first_visit(ctx, conn, actor, after, event, now)
+            if referral is not None:  # rare: read her cards again, bonus included
+                cards = ledger.cards_of_customer(conn, customer.id)
             views = members.views(customer, cards, programs)
             view = next(v for v in views if v.card.id == after.id)
         # leaving the `with` committed durably (synchronous=FULL): only now is it reported done
@@ -162,6 +166,7 @@ def record_scan(
             open_programs=members.open_programs(cards, programs, now, tests),
             joined=joining,
             happy_hour=boost.hour,
+            referral=referral,
         )
     except StorageError as exc:
         return ScanOutcome(refusal=_storage_refusal(exc), code=shown)
@@ -218,7 +223,10 @@ def undo(
                 device_id=device_id,
                 reason="undo at the counter",
             )
-            view = view_of(conn, ledger.append_event(conn, card, void))
-        return UndoOutcome(card=view, voided=target, event=void)
+            after = ledger.append_event(conn, card, void)
+            # referrals (issue 15): undoing a newcomer's first visit voids both its bonuses
+            referral = referrals.void_with_visit(ctx, conn, actor, target, now)
+            view = view_of(conn, _card_and_program(conn, after.id)[0].card if referral else after)
+        return UndoOutcome(card=view, voided=target, event=void, referral_voided=referral)
     except StorageError as exc:
         return UndoOutcome(refusal=_storage_refusal(exc))

@@ -20,7 +20,7 @@ from kiosk.domain.people import check_new_customer_fields
 from kiosk.domain.phones import is_region
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members
+from kiosk.services import members, referrals
 from kiosk.services.cards import resolve, view_of, views_of_customer
 from kiosk.services.context import Actor, Context
 from kiosk.services.identity import issuing_private_key
@@ -39,8 +39,12 @@ def enroll(
     marketing_consent: bool = False,
     program_ids: list[str] | None = None,
     actor: Actor | None = None,
+    referred_by: str | None = None,
 ) -> EnrollOutcome:
-    """A new customer with a card in each chosen running offer (all running offers by default)."""
+    """A new customer with a card in each chosen running offer (all running offers by default).
+    `referred_by`: the referring member's code or card number, as scanned or typed; a code that
+    finds nobody is a problem at its field (nothing enrolled), a referral the rules refuse is
+    recorded as refused and she joins all the same (kiosk.services.referrals)."""
     actor = actor or Actor.command_line()
     with ctx.store.reading() as conn:
         phone_region = region.phone_region(conn)
@@ -58,6 +62,11 @@ def enroll(
             programs = _programs_for(conn, program_ids, now)
             if isinstance(programs, Refusal):
                 return EnrollOutcome(refusal=programs)
+            referrer = None
+            if referred_by and referred_by.strip():
+                referrer = referrals.referrer_by_code(conn, referred_by)
+                if isinstance(referrer, Refusal):
+                    return EnrollOutcome(refusal=referrer, problems=(referrer,))
             business_id = int(meta.get_setting(conn, "business_id", "0") or 0)
             key = meta.issuing_key(conn, business_id)
             if key is None:
@@ -67,6 +76,7 @@ def enroll(
                 ctx.new_id(), checked.name, checked.email, checked.phone, checked.marketing_consent, now
             )
             directory.insert_customer(conn, customer, now)
+            referral = referrals.record(ctx, conn, referrer, customer, now) if referrer else None
             programs = members.in_her_arms(programs, running_experiments(conn), customer.id, now, conn)
             tokens: dict[int, str] = {}
             for program in programs:
@@ -84,7 +94,13 @@ def enroll(
                 consent=customer.marketing_consent,
             )
             views = views_of_customer(conn, customer.id)
-        return EnrollOutcome(customer=customer, cards=views, tokens=tokens)
+        return EnrollOutcome(
+            customer=customer,
+            cards=views,
+            tokens=tokens,
+            referral=referral,
+            referrer=referrer[0] if referrer else None,
+        )
     except StorageError as exc:
         return EnrollOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
 

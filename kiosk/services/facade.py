@@ -22,6 +22,7 @@ from kiosk.services import (
     offers,
     points,
     privacy,
+    referrals,
     replacement,
     reports,
     staff,
@@ -56,6 +57,13 @@ class Services:
 
     def enroll(self, name: str, **kwargs):
         return customers.enroll(self.ctx, name, **kwargs)
+
+    # referrals (issue 15): the shop's policy, edited by a manager
+    def referral_policy(self):
+        return referrals.current_policy(self.ctx)
+
+    def set_referral_policy(self, policy, *, actor: Actor | None = None):
+        return referrals.set_policy(self.ctx, policy, actor=actor)
 
     def join_programs(self, customer_id: str, program_ids=None, *, actor: Actor | None = None):
         return customers.join_programs(self.ctx, customer_id, program_ids, actor=actor)

@@ -13,7 +13,7 @@ from kiosk.domain.model import Card, CardStatus, EventKind
 from kiosk.domain.outcomes import PointsOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members
+from kiosk.services import members, referrals
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
@@ -80,7 +80,10 @@ def earn_points(
                 amount_minor=amount_minor,
                 happy_hour_id=boost.hour and boost.hour.id,
             )
-            view = view_of(conn, ledger.append_event(conn, card, event))
+            after = ledger.append_event(conn, card, event)
+            # referrals (issue 15): her first visit grants a pending referral's two bonuses
+            referral = referrals.grant_at_first_visit(ctx, conn, actor, after, event, now)
+            view = view_of(conn, _card_and_program(conn, after.id)[0].card if referral else after)
         # leaving the `with` committed durably: only now is it reported done
         return PointsOutcome(
             card=view,
@@ -88,6 +91,7 @@ def earn_points(
             points_added=points,
             affordable=affordable(view.card.balance.units, settings),
             happy_hour=boost.hour,
+            referral=referral,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))

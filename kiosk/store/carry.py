@@ -25,7 +25,7 @@ from sqlalchemy import Connection, create_engine, select, update
 from sqlalchemy.dialects.sqlite import insert as upsert
 from sqlalchemy.pool import NullPool
 
-from kiosk.store import ledger, migrate, tier_buckets
+from kiosk.store import ledger, migrate, referrals, tier_buckets
 from kiosk.store.schema import cards, customers, events, outbox, programs, settings, signing_keys
 
 
@@ -143,6 +143,7 @@ def _carry(old: Connection, new: Connection) -> Carried:
                     event_n=n, state=entry.state, attempts=entry.attempts, last_error=entry.last_error
                 )
             )
+    referrals.carry(old, new)  # a referral granted or voided by carried events says so
     if card_ids:  # the carried events' months, with the restored ones
         tier_buckets.rebuild(new, card_ids)
     for card_id in card_ids:

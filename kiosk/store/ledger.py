@@ -133,12 +133,14 @@ def last_earn_time(conn: Connection, card_id: int) -> datetime | None:
 
 
 def last_standing_event(conn: Connection, card_id: int) -> Event | None:
-    """The card's newest event that is neither a void nor voided: what undo would cancel."""
+    """The card's newest event that is neither a void, a referral bonus nor voided: what undo
+    would cancel."""
     row = conn.execute(
         select(events)
         .where(
             events.c.card_id == card_id,
-            events.c.kind != EventKind.VOID.value,
+            # a referral bonus is taken back with the first visit that granted it, never alone
+            events.c.kind.not_in([EventKind.VOID.value, EventKind.REFERRAL.value]),
             events.c.id.not_in(_voided_ids(card_id)),
         )
         .order_by(events.c.n.desc())
@@ -205,3 +207,8 @@ def pending_count(conn: Connection) -> int:
     return conn.execute(
         select(func.count()).select_from(outbox).where(outbox.c.state == "pending")
     ).scalar_one()
+
+
+def event_by_id(conn: Connection, event_id: str) -> Event | None:
+    row = conn.execute(select(events).where(events.c.id == event_id)).first()
+    return to_event(row) if row else None

@@ -214,6 +214,26 @@ tier_buckets = Table(
     Column("visits", Integer, nullable=False),
 )
 
+# referrals (issue 15, loyalty_rules.referrals): who referred whom at enrolment, and where it
+# stands (status: a ReferralStatus value; refusal: a ReferralRefusal name). `month` is the shop's
+# calendar month of created_at, which the referrer's monthly cap counts by. visit_event_id: the
+# newcomer's first qualifying visit that granted the bonuses (an undo of it voids them).
+referrals = Table(
+    "referrals",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("referrer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    Column("newcomer_id", String(36), ForeignKey("customers.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("month", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("refusal", String(32), nullable=True),
+    Column("visit_event_id", String(36), nullable=True),
+    Index("ix_referrals_newcomer", "newcomer_id"),
+    Index("ix_referrals_referrer_month", "referrer_id", "month"),
+    Index("ix_referrals_visit", "visit_event_id"),
+)
+
 # events recorded here and not yet accepted by the cloud
 outbox = Table(
     "outbox",

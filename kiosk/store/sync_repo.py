@@ -31,9 +31,11 @@ from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
 from kiosk.store import erasure, ledger, meta, name_index
+from kiosk.store import referrals as referral_store
 from kiosk.store.experiments import put_experiments
 from kiosk.store.happy_hours import put_cloud_zone, put_happy_hours
 from kiosk.store.plan_holds import IS_HELD
+from kiosk.store.referrals import BonusReferral
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import (
     cards,
@@ -64,6 +66,7 @@ class PendingEvent:
     event: Event
     customer: Customer | None = None
     key_id: int | None = None
+    referral: BonusReferral | None = None  # a referral bonus: the referral it is a bonus of
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +150,10 @@ def pending_batch(conn: Connection, limit: int, after: int = 0) -> list[PendingE
     people = {}
     if enrolled:
         people = {r.id: r for r in conn.execute(select(customers).where(customers.c.id.in_(enrolled)))}
+    # a referral bonus carries its referral up, for the cloud to check it (issue 15)
+    found = referral_store.of_bonuses(
+        conn, {r.card_customer_id for r in rows if r.kind == EventKind.REFERRAL.value}
+    )
     out = []
     for r in rows:
         customer = key_id = None
@@ -155,7 +162,7 @@ def pending_batch(conn: Connection, limit: int, after: int = 0) -> list[PendingE
             if c is not None:
                 customer = Customer(c.id, c.name, c.email, c.phone, bool(c.marketing_consent), c.created_at)
             key_id = r.card_key_id
-        out.append(PendingEvent(r.n, to_event(r), customer, key_id))
+        out.append(PendingEvent(r.n, to_event(r), customer, key_id, found.get(r.id)))
     return out
 
 

@@ -100,6 +100,21 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
         **({"offer_revision": e.offer_revision} if e.offer_revision is not None else {}),
         # a boosted earn only: the happy hour the cloud checks it by (loyalty_rules.happy_hours)
         **({"happy_hour_id": e.happy_hour_id} if e.happy_hour_id is not None else {}),
+        # a referral bonus only: the referral the cloud checks it against (issue 15)
+        **({"referral": referral_json(p)} if p.referral is not None else {}),
+    }
+
+
+def referral_json(p: PendingEvent) -> dict[str, Any]:
+    assert p.referral is not None
+    r = p.referral.referral
+    return {
+        "id": r.id,
+        "referrer_customer_id": r.referrer_id,
+        "newcomer_customer_id": r.newcomer_id,
+        "created_at": timestamp(r.created_at),
+        "visit_event_id": r.visit_event_id,
+        "monthly_cap": p.referral.monthly_cap,
     }
 
 

@@ -220,11 +220,17 @@ def schedule_daily_backup(
 
 def scan_router(kiosk: Kiosk) -> Callable[[str], None]:
     """Where a scanner's code goes, whichever screen is open: to the scan screen, and only while
-    someone is signed in (a stamp must say who gave it; signed out, the code is dropped)."""
+    someone is signed in (a stamp must say who gave it; signed out, the code is dropped). While the
+    enrolment's "Referred by" field has the focus, the code is the referrer's and goes there."""
     scan = kiosk.screens["scan"]
+    enroll = kiosk.screens.get("enroll")
 
     def on_code_scanned(code: str) -> None:
-        if kiosk.session.actor is not None and kiosk.window.show_screen("scan"):
+        if kiosk.session.actor is None:
+            return
+        if enroll is not None and enroll.takes_scan(code):
+            return
+        if kiosk.window.show_screen("scan"):
             scan.on_code_scanned(code)
 
     return on_code_scanned

@@ -32,6 +32,7 @@ _FIELDS = {
     "amount": QT_TRANSLATE_NOOP("Refusal", "Amount"),
     "reward": QT_TRANSLATE_NOOP("Refusal", "Reward"),
     "code": QT_TRANSLATE_NOOP("Refusal", "Card"),
+    "Referred by": QT_TRANSLATE_NOOP("Refusal", "Referred by"),  # enrolment's referral field
 }
 _PROBLEM_CONTEXT = "Problem"
 

@@ -34,6 +34,7 @@ from kiosk.ui.screenshots_analytics import shoot_analytics
 from kiosk.ui.screenshots_analytics_ab import shoot_analytics_ab
 from kiosk.ui.screenshots_happy import shoot_happy_hours
 from kiosk.ui.screenshots_points import shoot_points
+from kiosk.ui.screenshots_referrals import shoot_referrals
 
 
 def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
@@ -281,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     shoot_points(outdir / "de", language="de")
     shoot_happy_hours(outdir)
     shoot_happy_hours(outdir / "de", language="de")
+    shoot_referrals(outdir)
+    shoot_referrals(outdir / "de", language="de")
     return 0
 
 

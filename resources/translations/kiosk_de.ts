@@ -1233,97 +1233,121 @@
         <translation>freiwillig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
+        <source>optional: scan her code</source>
+        <translation>Code scannen (freiw.)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
         <source>Wants offers by email or text message</source>
         <translation>Möchte Angebote per E-Mail oder SMS</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="88"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="89"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="75"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="90"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="91"/>
+        <source>Referred by</source>
+        <translation>Empfohlen von</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="94"/>
         <source>Create the card</source>
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="118"/>
         <source>Join on your phone</source>
         <translation>Beitritt per Handy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="131"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="127"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="143"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="220"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="244"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="249"/>
+        <source>%1
+No referral bonus: %2</source>
+        <translation>%1
+Kein Empfehlungsbonus: %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="252"/>
+        <source>%1
+Referred by %2: both get the referral bonus at %3&apos;s first visit.</source>
+        <translation>%1
+Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="274"/>
         <source>%1 is in %2 now; %1&apos;s code stays the same.</source>
         <translation>%1 ist jetzt bei %2 dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="232"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="276"/>
         <source>%1 is in every running offer already; %1&apos;s code stays the same.</source>
         <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="324"/>
         <source>%1 is already a member.</source>
         <translation>%1 ist bereits Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="321"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="365"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="100"/>
         <source>Stamp this visit</source>
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="287"/>
         <source>Add to the offers</source>
         <translation>Zu den Angeboten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="284"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="328"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="303"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="347"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="304"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="348"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1977,165 +2001,170 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="68"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="69"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="78"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="81"/>
         <source>A/B test…</source>
         <translation>A/B-Test…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="85"/>
         <source>Happy hours…</source>
         <translation>Happy Hours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="109"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="89"/>
+        <source>Referrals…</source>
+        <translation>Empfehlungen…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="115"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="116"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="118"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="133"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="138"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="140"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="141"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="137"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="142"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="140"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="145"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="141"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="146"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="167"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="163"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="272"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="164"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="275"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="222"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="223"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="224"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="229"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="272"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="326"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="324"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="332"/>
         <source>%1 of %2 points</source>
         <translation>%1 von %2 Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="388"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="396"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="395"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="403"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="275"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="346"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="354"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="353"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="361"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="375"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="383"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="380"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="388"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2393,15 +2422,20 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="169"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
             <numerusform>Stand: %n Punkte</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="121"/>
+        <source>+%1 referral bonus, referred by %2 (who gets +%3)</source>
+        <translation>+%1 Empfehlungsbonus, empfohlen von %2 (erhält ebenfalls +%3)</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="130"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -2409,7 +2443,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="168"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2417,7 +2451,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="173"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
@@ -2676,7 +2710,12 @@
         <translation>kein solcher Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="39"/>
+        <location filename="../../kiosk/domain/problems.py" line="40"/>
+        <source>no member has this code or card number: scan her card again, or leave it empty</source>
+        <translation>kein Mitglied hat diesen Code oder diese Kartennummer: Karte erneut scannen oder das Feld leer lassen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/domain/problems.py" line="43"/>
         <source>this kiosk is paired with the cloud, which holds the customer&apos;s data: erase the customer in the cloud; this kiosk applies it at its next sync</source>
         <translation>dieser Kiosk ist mit der Cloud gekoppelt, die die Kundendaten hält: löschen Sie den Kunden in der Cloud; dieser Kiosk übernimmt es beim nächsten Sync</translation>
     </message>
@@ -2816,67 +2855,67 @@
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="71"/>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
         <source>this card&apos;s offer collects stamps, not points</source>
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <location filename="../../kiosk/domain/problems.py" line="77"/>
         <source>1 to 60 characters</source>
         <translation>1 bis 60 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <location filename="../../kiosk/domain/problems.py" line="78"/>
         <source>choose two different offers, or one offer and the control</source>
         <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="79"/>
         <source>{offer} is already in a running A/B test</source>
         <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <location filename="../../kiosk/domain/problems.py" line="80"/>
         <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
         <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="81"/>
+        <location filename="../../kiosk/domain/problems.py" line="85"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="82"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="83"/>
+        <location filename="../../kiosk/domain/problems.py" line="87"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="84"/>
+        <location filename="../../kiosk/domain/problems.py" line="88"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="85"/>
+        <location filename="../../kiosk/domain/problems.py" line="89"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="86"/>
+        <location filename="../../kiosk/domain/problems.py" line="90"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="87"/>
+        <location filename="../../kiosk/domain/problems.py" line="91"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -2933,39 +2972,87 @@
 <context>
     <name>Referral</name>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="49"/>
+        <location filename="../../loyalty_rules/referrals.py" line="50"/>
         <source>A customer cannot refer herself.</source>
         <translation>Niemand kann sich selbst empfehlen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="50"/>
+        <location filename="../../loyalty_rules/referrals.py" line="51"/>
         <source>The new customer has the referrer&apos;s phone number or email, so no referral bonus.</source>
         <translation>Die neue Kundin hat dieselbe Telefonnummer oder E-Mail wie die Empfehlende, daher kein Empfehlungsbonus.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="53"/>
+        <location filename="../../loyalty_rules/referrals.py" line="54"/>
         <source>That referral code belongs to a card that is no longer active.</source>
         <translation>Dieser Empfehlungscode gehört zu einer Karte, die nicht mehr aktiv ist.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="56"/>
+        <location filename="../../loyalty_rules/referrals.py" line="57"/>
         <source>This customer was already referred by someone.</source>
         <translation>Diese Kundin wurde bereits von jemandem empfohlen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="57"/>
+        <location filename="../../loyalty_rules/referrals.py" line="58"/>
         <source>This referrer has reached this month&apos;s limit of referrals; the new customer still joins.</source>
         <translation>Die Empfehlende hat ihr Empfehlungslimit für diesen Monat erreicht; die neue Kundin wird trotzdem aufgenommen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="63"/>
+        <location filename="../../loyalty_rules/referrals.py" line="64"/>
         <source>A bonus of 1 to 50.</source>
         <translation>Ein Bonus von 1 bis 50.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/referrals.py" line="64"/>
+        <location filename="../../loyalty_rules/referrals.py" line="65"/>
         <source>Between 1 and 50 referrals a month.</source>
         <translation>Zwischen 1 und 50 Empfehlungen pro Monat.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralPolicyDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="32"/>
+        <source>Referrals</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="38"/>
+        <source>A member who brings a friend gets a bonus, and so does the friend, once the friend&apos;s first visit is recorded. Undoing that visit takes both bonuses back.</source>
+        <translation>Wer eine Freundin mitbringt, erhält einen Bonus, die Freundin ebenfalls, sobald ihr erster Besuch erfasst ist. Wird dieser Besuch rückgängig gemacht, werden beide Boni zurückgenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="50"/>
+        <source>Bonus for the member who refers (stamps or points)</source>
+        <translation>Bonus für das empfehlende Mitglied (Stempel oder Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="51"/>
+        <source>Bonus for the new member, at her first visit</source>
+        <translation>Bonus für das neue Mitglied, beim ersten Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="52"/>
+        <source>Referrals per member and month that earn a bonus</source>
+        <translation>Empfehlungen pro Mitglied und Monat, die einen Bonus bringen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="63"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="91"/>
+        <source>Referral rules saved.</source>
+        <translation>Empfehlungsregeln gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/referral_policy_dialog.py" line="98"/>
+        <source>Nothing was saved: correct the marked fields.</source>
+        <translation>Nichts gespeichert: Bitte die markierten Felder korrigieren.</translation>
     </message>
 </context>
 <context>
@@ -3246,22 +3333,27 @@
         <translation>Karte</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/messages.py" line="35"/>
+        <source>Referred by</source>
+        <translation>Empfohlen von</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/domain/refusals.py" line="128"/>
         <source>{field}: {problem}</source>
         <translation>{field}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="50"/>
+        <location filename="../../kiosk/ui/messages.py" line="51"/>
         <source>A customer with this email</source>
         <translation>Ein Kunde mit dieser E-Mail-Adresse</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="51"/>
+        <location filename="../../kiosk/ui/messages.py" line="52"/>
         <source>A customer with this phone number</source>
         <translation>Ein Kunde mit dieser Telefonnummer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/messages.py" line="54"/>
+        <location filename="../../kiosk/ui/messages.py" line="55"/>
         <source>Staff member {name}</source>
         <translation>Mitarbeiter/in {name}</translation>
     </message>
@@ -3524,7 +3616,7 @@
     <message>
         <location filename="../../kiosk/ui/screens/scan.py" line="82"/>
         <location filename="../../kiosk/ui/screens/scan.py" line="219"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="356"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="372"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
@@ -3605,6 +3697,11 @@
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="347"/>
+        <source>%1; both referral bonuses taken back</source>
+        <translation>%1; beide Empfehlungsboni zurückgenommen</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan.py" line="264"/>
         <source>%n stamp(s) added</source>
@@ -3634,27 +3731,34 @@
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="305"/>
+        <source>%1
++%2 referral bonus, referred by %3 (who gets +%4)</source>
+        <translation>%1
++%2 Empfehlungsbonus, empfohlen von %3 (erhält ebenfalls +%4)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="327"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="291"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="317"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="327"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="341"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="343"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Rückgängig: %n Punkt zurückgenommen</numerusform>
@@ -3662,7 +3766,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="345"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>

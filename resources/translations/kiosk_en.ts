@@ -154,7 +154,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="169"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="120"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="130"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="158"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="168"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="343"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Undone: %n point taken back</numerusform>
@@ -281,7 +281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="345"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Undone: %n stamp taken back</numerusform>

@@ -12,10 +12,12 @@ import pytest
 from cloud import installations
 from cloud import schemas as cloud_schemas
 from kiosk.domain.model import Customer, Event, EventKind, Program, ProgramKind, ProgramStatus
+from kiosk.store.referrals import BonusReferral
 from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
 from kiosk.sync.insights import ANALYTICS_PATH
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
+from loyalty_rules.referrals import Referral, ReferralStatus
 
 WHEN = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
 
@@ -47,7 +49,23 @@ CASES = [
     PendingEvent(3, _event(EventKind.REDEEM, -9)),
     PendingEvent(4, _event(EventKind.ADJUST, 3, reason="goodwill")),
     PendingEvent(5, _event(EventKind.VOID, -1, ref_event_id=str(uuid.uuid4()), ref_kind=EventKind.EARN)),
-    PendingEvent(6, _event(EventKind.REFERRAL, 2)),
+    # a referral bonus, with the referral the cloud checks it against (issue 15)
+    PendingEvent(
+        6,
+        _event(EventKind.REFERRAL, 2),
+        referral=BonusReferral(
+            Referral(
+                str(uuid.uuid4()),
+                str(uuid.uuid4()),
+                str(uuid.uuid4()),
+                WHEN,
+                2026 * 12 + 10,
+                ReferralStatus.GRANTED,
+                visit_event_id=str(uuid.uuid4()),
+            ),
+            5,
+        ),
+    ),
     # a points offer's earn and redemption, with the settings revision they were computed under
     PendingEvent(8, _event(EventKind.EARN, 13, amount_minor=1250, offer_revision=2)),
     PendingEvent(9, _event(EventKind.REDEEM, -50, reward_id="coffee", offer_revision=2)),
@@ -69,8 +87,8 @@ def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
 def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
     # version 1's fields on every event; version 2's `merge` on a member_merge only; a points
     # offer's `amount_minor` on its earns and `reward_id` on its redemptions only; a happy hour's
-    # id on an earn it boosted only
-    points = {"amount_minor", "reward_id", "offer_revision", "happy_hour_id"}
+    # id on an earn it boosted only; a referral bonus's `referral` on a referral event only
+    points = {"amount_minor", "reward_id", "offer_revision", "happy_hour_id", "referral"}
     assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields) - {"merge"} - points
     assert set(wire.event_json(CASES[-1])) == set(cloud_schemas.Event.model_fields) - points
     assert set(wire.event_json(CASES[-3])) - set(wire.event_json(CASES[1])) == {
@@ -93,6 +111,13 @@ def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
         CASES[-1].event.merge_keep_id,
         CASES[-1].event.merge_absorb_id,
     )
+    # a referral bonus carries its referral, and only it does
+    referral = wire.event_json(CASES[5])["referral"]
+    assert set(wire.event_json(CASES[5])) - set(wire.event_json(CASES[1])) == {"referral"}
+    assert set(referral) == set(cloud_schemas.ReferralIn.model_fields)
+    parsed = cloud_schemas.Event.model_validate(wire.event_json(CASES[5])).referral
+    assert str(parsed.visit_event_id) == CASES[5].referral.referral.visit_event_id
+    assert parsed.monthly_cap == 5
     assert set(wire.customer_json(CASES[0].customer)) == set(cloud_schemas.CustomerIn.model_fields)
     assert set(wire.pair_body("C", "Till", b"\x01" * 32, 1, 7)) == set(cloud_schemas.PairIn.model_fields)
     cloud_schemas.PairIn.model_validate(wire.pair_body("K7QH-3XMP", "Till", b"\x01" * 32, 65535))

@@ -23,6 +23,9 @@ EXPECTED = {
     "analytics-segments.png",
     "analytics-at-risk.png",
     "happy-hour-scan.png",
+    "referral-enroll-form.png",
+    "referral-enrolled.png",
+    "referral-result.png",
 }
 # dialogs are grabbed on their own: no wider or taller than the window they open over
 DIALOGS = {"offers-ab-test.png", "happy-hours-editor.png"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -66,13 +66,29 @@ class EnrollScreen(QWidget):
         self.email.setPlaceholderText(self.tr("optional"))
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(self.tr("optional"))
+        # a referral (issue 15): the referring member's code, scanned (a scan while this field has
+        # the focus lands here, kiosk.ui.app.scan_router) or typed, or her card number
+        self.referred_by = QLineEdit()
+        self.referred_by.setObjectName("referredBy")
+        self.referred_by.setPlaceholderText(self.tr("optional: scan her code"))
         self.consent = WrapCheckBox(self.tr("Wants offers by email or text message"))
         self.consent.setChecked(False)  # consent is asked, never assumed
-        self.errors = {"Name": FieldError(), "Email": FieldError(), "Phone": FieldError()}
-        self.fields = {"Name": self.name, "Email": self.email, "Phone": self.phone}
+        self.errors = {
+            "Name": FieldError(),
+            "Email": FieldError(),
+            "Phone": FieldError(),
+            "Referred by": FieldError(),
+        }
+        self.fields = {
+            "Name": self.name,
+            "Email": self.email,
+            "Phone": self.phone,
+            "Referred by": self.referred_by,
+        }
         form.addRow(self.tr("Name"), _with_error(self.name, self.errors["Name"]))
         form.addRow(self.tr("Email"), _with_error(self.email, self.errors["Email"]))
         form.addRow(self.tr("Phone"), _with_error(self.phone, self.errors["Phone"]))
+        form.addRow(self.tr("Referred by"), _with_error(self.referred_by, self.errors["Referred by"]))
         form.addRow("", self.consent)
         form_box.addLayout(form)
         self.enroll_button = BigButton(self.tr("Create the card"), kind="primary", icon_name="person-add")
@@ -139,6 +155,15 @@ class EnrollScreen(QWidget):
     def activate(self) -> None:
         self.name.setFocus()
 
+    def takes_scan(self, code: str) -> bool:
+        """A scanner's code read while "Referred by" has the focus is the referrer's: it goes into
+        the field (replacing what was there), not to the counter."""
+        if not (self.isVisible() and self.referred_by.hasFocus()):
+            return False
+        self.referred_by.setText(code.strip())
+        self.errors["Referred by"].show_error("")
+        return True
+
     def on_phone_join_clicked(self) -> None:
         """The till's join link is read from the store (sync keeps it there), off the UI thread."""
         self.phone_join_button.setEnabled(False)
@@ -170,7 +195,7 @@ class EnrollScreen(QWidget):
 
     def reset(self) -> None:
         self.right.setCurrentIndex(0)
-        for field in (self.name, self.email, self.phone):
+        for field in self.fields.values():
             field.clear()
         self.consent.setChecked(False)
         self.cards = []
@@ -194,10 +219,17 @@ class EnrollScreen(QWidget):
         self._show_field_errors(())
         self.message.say("", self.tr("Creating the card…"))
         name, email, phone = self.name.text(), self.email.text(), self.phone.text()
-        consent, actor = self.consent.isChecked(), self.session.actor
+        consent, actor, referred_by = self.consent.isChecked(), self.session.actor, self.referred_by.text()
         self.worker.op(
             self,
-            lambda s: s.enroll(name, email=email, phone=phone, marketing_consent=consent, actor=actor),
+            lambda s: s.enroll(
+                name,
+                email=email,
+                phone=phone,
+                marketing_consent=consent,
+                actor=actor,
+                referred_by=referred_by or None,
+            ),
         ).success(self.on_enrolled).refused(self.on_enroll_refused).failure(
             self.on_failed
         ).records_events().run_in_background()
@@ -208,9 +240,21 @@ class EnrollScreen(QWidget):
         self.message.say("", "")
 
     def on_enrolled(self, outcome) -> None:
-        self.message.say(
-            "good", arg(self.tr("Welcome, %1! Scan or print the card."), outcome.customer.first_name)
-        )
+        first = outcome.customer.first_name
+        text = arg(self.tr("Welcome, %1! Scan or print the card."), first)
+        referral = outcome.referral
+        if referral is not None and referral.refusal is not None:
+            # she joined all the same; the cashier can tell both why there is no bonus
+            why = QCoreApplication.translate("Referral", referral.refusal.value)
+            text = arg(self.tr("%1\nNo referral bonus: %2"), text, why)
+        elif referral is not None and outcome.referrer is not None:
+            text = arg(
+                self.tr("%1\nReferred by %2: both get the referral bonus at %3's first visit."),
+                text,
+                outcome.referrer.name,
+                first,
+            )
+        self.message.say("good", text)
         self._show_cards(outcome)
 
     def on_join_clicked(self) -> None:
@@ -251,7 +295,7 @@ class EnrollScreen(QWidget):
             for v in outcome.cards
             if v.card.id in outcome.tokens  # a member's: her code only, the one she keeps
         ]
-        for field in (self.name, self.email, self.phone):
+        for field in self.fields.values():
             field.clear()
         self.consent.setChecked(False)
         self.card_choice.blockSignals(True)

@@ -30,6 +30,7 @@ from kiosk.ui.screens.ab_test_dialog import AbTestDialog
 from kiosk.ui.screens.bare_scan import BareScanChoice
 from kiosk.ui.screens.happy_hours_dialog import HappyHoursDialog
 from kiosk.ui.screens.offers_points import PointsFields
+from kiosk.ui.screens.referral_policy_dialog import ReferralPolicyDialog
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
@@ -85,6 +86,10 @@ class OffersScreen(QWidget):
         self.happy_button.clicked.connect(self.on_happy_hours_clicked)
         left.addWidget(self.happy_button)
         self.happy_dialog: HappyHoursDialog | None = None
+        self.referrals_button = BigButton(self.tr("Referrals…"))
+        self.referrals_button.clicked.connect(self.on_referrals_clicked)
+        left.addWidget(self.referrals_button)
+        self.referrals_dialog: ReferralPolicyDialog | None = None
         self.preview = CardPreview()
         left.addWidget(self.preview)
         self.bare_scan = BareScanChoice(worker, session)
@@ -190,6 +195,10 @@ class OffersScreen(QWidget):
         self.happy_dialog = HappyHoursDialog(self.worker, self.session, self)
         self.happy_dialog.load()
         self.happy_dialog.open()
+
+    def on_referrals_clicked(self) -> None:
+        self.referrals_dialog = ReferralPolicyDialog(self.worker, self.session, self)
+        self.referrals_dialog.open()
 
     def _save(self, call) -> None:
         self.worker.op(self, call).success(self.on_offer_saved).refused(

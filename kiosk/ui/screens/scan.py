@@ -280,6 +280,7 @@ class ScanScreen(QWidget):
             message = arg(self.tr("%1 (%2 joined %3)"), message, who, program.name)
         if outcome.layout_corrected:
             message = arg(self.tr("%1 (the scanner's keyboard layout is wrong: check it)"), message)
+        message = self.with_referral(message, outcome.referral)
         self.result.show_result(
             state,
             message,
@@ -294,6 +295,19 @@ class ScanScreen(QWidget):
         self.points.show_for(outcome)
         self.set_quantity(1)
         self._shown(outcome)
+
+    def with_referral(self, message: str, grant) -> str:
+        """Her first visit granted her referral (issue 15): her bonus and who referred her (who
+        got hers too), under the visit's own line."""
+        if grant is None:
+            return message
+        return arg(
+            self.tr("%1\n+%2 referral bonus, referred by %3 (who gets +%4)"),
+            message,
+            grant.newcomer_units,
+            grant.referrer_name,
+            grant.referrer_units,
+        )
 
     def on_scan_refused(self, outcome: ScanOutcome) -> None:
         self.sounds.play("bad")
@@ -329,6 +343,8 @@ class ScanScreen(QWidget):
             message = self.tr("Undone: %n point(s) taken back", "", voided.units if voided else 0)
         else:
             message = self.tr("Undone: %n stamp(s) taken back", "", voided.units if voided else 1)
+        if outcome.referral_voided is not None:  # it was her first visit: no referral bonuses now
+            message = arg(self.tr("%1; both referral bonuses taken back"), message)
         self.result.show_result("idle", message, tuple(r.view for r in self.result.rows))
         self.points.on_card_changed(outcome.card)
         self._shown(outcome)

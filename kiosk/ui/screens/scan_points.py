@@ -114,6 +114,16 @@ class PointsCounter(QObject):
             else self.tr("+%n point(s)", "", outcome.points_added),
             self.tr("Balance: %n point(s)", "", view.card.balance.units),
         ]
+        if outcome.referral is not None:  # her first visit: the referral bonuses (issue 15)
+            lines.insert(
+                1,
+                arg(
+                    self.tr("+%1 referral bonus, referred by %2 (who gets +%3)"),
+                    outcome.referral.newcomer_units,
+                    outcome.referral.referrer_name,
+                    outcome.referral.referrer_units,
+                ),
+            )
         self.panel.sale_answered(True)
         self.sounds.play("reward" if outcome.affordable else "good")
         self._redraw("reward" if outcome.affordable else "good", "\n".join(lines), view)

@@ -114,3 +114,5 @@ class Event:
     reward_id: str | None = None
     # a points earn or redemption: the program's points_revision its points were computed under
     offer_revision: int | None = None
+    # a points earn under a tier scheme: the tier whose multiplier it was earned at (its name)
+    tier: str | None = None

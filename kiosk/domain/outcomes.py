@@ -9,6 +9,7 @@ from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, Progr
 from kiosk.domain.refusals import Refusal
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Reward
+from loyalty_rules.tiers import Standing, Tier
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +133,7 @@ class PointsOutcome(Outcome):
     points_added: int = 0
     reward: Reward | None = None
     affordable: tuple[Reward, ...] = ()
+    # the offer's tiers (None: it has none): her tier after the change and the step to the next;
+    # `tier_reached`: the tier this earn lifted her to, which the counter celebrates
+    standing: Standing | None = None
+    tier_reached: Tier | None = None

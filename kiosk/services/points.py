@@ -13,19 +13,22 @@ from kiosk.domain.model import Card, CardStatus, EventKind
 from kiosk.domain.outcomes import PointsOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members
+from kiosk.services import members, tiers
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
 from kiosk.services.events import new_event
 from kiosk.store import StorageError, directory, ledger
 from loyalty_rules.kinds.points import (
+    PointsSettings,
     RedeemRefused,
     SaleRefused,
     affordable,
     points_for,
     reward_to_redeem,
 )
+from loyalty_rules.problems import RedeemProblem
+from loyalty_rules.tiers import Standing
 
 
 def earn_points(
@@ -59,6 +62,9 @@ def earn_points(
                 points = points_for(amount_minor, settings)
             except SaleRefused as refused:
                 return PointsOutcome(refusal=invalid("amount", Problem[refused.problem.name]), card=shown)
+            customer_id = card.customer_id if isinstance(card, Card) else card
+            before = _standing(conn, customer_id, now, settings)
+            points = tiers.earned_points(points, before)
             if not isinstance(card, Card):  # her first sale in this offer opens her account there
                 key_id = members.issuing_key_id(conn)
                 if key_id is None:
@@ -66,14 +72,22 @@ def earn_points(
                 card = members.open_account(
                     conn, ctx, actor, members.mint_card(conn, card, program.id, key_id, now), now
                 )
-            event = new_event(ctx, conn, actor, EventKind.EARN, card, points, now, amount_minor=amount_minor)
+            tier = before.tier.name if before else None
+            event = new_event(
+                ctx, conn, actor, EventKind.EARN, card, points, now, amount_minor=amount_minor, tier=tier
+            )
             view = view_of(conn, ledger.append_event(conn, card, event))
+            after = _standing(conn, customer_id, now, settings)
         # leaving the `with` committed durably: only now is it reported done
         return PointsOutcome(
             card=view,
             event=event,
             points_added=points,
             affordable=affordable(view.card.balance.units, settings),
+            standing=after,
+            tier_reached=tiers.reached(settings.tiers, before, after)
+            if settings.tiers and before and after
+            else None,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
@@ -103,13 +117,17 @@ def redeem_reward(
                 return PointsOutcome(refusal=invalid("reward", Problem.CANNOT_AFFORD))
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
+            stands = _standing(conn, card.customer_id, ctx.clock(), settings)
             try:
-                reward = reward_to_redeem(reward_id, card.balance.units, settings)
+                reward = reward_to_redeem(
+                    reward_id, card.balance.units, settings, stands.tier.name if stands else None
+                )
             except RedeemRefused as refused:
                 return PointsOutcome(
-                    refusal=invalid("reward", Problem[refused.problem.name]),
+                    refusal=_redeem_refusal(refused, reward_id, settings),
                     card=view_of(conn, card),
                     affordable=affordable(card.balance.units, settings),
+                    standing=stands,
                 )
             cap = _offline_cap(ctx, conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
@@ -126,9 +144,22 @@ def redeem_reward(
             event=event,
             reward=reward,
             affordable=affordable(view.card.balance.units, settings),
+            standing=stands,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
+
+
+def _standing(conn, customer_id: str, now, settings: PointsSettings) -> Standing | None:
+    """Her standing under the offer's tiers at `now`; None for an offer without tiers."""
+    return None if settings.tiers is None else tiers.standing_in(conn, customer_id, now, settings.tiers)
+
+
+def _redeem_refusal(refused: RedeemRefused, reward_id: str, settings: PointsSettings) -> Refusal:
+    if refused.problem is RedeemProblem.TIER_TOO_LOW:  # names the tier the reward is kept for
+        lowest = next(r.lowest_tier for r in settings.catalogue if r.id == reward_id)
+        return invalid("reward", Problem.TIER_TOO_LOW, tier=lowest)
+    return invalid("reward", Problem[refused.problem.name])
 
 
 def _points_account(conn, code: str | bytes | int, program_id: str):

@@ -193,6 +193,8 @@ events = Table(
     Column("reward_id", String(40), nullable=True),
     # a points earn or redemption: its program's points_revision when it was recorded
     Column("offer_revision", Integer, nullable=True),
+    # a points earn under a tier scheme: the tier (its name) whose multiplier it was earned at
+    Column("tier", String(24), nullable=True),
     Index("ix_events_card", "card_id", "n"),
     Index("ix_events_ref", "ref_event_id"),
     Index("ix_events_occurred", "occurred_at"),  # reports: one period's events

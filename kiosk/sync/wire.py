@@ -97,6 +97,7 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
         **({"amount_minor": e.amount_minor} if e.amount_minor is not None else {}),
         **({"reward_id": e.reward_id} if e.reward_id is not None else {}),
         **({"offer_revision": e.offer_revision} if e.offer_revision is not None else {}),
+        **({"tier": e.tier} if e.tier is not None else {}),
     }
 
 

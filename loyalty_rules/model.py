@@ -41,6 +41,10 @@ class EventKind(enum.Enum):
     REFERRAL = "referral"
     # two members found to be one person: carries both customer ids (wire version 2), moves no units
     MEMBER_MERGE = "member_merge"
+    # her tier fell when her window's total did (loyalty_rules.tiers.change): moves no units, names
+    # the new tier in `tier` and the one she fell from in `reason`; its id is tiers.change_event_id,
+    # the same on every till and the cloud
+    TIER_CHANGE = "tier_change"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, Progr
 from kiosk.domain.refusals import Refusal
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Reward
-from loyalty_rules.tiers import Standing, Tier
+from loyalty_rules.tiers import Standing, Tier, TierChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,3 +137,4 @@ class PointsOutcome(Outcome):
     # `tier_reached`: the tier this earn lifted her to, which the counter celebrates
     standing: Standing | None = None
     tier_reached: Tier | None = None
+    tier_demoted: TierChange | None = None  # her tier fell since she was last seen: shown to her

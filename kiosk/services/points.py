@@ -62,6 +62,9 @@ def earn_points(
                 points = points_for(amount_minor, settings)
             except SaleRefused as refused:
                 return PointsOutcome(refusal=invalid("amount", Problem[refused.problem.name]), card=shown)
+            demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
+            if demoted is not None:
+                card = demoted[0]
             customer_id = card.customer_id if isinstance(card, Card) else card
             before = _standing(conn, customer_id, now, settings)
             points = tiers.earned_points(points, before)
@@ -85,6 +88,7 @@ def earn_points(
             points_added=points,
             affordable=affordable(view.card.balance.units, settings),
             standing=after,
+            tier_demoted=demoted[1] if demoted else None,
             tier_reached=tiers.reached(settings.tiers, before, after)
             if settings.tiers and before and after
             else None,
@@ -117,7 +121,11 @@ def redeem_reward(
                 return PointsOutcome(refusal=invalid("reward", Problem.CANNOT_AFFORD))
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
-            stands = _standing(conn, card.customer_id, ctx.clock(), settings)
+            now = ctx.clock()
+            demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
+            if demoted is not None:
+                card = demoted[0]
+            stands = _standing(conn, card.customer_id, now, settings)
             try:
                 reward = reward_to_redeem(
                     reward_id, card.balance.units, settings, stands.tier.name if stands else None
@@ -128,6 +136,7 @@ def redeem_reward(
                     card=view_of(conn, card),
                     affordable=affordable(card.balance.units, settings),
                     standing=stands,
+                    tier_demoted=demoted[1] if demoted else None,
                 )
             cap = _offline_cap(ctx, conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
@@ -136,7 +145,7 @@ def redeem_reward(
                     refusal=refuse(Reason.OFFLINE_REDEMPTION_CAP, count=pending), card=view_of(conn, card)
                 )
             event = new_event(
-                ctx, conn, actor, EventKind.REDEEM, card, -reward.cost, ctx.clock(), reward_id=reward.id
+                ctx, conn, actor, EventKind.REDEEM, card, -reward.cost, now, reward_id=reward.id
             )
             view = view_of(conn, ledger.append_event(conn, card, event))
         return PointsOutcome(
@@ -145,6 +154,7 @@ def redeem_reward(
             reward=reward,
             affordable=affordable(view.card.balance.units, settings),
             standing=stands,
+            tier_demoted=demoted[1] if demoted else None,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
@@ -153,6 +163,18 @@ def redeem_reward(
 def _standing(conn, customer_id: str, now, settings: PointsSettings) -> Standing | None:
     """Her standing under the offer's tiers at `now`; None for an offer without tiers."""
     return None if settings.tiers is None else tiers.standing_in(conn, customer_id, now, settings.tiers)
+
+
+def _notice_demotion(ctx: Context, conn, actor: Actor, card, settings: PointsSettings, now):
+    """Her card after recording that her tier fell since she was last seen, and the fall; None
+    when it did not (or the offer has no tiers, or she has no account in it yet)."""
+    if settings.tiers is None or not isinstance(card, Card):
+        return None
+    found = tiers.demotion(ctx, conn, actor, card, settings.tiers, now)
+    if found is None:
+        return None
+    event, moved = found
+    return ledger.append_event(conn, card, event), moved
 
 
 def _redeem_refusal(refused: RedeemRefused, reward_id: str, settings: PointsSettings) -> Refusal:

@@ -155,6 +155,19 @@ def month_totals(
     return {r.month: int(r.total) for r in rows if r.total}
 
 
+_LAST_SEEN = Prepared(
+    select(func.max(events.c.occurred_at).label("seen"))
+    .select_from(events.join(cards, cards.c.id == events.c.card_id))
+    .where(cards.c.customer_id == bindparam("customer_id"))
+)
+
+
+def last_seen(conn: Connection, customer_id: str) -> datetime | None:
+    """The moment of her newest event on any card: the tier she had then is the one she was
+    last shown, which a demotion is measured from."""
+    return _LAST_SEEN.scalar(conn, customer_id=customer_id)
+
+
 def all_buckets(conn: Connection) -> dict[tuple[int, int], tuple[int, int]]:
     """Every kept bucket, (card, month) -> (points, visits): what tests compare with a replay."""
     return {(r.card_id, r.month): (r.points, r.visits) for r in conn.execute(select(tier_buckets))}

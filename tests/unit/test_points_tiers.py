@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from kiosk.domain.model import Card, Program, ProgramKind, Role
+from kiosk.domain.model import Card, EventKind, Program, ProgramKind, Role
 from kiosk.domain.problems import Problem
 from kiosk.services import Actor
 from kiosk.services.points import earn_points, redeem_reward
@@ -26,7 +26,7 @@ from loyalty_rules.kinds.points import (
     settings_to_plain,
 )
 from loyalty_rules.problems import OfferProblem
-from loyalty_rules.tiers import Measure, Tier, TierScheme
+from loyalty_rules.tiers import Measure, Tier, TierScheme, change_event_id, month_of
 
 CASHIER = Actor("s1", "Cara", Role.CASHIER)
 BRONZE, SILVER, GOLD = Tier("Bronze", 0), Tier("Silver", 100, Decimal("1.5")), Tier("Gold", 300, Decimal(2))
@@ -89,21 +89,18 @@ def test_a_reward_kept_for_gold_is_refused_below_gold_with_its_reason_and_nothin
     assert lunch.standing.tier == GOLD
 
 
-def test_her_tier_falls_when_her_points_leave_the_window(demo, member):
-    lifted = earn_points(demo.ctx, CARD_ID, 30000, actor=CASHIER)
-    assert lifted.tier_reached == GOLD
-    demo.clock.advance(400 * 86400)  # more than 12 months on, whatever today is
-    later = earn_points(demo.ctx, CARD_ID, 1000, actor=CASHIER)
-    assert (later.points_added, later.event.tier, later.standing.tier) == (10, "Bronze", BRONZE)
-
-
 def test_an_offer_without_tiers_earns_as_before(demo, member):
     plain = replace(SETTINGS, tiers=None, catalogue=(COFFEE,))
     with demo.ctx.store.transaction() as conn:
         program = directory.get_program(conn, "p-tiers")
         directory.upsert_program(conn, replace(program, points=plain, units_required=50), demo.clock())
     earned = earn_points(demo.ctx, CARD_ID, 30000, actor=CASHIER)
-    assert (earned.points_added, earned.event.tier, earned.standing, earned.tier_reached) == (300, None, None, None)
+    assert (earned.points_added, earned.event.tier, earned.standing, earned.tier_reached) == (
+        300,
+        None,
+        None,
+        None,
+    )
 
 
 def test_the_scheme_travels_in_the_points_settings_and_the_shared_check_marks_each_field():
@@ -122,3 +119,28 @@ def test_the_scheme_travels_in_the_points_settings_and_the_shared_check_marks_ea
     }
     with pytest.raises(ValueError, match="points settings"):
         settings_from_plain({**settings_to_plain(SETTINGS), "tiers": {"measure": "points", "tiers": []}})
+
+
+def test_a_fall_at_a_month_edge_is_one_event_shown_to_her_with_the_same_id_everywhere(demo, member):
+    lifted = earn_points(demo.ctx, CARD_ID, 30000, actor=CASHIER)
+    assert lifted.tier_reached == GOLD
+    demo.clock.advance(400 * 86400)  # more than 12 months on: her 300 points left the window
+    later = earn_points(demo.ctx, CARD_ID, 1000, actor=CASHIER)
+    assert (later.tier_demoted.old, later.tier_demoted.new) == (GOLD, BRONZE)
+    earned, fell, _first = _events(demo)  # newest first
+    assert (fell.kind, fell.units, fell.tier, fell.reason) == (EventKind.TIER_CHANGE, 0, "Bronze", "Gold")
+    zone = bucket_zone_of(demo)
+    assert fell.id == str(change_event_id(member, month_of(fell.occurred_at, zone), later.tier_demoted))
+    assert (earned.tier, earned.units) == ("Bronze", 10)  # the sale after it earns at her new tier
+    assert later.card.card.balance.units == 310
+    # seen again: the fall is recorded once
+    again = redeem_reward(demo.ctx, CARD_ID, "coffee", actor=CASHIER)
+    assert again.ok and again.tier_demoted is None
+    assert [e.kind for e in _events(demo)].count(EventKind.TIER_CHANGE) == 1
+
+
+def bucket_zone_of(demo):
+    from kiosk.store.tier_buckets import bucket_zone
+
+    with demo.ctx.store.reading() as conn:
+        return bucket_zone(conn)

@@ -160,6 +160,38 @@ def redeem_reward(
         return PointsOutcome(refusal=_storage_refusal(exc))
 
 
+def tier_standing(
+    ctx: Context, code: str | bytes | int, program_id: str, *, actor: Actor | None = None
+) -> PointsOutcome:
+    """Her tier in the points offer `program_id` when the counter shows her (a scan): the step to
+    the next tier, and a fall since she was last seen, recorded now (she is seen). An offer
+    without tiers answers with no standing; nothing else is written."""
+    actor = actor or Actor.command_line()
+    try:
+        with ctx.store.transaction() as conn:
+            found = _points_account(conn, code, program_id)
+            if isinstance(found, PointsOutcome):
+                return found
+            card, _program, settings = found
+            if settings.tiers is None:
+                return PointsOutcome()
+            now = ctx.clock()
+            demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
+            if demoted is not None:
+                card = demoted[0]
+            customer_id = card.customer_id if isinstance(card, Card) else card
+            stands = _standing(conn, customer_id, now, settings)
+            view = view_of(conn, card) if isinstance(card, Card) else None
+        return PointsOutcome(
+            card=view,
+            event=None,
+            standing=stands,
+            tier_demoted=demoted[1] if demoted else None,
+        )
+    except StorageError as exc:
+        return PointsOutcome(refusal=_storage_refusal(exc))
+
+
 def _standing(conn, customer_id: str, now, settings: PointsSettings) -> Standing | None:
     """Her standing under the offer's tiers at `now`; None for an offer without tiers."""
     return None if settings.tiers is None else tiers.standing_in(conn, customer_id, now, settings.tiers)

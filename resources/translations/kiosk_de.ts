@@ -138,7 +138,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
@@ -148,168 +148,168 @@
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
         <source>Popular offers</source>
         <translation>Beliebte Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="83"/>
         <source>New members</source>
         <translation>Neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="84"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="257"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="152"/>
         <source>Asking the cloud…</source>
         <translation>Die Cloud wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
         <source>Members by segment (%1 with a visit in the last 365 days)</source>
         <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
         <source>From the cloud, as of %1</source>
         <translation>Aus der Cloud, Stand %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
         <source>Computed on this kiosk (not paired)</source>
         <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
         <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
         <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
         <source>No cloud credential here — showing this kiosk&apos;s figures</source>
         <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="221"/>
         <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
         <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
         <source>Members by segment</source>
         <translation>Mitglieder nach Segment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="254"/>
         <source>%1: %2 members</source>
         <translation>%1: %2 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="260"/>
         <source>%1: %2 still a customer, %3 visit days</source>
         <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="105"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="94"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="110"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="136"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="184"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="185"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="203"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="230"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="242"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="243"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="270"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="283"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="307"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="314"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>
@@ -1165,47 +1165,47 @@
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="102"/>
         <source>Join on your phone</source>
         <translation>Beitritt per Handy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="115"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="127"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="195"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="212"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="230"/>
         <source>%1 is in %2 now; %1&apos;s code stays the same.</source>
         <translation>%1 ist jetzt bei %2 dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="232"/>
         <source>%1 is in every running offer already; %1&apos;s code stays the same.</source>
         <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="280"/>
         <source>%1 is already a member.</source>
         <translation>%1 ist bereits Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="321"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
@@ -1215,22 +1215,22 @@
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="243"/>
         <source>Add to the offers</source>
         <translation>Zu den Angeboten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="284"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="303"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="304"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1443,54 +1443,64 @@
         <translation>Mitglieder zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="29"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="26"/>
+        <source>Tier changed</source>
+        <translation>Stufe geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="35"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="51"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="75"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="83"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="57"/>
         <source>%1 · card %2</source>
         <translation>%1 · Karte %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="60"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="73"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="81"/>
         <source>%1 merged into %2</source>
         <translation>%1 mit %2 zusammengeführt</translation>
     </message>
@@ -1580,22 +1590,22 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
         <source>Find a customer</source>
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="48"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="58"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -1603,7 +1613,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="47"/>
         <source>Name, phone (or its last 4 digits), email or card number</source>
         <translation>Name, Telefon (oder die letzten 4 Ziffern), E-Mail oder Kartennummer</translation>
     </message>
@@ -2125,12 +2135,12 @@
 <context>
     <name>PointsCounter</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="80"/>
         <source>%1: type the sale amount for %2</source>
         <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt</numerusform>
@@ -2138,8 +2148,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="197"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -2147,15 +2157,25 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="124"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
             <numerusform>+%n Punkte für %1 zurücknehmen</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="166"/>
+        <source>%1 is %2 now (was %3)</source>
+        <translation>%1 ist jetzt %2 (war %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="168"/>
+        <source>🎉 %1 reached %2!</source>
+        <translation>🎉 %1 hat %2 erreicht!</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="196"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2163,7 +2183,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="203"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
@@ -2247,42 +2267,42 @@
 <context>
     <name>PointsSalePanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="69"/>
         <source>The sale amount, then Enter</source>
         <translation>Den Verkaufsbetrag, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="71"/>
         <source>Add points</source>
         <translation>Buchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="81"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="89"/>
         <source>Delete the last digit</source>
         <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="84"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="92"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="105"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="99"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="107"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="122"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
         <source>e.g. %1</source>
         <translation>z. B. %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n Punkt</numerusform>
@@ -2290,7 +2310,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="140"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="150"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n Punkt</numerusform>
@@ -2298,17 +2318,48 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="146"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="159"/>
         <source>She can redeem now:</source>
         <translation>Jetzt einlösbar:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="146"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="159"/>
         <source>Not enough points for a reward yet</source>
         <translation>Noch nicht genug Punkte für eine Prämie</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="172"/>
+        <source>the top tier</source>
+        <translation>die höchste Stufe</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="199"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="174"/>
+        <source>%n visit(s) to %1</source>
+        <translation>
+            <numerusform>%n Besuch bis %1</numerusform>
+            <numerusform>%n Besuche bis %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="176"/>
+        <source>%n point(s) to %1</source>
+        <translation>
+            <numerusform>%n Punkt bis %1</numerusform>
+            <numerusform>%n Punkte bis %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="189"/>
+        <source>%1 only</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="190"/>
+        <source>%1 and above</source>
+        <translation>ab %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="244"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>%1 %2 für %n Punkt geben?</numerusform>
@@ -2522,39 +2573,79 @@
         <translation>Die Punkte für die günstigste Prämie müssen deren Preis im Katalog sein.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="50"/>
+        <location filename="../../loyalty_rules/problems.py" line="45"/>
+        <source>Between 2 and 6 tiers.</source>
+        <translation>Zwischen 2 und 6 Stufen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="46"/>
+        <source>Each tier needs its own name of at most 24 characters.</source>
+        <translation>Jede Stufe braucht einen eigenen Namen mit höchstens 24 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="47"/>
+        <source>The first tier starts at 0.</source>
+        <translation>Die erste Stufe beginnt bei 0.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="48"/>
+        <source>Each tier needs more than the one before it.</source>
+        <translation>Jede Stufe braucht mehr als die vorige.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="49"/>
+        <source>A multiplier from 1 to 5, with at most one decimal, e.g. 1.5.</source>
+        <translation>Ein Faktor von 1 bis 5 mit höchstens einer Nachkommastelle, z. B. 1,5.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="52"/>
+        <source>A window of 1 to 36 months.</source>
+        <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="53"/>
+        <source>Choose one of the offer&apos;s tiers, or none.</source>
+        <translation>Wählen Sie eine Stufe des Angebots oder keine.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="60"/>
         <source>Type the sale amount, e.g. 12.50.</source>
         <translation>Geben Sie den Verkaufsbetrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="51"/>
+        <location filename="../../loyalty_rules/problems.py" line="61"/>
         <source>A sale amount cannot be negative; use undo for a refund.</source>
         <translation>Ein Verkaufsbetrag kann nicht negativ sein; für eine Erstattung „Rückgängig“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="52"/>
+        <location filename="../../loyalty_rules/problems.py" line="62"/>
         <source>That amount is too large for one sale; check it.</source>
         <translation>Dieser Betrag ist für einen Verkauf zu hoch; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="53"/>
+        <location filename="../../loyalty_rules/problems.py" line="63"/>
         <source>The sale is below this offer&apos;s minimum spend.</source>
         <translation>Der Verkauf liegt unter dem Mindestumsatz dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="54"/>
+        <location filename="../../loyalty_rules/problems.py" line="64"/>
         <source>That sale is too small to earn a point.</source>
         <translation>Dieser Verkauf ist zu klein für einen Punkt.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="60"/>
+        <location filename="../../loyalty_rules/problems.py" line="70"/>
         <source>That reward is not in this offer&apos;s catalogue.</source>
         <translation>Diese Prämie ist nicht im Katalog dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="61"/>
+        <location filename="../../loyalty_rules/problems.py" line="71"/>
         <source>Not enough points for that reward.</source>
         <translation>Nicht genug Punkte für diese Prämie.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="73"/>
+        <source>Only {tier} members and above may take this reward.</source>
+        <translation>Diese Prämie gibt es erst ab der Stufe {tier}.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/problems.py" line="24"/>
@@ -2562,67 +2653,67 @@
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="71"/>
+        <location filename="../../kiosk/domain/problems.py" line="79"/>
         <source>this card&apos;s offer collects stamps, not points</source>
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <location filename="../../kiosk/domain/problems.py" line="81"/>
         <source>1 to 60 characters</source>
         <translation>1 bis 60 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <location filename="../../kiosk/domain/problems.py" line="82"/>
         <source>choose two different offers, or one offer and the control</source>
         <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="83"/>
         <source>{offer} is already in a running A/B test</source>
         <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
         <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <location filename="../../kiosk/domain/problems.py" line="88"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="81"/>
+        <location filename="../../kiosk/domain/problems.py" line="89"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="82"/>
+        <location filename="../../kiosk/domain/problems.py" line="90"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="83"/>
+        <location filename="../../kiosk/domain/problems.py" line="91"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="84"/>
+        <location filename="../../kiosk/domain/problems.py" line="92"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="85"/>
+        <location filename="../../kiosk/domain/problems.py" line="93"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="86"/>
+        <location filename="../../kiosk/domain/problems.py" line="94"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="87"/>
+        <location filename="../../kiosk/domain/problems.py" line="95"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -2653,17 +2744,17 @@
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="300"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="386"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="301"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="387"/>
         <source>Points for the cheapest reward</source>
         <translation>Punkte für die günstigste Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="388"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -2671,7 +2762,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="303"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="389"/>
         <source>Earns per sale</source>
         <translation>Gutschriften pro Einkauf</translation>
     </message>
@@ -3015,32 +3106,32 @@
 <context>
     <name>RejectedOffersTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="151"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="151"/>
         <source>Why the cloud refused it</source>
         <translation>Warum die Cloud es abgelehnt hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="161"/>
         <source>Each sync sends it again; it goes up once another offer is paused or the plan allows more.</source>
         <translation>Jeder Abgleich sendet es erneut; es kommt an, sobald ein anderes Angebot pausiert ist oder der Tarif mehr erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="168"/>
         <source>Another business already has an offer with this id. Create the offer again as a new offer.</source>
         <translation>Ein anderes Unternehmen hat bereits ein Angebot mit dieser Kennung. Legen Sie das Angebot neu an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="170"/>
         <source>%1. Change the offer and save it to send it again.</source>
         <translation>%1. Ändern und speichern Sie das Angebot, um es erneut zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="175"/>
         <source>offer %1</source>
         <translation>Angebot %1</translation>
     </message>
@@ -3103,7 +3194,12 @@
         <translation>Mitglieder zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="121"/>
+        <source>Tier changed</source>
+        <translation>Stufe geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="127"/>
         <source>The cloud holds another event under this event&apos;s id: this one was not counted. It is kept here; tell the owner.</source>
         <translation>Die Cloud hat unter der Kennung dieses Ereignisses ein anderes Ereignis gespeichert: Dieses wurde nicht gezählt. Es bleibt hier erhalten; bitte den Inhaber informieren.</translation>
     </message>
@@ -4018,32 +4114,32 @@
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="64"/>
+        <location filename="../../loyalty_rules/tiers.py" line="65"/>
         <source>Between 2 and 6 tiers.</source>
         <translation>Zwischen 2 und 6 Stufen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="65"/>
+        <location filename="../../loyalty_rules/tiers.py" line="66"/>
         <source>Each tier needs its own name of at most 24 characters.</source>
         <translation>Jede Stufe braucht einen eigenen Namen mit höchstens 24 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="66"/>
+        <location filename="../../loyalty_rules/tiers.py" line="67"/>
         <source>The first tier starts at 0.</source>
         <translation>Die erste Stufe beginnt bei 0.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="67"/>
+        <location filename="../../loyalty_rules/tiers.py" line="68"/>
         <source>Each tier needs more than the one before it.</source>
         <translation>Jede Stufe muss mehr verlangen als die vorige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="68"/>
+        <location filename="../../loyalty_rules/tiers.py" line="69"/>
         <source>A multiplier from 1 to 5, with at most one decimal, e.g. 1.5.</source>
         <translation>Ein Faktor von 1 bis 5 mit höchstens einer Nachkommastelle, z. B. 1,5.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="69"/>
+        <location filename="../../loyalty_rules/tiers.py" line="70"/>
         <source>A window of 1 to 36 months.</source>
         <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
     </message>

@@ -96,7 +96,7 @@
 <context>
     <name>LookupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>PointsCounter</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -126,8 +126,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="197"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="124"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -143,7 +143,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="196"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
@@ -165,7 +165,7 @@
 <context>
     <name>PointsSalePanel</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n point</numerusform>
@@ -173,7 +173,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="140"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="150"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n point</numerusform>
@@ -181,7 +181,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="199"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="174"/>
+        <source>%n visit(s) to %1</source>
+        <translation>
+            <numerusform>%n visit to %1</numerusform>
+            <numerusform>%n visits to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="176"/>
+        <source>%n point(s) to %1</source>
+        <translation>
+            <numerusform>%n point to %1</numerusform>
+            <numerusform>%n points to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="244"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>Give %1 %2 for %n point?</numerusform>
@@ -200,7 +216,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="388"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>

@@ -274,6 +274,8 @@ class Event(Base):
     reward_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # a points earn or redemption: the offer's points_revision it was computed under
     offer_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # a points earn: the tier (its name) whose multiplier it was earned at; a tier_change: the new tier
+    tier: Mapped[str | None] = mapped_column(String(24), nullable=True)
 
 
 class Conflict(Base):

@@ -426,7 +426,8 @@ class Conflict(WireOut):
 
 # --- sync: push and pull ----------------------------------------------------------------------
 
-EventKind = Literal["enroll", "earn", "redeem", "adjust", "void", "referral", "member_merge"]
+# tier_change (issue 15): her tier fell (loyalty_rules.tiers); moves no units
+EventKind = Literal["enroll", "earn", "redeem", "adjust", "void", "referral", "member_merge", "tier_change"]
 
 
 class MergeIn(WireIn):
@@ -457,6 +458,8 @@ class Event(WireIn):
     reward_id: Text(40) | None = None
     # the offer's points_revision the kiosk computed the points under (checked against it)
     offer_revision: Int(ge=0, le=2**31 - 1) | None = None
+    # a points earn: the tier whose multiplier it was earned at; a tier_change: her tier now
+    tier: Text(24) | None = None
 
     @model_validator(mode="after")
     def _merge_only_on_merges(self) -> Event:

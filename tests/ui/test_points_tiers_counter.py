@@ -18,9 +18,8 @@ from tests.ui.conftest import sign_in
 from tests.ui.test_points_counter_screen import ana_token
 from tests.ui.test_scan_screen import scan
 
-TIERS = TierScheme(
-    Measure.POINTS, 12, (Tier("Bronze", 0), Tier("Silver", 100, Decimal("1.5")), Tier("Gold", 300, Decimal(2)))
-)
+BRONZE, SILVER, GOLD = Tier("Bronze", 0), Tier("Silver", 100, Decimal("1.5")), Tier("Gold", 300, Decimal(2))
+TIERS = TierScheme(Measure.POINTS, 12, (BRONZE, SILVER, GOLD))
 COFFEE, LUNCH = Reward("coffee", "Coffee", 50), Reward("lunch", "Lunch", 120, lowest_tier="Gold")
 CLUB = Program(
     "p-club",

@@ -2191,75 +2191,88 @@
 <context>
     <name>PointsFields</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="65"/>
         <source>Down (12.99 earns 12)</source>
         <translation>Abrunden (12,99 ergibt 12)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="66"/>
         <source>Half up (12.50 earns 13)</source>
         <translation>Kaufmännisch (12,50 ergibt 13)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="67"/>
         <source>Up (12.01 earns 13)</source>
         <translation>Aufrunden (12,01 ergibt 13)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="73"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="73"/>
         <source>Cost in points</source>
         <translation>Kosten in Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="73"/>
+        <source>Only from tier</source>
+        <translation>Erst ab Stufe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="83"/>
         <source>Add a reward</source>
         <translation>Prämie hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="84"/>
         <source>Remove the chosen reward</source>
         <translation>Gewählte Prämie entfernen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="100"/>
         <source>Rounding of a part of a point</source>
         <translation>Rundung eines angefangenen Punkts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="102"/>
         <source>Rewards to choose from</source>
         <translation>Prämien zur Auswahl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="131"/>
         <source>Points per 1 of the currency</source>
         <translation>Punkte pro 1 der Währung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="132"/>
         <source>Minimum spend (0: every sale earns)</source>
         <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="233"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkte.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="237"/>
+        <source>%1 ×%2: %n point(s)</source>
+        <translation>
+            <numerusform>%1 ×%2: %n Punkt</numerusform>
+            <numerusform>%1 ×%2: %n Punkte</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="244"/>
         <source>A sale of this size earns no points with these settings.</source>
         <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
     </message>
@@ -4142,6 +4155,64 @@
         <location filename="../../loyalty_rules/tiers.py" line="70"/>
         <source>A window of 1 to 36 months.</source>
         <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
+    </message>
+</context>
+<context>
+    <name>TierFields</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="45"/>
+        <source>Tiers: more points for the most loyal customers</source>
+        <translation>Stufen: mehr Punkte für die treuesten Kunden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="49"/>
+        <source>Points earned</source>
+        <translation>Gesammelte Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="50"/>
+        <source>Visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="54"/>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="57"/>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="57"/>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="57"/>
+        <source>Points ×</source>
+        <translation>Punkte ×</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="66"/>
+        <source>Add a tier</source>
+        <translation>Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="67"/>
+        <source>Remove the chosen tier</source>
+        <translation>Gewählte Stufe entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="78"/>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="82"/>
+        <source>Within the last</source>
+        <translation>In den letzten</translation>
     </message>
 </context>
 </TS>

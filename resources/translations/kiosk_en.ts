@@ -154,11 +154,19 @@
 <context>
     <name>PointsFields</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="233"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>A sale of %1 earns %n point.</numerusform>
             <numerusform>A sale of %1 earns %n points.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="237"/>
+        <source>%1 ×%2: %n point(s)</source>
+        <translation>
+            <numerusform>%1 ×%2: %n point</numerusform>
+            <numerusform>%1 ×%2: %n points</numerusform>
         </translation>
     </message>
 </context>

@@ -2171,8 +2171,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/scan_points.py" line="168"/>
-        <source>🎉 %1 reached %2!</source>
-        <translation>🎉 %1 hat %2 erreicht!</translation>
+        <source>%1 reached %2!</source>
+        <translation>%1 hat %2 erreicht!</translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="196"/>
@@ -2217,8 +2217,8 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers_points.py" line="73"/>
-        <source>Only from tier</source>
-        <translation>Erst ab Stufe</translation>
+        <source>From tier</source>
+        <translation>Ab Stufe</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers_points.py" line="83"/>
@@ -4161,8 +4161,8 @@
     <name>TierFields</name>
     <message>
         <location filename="../../kiosk/ui/screens/offers_tiers.py" line="45"/>
-        <source>Tiers: more points for the most loyal customers</source>
-        <translation>Stufen: mehr Punkte für die treuesten Kunden</translation>
+        <source>Tiers (Bronze, Silver, Gold)</source>
+        <translation>Stufen (Bronze, Silber, Gold)</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers_tiers.py" line="49"/>

@@ -21,6 +21,8 @@ EXPECTED = {
     "analytics-cohorts.png",
     "analytics-segments.png",
     "analytics-at-risk.png",
+    "points-tiers-editor.png",
+    "points-tier-reached.png",
 }
 # dialogs are grabbed on their own: no wider or taller than the window they open over
 DIALOGS = {"offers-ab-test.png"}

@@ -70,7 +70,7 @@ class PointsFields(QWidget):
         self.catalogue = QTableWidget(0, 3)
         self.catalogue.setObjectName("pointsCatalogue")
         self.catalogue.setHorizontalHeaderLabels(
-            [self.tr("Reward"), self.tr("Cost in points"), self.tr("Only from tier")]
+            [self.tr("Reward"), self.tr("Cost in points"), self.tr("From tier")]
         )
         self.catalogue.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):

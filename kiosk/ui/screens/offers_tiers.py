@@ -42,7 +42,7 @@ class TierFields(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tierFields")
-        self.enabled = QCheckBox(self.tr("Tiers: more points for the most loyal customers"))
+        self.enabled = QCheckBox(self.tr("Tiers (Bronze, Silver, Gold)"))
         self.enabled.setObjectName("tiersOn")
         self.measure = QComboBox()
         self.measure.setObjectName("tierMeasure")

@@ -165,7 +165,7 @@ class PointsCounter(QObject):
             moved = outcome.tier_demoted
             lines.append(arg(self.tr("%1 is %2 now (was %3)"), name, moved.new.name, moved.old.name))
         if outcome.tier_reached is not None:
-            lines.append(arg(self.tr("🎉 %1 reached %2!"), name, outcome.tier_reached.name))
+            lines.append(arg(self.tr("%1 reached %2!"), name, outcome.tier_reached.name))
         return lines
 
     def on_amount_refused(self, problem: Problem) -> None:

@@ -324,6 +324,23 @@ class RewardIn(WireIn):
     id: Text(40)
     name: Text(200)
     cost: Int(ge=-(2**31), le=2**31 - 1)
+    lowest_tier: Text(200) | None = None  # kept for this tier of the offer's and those above
+
+
+class TierIn(WireIn):
+    """One tier of a points offer (loyalty_rules.tiers.Tier); its limits are tiers.problems'."""
+
+    name: Text(200)
+    threshold: Int(ge=-(2**31), le=2**31 - 1)
+    multiplier: Annotated[str, Field(pattern=r"^[0-9]{1,3}(\.[0-9]{1,6})?$")]  # exact decimal text
+
+
+class TierSchemeIn(WireIn):
+    """A points offer's tiers (loyalty_rules.tiers.scheme_to_plain's shape)."""
+
+    measure: Literal["points", "visits"]
+    window_months: Int(ge=-(2**31), le=2**31 - 1)
+    tiers: list[TierIn] = Field(max_length=20)
 
 
 class PointsIn(WireIn):
@@ -336,6 +353,7 @@ class PointsIn(WireIn):
     minimum_spend_minor: Int(ge=-(2**53), le=2**53)
     minor_per_unit: Int(ge=1, le=10_000) = 100
     catalogue: list[RewardIn] = Field(max_length=100)
+    tiers: TierSchemeIn | None = None  # Bronze/Silver/Gold (issue 15); a change is a new revision
 
     def settings(self) -> PointsSettings:
         return settings_from_plain(self.model_dump())
@@ -388,6 +406,15 @@ class Balance(WireOut):
     visits: int
 
 
+class TierMonth(WireOut):
+    """One month of a card (the shop's calendar, 'YYYY-MM'): points granted and visits counted,
+    net of voids, as of the card's last_seq (a kiosk's tier reads these; issue 15)."""
+
+    month: str
+    points: int
+    visits: int
+
+
 class Card(WireOut):
     id: int
     customer_id: uuid.UUID | None
@@ -397,6 +424,8 @@ class Card(WireOut):
     flagged: bool
     balance: Balance
     last_seq: int
+    # the card's months of the longest tier window; older kiosks ignore it
+    months: list[TierMonth] = []
 
 
 class PublicKey(WireOut):

@@ -12,11 +12,11 @@ month is the shop's, read from each event's local `day`; the window ends with th
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, and_, bindparam, func, select
+from sqlalchemy import Connection, and_, bindparam, case, func, select
 
 from cloud.models import Card, Event, Offer
 from loyalty_rules.model import EventKind
-from loyalty_rules.tiers import Measure, Tier, TierScheme, tier_for, window_total
+from loyalty_rules.tiers import WINDOW_MONTHS_RANGE, Measure, Tier, TierScheme, tier_for, window_total
 
 _event_t, _card_t, _offer_t = Event.__table__, Card.__table__, Offer.__table__
 _GRANTING = (EventKind.ENROLL.value, EventKind.EARN.value, EventKind.REFERRAL.value)
@@ -103,3 +103,37 @@ def claimed_tier(
         totals[month] = totals.get(month, 0) + counted
     reached = tier_for(scheme, window_total(totals, last, scheme.window_months))
     return claimed if scheme.rank(reached.name) >= scheme.rank(name) else None
+
+
+# --- what a pull tells a kiosk: each card's months -------------------------------------------
+
+_GRANTED = func.sum(case((_event_t.c.kind.in_(_GRANTING), _event_t.c.units), else_=0))
+_VISITS = func.sum(case((_event_t.c.kind == EventKind.EARN.value, 1), else_=0))
+_CARD_MONTHS = (
+    select(_event_t.c.card_id, _MONTH.label("month"), _GRANTED.label("points"), _VISITS.label("visits"))
+    .where(
+        _event_t.c.business_id == bindparam("bid"),
+        _event_t.c.card_id.in_(bindparam("ids", expanding=True)),
+        _event_t.c.voided.is_(False),
+        _event_t.c.seq <= bindparam("high"),
+        _event_t.c.day >= bindparam("since"),
+    )
+    .group_by(_event_t.c.card_id, _MONTH)
+)
+# the longest window a scheme may have, and one month more for a day near a month's edge
+_MONTHS_SENT = WINDOW_MONTHS_RANGE[1] + 1
+
+
+def card_months(conn: Connection, bid: int, card_ids: list[int], high: int, today: str) -> dict[int, list]:
+    """Per card, its months' points granted and visits counted, net of voids (the kiosk's tier
+    buckets, loyalty_rules.tier_buckets), over the longest window before `today` ('YYYY-MM-DD'),
+    as of the business's sequence `high`: a kiosk keeps them as the cloud's part of her tier."""
+    if not card_ids:
+        return {}
+    since = _first_day(_month(today) - _MONTHS_SENT)
+    out: dict[int, list] = {}
+    params = {"bid": bid, "ids": card_ids, "high": high, "since": since}
+    for r in conn.execute(_CARD_MONTHS, params):
+        if r.points or r.visits:
+            out.setdefault(r.card_id, []).append((r.month, int(r.points), int(r.visits)))
+    return out

@@ -246,6 +246,15 @@ def card_from(c: dict[str, Any]) -> ServerCard:
         flagged=bool(c["flagged"]),
         balance=Balance(int(b["units"]), int(b["lifetime"]), int(b["redemptions"]), int(b["visits"])),
         last_seq=int(c["last_seq"]),
+        months=_months(c["months"]) if "months" in c else None,
+    )
+
+
+def _months(rows: Any) -> tuple[tuple[int, int, int], ...]:
+    """A card's months ('YYYY-MM', points, visits) as loyalty_rules.tiers.month_of counts them."""
+    return tuple(
+        (int(r["month"][:4]) * 12 + int(r["month"][5:7]) - 1, int(r["points"]), int(r["visits"]))
+        for r in rows
     )
 
 

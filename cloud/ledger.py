@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cloud import happy_hours, merges, plans, referrals
+from cloud import happy_hours, merges, plans, referrals, tier_check
 from cloud.deps import Actor
 from cloud.models import (
     AuditEntry,
@@ -43,6 +43,7 @@ from loyalty_rules.ledger import Entry, apply, units_problem, void_problem
 from loyalty_rules.model import Balance, CardStatus, EventKind
 from loyalty_rules.plans import LIMITS, Plan, may_add_member
 from loyalty_rules.reports import local_day
+from loyalty_rules.tiers import Tier
 
 ID_CONFLICT = "id_conflict"  # an event id the cloud holds with a different body
 # customer_id: a merge (cloud/merges.py) moves a card to the member who survives it
@@ -159,7 +160,15 @@ def body_hash(ev: WireEvent) -> str:
     spelling) as sorted JSON. Of an enrolment's customer only the id counts: the person's
     details may be edited at the kiosk between two tries of the same push."""
     body = ev.model_dump(mode="json", exclude={"customer"})
-    for optional in ("merge", "amount_minor", "reward_id", "offer_revision", "happy_hour_id", "referral"):
+    for optional in (
+        "merge",
+        "amount_minor",
+        "reward_id",
+        "offer_revision",
+        "happy_hour_id",
+        "referral",
+        "tier",
+    ):
         if body.get(optional) is None:  # events from before these fields: their hash stays the same
             body.pop(optional, None)
     body["customer_id"] = str(ev.customer.id) if ev.customer is not None else None
@@ -225,7 +234,7 @@ def _check_units(ev: WireEvent) -> None:
         raise Reject(problem.value)
 
 
-def _check_points(b: _Batch, ev: WireEvent) -> None:
+def _check_points(b: _Batch, ev: WireEvent, conn: Connection) -> None:
     """A points offer's earn carries its sale and exactly the offer's points for it, its redemption
     a catalogue reward at exactly its cost: the kiosk's rule (loyalty_rules.kinds.points), asked
     again here, by the settings revision the kiosk computed them under (cloud/offer_revisions.py;
@@ -233,8 +242,10 @@ def _check_points(b: _Batch, ev: WireEvent) -> None:
     offer's events carry none of these fields."""
     settings = b.points.get(str(ev.program_id))
     if settings is None:
-        if ev.amount_minor is not None or ev.reward_id is not None or ev.offer_revision is not None:
+        if any(v is not None for v in (ev.amount_minor, ev.reward_id, ev.offer_revision, ev.tier)):
             raise Reject("not_a_points_offer")
+        if ev.kind == "tier_change":
+            raise Reject("no_such_tier")
         return
     if ev.offer_revision is not None:
         if ev.kind not in ("earn", "redeem"):
@@ -244,14 +255,41 @@ def _check_points(b: _Batch, ev: WireEvent) -> None:
             raise Reject("unknown_offer_revision")
         settings = named
     problem = None
+    if ev.tier is not None and ev.kind not in ("earn", "tier_change"):
+        raise Reject("points_fields_on_other_kind")
+    if ev.kind == "tier_change":
+        if settings.tiers is None or ev.tier not in {t.name for t in settings.tiers.tiers}:
+            raise Reject("no_such_tier")
+        return
     if ev.kind == "earn":
-        problem = earn_problem(ev.units, ev.amount_minor, settings)
+        problem = earn_problem(ev.units, ev.amount_minor, settings, _claimed_tier(b, ev, settings, conn))
     elif ev.kind == "redeem":
         problem = redeem_problem(ev.units, ev.reward_id, settings)
     elif ev.amount_minor is not None or ev.reward_id is not None:
         raise Reject("points_fields_on_other_kind")
     if problem is not None:
         raise Reject(problem.value)
+
+
+def _claimed_tier(b: _Batch, ev: WireEvent, settings: PointsSettings, conn: Connection) -> Tier | None:
+    """The tier whose multiplier the earn claims, if the cloud's view of her events reaches it
+    (cloud/tier_check.py); None for an earn that claims none. Reject when it may not claim it."""
+    if ev.tier is None:
+        return None
+    if settings.tiers is None or ev.tier not in {t.name for t in settings.tiers.tiers}:
+        raise Reject("no_such_tier")
+    card = b.cards.get(ev.card_id)
+    customer_id = card.get("customer_id") if card else None
+    earlier = [
+        (row["day"], row["kind"], row["units"], row["program_id"] in b.points)
+        for row in b.events
+        if customer_id is not None and (b.cards.get(row["card_id"]) or {}).get("customer_id") == customer_id
+    ]
+    day = local_day(ev.occurred_at, b.zone).isoformat()
+    tier = tier_check.claimed_tier(conn, b.business_id, settings.tiers, ev.tier, customer_id, day, earlier)
+    if tier is None:
+        raise Reject("tier_not_reached")
+    return tier
 
 
 def _apply_balance(card: dict, kind: str, units: int, ref_kind: str | None = None) -> None:
@@ -398,12 +436,13 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
     if ev.location_id is not None and str(ev.location_id) not in b.locations:
         raise Reject("unknown_location")
     # a boosted earn: the happy hour ran then for this offer, and the units before the boost are
-    # what the offer's own rules check (the same rule the kiosk boosted by)
+    # what the offer's own rules check (the same rule the kiosk boosted by), her tier's multiplier
+    # included (the kiosk multiplies by her tier first, then boosts)
     refusal, plain = happy_hours.boost_refusal(b.happy_hours, ev, b.zone)
     if refusal is not None:
         raise Reject(refusal)
     _check_units(plain)
-    _check_points(b, plain)
+    _check_points(b, plain, session.connection())
     if ev.kind == "enroll":
         card = _enroll(b, ev, now, session.connection())
     elif ev.kind == "member_merge":
@@ -459,6 +498,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         "reward_id": ev.reward_id,
         "offer_revision": ev.offer_revision,
         "happy_hour_id": str(ev.happy_hour_id) if ev.happy_hour_id else None,
+        "tier": ev.tier,
     }
     b.events.append(row)
     b.refs[event_id] = row
@@ -548,7 +588,9 @@ def push(
             digest = body_hash(ev)
             if event_id in stored:
                 seq, known = stored[event_id]
-                if known is not None and known != digest:
+                # a tier change's id is the fall itself (loyalty_rules.tiers.change_event_id): two
+                # tills that noticed it each send one, with their own staff and moment
+                if known is not None and known != digest and ev.kind != "tier_change":
                     # the same id with another body: not a retry. Saying `duplicate` would make the
                     # kiosk drop an event the cloud never counted; it keeps a rejected one instead
                     results[i] = PushResult(id=event_id, status="rejected", reason=ID_CONFLICT)

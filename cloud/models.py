@@ -297,6 +297,8 @@ class Event(Base):
     offer_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # an earn a happy hour boosted: which one (checked at push by loyalty_rules.happy_hours)
     happy_hour_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    # a points earn: the tier (its name) whose multiplier it was earned at; a tier_change: the new tier
+    tier: Mapped[str | None] = mapped_column(String(24), nullable=True)
 
 
 class Conflict(Base):

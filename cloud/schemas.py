@@ -324,6 +324,23 @@ class RewardIn(WireIn):
     id: Text(40)
     name: Text(200)
     cost: Int(ge=-(2**31), le=2**31 - 1)
+    lowest_tier: Text(200) | None = None  # kept for this tier of the offer's and those above
+
+
+class TierIn(WireIn):
+    """One tier of a points offer (loyalty_rules.tiers.Tier); its limits are tiers.problems'."""
+
+    name: Text(200)
+    threshold: Int(ge=-(2**31), le=2**31 - 1)
+    multiplier: Annotated[str, Field(pattern=r"^[0-9]{1,3}(\.[0-9]{1,6})?$")]  # exact decimal text
+
+
+class TierSchemeIn(WireIn):
+    """A points offer's tiers (loyalty_rules.tiers.scheme_to_plain's shape)."""
+
+    measure: Literal["points", "visits"]
+    window_months: Int(ge=-(2**31), le=2**31 - 1)
+    tiers: list[TierIn] = Field(max_length=20)
 
 
 class PointsIn(WireIn):
@@ -336,6 +353,7 @@ class PointsIn(WireIn):
     minimum_spend_minor: Int(ge=-(2**53), le=2**53)
     minor_per_unit: Int(ge=1, le=10_000) = 100
     catalogue: list[RewardIn] = Field(max_length=100)
+    tiers: TierSchemeIn | None = None  # Bronze/Silver/Gold (issue 15); a change is a new revision
 
     def settings(self) -> PointsSettings:
         return settings_from_plain(self.model_dump())
@@ -388,6 +406,15 @@ class Balance(WireOut):
     visits: int
 
 
+class TierMonth(WireOut):
+    """One month of a card (the shop's calendar, 'YYYY-MM'): points granted and visits counted,
+    net of voids, as of the card's last_seq (a kiosk's tier reads these; issue 15)."""
+
+    month: str
+    points: int
+    visits: int
+
+
 class Card(WireOut):
     id: int
     customer_id: uuid.UUID | None
@@ -397,6 +424,8 @@ class Card(WireOut):
     flagged: bool
     balance: Balance
     last_seq: int
+    # the card's months of the longest tier window; older kiosks ignore it
+    months: list[TierMonth] = []
 
 
 class PublicKey(WireOut):
@@ -426,7 +455,8 @@ class Conflict(WireOut):
 
 # --- sync: push and pull ----------------------------------------------------------------------
 
-EventKind = Literal["enroll", "earn", "redeem", "adjust", "void", "referral", "member_merge"]
+# tier_change (issue 15): her tier fell (loyalty_rules.tiers); moves no units
+EventKind = Literal["enroll", "earn", "redeem", "adjust", "void", "referral", "member_merge", "tier_change"]
 
 
 class MergeIn(WireIn):
@@ -472,6 +502,8 @@ class Event(WireIn):
     # an earn a happy hour boosted: its id (checked by loyalty_rules.happy_hours.boost_problem)
     happy_hour_id: uuid.UUID | None = None
     referral: ReferralIn | None = None  # a `referral` event only: the referral it is a bonus of
+    # a points earn: the tier whose multiplier it was earned at; a tier_change: her tier now
+    tier: Text(24) | None = None
 
     @model_validator(mode="after")
     def _merge_only_on_merges(self) -> Event:

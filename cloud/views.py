@@ -72,7 +72,8 @@ def customer(row) -> schemas.Customer:
     )
 
 
-def card(row) -> schemas.Card:
+def card(row, months: list | None = None) -> schemas.Card:
+    """`months`: the card's (month, points, visits) of cloud/tier_check.card_months, for a pull."""
     return schemas.Card(
         id=row.id,
         customer_id=row.customer_id,
@@ -84,6 +85,7 @@ def card(row) -> schemas.Card:
             units=row.units, lifetime=row.lifetime, redemptions=row.redemptions, visits=row.visits
         ),
         last_seq=row.seq,
+        months=[schemas.TierMonth(month=m, points=p, visits=v) for m, p, v in months or ()],
     )
 
 

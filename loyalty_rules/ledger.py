@@ -81,7 +81,7 @@ def units_problem(kind: EventKind, units: int, reason: str | None) -> UnitsProbl
         return UnitsProblem.BAD_UNITS
     if kind is EventKind.ENROLL and units < 0:
         return UnitsProblem.BAD_UNITS
-    if kind is EventKind.MEMBER_MERGE and units != 0:  # a merge moves cards, never units
+    if kind in (EventKind.MEMBER_MERGE, EventKind.TIER_CHANGE) and units != 0:  # they move no units
         return UnitsProblem.BAD_UNITS
     if kind is EventKind.ADJUST:
         if units == 0:

@@ -41,6 +41,10 @@ class EventKind(enum.Enum):
     REFERRAL = "referral"
     # two members found to be one person: carries both customer ids (wire version 2), moves no units
     MEMBER_MERGE = "member_merge"
+    # her tier fell when her window's total did (loyalty_rules.tiers.change): moves no units, names
+    # the new tier in `tier` and the one she fell from in `reason`; its id is tiers.change_event_id,
+    # the same on every till and the cloud
+    TIER_CHANGE = "tier_change"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,3 +121,5 @@ class Event:
     # an earn boosted by a happy hour (loyalty_rules.happy_hours): which one, so the cloud can check
     # it ran at `occurred_at` for this program and reports can count boosted earns
     happy_hour_id: str | None = None
+    # a points earn under a tier scheme: the tier whose multiplier it was earned at (its name)
+    tier: str | None = None

@@ -41,6 +41,16 @@ class OfferProblem(enum.Enum):
     OFFER_POINTS_CHEAPEST = QT_TRANSLATE_NOOP(
         "Problem", "The points for the cheapest reward must be the catalogue's cheapest cost."
     )
+    # a points offer's tier scheme (loyalty_rules.tiers.problems words each; the editor marks the field)
+    OFFER_TIER_COUNT = QT_TRANSLATE_NOOP("Problem", "Between 2 and 6 tiers.")
+    OFFER_TIER_NAME = QT_TRANSLATE_NOOP("Problem", "Each tier needs its own name of at most 24 characters.")
+    OFFER_TIER_FIRST = QT_TRANSLATE_NOOP("Problem", "The first tier starts at 0.")
+    OFFER_TIER_RISING = QT_TRANSLATE_NOOP("Problem", "Each tier needs more than the one before it.")
+    OFFER_TIER_MULTIPLIER = QT_TRANSLATE_NOOP(
+        "Problem", "A multiplier from 1 to 5, with at most one decimal, e.g. 1.5."
+    )
+    OFFER_TIER_WINDOW = QT_TRANSLATE_NOOP("Problem", "A window of 1 to 36 months.")
+    OFFER_REWARD_TIER = QT_TRANSLATE_NOOP("Problem", "Choose one of the offer's tiers, or none.")
 
 
 class SaleProblem(enum.Enum):
@@ -59,3 +69,5 @@ class RedeemProblem(enum.Enum):
 
     NO_SUCH_REWARD = QT_TRANSLATE_NOOP("Problem", "That reward is not in this offer's catalogue.")
     CANNOT_AFFORD = QT_TRANSLATE_NOOP("Problem", "Not enough points for that reward.")
+    # a reward kept for a tier and above (loyalty_rules.tiers.may_take); {tier}: its lowest tier
+    TIER_TOO_LOW = QT_TRANSLATE_NOOP("Problem", "Only {tier} members and above may take this reward.")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from itertools import pairwise
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from loyalty_rules.translatable import QT_TRANSLATE_NOOP
@@ -203,3 +204,36 @@ def monthly_totals(earns: Iterable[tuple[datetime, int]], zone: str, window_mont
     if latest is None:
         return {}
     return {m: v for m, v in totals.items() if m > latest - window_months}
+
+
+def scheme_to_plain(scheme: TierScheme) -> dict[str, object]:
+    """A scheme as JSON values (inside a points offer's settings, on the wire and in both
+    databases); the multiplier as its exact decimal text, never a float."""
+    return {
+        "measure": scheme.measure.value,
+        "window_months": scheme.window_months,
+        "tiers": [
+            {"name": t.name, "threshold": t.threshold, "multiplier": str(t.multiplier)} for t in scheme.tiers
+        ],
+    }
+
+
+def scheme_from_plain(plain: Mapping[str, Any]) -> TierScheme:
+    """The scheme scheme_to_plain wrote; ValueError when a value has the wrong type (whether the
+    scheme is sensible is `problems`' question)."""
+    rows = plain["tiers"]
+    if not isinstance(rows, list):
+        raise ValueError("tiers: a list of tiers")
+    window = plain["window_months"]
+    if not isinstance(window, int) or isinstance(window, bool):
+        raise ValueError("window_months: a whole number")
+    tiers = []
+    for row in rows:
+        threshold, multiplier = row["threshold"], row["multiplier"]
+        if not isinstance(threshold, int) or isinstance(threshold, bool) or not isinstance(multiplier, str):
+            raise ValueError("tier: a whole threshold and a decimal text multiplier")
+        times = Decimal(multiplier)
+        if not times.is_finite():  # NaN cannot even be compared with the range
+            raise ValueError("multiplier: a finite decimal")
+        tiers.append(Tier(str(row["name"]), threshold, times))
+    return TierScheme(Measure(plain["measure"]), window, tuple(tiers))

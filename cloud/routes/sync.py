@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import Connection, bindparam, func, select
 
-from cloud import installations, ledger, views
+from cloud import installations, ledger, tier_check, views
 from cloud.deps import Ctx, DeviceToken, Now, authenticate_device, device_actor
 from cloud.models import (
     Business,
@@ -31,6 +32,7 @@ from cloud.models import (
 )
 from cloud.schemas import PullOut, PushIn, PushOut
 from cloud.security import sha256_hex
+from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1/sync", tags=["sync"])
 
@@ -84,7 +86,7 @@ _PROBE = (
         _device_t.c.revoked_at,
         _device_t.c.credential_shared_at,
         _business_t.c.seq.label("business_seq"),
-        _business_t.c.time_zone,
+        _business_t.c.time_zone,  # the shop's zone: the pull tells kiosks; the cards' tier months
         *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict, Experiment, HappyHour)),
     )
     .select_from(_device_t.join(_business_t, _business_t.c.id == _device_t.c.business_id))
@@ -194,6 +196,9 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
             out[name].append(row)
         # nothing left below `high`: the cursor may skip the numbers no synced row carries
         new_cursor = page[-1][0] if has_more else high
+    # each card's months, as of the same bound: what a kiosk reads her tier from (issue 15)
+    today = local_day(when, ZoneInfo(probe.time_zone)).isoformat()
+    months = tier_check.card_months(conn, bid, [r.id for r in out["cards"]], high, today)
     conflicts = []
     if out["conflicts"]:
         ids = views.conflict_event_ids(out["conflicts"])
@@ -207,7 +212,7 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
         server_time=when,
         offers=[views.offer(r) for r in out["offers"]],
         customers=[views.customer(r) for r in out["customers"]],
-        cards=[views.card(r) for r in out["cards"]],
+        cards=[views.card(r, months.get(r.id)) for r in out["cards"]],
         keys=[views.public_key(r) for r in out["keys"]],
         revoked_cards=[r.id for r in out["cards"] if r.status == "revoked"],
         conflicts=conflicts,

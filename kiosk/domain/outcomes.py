@@ -12,6 +12,7 @@ from loyalty_rules.happy_hours import HappyHour
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Reward
 from loyalty_rules.referrals import Referral, ReferralPolicy, ReferralPolicyProblem
+from loyalty_rules.tiers import Standing, Tier, TierChange
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +156,11 @@ class PointsOutcome(Outcome):
     affordable: tuple[Reward, ...] = ()
     happy_hour: HappyHour | None = None  # the happy hour that boosted this sale (points_added is boosted)
     referral: ReferralGrant | None = None  # this sale was her first visit: the referral bonuses
+    # the offer's tiers (None: it has none): her tier after the change and the step to the next;
+    # `tier_reached`: the tier this earn lifted her to, which the counter celebrates
+    standing: Standing | None = None
+    tier_reached: Tier | None = None
+    tier_demoted: TierChange | None = None  # her tier fell since she was last seen: shown to her
 
 
 @dataclass(frozen=True, slots=True)

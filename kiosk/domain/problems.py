@@ -64,6 +64,13 @@ class Problem(enum.Enum):
     OFFER_CATALOGUE_NAME = OfferProblem.OFFER_CATALOGUE_NAME.value
     OFFER_CATALOGUE_COST = OfferProblem.OFFER_CATALOGUE_COST.value
     OFFER_POINTS_CHEAPEST = OfferProblem.OFFER_POINTS_CHEAPEST.value
+    OFFER_TIER_COUNT = OfferProblem.OFFER_TIER_COUNT.value
+    OFFER_TIER_NAME = OfferProblem.OFFER_TIER_NAME.value
+    OFFER_TIER_FIRST = OfferProblem.OFFER_TIER_FIRST.value
+    OFFER_TIER_RISING = OfferProblem.OFFER_TIER_RISING.value
+    OFFER_TIER_MULTIPLIER = OfferProblem.OFFER_TIER_MULTIPLIER.value
+    OFFER_TIER_WINDOW = OfferProblem.OFFER_TIER_WINDOW.value
+    OFFER_REWARD_TIER = OfferProblem.OFFER_REWARD_TIER.value
     # a points sale and a catalogue reward (loyalty_rules.problems words them)
     AMOUNT_INVALID = SaleProblem.AMOUNT_INVALID.value
     AMOUNT_NEGATIVE = SaleProblem.AMOUNT_NEGATIVE.value
@@ -72,6 +79,7 @@ class Problem(enum.Enum):
     TOO_SMALL_FOR_A_POINT = SaleProblem.TOO_SMALL_FOR_A_POINT.value
     NO_SUCH_REWARD = RedeemProblem.NO_SUCH_REWARD.value
     CANNOT_AFFORD = RedeemProblem.CANNOT_AFFORD.value
+    TIER_TOO_LOW = RedeemProblem.TIER_TOO_LOW.value
     NOT_A_POINTS_PROGRAM = QT_TRANSLATE_NOOP("Problem", "this card's offer collects stamps, not points")
     # an A/B test of offers (kiosk/services/experiments.py)
     TEST_NAME = QT_TRANSLATE_NOOP("Problem", "1 to 60 characters")

@@ -52,6 +52,9 @@ class Services:
     def redeem_reward(self, code, reward_id: str, *, actor: Actor | None = None, program_id=None):
         return points.redeem_reward(self.ctx, code, reward_id, actor=actor, program_id=program_id)
 
+    def tier_standing(self, code, program_id: str, *, actor: Actor | None = None):
+        return points.tier_standing(self.ctx, code, program_id, actor=actor)
+
     def undo(self, card_ref, *, actor: Actor | None = None, event_id: str | None = None):
         return counter.undo(self.ctx, card_ref, actor=actor, event_id=event_id)
 

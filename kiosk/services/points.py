@@ -13,7 +13,7 @@ from kiosk.domain.model import Card, CardStatus, EventKind
 from kiosk.domain.outcomes import PointsOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members, referrals
+from kiosk.services import members, referrals, tiers
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
@@ -21,12 +21,15 @@ from kiosk.services.events import new_event
 from kiosk.services.happy_hours import boost_earn
 from kiosk.store import StorageError, directory, ledger
 from loyalty_rules.kinds.points import (
+    PointsSettings,
     RedeemRefused,
     SaleRefused,
     affordable,
     points_for,
     reward_to_redeem,
 )
+from loyalty_rules.problems import RedeemProblem
+from loyalty_rules.tiers import Standing
 
 
 def earn_points(
@@ -60,6 +63,12 @@ def earn_points(
                 points = points_for(amount_minor, settings)
             except SaleRefused as refused:
                 return PointsOutcome(refusal=invalid("amount", Problem[refused.problem.name]), card=shown)
+            demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
+            if demoted is not None:
+                card = demoted[0]
+            customer_id = card.customer_id if isinstance(card, Card) else card
+            before = _standing(conn, customer_id, now, settings)
+            points = tiers.earned_points(points, before)
             if not isinstance(card, Card):  # her first sale in this offer opens her account there
                 key_id = members.issuing_key_id(conn)
                 if key_id is None:
@@ -67,8 +76,11 @@ def earn_points(
                 card = members.open_account(
                     conn, ctx, actor, members.mint_card(conn, card, program.id, key_id, now), now
                 )
+            # her tier's multiplier first (above), then a happy hour's boost: the cloud undoes the
+            # boost and checks the tier (cloud/ledger.py), so the order is the same at both
             boost = boost_earn(conn, program.id, points, now)
             points = boost.units
+            tier = before.tier.name if before else None
             event = new_event(
                 ctx,
                 conn,
@@ -79,11 +91,13 @@ def earn_points(
                 now,
                 amount_minor=amount_minor,
                 happy_hour_id=boost.hour and boost.hour.id,
+                tier=tier,
             )
-            after = ledger.append_event(conn, card, event)
+            appended = ledger.append_event(conn, card, event)
             # referrals (issue 15): her first visit grants a pending referral's two bonuses
-            referral = referrals.grant_at_first_visit(ctx, conn, actor, after, event, now)
-            view = view_of(conn, _card_and_program(conn, after.id)[0].card if referral else after)
+            referral = referrals.grant_at_first_visit(ctx, conn, actor, appended, event, now)
+            view = view_of(conn, _card_and_program(conn, appended.id)[0].card if referral else appended)
+            after = _standing(conn, customer_id, now, settings)
         # leaving the `with` committed durably: only now is it reported done
         return PointsOutcome(
             card=view,
@@ -92,6 +106,11 @@ def earn_points(
             affordable=affordable(view.card.balance.units, settings),
             happy_hour=boost.hour,
             referral=referral,
+            standing=after,
+            tier_demoted=demoted[1] if demoted else None,
+            tier_reached=tiers.reached(settings.tiers, before, after)
+            if settings.tiers and before and after
+            else None,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
@@ -121,13 +140,22 @@ def redeem_reward(
                 return PointsOutcome(refusal=invalid("reward", Problem.CANNOT_AFFORD))
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
+            now = ctx.clock()
+            demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
+            if demoted is not None:
+                card = demoted[0]
+            stands = _standing(conn, card.customer_id, now, settings)
             try:
-                reward = reward_to_redeem(reward_id, card.balance.units, settings)
+                reward = reward_to_redeem(
+                    reward_id, card.balance.units, settings, stands.tier.name if stands else None
+                )
             except RedeemRefused as refused:
                 return PointsOutcome(
-                    refusal=invalid("reward", Problem[refused.problem.name]),
+                    refusal=_redeem_refusal(refused, reward_id, settings),
                     card=view_of(conn, card),
                     affordable=affordable(card.balance.units, settings),
+                    standing=stands,
+                    tier_demoted=demoted[1] if demoted else None,
                 )
             cap = _offline_cap(ctx, conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
@@ -136,7 +164,7 @@ def redeem_reward(
                     refusal=refuse(Reason.OFFLINE_REDEMPTION_CAP, count=pending), card=view_of(conn, card)
                 )
             event = new_event(
-                ctx, conn, actor, EventKind.REDEEM, card, -reward.cost, ctx.clock(), reward_id=reward.id
+                ctx, conn, actor, EventKind.REDEEM, card, -reward.cost, now, reward_id=reward.id
             )
             view = view_of(conn, ledger.append_event(conn, card, event))
         return PointsOutcome(
@@ -144,9 +172,67 @@ def redeem_reward(
             event=event,
             reward=reward,
             affordable=affordable(view.card.balance.units, settings),
+            standing=stands,
+            tier_demoted=demoted[1] if demoted else None,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
+
+
+def tier_standing(
+    ctx: Context, code: str | bytes | int, program_id: str, *, actor: Actor | None = None
+) -> PointsOutcome:
+    """Her tier in the points offer `program_id` when the counter shows her (a scan): the step to
+    the next tier, and a fall since she was last seen, recorded now (she is seen). An offer
+    without tiers answers with no standing; nothing else is written."""
+    actor = actor or Actor.command_line()
+    try:
+        with ctx.store.transaction() as conn:
+            found = _points_account(conn, code, program_id)
+            if isinstance(found, PointsOutcome):
+                return found
+            card, _program, settings = found
+            if settings.tiers is None:
+                return PointsOutcome()
+            now = ctx.clock()
+            demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
+            if demoted is not None:
+                card = demoted[0]
+            customer_id = card.customer_id if isinstance(card, Card) else card
+            stands = _standing(conn, customer_id, now, settings)
+            view = view_of(conn, card) if isinstance(card, Card) else None
+        return PointsOutcome(
+            card=view,
+            event=None,
+            standing=stands,
+            tier_demoted=demoted[1] if demoted else None,
+        )
+    except StorageError as exc:
+        return PointsOutcome(refusal=_storage_refusal(exc))
+
+
+def _standing(conn, customer_id: str, now, settings: PointsSettings) -> Standing | None:
+    """Her standing under the offer's tiers at `now`; None for an offer without tiers."""
+    return None if settings.tiers is None else tiers.standing_in(conn, customer_id, now, settings.tiers)
+
+
+def _notice_demotion(ctx: Context, conn, actor: Actor, card, settings: PointsSettings, now):
+    """Her card after recording that her tier fell since she was last seen, and the fall; None
+    when it did not (or the offer has no tiers, or she has no account in it yet)."""
+    if settings.tiers is None or not isinstance(card, Card):
+        return None
+    found = tiers.demotion(ctx, conn, actor, card, settings.tiers, now)
+    if found is None:
+        return None
+    event, moved = found
+    return ledger.append_event(conn, card, event), moved
+
+
+def _redeem_refusal(refused: RedeemRefused, reward_id: str, settings: PointsSettings) -> Refusal:
+    if refused.problem is RedeemProblem.TIER_TOO_LOW:  # names the tier the reward is kept for
+        lowest = next(r.lowest_tier for r in settings.catalogue if r.id == reward_id)
+        return invalid("reward", Problem.TIER_TOO_LOW, tier=lowest)
+    return invalid("reward", Problem[refused.problem.name])
 
 
 def _points_account(conn, code: str | bytes | int, program_id: str):

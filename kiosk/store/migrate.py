@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 
-HEAD = "0014_referrals"  # tests/store/test_migrations.py checks this equals Alembic's head
+HEAD = "0015_tier_schemes"  # tests/store/test_migrations.py checks this equals Alembic's head
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 
 

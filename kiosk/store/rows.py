@@ -144,6 +144,7 @@ def to_event(r) -> Event:
         reward_id=r.reward_id,
         offer_revision=r.offer_revision,
         happy_hour_id=r.happy_hour_id,
+        tier=r.tier,
     )
 
 
@@ -169,6 +170,7 @@ def event_values(e: Event) -> dict:
         "reward_id": e.reward_id,
         "offer_revision": e.offer_revision,
         "happy_hour_id": e.happy_hour_id,
+        "tier": e.tier,
     }
 
 

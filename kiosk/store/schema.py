@@ -195,6 +195,8 @@ events = Table(
     Column("offer_revision", Integer, nullable=True),
     # an earn a happy hour boosted: the happy hour's id (its units are the boosted ones)
     Column("happy_hour_id", String(36), nullable=True),
+    # a points earn under a tier scheme: the tier (its name) whose multiplier it was earned at
+    Column("tier", String(24), nullable=True),
     Index("ix_events_card", "card_id", "n"),
     Index("ix_events_ref", "ref_event_id"),
     Index("ix_events_occurred", "occurred_at"),  # reports: one period's events

@@ -30,7 +30,7 @@ from sqlalchemy.dialects.sqlite import insert as upsert
 from kiosk.domain import ledger as rules
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
-from kiosk.store import erasure, ledger, meta, name_index
+from kiosk.store import erasure, ledger, meta, name_index, tier_buckets
 from kiosk.store import referrals as referral_store
 from kiosk.store.experiments import put_experiments
 from kiosk.store.happy_hours import put_cloud_zone, put_happy_hours
@@ -79,6 +79,9 @@ class ServerCard:
     flagged: bool
     balance: Balance
     last_seq: int
+    # the cloud's months of the card (month_of counts -> (points, visits)) as of last_seq; None
+    # from a cloud that sends none: the kiosk's own buckets stay as they are
+    months: tuple[tuple[int, int, int], ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +436,9 @@ def _upsert_cards(conn: Connection, page_cards: tuple[ServerCard, ...], now: dat
         rows,
     )
     _drop_left_placeholders(conn, owners_before - {c.customer_id for c in page_cards})
+    for c in page_cards:  # her tier's months: the cloud's, with what this kiosk recorded on top
+        if c.months is not None:
+            tier_buckets.replace(conn, c.id, c.months, pending.get(c.id, ()))
 
 
 def _drop_left_placeholders(conn: Connection, customer_ids: set[str]) -> None:

@@ -125,6 +125,20 @@ def rebuild(conn: Connection, card_ids: Iterable[int] | None = None) -> int:
     return len(rows)
 
 
+def replace(
+    conn: Connection, card_id: int, months: Iterable[tuple[int, int, int]], on_top: Iterable[Event]
+) -> None:
+    """A pulled card's buckets: the cloud's months (month, points, visits), as of the balance it
+    sent, and this kiosk's events the cloud had not counted on top, as the balance is kept
+    (sync_repo: server base + pending). So a till learns the tier its sister tills' sales gave her."""
+    conn.execute(delete(tier_buckets).where(tier_buckets.c.card_id == card_id))
+    rows = [{"card_id": card_id, "month": m, "points": p, "visits": v} for m, p, v in months if p or v]
+    if rows:
+        conn.execute(tier_buckets.insert(), rows)
+    for event in on_top:
+        record(conn, event)
+
+
 def _totals_statement(measure: Measure) -> Prepared:
     amount = tier_buckets.c.visits if measure is Measure.VISITS else tier_buckets.c.points
     joined = tier_buckets.join(cards, cards.c.id == tier_buckets.c.card_id)
@@ -153,6 +167,19 @@ def month_totals(
     cards; points count on points cards only (a program with points settings)."""
     rows = _TOTALS[measure].all(conn, customer_id=customer_id, first=first, last=last)
     return {r.month: int(r.total) for r in rows if r.total}
+
+
+_LAST_SEEN = Prepared(
+    select(func.max(events.c.occurred_at).label("seen"))
+    .select_from(events.join(cards, cards.c.id == events.c.card_id))
+    .where(cards.c.customer_id == bindparam("customer_id"))
+)
+
+
+def last_seen(conn: Connection, customer_id: str) -> datetime | None:
+    """The moment of her newest event on any card: the tier she had then is the one she was
+    last shown, which a demotion is measured from."""
+    return _LAST_SEEN.scalar(conn, customer_id=customer_id)
 
 
 def all_buckets(conn: Connection) -> dict[tuple[int, int], tuple[int, int]]:

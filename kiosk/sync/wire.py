@@ -100,6 +100,8 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
         **({"offer_revision": e.offer_revision} if e.offer_revision is not None else {}),
         # a boosted earn only: the happy hour the cloud checks it by (loyalty_rules.happy_hours)
         **({"happy_hour_id": e.happy_hour_id} if e.happy_hour_id is not None else {}),
+        # a points earn under a tier scheme only: the tier its multiplier is of
+        **({"tier": e.tier} if e.tier is not None else {}),
         # a referral bonus only: the referral the cloud checks it against (issue 15)
         **({"referral": referral_json(p)} if p.referral is not None else {}),
     }
@@ -263,6 +265,15 @@ def card_from(c: dict[str, Any]) -> ServerCard:
         flagged=bool(c["flagged"]),
         balance=Balance(int(b["units"]), int(b["lifetime"]), int(b["redemptions"]), int(b["visits"])),
         last_seq=int(c["last_seq"]),
+        months=_months(c["months"]) if "months" in c else None,
+    )
+
+
+def _months(rows: Any) -> tuple[tuple[int, int, int], ...]:
+    """A card's months ('YYYY-MM', points, visits) as loyalty_rules.tiers.month_of counts them."""
+    return tuple(
+        (int(r["month"][:4]) * 12 + int(r["month"][5:7]) - 1, int(r["points"]), int(r["visits"]))
+        for r in rows
     )
 
 

@@ -57,12 +57,63 @@ def shoot_points(outdir: Path, language: str = "en") -> list[Path]:
     return shots
 
 
+def shoot_tiers(outdir: Path, language: str = "en") -> list[Path]:
+    """The editor with Bronze/Silver/Gold (made as the owner would, in the editor) and the result
+    panel of the sale that lifts a member to Silver, with the lunch kept for Gold."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+    found: dict[str, str] = {}
+
+    def seed(store) -> None:
+        demo = create_demo_shop(Context(store), customers_count=6, points=True)
+        found["token"] = next(t for k, t in demo.tokens.items() if k.endswith("/ Coffee card"))
+
+    with shop_window(language, seed=seed) as (kiosk, services):
+        token = found["token"]
+        bakery = next(p for p in services.list_offers() if p.points is not None)
+        services.earn_points(token, 9000, program_id=bakery.id)  # 90 points: Bronze, Silver at 100
+        window, scan = kiosk.window, kiosk.screens["scan"]
+        sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
+        window.show_screen("offers")
+        settle(kiosk.worker.settled)
+        offers = kiosk.screens["offers"]
+        offers.offer_list.setCurrentRow(next(i for i, p in enumerate(offers.programs) if p.id == bakery.id))
+        settle()
+        fields, tiers = offers.points, offers.points.tiers
+        tiers.enabled.setChecked(True)
+        separator = scan.points_panel.separator
+        for row, (threshold, times) in enumerate((("0", "1"), ("100", f"1{separator}5"), ("300", "2"))):
+            tiers.table.item(row, 1).setText(threshold)
+            tiers.table.item(row, 2).setText(times)
+        lunch = next(i for i, r in enumerate(bakery.points.catalogue) if r.id == "lunch")
+        fields.catalogue.item(lunch, 2).setText(tiers.table.item(2, 0).text())  # the lunch: Gold only
+        offers.save_button.click()
+        settle(kiosk.worker.settled)
+        form_scroll = offers.points.parentWidget().parentWidget().parentWidget()
+        assert isinstance(form_scroll, QScrollArea), form_scroll
+        # the tiers down to the example line under them (German buttons take more rows)
+        bottom = offers.points.y() + fields.example.y() + fields.example.height() + 8
+        form_scroll.verticalScrollBar().setValue(bottom - form_scroll.viewport().height())
+        shots.append(save(kiosk, outdir, "points-tiers-editor"))
+        window.show_screen("scan")
+        scan.submit_code(token)
+        settle(scan.points.standing_shown)
+        panel = scan.points_panel
+        panel.amount_entry.setText("40")
+        panel.on_enter()
+        settle(scan.result_shown)
+        shots.append(save(kiosk, outdir, "points-tier-reached"))
+    return shots
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     outdir = Path(args[0]) if args else Path("docs/screenshots")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     shoot_points(outdir)
     shoot_points(outdir / "de", language="de")
+    shoot_tiers(outdir)
+    shoot_tiers(outdir / "de", language="de")
     return 0
 
 

@@ -21,6 +21,16 @@ from typing import Any
 from loyalty_rules.kinds import KindSettings, KindTexts, Progress, register
 from loyalty_rules.model import Balance, Program, ProgramKind
 from loyalty_rules.problems import OfferProblem, RedeemProblem, SaleProblem
+from loyalty_rules.tiers import (
+    Tier,
+    TierProblem,
+    TierScheme,
+    may_take,
+    multiplied,
+    problems,
+    scheme_from_plain,
+    scheme_to_plain,
+)
 from loyalty_rules.translatable import QT_TRANSLATE_NOOP, translate
 
 
@@ -63,6 +73,7 @@ class Reward:
     id: str
     name: str
     cost: int  # points
+    lowest_tier: str | None = None  # the offer's tier it is kept for, and those above; None: anyone
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +83,9 @@ class PointsSettings:
     minimum_spend_minor: int  # a sale below earns nothing (0 = every sale earns)
     catalogue: tuple[Reward, ...]
     minor_per_unit: int = 100  # 100 cents in a euro; 1 for yen (from the shop's currency)
+    # Bronze/Silver/Gold by the member's points or visits in a window (loyalty_rules.tiers); a
+    # change of it is a new points revision like a rate change. None: the offer has no tiers
+    tiers: TierScheme | None = None
 
 
 class SaleRefused(ValueError):
@@ -134,14 +148,31 @@ def affordable(balance: int, settings: PointsSettings) -> tuple[Reward, ...]:
     return tuple(sorted((r for r in settings.catalogue if r.cost <= balance), key=lambda r: (r.cost, r.id)))
 
 
-def reward_to_redeem(reward_id: str, balance: int, settings: PointsSettings) -> Reward:
-    """The catalogue reward `reward_id`, if the balance pays for it; raises RedeemRefused."""
+def reward_to_redeem(
+    reward_id: str, balance: int, settings: PointsSettings, tier: str | None = None
+) -> Reward:
+    """The catalogue reward `reward_id`, if the balance pays for it and a member at `tier` (her
+    tier's name; None: the offer's lowest) may take it; raises RedeemRefused."""
     for reward in settings.catalogue:
         if reward.id == reward_id:
+            if not tier_may_take(settings, tier, reward):
+                raise RedeemRefused(RedeemProblem.TIER_TOO_LOW)
             if reward.cost > balance:
                 raise RedeemRefused(RedeemProblem.CANNOT_AFFORD)
             return reward
     raise RedeemRefused(RedeemProblem.NO_SUCH_REWARD)
+
+
+def tier_may_take(settings: PointsSettings, tier: str | None, reward: Reward) -> bool:
+    """Whether a member at `tier` may take `reward` (the shared tiers.may_take); a reward kept
+    for a tier the offer no longer has is kept from no one."""
+    scheme = settings.tiers
+    if reward.lowest_tier is None or scheme is None:
+        return True
+    names = {t.name for t in scheme.tiers}
+    if reward.lowest_tier not in names:
+        return True
+    return may_take(scheme, tier if tier in names else scheme.tiers[0].name, reward.lowest_tier)
 
 
 def cheapest_cost(settings: PointsSettings) -> int:
@@ -166,13 +197,31 @@ def progress(balance: int, settings: PointsSettings) -> Progress:
 def settings_to_plain(settings: PointsSettings) -> dict[str, object]:
     """The settings as JSON values: the rate as its exact decimal text ("1.25", never a float),
     amounts in minor units. The kiosk's column and the wire hold this shape (docs/wire.md)."""
-    return {
+    plain: dict[str, object] = {
         "rate": str(settings.rate),
         "rounding": settings.rounding.value,
         "minimum_spend_minor": settings.minimum_spend_minor,
         "minor_per_unit": settings.minor_per_unit,
-        "catalogue": [{"id": r.id, "name": r.name, "cost": r.cost} for r in settings.catalogue],
+        "catalogue": [_reward_to_plain(r) for r in settings.catalogue],
     }
+    # only when set: an offer without tiers keeps the shape (and the revision) it always had
+    if settings.tiers is not None:
+        plain["tiers"] = scheme_to_plain(settings.tiers)
+    return plain
+
+
+def _reward_to_plain(reward: Reward) -> dict[str, object]:
+    plain: dict[str, object] = {"id": reward.id, "name": reward.name, "cost": reward.cost}
+    if reward.lowest_tier is not None:
+        plain["lowest_tier"] = reward.lowest_tier
+    return plain
+
+
+def _lowest_tier(row: Mapping[str, Any]) -> str | None:
+    value = row.get("lowest_tier")
+    if value is not None and not isinstance(value, str):
+        raise ValueError("lowest_tier: a tier's name")
+    return value
 
 
 def settings_from_plain(plain: Mapping[str, Any]) -> PointsSettings:
@@ -191,9 +240,15 @@ def settings_from_plain(plain: Mapping[str, Any]) -> PointsSettings:
             minimum_spend_minor=_whole(plain["minimum_spend_minor"], "minimum_spend_minor"),
             minor_per_unit=_whole(plain["minor_per_unit"], "minor_per_unit"),
             catalogue=tuple(
-                Reward(id=str(row["id"]), name=str(row["name"]), cost=_whole(row["cost"], "cost"))
+                Reward(
+                    id=str(row["id"]),
+                    name=str(row["name"]),
+                    cost=_whole(row["cost"], "cost"),
+                    lowest_tier=_lowest_tier(row),
+                )
                 for row in rows
             ),
+            tiers=scheme_from_plain(plain["tiers"]) if plain.get("tiers") is not None else None,
         )
     except (KeyError, TypeError, ValueError, decimal.InvalidOperation) as exc:  # InvalidOperation: "one"
         raise ValueError(f"points settings: {exc!r}") from exc
@@ -218,15 +273,20 @@ class EventProblem(enum.Enum):
     COST_MISMATCH = "cost_mismatch"  # the points spent are not the reward's cost
 
 
-def earn_problem(units: int, amount_minor: int | None, settings: PointsSettings) -> EventProblem | None:
-    """An earn of `units` points for a sale of `amount_minor`: the one check the kiosk's counter
-    and the cloud's push both make, so a kiosk offline and the cloud grant the same points."""
+def earn_problem(
+    units: int, amount_minor: int | None, settings: PointsSettings, tier: Tier | None = None
+) -> EventProblem | None:
+    """An earn of `units` points for a sale of `amount_minor`, at `tier` (its multiplier; None:
+    none): the one check the kiosk's counter and the cloud's push both make, so a kiosk offline
+    and the cloud grant the same points. Which tier an event may claim is the caller's question."""
     if amount_minor is None:
         return EventProblem.AMOUNT_REQUIRED
     try:
         expected = points_for(amount_minor, settings)
     except SaleRefused:
         return EventProblem.AMOUNT_REFUSED
+    if tier is not None:
+        expected = multiplied(expected, tier)
     return None if units == expected else EventProblem.POINTS_MISMATCH
 
 
@@ -273,6 +333,32 @@ def check_settings(settings: PointsSettings, limits: PointsLimits = LIMITS) -> d
         errors["catalogue"] = OfferProblem.OFFER_CATALOGUE_SIZE
         return errors
     errors.update(_check_catalogue(catalogue, limits))
+    errors.update(_check_tiers(settings.tiers, catalogue))
+    return errors
+
+
+_TIER_PROBLEMS = {
+    TierProblem.TIER_COUNT: OfferProblem.OFFER_TIER_COUNT,
+    TierProblem.TIER_NAME: OfferProblem.OFFER_TIER_NAME,
+    TierProblem.FIRST_THRESHOLD: OfferProblem.OFFER_TIER_FIRST,
+    TierProblem.THRESHOLDS_RISING: OfferProblem.OFFER_TIER_RISING,
+    TierProblem.MULTIPLIER: OfferProblem.OFFER_TIER_MULTIPLIER,
+    TierProblem.WINDOW: OfferProblem.OFFER_TIER_WINDOW,
+}
+
+
+def _check_tiers(scheme: object, catalogue: tuple[object, ...]) -> Mapping[str, OfferProblem]:
+    """The tier scheme's problems (the shared `problems`) as "tiers.<field>", and a reward kept
+    for a tier the scheme has not as "catalogue.<row>.lowest_tier"."""
+    if scheme is not None and not isinstance(scheme, TierScheme):
+        return {"tiers.tiers": OfferProblem.OFFER_TIER_COUNT}
+    errors: dict[str, OfferProblem] = {}
+    if scheme is not None:
+        errors.update({f"tiers.{field}": _TIER_PROBLEMS[p] for field, p in problems(scheme).items()})
+    names = {t.name for t in scheme.tiers} if scheme is not None else set()
+    for row, reward in enumerate(catalogue):
+        if isinstance(reward, Reward) and reward.lowest_tier is not None and reward.lowest_tier not in names:
+            errors[f"catalogue.{row}.lowest_tier"] = OfferProblem.OFFER_REWARD_TIER
     return errors
 
 
@@ -390,4 +476,5 @@ __all__ = [
     "sale_problem",
     "settings_from_plain",
     "settings_to_plain",
+    "tier_may_take",
 ]

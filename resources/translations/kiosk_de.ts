@@ -1708,54 +1708,64 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Mitglieder zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="29"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="26"/>
+        <source>Tier changed</source>
+        <translation>Stufe geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="35"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="51"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="75"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="52"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="83"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="57"/>
         <source>%1 · card %2</source>
         <translation>%1 · Karte %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="60"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="73"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="81"/>
         <source>%1 merged into %2</source>
         <translation>%1 mit %2 zusammengeführt</translation>
     </message>
@@ -2083,63 +2093,63 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers.py" line="168"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="273"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/offers.py" line="169"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="276"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="223"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="224"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="225"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="229"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="230"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="272"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="273"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="326"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="327"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="333"/>
         <source>%1 of %2 points</source>
         <translation>%1 von %2 Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="396"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="397"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="403"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="404"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="276"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
@@ -2149,22 +2159,22 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="354"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="355"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="361"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="362"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="383"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="384"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="388"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="389"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2400,12 +2410,12 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>PointsCounter</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="78"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="80"/>
         <source>%1: type the sale amount for %2</source>
         <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
         <source>+%n point(s) (happy hour)</source>
         <translation>
             <numerusform>+%n Punkt (Happy Hour)</numerusform>
@@ -2413,7 +2423,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="117"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt</numerusform>
@@ -2421,8 +2431,8 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="209"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -2430,20 +2440,30 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="125"/>
         <source>+%1 referral bonus, referred by %2 (who gets +%3)</source>
         <translation>+%1 Empfehlungsbonus, empfohlen von %2 (erhält ebenfalls +%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="136"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
             <numerusform>+%n Punkte für %1 zurücknehmen</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="178"/>
+        <source>%1 is %2 now (was %3)</source>
+        <translation>%1 ist jetzt %2 (war %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="180"/>
+        <source>%1 reached %2!</source>
+        <translation>%1 hat %2 erreicht!</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="208"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2451,7 +2471,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="215"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
@@ -2459,75 +2479,88 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>PointsFields</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="65"/>
         <source>Down (12.99 earns 12)</source>
         <translation>Abrunden (12,99 ergibt 12)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="64"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="66"/>
         <source>Half up (12.50 earns 13)</source>
         <translation>Kaufmännisch (12,50 ergibt 13)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="67"/>
         <source>Up (12.01 earns 13)</source>
         <translation>Aufrunden (12,01 ergibt 13)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="73"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="70"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="73"/>
         <source>Cost in points</source>
         <translation>Kosten in Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="73"/>
+        <source>From tier</source>
+        <translation>Ab Stufe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="83"/>
         <source>Add a reward</source>
         <translation>Prämie hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="77"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="84"/>
         <source>Remove the chosen reward</source>
         <translation>Gewählte Prämie entfernen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="100"/>
         <source>Rounding of a part of a point</source>
         <translation>Rundung eines angefangenen Punkts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="102"/>
         <source>Rewards to choose from</source>
         <translation>Prämien zur Auswahl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="131"/>
         <source>Points per 1 of the currency</source>
         <translation>Punkte pro 1 der Währung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="132"/>
         <source>Minimum spend (0: every sale earns)</source>
         <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="233"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkte.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="237"/>
+        <source>%1 ×%2: %n point(s)</source>
+        <translation>
+            <numerusform>%1 ×%2: %n Punkt</numerusform>
+            <numerusform>%1 ×%2: %n Punkte</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="244"/>
         <source>A sale of this size earns no points with these settings.</source>
         <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
     </message>
@@ -2535,42 +2568,42 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>PointsSalePanel</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="61"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="69"/>
         <source>The sale amount, then Enter</source>
         <translation>Den Verkaufsbetrag, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="63"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="71"/>
         <source>Add points</source>
         <translation>Buchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="81"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="89"/>
         <source>Delete the last digit</source>
         <translation>Letzte Ziffer löschen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="84"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="92"/>
         <source>Redeem</source>
         <translation>Einlösen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="105"/>
         <source>Yes, give it</source>
         <translation>Ja, ausgeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="99"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="107"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="122"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
         <source>e.g. %1</source>
         <translation>z. B. %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n Punkt</numerusform>
@@ -2578,7 +2611,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="140"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="150"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n Punkt</numerusform>
@@ -2586,17 +2619,48 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="146"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="159"/>
         <source>She can redeem now:</source>
         <translation>Jetzt einlösbar:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="146"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="159"/>
         <source>Not enough points for a reward yet</source>
         <translation>Noch nicht genug Punkte für eine Prämie</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="172"/>
+        <source>the top tier</source>
+        <translation>die höchste Stufe</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="199"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="174"/>
+        <source>%n visit(s) to %1</source>
+        <translation>
+            <numerusform>%n Besuch bis %1</numerusform>
+            <numerusform>%n Besuche bis %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="176"/>
+        <source>%n point(s) to %1</source>
+        <translation>
+            <numerusform>%n Punkt bis %1</numerusform>
+            <numerusform>%n Punkte bis %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="189"/>
+        <source>%1 only</source>
+        <translation>nur %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="190"/>
+        <source>%1 and above</source>
+        <translation>ab %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="244"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>%2 für %n Punkt an %1 ausgeben?</numerusform>
@@ -2815,39 +2879,79 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Die Punkte für die günstigste Prämie müssen deren Preis im Katalog sein.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="50"/>
+        <location filename="../../loyalty_rules/problems.py" line="45"/>
+        <source>Between 2 and 6 tiers.</source>
+        <translation>Zwischen 2 und 6 Stufen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="46"/>
+        <source>Each tier needs its own name of at most 24 characters.</source>
+        <translation>Jede Stufe braucht einen eigenen Namen mit höchstens 24 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="47"/>
+        <source>The first tier starts at 0.</source>
+        <translation>Die erste Stufe beginnt bei 0.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="48"/>
+        <source>Each tier needs more than the one before it.</source>
+        <translation>Jede Stufe braucht mehr als die vorige.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="49"/>
+        <source>A multiplier from 1 to 5, with at most one decimal, e.g. 1.5.</source>
+        <translation>Ein Faktor von 1 bis 5 mit höchstens einer Nachkommastelle, z. B. 1,5.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="52"/>
+        <source>A window of 1 to 36 months.</source>
+        <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="53"/>
+        <source>Choose one of the offer&apos;s tiers, or none.</source>
+        <translation>Wählen Sie eine Stufe des Angebots oder keine.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="60"/>
         <source>Type the sale amount, e.g. 12.50.</source>
         <translation>Geben Sie den Verkaufsbetrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="51"/>
+        <location filename="../../loyalty_rules/problems.py" line="61"/>
         <source>A sale amount cannot be negative; use undo for a refund.</source>
         <translation>Ein Verkaufsbetrag kann nicht negativ sein; für eine Erstattung „Rückgängig“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="52"/>
+        <location filename="../../loyalty_rules/problems.py" line="62"/>
         <source>That amount is too large for one sale; check it.</source>
         <translation>Dieser Betrag ist für einen Verkauf zu hoch; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="53"/>
+        <location filename="../../loyalty_rules/problems.py" line="63"/>
         <source>The sale is below this offer&apos;s minimum spend.</source>
         <translation>Der Verkauf liegt unter dem Mindestumsatz dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="54"/>
+        <location filename="../../loyalty_rules/problems.py" line="64"/>
         <source>That sale is too small to earn a point.</source>
         <translation>Dieser Verkauf ist zu klein für einen Punkt.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="60"/>
+        <location filename="../../loyalty_rules/problems.py" line="70"/>
         <source>That reward is not in this offer&apos;s catalogue.</source>
         <translation>Diese Prämie ist nicht im Katalog dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="61"/>
+        <location filename="../../loyalty_rules/problems.py" line="71"/>
         <source>Not enough points for that reward.</source>
         <translation>Nicht genug Punkte für diese Prämie.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="73"/>
+        <source>Only {tier} members and above may take this reward.</source>
+        <translation>Diese Prämie gibt es erst ab der Stufe {tier}.</translation>
     </message>
     <message>
         <location filename="../../kiosk/domain/problems.py" line="24"/>
@@ -2855,67 +2959,67 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="83"/>
         <source>this card&apos;s offer collects stamps, not points</source>
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="77"/>
+        <location filename="../../kiosk/domain/problems.py" line="85"/>
         <source>1 to 60 characters</source>
         <translation>1 bis 60 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="78"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>choose two different offers, or one offer and the control</source>
         <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="79"/>
+        <location filename="../../kiosk/domain/problems.py" line="87"/>
         <source>{offer} is already in a running A/B test</source>
         <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <location filename="../../kiosk/domain/problems.py" line="88"/>
         <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
         <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="84"/>
+        <location filename="../../kiosk/domain/problems.py" line="92"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="85"/>
+        <location filename="../../kiosk/domain/problems.py" line="93"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="86"/>
+        <location filename="../../kiosk/domain/problems.py" line="94"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="87"/>
+        <location filename="../../kiosk/domain/problems.py" line="95"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="88"/>
+        <location filename="../../kiosk/domain/problems.py" line="96"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="89"/>
+        <location filename="../../kiosk/domain/problems.py" line="97"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="90"/>
+        <location filename="../../kiosk/domain/problems.py" line="98"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="91"/>
+        <location filename="../../kiosk/domain/problems.py" line="99"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -2946,17 +3050,17 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="300"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="386"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="301"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="387"/>
         <source>Points for the cheapest reward</source>
         <translation>Punkte für die günstigste Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="388"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -2964,7 +3068,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="303"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="389"/>
         <source>Earns per sale</source>
         <translation>Gutschriften pro Einkauf</translation>
     </message>
@@ -3361,32 +3465,32 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>RejectedOffersTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="151"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="151"/>
         <source>Why the cloud refused it</source>
         <translation>Warum die Cloud es abgelehnt hat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="161"/>
         <source>Each sync sends it again; it goes up once another offer is paused or the plan allows more.</source>
         <translation>Jeder Abgleich sendet es erneut; es kommt an, sobald ein anderes Angebot pausiert ist oder der Tarif mehr erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="168"/>
         <source>Another business already has an offer with this id. Create the offer again as a new offer.</source>
         <translation>Ein anderes Unternehmen hat bereits ein Angebot mit dieser Kennung. Legen Sie das Angebot neu an.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="170"/>
         <source>%1. Change the offer and save it to send it again.</source>
         <translation>%1. Ändern und speichern Sie das Angebot, um es erneut zu senden.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="174"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="175"/>
         <source>offer %1</source>
         <translation>Angebot %1</translation>
     </message>
@@ -3449,7 +3553,12 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Mitglieder zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/sync_lists.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="121"/>
+        <source>Tier changed</source>
+        <translation>Stufe geändert</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/sync_lists.py" line="127"/>
         <source>The cloud holds another event under this event&apos;s id: this one was not counted. It is kept here; tell the owner.</source>
         <translation>Die Cloud hat unter der Kennung dieses Ereignisses ein anderes Ereignis gespeichert: Dieses wurde nicht gezählt. Es bleibt hier erhalten; bitte den Inhaber informieren.</translation>
     </message>
@@ -4389,34 +4498,92 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>Tier</name>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="64"/>
+        <location filename="../../loyalty_rules/tiers.py" line="65"/>
         <source>Between 2 and 6 tiers.</source>
         <translation>Zwischen 2 und 6 Stufen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="65"/>
+        <location filename="../../loyalty_rules/tiers.py" line="66"/>
         <source>Each tier needs its own name of at most 24 characters.</source>
         <translation>Jede Stufe braucht einen eigenen Namen mit höchstens 24 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="66"/>
+        <location filename="../../loyalty_rules/tiers.py" line="67"/>
         <source>The first tier starts at 0.</source>
         <translation>Die erste Stufe beginnt bei 0.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="67"/>
+        <location filename="../../loyalty_rules/tiers.py" line="68"/>
         <source>Each tier needs more than the one before it.</source>
         <translation>Jede Stufe muss mehr verlangen als die vorige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="68"/>
+        <location filename="../../loyalty_rules/tiers.py" line="69"/>
         <source>A multiplier from 1 to 5, with at most one decimal, e.g. 1.5.</source>
         <translation>Ein Faktor von 1 bis 5 mit höchstens einer Nachkommastelle, z. B. 1,5.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/tiers.py" line="69"/>
+        <location filename="../../loyalty_rules/tiers.py" line="70"/>
         <source>A window of 1 to 36 months.</source>
         <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
+    </message>
+</context>
+<context>
+    <name>TierFields</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="45"/>
+        <source>Tiers (Bronze, Silver, Gold)</source>
+        <translation>Stufen (Bronze, Silber, Gold)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="49"/>
+        <source>Points earned</source>
+        <translation>Gesammelte Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="50"/>
+        <source>Visits</source>
+        <translation>Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="54"/>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="57"/>
+        <source>Tier</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="57"/>
+        <source>From</source>
+        <translation>Ab</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="57"/>
+        <source>Points ×</source>
+        <translation>Punkte ×</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="66"/>
+        <source>Add a tier</source>
+        <translation>Stufe hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="67"/>
+        <source>Remove the chosen tier</source>
+        <translation>Gewählte Stufe entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="78"/>
+        <source>Counted</source>
+        <translation>Gezählt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_tiers.py" line="82"/>
+        <source>Within the last</source>
+        <translation>In den letzten</translation>
     </message>
 </context>
 <context>

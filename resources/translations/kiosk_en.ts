@@ -137,7 +137,7 @@
 <context>
     <name>PointsCounter</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
         <source>+%n point(s) (happy hour)</source>
         <translation>
             <numerusform>+%n point (happy hour)</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="117"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -153,8 +153,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="209"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="136"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -170,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="168"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="208"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
@@ -181,18 +181,26 @@
 <context>
     <name>PointsFields</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="233"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>A sale of %1 earns %n point.</numerusform>
             <numerusform>A sale of %1 earns %n points.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="237"/>
+        <source>%1 ×%2: %n point(s)</source>
+        <translation>
+            <numerusform>%1 ×%2: %n point</numerusform>
+            <numerusform>%1 ×%2: %n points</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PointsSalePanel</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="142"/>
         <source>%1 · %2: %n point(s)</source>
         <translation>
             <numerusform>%1 · %2: %n point</numerusform>
@@ -200,7 +208,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="140"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="150"/>
         <source>%1 · %n point(s)</source>
         <translation>
             <numerusform>%1 · %n point</numerusform>
@@ -208,7 +216,23 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/widgets/points_sale.py" line="199"/>
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="174"/>
+        <source>%n visit(s) to %1</source>
+        <translation>
+            <numerusform>%n visit to %1</numerusform>
+            <numerusform>%n visits to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="176"/>
+        <source>%n point(s) to %1</source>
+        <translation>
+            <numerusform>%n point to %1</numerusform>
+            <numerusform>%n points to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/points_sale.py" line="244"/>
         <source>Give %1 %2 for %n point(s)?</source>
         <translation>
             <numerusform>Give %1 %2 for %n point?</numerusform>
@@ -227,7 +251,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="388"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>

@@ -52,7 +52,7 @@ def _within(value, low, high):
     return type(value)(min(max(value, low), high))
 
 
-def _fit_offer(offer: dict) -> dict:
+def _fit_offer(offer: dict, *, patch: bool = False) -> dict:
     from loyalty_rules.kinds import rules_for
     from loyalty_rules.model import ProgramKind
 
@@ -64,6 +64,12 @@ def _fit_offer(offer: dict) -> dict:
             offer["stamps_required"] = _within(offer["stamps_required"], *rules.units_range)
         if "per_visit_limit" in offer:
             offer["per_visit_limit"] = _within(offer["per_visit_limit"], *rules.per_visit_range)
+        if patch and "kind" not in offer:
+            # a PATCH keeps the offer's kind, which may be points: one sale a visit, and the count
+            # its catalogue's cheapest cost, so neither is drawn (the schema cannot tie them)
+            offer.pop("stamps_required", None)
+            if "per_visit_limit" in offer:
+                offer["per_visit_limit"] = 1
         if kind is not ProgramKind.POINTS:
             offer.pop("points", None)  # a stamp card has no points settings
         else:  # a points offer is refused without a sensible catalogue
@@ -89,6 +95,8 @@ def _distinct_arms(body: dict) -> dict:
     """An experiment tests offers of the business, each once: the schema can say neither (the
     arms may differ in weight only), so a positive case names the test's offer, keeps each
     offer's first arm, and adds a control arm when that leaves one."""
+    if isinstance(body.get("name"), str) and not body["name"].strip():
+        body = {**body, "name": "A/B test"}  # a name of spaces alone names nothing: refused, rightly
     arms = body.get("arms")
     if not isinstance(arms, list):
         return body
@@ -123,7 +131,7 @@ def fit_offer_cases(context, case):
                 "offers": [_fit_offer(o) if isinstance(o, dict) else o for o in body["offers"]],
             }
         else:
-            case.body = _fit_offer(body)
+            case.body = _fit_offer(body, patch=operation[0] == "PATCH")
     if operation == _EXPERIMENTS and isinstance(case.body, dict):
         case.body = _distinct_arms(case.body)
     offer = os.environ.get("LOYALTY_SCHEMATHESIS_OFFER_ID")

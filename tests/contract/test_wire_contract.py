@@ -66,6 +66,9 @@ CASES = [
             5,
         ),
     ),
+    # issue 15's tiers: an earn at Silver's multiplier, and a fall at a month's edge
+    PendingEvent(61, _event(EventKind.EARN, 20, amount_minor=1250, offer_revision=3, tier="Silver")),
+    PendingEvent(62, _event(EventKind.TIER_CHANGE, 0, tier="Bronze", reason="Silver")),
     # a points offer's earn and redemption, with the settings revision they were computed under
     PendingEvent(8, _event(EventKind.EARN, 13, amount_minor=1250, offer_revision=2)),
     PendingEvent(9, _event(EventKind.REDEEM, -50, reward_id="coffee", offer_revision=2)),
@@ -87,8 +90,9 @@ def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
 def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
     # version 1's fields on every event; version 2's `merge` on a member_merge only; a points
     # offer's `amount_minor` on its earns and `reward_id` on its redemptions only; a happy hour's
-    # id on an earn it boosted only; a referral bonus's `referral` on a referral event only
-    points = {"amount_minor", "reward_id", "offer_revision", "happy_hour_id", "referral"}
+    # id on an earn it boosted only; a referral bonus's `referral` on a referral event only; a
+    # tier on a tiered earn or a tier change only
+    points = {"amount_minor", "reward_id", "offer_revision", "happy_hour_id", "referral", "tier"}
     assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields) - {"merge"} - points
     assert set(wire.event_json(CASES[-1])) == set(cloud_schemas.Event.model_fields) - points
     assert set(wire.event_json(CASES[-3])) - set(wire.event_json(CASES[1])) == {
@@ -97,6 +101,14 @@ def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
     }
     assert set(wire.event_json(CASES[-2])) - set(wire.event_json(CASES[2])) == {"reward_id", "offer_revision"}
     assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-2])).offer_revision == 2
+    tiered, fell = (next(p for p in CASES if p.n == n) for n in (61, 62))
+    assert set(wire.event_json(tiered)) - set(wire.event_json(CASES[1])) == {
+        "amount_minor",
+        "offer_revision",
+        "tier",
+    }
+    assert cloud_schemas.Event.model_validate(wire.event_json(tiered)).tier == "Silver"
+    assert cloud_schemas.Event.model_validate(wire.event_json(fell)).kind == "tier_change"
     assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-3])).amount_minor == 1250
     boosted = dataclasses.replace(
         CASES[1], event=dataclasses.replace(CASES[1].event, units=2, happy_hour_id=str(uuid.uuid4()))
@@ -253,8 +265,14 @@ def test_real_answers_parse_with_nothing_left_unread(cloud, make_kiosk):
         "flagged",
         "balance",
         "last_seq",
+        "months",  # issue 15: the card's months a kiosk reads her tier from
     }
     assert set(raw["cards"][0]["balance"]) == {"units", "lifetime", "redemptions", "visits"}
+    assert all(set(m) == {"month", "points", "visits"} for m in raw["cards"][0]["months"])
+    assert raw["cards"][0]["months"]  # its stamps were earned this month
+    assert [(p, v) for _, p, v in page.cards[0].months] == [
+        (m["points"], m["visits"]) for m in raw["cards"][0]["months"]
+    ]
     assert set(raw["conflicts"][0]["events"][0]) == {
         "id",
         "staff_name",

@@ -26,6 +26,8 @@ EXPECTED = {
     "referral-enroll-form.png",
     "referral-enrolled.png",
     "referral-result.png",
+    "points-tiers-editor.png",
+    "points-tier-reached.png",
 }
 # dialogs are grabbed on their own: no wider or taller than the window they open over
 DIALOGS = {"offers-ab-test.png", "happy-hours-editor.png"}

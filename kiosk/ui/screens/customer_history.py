@@ -23,6 +23,7 @@ class HistoryTable(QTableWidget):
             EventKind.VOID: self.tr("Undone"),
             EventKind.REFERRAL: self.tr("Referral"),
             EventKind.MEMBER_MERGE: self.tr("Members merged"),
+            EventKind.TIER_CHANGE: self.tr("Tier changed"),
         }
         self.setHorizontalHeaderLabels(
             [
@@ -62,8 +63,14 @@ class HistoryTable(QTableWidget):
             )
             if event.location_id
             else who,
-            self.merge_text(event, outcome.member_names) or event.reason or "",
+            self.merge_text(event, outcome.member_names) or self.tier_text(event) or event.reason or "",
         ]
+
+    def tier_text(self, event) -> str:
+        """A tier change names the tier she fell from (its reason) and the one she has now."""
+        if event.kind is not EventKind.TIER_CHANGE or not event.tier:
+            return ""
+        return arg(self.tr("%1 → %2"), event.reason or "", event.tier)
 
     def merge_text(self, event, names: dict[str, str]) -> str:
         """A merge line says who joined whom, as this till merged them (the cloud may keep the

@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.amounts import decimals_of, format_amount, parse_amount
+from kiosk.ui.screens.offers_tiers import TierFields
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.flow import flow_row
 from kiosk.ui.widgets.forms import FieldError
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, points_for
+from loyalty_rules.tiers import multiplied, problems
 
 _ID_ROLE = Qt.ItemDataRole.UserRole  # a saved reward's id, on its name cell
 _ERROR_BRUSH = QBrush(QColor("#ffcdd2"))
@@ -65,11 +67,16 @@ class PointsFields(QWidget):
         self.rounding.addItem(self.tr("Up (12.01 earns 13)"), Rounding.UP)
         self.minimum = QLineEdit()
         self.minimum.setObjectName("pointsMinimum")
-        self.catalogue = QTableWidget(0, 2)
+        self.catalogue = QTableWidget(0, 3)
         self.catalogue.setObjectName("pointsCatalogue")
-        self.catalogue.setHorizontalHeaderLabels([self.tr("Reward"), self.tr("Cost in points")])
+        self.catalogue.setHorizontalHeaderLabels(
+            [self.tr("Reward"), self.tr("Cost in points"), self.tr("From tier")]
+        )
         self.catalogue.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.catalogue.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 2):
+            self.catalogue.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.catalogue.verticalHeader().setVisible(False)
         self.catalogue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.catalogue.setMinimumHeight(150)
@@ -77,6 +84,7 @@ class PointsFields(QWidget):
         self.remove_button = BigButton(self.tr("Remove the chosen reward"))
         self.add_button.clicked.connect(lambda: self.add_row("", 0))
         self.remove_button.clicked.connect(self.on_remove_clicked)
+        self.tiers = TierFields()
         self.example = QLabel()
         self.example.setObjectName("pointsExample")
         self.example.setWordWrap(True)
@@ -102,11 +110,13 @@ class PointsFields(QWidget):
                 box.addWidget(flow_row(self.add_button, self.remove_button))
             box.addWidget(error)
             form.addRow(label, box)
+        form.addRow(self.tiers)
         form.addRow(self.example)
         self.rate.textChanged.connect(self.on_changed)
         self.minimum.textChanged.connect(self.on_changed)
         self.rounding.currentIndexChanged.connect(self.on_changed)
         self.catalogue.itemChanged.connect(self.on_changed)
+        self.tiers.changed.connect(self.on_changed)
         self.set_currency(100)
 
     # filling
@@ -132,20 +142,22 @@ class PointsFields(QWidget):
         self.minimum.setText(format_amount(settings.minimum_spend_minor, separator, decimals))
         self.catalogue.setRowCount(0)
         for reward in settings.catalogue:
-            self.add_row(reward.name, reward.cost, reward.id)
+            self.add_row(reward.name, reward.cost, reward.id, reward.lowest_tier or "")
         if not settings.catalogue:
             self.add_row("", 0)
+        self.tiers.fill(settings.tiers)
         self.blockSignals(False)
         self.show_errors({})
         self.on_changed()
 
-    def add_row(self, name: str, cost: int, reward_id: str = "") -> None:
+    def add_row(self, name: str, cost: int, reward_id: str = "", lowest_tier: str = "") -> None:
         row = self.catalogue.rowCount()
         self.catalogue.insertRow(row)
         name_item = QTableWidgetItem(name)
         name_item.setData(_ID_ROLE, reward_id)
         self.catalogue.setItem(row, 0, name_item)
         self.catalogue.setItem(row, 1, QTableWidgetItem(str(cost) if cost else ""))
+        self.catalogue.setItem(row, 2, QTableWidgetItem(lowest_tier))
 
     def on_remove_clicked(self) -> None:
         row = self.catalogue.currentRow()
@@ -169,6 +181,7 @@ class PointsFields(QWidget):
             minimum_spend_minor=minimum if isinstance(minimum, int) else -1,
             catalogue=self._rewards(),
             minor_per_unit=self.minor_per_unit,
+            tiers=self.tiers.scheme(),
         )
 
     def _rewards(self) -> tuple[Reward, ...]:
@@ -182,7 +195,8 @@ class PointsFields(QWidget):
             if not reward_id and name:
                 reward_id = reward_id_from(name, taken)
                 taken.add(reward_id)
-            rewards.append(Reward(reward_id, name, cost))
+            lowest = " ".join(self._text(row, 2).split()) or None  # empty: every tier may take it
+            rewards.append(Reward(reward_id, name, cost, lowest))
         return tuple(rewards)
 
     def cheapest(self) -> int:
@@ -196,7 +210,7 @@ class PointsFields(QWidget):
             label.show_error(errors.get(key, ""))
         rows: list[str] = []
         for row in range(self.catalogue.rowCount()):
-            for column, field in ((0, "name"), (0, "id"), (1, "cost")):
+            for column, field in ((0, "name"), (0, "id"), (1, "cost"), (2, "lowest_tier")):
                 text = errors.get(f"catalogue.{row}.{field}")
                 item = self.catalogue.item(row, column)
                 if item is not None and field != "id":
@@ -206,6 +220,7 @@ class PointsFields(QWidget):
                     rows.append(arg(self.tr("Row %1: %2"), row + 1, text))
         whole = errors.get("catalogue", "")
         self.errors["catalogue"].show_error("\n".join([whole, *rows]) if whole else "\n".join(rows))
+        self.tiers.show_errors(errors)
 
     def on_changed(self, *_args) -> None:
         settings = self.settings()
@@ -215,10 +230,23 @@ class PointsFields(QWidget):
             sale = format_amount(
                 1250 * self.minor_per_unit // 100, separator, decimals_of(self.minor_per_unit)
             )
-            self.example.setText(arg(self.tr("A sale of %1 earns %n point(s).", "", earned), sale))
+            example = arg(self.tr("A sale of %1 earns %n point(s).", "", earned), sale)
+            scheme = settings.tiers
+            if scheme is not None and not problems(scheme):  # the multiplier each tier gives
+                higher = [
+                    arg(self.tr("%1 ×%2: %n point(s)", "", multiplied(earned, t)), t.name, self._times(t))
+                    for t in scheme.tiers
+                    if t.multiplier != 1
+                ]
+                example = "\n".join([example, *higher])
+            self.example.setText(example)
         except (ValueError, ArithmeticError, TypeError):  # SaleRefused, or a rate not read as one
             self.example.setText(self.tr("A sale of this size earns no points with these settings."))
         self.changed.emit()
+
+    @staticmethod
+    def _times(tier) -> str:
+        return str(tier.multiplier.normalize()).replace(".", QLocale().decimalPoint())
 
     def _text(self, row: int, column: int) -> str:
         item = self.catalogue.item(row, column)

@@ -39,6 +39,7 @@ class PointsCounter(QObject):
     """Owns the points sale panel of a ScanScreen; `shown` carries each outcome it put on screen."""
 
     shown = Signal(object)
+    standing_shown = Signal(object)  # her tier, drawn after a scan or an undo (a PointsOutcome)
 
     def __init__(
         self,
@@ -68,6 +69,7 @@ class PointsCounter(QObject):
         balance = account.card.balance.units if account else 0
         self.panel.show_member(program, outcome.card.customer.first_name, balance)
         self.panel.amount_entry.setFocus()
+        self._ask_standing()
         return True
 
     def ask_for_sale(self, outcome: ScanOutcome) -> None:
@@ -88,6 +90,7 @@ class PointsCounter(QObject):
         program = self.panel.program
         if view is not None and program is not None and view.program.id == program.id:
             self.panel.set_balance(view.card.balance.units)
+            self._ask_standing()  # an undone sale may have taken her tier with it
 
     def clear(self) -> None:
         self.member_card_id = None
@@ -113,6 +116,7 @@ class PointsCounter(QObject):
             if outcome.happy_hour is not None
             else self.tr("+%n point(s)", "", outcome.points_added),
             self.tr("Balance: %n point(s)", "", view.card.balance.units),
+            *self._tier_lines(outcome),
         ]
         if outcome.referral is not None:  # her first visit: the referral bonuses (issue 15)
             lines.insert(
@@ -125,8 +129,10 @@ class PointsCounter(QObject):
                 ),
             )
         self.panel.sale_answered(True)
-        self.sounds.play("reward" if outcome.affordable else "good")
-        self._redraw("reward" if outcome.affordable else "good", "\n".join(lines), view)
+        cheer = bool(outcome.affordable or outcome.tier_reached)
+        self.sounds.play("reward" if cheer else "good")
+        self._redraw("reward" if cheer else "good", "\n".join(lines), view)
+        self.panel.set_standing(outcome.standing)
         label = arg(self.tr("Undo %1's +%n point(s)", "", outcome.points_added), view.customer.first_name)
         self._offer_undo(outcome, label)
         self.shown.emit(outcome)
@@ -137,8 +143,42 @@ class PointsCounter(QObject):
 
     def on_points_refused(self, outcome: PointsOutcome) -> None:
         self.sounds.play("bad")
-        self.result.show_result("bad", refusal_text(outcome.refusal), self._rows(), open_programs=None)
+        message = "\n".join((refusal_text(outcome.refusal), *self._tier_lines(outcome)))
+        self.result.show_result("bad", message, self._rows(), open_programs=None)
+        if outcome.standing is not None:
+            self.panel.set_standing(outcome.standing)
         self.shown.emit(outcome)
+
+    # her tier
+    def _ask_standing(self) -> None:
+        """Her tier in the offer on screen, asked of the store (which records a fall since she was
+        last seen); the answer draws the panel's tier line. Offers without tiers ask nothing."""
+        card_id, program, actor = self.member_card_id, self.panel.program, self.session.actor
+        if card_id is None or program is None or program.points is None or program.points.tiers is None:
+            return
+        self.worker.op(self, lambda s: s.tier_standing(card_id, program.id, actor=actor)).success(
+            lambda outcome: self.on_standing(program.id, outcome)
+        ).refused(lambda _outcome: None).records_events().run_in_background()
+
+    def on_standing(self, program_id: str, outcome: PointsOutcome) -> None:
+        program = self.panel.program
+        if program is None or program.id != program_id:
+            return  # another member or offer is on screen by now
+        self.panel.set_standing(outcome.standing)
+        if outcome.tier_demoted is not None:
+            self.panel.tier_line.setText("\n".join((*self._tier_lines(outcome), self.panel.tier_line.text())))
+        self.standing_shown.emit(outcome)
+
+    def _tier_lines(self, outcome: PointsOutcome) -> list[str]:
+        """The celebration of a tier reached, or the fall shown to her."""
+        name = outcome.card.customer.first_name if outcome.card else self.panel.first_name
+        lines = []
+        if outcome.tier_demoted is not None:
+            moved = outcome.tier_demoted
+            lines.append(arg(self.tr("%1 is %2 now (was %3)"), name, moved.new.name, moved.old.name))
+        if outcome.tier_reached is not None:
+            lines.append(arg(self.tr("%1 reached %2!"), name, outcome.tier_reached.name))
+        return lines
 
     def on_amount_refused(self, problem: Problem) -> None:
         """Typed wrong (letters, the other decimal separator, too many decimals): said at once,
@@ -167,9 +207,11 @@ class PointsCounter(QObject):
             (
                 arg(self.tr("Reward given: %1 (−%n point(s))", "", reward.cost), reward.name),
                 self.tr("Balance: %n point(s)", "", view.card.balance.units),
+                *self._tier_lines(outcome),
             )
         )
         self._redraw("good", message, view)
+        self.panel.set_standing(outcome.standing)
         self._offer_undo(outcome, self.tr("Undo reward"))
         self.shown.emit(outcome)
 

@@ -118,6 +118,7 @@ class RejectedTable(QTableWidget):
             EventKind.VOID: self.tr("Undo"),
             EventKind.REFERRAL: self.tr("Referral"),
             EventKind.MEMBER_MERGE: self.tr("Members merged"),
+            EventKind.TIER_CHANGE: self.tr("Tier changed"),
         }
 
     def reason_text(self, reason: str) -> str:

@@ -17,7 +17,8 @@ from kiosk.domain.model import Program
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
 from kiosk.ui.widgets.flow import FlowLayout
-from loyalty_rules.kinds.points import Reward, affordable
+from loyalty_rules.kinds.points import Reward, affordable, tier_may_take
+from loyalty_rules.tiers import Measure, Standing
 
 
 def is_points_program(program: Program) -> bool:
@@ -36,6 +37,7 @@ class PointsSalePanel(QFrame):
         self.program: Program | None = None
         self.first_name = ""
         self.balance = 0
+        self.tier: str | None = None  # her tier's name in the offer's tiers; None: unknown or none
         self.reward_buttons: list[BigButton] = []
         self._pending_reward: Reward | None = None
         self.separator = QLocale().decimalPoint()
@@ -54,6 +56,12 @@ class PointsSalePanel(QFrame):
         self.title.setObjectName("pointsTitle")
         self.title.setWordWrap(True)
         left.addWidget(self.title)
+        # her tier and the step to the next ("Silver · 40 points to Gold"); hidden without tiers
+        self.tier_line = QLabel()
+        self.tier_line.setObjectName("tierLine")
+        self.tier_line.setWordWrap(True)
+        self.tier_line.hide()
+        left.addWidget(self.tier_line)
         self.amount_entry = QLineEdit()
         self.amount_entry.setObjectName("amountEntry")
         self.amount_entry.setMaxLength(16)
@@ -114,6 +122,8 @@ class PointsSalePanel(QFrame):
         """The member on screen and her balance in the points offer `program`; a new member
         starts the field empty."""
         self.program, self.first_name = program, first_name
+        self.tier = None
+        self.tier_line.hide()
         self.amount_entry.setReadOnly(False)
         self.amount_entry.clear()
         self.separator = QLocale().decimalPoint()
@@ -137,8 +147,11 @@ class PointsSalePanel(QFrame):
         self.reward_buttons = []
         rewards = affordable(balance, program.points)
         for reward in rewards:
-            button = BigButton(arg(self.tr("%1 · %n point(s)", "", reward.cost), reward.name), kind="good")
+            text = arg(self.tr("%1 · %n point(s)", "", reward.cost), reward.name)
+            kept = self._kept_from_her(reward)
+            button = BigButton(f"{text} · {kept}" if kept else text, kind="plain" if kept else "good")
             button.setObjectName("rewardButton")
+            button.setEnabled(not kept)  # her tier may not take it: shown, so she sees what Gold gives
             button.clicked.connect(lambda _=False, r=reward: self.on_reward_tapped(r))
             self.rewards_box.addWidget(button)
             self.reward_buttons.append(button)
@@ -146,8 +159,40 @@ class PointsSalePanel(QFrame):
             self.tr("She can redeem now:") if rewards else self.tr("Not enough points for a reward yet")
         )
 
+    def set_standing(self, standing: Standing | None) -> None:
+        """Her tier and the step to the next one; the rewards her tier may not take are marked."""
+        program = self.program
+        scheme = program.points.tiers if program and program.points else None
+        if standing is None or scheme is None:
+            self.tier = None
+            self.tier_line.hide()
+            return
+        self.tier = standing.tier.name
+        if standing.next_tier is None:
+            step = self.tr("the top tier")
+        elif scheme.measure is Measure.VISITS:
+            step = arg(self.tr("%n visit(s) to %1", "", standing.missing), standing.next_tier.name)
+        else:
+            step = arg(self.tr("%n point(s) to %1", "", standing.missing), standing.next_tier.name)
+        self.tier_line.setText(f"{standing.tier.name} · {step}")
+        self.tier_line.show()
+        self.set_balance(self.balance)
+
+    def _kept_from_her(self, reward: Reward) -> str:
+        """ "Gold only" on a reward her tier may not take; empty when she may."""
+        points = self.program.points if self.program else None
+        if points is None or points.tiers is None or reward.lowest_tier is None or self.tier is None:
+            return ""
+        if tier_may_take(points, self.tier, reward):
+            return ""
+        if reward.lowest_tier == points.tiers.tiers[-1].name:
+            return arg(self.tr("%1 only"), reward.lowest_tier)
+        return arg(self.tr("%1 and above"), reward.lowest_tier)
+
     def clear_member(self) -> None:
         self.program = None
+        self.tier = None
+        self.tier_line.hide()
         self.amount_entry.setReadOnly(False)
         self.amount_entry.clear()
         self.on_confirm_no()

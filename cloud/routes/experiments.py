@@ -22,17 +22,26 @@ from cloud.experiment_results import ALPHA, Results, experiment_of, results
 from cloud.models import Experiment as ExperimentRow
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, not_found
-from cloud.schemas import Experiment, ExperimentArm, ExperimentMetric, Int, Name, WireIn, WireOut
+from cloud.schemas import Experiment, ExperimentArm, ExperimentMetric, Int, Text, WireIn, WireOut
 from cloud.zones import shop_zone
-from loyalty_rules.experiments import MAX_ARMS, MAX_DAYS, MAX_HORIZON, ExperimentStatus, check_experiment
+from loyalty_rules.experiments import (
+    MAX_ARMS,
+    MAX_DAYS,
+    MAX_HORIZON,
+    NAME_MAX,
+    ExperimentStatus,
+    check_experiment,
+)
 from loyalty_rules.experiments import Experiment as TestRules
 from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1/experiments", tags=["experiments"])
 
+TestName = Text(NAME_MAX, 1)  # the shared rule's bound, published so clients know it before they send
+
 
 class ExperimentCreate(WireIn):
-    name: Name
+    name: TestName
     arms: list[ExperimentArm] = Field(min_length=2, max_length=MAX_ARMS)
     metric: ExperimentMetric
     days: Int(ge=1, le=MAX_DAYS)
@@ -40,7 +49,7 @@ class ExperimentCreate(WireIn):
 
 
 class ExperimentPatch(WireIn):
-    name: Name | None = None
+    name: TestName | None = None
     status: Literal["stopped"] | None = None  # a stopped test does not run again
 
 

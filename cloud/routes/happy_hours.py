@@ -9,10 +9,10 @@ the same way, stored by the id the kiosk gave, answered one by one (as offers an
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter
-from pydantic import Field
+from pydantic import BeforeValidator, Field, StrictBool
 from sqlalchemy import select
 
 from cloud import views
@@ -29,8 +29,15 @@ MAX_UPLOAD = 20
 ID_TAKEN = "happy_hour_id_unavailable"
 
 
+def _only_a_bool(value: object) -> object:
+    if not isinstance(value, bool):  # 0 equals False to Python, not to JSON
+        raise ValueError("must be false")
+    return value
+
+
 class HappyHourPatch(WireIn):
-    active: Literal[False]  # an ended happy hour does not run again (make a new one)
+    # an ended happy hour does not run again (make a new one); `false` itself, not 0
+    active: Annotated[Literal[False], BeforeValidator(_only_a_bool)]
 
 
 def owned(session, business_id: int, hour_id: uuid.UUID) -> HappyHourRow:
@@ -97,7 +104,7 @@ def end_happy_hour(
 
 class HappyHourUpload(HappyHourIn):
     id: uuid.UUID
-    active: bool = True
+    active: StrictBool = True  # true/false, not 0/1 (docs/wire.md: input is strict)
 
 
 class HappyHoursUploadIn(WireIn):

@@ -109,9 +109,38 @@ def _distinct_arms(body: dict) -> dict:
         if key not in seen:
             seen.add(key)
             kept.append(arm)
-    if len(kept) == 1:
-        kept.append({"offer_id": None} if kept[0].get("offer_id") is not None else kept[0])
+    if len(kept) == 1:  # a test needs two groups: a control beside an offer, or the offer beside one
+        only = kept[0] if isinstance(kept[0], dict) else {}
+        if only.get("offer_id") is not None:
+            kept.append({**only, "offer_id": None})
+        elif offer:
+            kept.append({**only, "offer_id": offer})
     return {**body, "arms": kept}
+
+
+_HAPPY_HOURS = {("POST", "/api/v1/happy-hours"), ("PUT", "/api/v1/happy-hours/{hour_id}")}
+_HAPPY_HOURS_UPLOAD = ("PUT", "/api/v1/sync/happy-hours")
+
+
+def _fit_happy_hour(hour: dict) -> dict:
+    """A happy hour the shared rules accept (loyalty_rules.happy_hours.problems): a name, its
+    boost's range, one day and time (two drawn ones may overlap: a rule across fields), and the
+    test's offer (random ids name none of the business)."""
+    from loyalty_rules.happy_hours import BONUS_RANGE, MULTIPLIER_RANGE
+
+    hour = dict(hour)
+    if not isinstance(hour.get("name"), str) or not hour["name"].strip():
+        hour["name"] = "Happy hour"
+    # inside both boosts' ranges: a stateful step may keep the amount and draw another boost
+    low, high = max(MULTIPLIER_RANGE[0], BONUS_RANGE[0]), min(MULTIPLIER_RANGE[1], BONUS_RANGE[1])
+    hour["amount"] = _within(hour.get("amount", low), low, high)
+    drawn = hour.get("windows") or []
+    windows = [w for w in drawn if isinstance(w, dict) and w.get("starts") != w.get("ends")]
+    hour["windows"] = windows[:1] or [{"weekday": 4, "starts": "17:00", "ends": "19:00"}]
+    offer = os.environ.get("LOYALTY_SCHEMATHESIS_OFFER_ID")
+    if offer:
+        hour["programs"] = [offer]
+    return hour
 
 
 @schemathesis.hook("map_case")
@@ -134,6 +163,13 @@ def fit_offer_cases(context, case):
             case.body = _fit_offer(body, patch=operation[0] == "PATCH")
     if operation == _EXPERIMENTS and isinstance(case.body, dict):
         case.body = _distinct_arms(case.body)
+    if operation in _HAPPY_HOURS and isinstance(case.body, dict):
+        case.body = _fit_happy_hour(case.body)
+    if operation == _HAPPY_HOURS_UPLOAD and isinstance(case.body, dict):
+        hours = case.body.get("happy_hours")
+        if isinstance(hours, list):
+            fitted = [_fit_happy_hour(h) if isinstance(h, dict) else h for h in hours]
+            case.body = {**case.body, "happy_hours": fitted}
     offer = os.environ.get("LOYALTY_SCHEMATHESIS_OFFER_ID")
     params = case.path_parameters or {}
     if case.operation.path == _OFFER_BY_ID and offer and str(params.get("offer_id")) in ("None", "null"):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, ProgramKind
 from kiosk.domain.refusals import Refusal
 from loyalty_rules.kinds import rules_for
-from loyalty_rules.kinds.points import Reward
+from loyalty_rules.kinds.points import Expiry, Reward
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,3 +132,6 @@ class PointsOutcome(Outcome):
     points_added: int = 0
     reward: Reward | None = None
     affordable: tuple[Reward, ...] = ()
+    # her points that lapsed and were recorded when she was seen, before this sale (the panel
+    # says so first): kiosk/services/points_expiry.py
+    expired: Expiry | None = None

@@ -13,7 +13,7 @@ from kiosk.domain.model import Card, CardStatus, EventKind
 from kiosk.domain.outcomes import PointsOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members
+from kiosk.services import members, points_expiry
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
@@ -53,12 +53,17 @@ def earn_points(
             shown = view_of(conn, card) if isinstance(card, Card) else None
             refusal = refuse(Reason.CARD_REVOKED) if shown and card.status is CardStatus.REVOKED else None
             refusal = refusal or rules.program_refusal(program, now)
+            # she is seen: points that lapsed since her last visit expire first, whatever the sale
+            card, expired = _expire_first(conn, card, settings, now)
+            shown = view_of(conn, card) if expired is not None and isinstance(card, Card) else shown
             if refusal:
-                return PointsOutcome(refusal=refusal, card=shown)
+                return PointsOutcome(refusal=refusal, card=shown, expired=expired)
             try:
                 points = points_for(amount_minor, settings)
             except SaleRefused as refused:
-                return PointsOutcome(refusal=invalid("amount", Problem[refused.problem.name]), card=shown)
+                return PointsOutcome(
+                    refusal=invalid("amount", Problem[refused.problem.name]), card=shown, expired=expired
+                )
             if not isinstance(card, Card):  # her first sale in this offer opens her account there
                 key_id = members.issuing_key_id(conn)
                 if key_id is None:
@@ -74,6 +79,7 @@ def earn_points(
             event=event,
             points_added=points,
             affordable=affordable(view.card.balance.units, settings),
+            expired=expired,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
@@ -103,6 +109,8 @@ def redeem_reward(
                 return PointsOutcome(refusal=invalid("reward", Problem.CANNOT_AFFORD))
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
+            # she is seen: lapsed points expire before she spends any
+            card, expired = _expire_first(conn, card, settings, ctx.clock())
             try:
                 reward = reward_to_redeem(reward_id, card.balance.units, settings)
             except RedeemRefused as refused:
@@ -110,6 +118,7 @@ def redeem_reward(
                     refusal=invalid("reward", Problem[refused.problem.name]),
                     card=view_of(conn, card),
                     affordable=affordable(card.balance.units, settings),
+                    expired=expired,
                 )
             cap = _offline_cap(ctx, conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
@@ -126,9 +135,18 @@ def redeem_reward(
             event=event,
             reward=reward,
             affordable=affordable(view.card.balance.units, settings),
+            expired=expired,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
+
+
+def _expire_first(conn, card, settings, now):
+    """Her lapsed points recorded before the sale (kiosk/services/points_expiry.py): the card
+    after it and the Expiry, or both as they were. A first sale in the offer has no card yet."""
+    if not isinstance(card, Card):
+        return card, None
+    return points_expiry.expire_if_due(conn, card, settings, now, points_expiry.shop_zone(conn))
 
 
 def _points_account(conn, code: str | bytes | int, program_id: str):

@@ -32,7 +32,9 @@ def last_visit(conn: Connection, business_id: int, card_id: int, batch_rows: lis
         )
     ).scalar()
     pushed = [
-        r["occurred_at"] for r in batch_rows if r["card_id"] == card_id and r["kind"] == "earn" and not r["voided"]
+        r["occurred_at"]
+        for r in batch_rows
+        if r["card_id"] == card_id and r["kind"] == "earn" and not r["voided"]
     ]
     return max([m for m in (stored, *pushed) if m is not None], default=None)
 

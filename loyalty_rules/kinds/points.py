@@ -264,9 +264,10 @@ def expiry_due(
     zone: tzinfo,
 ) -> Expiry | None:
     """Her points lapse: the Expiry to record (her whole balance, at N calendar months after her
-    last visit (a live earn, loyalty_rules.ledger.VISITS) in the shop's zone, with its deterministic event id), or None. The kiosk asks it
-    when she is scanned and in its sweep; the cloud asks it again, from its own view of her
-    visits, before it accepts an expiry pushed by a till (points_expiry.py says why)."""
+    last visit, a live earn as loyalty_rules.ledger.VISITS counts, in the shop's zone, with its
+    deterministic event id), or None. The kiosk asks it when she is scanned and in its sweep; the
+    cloud asks it again, from its own view of her visits, before it accepts an expiry pushed by a
+    till (points_expiry.py says why)."""
     return months_due(card_id, last_visit, balance, settings.expiry_months, now, zone)
 
 

@@ -38,8 +38,9 @@ class Expiry:
 def add_months(last_visit: datetime, months: int, zone: tzinfo) -> datetime:
     """The moment `months` calendar months after `last_visit`, on the shop's wall clock: the same
     day and time of day (the month's last day when it has no such day: 31 Jan + 1 = 28/29 Feb),
-    whatever daylight-saving did in between (`zone`: the shop's, a ZoneInfo). A wall time that a clock change skips or repeats is
-    read with fold=0 (zoneinfo's rule: the offset before the change), the same everywhere."""
+    whatever daylight-saving did in between (`zone`: the shop's, a ZoneInfo). A wall time that a
+    clock change skips or repeats is read with fold=0 (zoneinfo's rule: the offset before the
+    change), the same everywhere."""
     if last_visit.tzinfo is None:
         raise ValueError("last_visit must be an aware datetime")
     local = last_visit.astimezone(zone)

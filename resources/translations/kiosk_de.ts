@@ -138,7 +138,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
@@ -148,168 +148,168 @@
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="80"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
         <source>Popular offers</source>
         <translation>Beliebte Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="83"/>
         <source>New members</source>
         <translation>Neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="84"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="95"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="97"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="257"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="152"/>
         <source>Asking the cloud…</source>
         <translation>Die Cloud wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
         <source>Members by segment (%1 with a visit in the last 365 days)</source>
         <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="212"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
         <source>From the cloud, as of %1</source>
         <translation>Aus der Cloud, Stand %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
         <source>Computed on this kiosk (not paired)</source>
         <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
         <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
         <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
         <source>No cloud credential here — showing this kiosk&apos;s figures</source>
         <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="221"/>
         <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
         <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
         <source>Members by segment</source>
         <translation>Mitglieder nach Segment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="254"/>
         <source>%1: %2 members</source>
         <translation>%1: %2 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="260"/>
         <source>%1: %2 still a customer, %3 visit days</source>
         <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="103"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="105"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="94"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="110"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="134"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="136"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="182"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="184"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="185"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="201"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="203"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="230"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="240"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="242"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="243"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="245"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="270"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="283"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="305"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="307"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="312"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="314"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>
@@ -1165,47 +1165,47 @@
         <translation>Karte anlegen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="101"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="102"/>
         <source>Join on your phone</source>
         <translation>Beitritt per Handy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="115"/>
         <source>The new card&apos;s QR code appears here.</source>
         <translation>Hier erscheint der QR-Code der neuen Karte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="127"/>
         <source>Print…</source>
         <translation>Drucken…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="195"/>
         <source>Creating the card…</source>
         <translation>Karte wird angelegt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="212"/>
         <source>Welcome, %1! Scan or print the card.</source>
         <translation>Willkommen, %1! Karte scannen oder drucken.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="230"/>
         <source>%1 is in %2 now; %1&apos;s code stays the same.</source>
         <translation>%1 ist jetzt bei %2 dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="232"/>
         <source>%1 is in every running offer already; %1&apos;s code stays the same.</source>
         <translation>%1 ist schon bei jedem laufenden Angebot dabei; der Code von %1 bleibt derselbe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="280"/>
         <source>%1 is already a member.</source>
         <translation>%1 ist bereits Mitglied.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="310"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="321"/>
         <source>%1 · card number %2</source>
         <translation>%1 · Kartennummer %2</translation>
     </message>
@@ -1215,22 +1215,22 @@
         <translation>Besuch stempeln</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="243"/>
         <source>Add to the offers</source>
         <translation>Zu den Angeboten hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="273"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="284"/>
         <source>Please correct the fields marked below.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="292"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="303"/>
         <source>Another customer already has this email.</source>
         <translation>Ein anderer Kunde hat diese E-Mail-Adresse schon.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/enroll.py" line="293"/>
+        <location filename="../../kiosk/ui/screens/enroll.py" line="304"/>
         <source>Another customer already has this phone number.</source>
         <translation>Ein anderer Kunde hat diese Telefonnummer schon.</translation>
     </message>
@@ -1580,22 +1580,22 @@
 <context>
     <name>LookupScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="43"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
         <source>Find a customer</source>
         <translation>Kunden finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="46"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="48"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="58"/>
         <source>Stamp this card at the counter</source>
         <translation>Diese Karte an der Kasse stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n Karte gefunden</numerusform>
@@ -1603,7 +1603,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/lookup.py" line="45"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="47"/>
         <source>Name, phone (or its last 4 digits), email or card number</source>
         <translation>Name, Telefon (oder die letzten 4 Ziffern), E-Mail oder Kartennummer</translation>
     </message>
@@ -1678,52 +1678,52 @@
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="84"/>
+        <location filename="../../kiosk/ui/app.py" line="85"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="91"/>
+        <location filename="../../kiosk/ui/app.py" line="92"/>
         <source>Find customer</source>
         <translation>Kunde finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="95"/>
+        <location filename="../../kiosk/ui/app.py" line="96"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="103"/>
+        <location filename="../../kiosk/ui/app.py" line="104"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="111"/>
+        <location filename="../../kiosk/ui/app.py" line="112"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="119"/>
+        <location filename="../../kiosk/ui/app.py" line="120"/>
         <source>Analytics</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="128"/>
+        <location filename="../../kiosk/ui/app.py" line="129"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="136"/>
+        <location filename="../../kiosk/ui/app.py" line="137"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="144"/>
+        <location filename="../../kiosk/ui/app.py" line="145"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="180"/>
+        <location filename="../../kiosk/ui/app.py" line="181"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
@@ -2130,7 +2130,7 @@
         <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt</numerusform>
@@ -2138,8 +2138,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="162"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -2147,7 +2147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="119"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -2155,7 +2155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2163,9 +2163,30 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="166"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="176"/>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="180"/>
+        <source>%n point(s) expired on %1</source>
+        <translation>
+            <numerusform>%n Punkt ist am %1 verfallen</numerusform>
+            <numerusform>%n Punkte sind am %1 verfallen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="181"/>
+        <source>(no visit for %n month(s))</source>
+        <translation>
+            <numerusform>(kein Besuch seit %n Monat)</numerusform>
+            <numerusform>(kein Besuch seit %n Monaten)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2206,32 +2227,42 @@
         <translation>Gewählte Prämie entfernen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="92"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="82"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="98"/>
         <source>Rounding of a part of a point</source>
         <translation>Rundung eines angefangenen Punkts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="102"/>
+        <source>Points expire after this many months without a visit (empty: never)</source>
+        <translation>Punkte verfallen nach so vielen Monaten ohne Besuch (leer: nie)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="105"/>
         <source>Rewards to choose from</source>
         <translation>Prämien zur Auswahl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="121"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="135"/>
         <source>Points per 1 of the currency</source>
         <translation>Punkte pro 1 der Währung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="122"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="136"/>
         <source>Minimum spend (0: every sale earns)</source>
         <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="229"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="241"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
@@ -2239,9 +2270,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="243"/>
         <source>A sale of this size earns no points with these settings.</source>
         <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="249"/>
+        <source>Points never expire.</source>
+        <translation>Punkte verfallen nie.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="251"/>
+        <source>Points expire after a number of months without a visit.</source>
+        <translation>Punkte verfallen nach einer Anzahl Monate ohne Besuch.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="252"/>
+        <source>Points not spent expire %n month(s) after her last visit.</source>
+        <translation>
+            <numerusform>Nicht eingelöste Punkte verfallen %n Monat nach ihrem letzten Besuch.</numerusform>
+            <numerusform>Nicht eingelöste Punkte verfallen %n Monate nach ihrem letzten Besuch.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2498,61 +2547,66 @@
     </message>
     <message>
         <location filename="../../loyalty_rules/problems.py" line="34"/>
+        <source>Points expire after 1 to 60 months without a visit, or never.</source>
+        <translation>Punkte verfallen nach 1 bis 60 Monaten ohne Besuch, oder nie.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="37"/>
         <source>Between 1 and 20 rewards in the catalogue.</source>
         <translation>Zwischen 1 und 20 Prämien im Katalog.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="35"/>
+        <location filename="../../loyalty_rules/problems.py" line="38"/>
         <source>Each reward needs its own short code (1 to 40 characters).</source>
         <translation>Jede Prämie braucht ihr eigenes Kürzel (1 bis 40 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="38"/>
+        <location filename="../../loyalty_rules/problems.py" line="41"/>
         <source>Name the reward in 1 to 60 characters.</source>
         <translation>Benennen Sie die Prämie mit 1 bis 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="39"/>
+        <location filename="../../loyalty_rules/problems.py" line="42"/>
         <source>Between 1 and 100,000 points.</source>
         <translation>Zwischen 1 und 100.000 Punkten.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="41"/>
+        <location filename="../../loyalty_rules/problems.py" line="44"/>
         <source>The points for the cheapest reward must be the catalogue&apos;s cheapest cost.</source>
         <translation>Die Punkte für die günstigste Prämie müssen deren Preis im Katalog sein.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="50"/>
+        <location filename="../../loyalty_rules/problems.py" line="53"/>
         <source>Type the sale amount, e.g. 12.50.</source>
         <translation>Geben Sie den Verkaufsbetrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="51"/>
+        <location filename="../../loyalty_rules/problems.py" line="54"/>
         <source>A sale amount cannot be negative; use undo for a refund.</source>
         <translation>Ein Verkaufsbetrag kann nicht negativ sein; für eine Erstattung „Rückgängig“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="52"/>
+        <location filename="../../loyalty_rules/problems.py" line="55"/>
         <source>That amount is too large for one sale; check it.</source>
         <translation>Dieser Betrag ist für einen Verkauf zu hoch; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="53"/>
+        <location filename="../../loyalty_rules/problems.py" line="56"/>
         <source>The sale is below this offer&apos;s minimum spend.</source>
         <translation>Der Verkauf liegt unter dem Mindestumsatz dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="54"/>
+        <location filename="../../loyalty_rules/problems.py" line="57"/>
         <source>That sale is too small to earn a point.</source>
         <translation>Dieser Verkauf ist zu klein für einen Punkt.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="60"/>
+        <location filename="../../loyalty_rules/problems.py" line="63"/>
         <source>That reward is not in this offer&apos;s catalogue.</source>
         <translation>Diese Prämie ist nicht im Katalog dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="61"/>
+        <location filename="../../loyalty_rules/problems.py" line="64"/>
         <source>Not enough points for that reward.</source>
         <translation>Nicht genug Punkte für diese Prämie.</translation>
     </message>
@@ -2562,67 +2616,67 @@
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="71"/>
+        <location filename="../../kiosk/domain/problems.py" line="72"/>
         <source>this card&apos;s offer collects stamps, not points</source>
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="73"/>
+        <location filename="../../kiosk/domain/problems.py" line="74"/>
         <source>1 to 60 characters</source>
         <translation>1 bis 60 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="74"/>
+        <location filename="../../kiosk/domain/problems.py" line="75"/>
         <source>choose two different offers, or one offer and the control</source>
         <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="75"/>
+        <location filename="../../kiosk/domain/problems.py" line="76"/>
         <source>{offer} is already in a running A/B test</source>
         <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="76"/>
+        <location filename="../../kiosk/domain/problems.py" line="77"/>
         <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
         <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="80"/>
+        <location filename="../../kiosk/domain/problems.py" line="81"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="81"/>
+        <location filename="../../kiosk/domain/problems.py" line="82"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="82"/>
+        <location filename="../../kiosk/domain/problems.py" line="83"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="83"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="84"/>
+        <location filename="../../kiosk/domain/problems.py" line="85"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="85"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="86"/>
+        <location filename="../../kiosk/domain/problems.py" line="87"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="87"/>
+        <location filename="../../kiosk/domain/problems.py" line="88"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -2653,17 +2707,17 @@
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="300"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="332"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="301"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="333"/>
         <source>Points for the cheapest reward</source>
         <translation>Punkte für die günstigste Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="334"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -2671,7 +2725,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="303"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="335"/>
         <source>Earns per sale</source>
         <translation>Gutschriften pro Einkauf</translation>
     </message>

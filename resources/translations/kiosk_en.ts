@@ -96,7 +96,7 @@
 <context>
     <name>LookupScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/lookup.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/lookup.py" line="100"/>
         <source>%n card(s) found</source>
         <translation>
             <numerusform>%n card found</numerusform>
@@ -118,7 +118,7 @@
 <context>
     <name>PointsCounter</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -126,8 +126,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="162"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -135,7 +135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="119"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -143,22 +143,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="156"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
             <numerusform>Reward given: %1 (−%n points)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="180"/>
+        <source>%n point(s) expired on %1</source>
+        <translation>
+            <numerusform>%n point expired on %1</numerusform>
+            <numerusform>%n points expired on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="181"/>
+        <source>(no visit for %n month(s))</source>
+        <translation>
+            <numerusform>(no visit for %n month)</numerusform>
+            <numerusform>(no visit for %n months)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PointsFields</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="241"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>A sale of %1 earns %n point.</numerusform>
             <numerusform>A sale of %1 earns %n points.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="252"/>
+        <source>Points not spent expire %n month(s) after her last visit.</source>
+        <translation>
+            <numerusform>Points not spent expire %n month after her last visit.</numerusform>
+            <numerusform>Points not spent expire %n months after her last visit.</numerusform>
         </translation>
     </message>
 </context>
@@ -200,7 +224,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="302"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="334"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>

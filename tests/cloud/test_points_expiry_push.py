@@ -64,7 +64,10 @@ def test_an_expiry_due_by_the_clouds_view_is_accepted_once_from_two_tills(cloud)
     till_a, till_b = cloud.kiosk(owner), cloud.kiosk(owner, name="Till 2")
     card = cloud.enroll(till_a, offer)
     visit = cloud.clock()
-    assert cloud.push(till_a, cloud.event("earn", card, offer, 120, amount_minor=12000))[0]["status"] == "accepted"
+    assert (
+        cloud.push(till_a, cloud.event("earn", card, offer, 120, amount_minor=12000))[0]["status"]
+        == "accepted"
+    )
     expiry = _expiry(cloud, card, offer, visit, 120, zone)
     cloud.clock.now = add_months(visit, 12, zone) - timedelta(seconds=1)
     assert [(r["status"], r["reason"]) for r in cloud.push(till_a, expiry)] == [

@@ -104,11 +104,14 @@ def test_the_event_id_is_the_cards_and_the_visits_whatever_the_spelling():
     assert expiry_event_id(5, visit) == expiry_event_id(5, visit.astimezone(BERLIN))
     assert expiry_event_id(5, visit) != expiry_event_id(6, visit)
     assert expiry_event_id(5, visit) != expiry_event_id(5, visit + timedelta(microseconds=1))
-    assert is_expiry("adjust", EXPIRY_REASON) and not is_expiry("adjust", "typo at the till")
+    assert is_expiry("adjust", EXPIRY_REASON)
+    assert not is_expiry("adjust", "typo at the till")
 
 
 @given(
-    visit=st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)),
+    visit=st.datetimes(
+        min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)
+    ),
     months=st.integers(1, 60),
     since=st.timedeltas(min_value=timedelta(0), max_value=timedelta(days=5 * 366)),
     zone=st.sampled_from([BERLIN, SYDNEY, ZoneInfo("America/New_York"), ZoneInfo("UTC")]),

@@ -1408,89 +1408,99 @@
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="19"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="20"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="20"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="21"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="21"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="22"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="23"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="23"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="24"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="24"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="25"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="26"/>
         <source>Members merged</source>
         <translation>Mitglieder zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="29"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="35"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="51"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="75"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="80"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="56"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="53"/>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="59"/>
+        <source>Points expired (no visit)</source>
+        <translation>Punkte verfallen (kein Besuch)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="60"/>
         <source>%1 · card %2</source>
         <translation>%1 · Karte %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="63"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="74"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="78"/>
         <source>%1 merged into %2</source>
         <translation>%1 mit %2 zusammengeführt</translation>
     </message>
@@ -2707,17 +2717,17 @@
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="332"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="333"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="333"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="334"/>
         <source>Points for the cheapest reward</source>
         <translation>Punkte für die günstigste Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="334"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="335"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -2725,7 +2735,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="335"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="336"/>
         <source>Earns per sale</source>
         <translation>Gutschriften pro Einkauf</translation>
     </message>
@@ -3233,60 +3243,68 @@
         <translation>Neue Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="112"/>
         <source>By offer</source>
         <translation>Nach Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="113"/>
         <source>By staff</source>
         <translation>Nach Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="114"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="129"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="132"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="152"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manuelle Korrektur, insgesamt %1 Stempel</numerusform>
             <numerusform>%n manuelle Korrekturen, insgesamt %1 Stempel</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/reports.py" line="160"/>
+        <source>%n point(s) expired (no visit within the offer&apos;s months)</source>
+        <translation>
+            <numerusform>%n Punkt verfallen (kein Besuch in den Monaten des Angebots)</numerusform>
+            <numerusform>%n Punkte verfallen (kein Besuch in den Monaten des Angebots)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="159"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="166"/>
         <source>From %1 to now, at this kiosk. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Von %1 bis jetzt, an diesem Kiosk. Die Auswertungen der Cloud zählen jeden Kiosk des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="171"/>
         <source>From %1 to now.</source>
         <translation>Von %1 bis jetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="173"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>

@@ -224,7 +224,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="334"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="335"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -235,11 +235,19 @@
 <context>
     <name>ReportsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="149"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="152"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manual adjustment, %1 stamps in all</numerusform>
             <numerusform>%n manual adjustments, %1 stamps in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/reports.py" line="160"/>
+        <source>%n point(s) expired (no visit within the offer&apos;s months)</source>
+        <translation>
+            <numerusform>%n point expired (no visit within the offer&apos;s months)</numerusform>
+            <numerusform>%n points expired (no visit within the offer&apos;s months)</numerusform>
         </translation>
     </message>
 </context>

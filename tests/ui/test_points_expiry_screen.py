@@ -1,7 +1,7 @@
 """Points expiry on the real window (pytest-qt, real SQLite file): her scan after 12 months
 without a visit says first that her points expired, when and why, then the sale; the sweep of a
 running kiosk runs on the store worker at start and reports what lapsed; the editor's field says
-its problem under it and saves the months."""
+its problem under it and saves the months; the card history names an expiry as such."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN
 from kiosk.services.first_run import TIME_ZONE
 from kiosk.store import directory, meta
 from kiosk.ui.expiry_sweep import schedule_points_expiry
+from kiosk.ui.screens.customer_history import HistoryTable
 from loyalty_rules.kinds.points import PointsSettings, Rounding
 from loyalty_rules.kinds.points_expiry import add_months
 from tests.ui.conftest import sign_in
@@ -100,3 +101,18 @@ def test_the_editor_s_expiry_field_says_its_problem_under_it_and_saves_the_month
     qtbot.waitUntil(lambda: screen.offer_list.count() == 3)
     saved = next(p for p in services.list_offers() if p.name == "Bakery points")
     assert saved.points.expiry_months == 12
+
+
+def test_the_card_history_shows_an_expiry_as_its_own_line(qtbot, demo, services, clock, expiring):
+    token = ana_token(demo)
+    card_id = services.lookup(token).matches[0].cards[0].card.id
+    card_id = services.earn_points(card_id, 5000, program_id=EXPIRING.id).card.card.id
+    clock.now = add_months(clock(), 12, UTC_ZONE)
+    assert services.expire_points().points == 50
+    table = HistoryTable()
+    qtbot.addWidget(table)
+    table.show_history(services.card_history(card_id))
+    rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+    expiry = next(r for r in rows if r[3] == "-50")
+    assert (expiry[1], expiry[4], expiry[5]) == ("Points expired (no visit)", "automatic", "")
+    assert "Adjusted" not in [r[1] for r in rows]

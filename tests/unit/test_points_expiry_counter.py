@@ -1,10 +1,11 @@
 """Points expiry at an offline kiosk on a real SQLite file: her scan after N months without a
 visit records the expiry (its own ledger line, dated at the expiry moment) and then the sale; the
 sweep finds the members who do not come; undoing the later sale leaves the expiry standing; a
-member who came within N months keeps her points. Times are moved from the test clock (today)."""
+member who came within N months keeps her points; reports and events.csv show it as its own line. Times are moved from the test clock (today)."""
 
 from __future__ import annotations
 
+import csv
 from datetime import timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -17,11 +18,14 @@ from kiosk.services.counter import undo
 from kiosk.services.first_run import TIME_ZONE
 from kiosk.services.points import earn_points, redeem_reward
 from kiosk.services.points_expiry import sweep
+from kiosk.services.privacy import export_data
+from kiosk.services.reports import report
 from kiosk.store import directory, ledger, meta
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
 from loyalty_rules.kinds.points_expiry import EXPIRY_REASON, add_months, expiry_event_id
 
 CASHIER = Actor("s1", "Cara", Role.CASHIER)
+OWNER = Actor("o1", "Olivia Owner", Role.OWNER)
 ZONE = ZoneInfo("Europe/Berlin")
 SETTINGS = PointsSettings(Decimal("1"), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, 12)
 CARD_ID = 900_000_011
@@ -107,3 +111,18 @@ def test_the_sweep_expires_members_who_do_not_come_once(demo, points_card):
     card, events = _events(demo)
     assert card.balance.units == 0
     assert [e.reason for e in events if e.kind is EventKind.ADJUST] == [EXPIRY_REASON]
+
+
+def test_an_expiry_is_its_own_line_in_the_report_and_in_events_csv(demo, points_card, tmp_path):
+    earn_points(demo.ctx, points_card, 12000, actor=CASHIER)
+    demo.clock.now = add_months(demo.clock(), 12, ZONE) + timedelta(hours=1)
+    assert sweep(demo.ctx).points == 120
+    made = report(demo.ctx, 1, actor=OWNER, tz=ZONE)  # today: the expiry's day (an hour ago)
+    assert made.ok, made.message
+    totals = made.report.totals
+    assert (totals.expiries, totals.expired_points, totals.adjustments) == (1, 120, 0)
+    done = export_data(demo.ctx, tmp_path, actor=OWNER)
+    assert done.ok, done.message
+    with (done.folder / "events.csv").open(newline="", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["units"] == "-120"]
+    assert [(r["kind"], r["reason"], r["staff"]) for r in rows] == [("points_expired", EXPIRY_REASON, "")]

@@ -1,7 +1,8 @@
 """Points expiry at an offline kiosk on a real SQLite file: her scan after N months without a
 visit records the expiry (its own ledger line, dated at the expiry moment) and then the sale; the
 sweep finds the members who do not come; undoing the later sale leaves the expiry standing; a
-member who came within N months keeps her points; reports and events.csv show it as its own line. Times are moved from the test clock (today)."""
+member who came within N months keeps her points; reports and events.csv show an expiry as its
+own line. Times are moved from the test clock (today)."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ from kiosk.ui.resources import TRANSLATIONS
 from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
 from kiosk.ui.screenshots_ab import shoot_ab_test
 from kiosk.ui.screenshots_analytics import shoot_analytics
-from kiosk.ui.screenshots_points import shoot_points
+from kiosk.ui.screenshots_points import shoot_points, shoot_points_expiry
 
 
 def _show_paired_with_conflict(kiosk: Kiosk, services: Services) -> None:
@@ -275,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
     shoot_ab_test(outdir / "de", language="de")
     shoot_points(outdir)
     shoot_points(outdir / "de", language="de")
+    shoot_points_expiry(outdir)
+    shoot_points_expiry(outdir / "de", language="de")
     return 0
 
 

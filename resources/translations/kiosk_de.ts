@@ -2186,16 +2186,16 @@
         <location filename="../../kiosk/ui/screens/scan_points.py" line="180"/>
         <source>%n point(s) expired on %1</source>
         <translation>
-            <numerusform>%n Punkt ist am %1 verfallen</numerusform>
-            <numerusform>%n Punkte sind am %1 verfallen</numerusform>
+            <numerusform>%n Punkt am %1 verfallen</numerusform>
+            <numerusform>%n Punkte am %1 verfallen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="181"/>
         <source>(no visit for %n month(s))</source>
         <translation>
-            <numerusform>(kein Besuch seit %n Monat)</numerusform>
-            <numerusform>(kein Besuch seit %n Monaten)</numerusform>
+            <numerusform>(%n Monat ohne Besuch)</numerusform>
+            <numerusform>(%n Monate ohne Besuch)</numerusform>
         </translation>
     </message>
 </context>

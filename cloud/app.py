@@ -35,6 +35,7 @@ from cloud.routes import (
     devices,
     experiments,
     experiments_sync,
+    happy_hours,
     insights,
     join_links,
     join_pages,
@@ -155,6 +156,8 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     app.include_router(insights.router)
     app.include_router(experiments.router)
     app.include_router(experiments_sync.router)
+    app.include_router(happy_hours.router)
+    app.include_router(happy_hours.sync_router)
     app.include_router(churn.router)
     app.include_router(device_analytics.router)
     app.state.churn_fits = ChurnFits(db, pass_updates.huey, app.state.clock)

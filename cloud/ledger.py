@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cloud import merges, plans, points_expiry
+from cloud import happy_hours, merges, plans, points_expiry
 from cloud.deps import Actor
 from cloud.models import (
     AuditEntry,
@@ -131,6 +131,8 @@ class _Batch:
     points: dict[str, PointsSettings] = field(default_factory=dict)  # offer id -> a points offer's settings
     # (offer id, revision) -> that revision's settings, for the events that name one
     revisions: dict[tuple[str, int], PointsSettings] = field(default_factory=dict)
+    # the happy hours the batch's boosted earns name, with when each ended (cloud/happy_hours.py)
+    happy_hours: dict[str, tuple[Any, datetime | None]] = field(default_factory=dict)
     new_cards: dict[int, dict] = field(default_factory=dict)
     dirty_cards: set[int] = field(default_factory=set)
     new_customers: list[dict] = field(default_factory=list)
@@ -158,7 +160,7 @@ def body_hash(ev: WireEvent) -> str:
     spelling) as sorted JSON. Of an enrolment's customer only the id counts: the person's
     details may be edited at the kiosk between two tries of the same push."""
     body = ev.model_dump(mode="json", exclude={"customer"})
-    for optional in ("merge", "amount_minor", "reward_id", "offer_revision"):
+    for optional in ("merge", "amount_minor", "reward_id", "offer_revision", "happy_hour_id"):
         if body.get(optional) is None:  # events from before these fields: their hash stays the same
             body.pop(optional, None)
     body["customer_id"] = str(ev.customer.id) if ev.customer is not None else None
@@ -214,6 +216,7 @@ def _load(conn: Connection, bid: int, events: list[WireEvent], seq: int, zone: t
         merged,
         points,
         revisions,
+        happy_hours.named_in(conn, bid, events),
     )
 
 
@@ -415,8 +418,13 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         raise Reject("unknown_program")
     if ev.location_id is not None and str(ev.location_id) not in b.locations:
         raise Reject("unknown_location")
-    _check_units(ev)
-    _check_points(b, ev)
+    # a boosted earn: the happy hour ran then for this offer, and the units before the boost are
+    # what the offer's own rules check (the same rule the kiosk boosted by)
+    refusal, plain = happy_hours.boost_refusal(b.happy_hours, ev, b.zone)
+    if refusal is not None:
+        raise Reject(refusal)
+    _check_units(plain)
+    _check_points(b, plain)
     if ev.kind == "enroll":
         card = _enroll(b, ev, now, session.connection())
     elif ev.kind == "member_merge":
@@ -469,6 +477,7 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
         "amount_minor": ev.amount_minor,
         "reward_id": ev.reward_id,
         "offer_revision": ev.offer_revision,
+        "happy_hour_id": str(ev.happy_hour_id) if ev.happy_hour_id else None,
     }
     b.events.append(row)
     b.refs[event_id] = row

@@ -274,6 +274,8 @@ class Event(Base):
     reward_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # a points earn or redemption: the offer's points_revision it was computed under
     offer_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # an earn a happy hour boosted: which one (checked at push by loyalty_rules.happy_hours)
+    happy_hour_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
 
 class Conflict(Base):
@@ -497,5 +499,27 @@ class Experiment(Base):
     horizon: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(16), default="running")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class HappyHour(Base):
+    """A happy hour (loyalty_rules.happy_hours): weekly windows of the shop's clock as JSON
+    ([{"weekday": 0-6, "starts": "HH:MM", "ends": "HH:MM"}, ...]), the offers it boosts as a JSON
+    list of ids. Pulled by kiosks like offers (a sequence number per change); never deleted, since
+    events name it: ending one sets `active` false and `ended_at`, so an earn a kiosk boosted
+    offline before the end is still accepted."""
+
+    __tablename__ = "happy_hours"
+    __table_args__ = (Index("ix_happy_hours_business_seq", "business_id", "seq"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    windows: Mapped[str] = mapped_column(Text)
+    boost: Mapped[str] = mapped_column(String(16))
+    amount: Mapped[int] = mapped_column(Integer)
+    programs: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seq: Mapped[int] = mapped_column(BigInteger)

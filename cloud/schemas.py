@@ -460,6 +460,8 @@ class Event(WireIn):
     reward_id: Text(40) | None = None
     # the offer's points_revision the kiosk computed the points under (checked against it)
     offer_revision: Int(ge=0, le=2**31 - 1) | None = None
+    # an earn a happy hour boosted: its id (checked by loyalty_rules.happy_hours.boost_problem)
+    happy_hour_id: uuid.UUID | None = None
 
     @model_validator(mode="after")
     def _merge_only_on_merges(self) -> Event:
@@ -530,6 +532,38 @@ class Experiment(WireOut):
     status: ExperimentStatus
 
 
+# --- happy hours (loyalty_rules.happy_hours) --------------------------------------------------
+
+ClockTime = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]  # HH:MM, the shop's clock
+
+
+class HappyHourWindow(WireIn):
+    weekday: Int(ge=0, le=6)  # Monday is 0
+    starts: ClockTime
+    ends: ClockTime  # at or before `starts`: the window runs past midnight
+
+
+class HappyHourIn(WireIn):
+    """A happy hour as a manager sets it up; the shared rule's problems come back per field (422)."""
+
+    name: Text(200)
+    windows: list[HappyHourWindow] = Field(max_length=100)
+    boost: Literal["multiply", "bonus"]
+    amount: Int(ge=-(2**31), le=2**31 - 1)
+    programs: list[uuid.UUID] = Field(max_length=200)
+
+
+class HappyHour(WireOut):
+    id: uuid.UUID
+    name: str
+    windows: list[HappyHourWindow]
+    boost: Literal["multiply", "bonus"]
+    amount: int
+    programs: list[uuid.UUID]
+    active: bool
+    ended_at: datetime | None = None
+
+
 class PullOut(WireOut):
     cursor: int
     has_more: bool
@@ -542,6 +576,9 @@ class PullOut(WireOut):
     conflicts: list[Conflict]
     credential_shared: bool = False  # as in PushOut
     experiments: list[Experiment] = []  # added or changed A/B tests; older kiosks ignore it
+    happy_hours: list[HappyHour] = []  # added, changed or ended happy hours; older kiosks ignore it
+    # the business's zone: happy hours run on its clock, at the kiosk as at the push's check
+    time_zone: str | None = None
 
 
 # --- sync: offers made or changed at a kiosk --------------------------------------------------

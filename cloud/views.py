@@ -47,6 +47,19 @@ def experiment(row) -> schemas.Experiment:
     )
 
 
+def happy_hour(row) -> schemas.HappyHour:
+    return schemas.HappyHour(
+        id=row.id,
+        name=row.name,
+        windows=json.loads(row.windows),
+        boost=row.boost,
+        amount=row.amount,
+        programs=json.loads(row.programs),
+        active=row.active,
+        ended_at=row.ended_at,
+    )
+
+
 def customer(row) -> schemas.Customer:
     return schemas.Customer(
         id=row.id,

@@ -216,3 +216,72 @@ def _wall_moment(day: date, clock: time, tz: ZoneInfo) -> datetime:
         else:
             low = middle
     return high.astimezone(tz)
+
+
+def ends_at(hour: HappyHour, at: datetime, zone: str) -> datetime | None:
+    """When the window of `hour` running at `at` ends, for the banner's "until 19:00"; None when
+    it does not run then. A window over the hour the clock repeats in autumn runs through both
+    readings, so it ends at the later one when the earlier is already past."""
+    if not is_running(hour, at, zone):
+        return None
+    tz = ZoneInfo(zone)
+    local = _local(at, zone)
+    ends: list[datetime] = []
+    for window in hour.windows:
+        if not _runs(window, local):
+            continue
+        started = local.date()
+        if window.crosses_midnight and not (
+            started.weekday() == window.weekday and local.time() >= window.starts
+        ):
+            started -= timedelta(days=1)
+        day = started + timedelta(days=1 if window.crosses_midnight else 0)
+        # compared in UTC: two moments of one ZoneInfo compare by wall clock, blind to `fold`
+        end = _wall_moment(day, window.ends, tz).astimezone(ZoneInfo("UTC"))
+        if end <= at:
+            end = datetime.combine(day, window.ends, tzinfo=tz).replace(fold=1).astimezone(ZoneInfo("UTC"))
+        ends.append(end)
+    return min(ends) if ends else None
+
+
+def next_change(hours: Iterable[HappyHour], after: datetime, zone: str) -> datetime | None:
+    """The next moment after `after` at which some happy hour starts or ends: when the counter's
+    banner must be redrawn. None when none of them will ever run."""
+    moments: list[datetime] = []
+    for hour in hours:
+        for moment in (ends_at(hour, after, zone), next_start(hour, after, zone)):
+            if moment is not None and moment > after:
+                moments.append(moment)
+    return min(moments) if moments else None
+
+
+class BoostProblem(enum.Enum):
+    """Why a pushed earn that names a happy hour is refused (the cloud's reason, on the wire)."""
+
+    NOT_FOR_PROGRAM = "happy_hour_not_for_program"
+    NOT_RUNNING = "happy_hour_not_running"
+    UNITS = "happy_hour_units_mismatch"
+
+
+def unboosted(units: int, hour: HappyHour) -> int | None:
+    """The units an earn had before `hour` boosted it to `units`; None when no earn boosts to it."""
+    if hour.boost is Boost.MULTIPLY:
+        return units // hour.amount if units > 0 and units % hour.amount == 0 else None
+    base = units - hour.amount
+    return base if base > 0 else None
+
+
+def boost_problem(
+    hour: HappyHour, program_id: str, units: int, at: datetime, zone: str
+) -> tuple[BoostProblem | None, int]:
+    """An earn of `units` at `at` says `hour` boosted it: whether that holds by the rule the kiosk
+    applied (`best_for`/`boosted`), and the units before the boost, which the offer's own rules
+    then check as for any earn. `hour` as it was at `at` (one ended since counts as running)."""
+    if program_id not in hour.programs:
+        return BoostProblem.NOT_FOR_PROGRAM, units
+    if not is_running(hour, at, zone):
+        return BoostProblem.NOT_RUNNING, units
+    base = unboosted(units, hour)
+    if base is None or boosted(base, hour) != units:
+        return BoostProblem.UNITS, units
+    return None, base

@@ -114,3 +114,6 @@ class Event:
     reward_id: str | None = None
     # a points earn or redemption: the program's points_revision its points were computed under
     offer_revision: int | None = None
+    # an earn boosted by a happy hour (loyalty_rules.happy_hours): which one, so the cloud can check
+    # it ran at `occurred_at` for this program and reports can count boosted earns
+    happy_hour_id: str | None = None

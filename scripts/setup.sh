@@ -11,14 +11,14 @@ case "$mode" in run | --build | --test) ;; *) echo "usage: scripts/setup.sh [--b
 want_tests=0
 [ "$mode" = "--test" ] && want_tests=1
 
-# System libraries: Qt offscreen/xcb, QtMultimedia, zbar; for the bundle binutils and the reference
-# BLAS/LAPACK the bundled OpenCV links; for tests also Xvfb, xdotool, PostgreSQL, Redis, libfaketime,
+# System libraries: Qt offscreen/xcb, QtMultimedia, zbar; for the bundle binutils, the reference
+# BLAS/LAPACK the bundled OpenCV links and gcc (the bundle's libaom stub, build/aom_stub.c); for tests also Xvfb, xdotool, PostgreSQL, Redis, libfaketime,
 # poppler-utils (pdftotext, pdfinfo: the Analytics PDF export is read back).
 apt_pkgs=(python3 python3-venv python3-dev libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
           libpulse0 libxrandr2 libzbar0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1)
 if [ "$mode" != run ]; then
-  apt_pkgs+=(binutils libblas3 liblapack3)
+  apt_pkgs+=(binutils gcc libblas3 liblapack3)
 fi
 if [ "$want_tests" = 1 ]; then
   apt_pkgs+=(xvfb xauth xdotool postgresql redis-server faketime chromium chromium-driver poppler-utils)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 from typing import Literal
 
 from fastapi import APIRouter, Response
@@ -17,13 +18,14 @@ from sqlalchemy import select
 
 from cloud import views
 from cloud.deps import Now, ReadDb, User, WriteDb, audit, bump_seq
-from cloud.experiment_results import ALPHA, experiment_of, results
+from cloud.experiment_results import ALPHA, Results, experiment_of, results
 from cloud.models import Experiment as ExperimentRow
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, not_found
 from cloud.schemas import Experiment, ExperimentArm, ExperimentMetric, Int, Name, WireIn, WireOut
 from cloud.zones import shop_zone
 from loyalty_rules.experiments import MAX_ARMS, MAX_DAYS, MAX_HORIZON, ExperimentStatus, check_experiment
+from loyalty_rules.experiments import Experiment as TestRules
 from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1/experiments", tags=["experiments"])
@@ -52,6 +54,8 @@ class ArmResultOut(WireOut):
     ci_low: float | None = None  # the effect's 95 % confidence interval
     ci_high: float | None = None
     p_value: float | None = None
+    value_low: float | None = None  # the arm's own value's 95 % interval; null until ready
+    value_high: float | None = None
 
 
 class ResultsOut(WireOut):
@@ -63,6 +67,8 @@ class ResultsOut(WireOut):
     arms: list[ArmResultOut]
     # only when ready (absent before: no peeking-driven winner): the arm shown better, null for none
     winner: int | None = None
+    # not ready: the shop's day every arm should reach the horizon at the pace so far (null: no pace yet)
+    expected: date | None = None
 
 
 def owned(session, business_id: int, experiment_id: uuid.UUID) -> ExperimentRow:
@@ -174,15 +180,11 @@ def update_experiment(
     return views.experiment(row)
 
 
-@router.get("/{experiment_id}/results", response_model=ResultsOut)
-def experiment_results(experiment_id: uuid.UUID, user: User, session: ReadDb, when: Now) -> Response:
-    row = owned(session, user.business_id, experiment_id)
-    zone = shop_zone(session, user.business_id)
-    found = results(session, row, local_day(row.started_at, zone), local_day(when, zone))
-    e = experiment_of(row)
+def results_out(e: TestRules, found: Results) -> ResultsOut:
+    """The wire shape of the results (docs/wire.md); the caller leaves `winner` off before ready."""
     arms = []
     for arm in found.arms:
-        c = arm.comparison
+        c, own = arm.comparison, arm.estimate
         arms.append(
             ArmResultOut(
                 offer_id=arm.offer_id,
@@ -194,9 +196,11 @@ def experiment_results(experiment_id: uuid.UUID, user: User, session: ReadDb, wh
                 ci_low=c.low if c else None,
                 ci_high=c.high if c else None,
                 p_value=c.p_value if c else None,
+                value_low=own.low if own else None,
+                value_high=own.high if own else None,
             )
         )
-    out = ResultsOut(
+    return ResultsOut(
         status="ready" if found.ready else "not_enough_data",
         horizon=e.horizon,
         metric=e.metric.value,
@@ -204,6 +208,15 @@ def experiment_results(experiment_id: uuid.UUID, user: User, session: ReadDb, wh
         alpha=ALPHA,
         arms=arms,
         winner=found.winner,
+        expected=found.expected,
     )
+
+
+@router.get("/{experiment_id}/results", response_model=ResultsOut)
+def experiment_results(experiment_id: uuid.UUID, user: User, session: ReadDb, when: Now) -> Response:
+    row = owned(session, user.business_id, experiment_id)
+    zone = shop_zone(session, user.business_id)
+    found = results(session, row, local_day(row.started_at, zone), local_day(when, zone))
+    out = results_out(experiment_of(row), found)
     shown = out.model_dump_json(exclude=None if found.ready else {"winner"})
     return Response(content=shown, media_type="application/json")

@@ -17,7 +17,18 @@ from sqlalchemy import Connection, bindparam, func, select
 
 from cloud import installations, ledger, views
 from cloud.deps import Ctx, DeviceToken, Now, authenticate_device, device_actor
-from cloud.models import Business, Card, Conflict, Customer, Device, Event, Experiment, Offer, SigningKey
+from cloud.models import (
+    Business,
+    Card,
+    Conflict,
+    Customer,
+    Device,
+    Event,
+    Experiment,
+    HappyHour,
+    Offer,
+    SigningKey,
+)
 from cloud.schemas import PullOut, PushIn, PushOut
 from cloud.security import sha256_hex
 
@@ -47,6 +58,7 @@ _SOURCES = [  # (name, query, the probe's column with its newest sequence number
     ),
     (*_source("conflicts", Conflict), "max_conflicts"),
     (*_source("experiments", Experiment), "max_experiments"),
+    (*_source("happy_hours", HappyHour), "max_happy_hours"),
 ]
 _business_t, _device_t = Business.__table__, Device.__table__
 
@@ -72,7 +84,8 @@ _PROBE = (
         _device_t.c.revoked_at,
         _device_t.c.credential_shared_at,
         _business_t.c.seq.label("business_seq"),
-        *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict, Experiment)),
+        _business_t.c.time_zone,
+        *(_newest(model) for model in (Offer, Customer, Card, SigningKey, Conflict, Experiment, HappyHour)),
     )
     .select_from(_device_t.join(_business_t, _business_t.c.id == _device_t.c.business_id))
     .where(_device_t.c.token_hash == bindparam("token_hash"))
@@ -161,6 +174,7 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
         "keys": [],
         "conflicts": [],
         "experiments": [],
+        "happy_hours": [],
     }
     has_more = False
     new_cursor = cursor
@@ -199,4 +213,6 @@ def _page(conn: Connection, bid: int, probe, cursor: int, limit: int, when: date
         conflicts=conflicts,
         credential_shared=probe.credential_shared_at is not None,
         experiments=[views.experiment(r) for r in out["experiments"]],
+        happy_hours=[views.happy_hour(r) for r in out["happy_hours"]],
+        time_zone=probe.time_zone,
     )

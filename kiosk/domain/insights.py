@@ -1,15 +1,18 @@
 """What the Analytics screen draws beyond the counts: the RFM segments, the members at risk with
 their chance of still being customers, and where the figures came from (the cloud, which sees
-every till of the shop, or this kiosk's own ledger). Pure values; kiosk/sync reads the cloud's,
+every till of the shop, or this kiosk's own ledger), and the results of the shop's A/B tests.
+Pure values; kiosk/sync reads the cloud's,
 kiosk/services counts the kiosk's own."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 
 from kiosk.domain.analytics import Analytics
+from loyalty_rules.experiment_results import Results
+from loyalty_rules.experiments import Metric
 from loyalty_rules.rfm import Segment
 
 AT_RISK_BELOW = 0.5  # a member less likely than not to still be a customer is "at risk"
@@ -61,6 +64,35 @@ class Churn:
 
 
 @dataclass(frozen=True, slots=True)
+class ExperimentReport:
+    """An A/B test and its results so far (no value, interval or winner before the horizon)."""
+
+    id: str
+    name: str
+    running: bool  # False: stopped; its results stay readable
+    start: date  # the shop's day it started
+    metric: Metric
+    days: int  # the metric's window
+    horizon: int  # members per arm
+    arm_names: tuple[str | None, ...]  # each arm's offer name; None for the control
+    results: Results
+
+    @property
+    def counted(self) -> int:
+        """Members with a finished window counted towards the horizon, over every arm."""
+        return sum(min(a.complete, self.horizon) for a in self.results.arms)
+
+    @property
+    def baseline(self) -> int:
+        """The group the others are compared with: the control if there is one, else the first."""
+        return next((i for i, a in enumerate(self.results.arms) if a.offer_id is None), 0)
+
+    @property
+    def needed(self) -> int:
+        return self.horizon * len(self.results.arms)
+
+
+@dataclass(frozen=True, slots=True)
 class Insights:
     """The screen's figures: the counts (Analytics), the segments and the churn outlook."""
 
@@ -70,6 +102,7 @@ class Insights:
     churn: Churn
     source: Source
     as_of: datetime  # when they were counted (the cloud's clock for CLOUD)
+    experiments: tuple[ExperimentReport, ...] = ()  # newest first
 
 
 def at_risk(members: tuple[MemberOutlook, ...], limit: int = AT_RISK_SHOWN) -> tuple[MemberOutlook, ...]:

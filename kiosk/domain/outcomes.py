@@ -3,10 +3,12 @@ queried afterwards: the UI redraws from these values alone."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, ProgramKind
 from kiosk.domain.refusals import Refusal
+from loyalty_rules.happy_hours import HappyHour
 from loyalty_rules.kinds import rules_for
 from loyalty_rules.kinds.points import Expiry, Reward
 
@@ -28,7 +30,7 @@ class CardView:
         return rules_for(self.program.kind).progress(self.program, self.card.balance).towards
 
 
-def counter_order(views) -> tuple[CardView, ...]:
+def counter_order(views: Iterable[CardView]) -> tuple[CardView, ...]:
     """A customer's cards in the order the counter lists them, the same on every screen and
     every run: live cards before revoked ones, stamp cards before points (Enter stamps the first
     one; a points offer earns from a sale's amount), then by offer name and card number."""
@@ -73,6 +75,7 @@ class ScanOutcome(Outcome):
     # the scan named a points offer, which earns from the sale's amount, not from a scan: nothing
     # was recorded and the counter asks for the amount (kiosk.services.points.earn_points)
     sale_program: Program | None = None
+    happy_hour: HappyHour | None = None  # the happy hour that boosted this stamp (units_added is boosted)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,7 @@ class PointsOutcome(Outcome):
     points_added: int = 0
     reward: Reward | None = None
     affordable: tuple[Reward, ...] = ()
+    happy_hour: HappyHour | None = None  # the happy hour that boosted this sale (points_added is boosted)
     # her points that lapsed and were recorded when she was seen, before this sale (the panel
     # says so first): kiosk/services/points_expiry.py
     expired: Expiry | None = None

@@ -31,6 +31,7 @@ from kiosk.domain.outcomes import Outcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, refuse
 from kiosk.services.context import Actor, Connection, Context, connection
+from kiosk.services.experiment_results import local_experiments
 from kiosk.services.identity import load_identity
 from kiosk.services.reports import local_zone
 from kiosk.store import StorageError, directory
@@ -102,6 +103,7 @@ def analytics(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None
             now = ctx.clock()
             made = count(conn, now, days, zone, names)
             segments, scored = local_segments(conn, now, zone)
+            tests = local_experiments(conn, now, zone, names)
             paired = connection(conn) is Connection.PAIRED
     except StorageError as exc:
         return AnalyticsOutcome(refusal=refuse(Reason.STORAGE_FAILED, problem=str(exc)))
@@ -112,6 +114,7 @@ def analytics(ctx: Context, days: int, *, actor: Actor, tz: tzinfo | None = None
         Churn(ChurnState.NEEDS_CLOUD),
         Source.FALLBACK if paired else Source.STANDALONE,
         now,
+        tests,
     )
     return AnalyticsOutcome(
         analytics=made, days=days, shop=load_identity(ctx).business_name, paired=paired, insights=own

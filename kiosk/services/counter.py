@@ -14,6 +14,7 @@ from kiosk.services import members, online_join
 from kiosk.services.cards import Resolved, Unpulled, resolve, view_of
 from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.services.events import new_event
+from kiosk.services.happy_hours import boost_earn
 from kiosk.store import StorageError, directory, ledger, meta
 from kiosk.store.experiments import running_experiments
 
@@ -132,8 +133,11 @@ def record_scan(
             if joining:
                 card = members.open_account(conn, ctx, actor, card, now)
                 cards.append(card)
-            units = rules.earn_units(program, quantity)
-            event = new_event(ctx, conn, actor, EventKind.EARN, card, units, now)
+            boost = boost_earn(conn, program.id, rules.earn_units(program, quantity), now)
+            units = boost.units
+            event = new_event(
+                ctx, conn, actor, EventKind.EARN, card, units, now, happy_hour_id=boost.hour and boost.hour.id
+            )
             after = ledger.append_event(conn, card, event)
             # `after` is the account (a sum, after a merge); the stored card moved by this event only
             cards = [
@@ -157,6 +161,7 @@ def record_scan(
             layout_corrected=resolved.layout_corrected,
             open_programs=members.open_programs(cards, programs, now, tests),
             joined=joining,
+            happy_hour=boost.hour,
         )
     except StorageError as exc:
         return ScanOutcome(refusal=_storage_refusal(exc), code=shown)

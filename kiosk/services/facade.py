@@ -14,6 +14,7 @@ from kiosk.services import (
     customers,
     experiments,
     first_run,
+    happy_hours,
     history,
     identity,
     members,
@@ -27,6 +28,7 @@ from kiosk.services import (
 )
 from kiosk.services.context import Actor, Context
 from kiosk.services.experiments import ExperimentDraft
+from kiosk.services.happy_hours import HappyHourDraft
 from kiosk.store import ledger, till_join
 
 
@@ -135,6 +137,19 @@ class Services:
 
     def running_experiments(self):
         return experiments.running_experiments(self.ctx)
+
+    # happy hours
+    def list_happy_hours(self):
+        return happy_hours.list_happy_hours(self.ctx)
+
+    def save_happy_hour(self, draft: HappyHourDraft, *, actor: Actor):
+        return happy_hours.save_happy_hour(self.ctx, draft, actor=actor)
+
+    def end_happy_hour(self, hour_id: str, *, actor: Actor):
+        return happy_hours.end_happy_hour(self.ctx, hour_id, actor=actor)
+
+    def happy_hour_banner(self):
+        return happy_hours.banner(self.ctx)
 
     def set_offer_status(self, program_id: str, status: ProgramStatus, *, actor: Actor):
         return offers.set_offer_status(self.ctx, program_id, status, actor=actor)

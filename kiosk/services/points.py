@@ -18,6 +18,7 @@ from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
 from kiosk.services.events import new_event
+from kiosk.services.happy_hours import boost_earn
 from kiosk.store import StorageError, directory, ledger
 from loyalty_rules.kinds.points import (
     RedeemRefused,
@@ -71,7 +72,19 @@ def earn_points(
                 card = members.open_account(
                     conn, ctx, actor, members.mint_card(conn, card, program.id, key_id, now), now
                 )
-            event = new_event(ctx, conn, actor, EventKind.EARN, card, points, now, amount_minor=amount_minor)
+            boost = boost_earn(conn, program.id, points, now)
+            points = boost.units
+            event = new_event(
+                ctx,
+                conn,
+                actor,
+                EventKind.EARN,
+                card,
+                points,
+                now,
+                amount_minor=amount_minor,
+                happy_hour_id=boost.hour and boost.hour.id,
+            )
             view = view_of(conn, ledger.append_event(conn, card, event))
         # leaving the `with` committed durably: only now is it reported done
         return PointsOutcome(
@@ -79,6 +92,7 @@ def earn_points(
             event=event,
             points_added=points,
             affordable=affordable(view.card.balance.units, settings),
+            happy_hour=boost.hour,
             expired=expired,
         )
     except StorageError as exc:

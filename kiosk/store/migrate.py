@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import Engine
 
-HEAD = "0012_tier_buckets"  # tests/store/test_migrations.py checks this equals Alembic's head
+HEAD = "0013_happy_hours"  # tests/store/test_migrations.py checks this equals Alembic's head
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 
 

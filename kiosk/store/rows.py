@@ -143,6 +143,7 @@ def to_event(r) -> Event:
         amount_minor=r.amount_minor,
         reward_id=r.reward_id,
         offer_revision=r.offer_revision,
+        happy_hour_id=r.happy_hour_id,
     )
 
 
@@ -167,6 +168,7 @@ def event_values(e: Event) -> dict:
         "amount_minor": e.amount_minor,
         "reward_id": e.reward_id,
         "offer_revision": e.offer_revision,
+        "happy_hour_id": e.happy_hour_id,
     }
 
 

@@ -193,6 +193,8 @@ events = Table(
     Column("reward_id", String(40), nullable=True),
     # a points earn or redemption: its program's points_revision when it was recorded
     Column("offer_revision", Integer, nullable=True),
+    # an earn a happy hour boosted: the happy hour's id (its units are the boosted ones)
+    Column("happy_hour_id", String(36), nullable=True),
     Index("ix_events_card", "card_id", "n"),
     Index("ix_events_ref", "ref_event_id"),
     Index("ix_events_occurred", "occurred_at"),  # reports: one period's events
@@ -273,5 +275,23 @@ experiments = Table(
     Column("started_at", UTCDateTime, nullable=False),
     Column("status", String(16), nullable=False),
     # set up (or stopped) here and not taken by the cloud yet (kiosk/sync/experiments_push.py)
+    Column("needs_push", Boolean, nullable=False, default=False, server_default="0"),
+)
+
+# happy hours (loyalty_rules.happy_hours): weekly windows of the shop's clock in which chosen
+# programs earn more. Windows as JSON ([{"weekday": 0-6, "starts": "HH:MM", "ends": "HH:MM"}, ...]),
+# programs as a JSON list of ids. Set up here, offline, and applied by the counter at once.
+happy_hours = Table(
+    "happy_hours",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("windows", Text, nullable=False),
+    Column("boost", String(16), nullable=False),
+    Column("amount", Integer, nullable=False),
+    Column("programs", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+    # set up or changed here and not taken by the cloud yet
     Column("needs_push", Boolean, nullable=False, default=False, server_default="0"),
 )

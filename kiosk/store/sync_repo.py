@@ -32,6 +32,7 @@ from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, Event, EventKind, Program, ProgramStatus
 from kiosk.store import erasure, ledger, meta, name_index
 from kiosk.store.experiments import put_experiments
+from kiosk.store.happy_hours import put_cloud_zone, put_happy_hours
 from kiosk.store.plan_holds import IS_HELD
 from kiosk.store.rows import balance_values, customer_values, program_values, to_customer, to_event
 from kiosk.store.schema import (
@@ -47,6 +48,7 @@ from kiosk.store.schema import (
     signing_keys,
 )
 from loyalty_rules.experiments import Experiment
+from loyalty_rules.happy_hours import HappyHour
 
 CURSOR = "sync_cursor"
 # cards and programs pulled before the customer/offer they refer to (which then arrives in a later
@@ -109,6 +111,8 @@ class PulledPage:
     revoked_cards: tuple[int, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     experiments: tuple[Experiment, ...] = ()
+    happy_hours: tuple[HappyHour, ...] = ()
+    time_zone: str | None = None  # the business's, which its happy hours run on (not counted in size)
 
     @property
     def size(self) -> int:
@@ -119,6 +123,7 @@ class PulledPage:
             + len(self.keys)
             + len(self.conflicts)
             + len(self.experiments)
+            + len(self.happy_hours)
         )
 
 
@@ -253,6 +258,9 @@ def apply_page(conn: Connection, page: PulledPage, *, business_id: int, cursor: 
         )
     _upsert_conflicts(conn, page.conflicts)
     put_experiments(conn, page.experiments)
+    put_happy_hours(conn, page.happy_hours, now)
+    if page.time_zone:
+        put_cloud_zone(conn, page.time_zone)
     put_cursor(conn, cursor)
 
 

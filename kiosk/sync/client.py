@@ -20,6 +20,7 @@ from kiosk.store.sync_repo import PendingEvent
 from kiosk.sync import wire
 from kiosk.sync.installation import Installation
 from loyalty_rules.experiments import Experiment
+from loyalty_rules.happy_hours import HappyHour
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,11 @@ class CloudClient:
     def push_experiments(self, found: list[Experiment]) -> tuple[wire.OfferResult, ...]:
         """A/B tests set up or stopped here, answered one by one like offers."""
         body = self._send("PUT", wire.EXPERIMENTS_PATH, json=wire.experiments_body(found))
+        return _readable(wire.parse_offers, body, found)
+
+    def push_happy_hours(self, found: list[HappyHour]) -> tuple[wire.OfferResult, ...]:
+        """Happy hours set up, changed or ended here, answered one by one like offers."""
+        body = self._send("PUT", wire.HAPPY_HOURS_PATH, json=wire.happy_hours_body(found))
         return _readable(wire.parse_offers, body, found)
 
     def till_join_link(self) -> Any:

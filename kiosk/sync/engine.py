@@ -18,6 +18,7 @@ from kiosk.domain.connection import Connection
 from kiosk.store import StorageError, Store, meta, plan_holds, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
 from kiosk.sync.experiments_push import push_waiting_experiments
+from kiosk.sync.happy_hours_push import push_waiting_happy_hours
 from kiosk.sync.offers_push import push_waiting_offers
 from kiosk.sync.plan_holds import take_held_for_plan
 from kiosk.sync.till_join import refresh_if_due
@@ -219,6 +220,8 @@ class SyncEngine:
         try:
             push_waiting_offers(self.store, self.client)  # first: events may enrol in a new offer
             push_waiting_experiments(self.store, self.client)  # after its offers, which it names
+            # before the events: the cloud checks a boosted earn by the happy hour it names
+            push_waiting_happy_hours(self.store, self.client)
             skew = self._push(tally) or skew
             skew = self._pull(tally, progress) or skew
             refresh_if_due(self.store, self.client, self.clock)  # never fails the round

@@ -18,6 +18,7 @@ from kiosk.domain.insights import (
     ChurnState,
     CloudProblem,
     CloudRead,
+    ExperimentReport,
     Insights,
     MemberOutlook,
     Source,
@@ -27,6 +28,9 @@ from kiosk.store import Store, meta
 from kiosk.sync.client import CloudClient, Refused, SyncError, Transient, Unauthorised
 from kiosk.sync.credentials import CredentialError, CredentialStore
 from kiosk.sync.wire import WireError
+from loyalty_rules.ab_stats import Comparison, Estimate
+from loyalty_rules.experiment_results import ArmResult, Results
+from loyalty_rules.experiments import Metric
 from loyalty_rules.rfm import Segment
 
 log = logging.getLogger(__name__)
@@ -99,6 +103,50 @@ def _churn(body: dict) -> Churn:
     return Churn(ChurnState(body["status"]), str(body.get("message") or ""), int(body["weeks"]), members)
 
 
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _arm(a: dict, confidence: float) -> ArmResult:
+    effect, value, low = _number(a.get("effect")), _number(a.get("value")), _number(a.get("value_low"))
+    return ArmResult(
+        offer_id=None if a["offer_id"] is None else str(a["offer_id"]),
+        entered=int(a["entered"]),
+        complete=int(a["complete"]),
+        value=value,
+        off_arm=int(a["off_arm"]),
+        comparison=None
+        if effect is None
+        else Comparison(effect, float(a["ci_low"]), float(a["ci_high"]), float(a["p_value"]), confidence),
+        estimate=None if value is None or low is None else Estimate(value, low, float(a["value_high"])),
+    )
+
+
+def _experiment(e: dict) -> ExperimentReport:
+    ready = e["status"] == "ready"
+    arms = tuple(_arm(a, 0.95) for a in e["arms"])
+    names = e.get("arm_names") or [None] * len(arms)
+    if len(names) != len(arms):
+        raise WireError("an A/B test's arm names do not match its arms")
+    winner = e.get("winner") if ready else None  # never a winner before the horizon
+    return ExperimentReport(
+        id=str(e["id"]),
+        name=str(e["name"]),
+        running=bool(e["running"]),
+        start=_day(e["start"]),
+        metric=Metric(e["metric"]),
+        days=int(e["days"]),
+        horizon=int(e["horizon"]),
+        arm_names=tuple(None if n is None else str(n) for n in names),
+        results=Results(
+            ready,
+            arms,
+            None if winner is None else int(winner),
+            None if ready or e.get("expected") is None else _day(e["expected"]),
+        ),
+    )
+
+
 def parse_insights(body: Any, zone: tzinfo) -> Insights:
     """The cloud's answer as Insights, or WireError: an answer we cannot read is never drawn."""
     if not isinstance(body, dict):
@@ -115,6 +163,7 @@ def parse_insights(body: Any, zone: tzinfo) -> Insights:
             _churn(body["churn"]),
             Source.CLOUD,
             as_of,
+            tuple(_experiment(e) for e in body.get("experiments") or ()),  # an older cloud has none
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise WireError(f"the cloud's analytics are not readable: {exc!r}") from exc

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 from typing import Any
 
 from kiosk.domain.codes import PublicKey
 from kiosk.domain.model import Balance, CardStatus, Customer, EventKind, Program, ProgramKind, ProgramStatus
 from kiosk.store.sync_repo import Conflict, ConflictEvent, PendingEvent, PulledPage, ServerCard
 from loyalty_rules.experiments import Arm, Experiment, ExperimentStatus, Metric
+from loyalty_rules.happy_hours import Boost, HappyHour, Weekday, Window
 from loyalty_rules.kinds.points import settings_from_plain, settings_to_plain
 
 API = "/api/v1"
@@ -97,6 +98,8 @@ def event_json(p: PendingEvent) -> dict[str, Any]:
         **({"amount_minor": e.amount_minor} if e.amount_minor is not None else {}),
         **({"reward_id": e.reward_id} if e.reward_id is not None else {}),
         **({"offer_revision": e.offer_revision} if e.offer_revision is not None else {}),
+        # a boosted earn only: the happy hour the cloud checks it by (loyalty_rules.happy_hours)
+        **({"happy_hour_id": e.happy_hour_id} if e.happy_hour_id is not None else {}),
     }
 
 
@@ -317,6 +320,50 @@ def experiments_body(found: list[Experiment]) -> dict[str, Any]:
     return {"experiments": [experiment_json(e) for e in found]}
 
 
+def happy_hour_from(h: dict[str, Any]) -> HappyHour:
+    return HappyHour(
+        id=str(h["id"]),
+        name=h["name"],
+        windows=tuple(
+            Window(Weekday(int(w["weekday"])), time.fromisoformat(w["starts"]), time.fromisoformat(w["ends"]))
+            for w in h["windows"]
+        ),
+        boost=Boost(h["boost"]),
+        amount=int(h["amount"]),
+        programs=frozenset(str(p) for p in h["programs"]),
+        active=bool(h["active"]),
+    )
+
+
+HAPPY_HOURS_PATH = f"{API}/sync/happy-hours"
+MAX_HAPPY_HOURS = 20
+
+
+def happy_hour_json(h: HappyHour) -> dict[str, Any]:
+    return {
+        "id": h.id,
+        "name": h.name,
+        "windows": [
+            {
+                "weekday": int(w.weekday),
+                "starts": w.starts.strftime("%H:%M"),
+                "ends": w.ends.strftime("%H:%M"),
+            }
+            for w in h.windows
+        ],
+        "boost": h.boost.value,
+        "amount": h.amount,
+        "programs": sorted(h.programs),
+        "active": h.active,
+    }
+
+
+def happy_hours_body(found: list[HappyHour]) -> dict[str, Any]:
+    if not 1 <= len(found) <= MAX_HAPPY_HOURS:
+        raise ValueError(f"a happy hour upload carries 1 to {MAX_HAPPY_HOURS}, not {len(found)}")
+    return {"happy_hours": [happy_hour_json(h) for h in found]}
+
+
 def parse_pull(body: Any, business_id: int) -> PullAnswer:
     try:
         with_customer = [c for c in body["cards"] if c.get("customer_id")]
@@ -329,6 +376,9 @@ def parse_pull(body: Any, business_id: int) -> PullAnswer:
             conflicts=tuple(conflict_from(c) for c in body["conflicts"]),
             # a cloud from before A/B tests sends none
             experiments=tuple(experiment_from(e) for e in body.get("experiments", ())),
+            # a cloud from before happy hours sends none
+            happy_hours=tuple(happy_hour_from(h) for h in body.get("happy_hours", ())),
+            time_zone=str(body["time_zone"]) if body.get("time_zone") else None,
         )
         return PullAnswer(
             cursor=int(body["cursor"]),

@@ -31,6 +31,8 @@ from kiosk.ui.resources import TRANSLATIONS
 from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
 from kiosk.ui.screenshots_ab import shoot_ab_test
 from kiosk.ui.screenshots_analytics import shoot_analytics
+from kiosk.ui.screenshots_analytics_ab import shoot_analytics_ab
+from kiosk.ui.screenshots_happy import shoot_happy_hours
 from kiosk.ui.screenshots_points import shoot_points, shoot_points_expiry
 
 
@@ -273,8 +275,12 @@ def main(argv: list[str] | None = None) -> int:
     shoot_analytics(outdir / "de", language="de")
     shoot_ab_test(outdir)
     shoot_ab_test(outdir / "de", language="de")
+    shoot_analytics_ab(outdir)
+    shoot_analytics_ab(outdir / "de", language="de")
     shoot_points(outdir)
     shoot_points(outdir / "de", language="de")
+    shoot_happy_hours(outdir)
+    shoot_happy_hours(outdir / "de", language="de")
     shoot_points_expiry(outdir)
     shoot_points_expiry(outdir / "de", language="de")
     return 0

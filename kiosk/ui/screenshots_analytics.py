@@ -34,13 +34,16 @@ class _Clock:
         return self.now
 
 
-def seed_visits(store, *, days: int = DAYS, seed: int = 17) -> None:
-    """The demo shop as it was `days` days ago, then every day's visits up to now."""
+def seed_visits(store, *, days: int = DAYS, seed: int = 17, tests=None) -> None:
+    """The demo shop as it was `days` days ago, then every day's visits up to now. `tests`, if
+    given, is called with the Services on the first morning (A/B tests set up then)."""
     rng = random.Random(seed)
     start = datetime.now(UTC).replace(hour=7, minute=0, second=0, microsecond=0) - timedelta(days=days)
     clock = _Clock(start)
     services = Services(Context(store, clock=clock))
     demo = create_demo_shop(services.ctx)
+    if tests is not None:
+        tests(services)
     cashier = Actor("demo-cashier", "Cara Cashier", Role.CASHIER)
     # (token, keeps coming until this day); a third of the members stop after a few weeks
     members = [(t, days if rng.random() < 0.65 else rng.randrange(7, 40)) for t in demo.tokens.values()]

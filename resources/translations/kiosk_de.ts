@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AbResultsPage</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="132"/>
+        <source>No A/B tests yet. Start one on the Offers screen (A/B test…).</source>
+        <translation>Noch keine A/B-Tests. Einen starten Sie auf der Seite „Angebote“ (A/B-Test…).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="134"/>
+        <source>Every till&apos;s members, as the cloud counts them.</source>
+        <translation>Die Mitglieder aller Kassen, wie die Cloud sie zählt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="137"/>
+        <source>This kiosk&apos;s data only: members who came in at other tills are not counted here.</source>
+        <translation>Nur die Daten dieses Kiosks: Mitglieder, die an anderen Kassen waren, sind hier nicht gezählt.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="160"/>
+        <source>Members counted so far, by group (%1 needed in each)</source>
+        <translation>Bisher gezählte Mitglieder je Gruppe (%1 je Gruppe nötig)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="171"/>
+        <source>Control (no offer)</source>
+        <translation>Kontrollgruppe (kein Angebot)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="174"/>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="174"/>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="175"/>
+        <source>%1 (%2, since %3)</source>
+        <translation>%1 (%2, seit %3)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="179"/>
+        <source>Came back within %1 days, with 95 % confidence intervals</source>
+        <translation>Innerhalb von %1 Tagen wiedergekommen, mit 95-%-Konfidenzintervallen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="180"/>
+        <source>Visit days in the first %1 days, with 95 % confidence intervals</source>
+        <translation>Besuchstage in den ersten %1 Tagen, mit 95-%-Konfidenzintervallen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="190"/>
+        <source>%1 points</source>
+        <translation>%1 Prozentpunkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="190"/>
+        <source>%1 visits</source>
+        <translation>%1 Besuche</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="198"/>
+        <source>Not enough data yet: %1 of %2 members; the horizon&apos;s day cannot be told yet.</source>
+        <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern; wann der Horizont erreicht ist, lässt sich noch nicht sagen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="203"/>
+        <source>Not enough data yet: %1 of %2 members, the horizon is %3.</source>
+        <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern, der Horizont ist am %3.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="216"/>
+        <source>%1 against %2: %3 (95 % CI %4 to %5), p = %6</source>
+        <translation>%1 gegenüber %2: %3 (95-%-KI %4 bis %5), p = %6</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="226"/>
+        <source>No group is shown to be better.</source>
+        <translation>Keine Gruppe ist nachweislich besser.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="228"/>
+        <source>Better: %1.</source>
+        <translation>Besser: %1.</translation>
+    </message>
+</context>
+<context>
     <name>AbTestDialog</name>
     <message>
         <location filename="../../kiosk/ui/screens/ab_test_dialog.py" line="66"/>
@@ -112,204 +200,209 @@
 <context>
     <name>AnalyticsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="53"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="54"/>
         <source>Analytics</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="56"/>
         <source>30 days</source>
         <translation>30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="56"/>
         <source>90 days</source>
         <translation>90 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="55"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="56"/>
         <source>365 days</source>
         <translation>365 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="59"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="60"/>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="62"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="281"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="287"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="74"/>
         <source>No visits yet. The charts appear here after the first stamps.</source>
         <translation>Noch keine Besuche. Die Diagramme erscheinen hier nach den ersten Stempeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="83"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="82"/>
-        <source>Popular offers</source>
-        <translation>Beliebte Angebote</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="83"/>
-        <source>New members</source>
-        <translation>Neue Mitglieder</translation>
-    </message>
-    <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="84"/>
+        <source>Popular offers</source>
+        <translation>Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="85"/>
+        <source>New members</source>
+        <translation>Neuzugänge</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="86"/>
         <source>Segments</source>
         <translation>Segmente</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="97"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="99"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="263"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="101"/>
+        <source>A/B tests</source>
+        <translation>A/B-Tests</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="157"/>
         <source>Asking the cloud…</source>
         <translation>Die Cloud wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="197"/>
         <source>Members by segment (%1 with a visit in the last 365 days)</source>
         <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="214"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
         <source>From the cloud, as of %1</source>
         <translation>Aus der Cloud, Stand %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="216"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="222"/>
         <source>Computed on this kiosk (not paired)</source>
         <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="218"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="224"/>
         <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
         <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="226"/>
         <source>No cloud credential here — showing this kiosk&apos;s figures</source>
         <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="227"/>
         <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
         <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="252"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
         <source>Members by segment</source>
         <translation>Mitglieder nach Segment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="260"/>
         <source>%1: %2 members</source>
         <translation>%1: %2 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
         <source>%1: %2 still a customer, %3 visit days</source>
         <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="274"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="109"/>
         <source>Each row is the members who joined in that month; each column, the share of them who came in that many months later (+0: the month they joined).</source>
         <translation>Jede Zeile sind die Mitglieder, die in diesem Monat beigetreten sind; jede Spalte der Anteil von ihnen, der so viele Monate später vorbeikam (+0: der Beitrittsmonat).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="96"/>
         <source>Coming back</source>
         <translation>Rückkehr</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="114"/>
         <source>%1 (%2 joined)</source>
         <translation>%1 (%2 beigetreten)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="141"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="183"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="184"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="190"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="185"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="209"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="230"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="236"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="242"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="248"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="247"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="253"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="270"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="276"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="283"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="289"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="307"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="313"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="320"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>
@@ -740,7 +833,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="50"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="51"/>
         <source>No camera: use the hand scanner or type the card number.</source>
         <translation>Keine Kamera: Handscanner benutzen oder Kartennummer eintippen.</translation>
     </message>
@@ -1406,6 +1499,154 @@
     </message>
 </context>
 <context>
+    <name>HappyHourBanner</name>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="55"/>
+        <source>Happy hour: %1 on %2 until %3</source>
+        <translation>Happy Hour: %1 auf %2 bis %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="61"/>
+        <source>%n bonus point(s) a visit</source>
+        <translation>
+            <numerusform>%n Bonuspunkt pro Besuch</numerusform>
+            <numerusform>%n Bonuspunkte pro Besuch</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="62"/>
+        <source>%n bonus stamp(s) a visit</source>
+        <translation>
+            <numerusform>%n Bonusstempel pro Besuch</numerusform>
+            <numerusform>%n Bonusstempel pro Besuch</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="64"/>
+        <source>double points</source>
+        <translation>doppelte Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="64"/>
+        <source>double stamps</source>
+        <translation>doppelte Stempel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="66"/>
+        <source>triple points</source>
+        <translation>dreifache Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="66"/>
+        <source>triple stamps</source>
+        <translation>dreifache Stempel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="67"/>
+        <source>%1× points</source>
+        <translation>%1-fache Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="67"/>
+        <source>%1× stamps</source>
+        <translation>%1-fache Stempel</translation>
+    </message>
+</context>
+<context>
+    <name>HappyHoursDialog</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="95"/>
+        <source>Happy hours</source>
+        <translation>Happy Hours</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="105"/>
+        <source>New happy hour</source>
+        <translation>Neue Happy Hour</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="117"/>
+        <source>Add a day and time</source>
+        <translation>Tag und Uhrzeit hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="123"/>
+        <source>Multiply what a visit earns</source>
+        <translation>Was ein Besuch bringt, vervielfachen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="124"/>
+        <source>Bonus stamps or points a visit</source>
+        <translation>Bonus-Stempel oder -Punkte pro Besuch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="132"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="133"/>
+        <source>Days and times (the shop&apos;s clock)</source>
+        <translation>Tage und Uhrzeiten (Uhr des Geschäfts)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="134"/>
+        <source>Boost</source>
+        <translation>Art des Vorteils</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="135"/>
+        <source>Multiplier or bonus</source>
+        <translation>Faktor oder Bonus</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="136"/>
+        <source>Offers it applies to</source>
+        <translation>Gilt für diese Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="152"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="153"/>
+        <source>End this happy hour</source>
+        <translation>Diese Happy Hour beenden</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="154"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="179"/>
+        <source>%1 (ended)</source>
+        <translation>%1 (beendet)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="277"/>
+        <source>Saved: %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="277"/>
+        <source>Ended: %1</source>
+        <translation>Beendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="295"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte korrigieren Sie die markierten Felder.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="294"/>
+        <source>That offer no longer exists.</source>
+        <translation>Dieses Angebot gibt es nicht mehr.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTable</name>
     <message>
         <location filename="../../kiosk/ui/screens/customer_history.py" line="20"/>
@@ -1746,160 +1987,165 @@
 <context>
     <name>OffersScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="67"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="68"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="76"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="77"/>
         <source>New offer</source>
         <translation>Neues Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="79"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="80"/>
         <source>A/B test…</source>
         <translation>A/B-Test…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="104"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="105"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
+        <source>Happy hours…</source>
+        <translation>Happy Hours…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="110"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="111"/>
         <source>Starts on</source>
         <translation>Beginnt am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="113"/>
         <source>Ends on</source>
         <translation>Endet am</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="128"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="133"/>
         <source>Reward</source>
         <translation>Prämie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
         <source>Wait between scans</source>
         <translation>Wartezeit zwischen Scans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="137"/>
         <source>Undo possible for</source>
         <translation>Rückgängig möglich für</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="135"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="140"/>
         <source>Colour</source>
         <translation>Farbe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="141"/>
         <source>Icon</source>
         <translation>Symbol</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="157"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="162"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="158"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="163"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
         <source>Pause</source>
         <translation>Pausieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="159"/>
-        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="164"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="267"/>
         <source>Archive</source>
         <translation>Archivieren</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="204"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="214"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="205"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="215"/>
         <source>paused</source>
         <translation>pausiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="206"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="216"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="211"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="221"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="264"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="308"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="318"/>
         <source>Offer name</source>
         <translation>Name des Angebots</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="314"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="324"/>
         <source>%1 of %2 points</source>
         <translation>%1 von %2 Punkten</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="378"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="388"/>
         <source>Saved: %1</source>
         <translation>Gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="385"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="395"/>
         <source>Not saved: fix the fields marked in red.</source>
         <translation>Nicht gespeichert: bitte die rot markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="257"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="267"/>
         <source>Restore</source>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="126"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="131"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="336"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="346"/>
         <source>Change the stamps needed from %1 to %2? Every card keeps its stamps, counted against %2 from now on: a card that already has %2 or more can redeem a reward at once. You can change the number back later.</source>
         <translation>Benötigte Stempel von %1 auf %2 ändern? Jede Karte behält ihre Stempel, ab jetzt gezählt gegen %2: Eine Karte, die schon %2 oder mehr hat, kann sofort eine Prämie einlösen. Die Zahl lässt sich später zurückändern.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="343"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="353"/>
         <source>Yes, change</source>
         <translation>Ja, ändern</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="365"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="375"/>
         <source>Archive %1? It stops taking stamps and leaves the counter; cards keep their stamps and rewards already earned can still be redeemed. Choose it and Restore to undo this.</source>
         <translation>%1 archivieren? Es nimmt keine Stempel mehr an und verschwindet von der Kasse; Karten behalten ihre Stempel, verdiente Prämien bleiben einlösbar. Zum Rückgängigmachen das Angebot wählen und „Wiederherstellen“.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="370"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="380"/>
         <source>Yes, archive</source>
         <translation>Ja, archivieren</translation>
     </message>
@@ -2141,6 +2387,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
+        <source>+%n point(s) (happy hour)</source>
+        <translation>
+            <numerusform>+%n Punkt (Happy Hour)</numerusform>
+            <numerusform>+%n Punkte (Happy Hour)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt</numerusform>
@@ -2148,8 +2402,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="114"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="164"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -2157,7 +2411,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="121"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -2165,7 +2419,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="163"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2173,17 +2427,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="168"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="176"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="178"/>
         <source>d MMM yyyy</source>
         <translation>d. MMM yyyy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="182"/>
         <source>%n point(s) expired on %1</source>
         <translation>
             <numerusform>%n Punkt am %1 verfallen</numerusform>
@@ -2191,7 +2445,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="183"/>
         <source>(no visit for %n month(s))</source>
         <translation>
             <numerusform>(%n Monat ohne Besuch)</numerusform>
@@ -3198,87 +3452,87 @@
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="63"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="64"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="65"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="66"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="69"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="70"/>
         <source>Charts</source>
         <translation>Diagramme</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="83"/>
         <source>Visits</source>
         <translation>Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="84"/>
         <source>Stamps given</source>
         <translation>Vergebene Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="84"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="85"/>
         <source>Rewards redeemed</source>
         <translation>Eingelöste Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="86"/>
         <source>New customers</source>
         <translation>Neue Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="112"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="113"/>
         <source>By offer</source>
         <translation>Nach Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="114"/>
         <source>By staff</source>
         <translation>Nach Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="114"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="115"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="133"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="153"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manuelle Korrektur, insgesamt %1 Stempel</numerusform>
@@ -3286,7 +3540,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="161"/>
         <source>%n point(s) expired (no visit within the offer&apos;s months)</source>
         <translation>
             <numerusform>%n Punkt verfallen (kein Besuch in den Monaten des Angebots)</numerusform>
@@ -3294,17 +3548,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="166"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="167"/>
         <source>From %1 to now, at this kiosk. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Von %1 bis jetzt, an diesem Kiosk. Die Auswertungen der Cloud zählen jeden Kiosk des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="171"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="172"/>
         <source>From %1 to now.</source>
         <translation>Von %1 bis jetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="173"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="174"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -3340,34 +3594,34 @@
 <context>
     <name>ScanScreen</name>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="81"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="215"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="345"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="82"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="356"/>
         <source>Scan the customer&apos;s card</source>
         <translation>Karte des Kunden scannen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="87"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="88"/>
         <source>Card code, then Enter</source>
         <translation>Kartencode, dann Enter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="94"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="95"/>
         <source>One stamp fewer (Ctrl+−)</source>
         <translation>Ein Stempel weniger (Strg+−)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="96"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="97"/>
         <source>One stamp more (Ctrl++)</source>
         <translation>Ein Stempel mehr (Strg++)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="107"/>
         <source>Stamp</source>
         <translation>Stempeln</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="173"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n Stempel</numerusform>
@@ -3375,48 +3629,56 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="191"/>
-        <location filename="../../kiosk/ui/screens/scan.py" line="203"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="195"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="207"/>
         <source>Checking the card…</source>
         <translation>Karte wird geprüft…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="228"/>
         <source>Sound: off</source>
         <translation>Ton: aus</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="228"/>
         <source>Sound: on</source>
         <translation>Ton: an</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="231"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
         <source>Camera unavailable (%1). Use the hand scanner.</source>
         <translation>Kamera nicht verfügbar (%1). Bitte den Handscanner benutzen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="235"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="239"/>
         <source>Camera connected: starting the preview…</source>
         <translation>Kamera verbunden: Vorschau startet…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="241"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="245"/>
         <source>Scanner unavailable (%1). Retrying; type the card number meanwhile.</source>
         <translation>Scanner nicht verfügbar (%1). Neuer Versuch läuft; bis dahin die Kartennummer eintippen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="246"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="250"/>
         <source>Scanner ready on %1.</source>
         <translation>Scanner bereit an %1.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="262"/>
+        <source>+%n stamp(s) (happy hour)</source>
+        <translation>
+            <numerusform>+%n Stempel (Happy Hour)</numerusform>
+            <numerusform>+%n Stempel (Happy Hour)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="268"/>
         <source>Reward unlocked: %1!</source>
         <translation>Prämie freigeschaltet: %1!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="264"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n Stempel hinzugefügt</numerusform>
@@ -3424,42 +3686,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="270"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan.py" line="277"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="269"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="280"/>
         <source>%1 (%2 joined %3)</source>
         <translation>%1 (%2 ist jetzt bei %3 dabei)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="271"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="282"/>
         <source>%1 (the scanner&apos;s keyboard layout is wrong: check it)</source>
         <translation>%1 (das Tastaturlayout des Scanners ist falsch: bitte prüfen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="302"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="313"/>
         <source>Reward given: %1</source>
         <translation>Prämie ausgegeben: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="290"/>
         <source>Undo %1&apos;s +%2</source>
         <translation>+%2 für %1 zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="306"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="317"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan.py" line="316"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="327"/>
         <source>Undone: the reward was taken back</source>
         <translation>Zurückgenommen: die Prämie gilt wieder</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Rückgängig: %n Punkt zurückgenommen</numerusform>
@@ -3467,7 +3734,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Zurückgenommen: %n Stempel</numerusform>
@@ -4118,6 +4385,49 @@
         <location filename="../../loyalty_rules/tiers.py" line="69"/>
         <source>A window of 1 to 36 months.</source>
         <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowRow</name>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="56"/>
+        <source>Monday</source>
+        <translation>Montag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="57"/>
+        <source>Tuesday</source>
+        <translation>Dienstag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="58"/>
+        <source>Wednesday</source>
+        <translation>Mittwoch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="59"/>
+        <source>Thursday</source>
+        <translation>Donnerstag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="60"/>
+        <source>Friday</source>
+        <translation>Freitag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="61"/>
+        <source>Saturday</source>
+        <translation>Samstag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="62"/>
+        <source>Sunday</source>
+        <translation>Sonntag</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/happy_hours_dialog.py" line="69"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 </TS>

@@ -75,6 +75,25 @@
     </message>
 </context>
 <context>
+    <name>HappyHourBanner</name>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="61"/>
+        <source>%n bonus point(s) a visit</source>
+        <translation>
+            <numerusform>%n bonus point a visit</numerusform>
+            <numerusform>%n bonus points a visit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/widgets/happy_hour_banner.py" line="62"/>
+        <source>%n bonus stamp(s) a visit</source>
+        <translation>
+            <numerusform>%n bonus stamp a visit</numerusform>
+            <numerusform>%n bonus stamps a visit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KioskStatusBar</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/widgets/status_bar.py" line="32"/>
@@ -119,6 +138,14 @@
     <name>PointsCounter</name>
     <message numerus="yes">
         <location filename="../../kiosk/ui/screens/scan_points.py" line="113"/>
+        <source>+%n point(s) (happy hour)</source>
+        <translation>
+            <numerusform>+%n point (happy hour)</numerusform>
+            <numerusform>+%n points (happy hour)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -126,8 +153,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="114"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="162"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="116"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="164"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -135,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="121"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -143,7 +170,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="161"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="163"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
@@ -151,7 +178,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="182"/>
         <source>%n point(s) expired on %1</source>
         <translation>
             <numerusform>%n point expired on %1</numerusform>
@@ -159,7 +186,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="181"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="183"/>
         <source>(no visit for %n month(s))</source>
         <translation>
             <numerusform>(no visit for %n month)</numerusform>
@@ -235,7 +262,7 @@
 <context>
     <name>ReportsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="152"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="153"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manual adjustment, %1 stamps in all</numerusform>
@@ -243,7 +270,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="161"/>
         <source>%n point(s) expired (no visit within the offer&apos;s months)</source>
         <translation>
             <numerusform>%n point expired (no visit within the offer&apos;s months)</numerusform>
@@ -254,7 +281,7 @@
 <context>
     <name>ScanScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="169"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="173"/>
         <source>%n stamp(s)</source>
         <translation>
             <numerusform>%n stamp</numerusform>
@@ -262,7 +289,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="262"/>
+        <source>+%n stamp(s) (happy hour)</source>
+        <translation>
+            <numerusform>+%n stamp (happy hour)</numerusform>
+            <numerusform>+%n stamps (happy hour)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan.py" line="264"/>
         <source>%n stamp(s) added</source>
         <translation>
             <numerusform>%n stamp added</numerusform>
@@ -270,7 +305,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="329"/>
         <source>Undone: %n point(s) taken back</source>
         <translation>
             <numerusform>Undone: %n point taken back</numerusform>
@@ -278,7 +313,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/scan.py" line="331"/>
         <source>Undone: %n stamp(s) taken back</source>
         <translation>
             <numerusform>Undone: %n stamp taken back</numerusform>

@@ -68,8 +68,9 @@ def test_every_event_the_kiosk_sends_is_a_valid_cloud_event(pending):
 
 def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
     # version 1's fields on every event; version 2's `merge` on a member_merge only; a points
-    # offer's `amount_minor` on its earns and `reward_id` on its redemptions only
-    points = {"amount_minor", "reward_id", "offer_revision"}
+    # offer's `amount_minor` on its earns and `reward_id` on its redemptions only; a happy hour's
+    # id on an earn it boosted only
+    points = {"amount_minor", "reward_id", "offer_revision", "happy_hour_id"}
     assert set(wire.event_json(CASES[0])) == set(cloud_schemas.Event.model_fields) - {"merge"} - points
     assert set(wire.event_json(CASES[-1])) == set(cloud_schemas.Event.model_fields) - points
     assert set(wire.event_json(CASES[-3])) - set(wire.event_json(CASES[1])) == {
@@ -79,6 +80,13 @@ def test_the_kiosk_sends_exactly_the_fields_of_the_contract():
     assert set(wire.event_json(CASES[-2])) - set(wire.event_json(CASES[2])) == {"reward_id", "offer_revision"}
     assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-2])).offer_revision == 2
     assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-3])).amount_minor == 1250
+    boosted = dataclasses.replace(
+        CASES[1], event=dataclasses.replace(CASES[1].event, units=2, happy_hour_id=str(uuid.uuid4()))
+    )
+    assert set(wire.event_json(boosted)) - set(wire.event_json(CASES[1])) == {"happy_hour_id"}
+    assert str(cloud_schemas.Event.model_validate(wire.event_json(boosted)).happy_hour_id) == (
+        boosted.event.happy_hour_id
+    )
     assert cloud_schemas.Event.model_validate(wire.event_json(CASES[-2])).reward_id == "coffee"
     merge = cloud_schemas.Event.model_validate(wire.event_json(CASES[-1])).merge
     assert (str(merge.keep_customer_id), str(merge.absorb_customer_id)) == (

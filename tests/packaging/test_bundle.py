@@ -19,15 +19,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = ROOT / "build" / "build_bundle.sh"
-SIZE_TARGET_MB = 300  # the issue's targets, recorded beside the measurement
-TIME_TARGET_S = 1.5
-# Regression guards, not the targets. The bundle measures 295 MB (it was 423 MB; the spec's header
-# says what went): OpenCV's wheel 116 MB, Qt 59 MB, numpy 42 MB, system libraries 35 MB, Python
-# and the rest. The guard is that + 5%: crossing it means something new got in, and the figure
-# in dist/bundle-test.json says by how much. Self-check takes 0.5-0.9 s from process start here,
-# up to 1.6 s on this 2-core box under other jobs' load.
-SIZE_GUARD_MB = 310
-TIME_GUARD_S = 5.0
+SIZE_TARGET_MB = 300  # the issue's bound on the bundle, with the chart library in
+TIME_TARGET_S = 1.5  # recorded beside the measurement; speed is `python -m benchmarks bundle`'s
+# The bundle measures 295.7 MB with QtCharts (it was 423 MB; the spec's header says what went):
+# OpenCV's wheel 108 MB, Qt 63 MB, numpy 42 MB, system libraries 35 MB, Python and the rest.
+# dist/bundle-test.json records the size and the self-check's times of each build.
 
 
 def folder_size_mb(folder: Path) -> float:
@@ -92,6 +88,8 @@ def test_built_bundle_passes_self_check_in_a_clean_environment(tmp_path):
     # the bundle's own builds of two vendored parts: ICU data trimmed to en/de (Qt still collates
     # German) and OpenCV relinked to reference LAPACK (import cv2 resolves all of it, a solve works)
     assert "German collation" in items["qt-platform"]["detail"]
+    # the chart library (QtCharts) is in: the Analytics screen's A/B interval chart draws
+    assert "analytics chart drawn" in items["qt-platform"]["detail"], items["qt-platform"]
     assert items["opencv"]["status"] == "pass", items["opencv"]
     assert "linear solve ok" in items["opencv"]["detail"]
 
@@ -106,5 +104,4 @@ def test_built_bundle_passes_self_check_in_a_clean_environment(tmp_path):
     (ROOT / "dist").mkdir(exist_ok=True)  # git-ignored; the figures for the release notes
     (ROOT / "dist" / "bundle-test.json").write_text(json.dumps(record, indent=2) + "\n")
     print(f"\nbundle: {record}")
-    assert size_mb < SIZE_GUARD_MB, record
-    assert min(w for w, _ in runs) < TIME_GUARD_S, record
+    assert size_mb < SIZE_TARGET_MB, record

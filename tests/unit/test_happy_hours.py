@@ -207,3 +207,52 @@ def test_each_bad_field_is_named(changes, field, problem):
 def test_adjacent_windows_do_not_overlap():
     fine = hour(Window(Weekday.MONDAY, time(10), time(12)), Window(Weekday.MONDAY, time(12), time(13)))
     assert problems(fine) == {}
+
+
+def test_a_running_window_ends_at_its_wall_clock_end_in_winter_and_summer():
+    from loyalty_rules.happy_hours import ends_at
+
+    assert ends_at(hour(FRIDAY_EVENING), utc(2027, 3, 26, 16, 30), BERLIN) == utc(2027, 3, 26, 18, 0)
+    assert ends_at(hour(FRIDAY_EVENING), utc(2027, 4, 2, 15, 30), BERLIN) == utc(2027, 4, 2, 17, 0)
+    assert ends_at(hour(FRIDAY_EVENING), utc(2027, 4, 2, 17, 0), BERLIN) is None  # not running
+
+
+def test_a_window_past_midnight_ends_on_the_next_day():
+    from loyalty_rules.happy_hours import ends_at
+
+    late = Window(Weekday.SATURDAY, time(22), time(1))
+    # Sunday 00:30 CET (Saturday 23:30 UTC) belongs to Saturday's window, which ends at 01:00 CET
+    assert ends_at(hour(late), utc(2027, 3, 20, 23, 30), BERLIN) == utc(2027, 3, 21, 0, 0)
+
+
+def test_a_window_over_the_repeated_autumn_hour_ends_at_the_later_reading():
+    from loyalty_rules.happy_hours import ends_at
+
+    night = Window(Weekday.SUNDAY, time(1, 30), time(2, 30))
+    # 2027-10-31: 02:15 CET, the second reading of 02:15 (01:15 UTC); the first 02:30 was 00:30 UTC
+    assert ends_at(hour(night), utc(2027, 10, 31, 1, 15), BERLIN) == utc(2027, 10, 31, 1, 30)
+
+
+def test_the_banner_changes_next_at_the_nearest_start_or_end():
+    from loyalty_rules.happy_hours import next_change
+
+    coffee = hour(FRIDAY_EVENING)
+    lunch = hour(Window(Weekday.FRIDAY, time(12), time(14)), id="hh2")
+    assert next_change([coffee, lunch], utc(2027, 3, 26, 10, 0), BERLIN) == utc(2027, 3, 26, 11, 0)
+    assert next_change([coffee, lunch], utc(2027, 3, 26, 12, 0), BERLIN) == utc(2027, 3, 26, 13, 0)
+    assert next_change([coffee, lunch], utc(2027, 3, 26, 16, 0), BERLIN) == utc(2027, 3, 26, 18, 0)
+    assert next_change([hour(FRIDAY_EVENING, active=False)], utc(2027, 3, 26, 10, 0), BERLIN) is None
+
+
+def test_a_boosted_earn_is_checked_back_to_its_units_before_the_boost():
+    from loyalty_rules.happy_hours import BoostProblem, boost_problem
+
+    friday = utc(2027, 3, 26, 16, 30)  # 17:30 CET, inside
+    double = hour(FRIDAY_EVENING)
+    bonus = hour(FRIDAY_EVENING, boost=Boost.BONUS, amount=3)
+    assert boost_problem(double, "coffee", 4, friday, BERLIN) == (None, 2)
+    assert boost_problem(bonus, "coffee", 4, friday, BERLIN) == (None, 1)
+    assert boost_problem(double, "coffee", 3, friday, BERLIN)[0] is BoostProblem.UNITS  # odd: not doubled
+    assert boost_problem(bonus, "coffee", 3, friday, BERLIN)[0] is BoostProblem.UNITS  # nothing before it
+    assert boost_problem(double, "lunch", 4, friday, BERLIN)[0] is BoostProblem.NOT_FOR_PROGRAM
+    assert boost_problem(double, "coffee", 4, utc(2027, 3, 26, 18, 0), BERLIN)[0] is BoostProblem.NOT_RUNNING

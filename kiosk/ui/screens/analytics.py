@@ -1,6 +1,6 @@
 """Analytics for managers and owners: visits per day, the popular offers, new members per week,
-which joiners came back, the RFM segments and the members at risk, over the last 30, 90 or 365
-days, and the lot as a PDF report. The store thread counts this kiosk's own figures
+which joiners came back, the RFM segments, the members at risk and the A/B tests' results, over
+the last 30, 90 or 365 days, and the lot as a PDF report. The store thread counts this kiosk's own figures
 (kiosk/services/analytics.py); a paired kiosk then asks the cloud, which sees every till, on the
 sync control thread (kiosk/sync/insights.py) and draws its answer with the same code, saying
 whose figures they are. This screen only draws the Insights value it gets."""
@@ -26,6 +26,7 @@ from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
 from kiosk.ui.theme import PALETTES, Palette, current_palette
+from kiosk.ui.widgets.ab_results_page import AbResultsPage
 from kiosk.ui.widgets.analytics_charts import ChartView, CohortTable, offers_chart, visits_chart, weeks_chart
 from kiosk.ui.widgets.at_risk_page import AtRiskPage
 from kiosk.ui.widgets.buttons import BigButton, period_choice
@@ -75,7 +76,8 @@ class AnalyticsScreen(QWidget):
         self.nothing.setWordWrap(True)
         self.pages.addWidget(self.nothing)
         self.tabs = QTabWidget()
-        # six tabs in 1024 px, German included: narrower tabs than the theme's (analyticsTabs)
+        # seven tabs in 1024 px, German included (its shorter names there): narrower tabs than the
+        # theme's (analyticsTabs)
         self.tabs.setObjectName("analyticsTabs")
         self.charts = {name: ChartView() for name in ("visits", "offers", "weeks", "segments")}
         self.tabs.addTab(self.charts["visits"], self.tr("Visits"))
@@ -95,6 +97,8 @@ class AnalyticsScreen(QWidget):
         self.risk_page = AtRiskPage()
         self.risk_note, self.at_risk = self.risk_page.note, self.risk_page.table
         self.tabs.addTab(self.risk_page, self.tr("At risk"))
+        self.ab_page = AbResultsPage()
+        self.tabs.addTab(self.ab_page, self.tr("A/B tests"))
         self.pages.addWidget(self.tabs)
         layout.addWidget(self.pages, 1)
         self.message = MessageLine()
@@ -120,6 +124,7 @@ class AnalyticsScreen(QWidget):
         self.outcome = None
         self.insights = None
         self.risk_page.clear()
+        self.ab_page.clear()
         self.export_button.setEnabled(False)
         self.scope.setText("")
         for view in self.charts.values():
@@ -174,6 +179,7 @@ class AnalyticsScreen(QWidget):
             self.draw_charts(palette)
             self.cohorts.show_cohorts(insights.analytics.cohorts, palette, self.month_label)
             self.risk_page.show_churn(self.insights.churn, palette)
+            self.ab_page.show_tests(insights.experiments, insights.source, palette)
             self.pages.setCurrentWidget(self.tabs)
         self.export_button.setEnabled(True)
         self.message.say("", "")

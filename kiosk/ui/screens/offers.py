@@ -28,6 +28,7 @@ from kiosk.ui.messages import problem_text, refusal_text
 from kiosk.ui.resources import icon
 from kiosk.ui.screens.ab_test_dialog import AbTestDialog
 from kiosk.ui.screens.bare_scan import BareScanChoice
+from kiosk.ui.screens.happy_hours_dialog import HappyHoursDialog
 from kiosk.ui.screens.offers_points import PointsFields
 from kiosk.ui.session import Session
 from kiosk.ui.text import arg
@@ -80,6 +81,10 @@ class OffersScreen(QWidget):
         self.ab_button.clicked.connect(self.on_ab_clicked)
         left.addWidget(self.ab_button)
         self.ab_dialog: AbTestDialog | None = None
+        self.happy_button = BigButton(self.tr("Happy hours…"))
+        self.happy_button.clicked.connect(self.on_happy_hours_clicked)
+        left.addWidget(self.happy_button)
+        self.happy_dialog: HappyHoursDialog | None = None
         self.preview = CardPreview()
         left.addWidget(self.preview)
         self.bare_scan = BareScanChoice(worker, session)
@@ -180,6 +185,11 @@ class OffersScreen(QWidget):
     def on_ab_clicked(self) -> None:
         self.ab_dialog = AbTestDialog(self.worker, self.session, self.programs, self)
         self.ab_dialog.open()
+
+    def on_happy_hours_clicked(self) -> None:
+        self.happy_dialog = HappyHoursDialog(self.worker, self.session, self)
+        self.happy_dialog.load()
+        self.happy_dialog.open()
 
     def _save(self, call) -> None:
         self.worker.op(self, call).success(self.on_offer_saved).refused(

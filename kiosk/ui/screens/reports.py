@@ -53,6 +53,7 @@ class ReportTable(QTableWidget):
 
 class ReportsScreen(QWidget):
     analytics_requested = Signal()  # the charts over longer periods (kiosk/ui/screens/analytics.py)
+    drawn = Signal(object)  # the ReportOutcome just shown or refused (benchmarks wait on it)
 
     def __init__(self, worker: StoreWorker, session: Session, parent=None) -> None:
         super().__init__(parent)
@@ -175,6 +176,8 @@ class ReportsScreen(QWidget):
         self.by_staff.show_rows([(name or unknown, t) for name, t in report.by_staff])
         self.by_day.show_rows([(day.isoformat(), t) for day, t in reversed(report.by_day)])
         self.message.say("", "")
+        self.drawn.emit(outcome)
 
     def on_report_refused(self, outcome) -> None:
         self.message.say("bad", refusal_text(outcome.refusal))
+        self.drawn.emit(outcome)

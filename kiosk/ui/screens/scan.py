@@ -23,6 +23,7 @@ from kiosk.ui.session import Session
 from kiosk.ui.sound import SoundPlayer
 from kiosk.ui.text import arg
 from kiosk.ui.widgets.buttons import BigButton
+from kiosk.ui.widgets.happy_hour_banner import HappyHourBanner
 from kiosk.ui.widgets.points_sale import PointsSalePanel
 from kiosk.ui.widgets.result_panel import ResultPanel, UndoOffer
 from kiosk.ui.workers import StoreWorker
@@ -133,8 +134,10 @@ class ScanScreen(QWidget):
         self.points = PointsCounter(self.points_panel, self.result, worker, session, sounds)
         self.points.shown.connect(self._shown)
         self.points_panel.empty_enter.connect(self.on_empty_enter)
+        self.banner = HappyHourBanner(worker)  # shown while a happy hour runs
         right = QVBoxLayout()
         right.setSpacing(10)
+        right.addWidget(self.banner)
         right.addWidget(scroll, 1)
         right.addWidget(self.points_panel)
 
@@ -157,6 +160,7 @@ class ScanScreen(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.code_entry.setFocus()
+        self.banner.refresh()  # a happy hour set up (or ended) meanwhile shows at once
         # the stepper's bound follows the offers a manager may have changed
         self.worker.op(self, lambda s: s.list_offers()).success(self.on_offers_loaded).run_in_background()
 
@@ -254,13 +258,20 @@ class ScanScreen(QWidget):
             self.points.ask_for_sale(outcome)  # a points offer's member: the amount comes next
             self._shown(outcome)
             return
+        added = (
+            self.tr("+%n stamp(s) (happy hour)", "", outcome.units_added)
+            if outcome.happy_hour is not None
+            else self.tr("%n stamp(s) added", "", outcome.units_added)
+        )
         if outcome.rewards_unlocked:
             state = "reward"
             message = arg(self.tr("Reward unlocked: %1!"), program.reward_text)
+            if outcome.happy_hour is not None:  # the boost stays visible beside the reward
+                message = arg(self.tr("%1 %2"), message, added)
             self.sounds.play("reward")
         else:
             state = "good"
-            message = self.tr("%n stamp(s) added", "", outcome.units_added)
+            message = added
             self.sounds.play("good")
         if tapped:
             message = arg(self.tr("%1: %2"), program.name, message)

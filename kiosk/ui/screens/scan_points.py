@@ -110,7 +110,9 @@ class PointsCounter(QObject):
         # what she can afford now is the Redeem list under the banner, one button a reward
         lines = [
             *self._expired_lines(outcome),
-            self.tr("+%n point(s)", "", outcome.points_added),
+            self.tr("+%n point(s) (happy hour)", "", outcome.points_added)
+            if outcome.happy_hour is not None
+            else self.tr("+%n point(s)", "", outcome.points_added),
             self.tr("Balance: %n point(s)", "", view.card.balance.units),
         ]
         self.panel.sale_answered(True)

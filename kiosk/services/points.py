@@ -158,7 +158,7 @@ def redeem_reward(
 def _expire_first(conn, card, settings, now):
     """Her lapsed points recorded before the sale (kiosk/services/points_expiry.py): the card
     after it and the Expiry, or both as they were. A first sale in the offer has no card yet."""
-    if not isinstance(card, Card):
+    if not isinstance(card, Card) or settings.expiry_months is None:  # nothing to ask: no read
         return card, None
     return points_expiry.expire_if_due(conn, card, settings, now, points_expiry.shop_zone(conn))
 

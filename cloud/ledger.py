@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cloud import happy_hours, merges, plans, referrals, tier_check
+from cloud import happy_hours, merges, plans, points_expiry, referrals, tier_check
 from cloud.deps import Actor
 from cloud.models import (
     AuditEntry,
@@ -39,6 +39,7 @@ from cloud.models import (
 from cloud.schemas import FIRST_DAY, LAST_DAY, PushResult
 from cloud.schemas import Event as WireEvent
 from loyalty_rules.kinds.points import PointsSettings, earn_problem, redeem_problem, settings_from_plain
+from loyalty_rules.kinds.points_expiry import is_expiry
 from loyalty_rules.ledger import Entry, apply, units_problem, void_problem
 from loyalty_rules.model import Balance, CardStatus, EventKind
 from loyalty_rules.plans import LIMITS, Plan, may_add_member
@@ -292,6 +293,26 @@ def _claimed_tier(b: _Batch, ev: WireEvent, settings: PointsSettings, conn: Conn
     return tier
 
 
+def _check_expiry(session: Session, b: _Batch, ev: WireEvent, card: dict, now: datetime) -> None:
+    """A points expiry stands only when the cloud's view of her visits says it is due (the kiosk's
+    rule, asked again: cloud/points_expiry.py)."""
+    conn = session.connection()
+    visit = points_expiry.last_visit(conn, b.business_id, ev.card_id, b.events, b.voided_in_db)
+    problem = points_expiry.expiry_problem(
+        event_id=str(ev.id),
+        card_id=ev.card_id,
+        units=ev.units,
+        occurred_at=ev.occurred_at,
+        settings=b.points.get(str(ev.program_id)),
+        visit=visit,
+        balance=card["units"],
+        now=now,
+        zone=b.zone,
+    )
+    if problem is not None:
+        raise Reject(problem)
+
+
 def _apply_balance(card: dict, kind: str, units: int, ref_kind: str | None = None) -> None:
     """The card's cached balance after one more event, by the shared rule (loyalty_rules.ledger)."""
     before = Balance(card["units"], card["lifetime"], card["redemptions"], card["visits"])
@@ -462,6 +483,8 @@ def _apply(session: Session, b: _Batch, ev: WireEvent, actor: Actor, now: dateti
                 problem = referrals.bonus_problem(session.connection(), b, ev, card)
                 if problem is not None:
                     raise Reject(problem)
+            if is_expiry(ev.kind, ev.reason):
+                _check_expiry(session, b, ev, card, now)
             _apply_balance(card, ev.kind, ev.units)
     event_id = str(ev.id)
     conflict_ids: list[str] = []

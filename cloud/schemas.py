@@ -354,6 +354,9 @@ class PointsIn(WireIn):
     minor_per_unit: Int(ge=1, le=10_000) = 100
     catalogue: list[RewardIn] = Field(max_length=100)
     tiers: TierSchemeIn | None = None  # Bronze/Silver/Gold (issue 15); a change is a new revision
+    # months without a visit after which points expire; null or absent: never (check_settings
+    # names a value outside 1-60 at its field)
+    expiry_months: Int(ge=-(2**31), le=2**31 - 1) | None = None
 
     def settings(self) -> PointsSettings:
         return settings_from_plain(self.model_dump())

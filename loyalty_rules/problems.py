@@ -31,6 +31,9 @@ class OfferProblem(enum.Enum):
     )
     OFFER_POINTS_ROUNDING = QT_TRANSLATE_NOOP("Problem", "Choose how points are rounded.")
     OFFER_POINTS_MINIMUM = QT_TRANSLATE_NOOP("Problem", "A minimum spend from 0 to 10,000.")
+    OFFER_POINTS_EXPIRY = QT_TRANSLATE_NOOP(
+        "Problem", "Points expire after 1 to 60 months without a visit, or never."
+    )
     OFFER_CATALOGUE_SIZE = QT_TRANSLATE_NOOP("Problem", "Between 1 and 20 rewards in the catalogue.")
     OFFER_CATALOGUE_ID = QT_TRANSLATE_NOOP(
         "Problem", "Each reward needs its own short code (1 to 40 characters)."

@@ -43,6 +43,7 @@ class ReportLine:
     customer_id: str
     staff_name: str | None = None
     ref_kind: EventKind | None = None  # a void: the kind of event it cancels
+    expiry: bool = False  # an ADJUST that is a points expiry (kinds/points_expiry.is_expiry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,8 @@ class Totals:
     new_customers: int = 0  # customers with a card enrolled in the period
     adjustments: int = 0  # manual corrections by managers
     adjusted_stamps: int = 0  # their net stamps
+    expiries: int = 0  # points expiries (never counted as manual adjustments)
+    expired_points: int = 0  # the points they took (positive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,8 @@ class _Tally:
     customers: set[str] = field(default_factory=set)
     adjustments: int = 0
     adjusted: int = 0
+    expiries: int = 0
+    expired: int = 0
 
     def add(self, line: ReportLine) -> None:
         kind, sign = line.kind, 1
@@ -97,13 +102,23 @@ class _Tally:
             self.stamps += line.units
         if kind in REWARD_KINDS:
             self.rewards += sign
-        if kind in ADJUST_KINDS:
+        if kind in ADJUST_KINDS and line.expiry:  # its own line: lapsed points, no one's correction
+            self.expiries += sign
+            self.expired -= line.units
+        elif kind in ADJUST_KINDS:
             self.adjustments += sign
             self.adjusted += line.units
 
     def totals(self) -> Totals:
         return Totals(
-            self.visits, self.stamps, self.rewards, len(self.customers), self.adjustments, self.adjusted
+            self.visits,
+            self.stamps,
+            self.rewards,
+            len(self.customers),
+            self.adjustments,
+            self.adjusted,
+            self.expiries,
+            self.expired,
         )
 
 

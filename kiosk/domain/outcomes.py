@@ -10,7 +10,7 @@ from kiosk.domain.model import Card, CardStatus, Customer, Event, Program, Progr
 from kiosk.domain.refusals import Refusal
 from loyalty_rules.happy_hours import HappyHour
 from loyalty_rules.kinds import rules_for
-from loyalty_rules.kinds.points import Reward
+from loyalty_rules.kinds.points import Expiry, Reward
 from loyalty_rules.referrals import Referral, ReferralPolicy, ReferralPolicyProblem
 from loyalty_rules.tiers import Standing, Tier, TierChange
 
@@ -161,6 +161,9 @@ class PointsOutcome(Outcome):
     standing: Standing | None = None
     tier_reached: Tier | None = None
     tier_demoted: TierChange | None = None  # her tier fell since she was last seen: shown to her
+    # her points that lapsed and were recorded when she was seen, before this sale (the panel
+    # says so first): kiosk/services/points_expiry.py
+    expired: Expiry | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -189,6 +189,12 @@ class Services:
 
         return backup_if_due(self.ctx.store, data_dir, datetime.now())
 
+    def expire_points(self):
+        """Record every member's lapsed points (kiosk/services/points_expiry.py): a SweepOutcome."""
+        from kiosk.services.points_expiry import sweep
+
+        return sweep(self.ctx)
+
     def till_join_link(self) -> TillJoinLink | NoJoinLink:
         """The link the enrolment screen shows as a QR (kept by sync), or why there is none."""
         with self.ctx.store.reading() as conn:

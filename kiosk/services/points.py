@@ -13,7 +13,7 @@ from kiosk.domain.model import Card, CardStatus, EventKind
 from kiosk.domain.outcomes import PointsOutcome
 from kiosk.domain.problems import Problem, invalid
 from kiosk.domain.refusals import Reason, Refusal, refuse
-from kiosk.services import members, referrals, tiers
+from kiosk.services import members, points_expiry, referrals, tiers
 from kiosk.services.cards import resolve, view_of
 from kiosk.services.context import Actor, Context
 from kiosk.services.counter import _card_and_program, _offline_cap, _storage_refusal
@@ -57,12 +57,17 @@ def earn_points(
             shown = view_of(conn, card) if isinstance(card, Card) else None
             refusal = refuse(Reason.CARD_REVOKED) if shown and card.status is CardStatus.REVOKED else None
             refusal = refusal or rules.program_refusal(program, now)
+            # she is seen: points that lapsed since her last visit expire first, whatever the sale
+            card, expired = _expire_first(conn, card, settings, now)
+            shown = view_of(conn, card) if expired is not None and isinstance(card, Card) else shown
             if refusal:
-                return PointsOutcome(refusal=refusal, card=shown)
+                return PointsOutcome(refusal=refusal, card=shown, expired=expired)
             try:
                 points = points_for(amount_minor, settings)
             except SaleRefused as refused:
-                return PointsOutcome(refusal=invalid("amount", Problem[refused.problem.name]), card=shown)
+                return PointsOutcome(
+                    refusal=invalid("amount", Problem[refused.problem.name]), card=shown, expired=expired
+                )
             demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
             if demoted is not None:
                 card = demoted[0]
@@ -111,6 +116,7 @@ def earn_points(
             tier_reached=tiers.reached(settings.tiers, before, after)
             if settings.tiers and before and after
             else None,
+            expired=expired,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
@@ -141,6 +147,8 @@ def redeem_reward(
             if card.status is CardStatus.REVOKED:
                 return PointsOutcome(refusal=refuse(Reason.CARD_REVOKED), card=view_of(conn, card))
             now = ctx.clock()
+            # she is seen: lapsed points expire before she spends any, and a tier fall is noted
+            card, expired = _expire_first(conn, card, settings, now)
             demoted = _notice_demotion(ctx, conn, actor, card, settings, now)
             if demoted is not None:
                 card = demoted[0]
@@ -156,6 +164,7 @@ def redeem_reward(
                     affordable=affordable(card.balance.units, settings),
                     standing=stands,
                     tier_demoted=demoted[1] if demoted else None,
+                    expired=expired,
                 )
             cap = _offline_cap(ctx, conn)
             pending = ledger.pending_redemptions(conn, card.id) if cap is not None else 0
@@ -174,6 +183,7 @@ def redeem_reward(
             affordable=affordable(view.card.balance.units, settings),
             standing=stands,
             tier_demoted=demoted[1] if demoted else None,
+            expired=expired,
         )
     except StorageError as exc:
         return PointsOutcome(refusal=_storage_refusal(exc))
@@ -233,6 +243,14 @@ def _redeem_refusal(refused: RedeemRefused, reward_id: str, settings: PointsSett
         lowest = next(r.lowest_tier for r in settings.catalogue if r.id == reward_id)
         return invalid("reward", Problem.TIER_TOO_LOW, tier=lowest)
     return invalid("reward", Problem[refused.problem.name])
+
+
+def _expire_first(conn, card, settings, now):
+    """Her lapsed points recorded before the sale (kiosk/services/points_expiry.py): the card
+    after it and the Expiry, or both as they were. A first sale in the offer has no card yet."""
+    if not isinstance(card, Card) or settings.expiry_months is None:  # nothing to ask: no read
+        return card, None
+    return points_expiry.expire_if_due(conn, card, settings, now, points_expiry.shop_zone(conn))
 
 
 def _points_account(conn, code: str | bytes | int, program_id: str):

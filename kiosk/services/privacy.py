@@ -25,6 +25,7 @@ from kiosk.services.cards import views_of_customer
 from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.store import StorageError, directory, erasure, export, ledger, meta
 from kiosk.store.db import wal_checkpoint
+from loyalty_rules.kinds.points_expiry import is_expiry
 
 EXPORT_PREFIX = "loyalty-export-"
 CUSTOMERS_HEADER = ("customer id", "name", "email", "phone", "marketing consent", "created at")
@@ -43,6 +44,7 @@ CARDS_HEADER = (
     # keep their names and places: owners' scripts read them; a new column goes last)
     "offer kind",
 )
+EXPIRED_KIND = "points_expired"  # the "kind" cell of a points expiry (an ADJUST on the wire)
 EVENTS_HEADER = (
     "event id",
     "occurred at",
@@ -215,7 +217,8 @@ def _event_cells(e: export.EventRecord, places: dict[str, str]) -> list:
     return [
         e.id,
         _utc(e.occurred_at),
-        e.kind,
+        # an expiry is its own kind of line here, not one more adjustment (its reason says so too)
+        EXPIRED_KIND if is_expiry(e.kind, e.reason) else e.kind,
         cardtoken.format_card_number(e.card_id),
         spreadsheet_safe(e.offer_name),
         e.units,  # a number we write ourselves: -1 stays a number

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 from kiosk.domain.model import EventKind
 from kiosk.domain.reports import ReportLine
 from kiosk.store.schema import cards, events
+from loyalty_rules.kinds.points_expiry import is_expiry
 
 _BATCH = 2000
 
@@ -25,6 +26,7 @@ def report_lines(conn: Connection, start: datetime, end: datetime) -> Iterator[R
             cards.c.customer_id,
             events.c.staff_name,
             events.c.ref_kind,
+            events.c.reason,
         )
         .select_from(events.join(cards, cards.c.id == events.c.card_id))
         .where(events.c.occurred_at >= start, events.c.occurred_at <= end)
@@ -39,4 +41,5 @@ def report_lines(conn: Connection, start: datetime, end: datetime) -> Iterator[R
             r.customer_id,
             r.staff_name,
             EventKind(r.ref_kind) if r.ref_kind else None,
+            is_expiry(r.kind, r.reason),
         )

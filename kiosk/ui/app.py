@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.domain.model import Role
 from kiosk.services.facade import Services
 from kiosk.settings import KioskSettings
+from kiosk.ui.expiry_sweep import schedule_points_expiry
 from kiosk.ui.i18n import install_translations
 from kiosk.ui.main_window import MainWindow, ScreenEntry
 from kiosk.ui.screens.scan import ScanScreen
@@ -343,6 +344,7 @@ def run_gui(
         serial_factory=serial_factory,
     )
     schedule_daily_backup(kiosk, data_dir)
+    schedule_points_expiry(kiosk)
     wedge = _install_wedge_filter(app, settings, kiosk)
     if sync_round is not None:
         _start_sync(kiosk, sync_round)

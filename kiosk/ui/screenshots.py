@@ -33,7 +33,7 @@ from kiosk.ui.screenshots_ab import shoot_ab_test
 from kiosk.ui.screenshots_analytics import shoot_analytics
 from kiosk.ui.screenshots_analytics_ab import shoot_analytics_ab
 from kiosk.ui.screenshots_happy import shoot_happy_hours
-from kiosk.ui.screenshots_points import shoot_points, shoot_tiers
+from kiosk.ui.screenshots_points import shoot_points, shoot_points_expiry, shoot_tiers
 from kiosk.ui.screenshots_referrals import shoot_referrals
 
 
@@ -286,6 +286,8 @@ def main(argv: list[str] | None = None) -> int:
     shoot_referrals(outdir / "de", language="de")
     shoot_tiers(outdir)
     shoot_tiers(outdir / "de", language="de")
+    shoot_points_expiry(outdir)
+    shoot_points_expiry(outdir / "de", language="de")
     return 0
 
 

@@ -1,5 +1,6 @@
 """Screenshots of Points per spend (docs/screenshots/points-*.png, German in de/): the counter
-after a sale typed on the keypad, a catalogue reward asked for, and the offer's editor.
+after a sale typed on the keypad, a catalogue reward asked for, the offer's editor, and the
+counter when her points expired (points-expiry.png).
 
     python -m kiosk.ui.screenshots_points docs/screenshots
 
@@ -10,13 +11,20 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import QScrollArea
 
-from kiosk.services.context import Context
-from kiosk.services.demo import DEMO_OWNER_PIN, create_demo_shop
+from kiosk.domain.model import Role
+from kiosk.services import offers
+from kiosk.services.context import Actor, Context
+from kiosk.services.demo import BAKERY_POINTS, DEMO_OWNER_PIN, create_demo_shop
+from kiosk.services.points import earn_points
 from kiosk.ui.screenshot_steps import save, settle, shop_window, sign_in
+
+OWNER = Actor("owner", "Olivia Owner", Role.OWNER)
 
 
 def shoot_points(outdir: Path, language: str = "en") -> list[Path]:
@@ -106,6 +114,34 @@ def shoot_tiers(outdir: Path, language: str = "en") -> list[Path]:
     return shots
 
 
+def shoot_points_expiry(outdir: Path, language: str = "en") -> list[Path]:
+    """The counter when her points lapsed: 120 points earned 400 days ago in an offer whose points
+    expire after 12 months; her scan and a sale of 12.50 say the expiry first, then the sale."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    found: dict[str, str] = {}
+
+    def seed(store) -> None:
+        then = datetime.now(UTC) - timedelta(days=400)
+        past = Context(store, clock=lambda: then)
+        demo = create_demo_shop(past, customers_count=6, points=True)
+        found["token"] = next(t for k, t in demo.tokens.items() if k.endswith("/ Coffee card"))
+        bakery = next(p for p in offers.list_offers(past) if p.points is not None)
+        expiring = replace(BAKERY_POINTS, points=replace(bakery.points, expiry_months=12))
+        offers.save_offer(past, expiring, actor=OWNER, program_id=bakery.id)
+        earn_points(past, found["token"], 12000, program_id=bakery.id)
+
+    with shop_window(language, seed=seed) as (kiosk, _services):
+        scan = kiosk.screens["scan"]
+        sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
+        scan.submit_code(found["token"])
+        settle(scan.result_shown)
+        panel = scan.points_panel
+        panel.amount_entry.setText(f"12{panel.separator}50")
+        panel.on_enter()
+        settle(scan.result_shown)
+        return [save(kiosk, outdir, "points-expiry")]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     outdir = Path(args[0]) if args else Path("docs/screenshots")
@@ -114,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     shoot_points(outdir / "de", language="de")
     shoot_tiers(outdir)
     shoot_tiers(outdir / "de", language="de")
+    shoot_points_expiry(outdir)
+    shoot_points_expiry(outdir / "de", language="de")
     return 0
 
 

@@ -15,10 +15,12 @@ import decimal
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 
 from loyalty_rules.kinds import KindSettings, KindTexts, Progress, register
+from loyalty_rules.kinds.points_expiry import MAX_MONTHS, MIN_MONTHS, Expiry, months_due
 from loyalty_rules.model import Balance, Program, ProgramKind
 from loyalty_rules.problems import OfferProblem, RedeemProblem, SaleProblem
 from loyalty_rules.tiers import (
@@ -86,6 +88,8 @@ class PointsSettings:
     # Bronze/Silver/Gold by the member's points or visits in a window (loyalty_rules.tiers); a
     # change of it is a new points revision like a rate change. None: the offer has no tiers
     tiers: TierScheme | None = None
+    # points expire after this many calendar months without a visit; None: they never do
+    expiry_months: int | None = None
 
 
 class SaleRefused(ValueError):
@@ -196,7 +200,9 @@ def progress(balance: int, settings: PointsSettings) -> Progress:
 
 def settings_to_plain(settings: PointsSettings) -> dict[str, object]:
     """The settings as JSON values: the rate as its exact decimal text ("1.25", never a float),
-    amounts in minor units. The kiosk's column and the wire hold this shape (docs/wire.md)."""
+    amounts in minor units. The kiosk's column and the wire hold this shape (docs/wire.md).
+    `tiers` and `expiry_months` are written only when set: settings without them keep the body
+    (and the revision hash, cloud/offer_revisions.py) they had before either existed."""
     plain: dict[str, object] = {
         "rate": str(settings.rate),
         "rounding": settings.rounding.value,
@@ -207,6 +213,8 @@ def settings_to_plain(settings: PointsSettings) -> dict[str, object]:
     # only when set: an offer without tiers keeps the shape (and the revision) it always had
     if settings.tiers is not None:
         plain["tiers"] = scheme_to_plain(settings.tiers)
+    if settings.expiry_months is not None:
+        plain["expiry_months"] = settings.expiry_months
     return plain
 
 
@@ -249,9 +257,14 @@ def settings_from_plain(plain: Mapping[str, Any]) -> PointsSettings:
                 for row in rows
             ),
             tiers=scheme_from_plain(plain["tiers"]) if plain.get("tiers") is not None else None,
+            expiry_months=_optional_whole(plain.get("expiry_months"), "expiry_months"),
         )
     except (KeyError, TypeError, ValueError, decimal.InvalidOperation) as exc:  # InvalidOperation: "one"
         raise ValueError(f"points settings: {exc!r}") from exc
+
+
+def _optional_whole(value: object, name: str) -> int | None:
+    return None if value is None else _whole(value, name)
 
 
 def _whole(value: object, name: str) -> int:
@@ -301,6 +314,22 @@ def redeem_problem(units: int, reward_id: str | None, settings: PointsSettings) 
     return None if units == -reward.cost else EventProblem.COST_MISMATCH
 
 
+def expiry_due(
+    card_id: int,
+    last_visit: datetime | None,
+    balance: int,
+    settings: PointsSettings,
+    now: datetime,
+    zone: tzinfo,
+) -> Expiry | None:
+    """Her points lapse: the Expiry to record (her whole balance, at N calendar months after her
+    last visit, a live earn as loyalty_rules.ledger.VISITS counts, in the shop's zone, with its
+    deterministic event id), or None. The kiosk asks it when she is scanned and in its sweep; the
+    cloud asks it again, from its own view of her visits, before it accepts an expiry pushed by a
+    till (points_expiry.py says why)."""
+    return months_due(card_id, last_visit, balance, settings.expiry_months, now, zone)
+
+
 def _rate_ok(rate: object, limits: PointsLimits) -> bool:
     # a float is refused, not converted: Decimal(0.1) is 0.1000000000000000055511151231257827...
     if not isinstance(rate, Decimal) or not rate.is_finite():
@@ -328,6 +357,9 @@ def check_settings(settings: PointsSettings, limits: PointsLimits = LIMITS) -> d
     highest = limits.max_minimum_spend_units * per_unit if _is_int(per_unit) and per_unit > 0 else -1
     if not _is_int(minimum) or not 0 <= minimum <= highest:
         errors["minimum_spend"] = OfferProblem.OFFER_POINTS_MINIMUM
+    months = settings.expiry_months
+    if months is not None and (not _is_int(months) or not MIN_MONTHS <= months <= MAX_MONTHS):
+        errors["expiry_months"] = OfferProblem.OFFER_POINTS_EXPIRY
     catalogue: object = settings.catalogue
     if not isinstance(catalogue, tuple) or not 1 <= len(catalogue) <= limits.max_rewards:
         errors["catalogue"] = OfferProblem.OFFER_CATALOGUE_SIZE
@@ -458,6 +490,7 @@ __all__ = [
     "RULES",
     "TEXTS",
     "EventProblem",
+    "Expiry",
     "PointsLimits",
     "PointsRules",
     "PointsSettings",
@@ -469,6 +502,7 @@ __all__ = [
     "cheapest_cost",
     "check_settings",
     "earn_problem",
+    "expiry_due",
     "points_for",
     "progress",
     "redeem_problem",

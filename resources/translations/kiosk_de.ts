@@ -1673,99 +1673,109 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>HistoryTable</name>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="19"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="20"/>
         <source>Enrolled</source>
         <translation>Angemeldet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="20"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="21"/>
         <source>Stamped</source>
         <translation>Gestempelt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="21"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="22"/>
         <source>Reward redeemed</source>
         <translation>Prämie eingelöst</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="22"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="23"/>
         <source>Adjusted</source>
         <translation>Korrigiert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="23"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="24"/>
         <source>Undone</source>
         <translation>Rückgängig</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="24"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="25"/>
         <source>Referral</source>
         <translation>Empfehlung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="25"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="26"/>
         <source>Members merged</source>
         <translation>Mitglieder zusammengeführt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="26"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="27"/>
         <source>Tier changed</source>
         <translation>Stufe geändert</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="30"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="31"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
         <source>What</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="32"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
         <source>Card</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="33"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
         <source>Stamps</source>
         <translation>Stempel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="34"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="35"/>
         <source>Who / where</source>
         <translation>Wer / wo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="35"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="36"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="52"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="82"/>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="83"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="54"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="88"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="89"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="57"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="54"/>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="60"/>
+        <source>Points expired (no visit)</source>
+        <translation>Punkte verfallen (kein Besuch)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="61"/>
         <source>%1 · card %2</source>
         <translation>%1 · Karte %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="60"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="64"/>
         <source>%1 at %2</source>
         <translation>%1 in %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="73"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="79"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/customer_history.py" line="81"/>
+        <location filename="../../kiosk/ui/screens/customer_history.py" line="87"/>
         <source>%1 merged into %2</source>
         <translation>%1 mit %2 zusammengeführt</translation>
     </message>
@@ -1953,52 +1963,52 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
 <context>
     <name>Nav</name>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="84"/>
+        <location filename="../../kiosk/ui/app.py" line="85"/>
         <source>New customer</source>
         <translation>Neuer Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="91"/>
+        <location filename="../../kiosk/ui/app.py" line="92"/>
         <source>Find customer</source>
         <translation>Kunde finden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="95"/>
+        <location filename="../../kiosk/ui/app.py" line="96"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="103"/>
+        <location filename="../../kiosk/ui/app.py" line="104"/>
         <source>Customers</source>
         <translation>Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="111"/>
+        <location filename="../../kiosk/ui/app.py" line="112"/>
         <source>Reports</source>
         <translation>Berichte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="119"/>
+        <location filename="../../kiosk/ui/app.py" line="120"/>
         <source>Analytics</source>
         <translation>Auswertungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="128"/>
+        <location filename="../../kiosk/ui/app.py" line="129"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="136"/>
+        <location filename="../../kiosk/ui/app.py" line="137"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="144"/>
+        <location filename="../../kiosk/ui/app.py" line="145"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/app.py" line="180"/>
+        <location filename="../../kiosk/ui/app.py" line="181"/>
         <source>Scan</source>
         <translation>Scannen</translation>
     </message>
@@ -2415,7 +2425,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>%1: Verkaufsbetrag für %2 eingeben</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="116"/>
         <source>+%n point(s) (happy hour)</source>
         <translation>
             <numerusform>+%n Punkt (Happy Hour)</numerusform>
@@ -2423,7 +2433,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt</numerusform>
@@ -2431,8 +2441,8 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="215"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Stand: %n Punkt</numerusform>
@@ -2440,12 +2450,12 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="125"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="126"/>
         <source>+%1 referral bonus, referred by %2 (who gets +%3)</source>
         <translation>+%1 Empfehlungsbonus, empfohlen von %2 (erhält ebenfalls +%3)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="137"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>+%n Punkt für %1 zurücknehmen</numerusform>
@@ -2453,17 +2463,17 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="178"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="183"/>
         <source>%1 is %2 now (was %3)</source>
         <translation>%1 ist jetzt %2 (war %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="180"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="185"/>
         <source>%1 reached %2!</source>
         <translation>%1 hat %2 erreicht!</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="214"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Prämie ausgegeben: %1 (−%n Punkt)</numerusform>
@@ -2471,9 +2481,30 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="215"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="221"/>
         <source>Undo reward</source>
         <translation>Prämie zurücknehmen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="231"/>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="235"/>
+        <source>%n point(s) expired on %1</source>
+        <translation>
+            <numerusform>%n Punkt am %1 verfallen</numerusform>
+            <numerusform>%n Punkte am %1 verfallen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="236"/>
+        <source>(no visit for %n month(s))</source>
+        <translation>
+            <numerusform>(%n Monat ohne Besuch)</numerusform>
+            <numerusform>(%n Monate ohne Besuch)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2519,32 +2550,42 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Gewählte Prämie entfernen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="100"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="90"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="106"/>
         <source>Rounding of a part of a point</source>
         <translation>Rundung eines angefangenen Punkts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="102"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="110"/>
+        <source>Points expire after this many months without a visit (empty: never)</source>
+        <translation>Punkte verfallen nach so vielen Monaten ohne Besuch (leer: nie)</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="113"/>
         <source>Rewards to choose from</source>
         <translation>Prämien zur Auswahl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="131"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="145"/>
         <source>Points per 1 of the currency</source>
         <translation>Punkte pro 1 der Währung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="132"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="146"/>
         <source>Minimum spend (0: every sale earns)</source>
         <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="220"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="243"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="256"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
@@ -2552,7 +2593,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="260"/>
         <source>%1 ×%2: %n point(s)</source>
         <translation>
             <numerusform>%1 ×%2: %n Punkt</numerusform>
@@ -2560,9 +2601,27 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="244"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="267"/>
         <source>A sale of this size earns no points with these settings.</source>
         <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="277"/>
+        <source>Points never expire.</source>
+        <translation>Punkte verfallen nie.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="279"/>
+        <source>Points expire after a number of months without a visit.</source>
+        <translation>Punkte verfallen nach einer Anzahl Monate ohne Besuch.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="280"/>
+        <source>Points not spent expire %n month(s) after her last visit.</source>
+        <translation>
+            <numerusform>Nicht eingelöste Punkte verfallen %n Monat nach ihrem letzten Besuch.</numerusform>
+            <numerusform>Nicht eingelöste Punkte verfallen %n Monate nach ihrem letzten Besuch.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2855,101 +2914,106 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
     </message>
     <message>
         <location filename="../../loyalty_rules/problems.py" line="34"/>
+        <source>Points expire after 1 to 60 months without a visit, or never.</source>
+        <translation>Punkte verfallen nach 1 bis 60 Monaten ohne Besuch, oder nie.</translation>
+    </message>
+    <message>
+        <location filename="../../loyalty_rules/problems.py" line="37"/>
         <source>Between 1 and 20 rewards in the catalogue.</source>
         <translation>Zwischen 1 und 20 Prämien im Katalog.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="35"/>
+        <location filename="../../loyalty_rules/problems.py" line="38"/>
         <source>Each reward needs its own short code (1 to 40 characters).</source>
         <translation>Jede Prämie braucht ihr eigenes Kürzel (1 bis 40 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="38"/>
+        <location filename="../../loyalty_rules/problems.py" line="41"/>
         <source>Name the reward in 1 to 60 characters.</source>
         <translation>Benennen Sie die Prämie mit 1 bis 60 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="39"/>
+        <location filename="../../loyalty_rules/problems.py" line="42"/>
         <source>Between 1 and 100,000 points.</source>
         <translation>Zwischen 1 und 100.000 Punkten.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="41"/>
+        <location filename="../../loyalty_rules/problems.py" line="44"/>
         <source>The points for the cheapest reward must be the catalogue&apos;s cheapest cost.</source>
         <translation>Die Punkte für die günstigste Prämie müssen deren Preis im Katalog sein.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="45"/>
+        <location filename="../../loyalty_rules/problems.py" line="48"/>
         <source>Between 2 and 6 tiers.</source>
         <translation>Zwischen 2 und 6 Stufen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="46"/>
+        <location filename="../../loyalty_rules/problems.py" line="49"/>
         <source>Each tier needs its own name of at most 24 characters.</source>
         <translation>Jede Stufe braucht einen eigenen Namen mit höchstens 24 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="47"/>
+        <location filename="../../loyalty_rules/problems.py" line="50"/>
         <source>The first tier starts at 0.</source>
         <translation>Die erste Stufe beginnt bei 0.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="48"/>
+        <location filename="../../loyalty_rules/problems.py" line="51"/>
         <source>Each tier needs more than the one before it.</source>
         <translation>Jede Stufe braucht mehr als die vorige.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="49"/>
+        <location filename="../../loyalty_rules/problems.py" line="52"/>
         <source>A multiplier from 1 to 5, with at most one decimal, e.g. 1.5.</source>
         <translation>Ein Faktor von 1 bis 5 mit höchstens einer Nachkommastelle, z. B. 1,5.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="52"/>
+        <location filename="../../loyalty_rules/problems.py" line="55"/>
         <source>A window of 1 to 36 months.</source>
         <translation>Ein Zeitraum von 1 bis 36 Monaten.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="53"/>
+        <location filename="../../loyalty_rules/problems.py" line="56"/>
         <source>Choose one of the offer&apos;s tiers, or none.</source>
         <translation>Wählen Sie eine Stufe des Angebots oder keine.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="60"/>
+        <location filename="../../loyalty_rules/problems.py" line="63"/>
         <source>Type the sale amount, e.g. 12.50.</source>
         <translation>Geben Sie den Verkaufsbetrag ein, z. B. 12,50.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="61"/>
+        <location filename="../../loyalty_rules/problems.py" line="64"/>
         <source>A sale amount cannot be negative; use undo for a refund.</source>
         <translation>Ein Verkaufsbetrag kann nicht negativ sein; für eine Erstattung „Rückgängig“ verwenden.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="62"/>
+        <location filename="../../loyalty_rules/problems.py" line="65"/>
         <source>That amount is too large for one sale; check it.</source>
         <translation>Dieser Betrag ist für einen Verkauf zu hoch; bitte prüfen.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="63"/>
+        <location filename="../../loyalty_rules/problems.py" line="66"/>
         <source>The sale is below this offer&apos;s minimum spend.</source>
         <translation>Der Verkauf liegt unter dem Mindestumsatz dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="64"/>
+        <location filename="../../loyalty_rules/problems.py" line="67"/>
         <source>That sale is too small to earn a point.</source>
         <translation>Dieser Verkauf ist zu klein für einen Punkt.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="70"/>
+        <location filename="../../loyalty_rules/problems.py" line="73"/>
         <source>That reward is not in this offer&apos;s catalogue.</source>
         <translation>Diese Prämie ist nicht im Katalog dieses Angebots.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="71"/>
+        <location filename="../../loyalty_rules/problems.py" line="74"/>
         <source>Not enough points for that reward.</source>
         <translation>Nicht genug Punkte für diese Prämie.</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/problems.py" line="73"/>
+        <location filename="../../loyalty_rules/problems.py" line="76"/>
         <source>Only {tier} members and above may take this reward.</source>
         <translation>Diese Prämie gibt es erst ab der Stufe {tier}.</translation>
     </message>
@@ -2959,67 +3023,67 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>ein Land aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="83"/>
+        <location filename="../../kiosk/domain/problems.py" line="84"/>
         <source>this card&apos;s offer collects stamps, not points</source>
         <translation>das Angebot dieser Karte sammelt Stempel, keine Punkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="85"/>
+        <location filename="../../kiosk/domain/problems.py" line="86"/>
         <source>1 to 60 characters</source>
         <translation>1 bis 60 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="86"/>
+        <location filename="../../kiosk/domain/problems.py" line="87"/>
         <source>choose two different offers, or one offer and the control</source>
         <translation>zwei verschiedene Angebote wählen oder ein Angebot und die Kontrollgruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="87"/>
+        <location filename="../../kiosk/domain/problems.py" line="88"/>
         <source>{offer} is already in a running A/B test</source>
         <translation>{offer} ist schon in einem laufenden A/B-Test</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="88"/>
+        <location filename="../../kiosk/domain/problems.py" line="89"/>
         <source>the control group&apos;s visits are counted in another running offer: keep one outside the test</source>
         <translation>die Besuche der Kontrollgruppe werden in einem anderen laufenden Angebot gezählt: behalten Sie eines außerhalb des Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="92"/>
+        <location filename="../../kiosk/domain/problems.py" line="93"/>
         <source>1 to {max} days</source>
         <translation>1 bis {max} Tage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="93"/>
+        <location filename="../../kiosk/domain/problems.py" line="94"/>
         <source>2 to {max} members per arm</source>
         <translation>2 bis {max} Mitglieder je Gruppe</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="94"/>
+        <location filename="../../kiosk/domain/problems.py" line="95"/>
         <source>enter the shop&apos;s name</source>
         <translation>Namen des Geschäfts eingeben</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="95"/>
+        <location filename="../../kiosk/domain/problems.py" line="96"/>
         <source>at most 80 characters</source>
         <translation>höchstens 80 Zeichen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="96"/>
+        <location filename="../../kiosk/domain/problems.py" line="97"/>
         <source>choose a time zone from the list</source>
         <translation>eine Zeitzone aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="97"/>
+        <location filename="../../kiosk/domain/problems.py" line="98"/>
         <source>choose a currency from the list</source>
         <translation>eine Währung aus der Liste wählen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="98"/>
+        <location filename="../../kiosk/domain/problems.py" line="99"/>
         <source>the two PINs differ</source>
         <translation>die beiden PINs sind verschieden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/domain/problems.py" line="99"/>
+        <location filename="../../kiosk/domain/problems.py" line="100"/>
         <source>this kiosk is set up already</source>
         <translation>dieser Kiosk ist bereits eingerichtet</translation>
     </message>
@@ -3050,17 +3114,17 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="386"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="418"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="387"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="419"/>
         <source>Points for the cheapest reward</source>
         <translation>Punkte für die günstigste Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="388"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="420"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -3068,7 +3132,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="389"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="421"/>
         <source>Earns per sale</source>
         <translation>Gutschriften pro Einkauf</translation>
     </message>
@@ -3634,60 +3698,68 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Neue Kunden</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="107"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
         <source>Offer</source>
         <translation>Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="108"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
         <source>Staff</source>
         <translation>Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="109"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="112"/>
         <source>Day</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="113"/>
         <source>By offer</source>
         <translation>Nach Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="111"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="114"/>
         <source>By staff</source>
         <translation>Nach Mitarbeiter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="112"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="115"/>
         <source>By day</source>
         <translation>Nach Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="130"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="133"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="153"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manuelle Korrektur, insgesamt %1 Stempel</numerusform>
             <numerusform>%n manuelle Korrekturen, insgesamt %1 Stempel</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/reports.py" line="161"/>
+        <source>%n point(s) expired (no visit within the offer&apos;s months)</source>
+        <translation>
+            <numerusform>%n Punkt verfallen (kein Besuch in den Monaten des Angebots)</numerusform>
+            <numerusform>%n Punkte verfallen (kein Besuch in den Monaten des Angebots)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="160"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="167"/>
         <source>From %1 to now, at this kiosk. The cloud&apos;s analytics count every kiosk of the shop.</source>
         <translation>Von %1 bis jetzt, an diesem Kiosk. Die Auswertungen der Cloud zählen jeden Kiosk des Geschäfts.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="165"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="172"/>
         <source>From %1 to now.</source>
         <translation>Von %1 bis jetzt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/reports.py" line="167"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="174"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>

@@ -137,7 +137,7 @@
 <context>
     <name>PointsCounter</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="115"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="116"/>
         <source>+%n point(s) (happy hour)</source>
         <translation>
             <numerusform>+%n point (happy hour)</numerusform>
@@ -145,7 +145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="117"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
         <source>+%n point(s)</source>
         <translation>
             <numerusform>+%n point</numerusform>
@@ -153,8 +153,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="118"/>
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="119"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="215"/>
         <source>Balance: %n point(s)</source>
         <translation>
             <numerusform>Balance: %n point</numerusform>
@@ -162,7 +162,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="136"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="137"/>
         <source>Undo %1&apos;s +%n point(s)</source>
         <translation>
             <numerusform>Undo %1&apos;s +%n point</numerusform>
@@ -170,18 +170,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/scan_points.py" line="208"/>
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="214"/>
         <source>Reward given: %1 (−%n point(s))</source>
         <translation>
             <numerusform>Reward given: %1 (−%n point)</numerusform>
             <numerusform>Reward given: %1 (−%n points)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="235"/>
+        <source>%n point(s) expired on %1</source>
+        <translation>
+            <numerusform>%n point expired on %1</numerusform>
+            <numerusform>%n points expired on %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/scan_points.py" line="236"/>
+        <source>(no visit for %n month(s))</source>
+        <translation>
+            <numerusform>(no visit for %n month)</numerusform>
+            <numerusform>(no visit for %n months)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PointsFields</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="233"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="256"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>A sale of %1 earns %n point.</numerusform>
@@ -189,11 +205,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="260"/>
         <source>%1 ×%2: %n point(s)</source>
         <translation>
             <numerusform>%1 ×%2: %n point</numerusform>
             <numerusform>%1 ×%2: %n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="280"/>
+        <source>Points not spent expire %n month(s) after her last visit.</source>
+        <translation>
+            <numerusform>Points not spent expire %n month after her last visit.</numerusform>
+            <numerusform>Points not spent expire %n months after her last visit.</numerusform>
         </translation>
     </message>
 </context>
@@ -251,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="388"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="420"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -262,11 +286,19 @@
 <context>
     <name>ReportsScreen</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/reports.py" line="150"/>
+        <location filename="../../kiosk/ui/screens/reports.py" line="153"/>
         <source>%n manual adjustment(s), %1 stamps in all</source>
         <translation>
             <numerusform>%n manual adjustment, %1 stamps in all</numerusform>
             <numerusform>%n manual adjustments, %1 stamps in all</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/screens/reports.py" line="161"/>
+        <source>%n point(s) expired (no visit within the offer&apos;s months)</source>
+        <translation>
+            <numerusform>%n point expired (no visit within the offer&apos;s months)</numerusform>
+            <numerusform>%n points expired (no visit within the offer&apos;s months)</numerusform>
         </translation>
     </message>
 </context>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidg
 
 from kiosk.domain.model import EventKind
 from kiosk.ui.text import arg
+from loyalty_rules.kinds.points_expiry import is_expiry
 
 
 class HistoryTable(QTableWidget):
@@ -49,11 +50,14 @@ class HistoryTable(QTableWidget):
                 self.setItem(row, column, QTableWidgetItem(text))
 
     def cells(self, event, outcome) -> list[str]:
-        who = event.staff_name or self.tr("unknown")
+        expiry = is_expiry(event.kind.value, event.reason)  # recorded by the rule, by no one
+        who = event.staff_name or (self.tr("automatic") if expiry else self.tr("unknown"))
         on = outcome.cards.get(event.card_id)
         return [
             event.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            self.kind_text.get(event.kind, event.kind.value),
+            self.kind_text.get(event.kind, event.kind.value)
+            if not expiry
+            else self.tr("Points expired (no visit)"),
             arg(self.tr("%1 · card %2"), on.program_name, on.card_number) if on else "",
             f"{event.units:+d}" if event.units else "0",
             arg(
@@ -63,7 +67,9 @@ class HistoryTable(QTableWidget):
             )
             if event.location_id
             else who,
-            self.merge_text(event, outcome.member_names) or self.tier_text(event) or event.reason or "",
+            self.merge_text(event, outcome.member_names)
+            or self.tier_text(event)
+            or ("" if expiry else event.reason or ""),
         ]
 
     def tier_text(self, event) -> str:

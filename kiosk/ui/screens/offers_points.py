@@ -85,6 +85,12 @@ class PointsFields(QWidget):
         self.add_button.clicked.connect(lambda: self.add_row("", 0))
         self.remove_button.clicked.connect(self.on_remove_clicked)
         self.tiers = TierFields()
+        self.expiry = QLineEdit()  # whole months; empty: points never expire
+        self.expiry.setObjectName("pointsExpiry")
+        self.expiry.setPlaceholderText(self.tr("never"))
+        self.expiry_example = QLabel()  # the live line under it: what the number means
+        self.expiry_example.setObjectName("pointsExpiryExample")
+        self.expiry_example.setWordWrap(True)
         self.example = QLabel()
         self.example.setObjectName("pointsExample")
         self.example.setWordWrap(True)
@@ -99,6 +105,11 @@ class PointsFields(QWidget):
             ("rate", self.rate_label, self.rate),
             ("rounding", QLabel(self.tr("Rounding of a part of a point")), self.rounding),
             ("minimum_spend", self.minimum_label, self.minimum),
+            (
+                "expiry_months",
+                QLabel(self.tr("Points expire after this many months without a visit (empty: never)")),
+                self.expiry,
+            ),
             ("catalogue", QLabel(self.tr("Rewards to choose from")), self.catalogue),
         ):
             error = FieldError()
@@ -108,12 +119,15 @@ class PointsFields(QWidget):
             box.addWidget(widget)
             if key == "catalogue":
                 box.addWidget(flow_row(self.add_button, self.remove_button))
+            if key == "expiry_months":
+                box.addWidget(self.expiry_example)
             box.addWidget(error)
             form.addRow(label, box)
         form.addRow(self.tiers)
         form.addRow(self.example)
         self.rate.textChanged.connect(self.on_changed)
         self.minimum.textChanged.connect(self.on_changed)
+        self.expiry.textChanged.connect(self.on_changed)
         self.rounding.currentIndexChanged.connect(self.on_changed)
         self.catalogue.itemChanged.connect(self.on_changed)
         self.tiers.changed.connect(self.on_changed)
@@ -140,6 +154,7 @@ class PointsFields(QWidget):
         self.rounding.setCurrentIndex(max(0, self.rounding.findData(settings.rounding)))
         decimals = decimals_of(self.minor_per_unit)
         self.minimum.setText(format_amount(settings.minimum_spend_minor, separator, decimals))
+        self.expiry.setText("" if settings.expiry_months is None else str(settings.expiry_months))
         self.catalogue.setRowCount(0)
         for reward in settings.catalogue:
             self.add_row(reward.name, reward.cost, reward.id, reward.lowest_tier or "")
@@ -182,7 +197,15 @@ class PointsFields(QWidget):
             catalogue=self._rewards(),
             minor_per_unit=self.minor_per_unit,
             tiers=self.tiers.scheme(),
+            expiry_months=self._expiry_months(),
         )
+
+    def _expiry_months(self) -> int | None:
+        """Empty: never; whole months as typed; anything else a value the rule refuses (-1)."""
+        typed = self.expiry.text().strip()
+        if not typed:
+            return None
+        return int(typed) if typed.isascii() and typed.isdigit() else -1
 
     def _rewards(self) -> tuple[Reward, ...]:
         rewards: list[Reward] = []
@@ -242,11 +265,19 @@ class PointsFields(QWidget):
             self.example.setText(example)
         except (ValueError, ArithmeticError, TypeError):  # SaleRefused, or a rate not read as one
             self.example.setText(self.tr("A sale of this size earns no points with these settings."))
+        self.expiry_example.setText(self._expiry_example(settings.expiry_months))
         self.changed.emit()
 
     @staticmethod
     def _times(tier) -> str:
         return str(tier.multiplier.normalize()).replace(".", QLocale().decimalPoint())
+
+    def _expiry_example(self, months: int | None) -> str:
+        if months is None:
+            return self.tr("Points never expire.")
+        if months < 1:
+            return self.tr("Points expire after a number of months without a visit.")
+        return self.tr("Points not spent expire %n month(s) after her last visit.", "", months)
 
     def _text(self, row: int, column: int) -> str:
         item = self.catalogue.item(row, column)

@@ -102,6 +102,9 @@ class ReportsScreen(QWidget):
         self.adjustments = QLabel()
         self.adjustments.setObjectName("hint")
         layout.addWidget(self.adjustments)
+        self.expiries = QLabel()  # lapsed points: their own line, never a manual adjustment
+        self.expiries.setObjectName("hint")
+        layout.addWidget(self.expiries)
 
         self.tabs = QTabWidget()
         self.by_offer = ReportTable(self.tr("Offer"))
@@ -154,6 +157,10 @@ class ReportsScreen(QWidget):
             else ""
         )
         self.adjustments.setVisible(bool(totals.adjustments))
+        self.expiries.setText(
+            self.tr("%n point(s) expired (no visit within the offer's months)", "", totals.expired_points)
+        )
+        self.expiries.setVisible(bool(totals.expiries))
         self.scope.setText(
             arg(
                 self.tr(

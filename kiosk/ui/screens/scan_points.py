@@ -5,7 +5,7 @@ on the store worker (kiosk.services.points), like a stamp; the answer redraws th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDate, QLocale, QObject, Signal
 
 from kiosk.domain.model import CardStatus, Program, ProgramStatus
 from kiosk.domain.outcomes import CardView, PointsOutcome, ScanOutcome
@@ -112,6 +112,7 @@ class PointsCounter(QObject):
         assert view is not None  # an earn that succeeded has its account
         # what she can afford now is the Redeem list under the banner, one button a reward
         lines = [
+            *self._expired_lines(outcome),
             self.tr("+%n point(s) (happy hour)", "", outcome.points_added)
             if outcome.happy_hour is not None
             else self.tr("+%n point(s)", "", outcome.points_added),
@@ -143,10 +144,14 @@ class PointsCounter(QObject):
 
     def on_points_refused(self, outcome: PointsOutcome) -> None:
         self.sounds.play("bad")
-        message = "\n".join((refusal_text(outcome.refusal), *self._tier_lines(outcome)))
+        message = "\n".join(
+            (*self._expired_lines(outcome), refusal_text(outcome.refusal), *self._tier_lines(outcome))
+        )
         self.result.show_result("bad", message, self._rows(), open_programs=None)
         if outcome.standing is not None:
             self.panel.set_standing(outcome.standing)
+        if outcome.expired is not None and outcome.card is not None:  # her balance did change
+            self.panel.set_balance(outcome.card.card.balance.units)
         self.shown.emit(outcome)
 
     # her tier
@@ -205,6 +210,7 @@ class PointsCounter(QObject):
         self.sounds.play("reward")
         message = "\n".join(
             (
+                *self._expired_lines(outcome),
                 arg(self.tr("Reward given: %1 (−%n point(s))", "", reward.cost), reward.name),
                 self.tr("Balance: %n point(s)", "", view.card.balance.units),
                 *self._tier_lines(outcome),
@@ -216,6 +222,22 @@ class PointsCounter(QObject):
         self.shown.emit(outcome)
 
     # inside
+    def _expired_lines(self, outcome: PointsOutcome) -> tuple[str, ...]:
+        """Her lapsed points, said before the sale: never an unexplained drop of her balance."""
+        expired = outcome.expired
+        if expired is None:
+            return ()
+        local = expired.at.astimezone()  # the kiosk stands in the shop: its zone is the shop's
+        day = QLocale().toString(QDate(local.year, local.month, local.day), self.tr("d MMM yyyy"))
+        return (
+            " ".join(
+                (
+                    arg(self.tr("%n point(s) expired on %1", "", expired.points), day),
+                    self.tr("(no visit for %n month(s))", "", expired.months),
+                )
+            ),
+        )
+
     def _rows(self) -> tuple[CardView, ...]:
         return tuple(r.view for r in self.result.rows)
 

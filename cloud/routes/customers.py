@@ -13,7 +13,7 @@ from cloud.models import Card as CardRow
 from cloud.models import Customer as CustomerRow
 from cloud.models import Offer as OfferRow
 from cloud.problems import ApiProblem, gone, merged, not_found
-from cloud.schemas import Customer
+from cloud.schemas import NO_NUL, Customer
 from cloud.schemas_admin import ERASED_NAME, CustomerCreate, CustomerPatch, SignupIn, SignupOut
 from cloud.services import issue_card
 from cloud.zones import shop_zone
@@ -67,7 +67,7 @@ def create_customer(body: CustomerCreate, user: User, session: WriteDb, when: No
 def list_customers(
     user: User,
     session: ReadDb,
-    q: str | None = Query(default=None, max_length=200),
+    q: str | None = Query(default=None, max_length=200, json_schema_extra={"pattern": NO_NUL}),
     limit: int = Query(default=100, ge=1, le=1000),
     offset: int = Query(default=0, ge=0, le=10_000_000),
 ) -> list[Customer]:

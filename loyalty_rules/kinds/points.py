@@ -14,7 +14,7 @@ from __future__ import annotations
 import decimal
 import enum
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass
 from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any
@@ -85,6 +85,7 @@ class PointsSettings:
     minimum_spend_minor: int  # a sale below earns nothing (0 = every sale earns)
     catalogue: tuple[Reward, ...]
     minor_per_unit: int = 100  # 100 cents in a euro; 1 for yen (from the shop's currency)
+    _: KW_ONLY  # the optional parts are named where they are given
     # Bronze/Silver/Gold by the member's points or visits in a window (loyalty_rules.tiers); a
     # change of it is a new points revision like a rate change. None: the offer has no tiers
     tiers: TierScheme | None = None

@@ -14,7 +14,9 @@ from sqlalchemy import text
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, settings_to_plain
 from loyalty_rules.kinds.points_expiry import EXPIRY_REASON, add_months, expiry_event_id
 
-SETTINGS = PointsSettings(Decimal("1"), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, 12)
+SETTINGS = PointsSettings(
+    Decimal("1"), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, expiry_months=12
+)
 
 
 def _points_offer(cloud, owner, settings=SETTINGS) -> str:

@@ -18,7 +18,9 @@ from loyalty_rules.kinds.points_expiry import EXPIRY_REASON
 from tests.faults.test_offline_kiosks import _sync
 from tests.helpers import real_now
 
-SETTINGS = PointsSettings(Decimal(1), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, 12)
+SETTINGS = PointsSettings(
+    Decimal(1), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, expiry_months=12
+)
 
 
 def _till(kiosks, live_cloud):

@@ -24,7 +24,9 @@ from tests.ui.test_points_counter_screen import BAKERY, COFFEE, LUNCH, ana_token
 from tests.ui.test_points_offer_editor import _open_new_points_offer, _set_row
 from tests.ui.test_scan_screen import scan
 
-EXPIRING = replace(BAKERY, points=PointsSettings(Decimal(1), Rounding.HALF_UP, 500, (COFFEE, LUNCH), 100, 12))
+EXPIRING = replace(
+    BAKERY, points=PointsSettings(Decimal(1), Rounding.HALF_UP, 500, (COFFEE, LUNCH), 100, expiry_months=12)
+)
 UTC_ZONE = ZoneInfo("UTC")
 
 

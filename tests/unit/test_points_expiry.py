@@ -29,7 +29,9 @@ SYDNEY = ZoneInfo("Australia/Sydney")
 
 
 def settings(months: int | None) -> PointsSettings:
-    return PointsSettings(Decimal(1), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, months)
+    return PointsSettings(
+        Decimal(1), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, expiry_months=months
+    )
 
 
 def berlin(*parts: int) -> datetime:

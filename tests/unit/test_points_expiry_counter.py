@@ -28,7 +28,9 @@ from loyalty_rules.kinds.points_expiry import EXPIRY_REASON, add_months, expiry_
 CASHIER = Actor("s1", "Cara", Role.CASHIER)
 OWNER = Actor("o1", "Olivia Owner", Role.OWNER)
 ZONE = ZoneInfo("Europe/Berlin")
-SETTINGS = PointsSettings(Decimal("1"), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, 12)
+SETTINGS = PointsSettings(
+    Decimal("1"), Rounding.DOWN, 0, (Reward("coffee", "Coffee", 50),), 100, expiry_months=12
+)
 CARD_ID = 900_000_011
 
 

@@ -58,7 +58,7 @@ class MemberKind(Enum):
 
 # kind: (share of members, mean days between visits, mean lifetime in days)
 KINDS = {
-    MemberKind.REGULAR: (0.25, 4.0, 600.0),
+    MemberKind.REGULAR: (0.25, 3.5, 600.0),
     MemberKind.OCCASIONAL: (0.4, 21.0, 360.0),
     MemberKind.CHURNER: (0.35, 10.0, 30.0),
 }

@@ -1,8 +1,10 @@
 """Per-member and per-month aggregates of a business's ledger, computed by the database.
 
 The owner's analytics (RFM, cohorts, churn) need a handful of numbers per member: her last and
-first visit day, how many days she visited, what she spent. Those are GROUP BYs over the events
-joined to their card's member; Python only scores the aggregates (cloud/insights).
+first visit day, how many days she visited, what she spent. Whole months of a range are read from
+the member-month rollups (cloud/member_months.py: 12 rows a year per member instead of her every
+event); the edge months a range cuts are GROUP BYs over their events by the indexed day. The
+answers are those of the event scan of before (kept as tests/cloud/activity_oracle.py).
 
 A visit is a day on which a member has at least one live (not voided) visit event: two stamps in
 one morning are one visit, as the BG/NBD and RFM literature counts purchases per day. Days are the

@@ -1,8 +1,9 @@
 """The owner's member analytics: acquisition, RFM segments (and their campaign list), cohorts.
 
-The database aggregates per member and per month (cloud/member_activity.py); the scoring is the
-pure code of cloud/insights. Every endpoint takes the business of the caller, an optional location
-and program, and a range of the shop's days.
+The database aggregates per member and per month (cloud/member_activity.py, from the member-month
+rollups) and scores RFM quintiles (cloud/rfm_scores.py, the shared rule's numbers); Python only
+names the segments of at most 125 score cells by the shared rule. Every endpoint takes the
+business of the caller, an optional location and program, and a range of the shop's days.
 """
 
 from __future__ import annotations

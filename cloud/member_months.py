@@ -85,16 +85,18 @@ def recount(conn: Connection, business_id: int, members: Iterable[str], months: 
     if not members:
         return
     gone = delete(_t).where(_t.c.business_id == business_id, _t.c.member_id.in_(members))
-    where = Card.customer_id.in_(members)
+    # their cards first: the events' card index then finds their few events (a day range over the
+    # whole shop's month would read tens of thousands)
+    cards = conn.execute(
+        select(Card.id).where(Card.business_id == business_id, Card.customer_id.in_(members))
+    ).scalars()
+    where = and_(Card.customer_id.in_(members), Event.card_id.in_(sorted(cards) or [-1]))
     if months is not None:
         months = sorted(set(months))
         if not months:
             return
         gone = gone.where(_t.c.month.in_(months))
-        # the day range lets the database use the events' day index; the month list is exact
-        where = and_(
-            where, Event.day >= months[0], Event.day <= months[-1] + "-99", month_of(Event.day).in_(months)
-        )
+        where = and_(where, month_of(Event.day).in_(months))
     conn.execute(gone)
     conn.execute(insert(_t).from_select(_COLUMNS, union_all(*counted(business_id, where))))
 

@@ -47,6 +47,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
         argon2_time_cost=1,
         argon2_memory_kib=1024,
         rate_dashboard_per_hour=1_000_000,
+        rate_device_per_minute=1_000_000,  # the push timing below is one till pushing fast
     )
     db = Database(url)
     upgrade(db.write_engine)
@@ -121,7 +122,69 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
                     notes=notes,
                 )
             )
+        rows.append(_push_cost(client, headers, db_url=url, repeat=PUSHES))
     return rows
+
+
+PUSHES = 100
+
+
+def _push_cost(client, headers: dict, db_url: str, repeat: int) -> Row:
+    """A till's push of 2 stamps for members of the big shop: what the rollups cost every push
+    (the push writes its members' member-month rows in its transaction)."""
+    import random
+    import uuid
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from sqlalchemy import select
+
+    import cardtoken
+    from cloud.clock import utcnow
+    from cloud.db import Database
+    from cloud.models import Card
+    from cloud.views import b64url
+
+    location = client.get("/api/v1/locations", headers=headers).json()[0]["id"]
+    code = client.post(
+        "/api/v1/devices/pairing-codes", json={"location_id": location, "name": "Till"}, headers=headers
+    ).json()["code"]
+    key = Ed25519PrivateKey.generate()
+    body = {
+        "code": code,
+        "device_name": "Bench till",
+        "key_id": random.randrange(1_000, 65_536),  # a till's key id is unique in its business
+        "public_key": b64url(cardtoken.public_key_bytes(key)),
+    }
+    paired = client.post("/api/v1/devices/pair", json=body)
+    assert paired.status_code == 201, paired.text
+    till = {"Authorization": f"Device {paired.json()['device_token']}"}
+    db = Database(db_url)
+    with db.read_session() as session:
+        cards = session.execute(select(Card.id, Card.program_id).limit(2000)).all()
+    db.dispose()
+    rng = random.Random(7)
+    samples = []
+    for _ in range(repeat):
+        events = [
+            {
+                "id": str(uuid.uuid4()),
+                "kind": "earn",
+                "card_id": card,
+                "program_id": program,
+                "units": 1,
+                "occurred_at": utcnow().isoformat(),
+            }
+            for card, program in rng.sample(cards, 2)
+        ]
+        t = time.perf_counter()
+        r = client.post("/api/v1/sync/push", json={"events": events}, headers=till)
+        samples.append(time.perf_counter() - t)
+        assert r.status_code == 200, r.text
+        assert {x["status"] for x in r.json()["results"]} == {"accepted"}, r.text
+    p50, p95 = median_p95_ms(samples)
+    return Row(
+        "insights PostgreSQL", "sync push (2 stamps of the big shop)", f"p50 {p50:.0f} ms, p95 {p95:.0f} ms"
+    )
 
 
 def run(quick: bool) -> list[Row]:

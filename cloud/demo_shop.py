@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
+from cloud import member_months
 from cloud.models import Business, Card, Customer, Event, Location, Offer
 
 BATCH = 5000
@@ -267,6 +268,7 @@ def fill(
         )
         out.members += 1
     w.close()
+    member_months.rebuild(session.connection(), business_id)  # the rows were written past the push path
     return out
 
 
@@ -274,5 +276,5 @@ def analyze(session: Session) -> None:
     """After a bulk fill on PostgreSQL: fresh statistics, else the planner guesses the new tables
     are tiny and joins them row by row (seconds where milliseconds do; autovacuum gets there later)."""
     if session.get_bind().dialect.name == "postgresql":
-        for table in ("events", "cards", "customers"):
+        for table in ("events", "cards", "customers", "member_months"):
             session.execute(text(f"ANALYZE {table}"))

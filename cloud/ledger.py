@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cloud import happy_hours, merges, plans, points_expiry, referrals, tier_check
+from cloud import happy_hours, member_months, merges, plans, points_expiry, referrals, tier_check
 from cloud.deps import Actor
 from cloud.models import (
     AuditEntry,
@@ -629,6 +629,7 @@ def push(
             results[i] = PushResult(id=event_id, status="accepted", seq=seq)
         if batch.events:
             _store(conn, batch)
+            member_months.follow(conn, batch)  # the analytics' rollups, in the same transaction
             _audit(conn, actor, now, batch)
     if commit:
         session.commit()

@@ -1,8 +1,10 @@
 """Per-member and per-month aggregates of a business's ledger, computed by the database.
 
 The owner's analytics (RFM, cohorts, churn) need a handful of numbers per member: her last and
-first visit day, how many days she visited, what she spent. Those are GROUP BYs over the events
-joined to their card's member; Python only scores the aggregates (cloud/insights).
+first visit day, how many days she visited, what she spent. Whole months of a range are read from
+the member-month rollups (cloud/member_months.py: 12 rows a year per member instead of her every
+event); the edge months a range cuts are GROUP BYs over their events by the indexed day. The
+answers are those of the event scan of before (kept as tests/cloud/activity_oracle.py).
 
 A visit is a day on which a member has at least one live (not voided) visit event: two stamps in
 one morning are one visit, as the BG/NBD and RFM literature counts purchases per day. Days are the
@@ -22,13 +24,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from cloud.models import Card, Customer, Event, Offer
-from loyalty_rules.reports import VISIT_KINDS
+from cloud.member_months import EVERY, live_visits, month_of
+from cloud.models import Card, Customer, Event, MemberMonth, Offer
 
 SPEND_MINOR = func.sum(Event.amount_minor)  # a sale's amount in minor units, summed exactly; NULL: none
 MEMBER = Card.customer_id  # a merge moves every card of a group to its survivor (cloud/merges.py)
@@ -73,40 +75,91 @@ def _in_units(spend_minor: int | None, per_unit: int) -> float | None:
     return None if spend_minor is None else int(spend_minor) / per_unit
 
 
-def _visits(f: Filters, lo: str, hi: str):
-    """Live visit events of the business in [lo, hi] (the shop's days), narrowed as asked."""
-    where = [
-        Event.business_id == f.business_id,
-        Event.kind.in_(sorted(k.value for k in VISIT_KINDS)),
-        Event.voided.is_(False),
-        Event.day >= lo,
-        Event.day <= hi,
-    ]
-    if f.location_id is not None:
-        where.append(Event.location_id == f.location_id)
-    if f.program_id is not None:
-        where.append(Event.program_id == f.program_id)
-    return and_(*where)
-
-
-def _with_members(stmt):
-    return stmt.join(Card, and_(Card.business_id == Event.business_id, Card.id == Event.card_id)).where(
-        MEMBER.is_not(None)
+def _scope(f: Filters):
+    """The rollup rows of the filter's scope ("": every location / program)."""
+    return and_(
+        MemberMonth.business_id == f.business_id,
+        MemberMonth.location_id == (f.location_id or EVERY),
+        MemberMonth.program_id == (f.program_id or EVERY),
     )
+
+
+def whole_months(lo: date, hi: date) -> tuple[date, date] | None:
+    """The first and last day of the whole months inside [lo, hi]; None when there is none."""
+    first = lo if lo.day == 1 else (lo.replace(day=28) + timedelta(days=4)).replace(day=1)
+    last = hi if (hi + timedelta(days=1)).day == 1 else hi.replace(day=1) - timedelta(days=1)
+    return (first, last) if first <= last else None
+
+
+def months_in_range(f: Filters, lo: str, hi: str):
+    """One row per member and month with a visit in [lo, hi]: (member, month, visit_days,
+    first_day, last_day, spend_minor). Whole months come from the rollups (cloud/member_months.py);
+    the edge months a range cuts are counted from their events, by the indexed day."""
+    first, last = date.fromisoformat(lo), date.fromisoformat(hi)
+    whole = whole_months(first, last) if first <= last else None
+    edges = [(lo, hi)]
+    parts = []
+    if whole is not None:
+        edges = [
+            (lo, (whole[0] - timedelta(days=1)).isoformat()),
+            ((whole[1] + timedelta(days=1)).isoformat(), hi),
+        ]
+        edges = [(a, b) for a, b in edges if a <= b]
+        parts.append(
+            select(
+                MemberMonth.member_id.label("member"),
+                MemberMonth.month.label("month"),
+                MemberMonth.visit_days.label("visit_days"),
+                MemberMonth.first_day.label("first_day"),
+                MemberMonth.last_day.label("last_day"),
+                MemberMonth.spend_minor.label("spend_minor"),
+            ).where(
+                _scope(f),
+                MemberMonth.month >= whole[0].isoformat()[:7],
+                MemberMonth.month <= whole[1].isoformat()[:7],
+            )
+        )
+    if edges:
+        where = [live_visits(f.business_id), or_(*(and_(Event.day >= a, Event.day <= b) for a, b in edges))]
+        if f.location_id is not None:
+            where.append(Event.location_id == f.location_id)
+        if f.program_id is not None:
+            where.append(Event.program_id == f.program_id)
+        month = month_of(Event.day)
+        parts.append(
+            select(
+                MEMBER.label("member"),
+                month.label("month"),
+                func.count(Event.day.distinct()).label("visit_days"),
+                func.min(Event.day).label("first_day"),
+                func.max(Event.day).label("last_day"),
+                SPEND_MINOR.label("spend_minor"),
+            )
+            .select_from(Event)
+            .join(Card, and_(Card.business_id == Event.business_id, Card.id == Event.card_id))
+            .where(*where)
+            .group_by(MEMBER, month)
+        )
+    return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("member_months_in_range")
+
+
+def activity_query(f: Filters, lo: str, hi: str):
+    """Per member with a visit in [lo, hi]: member, first_visit, last_visit, visit_days, spend_minor.
+    Days of different months never coincide, so summing months' visit days counts distinct days."""
+    m = months_in_range(f, lo, hi)
+    return select(
+        m.c.member.label("member"),
+        func.min(m.c.first_day).label("first_visit"),
+        func.max(m.c.last_day).label("last_visit"),
+        func.sum(m.c.visit_days).label("visit_days"),
+        func.sum(m.c.spend_minor).label("spend_minor"),
+    ).group_by(m.c.member)
 
 
 def member_activity(session: Session, f: Filters, lo: str, hi: str) -> list[MemberActivity]:
     """One row per member with a visit in [lo, hi]."""
-    stmt = _with_members(
-        select(
-            MEMBER,
-            func.min(Event.day),
-            func.max(Event.day),
-            func.count(Event.day.distinct()),
-            SPEND_MINOR,
-        ).select_from(Event)
-    ).where(_visits(f, lo, hi))
-    rows = session.execute(stmt.group_by(MEMBER).order_by(MEMBER))
+    q = activity_query(f, lo, hi).subquery()
+    rows = session.execute(select(q).order_by(q.c.member))
     per_unit = minor_per_unit(session, f.business_id)
     return [
         MemberActivity(
@@ -178,16 +231,18 @@ class CohortCell:
 
 def cohort_cells(session: Session, f: Filters, lo: str, hi: str) -> list[CohortCell]:
     """Per join month × visit month: members active and their spend, for members joined in
-    [lo, hi] and visits up to hi."""
-    cohort, month = _month(Customer.day), _month(Event.day)
+    [lo, hi] and visits up to hi. A member has one row per month, so the rows count members."""
+    m = months_in_range(f, lo, hi)
+    cohort = _month(Customer.day)
     stmt = (
-        _with_members(select(cohort, month, func.count(MEMBER.distinct()), SPEND_MINOR).select_from(Event))
-        .join(Customer, and_(Customer.business_id == Card.business_id, Customer.id == MEMBER))
-        .where(_visits(f, lo, hi), _joined(f, lo, hi))
-        .group_by(cohort, month)
+        select(cohort, m.c.month, func.count(), func.sum(m.c.spend_minor))
+        .select_from(m)
+        .join(Customer, and_(Customer.business_id == f.business_id, Customer.id == m.c.member))
+        .where(_joined(f, lo, hi))
+        .group_by(cohort, m.c.month)
     )
     per_unit = minor_per_unit(session, f.business_id)
-    return [CohortCell(c, m, int(n), _in_units(s, per_unit)) for c, m, n, s in session.execute(stmt)]
+    return [CohortCell(c, mo, int(n), _in_units(s, per_unit)) for c, mo, n, s in session.execute(stmt)]
 
 
 def members_by_id(session: Session, business_id: int, ids: list[str]) -> dict:

@@ -546,3 +546,30 @@ class HappyHour(Base):
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     seq: Mapped[int] = mapped_column(BigInteger)
+
+
+class MemberMonth(Base):
+    """A member's visits in one of the shop's months, counted from the ledger (cloud/member_months.py)
+    so the owner's analytics read a row per member and month instead of her every event.
+
+    One row per member, month and scope: location_id / program_id "" is every location / every
+    program, so each filter the analytics take has its own exact distinct-day count (visit days
+    of two programs on one day are one visit, not two). Written in the transaction of the events
+    they count; a recompute from the events gives the same rows (tests/cloud/test_member_months.py).
+    """
+
+    __tablename__ = "member_months"
+    __table_args__ = (
+        Index("ix_member_months_scope_month", "business_id", "location_id", "program_id", "month"),
+    )
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)  # the shop's, "YYYY-MM"
+    location_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": every location
+    program_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": every program
+    visit_days: Mapped[int] = mapped_column(Integer)
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
+    spend_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # NULL: no amounts

@@ -1,8 +1,9 @@
 """The owner's member analytics: acquisition, RFM segments (and their campaign list), cohorts.
 
-The database aggregates per member and per month (cloud/member_activity.py); the scoring is the
-pure code of cloud/insights. Every endpoint takes the business of the caller, an optional location
-and program, and a range of the shop's days.
+The database aggregates per member and per month (cloud/member_activity.py, from the member-month
+rollups) and scores RFM quintiles (cloud/rfm_scores.py, the shared rule's numbers); Python only
+names the segments of at most 125 score cells by the shared rule. Every endpoint takes the
+business of the caller, an optional location and program, and a range of the shop's days.
 """
 
 from __future__ import annotations
@@ -21,16 +22,8 @@ from fastapi.responses import StreamingResponse
 from cloud.deps import Now, ReadDb, User
 from cloud.insights import rfm
 from cloud.insights.cohorts import months_between
-from cloud.member_activity import (
-    Filters,
-    MemberActivity,
-    cohort_cells,
-    cohort_sizes,
-    joins_per_day,
-    member_activity,
-    members_by_id,
-    minor_per_unit,
-)
+from cloud.member_activity import Filters, cohort_cells, cohort_sizes, joins_per_day, minor_per_unit
+from cloud.rfm_scores import campaign_list, score_grid
 from cloud.routes.analytics import End, Start, _day
 from cloud.schemas import WireOut
 from cloud.zones import shop_zone
@@ -119,18 +112,6 @@ class RfmOut(WireOut):
     scores: list[ScoreCount]
 
 
-def _scored(session, f: Filters, lo: date, hi: date) -> list[tuple[MemberActivity, rfm.RfmScore]]:
-    activity = member_activity(session, f, lo.isoformat(), hi.isoformat())
-    scores = rfm.score(
-        [rfm.Activity(a.member, (hi - a.last_visit).days, a.visit_days, a.spend or 0.0) for a in activity]
-    )
-    return list(zip(activity, scores, strict=True))
-
-
-def _has_spend(scored) -> bool:
-    return any(a.spend is not None for a, _ in scored)
-
-
 @router.get("/rfm", response_model=RfmOut)
 def rfm_segments(
     user: User,
@@ -145,20 +126,19 @@ def rfm_segments(
     quintile scores 1-5 of the members who visited in the range (default: the last 365 days), and
     the named segments. Monetary is null until events carry a sale amount."""
     lo, hi = day_range(session, user.business_id, start, end, when, 365)
-    scored = _scored(session, filters(user, location_id, program_id), lo, hi)
-    spend = _has_spend(scored)
+    cells = score_grid(session, filters(user, location_id, program_id), lo.isoformat(), hi.isoformat())
+    spend = any(c.with_spend for c in cells)
     grid: dict[tuple[int, int, int | None], int] = {}
-    for _, s in scored:
-        key = (s.recency, s.frequency, s.monetary if spend else None)
-        grid[key] = grid.get(key, 0) + 1
+    segments = dict.fromkeys(rfm.Segment, 0)
+    for c in cells:
+        key = (c.recency, c.frequency, c.monetary if spend else None)
+        grid[key] = grid.get(key, 0) + c.members
+        segments[c.segment] += c.members
     return RfmOut(
         start=lo.isoformat(),
         end=hi.isoformat(),
-        members=len(scored),
-        segments=[
-            SegmentCount(segment=seg, members=n)
-            for seg, n in rfm.segment_counts([s for _, s in scored]).items()
-        ],
+        members=sum(c.members for c in cells),
+        segments=[SegmentCount(segment=seg, members=n) for seg, n in segments.items()],
         scores=[
             ScoreCount(recency=r, frequency=f, monetary=m, members=n)
             for (r, f, m), n in sorted(grid.items(), key=lambda kv: (-kv[0][0], -kv[0][1], -(kv[0][2] or 0)))
@@ -205,42 +185,35 @@ def rfm_members_csv(
     """A campaign list: each scored member (of one segment if asked), best first, with her email and
     phone only when she consented to marketing."""
     lo, hi = day_range(session, user.business_id, start, end, when, 365)
-    scored = _scored(session, filters(user, location_id, program_id), lo, hi)
-    if segment is not None:
-        scored = [(a, s) for a, s in scored if s.segment is segment]
-    scored.sort(key=lambda p: (-p[1].recency, -p[1].frequency, -p[1].monetary, p[0].member))
-    people = members_by_id(session, user.business_id, [a.member for a, _ in scored])
-    spend = _has_spend(scored)
+    f = filters(user, location_id, program_id)
+    scored, spend = campaign_list(session, f, lo.isoformat(), hi.isoformat(), segment)
     per_unit = minor_per_unit(session, user.business_id)  # yen has no cents, the dinar 3 decimals
 
     def rows() -> Iterator[str]:
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(CSV_FIELDS)
-        yield buf.getvalue()
-        buf.seek(0)
-        buf.truncate()
-        for a, s in scored:
-            who = people.get(a.member)
-            consented = who is not None and who.marketing_consent
+        for i, s in enumerate(scored, 1):
             writer.writerow(
                 [
-                    a.member,
-                    _cell(who.name if who else ""),
-                    _cell(who.email) if consented else "",
-                    _cell(who.phone) if consented else "",
-                    a.last_visit.isoformat(),
-                    a.visit_days,
-                    "" if a.spend_minor is None else units_text(a.spend_minor, per_unit),
+                    s.member,
+                    _cell(s.name or ""),
+                    _cell(s.email) if s.marketing_consent else "",
+                    _cell(s.phone) if s.marketing_consent else "",
+                    s.last_visit.isoformat(),
+                    s.visit_days,
+                    "" if s.spend_minor is None else units_text(s.spend_minor, per_unit),
                     s.recency,
                     s.frequency,
                     s.monetary if spend else "",
                     s.segment.value,
                 ]
             )
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
+            if i % 500 == 0:  # a chunk of rows per write: one per row costs more than the query
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
 
     name = f"rfm-{segment.value if segment else 'all'}-{hi.isoformat()}.csv"
     return StreamingResponse(

@@ -383,3 +383,85 @@ def test_businesses_from_before_plans_become_professional_and_new_ones_start_fre
         assert _diff(db) == []
     finally:
         db.dispose()
+
+
+def test_member_months_are_backfilled_from_the_live_visits_and_go_keeping_every_event(database_url):
+    """0016_member_months: per member, month and scope ("" = every location / program) the visit
+    days (two stamps on one day are one), first and last day and spend of her live earns; voided
+    ones, other kinds and cards without a member count nowhere. Worked out by hand."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0015_offer_revisions")
+        at = datetime.now(UTC)
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            for card, member in ((7, "ann"), (8, "ann"), (9, None)):
+                conn.execute(
+                    text(
+                        "INSERT INTO cards (business_id, id, customer_id, program_id, status, flagged, units,"
+                        " lifetime, redemptions, visits, created_at, seq) VALUES (:b, :c, :m, 'o1', 'active',"
+                        " false, 0, 0, 0, 0, :at, 1)"
+                    ),
+                    {"b": cafe, "c": card, "m": member, "at": at},
+                )
+            events = [  # id, kind, card, program, location, day, voided, amount
+                ("e1", "earn", 7, "o1", "L", "2026-01-05", False, 100),
+                ("e2", "earn", 7, "o1", "L", "2026-01-05", False, None),  # the same day: one visit
+                ("e3", "earn", 8, "o2", None, "2026-01-20", False, 50),
+                ("e4", "earn", 8, "o2", "L", "2026-01-25", True, 999),  # voided
+                ("e5", "enroll", 7, "o1", "L", "2026-01-02", False, None),
+                ("e6", "earn", 9, "o1", "L", "2026-01-06", False, 70),  # no member
+                ("e7", "earn", 7, "o1", "L", "2026-02-01", False, None),
+            ]
+            for i, (eid, kind, card, program, location, day, voided, amount) in enumerate(events):
+                conn.execute(
+                    text(
+                        "INSERT INTO events (business_id, id, seq, kind, card_id, program_id, units,"
+                        " occurred_at, received_at, day, location_id, voided, amount_minor) VALUES (:b, :id,"
+                        " :seq, :kind,"
+                        " :card, :program, 1, :at, :at, :day, :location, :voided, :amount)"
+                    ),
+                    {
+                        "b": cafe,
+                        "id": eid,
+                        "seq": i + 2,
+                        "kind": kind,
+                        "card": card,
+                        "program": program,
+                        "at": at,
+                        "day": day,
+                        "location": location,
+                        "voided": voided,
+                        "amount": amount,
+                    },
+                )
+        upgrade(db.write_engine, "0016_member_months")
+        with db.write_engine.begin() as conn:
+            rows = {
+                tuple(r[:4]): tuple(r[4:])
+                for r in conn.execute(
+                    text(
+                        "SELECT member_id, month, location_id, program_id, visit_days, first_day, last_day,"
+                        " spend_minor FROM member_months"
+                    )
+                )
+            }
+        assert rows == {
+            ("ann", "2026-01", "", ""): (2, "2026-01-05", "2026-01-20", 150),
+            ("ann", "2026-01", "L", ""): (1, "2026-01-05", "2026-01-05", 100),
+            ("ann", "2026-01", "", "o1"): (1, "2026-01-05", "2026-01-05", 100),
+            ("ann", "2026-01", "", "o2"): (1, "2026-01-20", "2026-01-20", 50),
+            ("ann", "2026-01", "L", "o1"): (1, "2026-01-05", "2026-01-05", 100),
+            ("ann", "2026-02", "", ""): (1, "2026-02-01", "2026-02-01", None),
+            ("ann", "2026-02", "L", ""): (1, "2026-02-01", "2026-02-01", None),
+            ("ann", "2026-02", "", "o1"): (1, "2026-02-01", "2026-02-01", None),
+            ("ann", "2026-02", "L", "o1"): (1, "2026-02-01", "2026-02-01", None),
+        }
+        downgrade(db.write_engine, "0015_offer_revisions")
+        assert "member_months" not in inspect(db.write_engine).get_table_names()
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM events")).scalar_one() == len(events)
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

@@ -1,0 +1,206 @@
+"""The member-month rollups (issue 17) after random pushes, voids and merges: equal to a count of
+the events done here in Python, and every analytics figure read from them equal to the event-scan
+path of before (tests/cloud/activity_oracle.py) and to the shared RFM rule; on SQLite and
+PostgreSQL (the `cloud` fixture runs each test on both)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter, defaultdict
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+import cardtoken
+from cloud import rfm_scores
+from cloud.member_activity import Filters, cohort_cells, member_activity, whole_months
+from cloud.member_months import rebuild
+from cloud.models import Card, Event, MemberMonth
+from loyalty_rules import rfm
+from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, points_for, settings_to_plain
+from tests.cloud import activity_oracle
+
+POINTS = PointsSettings(Decimal("1"), Rounding.UP, 0, (Reward("coffee", "Coffee", 1),), minor_per_unit=100)
+SPAN = 100  # days of ledger: four months or so, so ranges cut months and hold whole ones
+
+
+def _at(day: date, hour: int) -> str:
+    return datetime(day.year, day.month, day.day, hour, 30, tzinfo=UTC).isoformat()
+
+
+def _rows(cloud, bid: int) -> dict[tuple, tuple]:
+    with cloud.db.read_session() as s:
+        return {
+            (r.member_id, r.month, r.location_id, r.program_id): (
+                r.visit_days,
+                r.first_day,
+                r.last_day,
+                r.spend_minor,
+            )
+            for r in s.scalars(select(MemberMonth).where(MemberMonth.business_id == bid))
+        }
+
+
+def _recount_in_python(cloud, bid: int) -> dict[tuple, tuple]:
+    """The rollups as the events and cards say, counted without SQL aggregates."""
+    with cloud.db.read_session() as s:
+        member_of = {c.id: c.customer_id for c in s.scalars(select(Card).where(Card.business_id == bid))}
+        events = list(s.scalars(select(Event).where(Event.business_id == bid)))
+    days: dict[tuple, set[str]] = defaultdict(set)
+    spend: dict[tuple, list[int]] = defaultdict(list)
+    for e in events:
+        member = member_of.get(e.card_id)
+        if e.kind != "earn" or e.voided or member is None:
+            continue
+        for location in ("", e.location_id):
+            for program in ("", e.program_id):
+                if location is None:
+                    continue
+                key = (member, e.day[:7], location, program)
+                days[key].add(e.day)
+                if e.amount_minor is not None:
+                    spend[key].append(e.amount_minor)
+    return {k: (len(d), min(d), max(d), sum(spend[k]) if spend[k] else None) for k, d in days.items()}
+
+
+def _shop(cloud):
+    owner = cloud.owner()
+    stamps = cloud.offer(owner)
+    body = {"name": "Points", "kind": "points", "stamps_required": 1, "reward_text": "Coffee"}
+    r = cloud.client.post(
+        "/api/v1/offers", json={**body, "points": settings_to_plain(POINTS)}, headers=owner.headers
+    )
+    assert r.status_code == 201, r.text
+    return owner, (stamps, r.json()["id"]), (cloud.kiosk(owner), cloud.kiosk(owner, name="Till 2"))
+
+
+step = st.tuples(
+    st.sampled_from(["earn", "earn", "earn", "void", "merge"]),
+    st.integers(0, 99),  # which card / event / member
+    st.integers(0, 99),
+    st.integers(0, SPAN),  # the day
+    st.integers(0, 23),  # the hour
+    st.integers(1, 3000),  # a sale in cents
+)
+
+
+@settings(
+    max_examples=15,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # shrinking a ledger takes minutes
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    members=st.integers(2, 5),
+    second_cards=st.lists(st.integers(0, 4), max_size=3),
+    batches=st.lists(st.lists(step, min_size=1, max_size=4), min_size=1, max_size=7),
+    ranges=st.lists(st.tuples(st.integers(0, SPAN), st.integers(0, SPAN)), min_size=1, max_size=3),
+)
+def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_did(
+    cloud, members, second_cards, batches, ranges
+):
+    owner, programs, kiosks = _shop(cloud)
+    first = cloud.clock().date() - timedelta(days=SPAN)
+    people = [str(uuid.uuid4()) for _ in range(members)]
+    cards: list[tuple[int, str, str]] = []  # card, program, member when enrolled
+    for i, member in enumerate(people + [people[j % members] for j in second_cards]):
+        card, program = cardtoken.new_card_id(), programs[i % 2]
+        customer = {"id": member, "name": f"M{i}", "email": None, "phone": None, "marketing_consent": False}
+        enroll = cloud.event(
+            "enroll", card, program, 0, customer=customer, key_id=kiosks[0].key_id, occurred_at=_at(first, 8)
+        )
+        assert cloud.push(kiosks[i % 2], enroll)[0]["status"] == "accepted"
+        cards.append((card, program, member))
+    live: list[dict] = []
+    for batch in batches:
+        events = []
+        for kind, a, b, day, hour, sale in batch:
+            when = _at(first + timedelta(days=day), hour)
+            if kind == "earn":
+                card, program, _ = cards[a % len(cards)]
+                extra = {"amount_minor": sale} if program == programs[1] else {}
+                units = points_for(sale, POINTS) if extra else 1
+                events.append(cloud.event("earn", card, program, units, occurred_at=when, **extra))
+            elif kind == "void" and live:
+                target = live.pop(a % len(live))
+                events.append(
+                    cloud.event(
+                        "void",
+                        target["card_id"],
+                        target["program_id"],
+                        -target["units"],
+                        ref_event_id=target["id"],
+                        occurred_at=when,
+                    )
+                )
+            elif kind == "merge":
+                keep, absorb = people[a % members], people[b % members]
+                carrier = next((c for c in cards if c[2] == keep), cards[0])
+                merge = {"keep_customer_id": keep, "absorb_customer_id": absorb}
+                events.append(cloud.event("member_merge", carrier[0], carrier[1], 0, merge=merge))
+        if not events:  # only voids and nothing live to void
+            continue
+        results = cloud.push(kiosks[len(events) % 2], *events)
+        by_id = {r["id"]: r["status"] for r in results}
+        accepted = [e for e in events if by_id[e["id"]] == "accepted"]
+        live += [e for e in accepted if e["kind"] == "earn"]
+        for e in events:  # a rejected void leaves its target live
+            if e["kind"] == "void" and by_id[e["id"]] != "accepted":
+                live.append(next(t for t in events + live if t["id"] == e["ref_event_id"]))
+        assert _rows(cloud, owner.business_id) == _recount_in_python(cloud, owner.business_id)
+
+    bid = owner.business_id
+    with cloud.db.writing() as s:  # a rebuild from scratch gives the same rows
+        rebuild(s.connection(), bid)
+    assert _rows(cloud, bid) == _recount_in_python(cloud, bid)
+
+    scopes = [
+        Filters(bid),
+        Filters(bid, location_id=kiosks[1].location_id),
+        Filters(bid, program_id=programs[1]),
+    ]
+    spans = [(first + timedelta(days=min(a, b)), first + timedelta(days=max(a, b))) for a, b in ranges]
+    spans.append((first - timedelta(days=40), first + timedelta(days=SPAN + 40)))  # whole months inside
+    with cloud.db.read_session() as s:
+        for f in scopes:
+            for lo_day, hi_day in spans:
+                lo, hi = lo_day.isoformat(), hi_day.isoformat()
+                expected = activity_oracle.member_activity(s, f, lo, hi)
+                assert member_activity(s, f, lo, hi) == expected, (f, lo, hi, whole_months(lo_day, hi_day))
+                key = lambda c: (c.cohort, c.month)  # noqa: E731
+                assert sorted(cohort_cells(s, f, lo, hi), key=key) == sorted(
+                    activity_oracle.cohort_cells(s, f, lo, hi), key=key
+                )
+                _assert_rfm_as_the_shared_rule(s, f, lo_day, hi_day, expected)
+
+
+def _assert_rfm_as_the_shared_rule(session, f: Filters, lo: date, hi: date, activity) -> None:
+    scores = rfm.score(
+        [rfm.Activity(a.member, (hi - a.last_visit).days, a.visit_days, a.spend or 0.0) for a in activity]
+    )
+    grid = Counter((s.recency, s.frequency, s.monetary) for s in scores)
+    cells = rfm_scores.score_grid(session, f, lo.isoformat(), hi.isoformat())
+    assert {(c.recency, c.frequency, c.monetary): c.members for c in cells} == grid
+    for only in (None, rfm.Segment.HIBERNATING, rfm.Segment.CHAMPIONS):
+        listed, _ = rfm_scores.campaign_list(session, f, lo.isoformat(), hi.isoformat(), only)
+        pairs = sorted(
+            ((a, s) for a, s in zip(activity, scores, strict=True) if only is None or s.segment is only),
+            key=lambda p: (-p[1].recency, -p[1].frequency, -p[1].monetary, p[0].member),
+        )
+        assert [(m.member, m.recency, m.frequency, m.monetary, m.segment) for m in listed] == [
+            (a.member, s.recency, s.frequency, s.monetary, s.segment) for a, s in pairs
+        ]
+        assert [(m.last_visit, m.visit_days, m.spend_minor) for m in listed] == [
+            (a.last_visit, a.visit_days, a.spend_minor) for a, _ in pairs
+        ]
+
+
+def test_whole_months_of_a_range():
+    assert whole_months(date(2025, 1, 1), date(2025, 1, 31)) == (date(2025, 1, 1), date(2025, 1, 31))
+    assert whole_months(date(2025, 1, 2), date(2025, 3, 30)) == (date(2025, 2, 1), date(2025, 2, 28))
+    assert whole_months(date(2024, 12, 15), date(2025, 2, 27)) == (date(2025, 1, 1), date(2025, 1, 31))
+    assert whole_months(date(2025, 1, 2), date(2025, 2, 27)) is None
+    assert whole_months(date(2024, 2, 1), date(2024, 2, 29)) == (date(2024, 2, 1), date(2024, 2, 29))

@@ -386,12 +386,12 @@ def test_businesses_from_before_plans_become_professional_and_new_ones_start_fre
 
 
 def test_member_months_are_backfilled_from_the_live_visits_and_go_keeping_every_event(database_url):
-    """0016_member_months: per member, month and scope ("" = every location / program) the visit
+    """0019_member_months: per member, month and scope ("" = every location / program) the visit
     days (two stamps on one day are one), first and last day and spend of her live earns; voided
     ones, other kinds and cards without a member count nowhere. Worked out by hand."""
     db = Database(database_url)
     try:
-        upgrade(db.write_engine, "0015_offer_revisions")
+        upgrade(db.write_engine, "0018_tier_schemes")
         at = datetime.now(UTC)
         with db.write_engine.begin() as conn:
             cafe = _add_business(conn, "Cafe")
@@ -435,7 +435,7 @@ def test_member_months_are_backfilled_from_the_live_visits_and_go_keeping_every_
                         "amount": amount,
                     },
                 )
-        upgrade(db.write_engine, "0016_member_months")
+        upgrade(db.write_engine, "0019_member_months")
         with db.write_engine.begin() as conn:
             rows = {
                 tuple(r[:4]): tuple(r[4:])
@@ -457,7 +457,7 @@ def test_member_months_are_backfilled_from_the_live_visits_and_go_keeping_every_
             ("ann", "2026-02", "", "o1"): (1, "2026-02-01", "2026-02-01", None),
             ("ann", "2026-02", "L", "o1"): (1, "2026-02-01", "2026-02-01", None),
         }
-        downgrade(db.write_engine, "0015_offer_revisions")
+        downgrade(db.write_engine, "0018_tier_schemes")
         assert "member_months" not in inspect(db.write_engine).get_table_names()
         with db.write_engine.begin() as conn:
             assert conn.execute(text("SELECT COUNT(*) FROM events")).scalar_one() == len(events)

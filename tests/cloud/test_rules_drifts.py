@@ -10,12 +10,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import cardtoken
 from cloud.deps import bump_seq
 from cloud.models import Offer as OfferRow
 from kiosk.domain.ledger import balance_of
 from kiosk.domain.model import Event, EventKind
 from kiosk.domain.offers import OfferDraft, check_offer
 from kiosk.domain.reports import ReportLine, period, summarise
+from loyalty_rules.referrals import BonusFor, bonus_event_id
 
 
 @pytest.fixture
@@ -73,13 +75,36 @@ def _analytics(cloud, owner, **params) -> dict:
     return r.json()
 
 
+def _member(cloud, kiosk, offer, name: str) -> tuple[int, str]:
+    card_id, customer_id = cardtoken.new_card_id(), str(uuid.uuid4())
+    customer = {"id": customer_id, "name": name, "email": None, "phone": None}
+    enrol = cloud.event("enroll", card_id, offer, 0, customer=customer, key_id=kiosk.key_id)
+    assert [r["status"] for r in cloud.push(kiosk, enrol)] == ["accepted"]
+    return card_id, customer_id
+
+
 def test_referral_stamps_count_in_the_cloud_s_analytics_as_in_the_kiosk_s_reports(cloud, shop):
-    """(b) the kiosk's reports counted referral stamps, the cloud's analytics did not."""
+    """(b) the kiosk's reports counted referral stamps, the cloud's analytics did not. A referral
+    (issue 15): her first visit grants her 2 bonus stamps and her referrer 4, whose bonus is then
+    undone; both sides count 1 + 2 + 4 - 4 stamps and one visit."""
     owner, offer, kiosk = shop
-    card = cloud.enroll(kiosk, offer)
-    earn, referral = cloud.event("earn", card, offer, 1), cloud.event("referral", card, offer, 2)
-    undone = cloud.event("referral", card, offer, 4)
-    void = cloud.event("void", card, offer, -4, ref_event_id=undone["id"])
+    card, newcomer = _member(cloud, kiosk, offer, "Nina")
+    referrer_card, referrer = _member(cloud, kiosk, offer, "Ana")
+    earn = cloud.event("earn", card, offer, 1)
+    referral_id = str(uuid.uuid4())
+    about = {
+        "id": referral_id,
+        "referrer_customer_id": referrer,
+        "newcomer_customer_id": newcomer,
+        "created_at": cloud.clock().isoformat(),
+        "visit_event_id": earn["id"],
+        "monthly_cap": 5,
+    }
+    referral = cloud.event("referral", card, offer, 2, referral=about)
+    referral["id"] = str(bonus_event_id(referral_id, BonusFor.NEWCOMER))
+    undone = cloud.event("referral", referrer_card, offer, 4, referral=about)
+    undone["id"] = str(bonus_event_id(referral_id, BonusFor.REFERRER))
+    void = cloud.event("void", referrer_card, offer, -4, ref_event_id=undone["id"])
     assert {r["status"] for r in cloud.push(kiosk, earn, referral, undone, void)} == {"accepted"}
     utc = ZoneInfo("UTC")
     start, end = period(cloud.clock() + timedelta(minutes=1), 1, utc)

@@ -3,6 +3,11 @@ kiosk (its real services on SQLite, offline until the end), then one sync; the c
 and PostgreSQL) accepts every event the kiosk recorded, by the same rule, and holds the same
 balance, the same amount on every earn and the same reward on every redemption.
 
+The offer may have tiers (by points or by visits, with multipliers) and a happy hour may run over
+the whole history (a multiplier or bonus points, set up at the kiosk): every earn then carries
+the tier and the happy hour it was computed with, and the cloud, undoing the boost and checking
+the tier by its own view of her events, accepts exactly what the kiosk recorded.
+
 The points offer is made at the kiosk and reaches the cloud by the offers' wire (its settings
 and their revision 1, docs/wire.md), as a manager's offer made at the counter does."""
 
@@ -10,17 +15,24 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from kiosk.domain.model import Program, ProgramKind
+from kiosk.domain.model import Program, ProgramKind, Role
+from kiosk.services import Actor
 from kiosk.services.counter import undo
+from kiosk.services.happy_hours import HappyHourDraft, save_happy_hour
 from kiosk.services.points import earn_points, redeem_reward
 from kiosk.store import directory, ledger, offer_uploads
+from kiosk.store.happy_hours import shop_zone
+from loyalty_rules.happy_hours import BONUS_RANGE, MULTIPLIER_RANGE, Boost, Weekday, Window
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding
+from loyalty_rules.tiers import Measure, Tier, TierScheme
 from tests.property.cloud_side import Cloud
 from tests.property.kiosk_side import _enrol_with_stamps
 from tests.property.test_kiosk_and_cloud_agree import _paired_kiosk, _sync
@@ -34,6 +46,24 @@ point_settings = st.builds(
     rounding=st.sampled_from(Rounding),
     minimum_spend_minor=st.integers(0, 2000),
     catalogue=st.just(CATALOGUE),
+    # no tiers, or tiers a history of 25 steps can climb, by points or by visits
+    tiers=st.sampled_from(
+        [
+            None,
+            TierScheme(
+                Measure.POINTS,
+                12,
+                (Tier("Bronze", 0), Tier("Silver", 100, Decimal("1.5")), Tier("Gold", 300, Decimal(2))),
+            ),
+            TierScheme(Measure.VISITS, 6, (Tier("Member", 0), Tier("Regular", 3, Decimal("1.2")))),
+        ]
+    ),
+)
+# no happy hour, or one over the whole history: "times N" or "N bonus points" a sale
+happy_hours = st.one_of(
+    st.none(),
+    st.tuples(st.just(Boost.MULTIPLY), st.integers(*MULTIPLIER_RANGE)),
+    st.tuples(st.just(Boost.BONUS), st.integers(*BONUS_RANGE)),
 )
 # sales of every size (some refused: negative, zero, below the minimum, too small for a point),
 # redemptions of the catalogue's rewards (some she cannot afford) and of one it lacks, and the
@@ -46,6 +76,15 @@ steps = st.lists(
     ),
     max_size=25,
 )
+
+
+def _over_the_history(kiosk) -> Window:
+    """A window of the shop's clock from the hour before the kiosk's now to two hours after it:
+    the history's 25 minutes run inside it, whatever the date and zone."""
+    with kiosk.store.reading() as conn:
+        zone = ZoneInfo(shop_zone(conn))
+    start = (kiosk.clock().astimezone(zone) - timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
+    return Window(Weekday(start.weekday()), start.time(), (start + timedelta(hours=3)).time())
 
 
 def _points_offer(kiosk, settings: PointsSettings) -> str:
@@ -72,14 +111,19 @@ def _points_offer(kiosk, settings: PointsSettings) -> str:
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(offer=point_settings, history=steps)
-def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(cloud: Cloud, tmp_path, offer, history):
-    note(f"settings: {offer!r}; steps: {history!r}")
+@given(offer=point_settings, happy=happy_hours, history=steps)
+def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(
+    cloud: Cloud, tmp_path, offer, happy, history
+):
+    note(f"settings: {offer!r}; happy hour: {happy!r}; steps: {history!r}")
     owner, business_id = cloud.new_business()
     kiosk = _paired_kiosk(cloud, owner, tmp_path / f"kiosk{next(_folders)}")
     try:
         offer_id = _points_offer(kiosk, offer)
         _sync(kiosk, cloud)  # the offer and its settings reach the cloud by the wire
+        if happy is not None:  # set up at the kiosk, offline: it goes up before the sales it boosts
+            draft = HappyHourDraft("Happy", (_over_the_history(kiosk),), *happy, frozenset({offer_id}))
+            assert save_happy_hour(kiosk.ctx, draft, actor=Actor(None, "Max", Role.MANAGER)).ok
         (card_id,) = _enrol_with_stamps(kiosk, [offer_id], 0)
         done = 0
         for kind, value in history:
@@ -95,7 +139,7 @@ def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(cloud: Cloud,
         with kiosk.store.reading() as conn:
             balance = ledger.get_card(conn, card_id).balance
             recorded = {
-                e.id: (e.kind.value, e.units, e.amount_minor, e.reward_id)
+                e.id: (e.kind.value, e.units, e.amount_minor, e.reward_id, e.tier, e.happy_hour_id)
                 for e in ledger.events_of_card(conn, card_id)
             }
     finally:
@@ -113,7 +157,7 @@ def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(cloud: Cloud,
     with cloud.app.state.ctx.db.read_session() as session:
         rows = session.execute(
             text(
-                "SELECT id, kind, units, amount_minor, reward_id FROM events"
+                "SELECT id, kind, units, amount_minor, reward_id, tier, happy_hour_id FROM events"
                 " WHERE business_id = :b AND card_id = :c"
             ),
             {"b": business_id, "c": card_id},

@@ -37,7 +37,10 @@ def bonus_problem(conn: Connection, b: Any, ev: Any, card: dict) -> str | None:
     """Why the cloud refuses this `referral` event (a reason for the push result), or None."""
     ref = ev.referral
     if ref is None:
-        return "referral_required"
+        # wire version 1's "referral stamps": a grant with no referral behind it, taken as before
+        # (units of 1 or more, checked as any earn's), with the trust an `adjust` has. Every bonus
+        # a kiosk grants for a referral carries it, and is checked below
+        return None
     referral_id, referrer, newcomer = (
         str(ref.id),
         str(ref.referrer_customer_id),

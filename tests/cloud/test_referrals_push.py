@@ -101,7 +101,6 @@ def test_each_forged_or_abusive_bonus_is_refused_with_its_reason(cloud):
     good = _referral(cloud, ana, nina, nina_visit)
     referrer_bonus, newcomer_bonus = _bonuses(cloud, offer, good, ana_card, nina_card)
     refused = [
-        ({**newcomer_bonus, "referral": None}, "referral_required"),
         ({**newcomer_bonus, "id": str(uuid.uuid4())}, "referral_bonus_id"),
         ({**referrer_bonus, "card_id": nina_card}, "referral_wrong_member"),
         ({**newcomer_bonus, "units": 51}, "referral_bonus_units"),

@@ -2036,12 +2036,12 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>A/B-Test…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="85"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="84"/>
         <source>Happy hours…</source>
         <translation>Happy Hours…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers.py" line="89"/>
+        <location filename="../../kiosk/ui/screens/offers.py" line="87"/>
         <source>Referrals…</source>
         <translation>Empfehlungen…</translation>
     </message>
@@ -2555,37 +2555,37 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>nie</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="106"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="111"/>
         <source>Rounding of a part of a point</source>
         <translation>Rundung eines angefangenen Punkts</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="110"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="106"/>
         <source>Points expire after this many months without a visit (empty: never)</source>
         <translation>Punkte verfallen nach so vielen Monaten ohne Besuch (leer: nie)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="113"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="118"/>
         <source>Rewards to choose from</source>
         <translation>Prämien zur Auswahl</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="145"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="150"/>
         <source>Points per 1 of the currency</source>
         <translation>Punkte pro 1 der Währung</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="146"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="151"/>
         <source>Minimum spend (0: every sale earns)</source>
         <translation>Mindestumsatz (0: jeder Einkauf zählt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="243"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="248"/>
         <source>Row %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="261"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>Ein Einkauf von %1 ergibt %n Punkt.</numerusform>
@@ -2593,7 +2593,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="265"/>
         <source>%1 ×%2: %n point(s)</source>
         <translation>
             <numerusform>%1 ×%2: %n Punkt</numerusform>
@@ -2601,22 +2601,22 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="272"/>
         <source>A sale of this size earns no points with these settings.</source>
         <translation>Ein Einkauf dieser Größe ergibt mit diesen Einstellungen keine Punkte.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="282"/>
         <source>Points never expire.</source>
         <translation>Punkte verfallen nie.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="279"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="284"/>
         <source>Points expire after a number of months without a visit.</source>
         <translation>Punkte verfallen nach einer Anzahl Monate ohne Besuch.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="285"/>
         <source>Points not spent expire %n month(s) after her last visit.</source>
         <translation>
             <numerusform>Nicht eingelöste Punkte verfallen %n Monat nach ihrem letzten Besuch.</numerusform>
@@ -3114,17 +3114,17 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         <translation>Höchstens Stempel pro Besuch</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="418"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="419"/>
         <source>Points per spend</source>
         <translation>Punkte pro Einkauf</translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="419"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="420"/>
         <source>Points for the cheapest reward</source>
         <translation>Punkte für die günstigste Prämie</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="420"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="421"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n Punkt</numerusform>
@@ -3132,7 +3132,7 @@ Empfohlen von %2: Beide erhalten den Empfehlungsbonus beim ersten Besuch von %3.
         </translation>
     </message>
     <message>
-        <location filename="../../loyalty_rules/kinds/points.py" line="421"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="422"/>
         <source>Earns per sale</source>
         <translation>Gutschriften pro Einkauf</translation>
     </message>

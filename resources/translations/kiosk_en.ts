@@ -197,7 +197,7 @@
 <context>
     <name>PointsFields</name>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="261"/>
         <source>A sale of %1 earns %n point(s).</source>
         <translation>
             <numerusform>A sale of %1 earns %n point.</numerusform>
@@ -205,7 +205,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="265"/>
         <source>%1 ×%2: %n point(s)</source>
         <translation>
             <numerusform>%1 ×%2: %n point</numerusform>
@@ -213,7 +213,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/screens/offers_points.py" line="280"/>
+        <location filename="../../kiosk/ui/screens/offers_points.py" line="285"/>
         <source>Points not spent expire %n month(s) after her last visit.</source>
         <translation>
             <numerusform>Points not spent expire %n month after her last visit.</numerusform>
@@ -275,7 +275,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../loyalty_rules/kinds/points.py" line="420"/>
+        <location filename="../../loyalty_rules/kinds/points.py" line="421"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>

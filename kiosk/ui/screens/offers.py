@@ -80,16 +80,16 @@ class OffersScreen(QWidget):
         left.addWidget(self.new_button)
         self.ab_button = BigButton(self.tr("A/B test…"))
         self.ab_button.clicked.connect(self.on_ab_clicked)
-        left.addWidget(self.ab_button)
         self.ab_dialog: AbTestDialog | None = None
         self.happy_button = BigButton(self.tr("Happy hours…"))
         self.happy_button.clicked.connect(self.on_happy_hours_clicked)
-        left.addWidget(self.happy_button)
         self.happy_dialog: HappyHoursDialog | None = None
         self.referrals_button = BigButton(self.tr("Referrals…"))
         self.referrals_button.clicked.connect(self.on_referrals_clicked)
-        left.addWidget(self.referrals_button)
         self.referrals_dialog: ReferralPolicyDialog | None = None
+        # the shop-wide tools side by side, wrapping as the language needs: stacked, they left the
+        # offer list one row and pushed the card preview over the bare-scan choice at 1024x768
+        left.addWidget(flow_row(self.ab_button, self.happy_button, self.referrals_button))
         self.preview = CardPreview()
         left.addWidget(self.preview)
         self.bare_scan = BareScanChoice(worker, session)

@@ -101,13 +101,18 @@ class PointsFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.rate_label = QLabel()
         self.minimum_label = QLabel()
+        # a long label: wrapped, so it does not widen the form past the screen
+        self.expiry_label = QLabel(
+            self.tr("Points expire after this many months without a visit (empty: never)")
+        )
+        self.expiry_label.setWordWrap(True)
         for key, label, widget in (
             ("rate", self.rate_label, self.rate),
             ("rounding", QLabel(self.tr("Rounding of a part of a point")), self.rounding),
             ("minimum_spend", self.minimum_label, self.minimum),
             (
                 "expiry_months",
-                QLabel(self.tr("Points expire after this many months without a visit (empty: never)")),
+                self.expiry_label,
                 self.expiry,
             ),
             ("catalogue", QLabel(self.tr("Rewards to choose from")), self.catalogue),

@@ -21,10 +21,10 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
-from sqlalchemy import text
+from sqlalchemy import bindparam, text
 
 from kiosk.domain.model import Program, ProgramKind, Role
-from kiosk.services import Actor
+from kiosk.services import Actor, customers
 from kiosk.services.counter import undo
 from kiosk.services.happy_hours import HappyHourDraft, save_happy_hour
 from kiosk.services.points import earn_points, redeem_reward
@@ -111,11 +111,11 @@ def _points_offer(kiosk, settings: PointsSettings) -> str:
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(offer=point_settings, happy=happy_hours, history=steps)
+@given(offer=point_settings, happy=happy_hours, referred=st.booleans(), history=steps)
 def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(
-    cloud: Cloud, tmp_path, offer, happy, history
+    cloud: Cloud, tmp_path, offer, happy, referred, history
 ):
-    note(f"settings: {offer!r}; happy hour: {happy!r}; steps: {history!r}")
+    note(f"settings: {offer!r}; happy hour: {happy!r}; referred: {referred}; steps: {history!r}")
     owner, business_id = cloud.new_business()
     kiosk = _paired_kiosk(cloud, owner, tmp_path / f"kiosk{next(_folders)}")
     try:
@@ -124,12 +124,23 @@ def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(
         if happy is not None:  # set up at the kiosk, offline: it goes up before the sales it boosts
             draft = HappyHourDraft("Happy", (_over_the_history(kiosk),), *happy, frozenset({offer_id}))
             assert save_happy_hour(kiosk.ctx, draft, actor=Actor(None, "Max", Role.MANAGER)).ok
-        (card_id,) = _enrol_with_stamps(kiosk, [offer_id], 0)
-        done = 0
+        cards = []
+        if referred:  # she joins referred by a member: her first sale grants both their bonuses
+            ana = customers.enroll(kiosk.ctx, "Ana", program_ids=[offer_id])
+            ((referrer_card, referrer_code),) = ana.tokens.items()
+            nina = customers.enroll(kiosk.ctx, "Nina", program_ids=[offer_id], referred_by=referrer_code)
+            assert nina.ok, nina.message
+            ((card_id, _code),) = nina.tokens.items()
+            cards = [referrer_card]
+        else:
+            (card_id,) = _enrol_with_stamps(kiosk, [offer_id], 0)
+        cards.append(card_id)
+        done, earned = 0, False
         for kind, value in history:
             kiosk.clock.advance(minutes=1)
             if kind == "earn":
                 outcome = earn_points(kiosk.ctx, card_id, value)
+                earned = earned or outcome.ok
             elif kind == "redeem":
                 outcome = redeem_reward(kiosk.ctx, card_id, value)
             else:
@@ -137,29 +148,35 @@ def test_a_points_ledger_is_the_same_at_the_kiosk_and_in_the_cloud(
             done += outcome.ok
         _sync(kiosk, cloud)  # asserts the cloud rejected none
         with kiosk.store.reading() as conn:
-            balance = ledger.get_card(conn, card_id).balance
+            balances = {c: ledger.get_card(conn, c).balance for c in cards}
             recorded = {
                 e.id: (e.kind.value, e.units, e.amount_minor, e.reward_id, e.tier, e.happy_hour_id)
-                for e in ledger.events_of_card(conn, card_id)
+                for c in cards
+                for e in ledger.events_of_card(conn, c)
             }
     finally:
         kiosk.close()
-    assert len(recorded) == done + 1  # the enrolment and every step reported done
-    card = owner._ok(cloud.http.get(f"/api/v1/cards/{card_id}", headers=owner.headers))
-    assert card["balance"] == {
-        "units": balance.units,
-        "lifetime": balance.lifetime,
-        "redemptions": balance.redemptions,
-        "visits": balance.visits,
-    }
+    own = [e for e in recorded.values() if e[0] not in ("referral", "void") or not referred]
+    if not referred:  # the enrolment and every step reported done (a referral adds its bonuses)
+        assert len(own) == done + 1
+    else:  # her first sale granted both bonuses, the cloud took them (compared below)
+        assert sum(e[0] == "referral" for e in recorded.values()) == (2 if earned else 0)
+    for c, balance in balances.items():
+        card = owner._ok(cloud.http.get(f"/api/v1/cards/{c}", headers=owner.headers))
+        assert card["balance"] == {
+            "units": balance.units,
+            "lifetime": balance.lifetime,
+            "redemptions": balance.redemptions,
+            "visits": balance.visits,
+        }
     offered = owner._ok(cloud.http.get(f"/api/v1/offers/{offer_id}", headers=owner.headers))
     assert (offered["kind"], offered["points_revision"]) == ("points", 1)
     with cloud.app.state.ctx.db.read_session() as session:
         rows = session.execute(
             text(
                 "SELECT id, kind, units, amount_minor, reward_id, tier, happy_hour_id FROM events"
-                " WHERE business_id = :b AND card_id = :c"
-            ),
-            {"b": business_id, "c": card_id},
+                " WHERE business_id = :b AND card_id IN :c"
+            ).bindparams(bindparam("c", expanding=True)),
+            {"b": business_id, "c": cards},
         ).all()
     assert {r[0]: tuple(r[1:]) for r in rows} == recorded

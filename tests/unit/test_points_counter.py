@@ -4,6 +4,8 @@ is on disk, and is what the cloud's push will accept (the same rule)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from kiosk.domain.amounts import parse_amount
 from kiosk.domain.model import Card, Program, ProgramKind, Role
 from kiosk.domain.problems import Problem
+from kiosk.domain.refusals import Reason
 from kiosk.services import Actor
 from kiosk.services.counter import record_scan
 from kiosk.services.points import earn_points, redeem_reward
@@ -185,3 +188,49 @@ def test_her_cards_are_listed_stamp_cards_first_in_the_same_order_everywhere(dem
         assert "Aa points" in listed
         assert listed[-1] == "Aa points"
         assert listed[:-1] == sorted(listed[:-1], key=str.casefold)
+
+
+@pytest.mark.parametrize(
+    ("starts", "ends", "reason"),
+    [
+        (timedelta(hours=1), None, Reason.PROGRAM_NOT_STARTED),  # starts in an hour
+        (-timedelta(days=30), -timedelta(minutes=1), Reason.PROGRAM_ENDED),  # ended a minute ago
+    ],
+)
+def test_a_time_limited_points_offer_earns_only_inside_its_window_and_her_points_stay_spendable(
+    demo, starts, ends, reason
+):
+    """Time-limited offers work for points as for stamps (issue 15): outside its start/end a sale
+    earns nothing and says why, recording nothing; points she already has stay redeemable."""
+    now = demo.clock()
+    with demo.ctx.store.transaction() as conn:
+        member, key_id = conn.exec_driver_sql("SELECT customer_id, key_id FROM cards LIMIT 1").one()
+        directory.upsert_program(conn, _points_program(), now)
+        ledger.insert_card(conn, Card(CARD_ID, member, "p-points", key_id, created_at=now))
+    assert earn_points(demo.ctx, CARD_ID, 6000).ok  # 60 points while the offer runs
+    with demo.ctx.store.transaction() as conn:
+        limited = replace(
+            _points_program(), starts_at=now + starts, ends_at=None if ends is None else now + ends
+        )
+        directory.upsert_program(conn, limited, now)
+    before = _stored(demo, CARD_ID)
+
+    refused = earn_points(demo.ctx, CARD_ID, 6000)
+
+    assert refused.refusal.reason is reason
+    assert "Points" in refused.message  # names the offer
+    assert _stored(demo, CARD_ID) == before
+    spent = redeem_reward(demo.ctx, CARD_ID, "coffee")
+    assert (spent.ok, spent.card.card.balance.units) == (True, 10)
+
+
+def _points_program() -> Program:
+    return Program(
+        "p-points",
+        "Points",
+        50,
+        "From the catalogue",
+        kind=ProgramKind.POINTS,
+        per_visit_limit=1,
+        points=SETTINGS,
+    )

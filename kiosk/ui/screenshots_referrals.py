@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from kiosk.services.context import Context
-from kiosk.services.demo import DEMO_CASHIER_PIN, create_demo_shop
+from kiosk.services.demo import DEMO_CASHIER_PIN, DEMO_MANAGER_PIN, create_demo_shop
 from kiosk.ui.app import scan_router
 from kiosk.ui.screenshot_steps import save, settle, shop_window, sign_in
 
@@ -45,7 +45,24 @@ def shoot_referrals(outdir: Path, language: str = "en") -> list[Path]:
         enroll.on_stamp_clicked()  # "Stamp this visit": her first visit grants both bonuses
         settle(scan.result_shown)
         shots.append(save(kiosk, outdir, "referral-result"))
+    shots.append(shoot_referral_policy(outdir, language))
     return shots
+
+
+def shoot_referral_policy(outdir: Path, language: str = "en") -> Path:
+    """The manager's referral rules (Offers › Referrals…), grabbed on its own like the A/B dialog."""
+    with shop_window(language, seed=lambda store: create_demo_shop(Context(store))) as (kiosk, _services):
+        sign_in(kiosk, "Max Manager", DEMO_MANAGER_PIN)
+        kiosk.window.show_screen("offers")
+        settle(kiosk.worker.settled)
+        offers = kiosk.screens["offers"]
+        offers.on_referrals_clicked()
+        settle(kiosk.worker.settled)
+        shot = outdir / "referral-policy.png"
+        offers.referrals_dialog.grab().save(str(shot))
+        print(shot)
+        offers.referrals_dialog.close()
+        return shot
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,7 +30,7 @@ EXPECTED = {
     "points-tier-reached.png",
 }
 # dialogs are grabbed on their own: no wider or taller than the window they open over
-DIALOGS = {"offers-ab-test.png", "happy-hours-editor.png"}
+DIALOGS = {"offers-ab-test.png", "happy-hours-editor.png", "referral-policy.png"}
 
 
 # a hang guard, not a speed check: the tool draws well over a hundred screens and dialogs in two

@@ -58,6 +58,8 @@ EVENTS_HEADER = (
     "voids event id",
     "sale (minor units)",  # a points earn's sale
     "reward",  # a points redemption's catalogue reward
+    "tier",  # a tiered earn's tier; a tier change's new tier
+    "happy hour",  # the happy hour that boosted an earn
 )
 # a spreadsheet runs a cell starting with one of these as a formula (CSV injection)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -228,6 +230,8 @@ def _event_cells(e: export.EventRecord, places: dict[str, str]) -> list:
         e.ref_event_id or "",
         "" if e.amount_minor is None else e.amount_minor,
         spreadsheet_safe(e.reward_id),
+        spreadsheet_safe(e.tier),
+        spreadsheet_safe(e.happy_hour),
     ]
 
 

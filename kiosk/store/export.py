@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from kiosk.domain.model import CardStatus, Customer, EventKind, ProgramKind
 from kiosk.store.db import StorageError, Store, describe_error
-from kiosk.store.schema import cards, customers, events, programs
+from kiosk.store.schema import cards, customers, events, happy_hours, programs
 
 BATCH = 5_000
 
@@ -54,6 +54,8 @@ class EventRecord:
     ref_event_id: str | None  # the event a void cancels
     amount_minor: int | None = None  # a points earn: the sale, in minor units
     reward_id: str | None = None  # a points redemption: the catalogue reward
+    tier: str | None = None  # a tiered earn: the tier it was earned at; a tier change: her tier now
+    happy_hour: str | None = None  # an earn a happy hour boosted: the happy hour's name
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -157,8 +159,14 @@ def events_for_export(conn: Connection) -> Iterator[EventRecord]:
             events.c.ref_event_id,
             events.c.amount_minor,
             events.c.reward_id,
+            events.c.tier,
+            happy_hours.c.name.label("happy_hour"),
         )
-        .select_from(events.outerjoin(programs, programs.c.id == events.c.program_id))
+        .select_from(
+            events.outerjoin(programs, programs.c.id == events.c.program_id).outerjoin(
+                happy_hours, happy_hours.c.id == events.c.happy_hour_id
+            )
+        )
         .order_by(events.c.n)  # the order they were recorded here
     )
     for r in conn.execution_options(yield_per=BATCH).execute(query):
@@ -175,4 +183,6 @@ def events_for_export(conn: Connection) -> Iterator[EventRecord]:
             ref_event_id=r.ref_event_id,
             amount_minor=r.amount_minor,
             reward_id=r.reward_id,
+            tier=r.tier,
+            happy_hour=r.happy_hour,
         )

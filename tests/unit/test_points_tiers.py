@@ -6,16 +6,22 @@ falls when her points leave the window. The shared rules decide; the cloud's che
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from kiosk.domain.model import Card, EventKind, Program, ProgramKind, Role
 from kiosk.domain.problems import Problem
 from kiosk.services import Actor
+from kiosk.services.happy_hours import HappyHourDraft, save_happy_hour
 from kiosk.services.points import earn_points, redeem_reward
+from kiosk.services.privacy import export_data
 from kiosk.services.tiers import tier_of
 from kiosk.store import directory, ledger
+from kiosk.store.happy_hours import shop_zone
+from loyalty_rules.happy_hours import Boost, Weekday, Window
 from loyalty_rules.kinds.points import (
     PointsSettings,
     Reward,
@@ -27,6 +33,7 @@ from loyalty_rules.kinds.points import (
 )
 from loyalty_rules.problems import OfferProblem
 from loyalty_rules.tiers import Measure, Tier, TierScheme, change_event_id, month_of
+from tests.unit.test_privacy import read_csv
 
 CASHIER = Actor("s1", "Cara", Role.CASHIER)
 BRONZE, SILVER, GOLD = Tier("Bronze", 0), Tier("Silver", 100, Decimal("1.5")), Tier("Gold", 300, Decimal(2))
@@ -145,3 +152,28 @@ def bucket_zone_of(demo):
 
     with demo.ctx.store.reading() as conn:
         return bucket_zone(conn)
+
+
+def test_the_export_names_each_earn_s_tier_and_the_happy_hour_that_boosted_it(demo, member, tmp_path):
+    """events.csv understands tiers and happy hours: the tier an earn was made at, and the name of
+    the happy hour that doubled it (empty where none did)."""
+    owner = Actor("s9", "Olivia Owner", Role.OWNER)
+    assert earn_points(demo.ctx, CARD_ID, 10000, actor=CASHIER).ok  # 100 at Bronze: Silver now
+    with demo.ctx.store.reading() as conn:
+        zone = shop_zone(conn)
+
+    start = (demo.clock().astimezone(ZoneInfo(zone)) - timedelta(hours=1)).replace(
+        minute=0, second=0, microsecond=0
+    )
+    window = Window(Weekday(start.weekday()), start.time(), (start + timedelta(hours=3)).time())
+    draft = HappyHourDraft("=Double", (window,), Boost.MULTIPLY, 2, frozenset({"p-tiers"}))
+    assert save_happy_hour(demo.ctx, draft, actor=owner).ok
+    boosted = earn_points(demo.ctx, CARD_ID, 1000, actor=CASHIER)  # 10 x1.5 x2 = 30
+    assert (boosted.points_added, boosted.event.tier) == (30, "Silver")
+
+    done = export_data(demo.ctx, tmp_path, actor=owner)
+
+    rows = read_csv(done.folder / "events.csv")
+    assert rows[0][-2:] == ["tier", "happy hour"]
+    mine = [r for r in rows if r[0] in {e.id for e in _events(demo)}]
+    assert sorted((r[5], r[-2], r[-1]) for r in mine) == [("100", "Bronze", ""), ("30", "Silver", "'=Double")]

@@ -140,7 +140,7 @@ def test_a_points_card_exports_its_spend_each_sale_and_each_reward(demo, tmp_pat
     # points now, issued, spend in cents; and the row says its units are points, not stamps
     assert (card[4], card[5], card[-2], card[-1]) == ("10", "60", "6050", "points")
     mine = [r for r in read_csv(done.folder / "events.csv") if r[3] == number]
-    assert [(r[2], r[5], r[-2], r[-1]) for r in mine] == [
+    assert [(r[2], r[5], r[10], r[11]) for r in mine] == [
         ("earn", "60", "6050", ""),
         ("redeem", "-50", "", "'=coffee"),  # a reward code is free text: defused like the others
     ]

@@ -1,7 +1,7 @@
 """A manager sets up an A/B test of offers at the counter (issue 17): two offers, or one offer
 against the control (no offer), the metric and the members per arm from the sample-size
 calculator (loyalty_rules.experiments). Saved here at once, so the counter splits members from
-now, offline too; a paired kiosk uploads it at its next sync round (kiosk/sync/experiments_push.py)
+now, offline too; a paired kiosk uploads it at its next sync round (kiosk/sync/settings_push.py)
 and the cloud reads the results."""
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ window by the shared rule (loyalty_rules.happy_hours.best_for/boosted), and the 
 banner shows the ones running. Offline: decided from this kiosk's clock at the earn, as cooldowns
 are (kiosk.domain.rules.check_earn), so a replay of the event decides the same.
 
-A paired kiosk uploads its happy hours before its events (kiosk/sync/happy_hours_push.py) and
+A paired kiosk uploads its happy hours before its events (kiosk/sync/settings_push.py) and
 pulls the cloud's; the event names the happy hour, and the cloud's push checks the boost by the
 same rule (loyalty_rules.happy_hours.boost_problem) at the event's time."""
 

@@ -60,7 +60,7 @@ def _values(hour: HappyHour, now: datetime) -> dict:
 
 def save_here(conn: Connection, hour: HappyHour, now: datetime) -> None:
     """Set up, changed or ended at this kiosk: stored at once (the counter boosts from now) and
-    marked for upload (kiosk/sync/happy_hours_push.py)."""
+    marked for upload (kiosk/sync/settings_push.py)."""
     values = {**_values(hour, now), "needs_push": True}
     stmt = upsert(table)
     changed = {k: v for k, v in values.items() if k != "id"}

@@ -296,7 +296,7 @@ experiments = Table(
     Column("horizon", Integer, nullable=False),
     Column("started_at", UTCDateTime, nullable=False),
     Column("status", String(16), nullable=False),
-    # set up (or stopped) here and not taken by the cloud yet (kiosk/sync/experiments_push.py)
+    # set up (or stopped) here and not taken by the cloud yet (kiosk/sync/settings_push.py)
     Column("needs_push", Boolean, nullable=False, default=False, server_default="0"),
 )
 

@@ -17,10 +17,9 @@ from enum import StrEnum
 from kiosk.domain.connection import Connection
 from kiosk.store import StorageError, Store, meta, plan_holds, sync_repo
 from kiosk.sync.client import CloudClient, DeviceRevoked, Refused, SyncError, Transient, Unauthorised
-from kiosk.sync.experiments_push import push_waiting_experiments
-from kiosk.sync.happy_hours_push import push_waiting_happy_hours
 from kiosk.sync.offers_push import push_waiting_offers
 from kiosk.sync.plan_holds import take_held_for_plan
+from kiosk.sync.settings_push import push_waiting_experiments, push_waiting_happy_hours
 from kiosk.sync.till_join import refresh_if_due
 
 PUSH_BATCH = 1000

@@ -11,6 +11,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from benchmarks._qt import run_until, sign_in_manager, wait
 from benchmarks._table import Row, median_p95_ms
 
 
@@ -84,7 +85,7 @@ def _bulk_ledger(store, members: int, events_count: int, seed: int = 5) -> int:
 
 def _open_to_painted(quick: bool) -> list[Row]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from kiosk.services.context import Context
@@ -108,28 +109,7 @@ def _open_to_painted(quick: bool) -> list[Row]:
         window.resize(1024, 768)
         window.show()
 
-        def run_until(loop: QEventLoop, ms: int = 60_000) -> None:
-            """loop.exec() with a deadline that cannot quit a later loop (a stray singleShot would)."""
-            deadline = QTimer()
-            deadline.setSingleShot(True)
-            deadline.timeout.connect(loop.quit)
-            deadline.start(ms)
-            loop.exec()
-            deadline.stop()
-
-        def wait(signal) -> None:
-            loop = QEventLoop()
-            signal.connect(loop.quit)
-            run_until(loop)
-            signal.disconnect(loop.quit)
-
-        wait(kiosk.worker.settled)
-        signin = window.signin
-        max_id = next(sid for sid, b in signin.staff_buttons.items() if b.text() == "Max Manager")
-        signin.select_staff(max_id)
-        signin.pin_entry.setText(DEMO_MANAGER_PIN)
-        signin.on_submit()
-        wait(kiosk.session.signed_in)
+        sign_in_manager(kiosk, DEMO_MANAGER_PIN)
         screen = kiosk.screens["analytics"]
         view = screen.charts["visits"]
         for days in (30, 90, 365):

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from benchmarks._qt import run_until, sign_in_manager, wait
 from benchmarks._table import Row, median_p95_ms
 
 AB_DAYS = 120  # the A/B test started this many days ago
@@ -113,7 +114,7 @@ def _fill(store, members_count: int, now: datetime) -> tuple[int, int]:
 
 def _open_to_painted(quick: bool) -> list[Row]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     from kiosk.services.context import Context
@@ -137,27 +138,7 @@ def _open_to_painted(quick: bool) -> list[Row]:
         window.resize(1024, 768)
         window.show()
 
-        def run_until(loop: QEventLoop, ms: int = 120_000) -> None:
-            deadline = QTimer()
-            deadline.setSingleShot(True)
-            deadline.timeout.connect(loop.quit)
-            deadline.start(ms)
-            loop.exec()
-            deadline.stop()
-
-        def wait(signal) -> None:
-            loop = QEventLoop()
-            signal.connect(loop.quit)
-            run_until(loop)
-            signal.disconnect(loop.quit)
-
-        wait(kiosk.worker.settled)
-        signin = window.signin
-        max_id = next(sid for sid, b in signin.staff_buttons.items() if b.text() == "Max Manager")
-        signin.select_staff(max_id)
-        signin.pin_entry.setText(DEMO_MANAGER_PIN)
-        signin.on_submit()
-        wait(kiosk.session.signed_in)
+        sign_in_manager(kiosk, DEMO_MANAGER_PIN)
         analytics, reports = kiosk.screens["analytics"], kiosk.screens["reports"]
         view = analytics.charts["visits"]
 
@@ -168,7 +149,7 @@ def _open_to_painted(quick: bool) -> list[Row]:
             view.painted.connect(lambda: drawn and loop.quit())  # the frame after the new figures
             started = time.perf_counter()
             window.show_screen("analytics")
-            run_until(loop)
+            run_until(loop, 120_000)
             took = time.perf_counter() - started
             view.painted.disconnect()
             analytics.drawn.disconnect(drawn.append)
@@ -182,7 +163,7 @@ def _open_to_painted(quick: bool) -> list[Row]:
             reports.drawn.connect(lambda _outcome: (reports.repaint(), loop.quit()))
             started = time.perf_counter()
             window.show_screen("reports")
-            run_until(loop)
+            run_until(loop, 120_000)
             took = time.perf_counter() - started
             reports.drawn.disconnect()
             return took

@@ -14,7 +14,7 @@ import logging
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -198,4 +198,5 @@ def save_link(
             raise GoogleUnavailable(answer.outcome.value)
         note_sent(db, object_ref, card.holder.version, None)
         db.commit()
-    return f"{save_url.rstrip('/')}/{credentials.save_jwt(object_ref, now)}"
+    # Google checks the save JWT's iat against the real clock, whatever the cloud's clock says
+    return f"{save_url.rstrip('/')}/{credentials.save_jwt(object_ref, datetime.now(UTC))}"

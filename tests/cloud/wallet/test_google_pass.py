@@ -5,6 +5,8 @@ page says so, in English and German, and the cloud runs on."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import httpx
 import jwt
 import pytest
@@ -56,6 +58,21 @@ def test_add_to_google_wallet_inserts_the_object_then_links_to_a_short_save_jwt(
     assert klass["id"].startswith(GOOGLE_ISSUER + ".")
     assert (klass["issuerName"], klass["programName"]) == ("Cafe Blue", "Coffee card")
     assert klass["hexBackgroundColor"].upper() == "#8E24AA"
+
+
+def test_the_save_link_is_valid_by_the_real_clock_whatever_the_clouds_clock_says(
+    google_cloud, google, google_key
+):
+    """Google checks the save JWT's iat against the real time: a cloud clock a day ahead (or one
+    set at noon while it is morning) must not make a link Google calls "not yet valid"."""
+    cloud = google_cloud
+    shop = google_shop(cloud, google_key, google.token_uri)
+    card_url = join(cloud, shop)
+    for ahead in (timedelta(days=1), timedelta(hours=-30)):
+        cloud.clock.now = datetime.now(UTC) + ahead
+        token = add_to_google(cloud, card_url).removeprefix(SAVE_URL)
+        claims = jwt.decode(token, google_key.public_key(), algorithms=["RS256"], audience="google")
+        assert abs(claims["iat"] - datetime.now(UTC).timestamp()) < 600
 
 
 def test_adding_again_updates_the_object_google_already_has(google_cloud, google, google_key):

@@ -4,89 +4,114 @@
 <context>
     <name>AbResultsPage</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="132"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="139"/>
         <source>No A/B tests yet. Start one on the Offers screen (A/B test…).</source>
         <translation>Noch keine A/B-Tests. Einen starten Sie auf der Seite „Angebote“ (A/B-Test…).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="134"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="141"/>
         <source>Every till&apos;s members, as the cloud counts them.</source>
         <translation>Die Mitglieder aller Kassen, wie die Cloud sie zählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="137"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="142"/>
         <source>This kiosk&apos;s data only: members who came in at other tills are not counted here.</source>
         <translation>Nur die Daten dieses Kiosks: Mitglieder, die an anderen Kassen waren, sind hier nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="160"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="161"/>
         <source>Members counted so far, by group (%1 needed in each)</source>
         <translation>Bisher gezählte Mitglieder je Gruppe (%1 je Gruppe nötig)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="171"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="172"/>
         <source>Control (no offer)</source>
         <translation>Kontrollgruppe (kein Angebot)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="174"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="175"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="174"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="175"/>
         <source>stopped</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="175"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="176"/>
         <source>%1 (%2, since %3)</source>
         <translation>%1 (%2, seit %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="179"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="180"/>
         <source>Came back within %1 days, with 95 % confidence intervals</source>
         <translation>Innerhalb von %1 Tagen wiedergekommen, mit 95-%-Konfidenzintervallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="180"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="181"/>
         <source>Visit days in the first %1 days, with 95 % confidence intervals</source>
         <translation>Besuchstage in den ersten %1 Tagen, mit 95-%-Konfidenzintervallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="190"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="191"/>
         <source>%1 points</source>
         <translation>%1 Prozentpunkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="190"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="191"/>
         <source>%1 visits</source>
         <translation>%1 Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="198"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="199"/>
         <source>Not enough data yet: %1 of %2 members; the horizon&apos;s day cannot be told yet.</source>
         <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern; wann der Horizont erreicht ist, lässt sich noch nicht sagen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="203"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="204"/>
         <source>Not enough data yet: %1 of %2 members, the horizon is %3.</source>
         <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern, der Horizont ist am %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="216"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="217"/>
         <source>%1 against %2: %3 (95 % CI %4 to %5), p = %6</source>
         <translation>%1 gegenüber %2: %3 (95-%-KI %4 bis %5), p = %6</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="226"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="227"/>
         <source>No group is shown to be better.</source>
         <translation>Keine Gruppe ist nachweislich besser.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="228"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="229"/>
         <source>Better: %1.</source>
         <translation>Besser: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="235"/>
+        <source>A/B tests</source>
+        <translation>A/B-Tests</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="243"/>
+        <source>Measured: who comes back within %1 days of the first visit</source>
+        <translation>Gemessen: wer innerhalb von %1 Tagen nach dem ersten Besuch wiederkommt</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="245"/>
+        <source>Measured: visit days in the first %1 days</source>
+        <translation>Gemessen: Besuchstage in den ersten %1 Tagen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="249"/>
+        <source>Groups: %1</source>
+        <translation>Gruppen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="251"/>
+        <source>Horizon: %1 members in each group, %2 in all</source>
+        <translation>Horizont: %1 Mitglieder je Gruppe, %2 insgesamt</translation>
     </message>
 </context>
 <context>
@@ -226,7 +251,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="63"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="287"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="288"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
@@ -387,22 +412,22 @@
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="276"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="277"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="290"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="313"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="318"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="320"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="325"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>

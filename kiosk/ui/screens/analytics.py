@@ -273,6 +273,7 @@ class AnalyticsScreen(QWidget):
             or (self.risk_page.note_text(churn),),
             cohort_heading=self.tr("Returning members"),
             cohort_note=self.cohort_note_text(),
+            ab=self.ab_page.report_texts(self.insights.experiments, self.insights.source),
             page=self.tr("Page %1 of %2"),
         )
 
@@ -305,9 +306,13 @@ class AnalyticsScreen(QWidget):
         paper = palette != PALETTES["light"] and not made.empty
         if paper:  # dark charts on white paper would print as black boxes
             self.draw_charts(PALETTES["light"])
-        data = render_pdf(made, self.report_texts(), self.charts, self.month_label, self)
+        ab_views = self.ab_page.paper_views(self.insights.experiments) if not made.empty else []
+        data = render_pdf(made, self.report_texts(), self.charts, self.month_label, self, ab_views)
         if paper:
             self.draw_charts(palette)
+        for view in ab_views:
+            if view is not None:
+                view.deleteLater()
         actor = self.session.actor
         self.export_button.setEnabled(False)
         self.message.say("", self.tr("Saving…"))

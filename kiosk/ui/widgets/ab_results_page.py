@@ -17,8 +17,9 @@ from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.insights import ExperimentReport, Source
+from kiosk.ui.analytics_pdf_ab import AbTestTexts, AbTexts
 from kiosk.ui.text import arg
-from kiosk.ui.theme import Palette
+from kiosk.ui.theme import PALETTES, Palette
 from kiosk.ui.widgets.analytics_charts import ChartView, _axis_colours, _dress, accent, bar_chart
 from loyalty_rules.experiments import Metric
 
@@ -128,17 +129,17 @@ class AbResultsPage(QScrollArea):
 
     def show_tests(self, reports: tuple[ExperimentReport, ...], source: Source, palette: Palette) -> None:
         self.clear()
-        if not reports:
-            self.note.setText(self.tr("No A/B tests yet. Start one on the Offers screen (A/B test…)."))
-        elif source is Source.CLOUD:
-            self.note.setText(self.tr("Every till's members, as the cloud counts them."))
-        else:
-            self.note.setText(
-                self.tr("This kiosk's data only: members who came in at other tills are not counted here.")
-            )
+        self.note.setText(self.note_text(reports, source))
         for report in reports:
             self.add_block(report, palette)
         self.box.addStretch(1)
+
+    def note_text(self, reports: tuple[ExperimentReport, ...], source: Source) -> str:
+        if not reports:
+            return self.tr("No A/B tests yet. Start one on the Offers screen (A/B test…).")
+        if source is Source.CLOUD:
+            return self.tr("Every till's members, as the cloud counts them.")
+        return self.tr("This kiosk's data only: members who came in at other tills are not counted here.")
 
     def add_block(self, report: ExperimentReport, palette: Palette) -> None:
         block = QWidget()
@@ -227,3 +228,44 @@ class AbResultsPage(QScrollArea):
         else:
             lines.append(arg(self.tr("Better: %1."), names[results.winner]))
         return "\n".join(lines)
+
+    def report_texts(self, reports: tuple[ExperimentReport, ...], source: Source) -> AbTexts:
+        """The PDF report's A/B tests section, in this tab's words."""
+        return AbTexts(
+            heading=self.tr("A/B tests"),
+            note=self.note_text(reports, source),
+            tests=tuple(self.test_texts(report) for report in reports),
+        )
+
+    def test_texts(self, report: ExperimentReport) -> AbTestTexts:
+        names = [self.arm_name(n) for n in report.arm_names]
+        if report.metric is Metric.RETURN_WITHIN_DAYS:
+            measure = arg(self.tr("Measured: who comes back within %1 days of the first visit"), report.days)
+        else:
+            measure = arg(self.tr("Measured: visit days in the first %1 days"), report.days)
+        return AbTestTexts(
+            heading=self.heading_text(report),
+            lines=(
+                arg(self.tr("Groups: %1"), ", ".join(names)),
+                measure,
+                arg(self.tr("Horizon: %1 members in each group, %2 in all"), report.horizon, report.needed),
+            ),
+            status=self.status_text(report),
+            ready=report.results.ready,
+        )
+
+    def paper_views(self, reports: tuple[ExperimentReport, ...]) -> list[ChartView | None]:
+        """Each test's forest plot drawn anew for white paper (whatever the screen's theme), in
+        the shape the tab gives it; None before the horizon, when there is nothing to plot. The
+        caller deletes them after printing."""
+        views: list[ChartView | None] = []
+        for report in reports:
+            if not report.results.ready:
+                views.append(None)
+                continue
+            view = ChartView()
+            view.resize(900, 150 + 45 * len(report.results.arms))
+            names = [self.arm_name(n) for n in report.arm_names]
+            interval_chart(view, report, names, PALETTES["light"], self.chart_title(report))
+            views.append(view)
+        return views

@@ -50,7 +50,7 @@ class Pages:
 
     def text_height(self, line: str, size: float = 10, *, bold: bool = False) -> int:
         """How far text() moves the cursor for this line."""
-        return self._bounds(line, size, bold).height() + RESOLUTION // 12
+        return self._bounds(line, size, bold).bottom() + RESOLUTION // 12 - self.y
 
     def text(self, line: str, size: float = 10, *, bold: bool = False, colour: str = PAPER.text) -> None:
         bounds = self._bounds(line, size, bold)

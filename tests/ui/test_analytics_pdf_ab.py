@@ -14,12 +14,17 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QPdfWriter
 
 from kiosk.domain.reports import local_day
 from kiosk.services.demo import DEMO_MANAGER_PIN, create_demo_shop
 from kiosk.services.reports import local_zone
+from kiosk.settings import KioskSettings
 from kiosk.ui.analytics_pdf import render_pdf
+from kiosk.ui.analytics_pdf_ab import AbTexts, ab_section
+from kiosk.ui.pdf_pages import FOOTER, RESOLUTION, Pages
+from kiosk.ui.theme import PALETTES
 from tests.ui.conftest import sign_in
 from tests.ui.test_analytics_screen import _pdf_text
 from tests.unit.test_experiment_results_local import CASHIER, DAY, _members, _offer, _pull, _scan
@@ -153,13 +158,17 @@ def test_many_tests_flow_over_pages_each_whole_and_every_footer_counts_them(
     start = clock()
     _scan(demo, *control, *treated)
     clock.now = start + timedelta(days=9)
-    screen = _open(qtbot, make_kiosk())
+    screen = _open(qtbot, make_kiosk(KioskSettings(sound=False, theme="dark")))
     [report] = screen.insights.experiments
     assert report.results.ready
+    [on_screen] = screen.ab_page.views
+    assert on_screen.chart().backgroundBrush().color().name() == PALETTES["dark"].surface
     reports = tuple(replace(report, name=f"Test {n}") for n in range(1, 9))
     texts = screen.report_texts()
     texts = replace(texts, ab=screen.ab_page.report_texts(reports, screen.insights.source))
     views = screen.ab_page.paper_views(reports)
+    for view in views:  # white paper whatever the screen's theme
+        assert view.chart().backgroundBrush().color().name() == PALETTES["light"].surface
     path = tmp_path / "many.pdf"
     made = screen.insights.analytics
     path.write_bytes(render_pdf(made, texts, screen.charts, screen.month_label, screen, views))
@@ -198,3 +207,22 @@ def test_without_tests_the_section_is_one_line_and_no_page_more(
     last = _page_text(tmp_path / "none.pdf", 3)
     assert words["heading"] in last
     assert words["none"] in last
+
+
+def test_the_no_tests_line_starts_a_page_only_when_the_last_one_is_full(qapp):
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    pages = Pages(writer, "Page %1 of %2")
+    texts = AbTexts("A/B tests", "No A/B tests yet.", ())
+    line = pages.text_height(texts.heading, 13, bold=True) + pages.text_height(texts.note, 9)
+    pages.y = pages.height - FOOTER - line - 10  # room left for it
+    ab_section(pages, texts, [])
+    assert pages.page == 1
+    pages.y = pages.height - FOOTER - line + 10  # the cohorts ended a little lower
+    ab_section(pages, texts, [])
+    assert pages.page == 2
+    assert pages.y == line  # drawn at the new page's top
+    pages.end()

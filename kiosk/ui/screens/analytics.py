@@ -302,6 +302,17 @@ class AnalyticsScreen(QWidget):
     def export_to(self, path: Path) -> None:
         if self.outcome is None or self.insights is None or self.session.actor is None:
             return  # signed out while the dialog was open
+        data = self.report_bytes()
+        actor = self.session.actor
+        self.export_button.setEnabled(False)
+        self.message.say("", self.tr("Saving…"))
+        self.worker.op(self, lambda s: s.save_report(path, data, actor=actor)).success(self.on_saved).refused(
+            self.on_save_refused
+        ).failure(lambda _: self.export_button.setEnabled(True)).run_in_background()
+
+    def report_bytes(self) -> bytes:
+        """The PDF report of the figures drawn, made here on the UI thread, where painting belongs
+        (benchmarks/bench_dashboard.py times it)."""
         made, palette = self.insights.analytics, current_palette()
         paper = palette != PALETTES["light"] and not made.empty
         if paper:  # dark charts on white paper would print as black boxes
@@ -313,12 +324,7 @@ class AnalyticsScreen(QWidget):
         for view in ab_views:
             if view is not None:
                 view.deleteLater()
-        actor = self.session.actor
-        self.export_button.setEnabled(False)
-        self.message.say("", self.tr("Saving…"))
-        self.worker.op(self, lambda s: s.save_report(path, data, actor=actor)).success(self.on_saved).refused(
-            self.on_save_refused
-        ).failure(lambda _: self.export_button.setEnabled(True)).run_in_background()
+        return data
 
     def on_saved(self, saved) -> None:
         self.export_button.setEnabled(True)

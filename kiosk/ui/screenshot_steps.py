@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -41,6 +42,12 @@ def settle(signal=None, timeout_ms: int = 3000) -> None:
 def sign_in(kiosk: Kiosk, name: str, pin: str) -> None:
     screen = kiosk.window.signin
     settle()
+    # the roster is read on the store thread: on a busy machine it can take longer than a settle
+    deadline = time.monotonic() + 60
+    while not any(b.text() == name for b in screen.staff_buttons.values()):
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{name} never appeared on the sign-in screen")
+        settle(kiosk.worker.settled, 500)
     staff_id = next(sid for sid, b in screen.staff_buttons.items() if b.text() == name)
     screen.select_staff(staff_id)
     screen.pin_entry.setText(pin)

@@ -39,16 +39,22 @@ def settle(signal=None, timeout_ms: int = 3000) -> None:
     QCoreApplication.processEvents()
 
 
-def sign_in(kiosk: Kiosk, name: str, pin: str) -> None:
+def staff_button(kiosk: Kiosk, name: str) -> str:
+    """The id of `name`'s button on the sign-in screen, once the roster is on it: the store thread
+    reads it, which on a busy machine takes longer than one settle."""
     screen = kiosk.window.signin
     settle()
-    # the roster is read on the store thread: on a busy machine it can take longer than a settle
     deadline = time.monotonic() + 60
     while not any(b.text() == name for b in screen.staff_buttons.values()):
         if time.monotonic() > deadline:
             raise RuntimeError(f"{name} never appeared on the sign-in screen")
         settle(kiosk.worker.settled, 500)
-    staff_id = next(sid for sid, b in screen.staff_buttons.items() if b.text() == name)
+    return next(sid for sid, b in screen.staff_buttons.items() if b.text() == name)
+
+
+def sign_in(kiosk: Kiosk, name: str, pin: str) -> None:
+    screen = kiosk.window.signin
+    staff_id = staff_button(kiosk, name)
     screen.select_staff(staff_id)
     screen.pin_entry.setText(pin)
     screen.on_submit()

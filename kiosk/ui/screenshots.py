@@ -28,7 +28,7 @@ from kiosk.ui.app import Kiosk, build_main_window
 from kiosk.ui.i18n import install_translations
 from kiosk.ui.i18n_build import build as build_translations
 from kiosk.ui.resources import TRANSLATIONS
-from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
+from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in, staff_button
 from kiosk.ui.screenshots_ab import shoot_ab_test
 from kiosk.ui.screenshots_analytics import shoot_analytics
 from kiosk.ui.screenshots_analytics_ab import shoot_analytics_ab
@@ -140,9 +140,9 @@ def shoot(outdir: Path, theme: str = "light", prefix: str = "", language: str = 
                 scan.submit_code(tokens[0])
                 settle(scan.result_shown)
                 return [save(kiosk, outdir, f"{prefix}scan-after-stamp")]
+            cara = staff_button(kiosk, "Cara Cashier")
             shots.append(save(kiosk, outdir, "signin"))
             screen = window.signin
-            cara = next(sid for sid, b in screen.staff_buttons.items() if b.text() == "Cara Cashier")
             screen.select_staff(cara)
             for _ in range(5):
                 screen.pin_entry.setText("0000")

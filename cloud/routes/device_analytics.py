@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from cloud.deps import DeviceActor, Now, ReadDb
 from cloud.experiment_results import experiment_of, results
-from cloud.models import Event, Offer
 from cloud.models import Experiment as ExperimentRow
+from cloud.models import Offer
 from cloud.routes import churn, insights
-from cloud.routes.analytics import _grouped, daily
+from cloud.routes.analytics import By, _grouped, cells, daily
 from cloud.routes.experiments import ResultsOut, results_out
 from cloud.schemas import WireOut
 from cloud.schemas_admin import DayStats, GroupStats
@@ -107,15 +107,16 @@ def device_analytics(
     first = last - timedelta(days=days - 1)
     lo, hi = first.isoformat(), last.isoformat()
     no_filter = {"location_id": None, "program_id": None}
+    counted = cells(session, bid, lo, hi)  # one pass over the period's events for both views
     return DeviceAnalyticsOut(
         as_of=when,
         start=lo,
         end=hi,
-        days=daily(session, bid, lo, hi),
+        days=daily(session, bid, lo, hi, counted),
         weeks=insights.acquisition(
             device, session, when, start=lo, end=hi, by=insights.Period.WEEK, **no_filter
         ),
-        offers=_grouped(session, bid, lo, hi, Event.program_id, Offer, limit=TOP_OFFERS),
+        offers=_grouped(session, bid, lo, hi, By.OFFER, limit=TOP_OFFERS, counted=counted),
         cohorts=insights.cohorts(
             device, session, when, start=_months_back(last, COHORT_MONTHS).isoformat(), end=hi, **no_filter
         ),

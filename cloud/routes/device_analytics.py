@@ -86,13 +86,6 @@ def _experiments(session: Session, bid: int, zone, today: date) -> list[DeviceEx
     return found
 
 
-def _months_back(last: date, count: int) -> date:
-    month = last.replace(day=1)
-    for _ in range(count - 1):
-        month = (month - timedelta(days=1)).replace(day=1)
-    return month
-
-
 @router.get("/analytics", response_model=DeviceAnalyticsOut)
 def device_analytics(
     request: Request,
@@ -118,7 +111,12 @@ def device_analytics(
         ),
         offers=_grouped(session, bid, lo, hi, By.OFFER, limit=TOP_OFFERS, counted=counted),
         cohorts=insights.cohorts(
-            device, session, when, start=_months_back(last, COHORT_MONTHS).isoformat(), end=hi, **no_filter
+            device,
+            session,
+            when,
+            start=insights.months_back(last, COHORT_MONTHS).isoformat(),
+            end=hi,
+            **no_filter,
         ),
         rfm=insights.rfm_segments(device, session, when, start=None, end=hi, **no_filter),
         churn=churn.outlook(request, bid, session, when, CHURN_WEEKS, AT_RISK_LISTED),

@@ -84,6 +84,8 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
         )
         headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
         year = {"start": str(today - timedelta(days=364)), "end": str(today)}
+        # this month so far and the eleven before it: no month cut at the start
+        months = {"start": str((today.replace(day=1) - timedelta(days=320)).replace(day=1)), "end": str(today)}
         fit_started = time.perf_counter()
         assert client.get("/api/v1/analytics/churn", headers=headers).status_code == 202
         assert app.state.churn_fits.wait_idle(900), "the churn fit did not finish in 15 minutes"
@@ -91,13 +93,20 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
         cases = [
             ("acquisition (a year, by day)", "/api/v1/analytics/acquisition", year),
             ("acquisition (a year, by week)", "/api/v1/analytics/acquisition", {**year, "by": "week"}),
-            ("rfm (a year)", "/api/v1/analytics/rfm", year),
+            ("rfm (365 days, the default)", "/api/v1/analytics/rfm", year),
+            ("rfm (12 calendar months)", "/api/v1/analytics/rfm", months),
             (
-                "rfm/members.csv (hibernating)",
+                "rfm/members.csv (hibernating, 365 days)",
                 "/api/v1/analytics/rfm/members.csv",
                 {**year, "segment": "hibernating"},
             ),
-            ("cohorts (a year)", "/api/v1/analytics/cohorts", year),
+            (
+                "rfm/members.csv (hibernating, 12 months)",
+                "/api/v1/analytics/rfm/members.csv",
+                {**months, "segment": "hibernating"},
+            ),
+            ("cohorts (12 join months, the default)", "/api/v1/analytics/cohorts", {}),
+            ("cohorts (365 days)", "/api/v1/analytics/cohorts", year),
             ("churn (100 most at risk)", "/api/v1/analytics/churn", {"weeks": 12}),
             ("summary (30 days)", "/api/v1/analytics", {}),
         ]

@@ -33,6 +33,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
     from cloud.demo_shop import analyze, fill
     from cloud.keyseal import sealer_for
     from cloud.models import Business
+    from cloud.routes.insights import months_back
     from cloud.security import Passwords
     from cloud.services import create_business
     from cloud.settings import Settings
@@ -85,7 +86,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
         headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
         year = {"start": str(today - timedelta(days=364)), "end": str(today)}
         # this month so far and the eleven before it: no month cut at the start
-        months = {"start": str((today.replace(day=1) - timedelta(days=320)).replace(day=1)), "end": str(today)}
+        months = {"start": str(months_back(today, 12)), "end": str(today)}
         fit_started = time.perf_counter()
         assert client.get("/api/v1/analytics/churn", headers=headers).status_code == 202
         assert app.state.churn_fits.wait_idle(900), "the churn fit did not finish in 15 minutes"

@@ -27,9 +27,8 @@ from sqlalchemy.orm import Session
 from cloud.db import Database
 from cloud.insights import bgnbd, gamma_gamma
 from cloud.insights._optimize import FitError
-from cloud.member_activity import Filters, activity_query, minor_per_unit, rollup_span
+from cloud.member_activity import Filters, history_query, minor_per_unit
 from cloud.models import ChurnFit
-from cloud.schemas import FIRST_DAY
 from cloud.zones import shop_zone
 from loyalty_rules.reports import local_day
 
@@ -80,8 +79,7 @@ def histories(
 def ledger_histories(session: Session, business_id: int, as_of: date) -> Histories:
     """The histories of every member with a visit up to `as_of`, read as plain columns: tens of
     thousands of members are a few numpy conversions, not an object each."""
-    f, lo, hi = Filters(business_id), str(FIRST_DAY), as_of.isoformat()
-    q = activity_query(f, lo, hi, rollup_span(session, f, lo, hi)).subquery()
+    q = history_query(session, Filters(business_id), as_of).subquery()
     rows = session.execute(
         select(q.c.member, q.c.first_visit, q.c.last_visit, q.c.visit_days, q.c.spend_minor).order_by(
             q.c.member

@@ -30,7 +30,8 @@ from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
 from cloud.member_months import EVERY, VISIT_KIND_VALUES, live_visits, month_of
-from cloud.models import Card, Customer, Event, MemberMonth, Offer
+from cloud.models import Card, Customer, Event, MemberMonth, MemberTotal, Offer
+from cloud.schemas import FIRST_DAY, LAST_DAY
 
 SPEND_MINOR = func.sum(Event.amount_minor)  # a sale's amount in minor units, summed exactly; NULL: none
 MEMBER = Card.customer_id  # a merge moves every card of a group to its survivor (cloud/merges.py)
@@ -185,6 +186,26 @@ def activity_query(f: Filters, lo: str, hi: str, whole: tuple[date, date] | None
         func.sum(m.c.visit_days).label("visit_days"),
         func.sum(m.c.spend_minor).label("spend_minor"),
     ).group_by(m.c.member)
+
+
+def history_query(session: Session, f: Filters, as_of: date):
+    """Per member with a visit up to `as_of`, over her whole history: member, first_visit,
+    last_visit, visit_days, spend_minor. Her totals row is exactly that when no visit falls after
+    `as_of` (an index probe); otherwise her months are summed as for any range."""
+    if _visits_between(session, f, as_of + timedelta(days=1), LAST_DAY):
+        lo, hi = FIRST_DAY.isoformat(), as_of.isoformat()
+        return activity_query(f, lo, hi, rollup_span(session, f, lo, hi))
+    return select(
+        MemberTotal.member_id.label("member"),
+        MemberTotal.first_day.label("first_visit"),
+        MemberTotal.last_day.label("last_visit"),
+        MemberTotal.visit_days.label("visit_days"),
+        MemberTotal.spend_minor.label("spend_minor"),
+    ).where(
+        MemberTotal.business_id == f.business_id,
+        MemberTotal.location_id == (f.location_id or EVERY),
+        MemberTotal.program_id == (f.program_id or EVERY),
+    )
 
 
 def member_activity(session: Session, f: Filters, lo: str, hi: str) -> list[MemberActivity]:

@@ -16,9 +16,11 @@ from sqlalchemy import select
 
 import cardtoken
 from cloud import rfm_scores
+from cloud.churn import ledger_histories
 from cloud.member_activity import Filters, cohort_cells, member_activity, rollup_span
 from cloud.member_months import rebuild
-from cloud.models import Card, Event, MemberMonth
+from cloud.models import Card, Event, MemberMonth, MemberTotal
+from cloud.schemas import FIRST_DAY
 from loyalty_rules import rfm
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, points_for, settings_to_plain
 from tests.cloud import activity_oracle
@@ -64,6 +66,28 @@ def _recount_in_python(cloud, bid: int) -> dict[tuple, tuple]:
                 if e.amount_minor is not None:
                     spend[key].append(e.amount_minor)
     return {k: (len(d), min(d), max(d), sum(spend[k]) if spend[k] else None) for k, d in days.items()}
+
+
+def _totals(cloud, bid: int) -> dict[tuple, tuple]:
+    with cloud.db.read_session() as s:
+        return {
+            (r.member_id, r.location_id, r.program_id): (r.visit_days, r.first_day, r.last_day, r.spend_minor)
+            for r in s.scalars(select(MemberTotal).where(MemberTotal.business_id == bid))
+        }
+
+
+def _summed(months: dict[tuple, tuple]) -> dict[tuple, tuple]:
+    """A member's months added up per scope: what her totals row must hold."""
+    out: dict[tuple, tuple] = {}
+    for (member, _month, location, program), (days, first, last, spend) in months.items():
+        key = (member, location, program)
+        if key not in out:
+            out[key] = (days, first, last, spend)
+            continue
+        d, f, la, sp = out[key]
+        both = None if sp is None and spend is None else (sp or 0) + (spend or 0)
+        out[key] = (d + days, min(f, first), max(la, last), both)
+    return out
 
 
 def _shop(cloud):
@@ -151,11 +175,13 @@ def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_d
             if e["kind"] == "void" and by_id[e["id"]] != "accepted":
                 live.append(next(t for t in events + live if t["id"] == e["ref_event_id"]))
         assert _rows(cloud, owner.business_id) == _recount_in_python(cloud, owner.business_id)
+        assert _totals(cloud, owner.business_id) == _summed(_recount_in_python(cloud, owner.business_id))
 
     bid = owner.business_id
     with cloud.db.writing() as s:  # a rebuild from scratch gives the same rows
         rebuild(s.connection(), bid)
     assert _rows(cloud, bid) == _recount_in_python(cloud, bid)
+    assert _totals(cloud, bid) == _summed(_recount_in_python(cloud, bid))
 
     scopes = [
         Filters(bid),
@@ -175,6 +201,14 @@ def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_d
                     activity_oracle.cohort_cells(s, f, lo, hi), key=key
                 )
                 _assert_rfm_as_the_shared_rule(s, f, lo_day, hi_day, expected)
+        # churn reads each member's whole history from her totals: as the event scan gives it
+        today = cloud.clock().date()
+        whole = activity_oracle.member_activity(s, Filters(bid), str(FIRST_DAY), today.isoformat())
+        h = ledger_histories(s, bid, today)
+        assert h.members == tuple(a.member for a in whole)
+        assert h.x.tolist() == [a.visit_days - 1 for a in whole]
+        assert h.T.tolist() == [(today - a.first_visit).days / 7 for a in whole]
+        assert h.t_x.tolist() == [(a.last_visit - a.first_visit).days / 7 for a in whole]
 
 
 def _assert_rfm_as_the_shared_rule(session, f: Filters, lo: date, hi: date, activity) -> None:

@@ -1,0 +1,235 @@
+"""Happy-hour uplift (issue 17): per happy hour, what it gave and whether visits rose while it ran.
+
+Definitions (also the endpoint's description):
+- boosted_earns: live (not voided) earns in the range that name the happy hour; extra_units: what
+  they granted beyond the earn without the boost, by the shared rule the push checks them with
+  (loyalty_rules.happy_hours.unboosted).
+- A window occurrence is one of its weekly windows on a shop day of the range (wall clock, the
+  shop's zone), up to now. It is *running* when the happy hour existed and had not ended at the
+  occurrence's start; the same weekday and clock hours before it was created or after it ended are
+  the *baseline*: the shop's own visits at the same times without it.
+- visits: live visit events of the offers it boosts (of `program_id` only, if given; at
+  `location_id` only, if given) inside the occurrences; per hour = visits / the occurrences' hours.
+- uplift = (visits per running hour) / (visits per baseline hour) - 1; null when either side has no
+  hours or the baseline no visits. The counts come with it so an owner can judge how much to trust
+  it: a week of running against a week of baseline says little.
+
+The database counts visits per offer and UTC minute (only on days a window touches); Python places
+each minute in its occurrence by bisection. Events are never loaded one by one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, tzinfo
+
+from fastapi import APIRouter
+from sqlalchemy import func, select
+
+from cloud.deps import Now, ReadDb, User
+from cloud.happy_hours import rule_of
+from cloud.insights.scope import check_location, checked_days, owned_offer
+from cloud.models import Event
+from cloud.models import HappyHour as HappyHourRow
+from cloud.routes.analytics import End, Start
+from cloud.routes.insights import LocationId, ProgramId
+from cloud.schemas import WireOut
+from cloud.zones import shop_zone
+from loyalty_rules.happy_hours import Boost, HappyHour, unboosted
+from loyalty_rules.model import EventKind
+from loyalty_rules.reports import VISIT_KINDS
+
+router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
+
+_MINUTE = "%Y-%m-%d %H:%M"  # the key both databases group visits by (UTC, as stored)
+
+
+class HappyHourUplift(WireOut):
+    happy_hour_id: str
+    name: str
+    boost: Boost
+    amount: int
+    active: bool
+    boosted_earns: int
+    extra_units: int
+    running_hours: float  # hours of its window occurrences in the range while it ran
+    running_visits: int
+    baseline_hours: float  # hours of the same windows in the range while it did not exist
+    baseline_visits: int
+    visits_per_running_hour: float | None
+    visits_per_baseline_hour: float | None
+    uplift: float | None  # visits_per_running_hour / visits_per_baseline_hour - 1
+
+
+class HappyHoursOut(WireOut):
+    start: str
+    end: str
+    happy_hours: list[HappyHourUplift]
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    starts: str  # UTC minute keys (_MINUTE): start inclusive, end exclusive
+    ends: str
+    hours: float
+    running: bool
+    days: tuple[str, ...]  # the shop days its visits fall on: its start's, and the next past midnight
+
+
+def occurrences(hour: HappyHour, row: HappyHourRow, lo: date, hi: date, zone: tzinfo, now: datetime):
+    """Its windows on the shop days lo..hi that have begun by `now` (cut at now), sorted."""
+    out = []
+    day = lo
+    while day <= hi:
+        for w in hour.windows:
+            if w.weekday != day.weekday():
+                continue
+            start = datetime.combine(day, w.starts, tzinfo=zone).astimezone(UTC)
+            end_day = day + timedelta(days=1) if w.crosses_midnight else day
+            end = min(datetime.combine(end_day, w.ends, tzinfo=zone).astimezone(UTC), now)
+            if end <= start:
+                continue
+            running = row.created_at <= start and (row.ended_at is None or start < row.ended_at)
+            hours = (end - start).total_seconds() / 3600
+            days = tuple(sorted({day.isoformat(), end_day.isoformat()}))
+            out.append(Occurrence(start.strftime(_MINUTE), end.strftime(_MINUTE), hours, running, days))
+        day += timedelta(days=1)
+    return sorted(out, key=lambda o: o.starts)
+
+
+def _minute_key(session):
+    """The UTC minute of occurred_at as 'YYYY-MM-DD HH:MM' text on either database (stored naive
+    UTC: SQLite keeps ISO text, PostgreSQL a timestamp)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(Event.occurred_at, "YYYY-MM-DD HH24:MI")
+    return func.substr(Event.occurred_at, 1, 16)
+
+
+def _visits_by_minute(session, bid: int, days: list[str], programs: list[str], location) -> dict:
+    """program -> sorted [(UTC minute key, visits)] of live visits on those shop days."""
+    minute = _minute_key(session)
+    where = [
+        Event.business_id == bid,
+        Event.kind.in_(sorted(k.value for k in VISIT_KINDS)),
+        Event.voided.is_(False),
+        Event.day.in_(days),
+        Event.program_id.in_(programs),
+    ]
+    if location is not None:
+        where.append(Event.location_id == str(location))
+    rows = session.execute(
+        select(Event.program_id, minute, func.count()).where(*where).group_by(Event.program_id, minute)
+    )
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for program, key, n in rows:
+        out[program].append((key, int(n)))
+    for minutes in out.values():
+        minutes.sort()
+    return out
+
+
+def _boosts(session, bid: int, lo: str, hi: str, program, location) -> dict[str, list[tuple[int, int]]]:
+    """happy hour id -> [(units, earns)] of its live boosted earns in the range."""
+    where = [
+        Event.business_id == bid,
+        Event.kind == EventKind.EARN.value,
+        Event.happy_hour_id.is_not(None),
+        Event.voided.is_(False),
+        Event.day >= lo,
+        Event.day <= hi,
+    ]
+    if program is not None:
+        where.append(Event.program_id == program)
+    if location is not None:
+        where.append(Event.location_id == str(location))
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    stmt = select(Event.happy_hour_id, Event.units, func.count()).where(*where)
+    for hour_id, units, n in session.execute(stmt.group_by(Event.happy_hour_id, Event.units)):
+        out[hour_id].append((int(units), int(n)))
+    return out
+
+
+def _extra(hour: HappyHour, boosted: list[tuple[int, int]]) -> int:
+    # an earn the push accepted always unboosts; should one not (a rule changed since), it
+    # counts as giving nothing extra rather than a made-up number
+    return sum((units - (unboosted(units, hour) or units)) * n for units, n in boosted)
+
+
+def _count(occs: list[Occurrence], minutes: list[tuple[str, int]]) -> tuple[int, int]:
+    """(visits in running occurrences, in baseline ones): each minute in the occurrence that
+    starts last at or before it (a happy hour's windows never overlap)."""
+    starts = [o.starts for o in occs]
+    running = baseline = 0
+    for key, n in minutes:
+        i = bisect.bisect_right(starts, key) - 1
+        if i >= 0 and key < occs[i].ends:
+            if occs[i].running:
+                running += n
+            else:
+                baseline += n
+    return running, baseline
+
+
+def _per_hour(visits: int, hours: float) -> float | None:
+    return round(visits / hours, 4) if hours > 0 else None
+
+
+@router.get("/happy-hours", response_model=HappyHoursOut)
+def happy_hour_uplift(
+    user: User,
+    session: ReadDb,
+    when: Now,
+    start: Start = None,
+    end: End = None,
+    location_id: LocationId = None,
+    program_id: ProgramId = None,
+) -> HappyHoursOut:
+    """Per happy hour of the business (of those boosting `program_id`, if given): boosted earns
+    and their extra units, and visits per hour inside its windows while it ran against the same
+    weekday hours of the range before it was created or after it ended. See the module's
+    definitions; start defaults to 29 days before end, end to the shop's today."""
+    bid = user.business_id
+    lo, hi = checked_days(session, bid, start, end, when, 30)
+    check_location(session, bid, location_id)
+    offer = owned_offer(session, bid, program_id)
+    zone = shop_zone(session, bid)
+    rows = session.scalars(
+        select(HappyHourRow).where(HappyHourRow.business_id == bid).order_by(HappyHourRow.created_at)
+    ).all()
+    hours = [(row, rule_of(row)) for row in rows]
+    if offer is not None:
+        hours = [(row, h) for row, h in hours if offer.id in h.programs]
+    occs = {row.id: occurrences(h, row, lo, hi, zone, when) for row, h in hours}
+    days = sorted({d for its in occs.values() for o in its for d in o.days})
+    programs = sorted({offer.id} if offer else {p for _, h in hours for p in h.programs})
+    minutes = _visits_by_minute(session, bid, days, programs, location_id) if programs and days else {}
+    boosts = _boosts(session, bid, lo.isoformat(), hi.isoformat(), offer.id if offer else None, location_id)
+    out = []
+    for row, h in hours:
+        mine = occs[row.id]
+        counted = sorted(m for p in h.programs if offer is None or p == offer.id for m in minutes.get(p, []))
+        running, baseline = _count(mine, counted)
+        run_hours = round(sum(o.hours for o in mine if o.running), 4)
+        base_hours = round(sum(o.hours for o in mine if not o.running), 4)
+        run_rate, base_rate = _per_hour(running, run_hours), _per_hour(baseline, base_hours)
+        out.append(
+            HappyHourUplift(
+                happy_hour_id=row.id,
+                name=row.name,
+                boost=h.boost,
+                amount=h.amount,
+                active=row.active,
+                boosted_earns=sum(n for _, n in boosts.get(row.id, [])),
+                extra_units=_extra(h, boosts.get(row.id, [])),
+                running_hours=run_hours,
+                running_visits=running,
+                baseline_hours=base_hours,
+                baseline_visits=baseline,
+                visits_per_running_hour=run_rate,
+                visits_per_baseline_hour=base_rate,
+                uplift=round(run_rate / base_rate - 1, 4) if run_rate is not None and base_rate else None,
+            )
+        )
+    return HappyHoursOut(start=lo.isoformat(), end=hi.isoformat(), happy_hours=out)

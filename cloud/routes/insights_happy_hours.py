@@ -30,11 +30,11 @@ from sqlalchemy import func, select
 
 from cloud.deps import Now, ReadDb, User
 from cloud.happy_hours import rule_of
-from cloud.insights.scope import check_location, checked_days, owned_offer
 from cloud.models import Event
 from cloud.models import HappyHour as HappyHourRow
 from cloud.routes.analytics import End, Start
 from cloud.routes.insights import LocationId, ProgramId
+from cloud.routes.insights_scope import check_location, checked_days, owned_offer
 from cloud.schemas import WireOut
 from cloud.zones import shop_zone
 from loyalty_rules.happy_hours import Boost, HappyHour, unboosted

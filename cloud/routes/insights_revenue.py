@@ -26,12 +26,12 @@ from sqlalchemy import and_, case, func, select
 
 from cloud.deps import Now, ReadDb, User
 from cloud.experiment_results import experiment_of, results
-from cloud.insights.scope import check_location, checked_days, owned_offer
 from cloud.member_activity import activity_query, minor_per_unit
 from cloud.models import Event, Offer
 from cloud.models import Experiment as ExperimentRow
 from cloud.routes.analytics import _IS_VOID, _SPEND, _VISITS, End, Start, _Target, _with_targets
 from cloud.routes.insights import LocationId, ProgramId, filters
+from cloud.routes.insights_scope import check_location, checked_days, owned_offer
 from cloud.schemas import WireOut
 from cloud.zones import shop_zone
 from loyalty_rules.experiments import ExperimentStatus, Metric

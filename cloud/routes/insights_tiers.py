@@ -18,10 +18,10 @@ from fastapi import APIRouter
 from sqlalchemy import and_, func, select
 
 from cloud.deps import Now, ReadDb, User
-from cloud.insights.scope import check_location, checked_days, month_number, owned_offer
 from cloud.models import Card, Customer, Event, Offer
 from cloud.routes.analytics import End, Start
 from cloud.routes.insights import LocationId, ProgramId
+from cloud.routes.insights_scope import check_location, checked_days, month_number, owned_offer
 from cloud.schemas import WireOut
 from cloud.tier_check import _GRANTING as GRANTING
 from loyalty_rules.kinds.points import settings_from_plain

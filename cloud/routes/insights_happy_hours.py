@@ -81,8 +81,8 @@ class Occurrence:
 def occurrences(hour: HappyHour, row: HappyHourRow, lo: date, hi: date, zone: tzinfo, now: datetime):
     """Its windows on the shop days lo..hi that have begun by `now` (cut at now), sorted."""
     out = []
-    day = lo
-    while day <= hi:
+    day, last = lo, min(hi, now.astimezone(zone).date())  # days to come have no window yet
+    while day <= last:
         for w in hour.windows:
             if w.weekday != day.weekday():
                 continue

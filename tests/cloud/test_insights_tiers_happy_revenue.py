@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import text
@@ -356,3 +357,37 @@ def test_revenue_reports_the_lift_of_an_ab_test_against_its_control_as_the_exper
         ]
         == []
     )
+
+
+def test_happy_hour_windows_are_the_shop_s_wall_clock_in_its_zone(cloud):
+    """A Berlin shop's 10:00-12:00 (its clock, whatever the season): a visit at 12:15 in Berlin
+    (10:15 or 11:15 UTC, inside 10:00-12:00 read as UTC) is not in the window; 10:30 is."""
+    owner = cloud.owner()
+    r = cloud.client.patch(
+        "/api/v1/businesses/me", json={"time_zone": "Europe/Berlin"}, headers=owner.headers
+    )
+    assert r.status_code == 200, r.text
+    coffee = cloud.offer(owner)
+    kiosk = cloud.kiosk(owner)
+    berlin = ZoneInfo("Europe/Berlin")
+    noon = cloud.clock()
+    today = noon.astimezone(berlin).date()
+
+    def local(days_ago: int, hour: int, minute: int = 0) -> datetime:
+        return datetime.combine(today - timedelta(days=days_ago), time(hour, minute), tzinfo=berlin)
+
+    def visit(when: datetime) -> None:
+        card = _member(cloud, kiosk, coffee, local(30, 8).isoformat())
+        _accepted(cloud, kiosk, cloud.event("earn", card, coffee, 1, occurred_at=when.isoformat()))
+
+    for when in (local(7, 10, 30), local(7, 12, 15), local(0, 10, 30), local(0, 12, 15), local(0, 9, 50)):
+        visit(when)
+    cloud.clock.now = local(0, 9).astimezone(UTC)
+    window = {"weekday": today.weekday(), "starts": "10:00", "ends": "12:00"}
+    body = {"name": "Double", "windows": [window], "boost": "bonus", "amount": 1, "programs": [coffee]}
+    assert cloud.client.post("/api/v1/happy-hours", json=body, headers=owner.headers).status_code == 201
+    cloud.clock.now = noon
+    [found] = _ok(cloud, owner, "happy-hours", start=str(today - timedelta(days=10)))["happy_hours"]
+    assert (found["running_hours"], found["running_visits"]) == (2.0, 1)
+    assert (found["baseline_hours"], found["baseline_visits"]) == (2.0, 1)
+    assert found["uplift"] == 0.0

@@ -126,11 +126,24 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
                     notes=notes,
                 )
             )
+        _take_tiers_off(url)  # the push below times a plain stamp, as before the tiers were added
         rows.append(_push_cost(client, headers, db_url=url, repeat=PUSHES))
     return rows
 
 
 PUSHES = 100
+
+
+def _take_tiers_off(db_url: str) -> None:
+    from sqlalchemy import update
+
+    from cloud.db import Database
+    from cloud.models import Offer
+
+    db = Database(db_url)
+    with db.writing() as session:
+        session.execute(update(Offer).values(points_settings=None))
+    db.dispose()
 
 
 def _tiers_and_happy_hour(session, business_id: int, now) -> None:

@@ -130,11 +130,13 @@ def _visits_by_minute(session, bid: int, days: list[str], programs: list[str], l
     return out
 
 
-def _boosts(session, bid: int, lo: str, hi: str, program, location) -> dict[str, list[tuple[int, int]]]:
-    """happy hour id -> [(units, earns)] of its live boosted earns in the range."""
+def _boosts(session, bid: int, lo: str, hi: str, days: list[str], program, location) -> dict:
+    """happy hour id -> [(units, earns)] of its live boosted earns in the range. The push accepts a
+    boost only inside a window, so only the days windows touch are read (`days`), by the index."""
     where = [
         Event.business_id == bid,
         Event.kind == EventKind.EARN.value,
+        Event.day.in_(days),
         Event.happy_hour_id.is_not(None),
         Event.voided.is_(False),
         Event.day >= lo,
@@ -205,7 +207,9 @@ def happy_hour_uplift(
     days = sorted({d for its in occs.values() for o in its for d in o.days})
     programs = sorted({offer.id} if offer else {p for _, h in hours for p in h.programs})
     minutes = _visits_by_minute(session, bid, days, programs, location_id) if programs and days else {}
-    boosts = _boosts(session, bid, lo.isoformat(), hi.isoformat(), offer.id if offer else None, location_id)
+    boosts = _boosts(
+        session, bid, lo.isoformat(), hi.isoformat(), days, offer.id if offer else None, location_id
+    )
     out = []
     for row, h in hours:
         mine = occs[row.id]

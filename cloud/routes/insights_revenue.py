@@ -23,13 +23,14 @@ from enum import Enum
 
 from fastapi import APIRouter
 from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import aliased
 
 from cloud.deps import Now, ReadDb, User
 from cloud.experiment_results import experiment_of, results
 from cloud.member_activity import activity_query, minor_per_unit
 from cloud.models import Event, Offer
 from cloud.models import Experiment as ExperimentRow
-from cloud.routes.analytics import _IS_VOID, _SPEND, _VISITS, End, Start, _Target, _with_targets
+from cloud.routes.analytics import End, Start
 from cloud.routes.insights import LocationId, ProgramId, filters
 from cloud.routes.insights_scope import check_location, checked_days, owned_offer
 from cloud.schemas import WireOut
@@ -37,7 +38,7 @@ from cloud.zones import shop_zone
 from loyalty_rules.experiments import ExperimentStatus, Metric
 from loyalty_rules.model import EventKind, ProgramKind
 from loyalty_rules.money import decimals_of
-from loyalty_rules.reports import local_day
+from loyalty_rules.reports import VISIT_KINDS, local_day
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
 
@@ -45,13 +46,18 @@ NON_MEMBER_SALES_REASON = (
     "The cloud receives no sales of non-members: the tills send loyalty events only, and there is no "
     "point-of-sale integration."
 )
-_SALES = func.sum(
-    case(
-        (_IS_VOID & (_Target.kind == EventKind.EARN.value), -1),
-        (Event.kind == EventKind.EARN.value, 1),
-        else_=0,
+_VISIT_KINDS = sorted(k.value for k in VISIT_KINDS)
+
+
+def _figures(counted, on_points):
+    """spend_minor, sales and visits of the rows `counted` names (an event, or a void's target),
+    each taken with the sign of the row (a void's is -1)."""
+    sale = (counted.kind == EventKind.EARN.value) & on_points
+    return (
+        func.sum(case((sale, counted.amount_minor), else_=0)),
+        func.sum(case((sale, 1), else_=0)),
+        func.sum(case((counted.kind.in_(_VISIT_KINDS), 1), else_=0)),
     )
-)
 
 
 class By(Enum):
@@ -109,20 +115,30 @@ def _where(bid: int, lo: str, hi: str, location, program) -> list:
 
 
 def _by_day(session, bid: int, lo: str, hi: str, location, program) -> dict[str, list[int]]:
-    """day -> [spend_minor, sales, visits]."""
-    out: dict[str, list[int]] = {}
-    visits = _with_targets(select(Event.day, _VISITS).select_from(Event))
-    for day, n in session.execute(visits.where(*_where(bid, lo, hi, location, program)).group_by(Event.day)):
-        out[day] = [0, 0, int(n or 0)]
-    spend = (
-        _with_targets(select(Event.day, _SPEND, _SALES).select_from(Event))
-        .join(Offer, and_(Offer.business_id == Event.business_id, Offer.id == Event.program_id))
-        .where(*_where(bid, lo, hi, location, program), Offer.kind == ProgramKind.POINTS.value)
+    """day -> [spend_minor, sales, visits]: the events of the day, less what its voids take back
+    (a void counts on its own day as the negative of its target, as the summary counts: see
+    cloud/routes/analytics.py). Counted in two parts, the events and the few voids joined to their
+    targets, so the many events that are not voids never look for a target."""
+    offers = select(Offer.id).where(Offer.business_id == bid, Offer.kind == ProgramKind.POINTS.value)
+    points = [str(i) for i in session.scalars(offers)]
+    own = (
+        select(Event.day, *_figures(Event, Event.program_id.in_(points)))
+        .where(*_where(bid, lo, hi, location, program), Event.kind != EventKind.VOID.value)
         .group_by(Event.day)
     )
-    for day, s, n in session.execute(spend):
-        row = out.setdefault(day, [0, 0, 0])
-        row[0], row[1] = int(s or 0), int(n or 0)
+    target = aliased(Event)
+    undone = (
+        select(Event.day, *_figures(target, target.program_id.in_(points)))
+        .join(target, and_(target.business_id == Event.business_id, target.id == Event.ref_event_id))
+        .where(*_where(bid, lo, hi, location, program), Event.kind == EventKind.VOID.value)
+        .group_by(Event.day)
+    )
+    out: dict[str, list[int]] = {}
+    for sign, stmt in ((1, own), (-1, undone)):
+        for day, *figures in session.execute(stmt):
+            row = out.setdefault(day, [0, 0, 0])
+            for i, value in enumerate(figures):
+                row[i] += sign * int(value or 0)
     return out
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from fastapi import APIRouter
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from cloud.deps import Now, ReadDb, User
 from cloud.happy_hours import rule_of
@@ -38,7 +38,6 @@ from cloud.routes.insights_scope import check_location, checked_days, owned_offe
 from cloud.schemas import WireOut
 from cloud.zones import shop_zone
 from loyalty_rules.happy_hours import Boost, HappyHour, unboosted
-from loyalty_rules.model import EventKind
 from loyalty_rules.reports import VISIT_KINDS
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
@@ -107,9 +106,19 @@ def _minute_key(session):
     return func.substr(Event.occurred_at, 1, 16)
 
 
-def _visits_by_minute(session, bid: int, days: list[str], programs: list[str], location) -> dict:
-    """program -> sorted [(UTC minute key, visits)] of live visits on those shop days."""
+@dataclass
+class Counted:
+    minutes: dict[str, list[tuple[str, int]]]  # program -> sorted [(UTC minute key, visits)]
+    boosts: dict[str, list[tuple[int, int]]]  # happy hour id -> [(units, earns)] in the range
+
+
+def _counted(session, bid: int, lo: str, hi: str, days: list[str], programs: list[str], location) -> Counted:
+    """The live visits of those offers on the shop days windows touch, per offer and UTC minute,
+    and among them the boosted earns per happy hour and units: one pass over the day index. The
+    push accepts a boost only inside a window, so a boost is never on another day. Units are
+    grouped by for boosts only (a points earn's units vary with the sale)."""
     minute = _minute_key(session)
+    units = case((Event.happy_hour_id.is_(None), 0), else_=Event.units)
     where = [
         Event.business_id == bid,
         Event.kind.in_(sorted(k.value for k in VISIT_KINDS)),
@@ -119,38 +128,16 @@ def _visits_by_minute(session, bid: int, days: list[str], programs: list[str], l
     ]
     if location is not None:
         where.append(Event.location_id == str(location))
-    rows = session.execute(
-        select(Event.program_id, minute, func.count()).where(*where).group_by(Event.program_id, minute)
-    )
-    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for program, key, n in rows:
-        out[program].append((key, int(n)))
-    for minutes in out.values():
+    keys = (Event.program_id, minute, Event.day, Event.happy_hour_id, units)
+    rows = session.execute(select(*keys, func.count()).where(*where).group_by(*keys))
+    found = Counted(defaultdict(list), defaultdict(list))
+    for program, key, day, hour_id, boosted_units, n in rows:
+        found.minutes[program].append((key, int(n)))
+        if hour_id is not None and lo <= day <= hi:  # only an earn may name one (the push)
+            found.boosts[hour_id].append((int(boosted_units), int(n)))
+    for minutes in found.minutes.values():
         minutes.sort()
-    return out
-
-
-def _boosts(session, bid: int, lo: str, hi: str, days: list[str], program, location) -> dict:
-    """happy hour id -> [(units, earns)] of its live boosted earns in the range. The push accepts a
-    boost only inside a window, so only the days windows touch are read (`days`), by the index."""
-    where = [
-        Event.business_id == bid,
-        Event.kind == EventKind.EARN.value,
-        Event.day.in_(days),
-        Event.happy_hour_id.is_not(None),
-        Event.voided.is_(False),
-        Event.day >= lo,
-        Event.day <= hi,
-    ]
-    if program is not None:
-        where.append(Event.program_id == program)
-    if location is not None:
-        where.append(Event.location_id == str(location))
-    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    stmt = select(Event.happy_hour_id, Event.units, func.count()).where(*where)
-    for hour_id, units, n in session.execute(stmt.group_by(Event.happy_hour_id, Event.units)):
-        out[hour_id].append((int(units), int(n)))
-    return out
+    return found
 
 
 def _extra(hour: HappyHour, boosted: list[tuple[int, int]]) -> int:
@@ -206,14 +193,16 @@ def happy_hour_uplift(
     occs = {row.id: occurrences(h, row, lo, hi, zone, when) for row, h in hours}
     days = sorted({d for its in occs.values() for o in its for d in o.days})
     programs = sorted({offer.id} if offer else {p for _, h in hours for p in h.programs})
-    minutes = _visits_by_minute(session, bid, days, programs, location_id) if programs and days else {}
-    boosts = _boosts(
-        session, bid, lo.isoformat(), hi.isoformat(), days, offer.id if offer else None, location_id
+    empty = Counted({}, {})
+    found = (
+        _counted(session, bid, lo.isoformat(), hi.isoformat(), days, programs, location_id) if days else empty
     )
     out = []
     for row, h in hours:
         mine = occs[row.id]
-        counted = sorted(m for p in h.programs if offer is None or p == offer.id for m in minutes.get(p, []))
+        counted = sorted(
+            m for p in h.programs if offer is None or p == offer.id for m in found.minutes.get(p, [])
+        )
         running, baseline = _count(mine, counted)
         run_hours = round(sum(o.hours for o in mine if o.running), 4)
         base_hours = round(sum(o.hours for o in mine if not o.running), 4)
@@ -225,8 +214,8 @@ def happy_hour_uplift(
                 boost=h.boost,
                 amount=h.amount,
                 active=row.active,
-                boosted_earns=sum(n for _, n in boosts.get(row.id, [])),
-                extra_units=_extra(h, boosts.get(row.id, [])),
+                boosted_earns=sum(n for _, n in found.boosts.get(row.id, [])),
+                extra_units=_extra(h, found.boosts.get(row.id, [])),
                 running_hours=run_hours,
                 running_visits=running,
                 baseline_hours=base_hours,

@@ -71,6 +71,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
 
         today = local_day(now, ZoneInfo("Europe/Berlin"))
         filled = fill(session, business.id, members_count=members, years=2, seed=1, last=today)
+        _tiers_and_happy_hour(session, business.id, now)
     with db.writing() as session:
         analyze(session)
     db.dispose()
@@ -110,6 +111,9 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
             ("cohorts (365 days)", "/api/v1/analytics/cohorts", year),
             ("churn (100 most at risk)", "/api/v1/analytics/churn", {"weeks": 12}),
             ("summary (30 days)", "/api/v1/analytics", {}),
+            ("tiers (members per tier, 30 days of changes)", "/api/v1/analytics/tiers", {}),
+            ("happy-hours (uplift, a year)", "/api/v1/analytics/happy-hours", year),
+            ("revenue (a year, by week)", "/api/v1/analytics/revenue", {**year, "by": "week"}),
         ]
         for name, path, params in cases:
             r = client.get(path, params=params, headers=headers)  # warm-up
@@ -132,11 +136,60 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
                     notes=notes,
                 )
             )
+        _take_tiers_off(url)  # the push below times a plain stamp, as before the tiers were added
         rows.append(_push_cost(client, headers, db_url=url, repeat=PUSHES))
     return rows
 
 
 PUSHES = 100
+
+
+def _take_tiers_off(db_url: str) -> None:
+    from sqlalchemy import update
+
+    from cloud.db import Database
+    from cloud.models import Offer
+
+    db = Database(db_url)
+    with db.writing() as session:
+        session.execute(update(Offer).values(points_settings=None))
+    db.dispose()
+
+
+def _tiers_and_happy_hour(session, business_id: int, now) -> None:
+    """What the demo shop lacks for the tier and happy-hour endpoints: tiers by visits on its offer
+    (a stamps offer may carry a tier scheme by visits) and its Friday 17:00-19:00 happy hour as a
+    row, created half a year ago so that a year's range has weeks with and without it."""
+    import json
+    import uuid
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from cloud.deps import bump_seq
+    from cloud.models import HappyHour, Offer
+    from loyalty_rules.kinds.points import PointsSettings, Rounding, settings_to_plain
+    from loyalty_rules.tiers import Measure, Tier, TierScheme
+
+    scheme = TierScheme(Measure.VISITS, 12, (Tier("Bronze", 0), Tier("Silver", 12), Tier("Gold", 40)))
+    settings = PointsSettings(Decimal(1), Rounding.HALF_UP, 0, (), tiers=scheme)
+    offer = session.scalar(select(Offer).where(Offer.business_id == business_id))
+    offer.points_settings = json.dumps(settings_to_plain(settings))
+    session.add(
+        HappyHour(
+            id=str(uuid.uuid4()),
+            business_id=business_id,
+            name="Friday happy hour",
+            windows=json.dumps([{"weekday": 4, "starts": "17:00", "ends": "19:00"}]),
+            boost="multiply",
+            amount=2,
+            programs=json.dumps([offer.id]),
+            active=True,
+            created_at=now - timedelta(days=182),
+            seq=bump_seq(session, business_id),
+        )
+    )
+    session.flush()
 
 
 def _push_cost(client, headers: dict, db_url: str, repeat: int) -> Row:

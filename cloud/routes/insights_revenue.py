@@ -27,7 +27,7 @@ from sqlalchemy.orm import aliased
 
 from cloud.deps import Now, ReadDb, User
 from cloud.experiment_results import experiment_of, results
-from cloud.member_activity import activity_query, minor_per_unit
+from cloud.member_activity import activity_query, minor_per_unit, rollup_span
 from cloud.models import Event, Offer
 from cloud.models import Experiment as ExperimentRow
 from cloud.routes.analytics import End, Start
@@ -205,7 +205,8 @@ def revenue(
         for i, v in enumerate(figures):
             total[i] += v
     spend, sales, visits = (sum(f[i] for f in days.values()) for i in range(3))
-    active = activity_query(filters(user, location_id, program_id), lo.isoformat(), hi.isoformat()).subquery()
+    f, first, last = filters(user, location_id, program_id), lo.isoformat(), hi.isoformat()
+    active = activity_query(f, first, last, rollup_span(session, f, first, last)).subquery()
     members, visit_days = session.execute(select(func.count(), func.sum(active.c.visit_days))).one()
     members, visit_days = int(members or 0), int(visit_days or 0)
     per_unit = minor_per_unit(session, bid)

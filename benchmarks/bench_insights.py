@@ -33,6 +33,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
     from cloud.demo_shop import analyze, fill
     from cloud.keyseal import sealer_for
     from cloud.models import Business
+    from cloud.routes.insights import months_back
     from cloud.security import Passwords
     from cloud.services import create_business
     from cloud.settings import Settings
@@ -70,6 +71,7 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
 
         today = local_day(now, ZoneInfo("Europe/Berlin"))
         filled = fill(session, business.id, members_count=members, years=2, seed=1, last=today)
+        _tiers_and_happy_hour(session, business.id, now)
     with db.writing() as session:
         analyze(session)
     db.dispose()
@@ -84,6 +86,8 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
         )
         headers = {"Authorization": f"Bearer {login.json()['access_token']}"}
         year = {"start": str(today - timedelta(days=364)), "end": str(today)}
+        # this month so far and the eleven before it: no month cut at the start
+        months = {"start": str(months_back(today, 12)), "end": str(today)}
         fit_started = time.perf_counter()
         assert client.get("/api/v1/analytics/churn", headers=headers).status_code == 202
         assert app.state.churn_fits.wait_idle(900), "the churn fit did not finish in 15 minutes"
@@ -91,15 +95,25 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
         cases = [
             ("acquisition (a year, by day)", "/api/v1/analytics/acquisition", year),
             ("acquisition (a year, by week)", "/api/v1/analytics/acquisition", {**year, "by": "week"}),
-            ("rfm (a year)", "/api/v1/analytics/rfm", year),
+            ("rfm (365 days, the default)", "/api/v1/analytics/rfm", year),
+            ("rfm (12 calendar months)", "/api/v1/analytics/rfm", months),
             (
-                "rfm/members.csv (hibernating)",
+                "rfm/members.csv (hibernating, 365 days)",
                 "/api/v1/analytics/rfm/members.csv",
                 {**year, "segment": "hibernating"},
             ),
-            ("cohorts (a year)", "/api/v1/analytics/cohorts", year),
+            (
+                "rfm/members.csv (hibernating, 12 months)",
+                "/api/v1/analytics/rfm/members.csv",
+                {**months, "segment": "hibernating"},
+            ),
+            ("cohorts (12 join months, the default)", "/api/v1/analytics/cohorts", {}),
+            ("cohorts (365 days)", "/api/v1/analytics/cohorts", year),
             ("churn (100 most at risk)", "/api/v1/analytics/churn", {"weeks": 12}),
             ("summary (30 days)", "/api/v1/analytics", {}),
+            ("tiers (members per tier, 30 days of changes)", "/api/v1/analytics/tiers", {}),
+            ("happy-hours (uplift, a year)", "/api/v1/analytics/happy-hours", year),
+            ("revenue (a year, by week)", "/api/v1/analytics/revenue", {**year, "by": "week"}),
         ]
         for name, path, params in cases:
             r = client.get(path, params=params, headers=headers)  # warm-up
@@ -122,11 +136,60 @@ def _measure(url: str, members: int, repeat: int) -> list[Row]:
                     notes=notes,
                 )
             )
+        _take_tiers_off(url)  # the push below times a plain stamp, as before the tiers were added
         rows.append(_push_cost(client, headers, db_url=url, repeat=PUSHES))
     return rows
 
 
 PUSHES = 100
+
+
+def _take_tiers_off(db_url: str) -> None:
+    from sqlalchemy import update
+
+    from cloud.db import Database
+    from cloud.models import Offer
+
+    db = Database(db_url)
+    with db.writing() as session:
+        session.execute(update(Offer).values(points_settings=None))
+    db.dispose()
+
+
+def _tiers_and_happy_hour(session, business_id: int, now) -> None:
+    """What the demo shop lacks for the tier and happy-hour endpoints: tiers by visits on its offer
+    (a stamps offer may carry a tier scheme by visits) and its Friday 17:00-19:00 happy hour as a
+    row, created half a year ago so that a year's range has weeks with and without it."""
+    import json
+    import uuid
+    from decimal import Decimal
+
+    from sqlalchemy import select
+
+    from cloud.deps import bump_seq
+    from cloud.models import HappyHour, Offer
+    from loyalty_rules.kinds.points import PointsSettings, Rounding, settings_to_plain
+    from loyalty_rules.tiers import Measure, Tier, TierScheme
+
+    scheme = TierScheme(Measure.VISITS, 12, (Tier("Bronze", 0), Tier("Silver", 12), Tier("Gold", 40)))
+    settings = PointsSettings(Decimal(1), Rounding.HALF_UP, 0, (), tiers=scheme)
+    offer = session.scalar(select(Offer).where(Offer.business_id == business_id))
+    offer.points_settings = json.dumps(settings_to_plain(settings))
+    session.add(
+        HappyHour(
+            id=str(uuid.uuid4()),
+            business_id=business_id,
+            name="Friday happy hour",
+            windows=json.dumps([{"weekday": 4, "starts": "17:00", "ends": "19:00"}]),
+            boost="multiply",
+            amount=2,
+            programs=json.dumps([offer.id]),
+            active=True,
+            created_at=now - timedelta(days=182),
+            seq=bump_seq(session, business_id),
+        )
+    )
+    session.flush()
 
 
 def _push_cost(client, headers: dict, db_url: str, repeat: int) -> Row:

@@ -37,6 +37,9 @@ from cloud.routes import (
     experiments_sync,
     happy_hours,
     insights,
+    insights_happy_hours,
+    insights_revenue,
+    insights_tiers,
     join_links,
     join_pages,
     locations,
@@ -154,6 +157,9 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
         app.include_router(module.router)
     app.include_router(offers_sync.router)
     app.include_router(insights.router)
+    app.include_router(insights_tiers.router)
+    app.include_router(insights_happy_hours.router)
+    app.include_router(insights_revenue.router)
     app.include_router(experiments.router)
     app.include_router(experiments_sync.router)
     app.include_router(happy_hours.router)

@@ -27,9 +27,8 @@ from sqlalchemy.orm import Session
 from cloud.db import Database
 from cloud.insights import bgnbd, gamma_gamma
 from cloud.insights._optimize import FitError
-from cloud.member_activity import Filters, MemberActivity, member_activity
+from cloud.member_activity import Filters, history_query, minor_per_unit
 from cloud.models import ChurnFit
-from cloud.schemas import FIRST_DAY
 from cloud.zones import shop_zone
 from loyalty_rules.reports import local_day
 
@@ -57,29 +56,49 @@ class Histories:
     m_x: np.ndarray | None  # mean spend per visit day; None while events carry no amount
 
 
-def histories(activity: list[MemberActivity], as_of: date) -> Histories:
-    first = np.array([(as_of - a.first_visit).days for a in activity], dtype=float)
-    last = np.array([(as_of - a.last_visit).days for a in activity], dtype=float)
-    visits = np.array([a.visit_days for a in activity], dtype=float)
-    spent = [a.spend for a in activity]
+def histories(
+    members: tuple[str, ...],
+    first_visit: np.ndarray,
+    last_visit: np.ndarray,
+    visit_days: np.ndarray,
+    spend: list[float | None],
+    as_of: date,
+) -> Histories:
+    """Each member's (x, t_x, T) from her first and last visit days (numpy datetime64[D]), her
+    visit days and her spend in currency units."""
+    day = np.datetime64(as_of.isoformat(), "D")
+    first = (day - first_visit).astype(float)
+    last = (day - last_visit).astype(float)
+    visits = visit_days.astype(float)
     m_x = None
-    if activity and all(s is not None for s in spent):
-        m_x = np.array(spent, dtype=float) / np.maximum(visits, 1)
-    return Histories(
-        tuple(a.member for a in activity),
-        visits - 1,
-        (first - last) / WEEK,
-        first / WEEK,
-        m_x,
+    if members and all(s is not None for s in spend):
+        m_x = np.array(spend, dtype=float) / np.maximum(visits, 1)
+    return Histories(members, visits - 1, (first - last) / WEEK, first / WEEK, m_x)
+
+
+def ledger_histories(session: Session, business_id: int, as_of: date) -> Histories:
+    """The histories of every member with a visit up to `as_of`, read as plain columns: tens of
+    thousands of members are a few numpy conversions, not an object each."""
+    q = history_query(session, Filters(business_id), as_of).subquery()
+    rows = session.execute(
+        select(q.c.member, q.c.first_visit, q.c.last_visit, q.c.visit_days, q.c.spend_minor).order_by(
+            q.c.member
+        )
+    ).all()
+    per_unit = minor_per_unit(session, business_id)
+    members, firsts, lasts, visit_days, spend_minor = list(zip(*rows, strict=True)) if rows else [()] * 5
+    return histories(
+        tuple(members),
+        np.array(firsts, dtype="datetime64[D]"),
+        np.array(lasts, dtype="datetime64[D]"),
+        np.array([int(v) for v in visit_days], dtype=np.int64),
+        [None if s is None else int(s) / per_unit for s in spend_minor],
+        as_of,
     )
 
 
 def shop_today(session: Session, business_id: int, now: datetime) -> date:
     return local_day(now, shop_zone(session, business_id))
-
-
-def ledger_histories(session: Session, business_id: int, as_of: date) -> Histories:
-    return histories(member_activity(session, Filters(business_id), str(FIRST_DAY), as_of.isoformat()), as_of)
 
 
 def fit_business(db: Database, business_id: int, now: datetime) -> FitStatus:

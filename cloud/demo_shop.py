@@ -223,6 +223,9 @@ def fill(
         )
         out.events += 1
 
+    # Events are written in the order they happened, as kiosks push them: a real ledger's rows of
+    # one month sit together on disk, and the analytics' day-range reads are measured on that.
+    happened: list[tuple[datetime, int, str, int, DemoMember, Visit]] = []
     for m in members(members_count, years, seed, last, zone):
         first = m.visits[0]
         w.add(
@@ -239,13 +242,13 @@ def fill(
                 "seq": w.next_seq(),
             },
         )
-        event("enroll", m, 0, first)
+        happened.append((first.at, len(happened), "enroll", 0, m, first))
         units = redeemed = 0
         for v in m.visits:
-            event("earn", m, 1, v)
+            happened.append((v.at, len(happened), "earn", 1, m, v))
             units += 1
             if units >= stamps_required:
-                event("redeem", m, -stamps_required, v)
+                happened.append((v.at, len(happened), "redeem", -stamps_required, m, v))
                 units -= stamps_required
                 redeemed += 1
         out.redemptions += redeemed
@@ -267,6 +270,11 @@ def fill(
             },
         )
         out.members += 1
+    w.flush(Customer)
+    w.flush(Card)
+    happened.sort(key=lambda h: (h[0], h[1]))  # by time; a member's own order kept on a tie
+    for _at, _n, kind, units, m, v in happened:
+        event(kind, m, units, v)
     w.close()
     member_months.rebuild(session.connection(), business_id)  # the rows were written past the push path
     return out

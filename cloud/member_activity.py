@@ -29,8 +29,9 @@ from datetime import date, timedelta
 from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from cloud.member_months import EVERY, live_visits, month_of
-from cloud.models import Card, Customer, Event, MemberMonth, Offer
+from cloud.member_months import EVERY, VISIT_KIND_VALUES, live_visits, month_of
+from cloud.models import Card, Customer, Event, MemberMonth, MemberTotal, Offer
+from cloud.schemas import FIRST_DAY, LAST_DAY
 
 SPEND_MINOR = func.sum(Event.amount_minor)  # a sale's amount in minor units, summed exactly; NULL: none
 MEMBER = Card.customer_id  # a merge moves every card of a group to its survivor (cloud/merges.py)
@@ -84,19 +85,50 @@ def _scope(f: Filters):
     )
 
 
-def whole_months(lo: date, hi: date) -> tuple[date, date] | None:
-    """The first and last day of the whole months inside [lo, hi]; None when there is none."""
-    first = lo if lo.day == 1 else (lo.replace(day=28) + timedelta(days=4)).replace(day=1)
-    last = hi if (hi + timedelta(days=1)).day == 1 else hi.replace(day=1) - timedelta(days=1)
-    return (first, last) if first <= last else None
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-def months_in_range(f: Filters, lo: str, hi: str):
-    """One row per member and month with a visit in [lo, hi]: (member, month, visit_days,
-    first_day, last_day, spend_minor). Whole months come from the rollups (cloud/member_months.py);
-    the edge months a range cuts are counted from their events, by the indexed day."""
+def _visits_between(session: Session, f: Filters, lo: date, hi: date) -> bool:
+    """Whether any live visit of the filter's scope falls on [lo, hi] (an index probe)."""
+    if lo > hi:
+        return False
+    where = [
+        Event.business_id == f.business_id,
+        Event.kind.in_(VISIT_KIND_VALUES),
+        Event.voided.is_(False),
+        Event.day >= lo.isoformat(),
+        Event.day <= hi.isoformat(),
+    ]
+    if f.location_id is not None:
+        where.append(Event.location_id == f.location_id)
+    if f.program_id is not None:
+        where.append(Event.program_id == f.program_id)
+    return session.scalar(select(select(Event.id).where(*where).exists())) or False
+
+
+def rollup_span(session: Session, f: Filters, lo: str, hi: str) -> tuple[date, date] | None:
+    """The months of [lo, hi] the rollups can answer, as (first day, last day): its whole months,
+    and also a month it cuts when no visit falls on the month's days outside the range. A range
+    ending today usually cuts a month with nothing after today in it, so its rollup row is exactly
+    the range's part of it; each edge is an index probe where its events would be a scan."""
     first, last = date.fromisoformat(lo), date.fromisoformat(hi)
-    whole = whole_months(first, last) if first <= last else None
+    if first > last:
+        return None
+    start = first.replace(day=1)
+    if first != start and _visits_between(session, f, start, first - timedelta(days=1)):
+        start = _month_end(first) + timedelta(days=1)
+    end = _month_end(last)
+    if last != end and _visits_between(session, f, last + timedelta(days=1), end):
+        end = last.replace(day=1) - timedelta(days=1)
+    return (start, end) if start <= end else None
+
+
+def months_in_range(f: Filters, lo: str, hi: str, whole: tuple[date, date] | None):
+    """One row per member and month with a visit in [lo, hi]: (member, month, visit_days,
+    first_day, last_day, spend_minor). The months of `whole` (rollup_span) come
+    from the rollups (cloud/member_months.py); the days of [lo, hi] outside them are counted from
+    their events, by the indexed day."""
     edges = [(lo, hi)]
     parts = []
     if whole is not None:
@@ -143,10 +175,10 @@ def months_in_range(f: Filters, lo: str, hi: str):
     return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("member_months_in_range")
 
 
-def activity_query(f: Filters, lo: str, hi: str):
+def activity_query(f: Filters, lo: str, hi: str, whole: tuple[date, date] | None):
     """Per member with a visit in [lo, hi]: member, first_visit, last_visit, visit_days, spend_minor.
     Days of different months never coincide, so summing months' visit days counts distinct days."""
-    m = months_in_range(f, lo, hi)
+    m = months_in_range(f, lo, hi, whole)
     return select(
         m.c.member.label("member"),
         func.min(m.c.first_day).label("first_visit"),
@@ -156,9 +188,29 @@ def activity_query(f: Filters, lo: str, hi: str):
     ).group_by(m.c.member)
 
 
+def history_query(session: Session, f: Filters, as_of: date):
+    """Per member with a visit up to `as_of`, over her whole history: member, first_visit,
+    last_visit, visit_days, spend_minor. Her totals row is exactly that when no visit falls after
+    `as_of` (an index probe); otherwise her months are summed as for any range."""
+    if _visits_between(session, f, as_of + timedelta(days=1), LAST_DAY):
+        lo, hi = FIRST_DAY.isoformat(), as_of.isoformat()
+        return activity_query(f, lo, hi, rollup_span(session, f, lo, hi))
+    return select(
+        MemberTotal.member_id.label("member"),
+        MemberTotal.first_day.label("first_visit"),
+        MemberTotal.last_day.label("last_visit"),
+        MemberTotal.visit_days.label("visit_days"),
+        MemberTotal.spend_minor.label("spend_minor"),
+    ).where(
+        MemberTotal.business_id == f.business_id,
+        MemberTotal.location_id == (f.location_id or EVERY),
+        MemberTotal.program_id == (f.program_id or EVERY),
+    )
+
+
 def member_activity(session: Session, f: Filters, lo: str, hi: str) -> list[MemberActivity]:
     """One row per member with a visit in [lo, hi]."""
-    q = activity_query(f, lo, hi).subquery()
+    q = activity_query(f, lo, hi, rollup_span(session, f, lo, hi)).subquery()
     rows = session.execute(select(q).order_by(q.c.member))
     per_unit = minor_per_unit(session, f.business_id)
     return [
@@ -232,7 +284,7 @@ class CohortCell:
 def cohort_cells(session: Session, f: Filters, lo: str, hi: str) -> list[CohortCell]:
     """Per join month × visit month: members active and their spend, for members joined in
     [lo, hi] and visits up to hi. A member has one row per month, so the rows count members."""
-    m = months_in_range(f, lo, hi)
+    m = months_in_range(f, lo, hi, rollup_span(session, f, lo, hi))
     cohort = _month(Customer.day)
     stmt = (
         select(cohort, m.c.month, func.count(), func.sum(m.c.spend_minor))

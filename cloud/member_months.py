@@ -1,4 +1,5 @@
-"""The member-month rollups (`member_months`), kept with the ledger in the same transaction.
+"""The member-month rollups (`member_months`) and their sums per member (`member_totals`), kept
+with the ledger in the same transaction.
 
 Each row counts one member's live visit events in one of the shop's months, for one scope: every
 location and program (""), one location, one program, or both. The numbers are never adjusted by
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, and_, delete, func, insert, literal, select, union_all
 
-from cloud.models import Card, Event, MemberMonth
+from cloud.models import Card, Event, MemberMonth, MemberTotal
 from loyalty_rules.reports import VISIT_KINDS
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 EVERY = ""  # location_id / program_id of the rows that count every location / program
 _t = MemberMonth.__table__
+_totals = MemberTotal.__table__
 _COLUMNS = [
     *("business_id", "member_id", "month", "location_id", "program_id"),
     *("visit_days", "first_day", "last_day", "spend_minor"),
@@ -99,12 +101,42 @@ def recount(conn: Connection, business_id: int, members: Iterable[str], months: 
         where = and_(where, month_of(Event.day).in_(months))
     conn.execute(gone)
     conn.execute(insert(_t).from_select(_COLUMNS, union_all(*counted(business_id, where))))
+    retotal(conn, business_id, members)
+
+
+_TOTAL_COLUMNS = [c for c in _COLUMNS if c != "month"]
+
+
+def retotal(conn: Connection, business_id: int, members: list[str] | None) -> None:
+    """Sum these members' month rows (None: every member's) into their totals, scope by scope."""
+    gone = delete(_totals).where(_totals.c.business_id == business_id)
+    where = [_t.c.business_id == business_id]
+    if members is not None:
+        gone = gone.where(_totals.c.member_id.in_(members))
+        where.append(_t.c.member_id.in_(members))
+    conn.execute(gone)
+    sums = (
+        select(
+            _t.c.business_id,
+            _t.c.member_id,
+            _t.c.location_id,
+            _t.c.program_id,
+            func.sum(_t.c.visit_days),
+            func.min(_t.c.first_day),
+            func.max(_t.c.last_day),
+            func.sum(_t.c.spend_minor),
+        )
+        .where(*where)
+        .group_by(_t.c.business_id, _t.c.member_id, _t.c.location_id, _t.c.program_id)
+    )
+    conn.execute(insert(_totals).from_select(_TOTAL_COLUMNS, sums))
 
 
 def rebuild(conn: Connection, business_id: int) -> None:
     """All of a business's rows from its events (after a bulk load that bypassed the push path)."""
     conn.execute(delete(_t).where(_t.c.business_id == business_id))
     conn.execute(insert(_t).from_select(_COLUMNS, union_all(*counted(business_id, literal(True)))))
+    retotal(conn, business_id, None)
 
 
 _TARGET_DAYS = select(Event.id, Event.card_id, Event.day)

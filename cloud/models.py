@@ -573,3 +573,22 @@ class MemberMonth(Base):
     first_day: Mapped[str] = mapped_column(String(10))
     last_day: Mapped[str] = mapped_column(String(10))
     spend_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # NULL: no amounts
+
+
+class MemberTotal(Base):
+    """A member's visits over the whole ledger, per scope as in MemberMonth: the sum of her month
+    rows, kept beside them (cloud/member_months.py) so a question about every member's whole
+    history (churn) reads one row per member instead of one per member and month."""
+
+    __tablename__ = "member_totals"
+    __table_args__ = (Index("ix_member_totals_scope", "business_id", "location_id", "program_id"),)
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    member_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    location_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": every location
+    program_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": every program
+    visit_days: Mapped[int] = mapped_column(Integer)
+    first_day: Mapped[str] = mapped_column(String(10))
+    last_day: Mapped[str] = mapped_column(String(10))
+    spend_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # NULL: no amounts

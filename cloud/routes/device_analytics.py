@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from cloud.deps import DeviceActor, Now, ReadDb
 from cloud.experiment_results import experiment_of, results
-from cloud.models import Event, Offer
 from cloud.models import Experiment as ExperimentRow
+from cloud.models import Offer
 from cloud.routes import churn, insights
-from cloud.routes.analytics import _grouped, daily
+from cloud.routes.analytics import By, _grouped, cells, daily
 from cloud.routes.experiments import ResultsOut, results_out
 from cloud.schemas import WireOut
 from cloud.schemas_admin import DayStats, GroupStats
@@ -86,13 +86,6 @@ def _experiments(session: Session, bid: int, zone, today: date) -> list[DeviceEx
     return found
 
 
-def _months_back(last: date, count: int) -> date:
-    month = last.replace(day=1)
-    for _ in range(count - 1):
-        month = (month - timedelta(days=1)).replace(day=1)
-    return month
-
-
 @router.get("/analytics", response_model=DeviceAnalyticsOut)
 def device_analytics(
     request: Request,
@@ -107,17 +100,23 @@ def device_analytics(
     first = last - timedelta(days=days - 1)
     lo, hi = first.isoformat(), last.isoformat()
     no_filter = {"location_id": None, "program_id": None}
+    counted = cells(session, bid, lo, hi)  # one pass over the period's events for both views
     return DeviceAnalyticsOut(
         as_of=when,
         start=lo,
         end=hi,
-        days=daily(session, bid, lo, hi),
+        days=daily(session, bid, lo, hi, counted),
         weeks=insights.acquisition(
             device, session, when, start=lo, end=hi, by=insights.Period.WEEK, **no_filter
         ),
-        offers=_grouped(session, bid, lo, hi, Event.program_id, Offer, limit=TOP_OFFERS),
+        offers=_grouped(session, bid, lo, hi, By.OFFER, limit=TOP_OFFERS, counted=counted),
         cohorts=insights.cohorts(
-            device, session, when, start=_months_back(last, COHORT_MONTHS).isoformat(), end=hi, **no_filter
+            device,
+            session,
+            when,
+            start=insights.months_back(last, COHORT_MONTHS).isoformat(),
+            end=hi,
+            **no_filter,
         ),
         rfm=insights.rfm_segments(device, session, when, start=None, end=hi, **no_filter),
         churn=churn.outlook(request, bid, session, when, CHURN_WEEKS, AT_RISK_LISTED),

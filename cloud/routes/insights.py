@@ -44,6 +44,14 @@ def filters(user, location_id: uuid.UUID | None, program_id: uuid.UUID | None) -
     )
 
 
+def months_back(last: date, count: int) -> date:
+    """The first day of the month `count - 1` months before `last`'s: `count` months to `last`."""
+    month = last.replace(day=1)
+    for _ in range(count - 1):
+        month = (month - timedelta(days=1)).replace(day=1)
+    return month
+
+
 def day_range(session, bid: int, start: str | None, end: str | None, when, days: int) -> tuple[date, date]:
     """The shop's days asked for; without a start, the `days` days ending at end (default: the
     shop's today)."""
@@ -242,9 +250,12 @@ def cohorts(
     location_id: LocationId = None,
     program_id: ProgramId = None,
 ) -> list[CohortOut]:
-    """Members who joined in the range (default: the last 365 days) by join month × months since
-    joining: how many visited in that month, the share of the cohort, and their spend."""
+    """Members who joined in the range (default: this month and the eleven before it, so every
+    cohort is a whole join month) by join month × months since joining: how many visited in that
+    month, the share of the cohort, and their spend."""
     lo, hi = day_range(session, user.business_id, start, end, when, 365)
+    if start is None:
+        lo = months_back(hi, 12)
     f = filters(user, location_id, program_id)
     sizes = cohort_sizes(session, f, lo.isoformat(), hi.isoformat())
     cells = cohort_cells(session, f, lo.isoformat(), hi.isoformat())

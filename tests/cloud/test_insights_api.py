@@ -291,6 +291,27 @@ def test_cohort_cells_of_three_join_months(cloud):
     assert r.json() == []
 
 
+def test_without_a_start_the_cohorts_are_this_month_and_the_eleven_whole_join_months_before_it(cloud):
+    owner, program, kiosk = _shop(cloud)
+    today = cloud.clock().date()
+    m0 = today.replace(day=1)
+    m11, m12 = _month_back(m0, 11), _month_back(m0, 12)
+    # on the first day of the oldest month: 365 days back would cut that month in most years
+    for name, day in (("Uma", m11), ("Vic", m12 + timedelta(days=27)), ("Wes", m0)):
+        member = _join(cloud, kiosk, program, _at(day, 9), name)
+        _visit(cloud, kiosk, program, member, _at(today, 8))
+    r = cloud.client.get("/api/v1/analytics/cohorts", headers=owner.headers)
+    assert r.status_code == 200, r.text
+    so_far = [(c["month"], c["size"], sum(a is not None for a in c["active"])) for c in r.json()]
+    assert (
+        so_far
+        == [
+            (m11.isoformat()[:7], 1, 12),  # Uma, whole; Vic joined in the month before: not counted
+            (m0.isoformat()[:7], 1, 1),
+        ]
+    )
+
+
 # --- acquisition ----------------------------------------------------------------------------------
 
 

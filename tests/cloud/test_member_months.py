@@ -16,9 +16,11 @@ from sqlalchemy import select
 
 import cardtoken
 from cloud import rfm_scores
-from cloud.member_activity import Filters, cohort_cells, member_activity, whole_months
+from cloud.churn import ledger_histories
+from cloud.member_activity import Filters, cohort_cells, member_activity, rollup_span
 from cloud.member_months import rebuild
-from cloud.models import Card, Event, MemberMonth
+from cloud.models import Card, Event, MemberMonth, MemberTotal
+from cloud.schemas import FIRST_DAY
 from loyalty_rules import rfm
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, points_for, settings_to_plain
 from tests.cloud import activity_oracle
@@ -64,6 +66,28 @@ def _recount_in_python(cloud, bid: int) -> dict[tuple, tuple]:
                 if e.amount_minor is not None:
                     spend[key].append(e.amount_minor)
     return {k: (len(d), min(d), max(d), sum(spend[k]) if spend[k] else None) for k, d in days.items()}
+
+
+def _totals(cloud, bid: int) -> dict[tuple, tuple]:
+    with cloud.db.read_session() as s:
+        return {
+            (r.member_id, r.location_id, r.program_id): (r.visit_days, r.first_day, r.last_day, r.spend_minor)
+            for r in s.scalars(select(MemberTotal).where(MemberTotal.business_id == bid))
+        }
+
+
+def _summed(months: dict[tuple, tuple]) -> dict[tuple, tuple]:
+    """A member's months added up per scope: what her totals row must hold."""
+    out: dict[tuple, tuple] = {}
+    for (member, _month, location, program), (days, first, last, spend) in months.items():
+        key = (member, location, program)
+        if key not in out:
+            out[key] = (days, first, last, spend)
+            continue
+        d, f, la, sp = out[key]
+        both = None if sp is None and spend is None else (sp or 0) + (spend or 0)
+        out[key] = (d + days, min(f, first), max(la, last), both)
+    return out
 
 
 def _shop(cloud):
@@ -151,11 +175,13 @@ def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_d
             if e["kind"] == "void" and by_id[e["id"]] != "accepted":
                 live.append(next(t for t in events + live if t["id"] == e["ref_event_id"]))
         assert _rows(cloud, owner.business_id) == _recount_in_python(cloud, owner.business_id)
+        assert _totals(cloud, owner.business_id) == _summed(_recount_in_python(cloud, owner.business_id))
 
     bid = owner.business_id
     with cloud.db.writing() as s:  # a rebuild from scratch gives the same rows
         rebuild(s.connection(), bid)
     assert _rows(cloud, bid) == _recount_in_python(cloud, bid)
+    assert _totals(cloud, bid) == _summed(_recount_in_python(cloud, bid))
 
     scopes = [
         Filters(bid),
@@ -169,12 +195,20 @@ def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_d
             for lo_day, hi_day in spans:
                 lo, hi = lo_day.isoformat(), hi_day.isoformat()
                 expected = activity_oracle.member_activity(s, f, lo, hi)
-                assert member_activity(s, f, lo, hi) == expected, (f, lo, hi, whole_months(lo_day, hi_day))
+                assert member_activity(s, f, lo, hi) == expected, (f, lo, hi, rollup_span(s, f, lo, hi))
                 key = lambda c: (c.cohort, c.month)  # noqa: E731
                 assert sorted(cohort_cells(s, f, lo, hi), key=key) == sorted(
                     activity_oracle.cohort_cells(s, f, lo, hi), key=key
                 )
                 _assert_rfm_as_the_shared_rule(s, f, lo_day, hi_day, expected)
+        # churn reads each member's whole history from her totals: as the event scan gives it
+        today = cloud.clock().date()
+        whole = activity_oracle.member_activity(s, Filters(bid), str(FIRST_DAY), today.isoformat())
+        h = ledger_histories(s, bid, today)
+        assert h.members == tuple(a.member for a in whole)
+        assert h.x.tolist() == [a.visit_days - 1 for a in whole]
+        assert h.T.tolist() == [(today - a.first_visit).days / 7 for a in whole]
+        assert h.t_x.tolist() == [(a.last_visit - a.first_visit).days / 7 for a in whole]
 
 
 def _assert_rfm_as_the_shared_rule(session, f: Filters, lo: date, hi: date, activity) -> None:
@@ -198,9 +232,38 @@ def _assert_rfm_as_the_shared_rule(session, f: Filters, lo: date, hi: date, acti
         ]
 
 
-def test_whole_months_of_a_range():
-    assert whole_months(date(2025, 1, 1), date(2025, 1, 31)) == (date(2025, 1, 1), date(2025, 1, 31))
-    assert whole_months(date(2025, 1, 2), date(2025, 3, 30)) == (date(2025, 2, 1), date(2025, 2, 28))
-    assert whole_months(date(2024, 12, 15), date(2025, 2, 27)) == (date(2025, 1, 1), date(2025, 1, 31))
-    assert whole_months(date(2025, 1, 2), date(2025, 2, 27)) is None
-    assert whole_months(date(2024, 2, 1), date(2024, 2, 29)) == (date(2024, 2, 1), date(2024, 2, 29))
+def test_a_month_the_range_cuts_is_read_from_its_rollup_only_when_no_visit_falls_outside_it(cloud):
+    owner, programs, kiosks = _shop(cloud)
+    today = cloud.clock().date()
+    d = (today.replace(day=1) - timedelta(days=70)).replace(day=1)  # a month start, 2-3 months ago
+    after = (d + timedelta(days=32)).replace(day=1)  # the month after
+    card = cardtoken.new_card_id()
+    customer = {
+        "id": str(uuid.uuid4()),
+        "name": "Ada",
+        "email": None,
+        "phone": None,
+        "marketing_consent": False,
+    }
+    events = [cloud.event("enroll", card, programs[0], 0, customer=customer, occurred_at=_at(d, 8))]
+    events += [
+        cloud.event("earn", card, programs[0], 1, occurred_at=_at(d + timedelta(days=k), 12)) for k in (3, 10)
+    ]
+    assert [r["status"] for r in cloud.push(kiosks[0], *events)] == ["accepted"] * 3
+    f = Filters(owner.business_id)
+
+    def span(a: int, b: int):
+        return rollup_span(s, f, (d + timedelta(days=a)).isoformat(), (d + timedelta(days=b)).isoformat())
+
+    def end_of(month: date) -> date:
+        return (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+    with cloud.db.read_session() as s:
+        assert span(2, 10) == (d, end_of(d))  # nothing on the 1st-2nd nor after the 11th: the whole month
+        assert span(2, 40) == (d, end_of(after))  # the month after holds no visit at all
+        assert span(4, 40) == (after, end_of(after))  # the visit on the 4th is outside: that month is scanned
+        assert span(2, 9) is None  # the visit on the 11th is outside
+        assert span(5, 20) is None
+        for a, b in ((2, 10), (2, 40), (4, 40), (2, 9), (5, 20), (3, 3), (11, 10)):
+            lo, hi = (d + timedelta(days=a)).isoformat(), (d + timedelta(days=b)).isoformat()
+            assert member_activity(s, f, lo, hi) == activity_oracle.member_activity(s, f, lo, hi), (a, b)

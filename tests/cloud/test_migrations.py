@@ -457,8 +457,27 @@ def test_member_months_are_backfilled_from_the_live_visits_and_go_keeping_every_
             ("ann", "2026-02", "", "o1"): (1, "2026-02-01", "2026-02-01", None),
             ("ann", "2026-02", "L", "o1"): (1, "2026-02-01", "2026-02-01", None),
         }
+        upgrade(db.write_engine, "0020_member_totals")  # her months summed, scope by scope
+        with db.write_engine.begin() as conn:
+            totals = {
+                tuple(r[:3]): tuple(r[3:])
+                for r in conn.execute(
+                    text(
+                        "SELECT member_id, location_id, program_id, visit_days, first_day, last_day,"
+                        " spend_minor FROM member_totals"
+                    )
+                )
+            }
+        assert totals == {
+            ("ann", "", ""): (3, "2026-01-05", "2026-02-01", 150),
+            ("ann", "L", ""): (2, "2026-01-05", "2026-02-01", 100),
+            ("ann", "", "o1"): (2, "2026-01-05", "2026-02-01", 100),
+            ("ann", "", "o2"): (1, "2026-01-20", "2026-01-20", 50),
+            ("ann", "L", "o1"): (2, "2026-01-05", "2026-02-01", 100),
+        }
         downgrade(db.write_engine, "0018_tier_schemes")
         assert "member_months" not in inspect(db.write_engine).get_table_names()
+        assert "member_totals" not in inspect(db.write_engine).get_table_names()
         with db.write_engine.begin() as conn:
             assert conn.execute(text("SELECT COUNT(*) FROM events")).scalar_one() == len(events)
         upgrade(db.write_engine)

@@ -21,12 +21,12 @@ from cloud.deps import Now, ReadDb, User
 from cloud.models import Card, Customer, Event, Offer
 from cloud.routes.analytics import End, Start
 from cloud.routes.insights import LocationId, ProgramId
-from cloud.routes.insights_scope import check_location, checked_days, month_number, owned_offer
+from cloud.routes.insights_scope import check_location, checked_days, owned_offer
 from cloud.schemas import WireOut
 from cloud.tier_check import _GRANTING as GRANTING
 from loyalty_rules.kinds.points import settings_from_plain
 from loyalty_rules.model import EventKind
-from loyalty_rules.tiers import Measure, TierScheme, tier_for
+from loyalty_rules.tiers import Measure, TierScheme, month_of_day, tier_for
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
 
@@ -101,7 +101,7 @@ def _totals_by_member(session, bid: int, measure: Measure, first_day: str, last_
 def _members_by_total(session, bid: int, offer_id: str, scheme: TierScheme, day: date) -> dict[int, int]:
     """total -> how many members with a card in the offer (joined by `day`, not absorbed by a
     merge) have it; a member without events in the window has 0."""
-    last, last_day = month_number(day), day.isoformat()
+    last, last_day = month_of_day(day), day.isoformat()
     totals = _totals_by_member(
         session, bid, scheme.measure, _first_day(last - scheme.window_months + 1), last_day
     )

@@ -1,15 +1,18 @@
-"""RFM quintile scores computed by the database, the same numbers as loyalty_rules.rfm.score.
+"""RFM quintile scores of a range's members, the same numbers as loyalty_rules.rfm.score.
+
+The database sums each member's activity in the range (cloud/member_activity.py, from the
+member-month rollups); the scores are then vector math over those at most a few ten thousand rows
+in numpy. Ranking them in SQL (a running count per distinct value joined back to every member,
+three times over) cost the database more than summing the rollups did; here it is three sorts.
 
 The shared rule gives a member 1 + ⌊5·(members strictly worse)/n⌋. For visits and spend (higher
 is better) the members strictly worse are those with a strictly smaller value; for recency (fewer
-days since the last visit is better) those whose last visit is strictly earlier. The database
-counts them per distinct value (a running sum over a GROUP BY) and joins the counts back.
-Integer division of non-negative integers truncates: ⌊⌋ on SQLite and
-PostgreSQL alike. Spend is ranked in minor units (what the rule ranks in currency units orders
-the same) and a member with no amount counts 0, as the route gave the rule.
+days since the last visit is better) those whose last visit is strictly earlier (ISO days sort as
+text). Spend is ranked in minor units (what the rule ranks in currency units orders the same) and
+a member with no amount counts 0, as the route gave the rule.
 
 The named segment stays the shared rule (loyalty_rules.rfm.segment) applied in Python to at most
-25 (recency, frequency) pairs, never once per member and never written a second time in SQL.
+25 (recency, frequency) pairs, never once per member and never written a second time.
 """
 
 from __future__ import annotations
@@ -17,52 +20,75 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import BigInteger, cast, func, literal, select, tuple_
+import numpy as np
+from sqlalchemy import String, any_, bindparam, func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.types import ARRAY
 
-from cloud.member_activity import Filters, activity_query, rollup_span
+from cloud.member_activity import Filters, activity_query, members_by_id, rollup_span
 from cloud.models import Customer
 from loyalty_rules.rfm import QUINTILES, Segment, segment
 
 
-def _below(activity, value, name: str):
-    """Per distinct value of a column: how many members have a strictly smaller one (the sum of
-    the counts of the smaller values). Ranking the few hundred distinct values (days, visit counts)
-    is what a rank() over every member cost, without sorting the members three times."""
-    column = value.label("value")
-    per_value = func.count()
-    smaller = func.sum(per_value).over(order_by=column) - per_value
-    return (
-        select(column, cast(smaller, BigInteger).label("smaller"))
-        .select_from(activity)
-        .group_by(column)
-        .cte(name)
-    )
+@dataclass(frozen=True)
+class _Scored:
+    """The range's members (in no particular order) with their activity and scores, as columns."""
+
+    members: list[str]
+    last_visit: list[str]  # ISO days
+    visit_days: list[int]
+    spend_minor: list[int | None]
+    recency: np.ndarray
+    frequency: np.ndarray
+    monetary: np.ndarray
 
 
-def scored_query(session: Session, f: Filters, lo: str, hi: str):
-    """Each member with a visit in [lo, hi], her activity and her three scores."""
-    a = activity_query(f, lo, hi, rollup_span(session, f, lo, hi)).cte("activity")
-    n = select(func.count().label("n")).select_from(a).cte("scored_members")
-    spend = func.coalesce(a.c.spend_minor, 0)
-    by_last, by_days, by_spend = (
-        _below(a, a.c.last_visit, "by_last_visit"),
-        _below(a, a.c.visit_days, "by_visit_days"),
-        _below(a, spend, "by_spend"),
-    )
-    return (
-        select(
-            a,
-            (1 + (QUINTILES * by_last.c.smaller) // n.c.n).label("recency"),
-            (1 + (QUINTILES * by_days.c.smaller) // n.c.n).label("frequency"),
-            (1 + (QUINTILES * by_spend.c.smaller) // n.c.n).label("monetary"),
-        )
-        .select_from(a)
-        .join(by_last, by_last.c.value == a.c.last_visit)
-        .join(by_days, by_days.c.value == a.c.visit_days)
-        .join(by_spend, by_spend.c.value == spend)
-        .join(n, literal(True))
-        .subquery("scored")
+def _columns(session: Session, f: Filters, lo: str, hi: str) -> tuple[list, list, list, list]:
+    """member, last_visit, visit_days, spend_minor of each member with a visit in [lo, hi].
+
+    PostgreSQL hands them over as four arrays: one row to decode instead of ten thousands of
+    tuples (array_agg's aggregates of one query see the rows in the same order)."""
+    a = activity_query(f, lo, hi, rollup_span(session, f, lo, hi)).subquery("activity")
+    cols = (a.c.member, a.c.last_visit, a.c.visit_days, a.c.spend_minor)
+    if session.get_bind().dialect.name == "postgresql":
+        row = session.execute(select(*(func.array_agg(c) for c in cols))).one()
+        if row[0] is None:  # no member: array_agg of no rows is NULL
+            return [], [], [], []
+        return row[0], row[1], row[2], row[3]
+    rows = session.execute(select(*cols)).all()
+    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows]
+
+
+def _int_array(values: list[int]) -> np.ndarray:
+    """Exact integers: int64 while they fit (always, short of sums past 2**63), else Python ints."""
+    try:
+        return np.array(values, dtype=np.int64)
+    except OverflowError:
+        return np.array(values, dtype=object)
+
+
+def _quintiles(values: np.ndarray) -> np.ndarray:
+    """1 + ⌊5·(values strictly smaller)/n⌋ per value (the shared rule, higher is better)."""
+    smaller = np.searchsorted(np.sort(values), values, side="left")
+    return 1 + (QUINTILES * smaller) // len(values)
+
+
+def _scored(session: Session, f: Filters, lo: str, hi: str) -> _Scored:
+    members, last, days, spend = _columns(session, f, lo, hi)
+    last = [str(d) for d in last]
+    days = [int(n) for n in days]
+    spend = [None if s is None else int(s) for s in spend]
+    if not members:
+        empty = np.zeros(0, dtype=np.int64)
+        return _Scored([], [], [], [], empty, empty, empty)
+    return _Scored(
+        members,
+        last,
+        days,
+        spend,
+        _quintiles(np.array(last)),
+        _quintiles(np.array(days, dtype=np.int64)),
+        _quintiles(_int_array([0 if s is None else s for s in spend])),
     )
 
 
@@ -81,13 +107,31 @@ class ScoreCell:
 
 def score_grid(session: Session, f: Filters, lo: str, hi: str) -> list[ScoreCell]:
     """Members per (recency, frequency, monetary) score: at most 125 rows, whatever the shop."""
-    s = scored_query(session, f, lo, hi)
+    s = _scored(session, f, lo, hi)
+    if not s.members:
+        return []
+    key = (s.recency * 10 + s.frequency) * 10 + s.monetary  # scores are 1-5: one digit each
+    spent = np.array([v is not None for v in s.spend_minor])
+    cells, counts = np.unique(key, return_counts=True)
+    with_spend = np.bincount(np.searchsorted(cells, key), weights=spent, minlength=len(cells))
+    return [
+        ScoreCell(int(k) // 100, int(k) // 10 % 10, int(k) % 10, int(n), int(w))
+        for k, n, w in zip(cells, counts, with_spend, strict=True)
+    ]
+
+
+def _people(session: Session, business_id: int, ids: list[str]) -> dict:
+    """id -> (id, name, email, phone, marketing_consent): on PostgreSQL one query with the ids as
+    one array parameter (thousands of IN parameters cost more to send than the rows)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return members_by_id(session, business_id, ids)
+    wanted = bindparam("ids", ids, type_=ARRAY(String))
     rows = session.execute(
-        select(s.c.recency, s.c.frequency, s.c.monetary, func.count(), func.count(s.c.spend_minor)).group_by(
-            s.c.recency, s.c.frequency, s.c.monetary
+        select(Customer.id, Customer.name, Customer.email, Customer.phone, Customer.marketing_consent).where(
+            Customer.business_id == business_id, Customer.id == any_(wanted)
         )
     )
-    return [ScoreCell(int(r), int(fr), int(m), int(n), int(w)) for r, fr, m, n, w in rows]
+    return {row.id: row for row in rows}
 
 
 @dataclass(frozen=True)
@@ -113,49 +157,31 @@ def campaign_list(
     session: Session, f: Filters, lo: str, hi: str, only: Segment | None
 ) -> tuple[list[ScoredMember], bool]:
     """The scored members (of one segment if asked), best first, with their contact details; and
-    whether any member of the whole range has a spend (the monetary column is blank otherwise)."""
-    s = scored_query(session, f, lo, hi)
-    anyone_spent = func.count(s.c.spend_minor).over()
-    stmt = (
-        select(
-            s.c.member,
-            Customer.name,
-            Customer.email,
-            Customer.phone,
-            Customer.marketing_consent,
-            s.c.last_visit,
-            s.c.visit_days,
-            s.c.spend_minor,
-            s.c.recency,
-            s.c.frequency,
-            s.c.monetary,
-            anyone_spent,
-        )
-        .select_from(s)
-        .outerjoin(Customer, (Customer.business_id == f.business_id) & (Customer.id == s.c.member))
-    )
+    whether any member listed has a spend (the monetary column is blank otherwise)."""
+    s = _scored(session, f, lo, hi)
+    r, fr, m = s.recency.tolist(), s.frequency.tolist(), s.monetary.tolist()
+    picked = range(len(s.members))
     if only is not None:
-        pairs = [(r, fr) for r in range(1, 6) for fr in range(1, 6) if segment(r, fr) is only]
-        stmt = stmt.where(tuple_(s.c.recency, s.c.frequency).in_(pairs))
-    stmt = stmt.order_by(s.c.recency.desc(), s.c.frequency.desc(), s.c.monetary.desc(), s.c.member)
-    out, spent = [], False
-    for row in session.execute(stmt):
-        spent = spent or row[-1] > 0
+        pairs = {(a, b) for a in range(1, 6) for b in range(1, 6) if segment(a, b) is only}
+        picked = [i for i in picked if (r[i], fr[i]) in pairs]
+    order = sorted(picked, key=lambda i: (-r[i], -fr[i], -m[i], s.members[i]))
+    people = _people(session, f.business_id, [s.members[i] for i in order])
+    out = []
+    for i in order:
+        p = people.get(s.members[i])
         out.append(
             ScoredMember(
-                row.member,
-                row.name,
-                row.email,
-                row.phone,
-                bool(row.marketing_consent),
-                date.fromisoformat(row.last_visit),
-                int(row.visit_days),
-                None if row.spend_minor is None else int(row.spend_minor),
-                int(row.recency),
-                int(row.frequency),
-                int(row.monetary),
+                s.members[i],
+                p.name if p else None,
+                p.email if p else None,
+                p.phone if p else None,
+                bool(p.marketing_consent) if p else False,
+                date.fromisoformat(s.last_visit[i]),
+                s.visit_days[i],
+                s.spend_minor[i],
+                r[i],
+                fr[i],
+                m[i],
             )
         )
-    if only is not None and not out:
-        return out, False  # no row to write a monetary score in
-    return out, spent
+    return out, any(x.spend_minor is not None for x in out)

@@ -124,11 +124,12 @@ def rollup_span(session: Session, f: Filters, lo: str, hi: str) -> tuple[date, d
     return (start, end) if start <= end else None
 
 
-def months_in_range(f: Filters, lo: str, hi: str, whole: tuple[date, date] | None):
+def months_in_range(f: Filters, lo: str, hi: str, whole: tuple[date, date] | None, days: bool = True):
     """One row per member and month with a visit in [lo, hi]: (member, month, visit_days,
-    first_day, last_day, spend_minor). The months of `whole` (rollup_span) come
-    from the rollups (cloud/member_months.py); the days of [lo, hi] outside them are counted from
-    their events, by the indexed day."""
+    first_day, last_day, spend_minor); with `days` False only (member, month, spend_minor), which
+    spares the edge months' events a sort for their distinct days (the cohorts count members). The
+    months of `whole` (rollup_span) come from the rollups (cloud/member_months.py); the days of
+    [lo, hi] outside them are counted from their events, by the indexed day."""
     edges = [(lo, hi)]
     parts = []
     if whole is not None:
@@ -137,13 +138,20 @@ def months_in_range(f: Filters, lo: str, hi: str, whole: tuple[date, date] | Non
             ((whole[1] + timedelta(days=1)).isoformat(), hi),
         ]
         edges = [(a, b) for a, b in edges if a <= b]
+        counts = (
+            [
+                MemberMonth.visit_days.label("visit_days"),
+                MemberMonth.first_day.label("first_day"),
+                MemberMonth.last_day.label("last_day"),
+            ]
+            if days
+            else []
+        )
         parts.append(
             select(
                 MemberMonth.member_id.label("member"),
                 MemberMonth.month.label("month"),
-                MemberMonth.visit_days.label("visit_days"),
-                MemberMonth.first_day.label("first_day"),
-                MemberMonth.last_day.label("last_day"),
+                *counts,
                 MemberMonth.spend_minor.label("spend_minor"),
             ).where(
                 _scope(f),
@@ -158,13 +166,20 @@ def months_in_range(f: Filters, lo: str, hi: str, whole: tuple[date, date] | Non
         if f.program_id is not None:
             where.append(Event.program_id == f.program_id)
         month = month_of(Event.day)
+        counted = (
+            [
+                func.count(Event.day.distinct()).label("visit_days"),
+                func.min(Event.day).label("first_day"),
+                func.max(Event.day).label("last_day"),
+            ]
+            if days
+            else []
+        )
         parts.append(
             select(
                 MEMBER.label("member"),
                 month.label("month"),
-                func.count(Event.day.distinct()).label("visit_days"),
-                func.min(Event.day).label("first_day"),
-                func.max(Event.day).label("last_day"),
+                *counted,
                 SPEND_MINOR.label("spend_minor"),
             )
             .select_from(Event)
@@ -284,7 +299,7 @@ class CohortCell:
 def cohort_cells(session: Session, f: Filters, lo: str, hi: str) -> list[CohortCell]:
     """Per join month × visit month: members active and their spend, for members joined in
     [lo, hi] and visits up to hi. A member has one row per month, so the rows count members."""
-    m = months_in_range(f, lo, hi, rollup_span(session, f, lo, hi))
+    m = months_in_range(f, lo, hi, rollup_span(session, f, lo, hi), days=False)
     cohort = _month(Customer.day)
     stmt = (
         select(cohort, m.c.month, func.count(), func.sum(m.c.spend_minor))

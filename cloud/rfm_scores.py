@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import numpy as np
 from sqlalchemy import Integer, any_, cast, func, literal, select
@@ -127,12 +128,23 @@ def _people(session: Session, business_id: int, ids: list[str]) -> dict:
         return members_by_id(session, business_id, ids)
     # a member id is a UUID's text: a comma never occurs in one
     wanted = func.string_to_array(",".join(ids), ",")
-    rows = session.execute(
-        select(Customer.id, Customer.name, Customer.email, Customer.phone, Customer.marketing_consent).where(
+    cols = (Customer.id, Customer.name, Customer.email, Customer.phone, Customer.marketing_consent)
+    arrays = session.execute(
+        select(*(func.array_agg(c) for c in cols)).where(
             Customer.business_id == business_id, Customer.id == any_(wanted)
         )
-    )
-    return {row.id: row for row in rows}
+    ).one()
+    if arrays[0] is None:
+        return {}
+    return {row[0]: _Person(*row) for row in zip(*arrays, strict=True)}
+
+
+class _Person(NamedTuple):
+    id: str
+    name: str | None
+    email: str | None
+    phone: str | None
+    marketing_consent: bool
 
 
 @dataclass(frozen=True)

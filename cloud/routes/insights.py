@@ -1,9 +1,10 @@
 """The owner's member analytics: acquisition, RFM segments (and their campaign list), cohorts.
 
 The database aggregates per member and per month (cloud/member_activity.py, from the member-month
-rollups) and scores RFM quintiles (cloud/rfm_scores.py, the shared rule's numbers); Python only
-names the segments of at most 125 score cells by the shared rule. Every endpoint takes the
-business of the caller, an optional location and program, and a range of the shop's days.
+rollups); cloud/rfm_scores.py scores RFM quintiles over those sums in numpy (the shared rule's
+numbers) and names the segments of at most 125 score cells by the shared rule. Every endpoint
+takes the business of the caller, an optional location and program, and a range of the shop's
+days.
 """
 
 from __future__ import annotations

@@ -25,7 +25,7 @@ import numpy as np
 from sqlalchemy import Integer, any_, cast, func, literal, select
 from sqlalchemy.orm import Session
 
-from cloud.member_activity import Filters, activity_query, members_by_id, rollup_span
+from cloud.member_activity import Filters, activity_query, members_by_id, rollup_span, room_to_group
 from cloud.models import Customer
 from loyalty_rules.rfm import QUINTILES, Segment, segment
 
@@ -49,6 +49,7 @@ def _columns(session: Session, f: Filters, lo: str, hi: str, who: bool) -> tuple
 
     PostgreSQL hands them over as arrays: one row to decode instead of ten thousands of tuples
     (array_agg's aggregates of one query see the rows in the same order)."""
+    room_to_group(session)
     a = activity_query(f, lo, hi, rollup_span(session, f, lo, hi)).subquery("activity")
     # the last visit as the number yyyymmdd: ints sort and decode faster than texts, in the same order
     last = cast(func.replace(a.c.last_visit, "-", ""), Integer)
@@ -177,7 +178,7 @@ def campaign_list(
     if only is not None:
         pairs = [a * 10 + b for a in range(1, 6) for b in range(1, 6) if segment(a, b) is only]
         picked = picked[np.isin(s.recency * 10 + s.frequency, pairs)]
-    ids = np.array(s.members, dtype=str)[picked]  # best scores first, then by member id
+    ids = np.array([s.members[i] for i in picked.tolist()], dtype=str)  # ties: by member id
     order = picked[np.lexsort((ids, -s.monetary[picked], -s.frequency[picked], -s.recency[picked]))].tolist()
     people = _people(session, f.business_id, [s.members[i] for i in order])
     out = []

@@ -24,7 +24,7 @@ from kiosk.domain.insights import CloudProblem, CloudRead, Insights, Source
 from kiosk.ui.analytics_pdf import ReportTexts, render_pdf
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
-from kiosk.ui.text import arg
+from kiosk.ui.text import arg, day_text
 from kiosk.ui.theme import PALETTES, Palette, current_palette
 from kiosk.ui.widgets.ab_results_page import AbResultsPage
 from kiosk.ui.widgets.analytics_charts import ChartView, CohortTable, offers_chart, visits_chart, weeks_chart
@@ -205,11 +205,12 @@ class AnalyticsScreen(QWidget):
 
     def period_text(self) -> str:
         made = self.insights.analytics
+        end = made.end.astimezone(made.start.tzinfo)
         return arg(
             self.tr("The last %1 days: %2 to %3"),
             self.outcome.days,
-            made.start.strftime("%Y-%m-%d"),
-            made.end.astimezone(made.start.tzinfo).strftime("%Y-%m-%d %H:%M"),
+            day_text(made.start.date(), self.tr("d MMM yyyy")),
+            day_text(end.date(), self.tr("d MMM yyyy")) + end.strftime(" %H:%M"),
         )
 
     def source_text(self, problem: CloudProblem | None = None) -> str:

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QImage
@@ -164,6 +165,43 @@ def test_export_pdf_writes_the_report_with_the_shop_name(qtbot, make_kiosk, seed
     assert "gone" in screen.message.text()
     assert not (tmp_path / "gone").exists()
     assert screen.export_button.isEnabled()
+
+
+def _ink_columns(path, page: int, top_share: float) -> tuple[int, int, int]:
+    """(first, last, width) of the columns with any ink in the top share of a page, from a grey
+    rendering."""
+    grey = subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", str(page), "-l", str(page), str(path)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    magic, width, height, _depth, pixels = grey.split(maxsplit=4)
+    assert magic == b"P5"
+    image = np.frombuffer(pixels, dtype=np.uint8).reshape(int(height), int(width))
+    inked = np.flatnonzero((image[: int(int(height) * top_share)] < 160).any(axis=0))
+    return int(inked[0]), int(inked[-1]), int(width)
+
+
+def test_the_reports_charts_span_the_page_and_their_labels_are_whole(qtbot, make_kiosk, seeded, tmp_path):
+    kiosk = make_kiosk()
+    screen = _open(qtbot, kiosk)  # the visits tab shown; the offers and weeks tabs never opened
+    with qtbot.waitSignal(screen.drawn, timeout=20000):
+        screen.period_buttons.button(90).click()  # 13 weeks of labels
+    path = tmp_path / "report.pdf"
+    path.write_bytes(screen.report_bytes())
+    first, last, width = _ink_columns(path, 2, 0.3)  # the offers chart, at the top of page 2
+    text_first, _, _ = _ink_columns(path, 1, 0.1)  # the title
+    assert first - text_first < width * 0.1
+    assert (last - first) > 0.8 * width  # not shrunk to half the page to keep its screen shape
+    page_two = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    weeks = screen.insights.analytics.weeks
+    assert len(weeks) >= 13
+    assert "…" not in page_two
+    assert "..." not in page_two
+    for week in weeks:
+        assert week.monday.strftime("%d.%m.") in page_two
 
 
 def test_an_empty_shop_says_no_visits_yet_and_exports_one_page(qtbot, make_kiosk, services, tmp_path):

@@ -256,7 +256,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="63"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="289"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="296"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
@@ -287,7 +287,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="99"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="264"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="271"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
@@ -297,63 +297,79 @@
         <translation>A/B-Tests</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="114"/>
+        <source>MMM yyyy</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="157"/>
         <source>Asking the cloud…</source>
         <translation>Die Cloud wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="198"/>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <source>MMM yy</source>
+        <translation>MMM yy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="204"/>
         <source>Members by segment (%1 with a visit in the last 365 days)</source>
         <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="212"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="213"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
         <source>d MMM yyyy</source>
         <translation>d. MMM yyyy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="221"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
         <source>From the cloud, as of %1</source>
         <translation>Aus der Cloud, Stand %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="223"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="230"/>
         <source>Computed on this kiosk (not paired)</source>
         <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="225"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="232"/>
         <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
         <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="234"/>
         <source>No cloud credential here — showing this kiosk&apos;s figures</source>
         <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="235"/>
         <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
         <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="259"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
         <source>Members by segment</source>
         <translation>Mitglieder nach Segment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="261"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
         <source>%1: %2 members</source>
         <translation>%1: %2 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="267"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="274"/>
         <source>%1: %2 still a customer, %3 visit days</source>
         <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="275"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="282"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
@@ -378,67 +394,67 @@
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="193"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="196"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="197"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="210"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="217"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="237"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="244"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="256"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="250"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="257"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="254"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="261"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="256"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="263"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="278"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="285"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="291"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="309"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="316"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="332"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="339"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>

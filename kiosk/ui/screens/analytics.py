@@ -111,7 +111,7 @@ class AnalyticsScreen(QWidget):
         )
 
     def month_label(self, cohort: Cohort) -> str:
-        return arg(self.tr("%1 (%2 joined)"), cohort.month.strftime("%Y-%m"), cohort.size)
+        return arg(self.tr("%1 (%2 joined)"), day_text(cohort.month, self.tr("MMM yyyy")), cohort.size)
 
     def use_cloud(self, ask) -> None:
         """`ask(days, zone)` asks the cloud off the UI thread; its answer comes to on_cloud_read."""
@@ -186,9 +186,16 @@ class AnalyticsScreen(QWidget):
 
     def draw_charts(self, palette: Palette) -> None:
         made = self.insights.analytics
-        visits_chart(self.charts["visits"], made.days, palette, self.tr("Visits per day"))
+        visits_chart(
+            self.charts["visits"],
+            made.days,
+            palette,
+            self.tr("Visits per day"),
+            (self.tr("d MMM"), self.tr("MMM yy")),
+        )
         offers_chart(self.charts["offers"], made.offers, palette, self.tr("Stamps per offer"))
-        weeks_chart(self.charts["weeks"], made.weeks, palette, self.tr("New members per week"))
+        weeks_title = self.tr("New members per week")
+        weeks_chart(self.charts["weeks"], made.weeks, palette, weeks_title, self.tr("d MMM"))
         segments_chart(
             self.charts["segments"],
             self.insights.segments,

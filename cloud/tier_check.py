@@ -23,26 +23,33 @@ _GRANTING = (EventKind.ENROLL.value, EventKind.EARN.value, EventKind.REFERRAL.va
 _MONTH = func.substr(_event_t.c.day, 1, 7)  # 'YYYY-MM' of the shop's local date
 
 
+def window_amount(measure: Measure, on_points_offer=None) -> tuple:
+    """What a tier's window adds up, as loyalty_rules.tier_buckets does: earns (visits), or the
+    points granted on points offers' cards (a stamp is not a point). The amount to sum and the
+    conditions on the live events it sums; `on_points_offer` (needed for points) says an event is on a
+    points offer."""
+    live = _event_t.c.voided.is_(False)
+    if measure is Measure.VISITS:
+        return func.count(), [live, _event_t.c.kind == EventKind.EARN.value]
+    return func.sum(_event_t.c.units), [live, _event_t.c.kind.in_(_GRANTING), on_points_offer]
+
+
 def _totals_statement(measure: Measure):
     joined = _event_t.join(
         _card_t, and_(_card_t.c.business_id == _event_t.c.business_id, _card_t.c.id == _event_t.c.card_id)
     )
+    amount, counted = window_amount(measure, _offer_t.c.points_settings.is_not(None))
     where = [
         _event_t.c.business_id == bindparam("bid"),
         _card_t.c.customer_id == bindparam("customer_id"),
-        _event_t.c.voided.is_(False),
         _event_t.c.day.between(bindparam("first_day"), bindparam("last_day")),
+        *counted,
     ]
-    if measure is Measure.VISITS:
-        amount = func.count()
-        where.append(_event_t.c.kind == EventKind.EARN.value)
-    else:  # a stamp is not a point: points offers' cards only
-        amount = func.sum(_event_t.c.units)
+    if measure is Measure.POINTS:
         joined = joined.join(
             _offer_t,
             and_(_offer_t.c.business_id == _event_t.c.business_id, _offer_t.c.id == _event_t.c.program_id),
         )
-        where += [_event_t.c.kind.in_(_GRANTING), _offer_t.c.points_settings.is_not(None)]
     return (
         select(_MONTH.label("month"), amount.label("total"))
         .select_from(joined)

@@ -17,7 +17,7 @@ import enum
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -101,8 +101,12 @@ def month_of(at: datetime, zone: str) -> int:
     """The shop's calendar month of an aware moment, as a count of months (year * 12 + month - 1)."""
     if at.tzinfo is None:
         raise ValueError("a moment without a time zone has no month")
-    local = at.astimezone(ZoneInfo(zone))
-    return local.year * 12 + local.month - 1
+    return month_of_day(at.astimezone(ZoneInfo(zone)).date())
+
+
+def month_of_day(day: date) -> int:
+    """A shop's day's month as month_of counts months."""
+    return day.year * 12 + day.month - 1
 
 
 MonthTotals = Mapping[int, int]  # month (as month_of counts) -> the measure's total in it

@@ -67,12 +67,14 @@ def _range(session, bid: int, start: str | None, end: str | None, when) -> tuple
     return first.isoformat(), last.isoformat()
 
 
-def _counted(bid: int, lo: str, hi: str):
-    return and_(
-        Event.business_id == bid,
-        Event.day >= lo,
-        Event.day <= hi,
-    )
+def _counted(bid: int, lo: str, hi: str, location: str | None = None, program: str | None = None):
+    """The business's events of [lo, hi] (of one location and one offer, if given)."""
+    where = [Event.business_id == bid, Event.day >= lo, Event.day <= hi]
+    if location is not None:
+        where.append(Event.location_id == location)
+    if program is not None:
+        where.append(Event.program_id == program)
+    return and_(*where)
 
 
 def _rate(redemptions: int, visits: int) -> float:
@@ -89,7 +91,7 @@ def _rate(redemptions: int, visits: int) -> float:
 _Target = aliased(Event)
 
 
-def _counted_rows(bid: int, lo: str, hi: str):
+def _counted_rows(bid: int, lo: str, hi: str, location: str | None, program: str | None):
     """One row per event of [lo, hi]: its day, offer and location, the kind it counts as, +1 or -1,
     its units (a void's are already negative) and the sale it carries (a void's: its earn's, negated)."""
     plain = select(
@@ -100,7 +102,7 @@ def _counted_rows(bid: int, lo: str, hi: str):
         literal(1).label("sign"),
         Event.units.label("units"),
         case((Event.kind == EventKind.EARN.value, Event.amount_minor), else_=0).label("spend"),
-    ).where(_counted(bid, lo, hi), Event.kind != EventKind.VOID.value)
+    ).where(_counted(bid, lo, hi, location, program), Event.kind != EventKind.VOID.value)
     voids = (
         select(
             Event.day,
@@ -113,7 +115,7 @@ def _counted_rows(bid: int, lo: str, hi: str):
         )
         .select_from(Event)
         .join(_Target, and_(_Target.business_id == Event.business_id, _Target.id == Event.ref_event_id))
-        .where(_counted(bid, lo, hi), Event.kind == EventKind.VOID.value)
+        .where(_counted(bid, lo, hi, location, program), Event.kind == EventKind.VOID.value)
     )
     return union_all(plain, voids).subquery("counted")
 
@@ -130,12 +132,16 @@ class Cell:
     redemptions: int
     redeemed_units: int  # units given for rewards (points spent, on a points offer)
     spend_minor: int  # the sales its earns carry
+    earns: int  # earn events (a points offer's: its sales)
 
 
-def cells(session, bid: int, lo: str, hi: str) -> list[Cell]:
-    """The range's figures per day × offer × location: one pass over its events, giving a few
-    hundred rows (30 days of a shop with 5 offers at 3 locations) that every view below sums."""
-    c = _counted_rows(bid, lo, hi)
+def cells(
+    session, bid: int, lo: str, hi: str, location: str | None = None, program: str | None = None
+) -> list[Cell]:
+    """The range's figures per day × offer × location (of one location and one offer, if given):
+    one pass over its events, giving a few hundred rows (30 days of a shop with 5 offers at 3
+    locations) that every view sums."""
+    c = _counted_rows(bid, lo, hi, location, program)
 
     def counted(kinds: frozenset[EventKind], value):
         return func.sum(case((c.c.kind.in_(_kinds(kinds)), value), else_=0))
@@ -150,11 +156,12 @@ def cells(session, bid: int, lo: str, hi: str) -> list[Cell]:
             counted(REWARD_KINDS, c.c.sign),
             counted(REWARD_KINDS, -c.c.units),
             func.sum(c.c.spend),
+            counted(frozenset({EventKind.EARN}), c.c.sign),
         ).group_by(c.c.day, c.c.program_id, c.c.location_id)
     )
     return [
-        Cell(d, p, loc, int(v or 0), int(s or 0), int(r or 0), int(ru or 0), int(sp or 0))
-        for d, p, loc, v, s, r, ru, sp in rows
+        Cell(d, p, loc, int(v or 0), int(s or 0), int(r or 0), int(ru or 0), int(sp or 0), int(e or 0))
+        for d, p, loc, v, s, r, ru, sp, e in rows
     ]
 
 

@@ -22,23 +22,22 @@ from datetime import date, timedelta
 from enum import Enum
 
 from fastapi import APIRouter
-from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
 from cloud.deps import Now, ReadDb, User
 from cloud.experiment_results import experiment_of, results
 from cloud.member_activity import activity_query, minor_per_unit, rollup_span
-from cloud.models import Event, Offer
 from cloud.models import Experiment as ExperimentRow
-from cloud.routes.analytics import End, Start
+from cloud.models import Offer
+from cloud.routes.analytics import End, Start, cells
 from cloud.routes.insights import LocationId, ProgramId, filters
 from cloud.routes.insights_scope import check_location, checked_days, owned_offer
 from cloud.schemas import WireOut
 from cloud.zones import shop_zone
 from loyalty_rules.experiments import ExperimentStatus, Metric
-from loyalty_rules.model import EventKind, ProgramKind
+from loyalty_rules.model import ProgramKind
 from loyalty_rules.money import decimals_of
-from loyalty_rules.reports import VISIT_KINDS, local_day
+from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
 
@@ -46,18 +45,6 @@ NON_MEMBER_SALES_REASON = (
     "The cloud receives no sales of non-members: the tills send loyalty events only, and there is no "
     "point-of-sale integration."
 )
-_VISIT_KINDS = sorted(k.value for k in VISIT_KINDS)
-
-
-def _figures(counted, on_points):
-    """spend_minor, sales and visits of the rows `counted` names (an event, or a void's target),
-    each taken with the sign of the row (a void's is -1)."""
-    sale = (counted.kind == EventKind.EARN.value) & on_points
-    return (
-        func.sum(case((sale, counted.amount_minor), else_=0)),
-        func.sum(case((sale, 1), else_=0)),
-        func.sum(case((counted.kind.in_(_VISIT_KINDS), 1), else_=0)),
-    )
 
 
 class By(Enum):
@@ -105,40 +92,20 @@ class RevenueOut(WireOut):
     experiments: list[ArmLift]
 
 
-def _where(bid: int, lo: str, hi: str, location, program) -> list:
-    where = [Event.business_id == bid, Event.day >= lo, Event.day <= hi]
-    if location is not None:
-        where.append(Event.location_id == str(location))
-    if program is not None:
-        where.append(Event.program_id == program)
-    return where
-
-
 def _by_day(session, bid: int, lo: str, hi: str, location, program) -> dict[str, list[int]]:
-    """day -> [spend_minor, sales, visits]: the events of the day, less what its voids take back
-    (a void counts on its own day as the negative of its target, as the summary counts: see
-    cloud/routes/analytics.py). Counted in two parts, the events and the few voids joined to their
-    targets, so the many events that are not voids never look for a target."""
+    """day -> [spend_minor, sales, visits], net of undos as the summary counts them (a void on its
+    own day, as the negative of its target: cloud/routes/analytics.py `cells`). Spend and sales are
+    the points offers' earns; visits are every offer's."""
     offers = select(Offer.id).where(Offer.business_id == bid, Offer.kind == ProgramKind.POINTS.value)
-    points = [str(i) for i in session.scalars(offers)]
-    own = (
-        select(Event.day, *_figures(Event, Event.program_id.in_(points)))
-        .where(*_where(bid, lo, hi, location, program), Event.kind != EventKind.VOID.value)
-        .group_by(Event.day)
-    )
-    target = aliased(Event)
-    undone = (
-        select(Event.day, *_figures(target, target.program_id.in_(points)))
-        .join(target, and_(target.business_id == Event.business_id, target.id == Event.ref_event_id))
-        .where(*_where(bid, lo, hi, location, program), Event.kind == EventKind.VOID.value)
-        .group_by(Event.day)
-    )
+    points = {str(i) for i in session.scalars(offers)}
+    location = None if location is None else str(location)
     out: dict[str, list[int]] = {}
-    for sign, stmt in ((1, own), (-1, undone)):
-        for day, *figures in session.execute(stmt):
-            row = out.setdefault(day, [0, 0, 0])
-            for i, value in enumerate(figures):
-                row[i] += sign * int(value or 0)
+    for c in cells(session, bid, lo, hi, location, program):
+        row = out.setdefault(c.day, [0, 0, 0])
+        if c.program_id in points:
+            row[0] += c.spend_minor
+            row[1] += c.earns
+        row[2] += c.visits
     return out
 
 

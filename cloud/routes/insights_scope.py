@@ -6,7 +6,6 @@ after end is an empty range, an unknown id is an empty answer) is theirs to keep
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,8 +42,3 @@ def check_location(session: Session, bid: int, location_id: uuid.UUID | None) ->
     )
     if found is None:
         raise ApiProblem(404, "not-found", f"This business has no location {location_id}.")
-
-
-def month_number(day: date) -> int:
-    """A day's month as loyalty_rules.tiers.month_of counts months."""
-    return day.year * 12 + day.month - 1

@@ -21,12 +21,12 @@ from cloud.deps import Now, ReadDb, User
 from cloud.models import Card, Customer, Event, Offer
 from cloud.routes.analytics import End, Start
 from cloud.routes.insights import LocationId, ProgramId
-from cloud.routes.insights_scope import check_location, checked_days, month_number, owned_offer
+from cloud.routes.insights_scope import check_location, checked_days, owned_offer
 from cloud.schemas import WireOut
-from cloud.tier_check import _GRANTING as GRANTING
+from cloud.tier_check import window_amount
 from loyalty_rules.kinds.points import settings_from_plain
 from loyalty_rules.model import EventKind
-from loyalty_rules.tiers import Measure, TierScheme, tier_for
+from loyalty_rules.tiers import Measure, TierScheme, month_of_day, tier_for
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
 
@@ -74,19 +74,12 @@ def _totals_by_member(session, bid: int, measure: Measure, first_day: str, last_
     """Per member, her window's total: the push's tier check's sum (cloud/tier_check.py), grouped
     by member instead of month. Summed per card first, where visits read the events' kind-and-day
     index alone, then per member over her few cards."""
-    where = [
-        Event.business_id == bid,
-        Event.voided.is_(False),
-        Event.day >= first_day,
-        Event.day <= last_day,
-    ]
-    if measure is Measure.VISITS:
-        amount = func.count()
-        where.append(Event.kind == EventKind.EARN.value)
-    else:  # a stamp is not a point: points offers' cards only
-        amount = func.sum(Event.units)
+    on_points_offer = None
+    if measure is Measure.POINTS:  # the offers, read first: a join per event would cost more
         offers = select(Offer.id).where(Offer.business_id == bid, Offer.points_settings.is_not(None))
-        where += [Event.kind.in_(GRANTING), Event.program_id.in_([str(i) for i in session.scalars(offers)])]
+        on_points_offer = Event.program_id.in_([str(i) for i in session.scalars(offers)])
+    amount, counted = window_amount(measure, on_points_offer)
+    where = [Event.business_id == bid, Event.day >= first_day, Event.day <= last_day, *counted]
     per_card = select(Event.card_id, amount.label("total")).where(*where).group_by(Event.card_id).subquery()
     return (
         select(Card.customer_id.label("member"), func.sum(per_card.c.total).label("total"))
@@ -101,7 +94,7 @@ def _totals_by_member(session, bid: int, measure: Measure, first_day: str, last_
 def _members_by_total(session, bid: int, offer_id: str, scheme: TierScheme, day: date) -> dict[int, int]:
     """total -> how many members with a card in the offer (joined by `day`, not absorbed by a
     merge) have it; a member without events in the window has 0."""
-    last, last_day = month_number(day), day.isoformat()
+    last, last_day = month_of_day(day), day.isoformat()
     totals = _totals_by_member(
         session, bid, scheme.measure, _first_day(last - scheme.window_months + 1), last_day
     )

@@ -214,6 +214,12 @@ def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_d
             )
             for a in whole
         }
+        # her spend per visit day: read only when every member's events carry an amount
+        spend = {a.member: a.spend / a.visit_days for a in whole if a.spend is not None}
+        if len(spend) < len(whole) or not whole:
+            assert h.m_x is None
+        else:
+            assert dict(zip(h.members, h.m_x.tolist(), strict=True)) == spend
 
 
 def _assert_rfm_as_the_shared_rule(session, f: Filters, lo: date, hi: date, activity) -> None:

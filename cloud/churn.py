@@ -104,8 +104,7 @@ def ledger_histories(session: Session, business_id: int, as_of: date) -> Histori
     spend_minor = cols[:, 4]
     spend = None
     if not np.any(spend_minor == _NO_SPEND):
-        # exact integers divided once, as int / int in Python is (both below 2**53)
-        spend = spend_minor.astype(np.int64) / per_unit
+        spend = _in_units(spend_minor, per_unit)
     return histories(
         tuple(cols[:, 0]),
         cols[:, 1].astype("datetime64[D]"),
@@ -114,6 +113,14 @@ def ledger_histories(session: Session, business_id: int, as_of: date) -> Histori
         spend,
         as_of,
     )
+
+
+def _in_units(spend_minor: np.ndarray, per_unit: int) -> np.ndarray:
+    """Spend texts in minor units, divided as Python divides ints (correctly rounded): in numpy
+    while every one has at most 15 digits (exact in a float), else one by one."""
+    if max(map(len, spend_minor), default=0) <= 15:
+        return spend_minor.astype(np.int64) / per_unit
+    return np.array([int(s) / per_unit for s in spend_minor], dtype=float)
 
 
 def most_at_risk(alive: np.ndarray, members: tuple[str, ...], limit: int) -> np.ndarray:

@@ -14,9 +14,10 @@ import numpy as np
 import pytest
 
 import cardtoken
-from cloud.churn import most_at_risk
+from cloud.churn import ledger_histories, most_at_risk
 from cloud.insights import bgnbd, gamma_gamma
 from cloud.member_activity import Filters
+from cloud.models import MemberTotal
 from cloud.schemas import FIRST_DAY
 from loyalty_rules.kinds.points import points_for
 from tests.cloud import activity_oracle
@@ -124,3 +125,51 @@ def test_the_partial_sort_lists_the_head_of_the_full_sort_by_chance_then_id(seed
     for limit in {1, 2, n // 3 + 1, n - 1 or 1, n, n + 5}:
         full = np.lexsort((np.array(members), alive))[:limit]
         assert most_at_risk(alive, members, limit).tolist() == full.tolist(), limit
+
+
+def test_histories_read_back_a_short_id_negative_and_huge_spends_and_one_missing(cloud):
+    """Odd rows of the member totals (an id no UUID, spend beyond a float's exact integers or
+    below zero, as the push's amounts allow) come back as the database holds them."""
+    bid = cloud.owner().business_id
+    today = cloud.clock().date()
+    rows = [
+        ("b1d2c3e4-0000-4000-8000-000000000001", "2024-02-29", str(today), 1, 0),
+        ("short", "1999-01-01", "2000-01-01", 123456, 2**62 + 1),
+        ("9", str(today - timedelta(days=10)), str(today), 7, -1250),
+    ]
+    with cloud.db.writing() as s:
+        for member, first, last, days, spend in rows:
+            s.add(
+                MemberTotal(
+                    business_id=bid,
+                    member_id=member,
+                    location_id="",
+                    program_id="",
+                    visit_days=days,
+                    first_day=first,
+                    last_day=last,
+                    spend_minor=spend,
+                )
+            )
+    with cloud.db.read_session() as s:
+        h = ledger_histories(s, bid, today)
+        got = dict(
+            zip(
+                h.members,
+                zip(h.x.tolist(), h.T.tolist(), h.t_x.tolist(), h.m_x.tolist(), strict=True),
+                strict=True,
+            )
+        )
+    assert got == {
+        member: (
+            days - 1,
+            (today - date.fromisoformat(first)).days / 7,
+            (date.fromisoformat(last) - date.fromisoformat(first)).days / 7,
+            spend / 100 / days,
+        )
+        for member, first, last, days, spend in rows
+    }
+    with cloud.db.writing() as s:
+        s.get(MemberTotal, (bid, "9", "", "")).spend_minor = None  # her events carry no amount
+    with cloud.db.read_session() as s:
+        assert ledger_histories(s, bid, today).m_x is None

@@ -284,3 +284,15 @@ def test_the_at_risk_table_lists_the_most_valuable_first_with_their_chance(qtbot
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert rows == [["Ben", "14", "31 %", "0.9"], ["Ann", "2", "12 %", "0.3"]]
     assert "next 12 weeks" in screen.risk_note.text()
+
+
+def test_the_at_risk_table_writes_german_decimals_in_german(qtbot, make_kiosk, seeded):
+    kiosk = make_kiosk(KioskSettings(sound=False, language="de"), language="de")
+    screen = _open(qtbot, kiosk)
+    members = (MemberOutlook("b", "Ben", 14, 0.31, 0.94),)
+    cloud = replace(
+        screen.insights, churn=Churn(ChurnState.READY, weeks=12, members=members), source=Source.CLOUD
+    )
+    screen.show_insights(cloud)
+    table = screen.at_risk
+    assert [table.item(0, c).text() for c in range(4)] == ["Ben", "14", "31 %", "0,9"]

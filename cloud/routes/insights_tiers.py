@@ -15,7 +15,7 @@ import json
 from datetime import date
 
 from fastapi import APIRouter
-from sqlalchemy import and_, func, select, union_all
+from sqlalchemy import and_, func, select
 
 from cloud.deps import Now, ReadDb, User
 from cloud.member_months import EVERY
@@ -91,24 +91,30 @@ def _scanned_by_member(session, bid: int, measure: Measure, first_day: str, last
     )
 
 
-def _totals_by_member(session, bid: int, measure: Measure, first: int, day: date):
-    """Per member, her window's total: months `first`.. up to `day`. Visits (live earns) of the
-    window's whole months are her member-month rows' earns (cloud/member_months.py keeps them
-    with the ledger: a row per member and month, not per event); only `day`'s own month, cut at
-    `day`, is read from the events. Points are summed from the events (the rows count earns only,
-    and points come from enrolls and referrals too)."""
+def window_parts(session, bid: int, measure: Measure, first: int, day: date) -> list:
+    """Per member, her window's total (months `first`.. up to `day`) in parts to add up, each a
+    (member, total) subquery. Visits (live earns) of the window's whole months are her
+    member-month rows' earns (cloud/member_months.py keeps them with the ledger: a row per member
+    and month, not per event); only `day`'s own month, cut at `day`, is read from the events.
+    Points are summed from the events (the rows count earns only, and points come from enrolls
+    and referrals too)."""
     last_day, month_start = day.isoformat(), _first_day(month_of_day(day))
     if measure is Measure.POINTS:
-        return _scanned_by_member(session, bid, measure, _first_day(first), last_day).subquery()
-    whole = select(MemberMonth.member_id.label("member"), MemberMonth.earns.label("total")).where(
-        MemberMonth.business_id == bid,
-        MemberMonth.location_id == EVERY,
-        MemberMonth.program_id == EVERY,
-        MemberMonth.month >= _first_day(first)[:7],
-        MemberMonth.month < month_start[:7],
+        return [_scanned_by_member(session, bid, measure, _first_day(first), last_day).subquery()]
+    whole = (
+        select(MemberMonth.member_id.label("member"), func.sum(MemberMonth.earns).label("total"))
+        .where(
+            MemberMonth.business_id == bid,
+            MemberMonth.location_id == EVERY,
+            MemberMonth.program_id == EVERY,
+            MemberMonth.month >= _first_day(first)[:7],
+            MemberMonth.month < month_start[:7],
+        )
+        .group_by(MemberMonth.member_id)
     )
-    parts = union_all(whole, _scanned_by_member(session, bid, measure, month_start, last_day)).subquery()
-    return select(parts.c.member, func.sum(parts.c.total).label("total")).group_by(parts.c.member).subquery()
+    # summed per part and joined, not unioned and summed again: PostgreSQL then hashes the
+    # members' month rows once, in memory
+    return [whole.subquery(), _scanned_by_member(session, bid, measure, month_start, last_day).subquery()]
 
 
 def _members_by_total(session, bid: int, offer_id: str, scheme: TierScheme, day: date) -> dict[int, int]:
@@ -116,7 +122,7 @@ def _members_by_total(session, bid: int, offer_id: str, scheme: TierScheme, day:
     merge) have it; a member without events in the window has 0."""
     last_day = day.isoformat()
     first = month_of_day(day) - scheme.window_months + 1
-    totals = _totals_by_member(session, bid, scheme.measure, first, day)
+    parts = window_parts(session, bid, scheme.measure, first, day)
     holders = (
         select(Card.customer_id.label("member"))
         .distinct()
@@ -129,13 +135,11 @@ def _members_by_total(session, bid: int, offer_id: str, scheme: TierScheme, day:
         )
         .subquery()
     )
-    total = func.coalesce(totals.c.total, 0)
-    rows = session.execute(
-        select(total, func.count())
-        .select_from(holders)
-        .outerjoin(totals, totals.c.member == holders.c.member)
-        .group_by(total)
-    )
+    total = sum((func.coalesce(part.c.total, 0) for part in parts[1:]), func.coalesce(parts[0].c.total, 0))
+    joined = select(total, func.count()).select_from(holders)
+    for part in parts:
+        joined = joined.outerjoin(part, part.c.member == holders.c.member)
+    rows = session.execute(joined.group_by(total))
     return {int(t): int(n) for t, n in rows}
 
 

@@ -19,7 +19,7 @@ import cardtoken
 from cloud import day_cells
 from cloud.member_months import EVERY
 from cloud.models import Card, DayCell, Event, MemberMonth
-from cloud.routes.insights_tiers import _scanned_by_member, _totals_by_member
+from cloud.routes.insights_tiers import _scanned_by_member, window_parts
 from loyalty_rules.tiers import Measure, month_of_day
 from tests.cloud.test_member_months import SPAN, _at, _shop
 
@@ -106,9 +106,12 @@ def _window_totals(cloud, bid: int, day, months: int) -> tuple[dict, dict]:
     first = month_of_day(day) - months + 1
     start = f"{first // 12:04d}-{first % 12 + 1:02d}-01"
     with cloud.db.read_session() as s:
-        rolled = s.execute(select(_totals_by_member(s, bid, Measure.VISITS, first, day)))
+        rolled: dict[str, int] = defaultdict(int)
+        for part in window_parts(s, bid, Measure.VISITS, first, day):
+            for member, total in s.execute(select(part)):
+                rolled[member] += int(total)
         scanned = s.execute(_scanned_by_member(s, bid, Measure.VISITS, start, day.isoformat()))
-        return {m: int(t) for m, t in rolled if t}, {m: int(t) for m, t in scanned if t}
+        return {m: t for m, t in rolled.items() if t}, {m: int(t) for m, t in scanned if t}
 
 
 @settings(

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
-from cloud import member_months
+from cloud import day_cells, member_months
 from cloud.models import Business, Card, Customer, Event, Location, Offer
 
 BATCH = 5000
@@ -277,6 +277,7 @@ def fill(
         event(kind, m, units, v)
     w.close()
     member_months.rebuild(session.connection(), business_id)  # the rows were written past the push path
+    day_cells.rebuild(session.connection(), business_id)
     return out
 
 
@@ -284,5 +285,5 @@ def analyze(session: Session) -> None:
     """After a bulk fill on PostgreSQL: fresh statistics, else the planner guesses the new tables
     are tiny and joins them row by row (seconds where milliseconds do; autovacuum gets there later)."""
     if session.get_bind().dialect.name == "postgresql":
-        for table in ("events", "cards", "customers", "member_months"):
+        for table in ("events", "cards", "customers", "member_months", "day_cells"):
             session.execute(text(f"ANALYZE {table}"))

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from cloud import happy_hours, member_months, merges, plans, points_expiry, referrals, tier_check
+from cloud import day_cells, happy_hours, member_months, merges, plans, points_expiry, referrals, tier_check
 from cloud.deps import Actor
 from cloud.models import (
     AuditEntry,
@@ -630,6 +630,7 @@ def push(
         if batch.events:
             _store(conn, batch)
             member_months.follow(conn, batch)  # the analytics' rollups, in the same transaction
+            day_cells.follow(conn, batch)
             _audit(conn, actor, now, batch)
     if commit:
         session.commit()

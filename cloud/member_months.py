@@ -15,9 +15,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, and_, delete, func, insert, literal, select, union_all
+from sqlalchemy import Connection, and_, case, delete, func, insert, literal, select, union_all
 
 from cloud.models import Card, Event, MemberMonth, MemberTotal
+from loyalty_rules.model import EventKind
 from loyalty_rules.reports import VISIT_KINDS
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ _t = MemberMonth.__table__
 _totals = MemberTotal.__table__
 _COLUMNS = [
     *("business_id", "member_id", "month", "location_id", "program_id"),
-    *("visit_days", "first_day", "last_day", "spend_minor"),
+    *("visit_days", "first_day", "last_day", "spend_minor", "earns"),
 ]
 VISIT_KIND_VALUES = sorted(k.value for k in VISIT_KINDS)
 
@@ -69,6 +70,8 @@ def counted(business_id: int, where) -> list:
                     func.min(Event.day),
                     func.max(Event.day),
                     func.sum(Event.amount_minor),
+                    # the tiers' visits measure counts earns, not visit days (cloud/tier_check.py)
+                    func.sum(case((Event.kind == EventKind.EARN.value, 1), else_=0)),
                 )
                 .select_from(Event)
                 .join(Card, and_(Card.business_id == Event.business_id, Card.id == Event.card_id))
@@ -104,7 +107,7 @@ def recount(conn: Connection, business_id: int, members: Iterable[str], months: 
     retotal(conn, business_id, members)
 
 
-_TOTAL_COLUMNS = [c for c in _COLUMNS if c != "month"]
+_TOTAL_COLUMNS = [c for c in _COLUMNS if c not in ("month", "earns")]
 
 
 def retotal(conn: Connection, business_id: int, members: list[str] | None) -> None:

@@ -573,6 +573,7 @@ class MemberMonth(Base):
     first_day: Mapped[str] = mapped_column(String(10))
     last_day: Mapped[str] = mapped_column(String(10))
     spend_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # NULL: no amounts
+    earns: Mapped[int] = mapped_column(Integer)  # live earn events: the tiers' visits measure
 
 
 class MemberTotal(Base):
@@ -592,3 +593,23 @@ class MemberTotal(Base):
     first_day: Mapped[str] = mapped_column(String(10))
     last_day: Mapped[str] = mapped_column(String(10))
     spend_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # NULL: no amounts
+
+
+class DayCell(Base):
+    """One shop day's figures of one location and offer, net of undos, as the day views sum them
+    (cloud/day_cells.py keeps them with the ledger; a recount from the events gives the same rows,
+    tests/cloud/test_day_cells.py). location_id / program_id "": the events had none."""
+
+    __tablename__ = "day_cells"
+    business_id: Mapped[int] = mapped_column(
+        ForeignKey("businesses.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)  # the shop's, "YYYY-MM-DD"
+    location_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    program_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer)
+    stamps: Mapped[int] = mapped_column(BigInteger)  # units earned (points, on a points offer)
+    redemptions: Mapped[int] = mapped_column(Integer)
+    redeemed_units: Mapped[int] = mapped_column(BigInteger)
+    spend_minor: Mapped[int] = mapped_column(BigInteger)  # the sales its earns carry
+    earns: Mapped[int] = mapped_column(Integer)

@@ -9,23 +9,18 @@ from enum import Enum
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlalchemy import and_, case, func, literal, select, union_all
-from sqlalchemy.orm import aliased
+from sqlalchemy import func, select
 
 from cloud.deps import Now, ReadDb, User
-from cloud.models import Conflict, Customer, Event, Location, Offer
+from cloud.models import Conflict, Customer, DayCell, Location, Offer
 from cloud.problems import ApiProblem
 from cloud.schemas import DAY_PATTERN, FIRST_DAY, LAST_DAY
 from cloud.schemas_admin import AnalyticsSummary, DayStats, GroupStats, PointsStats
 from cloud.zones import shop_zone
-from loyalty_rules.model import EventKind, ProgramKind
-from loyalty_rules.reports import REWARD_KINDS, STAMP_KINDS, VISIT_KINDS, local_day
+from loyalty_rules.model import ProgramKind
+from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
-
-
-def _kinds(kinds: frozenset[EventKind]) -> list[str]:
-    return sorted(k.value for k in kinds)
 
 
 # Strings with the ISO pattern, not `date`: pydantic would also take "0" or a number as a date
@@ -67,16 +62,6 @@ def _range(session, bid: int, start: str | None, end: str | None, when) -> tuple
     return first.isoformat(), last.isoformat()
 
 
-def _counted(bid: int, lo: str, hi: str, location: str | None = None, program: str | None = None):
-    """The business's events of [lo, hi] (of one location and one offer, if given)."""
-    where = [Event.business_id == bid, Event.day >= lo, Event.day <= hi]
-    if location is not None:
-        where.append(Event.location_id == location)
-    if program is not None:
-        where.append(Event.program_id == program)
-    return and_(*where)
-
-
 def _rate(redemptions: int, visits: int) -> float:
     return round(redemptions / visits, 4) if visits else 0.0
 
@@ -84,40 +69,8 @@ def _rate(redemptions: int, visits: int) -> float:
 # The shared report rules (loyalty_rules.reports) say which kinds count as what, here as in the
 # kiosk's reports, and that a void counts on its own day as the negative of the event it cancels:
 # a day already read (a stamp at 23:58) keeps its figures when the stamp is undone after midnight.
-#
-# The range's events are read once, in two parts: the rows that count as themselves, and the voids
-# joined one by one (by primary key) to the event each takes back. Joining every row of the range
-# to a possible target made PostgreSQL hash the business's whole ledger for the few voids there are.
-_Target = aliased(Event)
-
-
-def _counted_rows(bid: int, lo: str, hi: str, location: str | None, program: str | None):
-    """One row per event of [lo, hi]: its day, offer and location, the kind it counts as, +1 or -1,
-    its units (a void's are already negative) and the sale it carries (a void's: its earn's, negated)."""
-    plain = select(
-        Event.day.label("day"),
-        Event.program_id.label("program_id"),
-        Event.location_id.label("location_id"),
-        Event.kind.label("kind"),
-        literal(1).label("sign"),
-        Event.units.label("units"),
-        case((Event.kind == EventKind.EARN.value, Event.amount_minor), else_=0).label("spend"),
-    ).where(_counted(bid, lo, hi, location, program), Event.kind != EventKind.VOID.value)
-    voids = (
-        select(
-            Event.day,
-            Event.program_id,
-            Event.location_id,
-            _Target.kind,
-            literal(-1),
-            Event.units,
-            case((_Target.kind == EventKind.EARN.value, -_Target.amount_minor), else_=0),
-        )
-        .select_from(Event)
-        .join(_Target, and_(_Target.business_id == Event.business_id, _Target.id == Event.ref_event_id))
-        .where(_counted(bid, lo, hi, location, program), Event.kind == EventKind.VOID.value)
-    )
-    return union_all(plain, voids).subquery("counted")
+# The day cells (cloud/day_cells.py) hold those figures per day, location and offer, kept with the
+# ledger: a range reads a few rows per day instead of every event.
 
 
 @dataclass(frozen=True)
@@ -139,28 +92,28 @@ def cells(
     session, bid: int, lo: str, hi: str, location: str | None = None, program: str | None = None
 ) -> list[Cell]:
     """The range's figures per day × offer × location (of one location and one offer, if given):
-    one pass over its events, giving a few hundred rows (30 days of a shop with 5 offers at 3
-    locations) that every view sums."""
-    c = _counted_rows(bid, lo, hi, location, program)
-
-    def counted(kinds: frozenset[EventKind], value):
-        return func.sum(case((c.c.kind.in_(_kinds(kinds)), value), else_=0))
-
+    its day cells, a few hundred rows (30 days of a shop with 5 offers at 3 locations) that every
+    view sums."""
+    where = [DayCell.business_id == bid, DayCell.day >= lo, DayCell.day <= hi]
+    if location is not None:
+        where.append(DayCell.location_id == location)
+    if program is not None:
+        where.append(DayCell.program_id == program)
     rows = session.execute(
         select(
-            c.c.day,
-            c.c.program_id,
-            c.c.location_id,
-            counted(VISIT_KINDS, c.c.sign),
-            counted(STAMP_KINDS, c.c.units),
-            counted(REWARD_KINDS, c.c.sign),
-            counted(REWARD_KINDS, -c.c.units),
-            func.sum(c.c.spend),
-            counted(frozenset({EventKind.EARN}), c.c.sign),
-        ).group_by(c.c.day, c.c.program_id, c.c.location_id)
+            DayCell.day,
+            DayCell.program_id,
+            DayCell.location_id,
+            DayCell.visits,
+            DayCell.stamps,
+            DayCell.redemptions,
+            DayCell.redeemed_units,
+            DayCell.spend_minor,
+            DayCell.earns,
+        ).where(*where)
     )
     return [
-        Cell(d, p, loc, int(v or 0), int(s or 0), int(r or 0), int(ru or 0), int(sp or 0), int(e or 0))
+        Cell(d, p or None, loc or None, int(v), int(s), int(r), int(ru), int(sp), int(e))
         for d, p, loc, v, s, r, ru, sp, e in rows
     ]
 

@@ -6,12 +6,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-import numpy as np
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import Field
 
-from cloud.churn import MIN_MEMBERS, MIN_REPEAT_MEMBERS, FitStatus, ledger_histories, shop_today
+from cloud.churn import (
+    MIN_MEMBERS,
+    MIN_REPEAT_MEMBERS,
+    FitStatus,
+    ledger_histories,
+    most_at_risk,
+    shop_today,
+)
 from cloud.deps import Now, ReadDb, User
 from cloud.insights import bgnbd, gamma_gamma
 from cloud.member_activity import members_by_id
@@ -83,7 +89,7 @@ def churn(
 def outlook(request: Request, business_id: int, session, when: datetime, weeks: int, limit: int) -> ChurnOut:
     """The churn answer for one business (also read by its kiosks: cloud/routes/device_analytics.py)."""
     fits = request.app.state.churn_fits
-    row = fits.refresh_if_needed(business_id, when)
+    row = fits.refresh_if_needed(business_id, when, session)
     status = FitStatus(row.status)
     out = ChurnOut(
         status=status,
@@ -114,11 +120,14 @@ def outlook(request: Request, business_id: int, session, when: datetime, weeks: 
     if not h.members:
         return out
     alive = bgnbd.probability_alive(visits, h.x, h.t_x, h.T)
-    ahead = bgnbd.conditional_expected_transactions(visits, float(weeks), h.x, h.t_x, h.T)
+    order = most_at_risk(alive, h.members, limit)
+    # only the listed members' expectations are needed (elementwise, so the same as everyone's)
+    ahead = bgnbd.conditional_expected_transactions(
+        visits, float(weeks), h.x[order], h.t_x[order], h.T[order]
+    )
     per_visit = None
     if spend is not None and h.m_x is not None:
-        per_visit = gamma_gamma.conditional_expected_spend(spend, h.x, h.m_x)
-    order = np.lexsort((np.array(h.members), alive))[:limit]
+        per_visit = gamma_gamma.conditional_expected_spend(spend, h.x[order], h.m_x[order])
     people = members_by_id(session, business_id, [h.members[i] for i in order])
     out.outlook = [
         MemberOutlook(
@@ -126,9 +135,9 @@ def outlook(request: Request, business_id: int, session, when: datetime, weeks: 
             name=people[h.members[i]].name if h.members[i] in people else "",
             visit_days=int(h.x[i]) + 1,
             probability_alive=round(float(alive[i]), 4),
-            expected_visits=round(float(ahead[i]), 3),
-            expected_spend=None if per_visit is None else round(float(ahead[i] * per_visit[i]), 2),
+            expected_visits=round(float(ahead[n]), 3),
+            expected_spend=None if per_visit is None else round(float(ahead[n] * per_visit[n]), 2),
         )
-        for i in order
+        for n, i in enumerate(order)
     ]
     return out

@@ -14,8 +14,9 @@ Definitions (also the endpoint's description):
   hours or the baseline no visits. The counts come with it so an owner can judge how much to trust
   it: a week of running against a week of baseline says little.
 
-The database counts visits per offer and UTC minute (only on days a window touches); Python places
-each minute in its occurrence by bisection. Events are never loaded one by one.
+The database counts visits per offer and UTC minute (only on days a window touches, and only at
+the UTC clock times some occurrence covers, or boosted); Python places each minute in its
+occurrence by bisection. Events are never loaded one by one.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from fastapi import APIRouter
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, or_, select
 
 from cloud.deps import Now, ReadDb, User
 from cloud.happy_hours import rule_of
@@ -106,18 +107,60 @@ def _minute_key(session):
     return func.substr(Event.occurred_at, 1, 16)
 
 
+def _clock(session):
+    """The UTC clock time of occurred_at as 'HH:MM' text on either database."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(Event.occurred_at, "HH24:MI")
+    return func.substr(Event.occurred_at, 12, 5)
+
+
+def clock_spans(occs: list[Occurrence]) -> list[tuple[str, str]]:
+    """The UTC clock times ('HH:MM', start inclusive, end exclusive) the occurrences cover, merged:
+    a few spans (a window's, shifted by daylight saving time, split at UTC midnight). A visit at
+    another time of day is in no occurrence, so the database need not count it."""
+    spans = set()
+    for o in occs:
+        if o.starts[:10] == o.ends[:10]:
+            spans.add((o.starts[11:], o.ends[11:]))
+        else:  # past UTC midnight: to its end, and from it
+            spans.add((o.starts[11:], "24:00"))
+            spans.add(("00:00", o.ends[11:] if o.ends[:10] == _next_day(o.starts[:10]) else "24:00"))
+    merged: list[tuple[str, str]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
 @dataclass
 class Counted:
     minutes: dict[str, list[tuple[str, int]]]  # program -> sorted [(UTC minute key, visits)]
     boosts: dict[str, list[tuple[int, int]]]  # happy hour id -> [(units, earns)] in the range
 
 
-def _counted(session, bid: int, lo: str, hi: str, days: list[str], programs: list[str], location) -> Counted:
+def _counted(
+    session,
+    bid: int,
+    lo: str,
+    hi: str,
+    days: list[str],
+    programs: list[str],
+    location,
+    spans: list[tuple[str, str]],
+) -> Counted:
     """The live visits of those offers on the shop days windows touch, per offer and UTC minute,
     and among them the boosted earns per happy hour and units: one pass over the day index. The
     push accepts a boost only inside a window, so a boost is never on another day. Units are
-    grouped by for boosts only (a points earn's units vary with the sale)."""
-    minute = _minute_key(session)
+    grouped by for boosts only (a points earn's units vary with the sale). Only the visits at the
+    clock `spans` are counted, and every boosted earn (the boosts are counted wherever they are)."""
+    minute, clock = _minute_key(session), _clock(session)
+    inside = [and_(clock >= start, clock < end) for start, end in spans]
     units = case((Event.happy_hour_id.is_(None), 0), else_=Event.units)
     where = [
         Event.business_id == bid,
@@ -125,6 +168,7 @@ def _counted(session, bid: int, lo: str, hi: str, days: list[str], programs: lis
         Event.voided.is_(False),
         Event.day.in_(days),
         Event.program_id.in_(programs),
+        or_(Event.happy_hour_id.is_not(None), *inside),
     ]
     if location is not None:
         where.append(Event.location_id == str(location))
@@ -193,9 +237,12 @@ def happy_hour_uplift(
     occs = {row.id: occurrences(h, row, lo, hi, zone, when) for row, h in hours}
     days = sorted({d for its in occs.values() for o in its for d in o.days})
     programs = sorted({offer.id} if offer else {p for _, h in hours for p in h.programs})
+    spans = clock_spans([o for its in occs.values() for o in its])
     empty = Counted({}, {})
     found = (
-        _counted(session, bid, lo.isoformat(), hi.isoformat(), days, programs, location_id) if days else empty
+        _counted(session, bid, lo.isoformat(), hi.isoformat(), days, programs, location_id, spans)
+        if days
+        else empty
     )
     out = []
     for row, h in hours:

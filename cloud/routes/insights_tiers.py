@@ -18,7 +18,8 @@ from fastapi import APIRouter
 from sqlalchemy import and_, func, select
 
 from cloud.deps import Now, ReadDb, User
-from cloud.models import Card, Customer, Event, Offer
+from cloud.member_months import EVERY
+from cloud.models import Card, Customer, Event, MemberMonth, Offer
 from cloud.routes.analytics import End, Start
 from cloud.routes.insights import LocationId, ProgramId
 from cloud.routes.insights_scope import check_location, checked_days, owned_offer
@@ -70,10 +71,10 @@ def _first_day(month: int) -> str:
     return f"{month // 12:04d}-{month % 12 + 1:02d}-01"
 
 
-def _totals_by_member(session, bid: int, measure: Measure, first_day: str, last_day: str):
-    """Per member, her window's total: the push's tier check's sum (cloud/tier_check.py), grouped
-    by member instead of month. Summed per card first, where visits read the events' kind-and-day
-    index alone, then per member over her few cards."""
+def _scanned_by_member(session, bid: int, measure: Measure, first_day: str, last_day: str):
+    """Per member, the total of her events of [first_day, last_day]: the push's tier check's sum
+    (cloud/tier_check.py), grouped by member instead of month. Summed per card first, where
+    visits read the events' kind-and-day index alone, then per member over her few cards."""
     on_points_offer = None
     if measure is Measure.POINTS:  # the offers, read first: a join per event would cost more
         offers = select(Offer.id).where(Offer.business_id == bid, Offer.points_settings.is_not(None))
@@ -87,17 +88,41 @@ def _totals_by_member(session, bid: int, measure: Measure, first_day: str, last_
         .join(Card, and_(Card.business_id == bid, Card.id == per_card.c.card_id))
         .where(Card.customer_id.is_not(None))
         .group_by(Card.customer_id)
-        .subquery()
     )
+
+
+def window_parts(session, bid: int, measure: Measure, first: int, day: date) -> list:
+    """Per member, her window's total (months `first`.. up to `day`) in parts to add up, each a
+    (member, total) subquery. Visits (live earns) of the window's whole months are her
+    member-month rows' earns (cloud/member_months.py keeps them with the ledger: a row per member
+    and month, not per event); only `day`'s own month, cut at `day`, is read from the events.
+    Points are summed from the events (the rows count earns only, and points come from enrolls
+    and referrals too)."""
+    last_day, month_start = day.isoformat(), _first_day(month_of_day(day))
+    if measure is Measure.POINTS:
+        return [_scanned_by_member(session, bid, measure, _first_day(first), last_day).subquery()]
+    whole = (
+        select(MemberMonth.member_id.label("member"), func.sum(MemberMonth.earns).label("total"))
+        .where(
+            MemberMonth.business_id == bid,
+            MemberMonth.location_id == EVERY,
+            MemberMonth.program_id == EVERY,
+            MemberMonth.month >= _first_day(first)[:7],
+            MemberMonth.month < month_start[:7],
+        )
+        .group_by(MemberMonth.member_id)
+    )
+    # summed per part and joined, not unioned and summed again: PostgreSQL then hashes the
+    # members' month rows once, in memory
+    return [whole.subquery(), _scanned_by_member(session, bid, measure, month_start, last_day).subquery()]
 
 
 def _members_by_total(session, bid: int, offer_id: str, scheme: TierScheme, day: date) -> dict[int, int]:
     """total -> how many members with a card in the offer (joined by `day`, not absorbed by a
     merge) have it; a member without events in the window has 0."""
-    last, last_day = month_of_day(day), day.isoformat()
-    totals = _totals_by_member(
-        session, bid, scheme.measure, _first_day(last - scheme.window_months + 1), last_day
-    )
+    last_day = day.isoformat()
+    first = month_of_day(day) - scheme.window_months + 1
+    parts = window_parts(session, bid, scheme.measure, first, day)
     holders = (
         select(Card.customer_id.label("member"))
         .distinct()
@@ -110,13 +135,11 @@ def _members_by_total(session, bid: int, offer_id: str, scheme: TierScheme, day:
         )
         .subquery()
     )
-    total = func.coalesce(totals.c.total, 0)
-    rows = session.execute(
-        select(total, func.count())
-        .select_from(holders)
-        .outerjoin(totals, totals.c.member == holders.c.member)
-        .group_by(total)
-    )
+    total = sum((func.coalesce(part.c.total, 0) for part in parts[1:]), func.coalesce(parts[0].c.total, 0))
+    joined = select(total, func.count()).select_from(holders)
+    for part in parts:
+        joined = joined.outerjoin(part, part.c.member == holders.c.member)
+    rows = session.execute(joined.group_by(total))
     return {int(t): int(n) for t, n in rows}
 
 

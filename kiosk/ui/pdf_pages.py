@@ -15,6 +15,7 @@ from kiosk.ui.theme import PALETTES
 
 PAPER = PALETTES["light"]  # paper is white whatever the screen's theme
 RESOLUTION = 300  # dots per inch
+PAPER_CHART_WIDTH = 900  # logical pixels a chart is laid out in for paper, at the least
 FOOTER = 120  # the page number's band at the bottom, in dots
 
 
@@ -73,7 +74,18 @@ class Pages:
         target = self._chart_target(view, height_share)
         if not self.measuring:
             source = _fitted(view)
-            view.scene().render(self.painter, QRectF(target), source, Qt.AspectRatioMode.KeepAspectRatio)
+            chart = view.chart()
+            shown = chart.size()
+            # drawn to the paper's shape, not shrunk to the screen's (which left a chart capped in
+            # height at half the page's width), and at least as wide as on a till's screen, where a
+            # tab never opened is 640 wide and its week labels would be cut; put back after
+            width = max(source.width(), PAPER_CHART_WIDTH)
+            chart.resize(QSizeF(width, width * target.height() / target.width()))
+            view.scene().render(
+                self.painter, QRectF(target), chart.geometry(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            chart.resize(shown)
+            view.setSceneRect(chart.geometry())
         self.y += target.height() + RESOLUTION // 8
 
     def keep(self, height: int) -> None:

@@ -32,6 +32,7 @@ from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in, staff_button
 from kiosk.ui.screenshots_ab import shoot_ab_test
 from kiosk.ui.screenshots_analytics import shoot_analytics
 from kiosk.ui.screenshots_analytics_ab import shoot_analytics_ab
+from kiosk.ui.screenshots_analytics_cloud import shoot_paired_analytics
 from kiosk.ui.screenshots_happy import shoot_happy_hours
 from kiosk.ui.screenshots_points import shoot_points, shoot_points_expiry, shoot_tiers
 from kiosk.ui.screenshots_referrals import shoot_referrals
@@ -278,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     shoot_ab_test(outdir / "de", language="de")
     shoot_analytics_ab(outdir)
     shoot_analytics_ab(outdir / "de", language="de")
+    shoot_paired_analytics(outdir)  # a kiosk paired with a real cloud, started for these
     shoot_points(outdir)
     shoot_points(outdir / "de", language="de")
     shoot_happy_hours(outdir)

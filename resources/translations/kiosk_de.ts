@@ -4,112 +4,117 @@
 <context>
     <name>AbResultsPage</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="139"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="140"/>
         <source>No A/B tests yet. Start one on the Offers screen (A/B test…).</source>
         <translation>Noch keine A/B-Tests. Einen starten Sie auf der Seite „Angebote“ (A/B-Test…).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="141"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="142"/>
         <source>Every till&apos;s members, as the cloud counts them.</source>
         <translation>Die Mitglieder aller Kassen, wie die Cloud sie zählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="142"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="143"/>
         <source>This kiosk&apos;s data only: members who came in at other tills are not counted here.</source>
         <translation>Nur die Daten dieses Kiosks: Mitglieder, die an anderen Kassen waren, sind hier nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="161"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="162"/>
         <source>Members counted so far, by group (%1 needed in each)</source>
         <translation>Bisher gezählte Mitglieder je Gruppe (%1 je Gruppe nötig)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="172"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="173"/>
         <source>Control (no offer)</source>
         <translation>Kontrollgruppe (kein Angebot)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="175"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="176"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="175"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="176"/>
         <source>stopped</source>
         <translation>beendet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="176"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="177"/>
         <source>%1 (%2, since %3)</source>
         <translation>%1 (%2, seit %3)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="180"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="181"/>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="185"/>
         <source>Came back within %1 days, with 95 % confidence intervals</source>
         <translation>Innerhalb von %1 Tagen wiedergekommen, mit 95-%-Konfidenzintervallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="181"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="186"/>
         <source>Visit days in the first %1 days, with 95 % confidence intervals</source>
         <translation>Besuchstage in den ersten %1 Tagen, mit 95-%-Konfidenzintervallen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="202"/>
         <source>%1 points</source>
         <translation>%1 Prozentpunkte</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="191"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="202"/>
         <source>%1 visits</source>
         <translation>%1 Besuche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="199"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="210"/>
         <source>Not enough data yet: %1 of %2 members; the horizon&apos;s day cannot be told yet.</source>
         <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern; wann der Horizont erreicht ist, lässt sich noch nicht sagen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="204"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="215"/>
         <source>Not enough data yet: %1 of %2 members, the horizon is %3.</source>
         <translation>Noch nicht genug Daten: %1 von %2 Mitgliedern, der Horizont ist am %3.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="217"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="228"/>
         <source>%1 against %2: %3 (95 % CI %4 to %5), p = %6</source>
         <translation>%1 gegenüber %2: %3 (95-%-KI %4 bis %5), p = %6</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="227"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="238"/>
         <source>No group is shown to be better.</source>
         <translation>Keine Gruppe ist nachweislich besser.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="229"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="240"/>
         <source>Better: %1.</source>
         <translation>Besser: %1.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="235"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="246"/>
         <source>A/B tests</source>
         <translation>A/B-Tests</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="243"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="254"/>
         <source>Measured: who comes back within %1 days of the first visit</source>
         <translation>Gemessen: wer innerhalb von %1 Tagen nach dem ersten Besuch wiederkommt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="245"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="256"/>
         <source>Measured: visit days in the first %1 days</source>
         <translation>Gemessen: Besuchstage in den ersten %1 Tagen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="249"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="260"/>
         <source>Groups: %1</source>
         <translation>Gruppen: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="251"/>
+        <location filename="../../kiosk/ui/widgets/ab_results_page.py" line="262"/>
         <source>Horizon: %1 members in each group, %2 in all</source>
         <translation>Horizont: %1 Mitglieder je Gruppe, %2 insgesamt</translation>
     </message>
@@ -251,7 +256,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="63"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="288"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="296"/>
         <source>Export PDF</source>
         <translation>PDF exportieren</translation>
     </message>
@@ -282,7 +287,7 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="99"/>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="263"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="271"/>
         <source>At risk</source>
         <translation>Gefährdet</translation>
     </message>
@@ -292,57 +297,79 @@
         <translation>A/B-Tests</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="114"/>
+        <source>MMM yyyy</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
         <location filename="../../kiosk/ui/screens/analytics.py" line="157"/>
         <source>Asking the cloud…</source>
         <translation>Die Cloud wird gefragt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="197"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="198"/>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="194"/>
+        <source>MMM yy</source>
+        <translation>MMM yy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="204"/>
         <source>Members by segment (%1 with a visit in the last 365 days)</source>
         <translation>Mitglieder nach Segment (%1 mit einem Besuch in den letzten 365 Tagen)</translation>
     </message>
     <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="219"/>
         <location filename="../../kiosk/ui/screens/analytics.py" line="220"/>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="228"/>
         <source>From the cloud, as of %1</source>
         <translation>Aus der Cloud, Stand %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="222"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="230"/>
         <source>Computed on this kiosk (not paired)</source>
         <translation>Auf diesem Kiosk berechnet (nicht gekoppelt)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="224"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="232"/>
         <source>The cloud refused this kiosk — showing this kiosk&apos;s figures</source>
         <translation>Die Cloud hat diesen Kiosk abgewiesen — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="226"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="234"/>
         <source>No cloud credential here — showing this kiosk&apos;s figures</source>
         <translation>Keine Cloud-Zugangsdaten hier — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="227"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="235"/>
         <source>Cloud unreachable — showing this kiosk&apos;s figures</source>
         <translation>Cloud nicht erreichbar — es werden die Zahlen dieses Kiosks gezeigt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="258"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
         <source>Members by segment</source>
         <translation>Mitglieder nach Segment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="260"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="268"/>
         <source>%1: %2 members</source>
         <translation>%1: %2 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="266"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="274"/>
         <source>%1: %2 still a customer, %3 visit days</source>
         <translation>%1: %2 noch Kunde, %3 Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="274"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="282"/>
         <source>Returning members</source>
         <translation>Wiederkehrende Mitglieder</translation>
     </message>
@@ -367,67 +394,67 @@
         <translation>Wird gezählt…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="189"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="193"/>
         <source>Visits per day</source>
         <translation>Besuche pro Tag</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="190"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="196"/>
         <source>Stamps per offer</source>
         <translation>Stempel pro Angebot</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="191"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="197"/>
         <source>New members per week</source>
         <translation>Neue Mitglieder pro Woche</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="209"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="217"/>
         <source>The last %1 days: %2 to %3</source>
         <translation>Die letzten %1 Tage: %2 bis %3</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="236"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="244"/>
         <source>%1 visits, %2 stamps given, %3 rewards redeemed, %4 new members</source>
         <translation>%1 Besuche, %2 Stempel vergeben, %3 Prämien eingelöst, %4 neue Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="248"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="256"/>
         <source>Analytics report</source>
         <translation>Auswertungsbericht</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="249"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="257"/>
         <source>Loyalty Kiosk</source>
         <translation>Treue-Kiosk</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="253"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="261"/>
         <source>Offers</source>
         <translation>Angebote</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="255"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="263"/>
         <source>%1: %2 visits, %3 stamps, %4 rewards</source>
         <translation>%1: %2 Besuche, %3 Stempel, %4 Prämien</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="277"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="285"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="290"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="298"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="318"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="316"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/screens/analytics.py" line="325"/>
+        <location filename="../../kiosk/ui/screens/analytics.py" line="339"/>
         <source>Saved the report to %1.</source>
         <translation>Bericht gespeichert unter %1.</translation>
     </message>

@@ -205,10 +205,21 @@ def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_d
         today = cloud.clock().date()
         whole = activity_oracle.member_activity(s, Filters(bid), str(FIRST_DAY), today.isoformat())
         h = ledger_histories(s, bid, today)
-        assert h.members == tuple(a.member for a in whole)
-        assert h.x.tolist() == [a.visit_days - 1 for a in whole]
-        assert h.T.tolist() == [(today - a.first_visit).days / 7 for a in whole]
-        assert h.t_x.tolist() == [(a.last_visit - a.first_visit).days / 7 for a in whole]
+        got = dict(zip(h.members, zip(h.x.tolist(), h.T.tolist(), h.t_x.tolist(), strict=True), strict=True))
+        assert got == {
+            a.member: (
+                a.visit_days - 1,
+                (today - a.first_visit).days / 7,
+                (a.last_visit - a.first_visit).days / 7,
+            )
+            for a in whole
+        }
+        # her spend per visit day: read only when every member's events carry an amount
+        spend = {a.member: a.spend / a.visit_days for a in whole if a.spend is not None}
+        if len(spend) < len(whole) or not whole:
+            assert h.m_x is None
+        else:
+            assert dict(zip(h.members, h.m_x.tolist(), strict=True)) == spend
 
 
 def _assert_rfm_as_the_shared_rule(session, f: Filters, lo: date, hi: date, activity) -> None:

@@ -484,3 +484,88 @@ def test_member_months_are_backfilled_from_the_live_visits_and_go_keeping_every_
         assert _diff(db) == []
     finally:
         db.dispose()
+
+
+def test_day_cells_and_member_month_earns_are_backfilled_from_the_events(database_url):
+    """0023_day_cells: per day, location ("" = none) and offer the visits, units, redemptions,
+    redeemed units, spend and earns net of undos, a void on its own day as the negative of its
+    target; and each member month's live earns (two on one day are two, not one visit day). Worked
+    out by hand."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0020_member_totals")
+        at = datetime.now(UTC)
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            for card, member in ((7, "ann"), (9, None)):
+                conn.execute(
+                    text(
+                        "INSERT INTO cards (business_id, id, customer_id, program_id, status, flagged, units,"
+                        " lifetime, redemptions, visits, created_at, seq) VALUES (:b, :c, :m, 'o1', 'active',"
+                        " false, 0, 0, 0, 0, :at, 1)"
+                    ),
+                    {"b": cafe, "c": card, "m": member, "at": at},
+                )
+            events = [  # id, kind, card, location, day, units, voided, amount, ref
+                ("e1", "earn", 7, "L", "2026-01-05", 3, False, 100, None),
+                ("e2", "earn", 7, "L", "2026-01-05", 2, True, 40, None),  # voided the next day
+                ("e3", "void", 7, "L", "2026-01-06", -2, False, None, "e2"),
+                ("e4", "redeem", 7, None, "2026-01-06", -5, False, None, None),
+                ("e5", "enroll", 9, None, "2026-01-05", 0, False, None, None),
+                ("e6", "earn", 7, "L", "2026-01-05", 1, False, None, None),
+            ]
+            for i, (eid, kind, card, location, day, units, voided, amount, ref) in enumerate(events):
+                conn.execute(
+                    text(
+                        "INSERT INTO events (business_id, id, seq, kind, card_id, program_id, units,"
+                        " occurred_at, received_at, day, location_id, voided, amount_minor, ref_event_id)"
+                        " VALUES (:b, :id, :seq, :kind, :card, 'o1', :units, :at, :at, :day, :location,"
+                        " :voided, :amount, :ref)"
+                    ),
+                    {
+                        "b": cafe,
+                        "id": eid,
+                        "seq": i + 2,
+                        "kind": kind,
+                        "card": card,
+                        "units": units,
+                        "at": at,
+                        "day": day,
+                        "location": location,
+                        "voided": voided,
+                        "amount": amount,
+                        "ref": ref,
+                    },
+                )
+        upgrade(db.write_engine, "0023_day_cells")
+        with db.write_engine.begin() as conn:
+            cells = {
+                tuple(r[:3]): tuple(r[3:])
+                for r in conn.execute(
+                    text(
+                        "SELECT day, location_id, program_id, visits, stamps, redemptions, redeemed_units,"
+                        " spend_minor, earns FROM day_cells"
+                    )
+                )
+            }
+            earns = {
+                tuple(r[:4]): r[4]
+                for r in conn.execute(
+                    text("SELECT member_id, month, location_id, program_id, earns FROM member_months")
+                )
+            }
+        assert cells == {
+            ("2026-01-05", "L", "o1"): (3, 6, 0, 0, 140, 3),  # the voided earn still counts on its day
+            ("2026-01-06", "L", "o1"): (-1, -2, 0, 0, -40, -1),  # the void takes it back on its own
+            ("2026-01-06", "", "o1"): (0, 0, 1, 5, 0, 0),
+            ("2026-01-05", "", "o1"): (0, 0, 0, 0, 0, 0),  # the enroll: a cell with nothing counted
+        }
+        scopes = [(location, program) for location in ("", "L") for program in ("", "o1")]
+        assert earns == {("ann", "2026-01", *scope): 2 for scope in scopes}
+        downgrade(db.write_engine, "0020_member_totals")
+        assert "day_cells" not in inspect(db.write_engine).get_table_names()
+        assert "earns" not in {c["name"] for c in inspect(db.write_engine).get_columns("member_months")}
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

@@ -45,7 +45,9 @@ def test_ab_results_wait_for_the_horizon_then_show_intervals(qtbot, make_kiosk, 
     assert "This kiosk's data only" in page.note.text()
     [status] = page.statuses
     horizon = local_day(start, local_zone(services.ctx)) + timedelta(days=8)
-    assert status.text() == f"Not enough data yet: 0 of 8 members, the horizon is {horizon:%Y-%m-%d}."
+    assert status.text() == (
+        f"Not enough data yet: 0 of 8 members, the horizon is {horizon.day} {horizon:%b} {horizon.year}."
+    )
     assert "Better" not in status.text()
     assert "p =" not in status.text()
     [view] = page.views

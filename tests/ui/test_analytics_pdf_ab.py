@@ -32,10 +32,10 @@ from tests.unit.test_experiment_results_local import CASHIER, DAY, _members, _of
 WORDS = {
     "en": {
         "heading": "A/B tests",
-        "test": "Eight stamps? (running, since {start:%Y-%m-%d})",
+        "test": "Eight stamps? (running, since {start})",
         "groups": "Groups: Control (no offer), Eight",
         "horizon": "Horizon: 4 members in each group, 8 in all",
-        "early": "Not enough data yet: 0 of 8 members, the horizon is {horizon:%Y-%m-%d}.",
+        "early": "Not enough data yet: 0 of 8 members, the horizon is {horizon}.",
         "effect": "Eight against Control (no offer): +50.0 points (95 % CI −10.0 to +110.0), p = 0.157",
         "verdict": "No group is shown to be better.",
         "plot": "Came back within 7 days, with 95 % confidence intervals",
@@ -44,18 +44,28 @@ WORDS = {
     },
     "de": {
         "heading": "A/B-Tests",
-        "test": "Eight stamps? (läuft, seit {start:%Y-%m-%d})",
+        "test": "Eight stamps? (läuft, seit {start})",
         "groups": "Gruppen: Kontrollgruppe (kein Angebot), Eight",
         "horizon": "Horizont: 4 Mitglieder je Gruppe, 8 insgesamt",
-        "early": "Noch nicht genug Daten: 0 von 8 Mitgliedern, der Horizont ist am {horizon:%Y-%m-%d}.",
-        "effect": "Eight gegenüber Kontrollgruppe (kein Angebot): +50.0 Prozentpunkte (95-%-KI −10.0 bis "
-        "+110.0), p = 0.157",
+        "early": "Noch nicht genug Daten: 0 von 8 Mitgliedern, der Horizont ist am {horizon}.",
+        "effect": "Eight gegenüber Kontrollgruppe (kein Angebot): +50,0 Prozentpunkte (95-%-KI −10,0 bis "
+        "+110,0), p = 0,157",
         "verdict": "Keine Gruppe ist nachweislich besser.",
         "plot": "Innerhalb von 7 Tagen wiedergekommen, mit 95-%-Konfidenzintervallen",
         "page": "Seite {page} von {pages}",
         "none": "Noch keine A/B-Tests.",
     },
 }
+# How each language writes a day in the report (CLDR's abbreviated month names), not ISO
+MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "de": ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
+}
+
+
+def _written(day, language: str) -> str:
+    month = MONTHS[language][day.month - 1]
+    return f"{day.day} {month} {day.year}" if language == "en" else f"{day.day}. {month} {day.year}"
 
 
 def _open(qtbot, kiosk):
@@ -120,10 +130,10 @@ def test_the_report_says_not_enough_data_before_the_horizon_then_the_ci_and_p_va
     assert pages == 4  # the A/B tests on a page of their own after the three of the charts
     ab_page = _page_text(tmp_path / "early.pdf", 4)
     assert ab_page.startswith(words["heading"])
-    assert words["test"].format(start=day) in ab_page
+    assert words["test"].format(start=_written(day, language)) in ab_page
     assert words["groups"] in ab_page
     assert words["horizon"] in ab_page
-    assert words["early"].format(horizon=day + timedelta(days=8)) in ab_page
+    assert words["early"].format(horizon=_written(day + timedelta(days=8), language)) in ab_page
     assert words["page"].format(page=4, pages=4) in ab_page
     for early in ("p =", "95", "%", words["verdict"], words["plot"]):  # nothing to peek at
         assert early not in ab_page
@@ -135,7 +145,7 @@ def test_the_report_says_not_enough_data_before_the_horizon_then_the_ci_and_p_va
     pages, text = _export(qtbot, screen, tmp_path / "done.pdf")
     assert pages == 4
     ab_page = _page_text(tmp_path / "done.pdf", 4)
-    assert words["test"].format(start=day) in ab_page
+    assert words["test"].format(start=_written(day, language)) in ab_page
     assert words["effect"] in ab_page
     assert words["verdict"] in ab_page
     assert "Not enough" not in ab_page

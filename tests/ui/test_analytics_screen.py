@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QImage
@@ -99,14 +100,14 @@ def test_the_charts_show_the_seeded_ledger(qtbot, make_kiosk, seeded, services):
     joined_day = local_day(joined_at, zone)
     monday = joined_day - timedelta(days=joined_day.weekday())
     counts = {weeks[i]: int(week_bars.at(i)) for i in range(week_bars.count())}
-    assert counts[monday.strftime("%d.%m.")] == shop.customers == 36
+    assert counts[f"{monday.day} {monday:%b}"] == shop.customers == 36
     assert sum(counts.values()) == 36
 
     # the joining month's row: +0 is the share of the 36 with a visit in that month
     month = joined_day.replace(day=1)
     came = {name for at, name, *_ in scans if local_day(at, zone).replace(day=1) == month}
     rows = [screen.cohorts.verticalHeaderItem(r).text() for r in range(screen.cohorts.rowCount())]
-    row = rows.index(f"{month:%Y-%m} (36 joined)")
+    row = rows.index(f"{month:%b %Y} (36 joined)")
     assert screen.cohorts.item(row, 0).text() == f"{round(len(came) / 36 * 100)} %"
     assert screen.scope.text().startswith("The last 30 days: ")
     qtbot.mouseClick(screen.tables_button, Qt.MouseButton.LeftButton)
@@ -164,6 +165,43 @@ def test_export_pdf_writes_the_report_with_the_shop_name(qtbot, make_kiosk, seed
     assert "gone" in screen.message.text()
     assert not (tmp_path / "gone").exists()
     assert screen.export_button.isEnabled()
+
+
+def _ink_columns(path, page: int, top_share: float) -> tuple[int, int, int]:
+    """(first, last, width) of the columns with any ink in the top share of a page, from a grey
+    rendering."""
+    grey = subprocess.run(
+        ["pdftoppm", "-r", "40", "-gray", "-f", str(page), "-l", str(page), str(path)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    magic, width, height, _depth, pixels = grey.split(maxsplit=4)
+    assert magic == b"P5"
+    image = np.frombuffer(pixels, dtype=np.uint8).reshape(int(height), int(width))
+    inked = np.flatnonzero((image[: int(int(height) * top_share)] < 160).any(axis=0))
+    return int(inked[0]), int(inked[-1]), int(width)
+
+
+def test_the_reports_charts_span_the_page_and_their_labels_are_whole(qtbot, make_kiosk, seeded, tmp_path):
+    kiosk = make_kiosk()
+    screen = _open(qtbot, kiosk)  # the visits tab shown; the offers and weeks tabs never opened
+    with qtbot.waitSignal(screen.drawn, timeout=20000):
+        screen.period_buttons.button(90).click()  # 13 weeks of labels
+    path = tmp_path / "report.pdf"
+    path.write_bytes(screen.report_bytes())
+    first, last, width = _ink_columns(path, 2, 0.3)  # the offers chart, at the top of page 2
+    text_first, _, _ = _ink_columns(path, 1, 0.1)  # the title
+    assert first - text_first < width * 0.1
+    assert (last - first) > 0.8 * width  # not shrunk to half the page to keep its screen shape
+    page_two = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    weeks = screen.insights.analytics.weeks
+    assert len(weeks) >= 13
+    assert "…" not in page_two
+    assert "..." not in page_two
+    for week in weeks:
+        assert f"{week.monday.day} {week.monday:%b}" in page_two
 
 
 def test_an_empty_shop_says_no_visits_yet_and_exports_one_page(qtbot, make_kiosk, services, tmp_path):
@@ -246,3 +284,15 @@ def test_the_at_risk_table_lists_the_most_valuable_first_with_their_chance(qtbot
     rows = [[table.item(r, c).text() for c in range(4)] for r in range(table.rowCount())]
     assert rows == [["Ben", "14", "31 %", "0.9"], ["Ann", "2", "12 %", "0.3"]]
     assert "next 12 weeks" in screen.risk_note.text()
+
+
+def test_the_at_risk_table_writes_german_decimals_in_german(qtbot, make_kiosk, seeded):
+    kiosk = make_kiosk(KioskSettings(sound=False, language="de"), language="de")
+    screen = _open(qtbot, kiosk)
+    members = (MemberOutlook("b", "Ben", 14, 0.31, 0.94),)
+    cloud = replace(
+        screen.insights, churn=Churn(ChurnState.READY, weeks=12, members=members), source=Source.CLOUD
+    )
+    screen.show_insights(cloud)
+    table = screen.at_risk
+    assert [table.item(0, c).text() for c in range(4)] == ["Ben", "14", "31 %", "0,9"]

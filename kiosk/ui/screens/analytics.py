@@ -24,7 +24,7 @@ from kiosk.domain.insights import CloudProblem, CloudRead, Insights, Source
 from kiosk.ui.analytics_pdf import ReportTexts, render_pdf
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
-from kiosk.ui.text import arg
+from kiosk.ui.text import arg, day_text
 from kiosk.ui.theme import PALETTES, Palette, current_palette
 from kiosk.ui.widgets.ab_results_page import AbResultsPage
 from kiosk.ui.widgets.analytics_charts import ChartView, CohortTable, offers_chart, visits_chart, weeks_chart
@@ -111,7 +111,7 @@ class AnalyticsScreen(QWidget):
         )
 
     def month_label(self, cohort: Cohort) -> str:
-        return arg(self.tr("%1 (%2 joined)"), cohort.month.strftime("%Y-%m"), cohort.size)
+        return arg(self.tr("%1 (%2 joined)"), day_text(cohort.month, self.tr("MMM yyyy")), cohort.size)
 
     def use_cloud(self, ask) -> None:
         """`ask(days, zone)` asks the cloud off the UI thread; its answer comes to on_cloud_read."""
@@ -186,9 +186,16 @@ class AnalyticsScreen(QWidget):
 
     def draw_charts(self, palette: Palette) -> None:
         made = self.insights.analytics
-        visits_chart(self.charts["visits"], made.days, palette, self.tr("Visits per day"))
+        visits_chart(
+            self.charts["visits"],
+            made.days,
+            palette,
+            self.tr("Visits per day"),
+            (self.tr("d MMM"), self.tr("MMM yy")),
+        )
         offers_chart(self.charts["offers"], made.offers, palette, self.tr("Stamps per offer"))
-        weeks_chart(self.charts["weeks"], made.weeks, palette, self.tr("New members per week"))
+        weeks_title = self.tr("New members per week")
+        weeks_chart(self.charts["weeks"], made.weeks, palette, weeks_title, self.tr("d MMM"))
         segments_chart(
             self.charts["segments"],
             self.insights.segments,
@@ -205,11 +212,12 @@ class AnalyticsScreen(QWidget):
 
     def period_text(self) -> str:
         made = self.insights.analytics
+        end = made.end.astimezone(made.start.tzinfo)
         return arg(
             self.tr("The last %1 days: %2 to %3"),
             self.outcome.days,
-            made.start.strftime("%Y-%m-%d"),
-            made.end.astimezone(made.start.tzinfo).strftime("%Y-%m-%d %H:%M"),
+            day_text(made.start.date(), self.tr("d MMM yyyy")),
+            day_text(end.date(), self.tr("d MMM yyyy")) + end.strftime(" %H:%M"),
         )
 
     def source_text(self, problem: CloudProblem | None = None) -> str:

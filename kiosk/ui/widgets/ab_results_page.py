@@ -10,15 +10,16 @@ shows early, so nobody stops a test on a lucky week (no peeking)."""
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QLineSeries, QScatterSeries, QValueAxis
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.insights import ExperimentReport, Source
 from kiosk.ui.analytics_pdf_ab import AbTestTexts, AbTexts
-from kiosk.ui.text import arg
+from kiosk.ui.text import arg, day_text
 from kiosk.ui.theme import PALETTES, Palette
 from kiosk.ui.widgets.analytics_charts import ChartView, _axis_colours, _dress, accent, bar_chart
 from loyalty_rules.experiments import Metric
@@ -173,7 +174,11 @@ class AbResultsPage(QScrollArea):
 
     def heading_text(self, report: ExperimentReport) -> str:
         state = self.tr("running") if report.running else self.tr("stopped")
-        return arg(self.tr("%1 (%2, since %3)"), report.name, state, report.start.strftime("%Y-%m-%d"))
+        return arg(self.tr("%1 (%2, since %3)"), report.name, state, self.day_text(report.start))
+
+    def day_text(self, day: date) -> str:
+        """A day as the kiosk's language writes it (5 Dec 2026, 5. Dez. 2026), on screen and paper."""
+        return day_text(day, self.tr("d MMM yyyy"))
 
     def chart_title(self, report: ExperimentReport) -> str:
         if report.metric is Metric.RETURN_WITHIN_DAYS:
@@ -185,7 +190,13 @@ class AbResultsPage(QScrollArea):
         """A difference as a signed number: percentage points for a share, visits for a mean."""
         scaled = value * 100 if report.metric is Metric.RETURN_WITHIN_DAYS else value
         digits = 1 if report.metric is Metric.RETURN_WITHIN_DAYS else 2
-        return f"{scaled:+.{digits}f}".replace("-", "−") if round(scaled, digits) else f"{0:.{digits}f}"
+        text = f"{scaled:+.{digits}f}".replace("-", "−") if round(scaled, digits) else f"{0:.{digits}f}"
+        return text.replace(".", QLocale().decimalPoint())
+
+    @staticmethod
+    def p_text(p_value: float) -> str:
+        text = f"{p_value:.3f}" if p_value >= 0.001 else "< 0.001"
+        return text.replace(".", QLocale().decimalPoint())
 
     def effect_text(self, report: ExperimentReport, value: float) -> str:
         unit = self.tr("%1 points") if report.metric is Metric.RETURN_WITHIN_DAYS else self.tr("%1 visits")
@@ -204,7 +215,7 @@ class AbResultsPage(QScrollArea):
                 self.tr("Not enough data yet: %1 of %2 members, the horizon is %3."),
                 report.counted,
                 report.needed,
-                results.expected.strftime("%Y-%m-%d"),
+                self.day_text(results.expected),
             )
         names = [self.arm_name(n) for n in report.arm_names]
         lines = []
@@ -220,7 +231,7 @@ class AbResultsPage(QScrollArea):
                     self.effect_text(report, c.effect),
                     self.number_text(report, c.low),
                     self.number_text(report, c.high),
-                    f"{c.p_value:.3f}" if c.p_value >= 0.001 else "< 0.001",
+                    self.p_text(c.p_value),
                 )
             )
         if results.winner is None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from kiosk.domain.analytics import Cohort, DayFigures, OfferFigures, WeekFigures
+from kiosk.ui.text import day_text
 from kiosk.ui.theme import Palette
 
 TOP_OFFERS = 8  # more bars than this stop being readable at the counter's screen size
@@ -85,8 +86,12 @@ class ChartView(QChartView):
             old.deleteLater()
 
 
-def visits_chart(view: ChartView, days: tuple[DayFigures, ...], palette: Palette, title: str) -> None:
-    """Visits per shop day: a line over the calendar days."""
+def visits_chart(
+    view: ChartView, days: tuple[DayFigures, ...], palette: Palette, title: str, formats: tuple[str, str]
+) -> None:
+    """Visits per shop day: a line over the calendar days, its axis written in the kiosk's
+    language: `formats` are the caller's translated day ("d MMM") and month ("MMM yy") patterns,
+    days up to 90 days, months beyond."""
     chart = QChart()
     _dress(chart, palette, title)
     series = QLineSeries()
@@ -96,7 +101,7 @@ def visits_chart(view: ChartView, days: tuple[DayFigures, ...], palette: Palette
         series.append(float(moment.toMSecsSinceEpoch()), float(d.visits))
     chart.addSeries(series)
     x = QDateTimeAxis()
-    x.setFormat("dd.MM." if len(days) <= 90 else "MMM yy")
+    x.setFormat(formats[0] if len(days) <= 90 else formats[1])
     x.setTickCount(7)
     _axis_colours(x, palette)
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -142,9 +147,11 @@ def offers_chart(view: ChartView, offers: tuple[OfferFigures, ...], palette: Pal
     bar_chart(view, [o.name for o in top], [o.stamps for o in top], palette, title, across=True)
 
 
-def weeks_chart(view: ChartView, weeks: tuple[WeekFigures, ...], palette: Palette, title: str) -> None:
-    """New members per week, labelled by the week's Monday."""
-    labels = [w.monday.strftime("%d.%m.") for w in weeks]
+def weeks_chart(
+    view: ChartView, weeks: tuple[WeekFigures, ...], palette: Palette, title: str, day_format: str
+) -> None:
+    """New members per week, labelled by the week's Monday in the caller's translated pattern."""
+    labels = [day_text(w.monday, day_format) for w in weeks]
     bar_chart(view, labels, [w.new_members for w in weeks], palette, title, across=False)
 
 

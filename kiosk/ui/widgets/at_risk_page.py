@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.domain.insights import Churn, ChurnState, MemberOutlook, at_risk
@@ -34,7 +34,9 @@ class AtRiskTable(QTableWidget):
         self.setRowCount(len(members))
         self.setHorizontalHeaderLabels(headers)
         for row, m in enumerate(members):
-            cells = (m.name, str(m.visit_days), percent(m.probability_alive), f"{m.expected_visits:.1f}")
+            # the kiosk's language's decimal point, as the A/B results write theirs (8,2 in German)
+            visits = f"{m.expected_visits:.1f}".replace(".", QLocale().decimalPoint())
+            cells = (m.name, str(m.visit_days), percent(m.probability_alive), visits)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, Field
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from cloud import day_cells, member_months
 from cloud.models import Business, Customer, Event
 from loyalty_rules.reports import local_day
 
@@ -44,7 +45,8 @@ def shop_zone(session: Session, business_id: int) -> tzinfo:
 
 
 def recount_days(session: Session, business_id: int, zone: tzinfo) -> int:
-    """Puts every event and customer of the business on its local day in `zone`; returns how many
+    """Puts every event and customer of the business on its local day in `zone`, and counts its
+    rollups (member months and totals, day cells) again from the moved days; returns how many
     rows moved to another day."""
     moved = 0
     for model, when in ((Event, Event.occurred_at), (Customer, Customer.created_at)):
@@ -63,4 +65,8 @@ def recount_days(session: Session, business_id: int, zone: tzinfo) -> int:
         for i in range(0, len(changes), _BATCH):
             session.execute(stmt, changes[i : i + _BATCH])
         moved += len(changes)
+    if moved:  # the rollups are keyed by the days just moved: counted again, or they would disagree
+        conn = session.connection()
+        member_months.rebuild(conn, business_id)
+        day_cells.rebuild(conn, business_id)
     return moved

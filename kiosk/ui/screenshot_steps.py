@@ -71,21 +71,26 @@ def save(kiosk: Kiosk, outdir: Path, name: str) -> Path:
 
 @contextmanager
 def shop_window(
-    language: str = "en", theme: str = "light", seed: Callable[[Store], None] | None = None
+    language: str = "en",
+    theme: str = "light",
+    seed: Callable[[Store], None] | None = None,
+    data: Path | None = None,
+    **settings: object,
 ) -> Iterator[tuple[Kiosk, Services]]:
-    """A kiosk window at SIZE, shown, on a new ledger in a temporary folder (`seed` fills it),
-    in `language`; closed and its translators removed afterwards."""
+    """A kiosk window at SIZE, shown, on a new ledger in `data` (a temporary folder if None;
+    `seed` fills it), in `language`, with any other kiosk `settings`; closed and its
+    translators removed afterwards."""
     app = QApplication.instance() or QApplication(sys.argv)
     if not (TRANSLATIONS / f"kiosk_{language}.qm").exists():
         build_translations()
     translators = install_translations(app, language)
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp)
+        data = Path(tmp) if data is None else data
         store = open_store(data, now=datetime.now(UTC))
         if seed is not None:
             seed(store)
         services = Services(Context(store))
-        looks = KioskSettings(sound=False, language=language, theme=theme)
+        looks = KioskSettings(sound=False, language=language, theme=theme, **settings)
         kiosk = build_main_window(services, looks, data_dir=data, app=app)
         try:
             kiosk.window.resize(*SIZE)

@@ -22,7 +22,6 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QTimer
@@ -34,14 +33,9 @@ from kiosk.services import identity
 from kiosk.services import staff as staff_service
 from kiosk.services.context import Context
 from kiosk.services.demo import DEMO_OWNER_PIN
-from kiosk.services.facade import Services
-from kiosk.settings import KioskSettings
-from kiosk.store import open_store
-from kiosk.ui.app import Kiosk, build_main_window
-from kiosk.ui.i18n import install_translations
-from kiosk.ui.i18n_build import build as build_translations
-from kiosk.ui.resources import TRANSLATIONS
-from kiosk.ui.screenshot_steps import SIZE, save, settle, sign_in
+from kiosk.store import Store
+from kiosk.ui.app import Kiosk
+from kiosk.ui.screenshot_steps import save, settle, shop_window, sign_in
 
 OWNER_EMAIL, OWNER_PASSWORD = "owner@demo.example", "demo-password"
 MEMBERS, YEARS = 300, 2
@@ -106,35 +100,22 @@ def demo_cloud(data_dir: Path) -> Iterator[DemoCloud]:
             process.waitForFinished(5000)
 
 
+def _owner_only(store: Store) -> None:
+    """The demo shop's till: its owner only, no customers of its own (the cloud has them)."""
+    ctx = Context(store)
+    identity.set_up_business(ctx, "Demo café", "Till")
+    owner = staff_service.add_staff(ctx, "Olivia Owner", Role.OWNER, DEMO_OWNER_PIN, actor=None).staff
+    assert owner is not None
+
+
 @contextmanager
 def paired_window(cloud: DemoCloud, data: Path, language: str) -> Iterator[Kiosk]:
-    """A new kiosk of the demo shop (its owner only, no customers of its own), paired with the
-    cloud on its Sync screen by the owner, its first sync done; closed afterwards."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    if not (TRANSLATIONS / f"kiosk_{language}.qm").exists():
-        build_translations()
-    translators = install_translations(app, language)
-    store = open_store(data, now=datetime.now(UTC))
-    services = Services(Context(store))
-    identity.set_up_business(services.ctx, "Demo café", "Till")
-    owner = staff_service.add_staff(
-        services.ctx, "Olivia Owner", Role.OWNER, DEMO_OWNER_PIN, actor=None
-    ).staff
-    assert owner is not None
-    looks = KioskSettings(sound=False, language=language, sync_interval_seconds=3600)
-    kiosk = build_main_window(services, looks, data_dir=data, app=app)
-    try:
-        kiosk.window.resize(*SIZE)
-        kiosk.window.show()
+    """A new kiosk of the demo shop, paired with the cloud on its Sync screen by the owner, its
+    first sync done; closed afterwards."""
+    with shop_window(language, seed=_owner_only, data=data, sync_interval_seconds=3600) as (kiosk, _):
         sign_in(kiosk, "Olivia Owner", DEMO_OWNER_PIN)
         _pair(kiosk, cloud)
         yield kiosk
-    finally:
-        kiosk.window.close()
-        kiosk.shutdown()
-        store.close()
-        for translator in translators:
-            app.removeTranslator(translator)
 
 
 def _pair(kiosk: Kiosk, cloud: DemoCloud) -> None:

@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, timedelta
 import numpy as np
 import pytest
 
-import cardtoken
 from cloud.churn import ledger_histories, most_at_risk
 from cloud.insights import bgnbd, gamma_gamma
 from cloud.member_activity import Filters
@@ -21,7 +20,7 @@ from cloud.models import MemberTotal
 from cloud.schemas import FIRST_DAY
 from loyalty_rules.kinds.points import points_for
 from tests.cloud import activity_oracle
-from tests.cloud.test_member_months import POINTS, _shop
+from tests.cloud.test_member_months import POINTS, _enroll, _shop
 
 
 def _at(day: date, hour: int) -> str:
@@ -38,18 +37,7 @@ def _points_shop_with_regulars_and_one_timers(cloud, members: int = 60, seed: in
     events = []
     for i in range(members):
         first = today - timedelta(days=280 - (270 * i) // members)
-        card = cardtoken.new_card_id()
-        customer = {
-            "id": str(uuid.uuid4()),
-            "name": f"M{i}",
-            "email": None,
-            "phone": None,
-            "marketing_consent": False,
-        }
-        enroll = cloud.event(
-            "enroll", card, points, 0, customer=customer, key_id=kiosk.key_id, occurred_at=_at(first, 8)
-        )
-        assert cloud.push(kiosk, enroll)[0]["status"] == "accepted"
+        card = _enroll(cloud, kiosk, points, f"M{i}", first)
         days, mean, usual = [first], rng.choice((4, 7, 14, 30)), rng.randint(300, 2500)
         while i % 3 and rng.random() > 0.15:
             later = days[-1] + timedelta(days=1 + int(rng.expovariate(1 / mean)))

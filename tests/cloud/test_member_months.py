@@ -101,6 +101,23 @@ def _shop(cloud):
     return owner, (stamps, r.json()["id"]), (cloud.kiosk(owner), cloud.kiosk(owner, name="Till 2"))
 
 
+def _enroll(cloud, kiosk, program: str, name: str, day: date, member: str | None = None) -> int:
+    """A new member (or `member`) enrolled on a new card at 08:30 UTC of `day`; returns the card."""
+    card = cardtoken.new_card_id()
+    customer = {
+        "id": member or str(uuid.uuid4()),
+        "name": name,
+        "email": None,
+        "phone": None,
+        "marketing_consent": False,
+    }
+    enroll = cloud.event(
+        "enroll", card, program, 0, customer=customer, key_id=kiosk.key_id, occurred_at=_at(day, 8)
+    )
+    assert cloud.push(kiosk, enroll)[0]["status"] == "accepted"
+    return card
+
+
 step = st.tuples(
     st.sampled_from(["earn", "earn", "earn", "void", "merge"]),
     st.integers(0, 99),  # which card / event / member

@@ -5,13 +5,11 @@ month's end move to the next day, and month, in Pacific/Kiritimati (UTC+14)."""
 
 from __future__ import annotations
 
-import uuid
 from datetime import timedelta
 
-import cardtoken
 from tests.cloud.test_day_cells import _counted_in_python
 from tests.cloud.test_day_cells import _rows as _cells
-from tests.cloud.test_member_months import _at, _recount_in_python, _rows, _shop, _summed, _totals
+from tests.cloud.test_member_months import _at, _enroll, _recount_in_python, _rows, _shop, _summed, _totals
 
 KIRITIMATI = "Pacific/Kiritimati"
 
@@ -23,18 +21,8 @@ def test_a_new_time_zone_recounts_member_months_totals_and_day_cells(cloud):
     first = month_end - timedelta(days=40)
     cards = []
     for i in range(3):
-        card, program = cardtoken.new_card_id(), programs[i % 2]
-        customer = {
-            "id": str(uuid.uuid4()),
-            "name": f"M{i}",
-            "email": None,
-            "phone": None,
-            "marketing_consent": False,
-        }
-        enroll = cloud.event(
-            "enroll", card, program, 0, customer=customer, key_id=kiosks[0].key_id, occurred_at=_at(first, 8)
-        )
-        assert cloud.push(kiosks[0], enroll)[0]["status"] == "accepted"
+        program = programs[i % 2]
+        card = _enroll(cloud, kiosks[0], program, f"M{i}", first)
         cards.append((card, program))
     earns = []
     for i, (card, program) in enumerate(cards):

@@ -462,52 +462,52 @@
 <context>
     <name>AtRiskPage</name>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="68"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="70"/>
         <source>At risk needs the cloud: only its churn model, fitted on every till&apos;s visits, can tell who is likely to stay away. Pair this kiosk on the Sync screen.</source>
         <translation>„Gefährdet“ braucht die Cloud: Nur ihr Abwanderungsmodell, angepasst an die Besuche aller Kassen, kann sagen, wer wahrscheinlich wegbleibt. Diesen Kiosk auf der Seite „Abgleich“ koppeln.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="72"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="74"/>
         <source>The cloud is fitting its churn model on the shop&apos;s visits; look again soon.</source>
         <translation>Die Cloud passt ihr Abwanderungsmodell gerade an die Besuche des Geschäfts an; bitte bald wieder hineinschauen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="75"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="77"/>
         <source>Not enough visits yet: the churn model needs more members who came back on another day.</source>
         <translation>Noch nicht genug Besuche: Das Abwanderungsmodell braucht mehr Mitglieder, die an einem weiteren Tag wiedergekommen sind.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="77"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="79"/>
         <source>The cloud could not fit its churn model; it tries again daily.</source>
         <translation>Die Cloud konnte ihr Abwanderungsmodell nicht anpassen; sie versucht es täglich erneut.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="83"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="85"/>
         <source>Members less likely than not to still be customers (BG/NBD model), those who came most often first; expected visits over the next %1 weeks.</source>
         <translation>Mitglieder, die eher nicht mehr Kunden sind (BG/NBD-Modell), die häufigsten Besucher zuerst; erwartete Besuche in den nächsten %1 Wochen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="90"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="92"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="95"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="97"/>
         <source>Member</source>
         <translation>Mitglied</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="96"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="98"/>
         <source>Visit days</source>
         <translation>Besuchstage</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="97"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="99"/>
         <source>Still a customer</source>
         <translation>Noch Kunde</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="98"/>
+        <location filename="../../kiosk/ui/widgets/at_risk_page.py" line="100"/>
         <source>Expected visits</source>
         <translation>Erwartete Besuche</translation>
     </message>

@@ -5,7 +5,7 @@ on the store worker (kiosk.services.points), like a stamp; the answer redraws th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.domain.model import CardStatus, Program, ProgramStatus
 from kiosk.domain.outcomes import CardView, PointsOutcome, ScanOutcome
@@ -13,7 +13,7 @@ from kiosk.domain.problems import Problem, invalid
 from kiosk.ui.messages import refusal_text
 from kiosk.ui.session import Session
 from kiosk.ui.sound import SoundPlayer
-from kiosk.ui.text import arg
+from kiosk.ui.text import arg, day_text
 from kiosk.ui.widgets.points_sale import PointsSalePanel, is_points_program
 from kiosk.ui.widgets.result_panel import ResultPanel, UndoOffer
 from kiosk.ui.workers import StoreWorker
@@ -228,7 +228,7 @@ class PointsCounter(QObject):
         if expired is None:
             return ()
         local = expired.at.astimezone()  # the kiosk stands in the shop: its zone is the shop's
-        day = QLocale().toString(QDate(local.year, local.month, local.day), self.tr("d MMM yyyy"))
+        day = day_text(local.date(), self.tr("d MMM yyyy"))
         return (
             " ".join(
                 (

@@ -285,5 +285,6 @@ def analyze(session: Session) -> None:
     """After a bulk fill on PostgreSQL: fresh statistics, else the planner guesses the new tables
     are tiny and joins them row by row (seconds where milliseconds do; autovacuum gets there later)."""
     if session.get_bind().dialect.name == "postgresql":
-        for table in ("events", "cards", "customers", "member_months", "day_cells"):
+        rollups = ("member_months", "member_quarters", "member_totals", "day_cells")
+        for table in ("events", "cards", "customers", *rollups):
             session.execute(text(f"ANALYZE {table}"))

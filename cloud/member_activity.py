@@ -96,7 +96,7 @@ def _scope(f: Filters):
     )
 
 
-def _month_end(day: date) -> date:
+def month_end(day: date) -> date:
     return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
@@ -128,8 +128,8 @@ def rollup_span(session: Session, f: Filters, lo: str, hi: str) -> tuple[date, d
         return None
     start = first.replace(day=1)
     if first != start and _visits_between(session, f, start, first - timedelta(days=1)):
-        start = _month_end(first) + timedelta(days=1)
-    end = _month_end(last)
+        start = month_end(first) + timedelta(days=1)
+    end = month_end(last)
     if last != end and _visits_between(session, f, last + timedelta(days=1), end):
         end = last.replace(day=1) - timedelta(days=1)
     return (start, end) if start <= end else None

@@ -1,5 +1,5 @@
-"""The member-month rollups (`member_months`) and their sums per member (`member_totals`), kept
-with the ledger in the same transaction.
+"""The member-month rollups (`member_months`) and their sums per quarter (`member_quarters`) and per
+member (`member_totals`), kept with the ledger in the same transaction.
 
 Each row counts one member's live visit events in one of the shop's months, for one scope: every
 location and program (""), one location, one program, or both. The numbers are never adjusted by
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, and_, case, delete, func, insert, literal, select, union_all
 
-from cloud.models import Card, Event, MemberMonth, MemberTotal
+from cloud.models import Card, Event, MemberMonth, MemberQuarter, MemberTotal
 from loyalty_rules.model import EventKind
 from loyalty_rules.reports import VISIT_KINDS
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 EVERY = ""  # location_id / program_id of the rows that count every location / program
 _t = MemberMonth.__table__
 _totals = MemberTotal.__table__
+_quarters = MemberQuarter.__table__
 _COLUMNS = [
     *("business_id", "member_id", "month", "location_id", "program_id"),
     *("visit_days", "first_day", "last_day", "spend_minor", "earns"),
@@ -36,6 +37,23 @@ VISIT_KIND_VALUES = sorted(k.value for k in VISIT_KINDS)
 
 def month_of(day_column):
     return func.substr(day_column, 1, 7)
+
+
+def quarter_of(month: str) -> str:
+    """The quarter of a month "YYYY-MM", as its first month: "2026-05" is in "2026-04"."""
+    return month[:5] + ("01", "04", "07", "10")[(int(month[5:7]) - 1) // 3]
+
+
+def months_of(quarter: str) -> list[str]:
+    start = int(quarter[5:7])
+    return [f"{quarter[:4]}-{m:02d}" for m in range(start, start + 3)]
+
+
+def _quarter_column(month):
+    """quarter_of in SQL (the migration that made the table has the same expression)."""
+    part = func.substr(month, 6, 2)
+    first = case((part <= "03", "01"), (part <= "06", "04"), (part <= "09", "07"), else_="10")
+    return func.substr(month, 1, 5) + first
 
 
 def live_visits(business_id: int):
@@ -104,7 +122,46 @@ def recount(conn: Connection, business_id: int, members: Iterable[str], months: 
         where = and_(where, month_of(Event.day).in_(months))
     conn.execute(gone)
     conn.execute(insert(_t).from_select(_COLUMNS, union_all(*counted(business_id, where))))
+    requarter(conn, business_id, members, None if months is None else {quarter_of(m) for m in months})
     retotal(conn, business_id, members)
+
+
+_QUARTER_COLUMNS = [
+    *("business_id", "member_id", "quarter", "location_id", "program_id"),
+    *("visit_days", "first_day", "last_day", "spend_minor"),
+]
+
+
+def requarter(
+    conn: Connection, business_id: int, members: list[str] | None, quarters: set[str] | None
+) -> None:
+    """Sum these members' month rows (None: every member's) into their quarters: these (None: all)."""
+    gone = delete(_quarters).where(_quarters.c.business_id == business_id)
+    where = [_t.c.business_id == business_id]
+    if members is not None:
+        gone = gone.where(_quarters.c.member_id.in_(members))
+        where.append(_t.c.member_id.in_(members))
+    if quarters is not None:
+        gone = gone.where(_quarters.c.quarter.in_(sorted(quarters)))
+        where.append(_t.c.month.in_(sorted(m for q in quarters for m in months_of(q))))
+    conn.execute(gone)
+    quarter = _quarter_column(_t.c.month)
+    sums = (
+        select(
+            _t.c.business_id,
+            _t.c.member_id,
+            quarter,
+            _t.c.location_id,
+            _t.c.program_id,
+            func.sum(_t.c.visit_days),
+            func.min(_t.c.first_day),
+            func.max(_t.c.last_day),
+            func.sum(_t.c.spend_minor),
+        )
+        .where(*where)
+        .group_by(_t.c.business_id, _t.c.member_id, quarter, _t.c.location_id, _t.c.program_id)
+    )
+    conn.execute(insert(_quarters).from_select(_QUARTER_COLUMNS, sums))
 
 
 _TOTAL_COLUMNS = [c for c in _COLUMNS if c not in ("month", "earns")]
@@ -139,6 +196,7 @@ def rebuild(conn: Connection, business_id: int) -> None:
     """All of a business's rows from its events (after a bulk load that bypassed the push path)."""
     conn.execute(delete(_t).where(_t.c.business_id == business_id))
     conn.execute(insert(_t).from_select(_COLUMNS, union_all(*counted(business_id, literal(True)))))
+    requarter(conn, business_id, None, None)
     retotal(conn, business_id, None)
 
 

@@ -1,7 +1,7 @@
 """RFM quintile scores of a range's members, the same numbers as loyalty_rules.rfm.score.
 
-The database sums each member's activity in the range (cloud/member_activity.py, from the
-member-month rollups); the scores are then vector math over those at most a few ten thousand rows
+The database sums each member's activity in the range (cloud/member_sums.py, from the member
+quarter and month rollups); the scores are then vector math over those at most a few ten thousand rows
 in numpy. Ranking them in SQL (a running count per distinct value joined back to every member,
 three times over) cost the database more than summing the rollups did; here it is three sorts.
 
@@ -18,14 +18,14 @@ The named segment stays the shared rule (loyalty_rules.rfm.segment) applied in P
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import NamedTuple
 
 import numpy as np
-from sqlalchemy import Integer, any_, cast, func, literal, select
+from sqlalchemy import any_, func, select
 from sqlalchemy.orm import Session
 
-from cloud.member_activity import Filters, activity_query, members_by_id, rollup_span, room_to_group
+from cloud.column_lists import column_lists
+from cloud.member_activity import Filters, members_by_id
+from cloud.member_sums import MemberSums, member_sums
 from cloud.models import Customer
 from loyalty_rules.rfm import QUINTILES, Segment, segment
 
@@ -34,41 +34,10 @@ from loyalty_rules.rfm import QUINTILES, Segment, segment
 class _Scored:
     """The range's members (in no particular order) with their activity and scores, as columns."""
 
-    members: list[str]
-    last_visit: list[int]  # yyyymmdd
-    visit_days: list[int]
-    spend_minor: list[int | None]
+    sums: MemberSums
     recency: np.ndarray
     frequency: np.ndarray
     monetary: np.ndarray
-
-
-def _columns(session: Session, f: Filters, lo: str, hi: str, who: bool) -> tuple[list, list, list, list]:
-    """member (when `who`; else empty), last_visit, visit_days, spend_minor of each member with a
-    visit in [lo, hi].
-
-    PostgreSQL hands them over as arrays: one row to decode instead of ten thousands of tuples
-    (array_agg's aggregates of one query see the rows in the same order)."""
-    room_to_group(session)
-    a = activity_query(f, lo, hi, rollup_span(session, f, lo, hi)).subquery("activity")
-    # the last visit as the number yyyymmdd: ints sort and decode faster than texts, in the same order
-    last = cast(func.replace(a.c.last_visit, "-", ""), Integer)
-    cols = (a.c.member if who else literal(""), last, a.c.visit_days, a.c.spend_minor)
-    if session.get_bind().dialect.name == "postgresql":
-        row = session.execute(select(*(func.array_agg(c) for c in cols))).one()
-        if row[0] is None:  # no member: array_agg of no rows is NULL
-            return [], [], [], []
-        return row[0], row[1], row[2], row[3]
-    rows = session.execute(select(*cols)).all()
-    return [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows]
-
-
-def _int_array(values: list[int]) -> np.ndarray:
-    """Exact integers: int64 while they fit (always, short of sums past 2**63), else Python ints."""
-    try:
-        return np.array(values, dtype=np.int64)
-    except OverflowError:
-        return np.array(values, dtype=object)
 
 
 def _quintiles(values: np.ndarray) -> np.ndarray:
@@ -77,21 +46,13 @@ def _quintiles(values: np.ndarray) -> np.ndarray:
     return 1 + (QUINTILES * smaller) // len(values)
 
 
-def _scored(session: Session, f: Filters, lo: str, hi: str, who: bool = False) -> _Scored:
-    members, last, days, spend = _columns(session, f, lo, hi, who)  # yyyymmdd, ints
-    spend = [None if s is None else int(s) for s in spend]  # PostgreSQL's sum is a Decimal
-    if not days:
+def _scored(session: Session, f: Filters, lo: str, hi: str) -> _Scored:
+    s = member_sums(session, f, lo, hi)
+    if not s.members:
         empty = np.zeros(0, dtype=np.int64)
-        return _Scored([], [], [], [], empty, empty, empty)
-    return _Scored(
-        members,
-        last,
-        days,
-        spend,
-        _quintiles(np.array(last, dtype=np.int64)),
-        _quintiles(np.array(days, dtype=np.int64)),
-        _quintiles(_int_array([0 if s is None else s for s in spend])),
-    )
+        return _Scored(s, empty, empty, empty)
+    # a member with no amount has spend 0 in the sums, as the route gave the rule
+    return _Scored(s, _quintiles(s.last_visit), _quintiles(s.visit_days), _quintiles(s.spend_minor))
 
 
 @dataclass(frozen=True)
@@ -110,10 +71,10 @@ class ScoreCell:
 def score_grid(session: Session, f: Filters, lo: str, hi: str) -> list[ScoreCell]:
     """Members per (recency, frequency, monetary) score: at most 125 rows, whatever the shop."""
     s = _scored(session, f, lo, hi)
-    if not s.visit_days:
+    if not s.sums.members:
         return []
     key = (s.recency * 10 + s.frequency) * 10 + s.monetary  # scores are 1-5: one digit each
-    spent = np.array([v is not None for v in s.spend_minor])
+    spent = s.sums.has_spend
     cells, counts = np.unique(key, return_counts=True)
     with_spend = np.bincount(np.searchsorted(cells, key), weights=spent, minlength=len(cells))
     return [
@@ -122,81 +83,90 @@ def score_grid(session: Session, f: Filters, lo: str, hi: str) -> list[ScoreCell
     ]
 
 
-def _people(session: Session, business_id: int, ids: list[str]) -> dict:
-    """id -> (id, name, email, phone, marketing_consent): on PostgreSQL one query with the ids as
-    one text parameter (thousands of IN parameters, or an array's, cost more to send than the rows)."""
+@dataclass(frozen=True)
+class _People:
+    index: dict[str, int]  # member id -> position in the columns
+    name: list[str | None]
+    email: list[str | None]
+    phone: list[str | None]
+    consent: list[bool]
+
+
+def _people(session: Session, business_id: int, ids: list[str]) -> _People:
+    """The contact details of these members. On PostgreSQL one query with the ids as one text
+    parameter (thousands of IN parameters, or an array's, cost more to send than the rows)."""
     if session.get_bind().dialect.name != "postgresql":
-        return members_by_id(session, business_id, ids)
-    # a member id is a UUID's text: a comma never occurs in one
-    wanted = func.string_to_array(",".join(ids), ",")
-    cols = (Customer.id, Customer.name, Customer.email, Customer.phone, Customer.marketing_consent)
-    arrays = session.execute(
-        select(*(func.array_agg(c) for c in cols)).where(
-            Customer.business_id == business_id, Customer.id == any_(wanted)
-        )
-    ).one()
-    if arrays[0] is None:
-        return {}
-    return {row[0]: _Person(*row) for row in zip(*arrays, strict=True)}
-
-
-class _Person(NamedTuple):
-    id: str
-    name: str | None
-    email: str | None
-    phone: str | None
-    marketing_consent: bool
+        rows = list(members_by_id(session, business_id, ids).values())
+        found = tuple(list(c) for c in zip(*rows, strict=True)) if rows else ([], [], [], [], [])
+    else:
+        # a member id is a UUID's text: a comma never occurs in one
+        wanted = func.string_to_array(",".join(ids), ",")
+        cols = (Customer.id, Customer.name, Customer.email, Customer.phone, Customer.marketing_consent)
+        where = (Customer.business_id == business_id, Customer.id == any_(wanted))
+        found = column_lists(session, select(*cols).where(*where))
+    return _People(dict(zip(found[0], range(len(found[0])), strict=True)), *found[1:])
 
 
 @dataclass(frozen=True)
-class ScoredMember:
-    member: str
-    name: str | None
-    email: str | None
-    phone: str | None
-    marketing_consent: bool
-    last_visit: date
-    visit_days: int
-    spend_minor: int | None
-    recency: int
-    frequency: int
-    monetary: int
+class CampaignList:
+    """The scored members, best first, as one list per column: a list has tens of thousands of
+    members, and an object each kept alive until the CSV is written set off Python's cycle
+    collector over them a dozen times (measured: a third of the endpoint's time, and most of its
+    spread)."""
 
-    @property
-    def segment(self) -> Segment:
-        return segment(self.recency, self.frequency)
+    member: list[str]
+    name: list[str | None]
+    email: list[str | None]
+    phone: list[str | None]
+    marketing_consent: list[bool]
+    last_visit: list[str]  # the day, ISO
+    visit_days: list[int]
+    spend_minor: list[int | None]  # None: none of her visits carries an amount
+    recency: list[int]
+    frequency: list[int]
+    monetary: list[int]
+    segment: list[Segment]
+    any_spend: bool  # whether any member listed has a spend (the monetary column is blank if not)
 
 
-def campaign_list(
-    session: Session, f: Filters, lo: str, hi: str, only: Segment | None
-) -> tuple[list[ScoredMember], bool]:
-    """The scored members (of one segment if asked), best first, with their contact details; and
-    whether any member listed has a spend (the monetary column is blank otherwise)."""
-    s = _scored(session, f, lo, hi, who=True)
-    r, fr, m = s.recency.tolist(), s.frequency.tolist(), s.monetary.tolist()
-    picked = np.arange(len(s.members))
+_SEGMENTS = {(a, b): segment(a, b) for a in range(1, QUINTILES + 1) for b in range(1, QUINTILES + 1)}
+
+
+def campaign_list(session: Session, f: Filters, lo: str, hi: str, only: Segment | None) -> CampaignList:
+    """The scored members (of one segment if asked), best first, with their contact details."""
+    s = _scored(session, f, lo, hi)
+    members = s.sums.members
+    picked = np.arange(len(members))
     if only is not None:
-        pairs = [a * 10 + b for a in range(1, 6) for b in range(1, 6) if segment(a, b) is only]
+        pairs = [a * 10 + b for (a, b), named in _SEGMENTS.items() if named is only]
         picked = picked[np.isin(s.recency * 10 + s.frequency, pairs)]
-    ids = np.array([s.members[i] for i in picked.tolist()], dtype=str)  # ties: by member id
-    order = picked[np.lexsort((ids, -s.monetary[picked], -s.frequency[picked], -s.recency[picked]))].tolist()
-    people = _people(session, f.business_id, [s.members[i] for i in order])
-    out = []
-    for i in order:
-        p = people.get(s.members[i])
-        out.append(
-            ScoredMember(
-                s.members[i],
-                p.name if p else None,
-                p.email if p else None,
-                p.phone if p else None,
-                bool(p.marketing_consent) if p else False,
-                date(s.last_visit[i] // 10000, s.last_visit[i] // 100 % 100, s.last_visit[i] % 100),
-                s.visit_days[i],
-                s.spend_minor[i],
-                r[i],
-                fr[i],
-                m[i],
-            )
-        )
-    return out, any(x.spend_minor is not None for x in out)
+    ids = np.array([members[i] for i in picked.tolist()], dtype=str)  # ties: by member id
+    order = picked[np.lexsort((ids, -s.monetary[picked], -s.frequency[picked], -s.recency[picked]))]
+    listed = [members[i] for i in order.tolist()]
+    people = _people(session, f.business_id, listed)
+    at = [people.index.get(m) for m in listed]  # None: no customer row (none, short of a bug)
+
+    def contact(column: list) -> list:
+        return [None if i is None else column[i] for i in at]
+
+    last = s.sums.last_visit[order].tolist()
+    iso = {n: f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}" for n in set(last)}  # yyyymmdd
+    has = s.sums.has_spend[order]
+    recency, frequency = s.recency[order].tolist(), s.frequency[order].tolist()
+    return CampaignList(
+        member=listed,
+        name=contact(people.name),
+        email=contact(people.email),
+        phone=contact(people.phone),
+        marketing_consent=[i is not None and bool(people.consent[i]) for i in at],
+        last_visit=[iso[n] for n in last],
+        visit_days=s.sums.visit_days[order].tolist(),
+        spend_minor=[
+            v if h else None for v, h in zip(s.sums.spend_minor[order].tolist(), has.tolist(), strict=True)
+        ],
+        recency=recency,
+        frequency=frequency,
+        monetary=s.monetary[order].tolist(),
+        segment=[_SEGMENTS[r, fr] for r, fr in zip(recency, frequency, strict=True)],
+        any_spend=bool(has.any()),
+    )

@@ -19,14 +19,14 @@ from cloud import rfm_scores
 from cloud.churn import ledger_histories
 from cloud.member_activity import Filters, cohort_cells, member_activity, rollup_span
 from cloud.member_months import rebuild
-from cloud.models import Card, Event, MemberMonth, MemberTotal
+from cloud.models import Card, Event, MemberMonth, MemberQuarter, MemberTotal
 from cloud.schemas import FIRST_DAY
 from loyalty_rules import rfm
 from loyalty_rules.kinds.points import PointsSettings, Reward, Rounding, points_for, settings_to_plain
 from tests.cloud import activity_oracle
 
 POINTS = PointsSettings(Decimal("1"), Rounding.UP, 0, (Reward("coffee", "Coffee", 1),), minor_per_unit=100)
-SPAN = 100  # days of ledger: four months or so, so ranges cut months and hold whole ones
+SPAN = 200  # days of ledger: seven months or so, so ranges cut months and hold whole months and quarters
 
 
 def _at(day: date, hour: int) -> str:
@@ -76,11 +76,25 @@ def _totals(cloud, bid: int) -> dict[tuple, tuple]:
         }
 
 
-def _summed(months: dict[tuple, tuple]) -> dict[tuple, tuple]:
-    """A member's months added up per scope: what her totals row must hold."""
+def _quarters(cloud, bid: int) -> dict[tuple, tuple]:
+    with cloud.db.read_session() as s:
+        return {
+            (r.member_id, r.quarter, r.location_id, r.program_id): (
+                r.visit_days,
+                r.first_day,
+                r.last_day,
+                r.spend_minor,
+            )
+            for r in s.scalars(select(MemberQuarter).where(MemberQuarter.business_id == bid))
+        }
+
+
+def _added_up(months: dict[tuple, tuple], period) -> dict[tuple, tuple]:
+    """Month rows added up per member, period(month) and scope: her days and spend summed, her
+    first and last day the extremes, spend None only if no month had one."""
     out: dict[tuple, tuple] = {}
-    for (member, _month, location, program), (days, first, last, spend) in months.items():
-        key = (member, location, program)
+    for (member, month, location, program), (days, first, last, spend) in months.items():
+        key = (member, *period(month), location, program)
         if key not in out:
             out[key] = (days, first, last, spend)
             continue
@@ -88,6 +102,16 @@ def _summed(months: dict[tuple, tuple]) -> dict[tuple, tuple]:
         both = None if sp is None and spend is None else (sp or 0) + (spend or 0)
         out[key] = (d + days, min(f, first), max(la, last), both)
     return out
+
+
+def _by_quarter(months: dict[tuple, tuple]) -> dict[tuple, tuple]:
+    """What the quarter rows must hold: per quarter ("YYYY-01/04/07/10", its first month)."""
+    return _added_up(months, lambda m: (m[:5] + ("01", "04", "07", "10")[(int(m[5:]) - 1) // 3],))
+
+
+def _summed(months: dict[tuple, tuple]) -> dict[tuple, tuple]:
+    """What a member's totals row must hold: her months added up per scope."""
+    return _added_up(months, lambda m: ())
 
 
 def _shop(cloud):
@@ -192,12 +216,16 @@ def test_rollups_follow_pushes_voids_and_merges_and_answer_what_the_event_scan_d
             if e["kind"] == "void" and by_id[e["id"]] != "accepted":
                 live.append(next(t for t in events + live if t["id"] == e["ref_event_id"]))
         assert _rows(cloud, owner.business_id) == _recount_in_python(cloud, owner.business_id)
+        assert _quarters(cloud, owner.business_id) == _by_quarter(
+            _recount_in_python(cloud, owner.business_id)
+        )
         assert _totals(cloud, owner.business_id) == _summed(_recount_in_python(cloud, owner.business_id))
 
     bid = owner.business_id
     with cloud.db.writing() as s:  # a rebuild from scratch gives the same rows
         rebuild(s.connection(), bid)
     assert _rows(cloud, bid) == _recount_in_python(cloud, bid)
+    assert _quarters(cloud, bid) == _by_quarter(_recount_in_python(cloud, bid))
     assert _totals(cloud, bid) == _summed(_recount_in_python(cloud, bid))
 
     scopes = [
@@ -246,18 +274,25 @@ def _assert_rfm_as_the_shared_rule(session, f: Filters, lo: date, hi: date, acti
     grid = Counter((s.recency, s.frequency, s.monetary) for s in scores)
     cells = rfm_scores.score_grid(session, f, lo.isoformat(), hi.isoformat())
     assert {(c.recency, c.frequency, c.monetary): c.members for c in cells} == grid
+    with_spend = Counter(
+        (s.recency, s.frequency, s.monetary)
+        for a, s in zip(activity, scores, strict=True)
+        if a.spend is not None
+    )
+    assert {(c.recency, c.frequency, c.monetary): c.with_spend for c in cells if c.with_spend} == with_spend
     for only in (None, rfm.Segment.HIBERNATING, rfm.Segment.CHAMPIONS):
-        listed, _ = rfm_scores.campaign_list(session, f, lo.isoformat(), hi.isoformat(), only)
+        listed = rfm_scores.campaign_list(session, f, lo.isoformat(), hi.isoformat(), only)
         pairs = sorted(
             ((a, s) for a, s in zip(activity, scores, strict=True) if only is None or s.segment is only),
             key=lambda p: (-p[1].recency, -p[1].frequency, -p[1].monetary, p[0].member),
         )
-        assert [(m.member, m.recency, m.frequency, m.monetary, m.segment) for m in listed] == [
-            (a.member, s.recency, s.frequency, s.monetary, s.segment) for a, s in pairs
+        assert list(
+            zip(listed.member, listed.recency, listed.frequency, listed.monetary, listed.segment, strict=True)
+        ) == [(a.member, s.recency, s.frequency, s.monetary, s.segment) for a, s in pairs]
+        assert list(zip(listed.last_visit, listed.visit_days, listed.spend_minor, strict=True)) == [
+            (a.last_visit.isoformat(), a.visit_days, a.spend_minor) for a, _ in pairs
         ]
-        assert [(m.last_visit, m.visit_days, m.spend_minor) for m in listed] == [
-            (a.last_visit, a.visit_days, a.spend_minor) for a, _ in pairs
-        ]
+        assert listed.any_spend == any(a.spend is not None for a, _ in pairs)
 
 
 def test_a_month_the_range_cuts_is_read_from_its_rollup_only_when_no_visit_falls_outside_it(cloud):

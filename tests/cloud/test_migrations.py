@@ -569,3 +569,65 @@ def test_day_cells_and_member_month_earns_are_backfilled_from_the_events(databas
         assert _diff(db) == []
     finally:
         db.dispose()
+
+
+def test_member_quarters_are_backfilled_from_the_member_months_and_go_keeping_them(database_url):
+    """0024_member_quarters: each member's month rows summed per quarter and scope (visit days,
+    first and last day, spend, NULL only when no month had one). Worked out by hand."""
+    db = Database(database_url)
+    try:
+        upgrade(db.write_engine, "0023_day_cells")
+        months = [  # member, month, location, days, first, last, spend
+            ("ann", "2025-12", "", 2, "2025-12-03", "2025-12-20", None),
+            ("ann", "2026-01", "", 1, "2026-01-09", "2026-01-09", 500),
+            ("ann", "2026-03", "", 3, "2026-03-01", "2026-03-30", None),
+            ("ann", "2026-03", "L", 1, "2026-03-01", "2026-03-01", 250),
+            ("ann", "2026-04", "", 1, "2026-04-02", "2026-04-02", None),
+            ("bob", "2026-02", "", 4, "2026-02-02", "2026-02-27", None),
+        ]
+        with db.write_engine.begin() as conn:
+            cafe = _add_business(conn, "Cafe")
+            for member, month, location, days, first, last, spend in months:
+                conn.execute(
+                    text(
+                        "INSERT INTO member_months (business_id, member_id, month, location_id, program_id,"
+                        " visit_days, first_day, last_day, spend_minor, earns) VALUES (:b, :m, :mo, :l, '',"
+                        " :d, :f, :la, :s, :d)"
+                    ),
+                    {
+                        "b": cafe,
+                        "m": member,
+                        "mo": month,
+                        "l": location,
+                        "d": days,
+                        "f": first,
+                        "la": last,
+                        "s": spend,
+                    },
+                )
+        upgrade(db.write_engine, "0024_member_quarters")
+        with db.write_engine.begin() as conn:
+            quarters = {
+                tuple(r[:3]): tuple(r[3:])
+                for r in conn.execute(
+                    text(
+                        "SELECT member_id, quarter, location_id, visit_days, first_day, last_day, spend_minor"
+                        " FROM member_quarters WHERE program_id = ''"
+                    )
+                )
+            }
+        assert quarters == {
+            ("ann", "2025-10", ""): (2, "2025-12-03", "2025-12-20", None),
+            ("ann", "2026-01", ""): (4, "2026-01-09", "2026-03-30", 500),
+            ("ann", "2026-01", "L"): (1, "2026-03-01", "2026-03-01", 250),
+            ("ann", "2026-04", ""): (1, "2026-04-02", "2026-04-02", None),
+            ("bob", "2026-01", ""): (4, "2026-02-02", "2026-02-27", None),
+        }
+        downgrade(db.write_engine, "0023_day_cells")
+        assert "member_quarters" not in inspect(db.write_engine).get_table_names()
+        with db.write_engine.begin() as conn:
+            assert conn.execute(text("SELECT COUNT(*) FROM member_months")).scalar_one() == len(months)
+        upgrade(db.write_engine)
+        assert _diff(db) == []
+    finally:
+        db.dispose()

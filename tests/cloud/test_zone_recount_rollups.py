@@ -1,5 +1,5 @@
 """A business that sets its time zone has its events put on their local days again; the rollups
-kept from those days (member months and totals, day cells) are counted again with them, so the
+kept from those days (member months, quarters and totals, day cells) are counted again with them, so the
 analytics read from the rollups still answer what the events say. Visits near UTC midnight at a
 month's end move to the next day, and month, in Pacific/Kiritimati (UTC+14)."""
 
@@ -9,7 +9,17 @@ from datetime import timedelta
 
 from tests.cloud.test_day_cells import _counted_in_python
 from tests.cloud.test_day_cells import _rows as _cells
-from tests.cloud.test_member_months import _at, _enroll, _recount_in_python, _rows, _shop, _summed, _totals
+from tests.cloud.test_member_months import (
+    _at,
+    _by_quarter,
+    _enroll,
+    _quarters,
+    _recount_in_python,
+    _rows,
+    _shop,
+    _summed,
+    _totals,
+)
 
 KIRITIMATI = "Pacific/Kiritimati"
 
@@ -45,5 +55,6 @@ def test_a_new_time_zone_recounts_member_months_totals_and_day_cells(cloud):
     after = _rows(cloud, bid)
     assert after != before  # 23:30 UTC on the month's last day is the 1st of the next month here
     assert after == _recount_in_python(cloud, bid)
+    assert _quarters(cloud, bid) == _by_quarter(after)
     assert _totals(cloud, bid) == _summed(after)
     assert _cells(cloud, bid) == _counted_in_python(cloud, bid)

@@ -126,10 +126,23 @@ def recount(conn: Connection, business_id: int, members: Iterable[str], months: 
     retotal(conn, business_id, members)
 
 
-_QUARTER_COLUMNS = [
-    *("business_id", "member_id", "quarter", "location_id", "program_id"),
-    *("visit_days", "first_day", "last_day", "spend_minor"),
-]
+def _resum(conn: Connection, table, period: tuple | None, members: list[str] | None, where: list) -> None:
+    """Insert into `table` the month rows `where` picks (of these members; None: every member's)
+    summed per member, scope and `period` (its column's name and the month's period in SQL; None:
+    the whole history). The caller deleted the rows they replace."""
+    names = ["business_id", "member_id", *([period[0]] if period else []), "location_id", "program_id"]
+    keys = [_t.c.business_id, _t.c.member_id, *([period[1]] if period else []), _t.c.location_id]
+    keys.append(_t.c.program_id)
+    if members is not None:
+        where = [*where, _t.c.member_id.in_(members)]
+    sums = (
+        func.sum(_t.c.visit_days),
+        func.min(_t.c.first_day),
+        func.max(_t.c.last_day),
+        func.sum(_t.c.spend_minor),
+    )
+    columns = [*names, "visit_days", "first_day", "last_day", "spend_minor"]
+    conn.execute(insert(table).from_select(columns, select(*keys, *sums).where(*where).group_by(*keys)))
 
 
 def requarter(
@@ -140,56 +153,20 @@ def requarter(
     where = [_t.c.business_id == business_id]
     if members is not None:
         gone = gone.where(_quarters.c.member_id.in_(members))
-        where.append(_t.c.member_id.in_(members))
     if quarters is not None:
         gone = gone.where(_quarters.c.quarter.in_(sorted(quarters)))
         where.append(_t.c.month.in_(sorted(m for q in quarters for m in months_of(q))))
     conn.execute(gone)
-    quarter = _quarter_column(_t.c.month)
-    sums = (
-        select(
-            _t.c.business_id,
-            _t.c.member_id,
-            quarter,
-            _t.c.location_id,
-            _t.c.program_id,
-            func.sum(_t.c.visit_days),
-            func.min(_t.c.first_day),
-            func.max(_t.c.last_day),
-            func.sum(_t.c.spend_minor),
-        )
-        .where(*where)
-        .group_by(_t.c.business_id, _t.c.member_id, quarter, _t.c.location_id, _t.c.program_id)
-    )
-    conn.execute(insert(_quarters).from_select(_QUARTER_COLUMNS, sums))
-
-
-_TOTAL_COLUMNS = [c for c in _COLUMNS if c not in ("month", "earns")]
+    _resum(conn, _quarters, ("quarter", _quarter_column(_t.c.month)), members, where)
 
 
 def retotal(conn: Connection, business_id: int, members: list[str] | None) -> None:
     """Sum these members' month rows (None: every member's) into their totals, scope by scope."""
     gone = delete(_totals).where(_totals.c.business_id == business_id)
-    where = [_t.c.business_id == business_id]
     if members is not None:
         gone = gone.where(_totals.c.member_id.in_(members))
-        where.append(_t.c.member_id.in_(members))
     conn.execute(gone)
-    sums = (
-        select(
-            _t.c.business_id,
-            _t.c.member_id,
-            _t.c.location_id,
-            _t.c.program_id,
-            func.sum(_t.c.visit_days),
-            func.min(_t.c.first_day),
-            func.max(_t.c.last_day),
-            func.sum(_t.c.spend_minor),
-        )
-        .where(*where)
-        .group_by(_t.c.business_id, _t.c.member_id, _t.c.location_id, _t.c.program_id)
-    )
-    conn.execute(insert(_totals).from_select(_TOTAL_COLUMNS, sums))
+    _resum(conn, _totals, None, members, [_t.c.business_id == business_id])
 
 
 def rebuild(conn: Connection, business_id: int) -> None:

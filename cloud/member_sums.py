@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from cloud.column_lists import columns_together
 from cloud.member_activity import Filters, month_end, rollup_span, room_to_group
-from cloud.member_months import EVERY, live_visits, months_of, quarter_of
+from cloud.member_months import EVERY, live_visits
 from cloud.models import Card, Event, MemberMonth, MemberQuarter
 
 
@@ -95,34 +95,23 @@ def _day_number(column):
 
 
 def _split(months: tuple[str, str]) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
-    """Months [first, last] as the quarters they hold whole (first and last quarter) and the months
-    left at either end."""
-    first, last = months
-    q0 = first if quarter_of(first) == first else _next_quarter(first)
-    q1 = quarter_of(last) if months_of(quarter_of(last))[-1] == last else _previous_quarter(last)
+    """Months [first, last] as the quarters they hold whole (first and last quarter, each named by
+    its first month) and the months left at either end."""
+    a, b = _number(months[0]), _number(months[1])
+    q0, q1 = -(-a // 3) * 3, (b + 1) // 3 * 3 - 3  # first months of the first and last whole quarter
     if q0 > q1:
         return None, [months]
-    before = (first, _previous_month(q0)) if first < q0 else None
-    after = (_next_month(months_of(q1)[-1]), last) if months_of(q1)[-1] < last else None
-    return (q0, q1), [m for m in (before, after) if m is not None]
+    ends = [(a, q0 - 1), (q1 + 3, b)]
+    return (_month(q0), _month(q1)), [(_month(x), _month(y)) for x, y in ends if x <= y]
 
 
-def _next_month(month: str) -> str:
-    y, m = int(month[:4]), int(month[5:7])
-    return f"{y + m // 12}-{m % 12 + 1:02d}"
+def _number(month: str) -> int:
+    """Months since year 0: "YYYY-MM" as 12 * YYYY + MM - 1, so a quarter starts on a multiple of 3."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
-def _previous_month(month: str) -> str:
-    y, m = int(month[:4]), int(month[5:7])
-    return f"{y - 1}-12" if m == 1 else f"{y}-{m - 1:02d}"
-
-
-def _next_quarter(month: str) -> str:
-    return _next_month(months_of(quarter_of(month))[-1])
-
-
-def _previous_quarter(month: str) -> str:
-    return quarter_of(_previous_month(quarter_of(month)))
+def _month(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
 
 
 def _scope(table, f: Filters) -> list:

@@ -33,17 +33,23 @@ def _at(day: date, hour: int) -> str:
     return datetime(day.year, day.month, day.day, hour, 30, tzinfo=UTC).isoformat()
 
 
-def _rows(cloud, bid: int) -> dict[tuple, tuple]:
+def _stored(cloud, bid: int, model, *period: str) -> dict[tuple, tuple]:
+    """A rollup table's rows of the business: (member, *period, location, program) -> (visit
+    days, first day, last day, spend)."""
     with cloud.db.read_session() as s:
         return {
-            (r.member_id, r.month, r.location_id, r.program_id): (
+            (r.member_id, *(getattr(r, p) for p in period), r.location_id, r.program_id): (
                 r.visit_days,
                 r.first_day,
                 r.last_day,
                 r.spend_minor,
             )
-            for r in s.scalars(select(MemberMonth).where(MemberMonth.business_id == bid))
+            for r in s.scalars(select(model).where(model.business_id == bid))
         }
+
+
+def _rows(cloud, bid: int) -> dict[tuple, tuple]:
+    return _stored(cloud, bid, MemberMonth, "month")
 
 
 def _recount_in_python(cloud, bid: int) -> dict[tuple, tuple]:
@@ -69,24 +75,11 @@ def _recount_in_python(cloud, bid: int) -> dict[tuple, tuple]:
 
 
 def _totals(cloud, bid: int) -> dict[tuple, tuple]:
-    with cloud.db.read_session() as s:
-        return {
-            (r.member_id, r.location_id, r.program_id): (r.visit_days, r.first_day, r.last_day, r.spend_minor)
-            for r in s.scalars(select(MemberTotal).where(MemberTotal.business_id == bid))
-        }
+    return _stored(cloud, bid, MemberTotal)
 
 
 def _quarters(cloud, bid: int) -> dict[tuple, tuple]:
-    with cloud.db.read_session() as s:
-        return {
-            (r.member_id, r.quarter, r.location_id, r.program_id): (
-                r.visit_days,
-                r.first_day,
-                r.last_day,
-                r.spend_minor,
-            )
-            for r in s.scalars(select(MemberQuarter).where(MemberQuarter.business_id == bid))
-        }
+    return _stored(cloud, bid, MemberQuarter, "quarter")
 
 
 def _added_up(months: dict[tuple, tuple], period) -> dict[tuple, tuple]:

@@ -55,13 +55,14 @@ def _serve(args: argparse.Namespace) -> int:
             flush=True,
         )
     if args.workers <= 1:
-        uvicorn.run(create_app(settings.replace(migrate_on_start=False)), **common)
+        uvicorn.run(create_app(settings.replace(migrate_on_start=False, freeze_heap_on_start=True)), **common)
         return 0
     env = {
         "DATA_DIR": str(settings.data_dir),
         "DATABASE_URL": settings.database_url,
         "JWT_SECRET": settings.jwt_secret,
         "MIGRATE_ON_START": "0",
+        "FREEZE_HEAP_ON_START": "1",
         "REDIS_URL": settings.redis_url,
         "PUBLIC_URL": settings.public_url,
     }

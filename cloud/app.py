@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable
 from contextlib import asynccontextmanager
@@ -132,6 +133,9 @@ def create_app(settings: Settings, clock: Callable[[], datetime] | None = None) 
     async def lifespan(_app: FastAPI):
         if settings.run_pass_updates:
             pass_updates.start()  # jobs an earlier run left queued go out now
+        if settings.freeze_heap_on_start:
+            gc.collect()  # the start-up's own garbage first: frozen, it would stay
+            gc.freeze()
         yield
         pass_updates.close()  # before the database goes: a running job finishes its push
         db.dispose()

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, literal, select, union_all
+from sqlalchemy import Connection, Integer, and_, case, cast, delete, func, insert, literal, select, union_all
 
 from cloud.models import Card, Event, MemberMonth, MemberQuarter, MemberTotal
 from loyalty_rules.model import EventKind
@@ -126,21 +126,25 @@ def recount(conn: Connection, business_id: int, members: Iterable[str], months: 
     retotal(conn, business_id, members)
 
 
+def day_number(day):
+    """A day "YYYY-MM-DD" in SQL as the number yyyymmdd (the quarters keep their days so)."""
+    return cast(func.replace(day, "-", ""), Integer)
+
+
 def _resum(conn: Connection, table, period: tuple | None, members: list[str] | None, where: list) -> None:
     """Insert into `table` the month rows `where` picks (of these members; None: every member's)
     summed per member, scope and `period` (its column's name and the month's period in SQL; None:
-    the whole history). The caller deleted the rows they replace."""
+    the whole history), its days as texts or numbers as its columns are. The caller deleted the
+    rows they replace."""
     names = ["business_id", "member_id", *([period[0]] if period else []), "location_id", "program_id"]
     keys = [_t.c.business_id, _t.c.member_id, *([period[1]] if period else []), _t.c.location_id]
     keys.append(_t.c.program_id)
     if members is not None:
         where = [*where, _t.c.member_id.in_(members)]
-    sums = (
-        func.sum(_t.c.visit_days),
-        func.min(_t.c.first_day),
-        func.max(_t.c.last_day),
-        func.sum(_t.c.spend_minor),
-    )
+    first, last = func.min(_t.c.first_day), func.max(_t.c.last_day)
+    if isinstance(table.c.last_day.type, Integer):
+        first, last = day_number(first), day_number(last)
+    sums = (func.sum(_t.c.visit_days), first, last, func.sum(_t.c.spend_minor))
     columns = [*names, "visit_days", "first_day", "last_day", "spend_minor"]
     conn.execute(insert(table).from_select(columns, select(*keys, *sums).where(*where).group_by(*keys)))
 

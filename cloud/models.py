@@ -612,8 +612,10 @@ class MemberQuarter(Base):
     location_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": every location
     program_id: Mapped[str] = mapped_column(String(36), primary_key=True)  # "": every program
     visit_days: Mapped[int] = mapped_column(Integer)
-    first_day: Mapped[str] = mapped_column(String(10))
-    last_day: Mapped[str] = mapped_column(String(10))
+    # days as the number yyyymmdd (20261205): RFM takes the latest of some 80,000 of them, and an
+    # integer's maximum is cheaper than a text's turned into a number
+    first_day: Mapped[int] = mapped_column(Integer)
+    last_day: Mapped[int] = mapped_column(Integer)
     spend_minor: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # NULL: no amounts
 
 

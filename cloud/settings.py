@@ -71,6 +71,11 @@ class Settings:
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19 * 1024
     migrate_on_start: bool = True
+    # after start-up, put the objects alive then (some 250,000: the app, its libraries) out of the
+    # garbage collector's sight with gc.freeze: each full collection otherwise walks them all again,
+    # some 130 ms in the middle of whichever request set it off. `serve` turns it on; off for apps
+    # made and dropped by the hundred (tests), whose frozen cycles would never be freed.
+    freeze_heap_on_start: bool = False
     sql_echo: bool = False
     pool_size: int = 10
     extra: dict = field(default_factory=dict)

@@ -9,10 +9,7 @@ days.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
-from collections.abc import Iterator
 from datetime import date, timedelta
 from enum import Enum
 from typing import Annotated
@@ -20,6 +17,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
+from cloud.campaign_csv import csv_chunks
 from cloud.deps import Now, ReadDb, User
 from cloud.insights import rfm
 from cloud.insights.cohorts import months_between
@@ -28,7 +26,7 @@ from cloud.rfm_scores import campaign_list, score_grid
 from cloud.routes.analytics import End, Start, _day
 from cloud.schemas import WireOut
 from cloud.zones import shop_zone
-from loyalty_rules.money import decimals_of, units_text
+from loyalty_rules.money import decimals_of
 from loyalty_rules.reports import local_day
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
@@ -155,30 +153,6 @@ def rfm_segments(
     )
 
 
-CSV_FIELDS = [
-    "member_id",
-    "name",
-    "email",
-    "phone",
-    "last_visit",
-    "visit_days",
-    "spend",
-    "recency_score",
-    "frequency_score",
-    "monetary_score",
-    "segment",
-]
-
-
-_CHUNK = 2000  # rows per write (some 190 kB): each write crosses to the event loop's thread
-
-
-def _cell(value) -> str:
-    """A spreadsheet runs a cell that starts with = + - @ as a formula: such text gets a quote."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 @router.get(
     "/rfm/members.csv",
     response_class=StreamingResponse,
@@ -201,40 +175,11 @@ def rfm_members_csv(
     listed = campaign_list(session, f, lo.isoformat(), hi.isoformat(), segment)
     per_unit = minor_per_unit(session, user.business_id)  # yen has no cents, the dinar 3 decimals
 
-    def rows() -> Iterator[str]:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow(CSV_FIELDS)
-        for a in range(0, len(listed.member), _CHUNK):
-            b = a + _CHUNK
-            consent = listed.marketing_consent[a:b]
-            # column by column, then one call for the chunk's rows (each row a zip tuple freed at
-            # once, not an object per member)
-            writer.writerows(
-                zip(
-                    listed.member[a:b],
-                    [_cell(n) for n in listed.name[a:b]],
-                    [_cell(e) if c else "" for e, c in zip(listed.email[a:b], consent, strict=True)],
-                    [_cell(p) if c else "" for p, c in zip(listed.phone[a:b], consent, strict=True)],
-                    listed.last_visit[a:b],
-                    listed.visit_days[a:b],
-                    ["" if s is None else units_text(s, per_unit) for s in listed.spend_minor[a:b]],
-                    listed.recency[a:b],
-                    listed.frequency[a:b],
-                    listed.monetary[a:b] if listed.any_spend else [""] * len(consent),
-                    [s.value for s in listed.segment[a:b]],
-                    strict=True,
-                )
-            )
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-        if buf.tell():  # no member: the header alone
-            yield buf.getvalue()
-
     name = f"rfm-{segment.value if segment else 'all'}-{hi.isoformat()}.csv"
     return StreamingResponse(
-        rows(), media_type="text/csv", headers={"Content-Disposition": f'attachment; filename="{name}"'}
+        csv_chunks(listed, per_unit),
+        media_type="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

@@ -79,7 +79,13 @@ def _totals(cloud, bid: int) -> dict[tuple, tuple]:
 
 
 def _quarters(cloud, bid: int) -> dict[tuple, tuple]:
-    return _stored(cloud, bid, MemberQuarter, "quarter")
+    """The quarter rows, their days (kept as the numbers yyyymmdd) written as the months' are."""
+
+    def iso(n: int) -> str:
+        return f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}"
+
+    stored = _stored(cloud, bid, MemberQuarter, "quarter")
+    return {k: (days, iso(first), iso(last), spend) for k, (days, first, last, spend) in stored.items()}
 
 
 def _added_up(months: dict[tuple, tuple], period) -> dict[tuple, tuple]:

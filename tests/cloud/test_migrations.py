@@ -573,7 +573,8 @@ def test_day_cells_and_member_month_earns_are_backfilled_from_the_events(databas
 
 def test_member_quarters_are_backfilled_from_the_member_months_and_go_keeping_them(database_url):
     """0024_member_quarters: each member's month rows summed per quarter and scope (visit days,
-    first and last day, spend, NULL only when no month had one). Worked out by hand."""
+    first and last day, spend, NULL only when no month had one). Worked out by hand. Then
+    0025_quarter_day_numbers: the same rows with their days as numbers, and back."""
     db = Database(database_url)
     try:
         upgrade(db.write_engine, "0023_day_cells")
@@ -623,6 +624,30 @@ def test_member_quarters_are_backfilled_from_the_member_months_and_go_keeping_th
             ("ann", "2026-04", ""): (1, "2026-04-02", "2026-04-02", None),
             ("bob", "2026-01", ""): (4, "2026-02-02", "2026-02-27", None),
         }
+        upgrade(db.write_engine, "0025_quarter_day_numbers")  # the same rows, days as numbers
+        with db.write_engine.begin() as conn:
+            numbered = {
+                tuple(r[:3]): tuple(r[3:])
+                for r in conn.execute(
+                    text(
+                        "SELECT member_id, quarter, location_id, visit_days, first_day, last_day, spend_minor"
+                        " FROM member_quarters WHERE program_id = ''"
+                    )
+                )
+            }
+        assert numbered == {
+            ("ann", "2025-10", ""): (2, 20251203, 20251220, None),
+            ("ann", "2026-01", ""): (4, 20260109, 20260330, 500),
+            ("ann", "2026-01", "L"): (1, 20260301, 20260301, 250),
+            ("ann", "2026-04", ""): (1, 20260402, 20260402, None),
+            ("bob", "2026-01", ""): (4, 20260202, 20260227, None),
+        }
+        downgrade(db.write_engine, "0024_member_quarters")
+        with db.write_engine.begin() as conn:
+            back = conn.execute(
+                text("SELECT first_day, last_day FROM member_quarters WHERE member_id = 'bob'")
+            ).one()
+        assert tuple(back) == ("2026-02-02", "2026-02-27")
         downgrade(db.write_engine, "0023_day_cells")
         assert "member_quarters" not in inspect(db.write_engine).get_table_names()
         with db.write_engine.begin() as conn:

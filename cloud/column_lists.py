@@ -64,8 +64,10 @@ def columns_together(session: Session, stmts: list, numbers: int = 0) -> list[tu
         # one statement on the session's connection: one snapshot too, on one core
         return _read(session.connection(), stmts, numbers)
     try:
-        engine = session.get_bind()
         snapshot = export_snapshot(session)
+        if snapshot.wrote:  # other connections would not see its own writes: read it all here
+            return _read(session.connection(), stmts, numbers)
+        engine = session.get_bind()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-read") as pool:
             rest = pool.submit(in_snapshot, engine, snapshot, lambda conn: _read(conn, stmts[1:], numbers))
             first = in_snapshot(engine, snapshot, lambda conn: _read(conn, stmts[:1], numbers))
@@ -81,12 +83,18 @@ class Snapshot:
 
     id: str
     work_mem: str
+    wrote: bool  # the transaction has written: what it wrote is not in the snapshot for the others
 
 
 def export_snapshot(session: Session) -> Snapshot:
     """The session's current snapshot, for other connections to read in (PostgreSQL)."""
-    row = session.execute(text("SELECT pg_export_snapshot(), current_setting('work_mem')")).one()
-    return Snapshot(row[0], row[1])
+    row = session.execute(
+        text(
+            "SELECT pg_export_snapshot(), current_setting('work_mem'),"
+            " pg_current_xact_id_if_assigned() IS NOT NULL"
+        )
+    ).one()
+    return Snapshot(row[0], row[1], row[2])
 
 
 def in_snapshot(engine: Engine, snapshot: Snapshot, read: Callable[[Connection], T]) -> T:

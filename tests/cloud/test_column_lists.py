@@ -72,7 +72,7 @@ def test_a_second_connection_reads_the_exported_snapshot_not_a_later_commit(post
         assert late == ["late"]
         assert count == [4]
         with pytest.raises(ValueError, match="not a snapshot id"):
-            in_snapshot(db.read_engine, type(snapshot)("1'; DROP TABLE notes; --", "4MB"), read)
+            in_snapshot(db.read_engine, type(snapshot)("1'; DROP TABLE notes; --", "4MB", False), read)
     finally:
         db.dispose()
 
@@ -115,5 +115,23 @@ def test_read_transactions_plan_every_statement_for_its_own_parameters(postgres_
             assert s.execute(text("SHOW plan_cache_mode")).scalar_one() == "force_custom_plan"
         with db.write_session() as s:
             assert s.execute(text("SHOW plan_cache_mode")).scalar_one() == "auto"
+    finally:
+        db.dispose()
+
+
+@pytest.mark.postgres
+def test_a_transaction_that_wrote_reads_its_own_writes_on_its_own_connection(postgres_server, monkeypatch):
+    db = _db(postgres_server.new_database())
+    monkeypatch.setattr(column_lists_module, "in_snapshot", None)  # must not be needed
+    try:
+        with db.write_session() as s:
+            assert export_snapshot(s).wrote is False
+            s.execute(text("INSERT INTO notes VALUES (5, 'mine')"))
+            assert export_snapshot(s).wrote is True
+            bodies = select(_NOTES.c.body).order_by(_NOTES.c.id)
+            (all_bodies,), (count,) = columns_together(s, [bodies, select(func.count()).select_from(_NOTES)])
+            s.rollback()
+        assert all_bodies == ["one", "two", None, "mine"]
+        assert count == [4]
     finally:
         db.dispose()

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from cloud.rfm_scores import CampaignList
 from loyalty_rules.money import units_text
+from loyalty_rules.spreadsheet import spreadsheet_safe
 
 CSV_FIELDS = [
     "member_id",
@@ -33,16 +34,13 @@ CSV_FIELDS = [
 LINE_END = "\r\n"  # the excel dialect's, as the csv module writes it
 CHUNK = 2000  # rows per piece (some 190 kB): each piece crosses to the event loop's thread
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NEEDS_QUOTES = re.compile(r'[",\r\n]')
 
 
 def text_cell(value: str | None) -> str:
-    """A free-text cell. A spreadsheet runs a cell that starts with = + - @ as a formula: such text
-    gets a leading quote. Quoted as the excel dialect quotes (see the module)."""
-    text = "" if value is None else value
-    if text[:1] in _FORMULA_STARTS:
-        text = "'" + text
+    """A free-text cell, safe from a spreadsheet's formulas (loyalty_rules.spreadsheet) and quoted
+    as the excel dialect quotes (see the module)."""
+    text = spreadsheet_safe(value)
     return '"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text
 
 

@@ -26,6 +26,7 @@ from kiosk.services.context import Actor, Connection, Context, connection
 from kiosk.store import StorageError, directory, erasure, export, ledger, meta
 from kiosk.store.db import wal_checkpoint
 from loyalty_rules.kinds.points_expiry import is_expiry
+from loyalty_rules.spreadsheet import spreadsheet_safe
 
 EXPORT_PREFIX = "loyalty-export-"
 CUSTOMERS_HEADER = ("customer id", "name", "email", "phone", "marketing consent", "created at")
@@ -61,8 +62,6 @@ EVENTS_HEADER = (
     "tier",  # a tiered earn's tier; a tier change's new tier
     "happy hour",  # the happy hour that boosted an earn
 )
-# a spreadsheet runs a cell starting with one of these as a formula (CSV injection)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,13 +168,6 @@ def _write_csv(path: Path, header: tuple[str, ...], rows: Iterable[list]) -> int
         os.fsync(out.fileno())
     os.replace(partial, path)
     return count
-
-
-def spreadsheet_safe(text: str | None) -> str:
-    """Free text as a cell no spreadsheet will run: a leading apostrophe makes it plain text."""
-    if not text:
-        return ""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _yes_no(value: bool) -> str:

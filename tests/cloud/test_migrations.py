@@ -571,6 +571,19 @@ def test_day_cells_and_member_month_earns_are_backfilled_from_the_events(databas
         db.dispose()
 
 
+def _quarter_rows(db: Database) -> dict[tuple, tuple]:
+    """(member, quarter, location) -> (visit days, first day, last day, spend) of every location's
+    quarter rows."""
+    with db.write_engine.begin() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT member_id, quarter, location_id, visit_days, first_day, last_day, spend_minor"
+                " FROM member_quarters WHERE program_id = ''"
+            )
+        )
+        return {tuple(r[:3]): tuple(r[3:]) for r in rows}
+
+
 def test_member_quarters_are_backfilled_from_the_member_months_and_go_keeping_them(database_url):
     """0024_member_quarters: each member's month rows summed per quarter and scope (visit days,
     first and last day, spend, NULL only when no month had one). Worked out by hand. Then
@@ -607,16 +620,7 @@ def test_member_quarters_are_backfilled_from_the_member_months_and_go_keeping_th
                     },
                 )
         upgrade(db.write_engine, "0024_member_quarters")
-        with db.write_engine.begin() as conn:
-            quarters = {
-                tuple(r[:3]): tuple(r[3:])
-                for r in conn.execute(
-                    text(
-                        "SELECT member_id, quarter, location_id, visit_days, first_day, last_day, spend_minor"
-                        " FROM member_quarters WHERE program_id = ''"
-                    )
-                )
-            }
+        quarters = _quarter_rows(db)
         assert quarters == {
             ("ann", "2025-10", ""): (2, "2025-12-03", "2025-12-20", None),
             ("ann", "2026-01", ""): (4, "2026-01-09", "2026-03-30", 500),
@@ -625,16 +629,7 @@ def test_member_quarters_are_backfilled_from_the_member_months_and_go_keeping_th
             ("bob", "2026-01", ""): (4, "2026-02-02", "2026-02-27", None),
         }
         upgrade(db.write_engine, "0025_quarter_day_numbers")  # the same rows, days as numbers
-        with db.write_engine.begin() as conn:
-            numbered = {
-                tuple(r[:3]): tuple(r[3:])
-                for r in conn.execute(
-                    text(
-                        "SELECT member_id, quarter, location_id, visit_days, first_day, last_day, spend_minor"
-                        " FROM member_quarters WHERE program_id = ''"
-                    )
-                )
-            }
+        numbered = _quarter_rows(db)
         assert numbered == {
             ("ann", "2025-10", ""): (2, 20251203, 20251220, None),
             ("ann", "2026-01", ""): (4, 20260109, 20260330, 500),

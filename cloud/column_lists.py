@@ -38,39 +38,40 @@ def column_lists(session: Session, stmt) -> tuple[list, ...]:
     return columns_together(session, [stmt])[0]
 
 
-def columns_together(session: Session, stmts: list, numbers: int = 0) -> list[tuple]:
+def columns_together(session: Session, stmts: list, numbers: int | list[int] = 0) -> list[tuple]:
     """The columns of each statement's rows, all read in one snapshot of the database: on
     PostgreSQL the first statement and the others side by side on two connections that share one
     exported snapshot (see `in_snapshot`); SQLite's read transaction keeps the snapshot of its first
     read.
 
-    The last `numbers` columns of each statement are integers that are never NULL; they come back as
-    int64 numpy arrays. PostgreSQL sends each as one string of 8-byte big-endian numbers: no Python
-    object per value to decode and then copy into numpy (40,000 members' three numbers cost some
-    10 ms as lists)."""
+    The last `numbers` columns of each statement (or of the statement at the same place, for a list)
+    are integers that are never NULL; they come back as int64 numpy arrays. PostgreSQL sends each
+    as one string of 8-byte big-endian numbers: no Python object per value to decode and then copy
+    into numpy (40,000 members' three numbers cost some 10 ms as lists)."""
     if not stmts:
         return []
+    counts = numbers if isinstance(numbers, list) else [numbers] * len(stmts)
     if session.get_bind().dialect.name != "postgresql":
         out = []
-        for stmt in stmts:
+        for stmt, count in zip(stmts, counts, strict=True):
             rows = session.execute(stmt).all()
             width = len(stmt.selected_columns)
             columns = zip(*rows, strict=True) if rows else ([] for _ in range(width))
             lists = tuple(list(c) for c in columns)
-            cut = width - numbers
+            cut = width - count
             out.append((*lists[:cut], *(np.array(c, dtype=np.int64) for c in lists[cut:])))
         return out
     if len(stmts) == 1 or not SIDE_BY_SIDE.acquire(blocking=False):
         # one statement on the session's connection: one snapshot too, on one core
-        return _read(session.connection(), stmts, numbers)
+        return _read(session.connection(), stmts, counts)
     try:
         snapshot = export_snapshot(session)
         if snapshot.wrote:  # other connections would not see its own writes: read it all here
-            return _read(session.connection(), stmts, numbers)
+            return _read(session.connection(), stmts, counts)
         engine = session.get_bind()
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="snapshot-read") as pool:
-            rest = pool.submit(in_snapshot, engine, snapshot, lambda conn: _read(conn, stmts[1:], numbers))
-            first = in_snapshot(engine, snapshot, lambda conn: _read(conn, stmts[:1], numbers))
+            rest = pool.submit(in_snapshot, engine, snapshot, lambda conn: _read(conn, stmts[1:], counts[1:]))
+            first = in_snapshot(engine, snapshot, lambda conn: _read(conn, stmts[:1], counts[:1]))
             return first + rest.result()
     finally:
         SIDE_BY_SIDE.release()
@@ -113,19 +114,19 @@ def in_snapshot(engine: Engine, snapshot: Snapshot, read: Callable[[Connection],
             conn.rollback()
 
 
-def _read(conn: Connection, stmts: list, numbers: int) -> list[tuple]:
+def _read(conn: Connection, stmts: list, numbers: list[int]) -> list[tuple]:
     """The statements as one statement of one-row subqueries of arrays (a join of one-row
     relations), in binary on the connection's own transaction."""
 
-    def packed(i: int, c, width: int):
+    def packed(i: int, c, width: int, numbers: int):
         if i < width - numbers:
             return func.array_agg(c)
         return func.string_agg(func.int8send(cast(c, BigInteger)), literal(b"", LargeBinary))
 
     parts = []
-    for n, stmt in enumerate(stmts):
+    for n, (stmt, count) in enumerate(zip(stmts, numbers, strict=True)):
         columns = list(stmt.subquery().c)
-        aggregates = [packed(i, c, len(columns)) for i, c in enumerate(columns)]
+        aggregates = [packed(i, c, len(columns), count) for i, c in enumerate(columns)]
         parts.append(select(*aggregates).subquery(f"part{n}"))
     arrays = select(*(c for part in parts for c in part.c))
     compiled = arrays.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
@@ -136,11 +137,11 @@ def _read(conn: Connection, stmts: list, numbers: int) -> list[tuple]:
         cursor.execute(str(compiled), compiled.params, prepare=False)
         row = list(cursor.fetchone())
     out, at = [], 0
-    for part in parts:
+    for part, count in zip(parts, numbers, strict=True):
         width = len(part.c)
         values = row[at : at + width]
-        lists = tuple([] if c is None else c for c in values[: width - numbers])
-        arrays = (np.frombuffer(c or b"", dtype=">i8").astype(np.int64) for c in values[width - numbers :])
+        lists = tuple([] if c is None else c for c in values[: width - count])
+        arrays = (np.frombuffer(c or b"", dtype=">i8").astype(np.int64) for c in values[width - count :])
         out.append((*lists, *arrays))
         at += width
     return out

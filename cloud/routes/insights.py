@@ -21,7 +21,7 @@ from cloud.campaign_csv import csv_chunks
 from cloud.deps import Now, ReadDb, User
 from cloud.insights import rfm
 from cloud.insights.cohorts import months_between
-from cloud.member_activity import Filters, cohort_cells, cohort_sizes, joins_per_day, minor_per_unit
+from cloud.member_activity import Filters, cohort_table, joins_per_day, minor_per_unit
 from cloud.rfm_scores import campaign_list, score_grid
 from cloud.routes.analytics import End, Start, _day
 from cloud.schemas import WireOut
@@ -211,8 +211,7 @@ def cohorts(
     if start is None:
         lo = months_back(hi, 12)
     f = filters(user, location_id, program_id)
-    sizes = cohort_sizes(session, f, lo.isoformat(), hi.isoformat())
-    cells = cohort_cells(session, f, lo.isoformat(), hi.isoformat())
+    sizes, cells = cohort_table(session, f, lo.isoformat(), hi.isoformat())
     last = hi.replace(day=1)
     decimals = decimals_of(minor_per_unit(session, user.business_id))  # 0 for yen, 3 for dinars
 

@@ -6,7 +6,7 @@ with a control arm says the program added.
   sales: those earns, less the voided ones; spend_per_visit: spend / sales, since only a points
   earn records a sale (a stamp visit carries no amount, and is not counted as a visit of 0).
 - visits: visit events net of voids (the summary's count); members: members with a visit day in
-  the range and visit_days their visit days (the member-month rollups, cloud/member_activity.py);
+  the range and visit_days their visit days (the member rollups, cloud/member_sums.py);
   visits_per_member = visit_days / members.
 - non_member_sales is null: the cloud receives no sale of a non-member (the tills send loyalty
   events only; there is no POS integration), so member and non-member sales cannot be compared.
@@ -22,11 +22,12 @@ from datetime import date, timedelta
 from enum import Enum
 
 from fastapi import APIRouter
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from cloud.deps import Now, ReadDb, User
 from cloud.experiment_results import experiment_of, results
-from cloud.member_activity import activity_query, minor_per_unit, rollup_span
+from cloud.member_activity import minor_per_unit
+from cloud.member_sums import member_sums
 from cloud.models import Experiment as ExperimentRow
 from cloud.models import Offer
 from cloud.routes.analytics import End, Start, cells
@@ -173,9 +174,8 @@ def revenue(
             total[i] += v
     spend, sales, visits = (sum(f[i] for f in days.values()) for i in range(3))
     f, first, last = filters(user, location_id, program_id), lo.isoformat(), hi.isoformat()
-    active = activity_query(f, first, last, rollup_span(session, f, first, last)).subquery()
-    members, visit_days = session.execute(select(func.count(), func.sum(active.c.visit_days))).one()
-    members, visit_days = int(members or 0), int(visit_days or 0)
+    active = member_sums(session, f, first, last)  # what RFM scores: the same members and days
+    members, visit_days = len(active.members), int(active.visit_days.sum())
     per_unit = minor_per_unit(session, bid)
     zone = shop_zone(session, bid)
     return RevenueOut(

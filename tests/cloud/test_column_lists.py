@@ -43,6 +43,11 @@ def test_columns_come_back_in_row_order_with_numbers_as_int64_arrays(database_ur
         assert none_body == []
         assert none_ids.dtype == np.int64
         assert len(none_ids) == 0
+        with db.read_session() as s:  # numbers per statement: the ids stay a list, `big` an array
+            (bodies, ids), (numbers,) = columns_together(s, [by_id, big], numbers=[0, 1])
+        assert ids == [1, 2, 3]
+        assert numbers.dtype == np.int64
+        assert sorted(numbers.tolist()) == [-3, 2**40 + 7]
     finally:
         db.dispose()
 

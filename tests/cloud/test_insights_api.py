@@ -291,6 +291,69 @@ def test_cohort_cells_of_three_join_months(cloud):
     assert r.json() == []
 
 
+def test_a_cohort_range_from_mid_month_counts_only_the_spend_on_and_after_its_first_day(cloud):
+    """The month a range starts in is read from its rollup rows; a member of the range's cohorts
+    whose card has a sale before the range in that month (her card was used before she gave her
+    details: she joined later) has that sale left out."""
+    owner = cloud.owner()
+    points = PointsSettings(Decimal("1"), Rounding.UP, 0, (Reward("coffee", "Coffee", 1),))
+    body = {"name": "Points", "kind": "points", "stamps_required": 1, "reward_text": "Coffee"}
+    r = cloud.client.post(
+        "/api/v1/offers", json={**body, "points": settings_to_plain(points)}, headers=owner.headers
+    )
+    assert r.status_code == 201, r.text
+    program, kiosk = r.json()["id"], cloud.kiosk(owner)
+    m2 = _month_back(cloud.clock().date().replace(day=1), 2)
+
+    def on(day: int, hour: int = 12) -> str:
+        return _at(m2 + timedelta(days=day - 1), hour)
+
+    def member(name: str, card_from: int, joined: int, *sales: tuple[int, int]) -> None:
+        card = cardtoken.new_card_id()
+        customer = {
+            "id": str(uuid.uuid4()),
+            "name": name,
+            "email": None,
+            "phone": None,
+            "marketing_consent": False,
+            "created_at": on(joined, 9),
+        }
+        events = [
+            cloud.event(
+                "enroll",
+                card,
+                program,
+                0,
+                customer=customer,
+                key_id=kiosk.key_id,
+                occurred_at=on(card_from, 9),
+            )
+        ]
+        for day, sale in sales:
+            earn = cloud.event(
+                "earn", card, program, points_for(sale, points), amount_minor=sale, occurred_at=on(day)
+            )
+            events.append(earn)
+        assert {x["status"] for x in cloud.push(kiosk, *events)} == {"accepted"}
+
+    member("Kim", 3, 10, (3, 300), (10, 700))  # her card since the 3rd, a member since the 10th
+    member("Lea", 8, 8, (8, 250))
+    member("Max", 2, 2, (2, 400), (7, 100))  # joined before the 6th: not in the range's cohorts
+
+    def first_cohort(start: date) -> tuple:
+        params = {"start": str(start), "end": str(cloud.clock().date())}
+        r = cloud.client.get("/api/v1/analytics/cohorts", params=params, headers=owner.headers)
+        assert r.status_code == 200, r.text
+        c = r.json()[0]
+        return c["month"], c["size"], c["active"][0], c["spend"][0]
+
+    # from the 6th: Kim's 7.00 and Lea's 2.50; Kim's 3.00 of the 3rd is before the range
+    assert first_cohort(m2 + timedelta(days=5)) == (m2.isoformat()[:7], 2, 2, 9.5)
+    # from the 3rd it is in, and from the 2nd Max's cohort too
+    assert first_cohort(m2 + timedelta(days=2)) == (m2.isoformat()[:7], 2, 2, 12.5)
+    assert first_cohort(m2 + timedelta(days=1)) == (m2.isoformat()[:7], 3, 3, 17.5)
+
+
 def test_without_a_start_the_cohorts_are_this_month_and_the_eleven_whole_join_months_before_it(cloud):
     owner, program, kiosk = _shop(cloud)
     today = cloud.clock().date()

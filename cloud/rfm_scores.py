@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import any_, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from cloud.column_lists import column_lists
@@ -41,8 +41,20 @@ class _Scored:
 
 
 def _quintiles(values: np.ndarray) -> np.ndarray:
-    """1 + ⌊5·(values strictly smaller)/n⌋ per value (the shared rule, higher is better)."""
-    smaller = np.searchsorted(np.sort(values), values, side="left")
+    """1 + ⌊5·(values strictly smaller)/n⌋ per value (the shared rule, higher is better).
+
+    Values within a span of a few times their count (days as yyyymmdd over a year, visit days)
+    are counted, not sorted: how many fall on each value, summed up to the one before (measured
+    at 40,000 members: under a millisecond instead of some 5). Amounts may spread over millions
+    of minor units, so they are sorted and searched."""
+    low = int(values.min())
+    span = int(values.max()) - low + 1
+    if span <= 4 * len(values):
+        shifted = values - low
+        counts = np.bincount(shifted, minlength=span)
+        smaller = (np.cumsum(counts) - counts)[shifted]
+    else:
+        smaller = np.searchsorted(np.sort(values), values, side="left")
     return 1 + (QUINTILES * smaller) // len(values)
 
 
@@ -83,28 +95,29 @@ def score_grid(session: Session, f: Filters, lo: str, hi: str) -> list[ScoreCell
     ]
 
 
-@dataclass(frozen=True)
-class _People:
-    index: dict[str, int]  # member id -> position in the columns
-    name: list[str | None]
-    email: list[str | None]
-    phone: list[str | None]
-    consent: list[bool]
-
-
-def _people(session: Session, business_id: int, ids: list[str]) -> _People:
-    """The contact details of these members. On PostgreSQL one query with the ids as one text
-    parameter (thousands of IN parameters, or an array's, cost more to send than the rows)."""
+def _contacts(session: Session, business_id: int, ids: list[str]) -> tuple[list, list, list, list]:
+    """The name, email, phone and marketing consent of each of these members, in their order (None,
+    None, None, False for an id with no customer row: none, short of a bug). On PostgreSQL one query
+    with the ids as one text parameter, joined in their order (thousands of IN parameters, or an
+    array's, cost more to send and plan than the rows, and matching them up here cost some 7 ms
+    for 10,000 members)."""
     if session.get_bind().dialect.name != "postgresql":
-        rows = list(members_by_id(session, business_id, ids).values())
-        found = tuple(list(c) for c in zip(*rows, strict=True)) if rows else ([], [], [], [], [])
-    else:
-        # a member id is a UUID's text: a comma never occurs in one
-        wanted = func.string_to_array(",".join(ids), ",")
-        cols = (Customer.id, Customer.name, Customer.email, Customer.phone, Customer.marketing_consent)
-        where = (Customer.business_id == business_id, Customer.id == any_(wanted))
-        found = column_lists(session, select(*cols).where(*where))
-    return _People(dict(zip(found[0], range(len(found[0])), strict=True)), *found[1:])
+        found = members_by_id(session, business_id, ids)
+        rows = [found.get(i) for i in ids]
+        return (
+            [r and r.name for r in rows],
+            [r and r.email for r in rows],
+            [r and r.phone for r in rows],
+            [r is not None and bool(r.marketing_consent) for r in rows],
+        )
+    # a member id is a UUID's text: a comma never occurs in one
+    wanted = func.unnest(func.string_to_array(",".join(ids), ","))
+    wanted = wanted.table_valued("id", with_ordinality="n").render_derived(name="wanted")
+    cols = (Customer.name, Customer.email, Customer.phone, func.coalesce(Customer.marketing_consent, False))
+    on = and_(Customer.business_id == business_id, Customer.id == wanted.c.id)
+    return column_lists(
+        session, select(*cols).select_from(wanted).outerjoin(Customer, on).order_by(wanted.c.n)
+    )
 
 
 @dataclass(frozen=True)
@@ -143,22 +156,17 @@ def campaign_list(session: Session, f: Filters, lo: str, hi: str, only: Segment 
     ids = np.array([members[i] for i in picked.tolist()], dtype=str)  # ties: by member id
     order = picked[np.lexsort((ids, -s.monetary[picked], -s.frequency[picked], -s.recency[picked]))]
     listed = [members[i] for i in order.tolist()]
-    people = _people(session, f.business_id, listed)
-    at = [people.index.get(m) for m in listed]  # None: no customer row (none, short of a bug)
-
-    def contact(column: list) -> list:
-        return [None if i is None else column[i] for i in at]
-
+    name, email, phone, consent = _contacts(session, f.business_id, listed)
     last = s.sums.last_visit[order].tolist()
     iso = {n: f"{n // 10000:04d}-{n // 100 % 100:02d}-{n % 100:02d}" for n in set(last)}  # yyyymmdd
     has = s.sums.has_spend[order]
     recency, frequency = s.recency[order].tolist(), s.frequency[order].tolist()
     return CampaignList(
         member=listed,
-        name=contact(people.name),
-        email=contact(people.email),
-        phone=contact(people.phone),
-        marketing_consent=[i is not None and bool(people.consent[i]) for i in at],
+        name=name,
+        email=email,
+        phone=phone,
+        marketing_consent=consent,
         last_visit=[iso[n] for n in last],
         visit_days=s.sums.visit_days[order].tolist(),
         spend_minor=[

@@ -19,3 +19,15 @@ def test_quintiles_of_small_ints_are_the_shared_rule_s(values):
 @given(st.lists(st.integers(min_value=0, max_value=2**62), min_size=1, max_size=40))
 def test_quintiles_of_big_sums_are_the_shared_rule_s(values):
     assert _quintiles(np.array(values, dtype=np.int64)).tolist() == list(quintile_scores(values))
+
+
+@given(st.lists(st.integers(min_value=20_251_206, max_value=20_251_306), min_size=1, max_size=120))
+def test_quintiles_of_days_as_numbers_are_the_shared_rule_s(values):
+    """Days as yyyymmdd: a narrow span far from 0 (counted once a list has a quarter as many
+    values as its span, sorted otherwise: both ways here)."""
+    assert _quintiles(np.array(values, dtype=np.int64)).tolist() == list(quintile_scores(values))
+
+
+@given(st.lists(st.integers(min_value=-3, max_value=3), min_size=1, max_size=60))
+def test_quintiles_of_a_narrow_span_with_negatives_are_the_shared_rule_s(values):
+    assert _quintiles(np.array(values, dtype=np.int64)).tolist() == list(quintile_scores(values))

@@ -3,8 +3,9 @@
 The owner's analytics (RFM, cohorts, churn) need a handful of numbers per member: her last and
 first visit day, how many days she visited, what she spent. Whole months of a range are read from
 the member-month rollups (cloud/member_months.py: 12 rows a year per member instead of her every
-event); the edge months a range cuts are GROUP BYs over their events by the indexed day. The
-answers are those of the event scan of before (kept as tests/cloud/activity_oracle.py).
+event); the edge months a range cuts are GROUP BYs over their events by the indexed day (the
+cohorts read the month a range starts in from its rows too: cloud/cohort_table.py). The answers
+are those of the event scan of before (kept as tests/cloud/activity_oracle.py).
 
 A visit is a day on which a member has at least one live (not voided) visit event: two stamps in
 one morning are one visit, as the BG/NBD and RFM literature counts purchases per day. Days are the
@@ -29,7 +30,6 @@ from datetime import date, timedelta
 from sqlalchemy import and_, func, or_, select, text, union_all
 from sqlalchemy.orm import Session, aliased
 
-from cloud.column_lists import columns_together
 from cloud.member_months import EVERY, VISIT_KIND_VALUES, live_visits, month_of
 from cloud.models import Card, Customer, Event, MemberMonth, MemberTotal, Offer
 from cloud.schemas import FIRST_DAY, LAST_DAY
@@ -73,7 +73,7 @@ def minor_per_unit(session: Session, business_id: int) -> int:
     return seen.most_common(1)[0][0] if seen else 100
 
 
-def _in_units(spend_minor: int | None, per_unit: int) -> float | None:
+def in_units(spend_minor: int | None, per_unit: int) -> float | None:
     return None if spend_minor is None else int(spend_minor) / per_unit
 
 
@@ -88,7 +88,7 @@ def room_to_group(session: Session) -> None:
         session.execute(text("SET LOCAL work_mem = '32MB'"))
 
 
-def _scope(f: Filters):
+def rollup_scope(f: Filters):
     """The rollup rows of the filter's scope ("": every location / program)."""
     return and_(
         MemberMonth.business_id == f.business_id,
@@ -145,7 +145,8 @@ def starts_from_rows(lo: date, whole: tuple[date, date] | None) -> bool:
 def _start_month(f: Filters, lo: date):
     """(member, month, spend_minor) of the members with a visit in [lo, the end of lo's month],
     from that month's rollup rows: a row whose last visit is on or after lo has one. Its spend is
-    the range's unless the row also holds visits before lo (`spend_before` says how much more).
+    the range's unless the row also holds visits before lo (cloud/cohort_table.py `spend_before`
+    says how much more).
     Measured at 50,000 members, a trailing year from the 6th: the cut month's 32,000 events read
     and grouped cost some 65 ms of the cohorts' 150; its 9,000 rollup rows a few."""
     first = lo.isoformat()
@@ -153,36 +154,7 @@ def _start_month(f: Filters, lo: date):
         MemberMonth.member_id.label("member"),
         MemberMonth.month.label("month"),
         MemberMonth.spend_minor.label("spend_minor"),
-    ).where(_scope(f), MemberMonth.month == first[:7], MemberMonth.last_day >= first)
-
-
-def spend_before(f: Filters, lo: date, group) -> object:
-    """Per `group` (a column of the joined Customer), the amounts of the visits on lo's month's days
-    before lo of the members `_start_month` reads with such visits: what its spend holds beyond
-    the range. Rare (a member joins on her first visit), so read through her cards by index."""
-    first = lo.isoformat()
-    where = [
-        _scope(f),
-        MemberMonth.month == first[:7],
-        MemberMonth.first_day < first,
-        MemberMonth.last_day >= first,
-        live_visits(f.business_id),
-        Event.day >= first[:8] + "01",
-        Event.day < first,
-    ]
-    if f.location_id is not None:
-        where.append(Event.location_id == f.location_id)
-    if f.program_id is not None:
-        where.append(Event.program_id == f.program_id)
-    return (
-        select(group, SPEND_MINOR)
-        .select_from(MemberMonth)
-        .join(Customer, and_(Customer.business_id == f.business_id, Customer.id == MemberMonth.member_id))
-        .join(Card, and_(Card.business_id == f.business_id, MemberMonth.member_id == MEMBER))
-        .join(Event, and_(Event.business_id == Card.business_id, Event.card_id == Card.id))
-        .where(*where)
-        .group_by(group)
-    )
+    ).where(rollup_scope(f), MemberMonth.month == first[:7], MemberMonth.last_day >= first)
 
 
 def months_in_range(
@@ -194,7 +166,8 @@ def months_in_range(
     months of `whole` (rollup_span) come from the rollups (cloud/member_months.py); the days of
     [lo, hi] outside them are counted from their events, by the indexed day. With `start_rows`
     (without `days`) the month the range starts in, when it cuts only that month
-    (`starts_from_rows`), comes from its rollup rows: its spend then holds `spend_before` too."""
+    (`starts_from_rows`), comes from its rollup rows: its spend then holds the spend of
+    cloud/cohort_table.py's `spend_before` too."""
     edges = [(lo, hi)]
     parts = []
     start = date.fromisoformat(lo)
@@ -223,7 +196,7 @@ def months_in_range(
                 *counts,
                 MemberMonth.spend_minor.label("spend_minor"),
             ).where(
-                _scope(f),
+                rollup_scope(f),
                 MemberMonth.month >= whole[0].isoformat()[:7],
                 MemberMonth.month <= whole[1].isoformat()[:7],
             )
@@ -303,14 +276,14 @@ def member_activity(session: Session, f: Filters, lo: str, hi: str) -> list[Memb
             date.fromisoformat(first),
             date.fromisoformat(last),
             int(n),
-            _in_units(s, per_unit),
+            in_units(s, per_unit),
             None if s is None else int(s),
         )
         for m, first, last, n, s in rows
     ]
 
 
-def _joined(f: Filters, lo: str, hi: str):
+def joined_in(f: Filters, lo: str, hi: str):
     """Members (not absorbed by a merge) who joined in [lo, hi]; with a program or location asked
     for, those with a card in that program / whose card was enrolled there."""
     where = [
@@ -341,53 +314,9 @@ def _joined(f: Filters, lo: str, hi: str):
 
 def joins_per_day(session: Session, f: Filters, lo: str, hi: str) -> dict[date, int]:
     rows = session.execute(
-        select(Customer.day, func.count()).where(_joined(f, lo, hi)).group_by(Customer.day)
+        select(Customer.day, func.count()).where(joined_in(f, lo, hi)).group_by(Customer.day)
     )
     return {date.fromisoformat(d): int(n) for d, n in rows}
-
-
-def _month(column):
-    return func.substr(column, 1, 7)
-
-
-@dataclass(frozen=True)
-class CohortCell:
-    cohort: str  # join month, "YYYY-MM"
-    month: str  # visit month
-    active: int  # members of the cohort with a visit in that month
-    spend: float | None
-
-
-def cohort_table(session: Session, f: Filters, lo: str, hi: str) -> tuple[dict[str, int], list[CohortCell]]:
-    """Members joined in [lo, hi] per join month ("YYYY-MM"), and per join month × visit month
-    the members active and their spend, visits up to hi. A member has one row per month, so the
-    rows count members. Read in one snapshot: on PostgreSQL the cells on one connection, the
-    sizes (and the start month's correction) on the other (cloud/column_lists.py)."""
-    room_to_group(session)
-    start = date.fromisoformat(lo)
-    whole = rollup_span(session, f, lo, hi)
-    m = months_in_range(f, lo, hi, whole, days=False, start_rows=True)
-    cohort = _month(Customer.day)
-    stmts = [
-        select(cohort, m.c.month, func.count(), func.sum(m.c.spend_minor))
-        .select_from(m)
-        .join(Customer, and_(Customer.business_id == f.business_id, Customer.id == m.c.member))
-        .where(_joined(f, lo, hi))
-        .group_by(cohort, m.c.month),
-        select(cohort, func.count()).where(_joined(f, lo, hi)).group_by(cohort),
-    ]
-    if starts_from_rows(start, whole):
-        stmts.append(spend_before(f, start, cohort).where(_joined(f, lo, hi)))
-    cells, sizes, *before = columns_together(session, stmts)
-    beyond = dict(zip(*before[0], strict=True)) if before else {}
-    per_unit = minor_per_unit(session, f.business_id)
-    out = []
-    for c, mo, n, s in zip(*cells, strict=True):
-        if s is not None and mo == lo[:7] and beyond.get(c) is not None:
-            # a live sale's amount is at least 1: nothing left means no sale in the range
-            s = int(s) - int(beyond[c]) or None
-        out.append(CohortCell(c, mo, int(n), _in_units(s, per_unit)))
-    return {c: int(n) for c, n in zip(*sizes, strict=True)}, out
 
 
 def members_by_id(session: Session, business_id: int, ids: list[str]) -> dict:

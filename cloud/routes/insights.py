@@ -18,10 +18,11 @@ from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from cloud.campaign_csv import csv_chunks
+from cloud.cohort_table import cohort_table
 from cloud.deps import Now, ReadDb, User
 from cloud.insights import rfm
 from cloud.insights.cohorts import months_between
-from cloud.member_activity import Filters, cohort_table, joins_per_day, minor_per_unit
+from cloud.member_activity import Filters, joins_per_day, minor_per_unit
 from cloud.rfm_scores import campaign_list, score_grid
 from cloud.routes.analytics import End, Start, _day
 from cloud.schemas import WireOut

@@ -9,7 +9,8 @@ from datetime import date
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from cloud.member_activity import CohortCell, Filters, MemberActivity, _in_units, _joined, minor_per_unit
+from cloud.cohort_table import CohortCell
+from cloud.member_activity import Filters, MemberActivity, in_units, joined_in, minor_per_unit
 from cloud.models import Card, Customer, Event
 from loyalty_rules.reports import VISIT_KINDS
 
@@ -51,7 +52,7 @@ def member_activity(session: Session, f: Filters, lo: str, hi: str) -> list[Memb
             date.fromisoformat(a),
             date.fromisoformat(b),
             int(n),
-            _in_units(s, per_unit),
+            in_units(s, per_unit),
             None if s is None else int(s),
         )
         for m, a, b, n, s in session.execute(stmt.group_by(MEMBER).order_by(MEMBER))
@@ -63,8 +64,8 @@ def cohort_cells(session: Session, f: Filters, lo: str, hi: str) -> list[CohortC
     stmt = (
         _with_members(select(cohort, month, func.count(MEMBER.distinct()), SPEND_MINOR).select_from(Event))
         .join(Customer, and_(Customer.business_id == Card.business_id, Customer.id == MEMBER))
-        .where(_visits(f, lo, hi), _joined(f, lo, hi))
+        .where(_visits(f, lo, hi), joined_in(f, lo, hi))
         .group_by(cohort, month)
     )
     per_unit = minor_per_unit(session, f.business_id)
-    return [CohortCell(c, m, int(n), _in_units(s, per_unit)) for c, m, n, s in session.execute(stmt)]
+    return [CohortCell(c, m, int(n), in_units(s, per_unit)) for c, m, n, s in session.execute(stmt)]

@@ -17,7 +17,8 @@ from sqlalchemy import select
 import cardtoken
 from cloud import rfm_scores
 from cloud.churn import ledger_histories
-from cloud.member_activity import Filters, cohort_table, member_activity, rollup_span
+from cloud.cohort_table import cohort_table
+from cloud.member_activity import Filters, member_activity, rollup_span
 from cloud.member_months import rebuild
 from cloud.models import Card, Event, MemberMonth, MemberQuarter, MemberTotal
 from cloud.schemas import FIRST_DAY

@@ -129,10 +129,10 @@ def _plan_for_own_parameters(_session, _transaction, connection) -> None:
 def _without_jit(dbapi_conn, _record) -> None:
     """PostgreSQL's JIT compiler off for every connection, the helpers' snapshot reads too.
 
-    It compiles a statement whose estimated cost passes a threshold, and a correlated subquery
-    the planner expects to run per row (a year's cohorts: cloud/member_activity.py `spend_in`)
-    passes it while running for a handful: measured at 50,000 members, 400 ms of compiling for a
-    statement that runs in 110. No statement here runs long enough to win the compile back."""
+    It compiles a statement whose estimated cost passes a threshold, and the planner's estimate
+    can be far off: a year's cohorts with a correlated subquery it expected to run per row (it ran
+    for a handful) compiled for 400 ms and ran in 110, at 50,000 members. No statement here runs
+    long enough to win a compile back."""
     with dbapi_conn.cursor() as cursor:
         cursor.execute("SET jit = off")
     dbapi_conn.commit()

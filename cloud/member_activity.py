@@ -146,9 +146,8 @@ def _start_month(f: Filters, lo: date):
     """(member, month, spend_minor) of the members with a visit in [lo, the end of lo's month],
     from that month's rollup rows: a row whose last visit is on or after lo has one. Its spend is
     the range's unless the row also holds visits before lo (cloud/cohort_table.py `spend_before`
-    says how much more).
-    Measured at 50,000 members, a trailing year from the 6th: the cut month's 32,000 events read
-    and grouped cost some 65 ms of the cohorts' 150; its 9,000 rollup rows a few."""
+    says how much more). Measured at 50,000 members, a trailing year from the 6th: the cut month's
+    32,000 events read and grouped cost some 65 ms of the cohorts' 150; its 9,000 rows a few."""
     first = lo.isoformat()
     return select(
         MemberMonth.member_id.label("member"),

@@ -105,9 +105,9 @@ def _contacts(session: Session, business_id: int, ids: list[str]) -> tuple[list,
         found = members_by_id(session, business_id, ids)
         rows = [found.get(i) for i in ids]
         return (
-            [r and r.name for r in rows],
-            [r and r.email for r in rows],
-            [r and r.phone for r in rows],
+            [None if r is None else r.name for r in rows],
+            [None if r is None else r.email for r in rows],
+            [None if r is None else r.phone for r in rows],
             [r is not None and bool(r.marketing_consent) for r in rows],
         )
     # a member id is a UUID's text: a comma never occurs in one

@@ -22,7 +22,8 @@ def _at(day: date, hour: int = 12, minute: int = 0) -> str:
     return datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC).isoformat()
 
 
-def _join(cloud, kiosk, program, when: str, name: str, email=None, consent=False) -> int:
+def _join(cloud, kiosk, program, when: str, name: str, email=None, consent=False, joined=None) -> int:
+    """A card enrolled at `when` for a new member, who joined then (or at `joined`)."""
     card = cardtoken.new_card_id()
     customer = {
         "id": str(uuid.uuid4()),
@@ -31,6 +32,8 @@ def _join(cloud, kiosk, program, when: str, name: str, email=None, consent=False
         "phone": None,
         "marketing_consent": consent,
     }
+    if joined is not None:
+        customer["created_at"] = joined
     [result] = cloud.push(
         kiosk,
         cloud.event("enroll", card, program, 0, customer=customer, key_id=kiosk.key_id, occurred_at=when),
@@ -44,6 +47,18 @@ def _visit(cloud, kiosk, program, card, when: str) -> dict:
     [result] = cloud.push(kiosk, event)
     assert result["status"] == "accepted", result
     return event
+
+
+def _points_offer(cloud, owner, minor_per_unit: int = 100) -> tuple[str, PointsSettings]:
+    points = PointsSettings(
+        Decimal("1"), Rounding.UP, 0, (Reward("coffee", "Coffee", 1),), minor_per_unit=minor_per_unit
+    )
+    body = {"name": "Points", "kind": "points", "stamps_required": 1, "reward_text": "Coffee"}
+    r = cloud.client.post(
+        "/api/v1/offers", json={**body, "points": settings_to_plain(points)}, headers=owner.headers
+    )
+    assert r.status_code == 201, r.text
+    return r.json()["id"], points
 
 
 def _shop(cloud):
@@ -172,15 +187,8 @@ def test_spend_is_in_the_business_s_currency_units_in_the_csv_and_the_cohorts(
     cloud, currency, minor_per_unit, ann, ben
 ):
     owner = cloud.owner()
-    points = PointsSettings(
-        Decimal("1"), Rounding.UP, 0, (Reward("coffee", "Coffee", 1),), minor_per_unit=minor_per_unit
-    )
-    body = {"name": f"{currency} points", "kind": "points", "stamps_required": 1, "reward_text": "Coffee"}
-    r = cloud.client.post(
-        "/api/v1/offers", json={**body, "points": settings_to_plain(points)}, headers=owner.headers
-    )
-    assert r.status_code == 201, r.text
-    program, kiosk = r.json()["id"], cloud.kiosk(owner)
+    program, points = _points_offer(cloud, owner, minor_per_unit)
+    kiosk = cloud.kiosk(owner)
     for name, sales in (("Ann", (1250, 980)), ("Ben", (500,))):
         card = cloud.enroll(kiosk, program, name=name)
         for sale in sales:
@@ -296,45 +304,22 @@ def test_a_cohort_range_from_mid_month_counts_only_the_spend_on_and_after_its_fi
     whose card has a sale before the range in that month (her card was used before she gave her
     details: she joined later) has that sale left out."""
     owner = cloud.owner()
-    points = PointsSettings(Decimal("1"), Rounding.UP, 0, (Reward("coffee", "Coffee", 1),))
-    body = {"name": "Points", "kind": "points", "stamps_required": 1, "reward_text": "Coffee"}
-    r = cloud.client.post(
-        "/api/v1/offers", json={**body, "points": settings_to_plain(points)}, headers=owner.headers
-    )
-    assert r.status_code == 201, r.text
-    program, kiosk = r.json()["id"], cloud.kiosk(owner)
+    program, points = _points_offer(cloud, owner)
+    kiosk = cloud.kiosk(owner)
     m2 = _month_back(cloud.clock().date().replace(day=1), 2)
 
     def on(day: int, hour: int = 12) -> str:
         return _at(m2 + timedelta(days=day - 1), hour)
 
     def member(name: str, card_from: int, joined: int, *sales: tuple[int, int]) -> None:
-        card = cardtoken.new_card_id()
-        customer = {
-            "id": str(uuid.uuid4()),
-            "name": name,
-            "email": None,
-            "phone": None,
-            "marketing_consent": False,
-            "created_at": on(joined, 9),
-        }
-        events = [
+        card = _join(cloud, kiosk, program, on(card_from, 9), name, joined=on(joined, 9))
+        earns = [
             cloud.event(
-                "enroll",
-                card,
-                program,
-                0,
-                customer=customer,
-                key_id=kiosk.key_id,
-                occurred_at=on(card_from, 9),
-            )
-        ]
-        for day, sale in sales:
-            earn = cloud.event(
                 "earn", card, program, points_for(sale, points), amount_minor=sale, occurred_at=on(day)
             )
-            events.append(earn)
-        assert {x["status"] for x in cloud.push(kiosk, *events)} == {"accepted"}
+            for day, sale in sales
+        ]
+        assert {x["status"] for x in cloud.push(kiosk, *earns)} == {"accepted"}
 
     member("Kim", 3, 10, (3, 300), (10, 700))  # her card since the 3rd, a member since the 10th
     member("Lea", 8, 8, (8, 250))
